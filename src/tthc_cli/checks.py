@@ -1,0 +1,142 @@
+"""Cross-file rules over validated models: unique IDs, references that resolve, sound groups and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .catalog import INSPECTION, PLAN, REVIEW, UNITS, Dataset, year_warnings
+from .diagnostics import Problem, Severity
+from .models import Party
+from .units import Registry, fold
+
+
+def _unknown(registry: Registry, name: str, file: str, path: tuple[str | int, ...],
+             what: str = "unit or group") -> Problem | None:
+    if registry.resolve(name) is not None:
+        return None
+    look = registry.lookup(name)
+    close = look.candidates or look.suggestions
+    hint = f"; did you mean {', '.join(repr(c) for c in close[:3])}?" if close else ""
+    return Problem(file, path, "unknown-unit",
+                   f"'{name}' is not a registered {what} in units.yaml{hint} "
+                   "(or add it there as a name or alias)")
+
+
+def check_ids(ds: Dataset) -> Iterator[Problem]:
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for item in ds.items:
+        if item.id in seen:
+            file, path = item.source
+            field = "stt" if item.kind in ("review", "inspection") else "number"
+            yield Problem(file, (*path, field), "duplicate-id",
+                          f"{item.id} is used twice (first at {'.'.join(map(str, seen[item.id]))}); "
+                          "renumber one of them")
+        else:
+            seen[item.id] = item.source[1]
+    groupings = set()
+    for i, g in enumerate(ds.plan.groupings):
+        if g.number in groupings:
+            yield Problem(PLAN, ("groupings", i, "number"), "duplicate-id",
+                          f"grouping {g.number} is declared twice")
+        groupings.add(g.number)
+    for i, task in enumerate(ds.plan.tasks):
+        if task.grouping is not None and task.grouping not in groupings:
+            yield Problem(PLAN, ("tasks", i, "grouping"), "unknown-grouping",
+                          f"grouping '{task.grouping}' is not declared under 'groupings'")
+
+
+def _party_refs(ds: Dataset, party: Party | None, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    if party is None:
+        return
+    for j, ref in enumerate(party.refs):
+        if p := _unknown(ds.registry, ref, PLAN, (*path, "refs", j)):
+            yield p
+
+
+def check_references(ds: Dataset) -> Iterator[Problem]:
+    reg = ds.registry
+    for i, task in enumerate(ds.plan.tasks):
+        yield from _party_refs(ds, task.lead, ("tasks", i, "lead"))
+        yield from _party_refs(ds, task.support, ("tasks", i, "support"))
+    for i, duty in enumerate(ds.plan.duties):
+        yield from _party_refs(ds, duty.lead, ("duties", i, "lead"))
+        yield from _party_refs(ds, duty.support, ("duties", i, "support"))
+    rows = [(REVIEW, ("rows", i, "unit"), r.unit) for i, r in enumerate(ds.review.rows)]
+    rows += [(INSPECTION, ("blocks", b, "rows", i, "unit"), r.unit)
+             for b, block in enumerate(ds.inspection.blocks) for i, r in enumerate(block.rows)]
+    for file, path, name in rows:
+        if p := _unknown(reg, name, file, path, "unit"):
+            yield p
+        elif reg.is_group(reg.resolve(name) or ""):
+            yield Problem(file, path, "group-in-appendix",
+                          f"'{name}' is a group; an appendix row names one unit")
+    # Each appendix hangs off the task that says so.
+    by_number = {t.number: (i, t) for i, t in enumerate(ds.plan.tasks)}
+    for file, kind, number in ((REVIEW, "review", ds.review.task), (INSPECTION, "inspection", ds.inspection.task)):
+        found = by_number.get(number)
+        if found is None:
+            yield Problem(file, ("task",), "unknown-task", f"task {number} does not exist in plan.yaml")
+        elif found[1].appendix != kind:
+            yield Problem(file, ("task",), "appendix-link",
+                          f"task {number} does not declare 'appendix: {kind}' in plan.yaml")
+    for i, task in enumerate(ds.plan.tasks):
+        linked = {"review": ds.review.task, "inspection": ds.inspection.task}
+        if task.appendix is not None and linked[task.appendix] != task.number:
+            yield Problem(PLAN, ("tasks", i, "appendix"), "appendix-link",
+                          f"task {task.number} says 'appendix: {task.appendix}' but that appendix "
+                          f"belongs to task {linked[task.appendix]}")
+
+
+def check_registry(ds: Dataset) -> Iterator[Problem]:
+    reg = ds.registry
+    owner: dict[str, tuple[str, tuple[str | int, ...]]] = {}
+    entries: list[tuple[str, tuple[str | int, ...], str]] = []
+    for i, unit in enumerate(ds.units.units):
+        entries.append((unit.name, ("units", i, "name"), unit.name))
+        entries += [(unit.name, ("units", i, "aliases", j), a) for j, a in enumerate(unit.aliases)]
+        if unit.part_of is not None and reg.resolve(unit.part_of) is None:
+            yield Problem(UNITS, ("units", i, "part_of"), "unknown-unit",
+                          f"part_of '{unit.part_of}' is not a registered unit")
+    for i, group in enumerate(ds.units.groups):
+        entries.append((group.name, ("groups", i, "name"), group.name))
+        entries += [(group.name, ("groups", i, "aliases", j), a) for j, a in enumerate(group.aliases)]
+        for field in ("members", "scope"):
+            for j, member in enumerate(getattr(group, field) or []):
+                if p := _unknown(reg, member, UNITS, ("groups", i, field, j)):
+                    yield p
+    for name, path, text in entries:
+        key = fold(text)
+        if key in owner and owner[key][0] != name:
+            yield Problem(UNITS, path, "ambiguous-name",
+                          f"'{text}' reads the same as a name of '{owner[key][0]}'; names and aliases "
+                          "must tell units apart")
+        owner.setdefault(key, (name, path))
+    for i, group in enumerate(ds.units.groups):
+        members = reg.members(group.name)
+        if any(group.name in reg.expand(m) for m in members):
+            yield Problem(UNITS, ("groups", i, "members"), "group-cycle",
+                          f"group '{group.name}' contains itself through its members")
+
+
+def check_notes(ds: Dataset) -> Iterator[Problem]:
+    for b, block in enumerate(ds.inspection.blocks):
+        numbers = {r.stt for r in block.rows}
+        covered: set[int] = set()
+        for n, note in enumerate(block.notes):
+            first, last = note.rows
+            path = ("blocks", b, "notes", n, "rows")
+            if first > last or first not in numbers or last not in numbers:
+                yield Problem(INSPECTION, path, "note-rows",
+                              f"rows [{first}, {last}] are not a range of this block's rows")
+            elif covered & set(range(first, last + 1)):
+                yield Problem(INSPECTION, path, "note-rows", "this note covers rows another note covers")
+            covered |= set(range(first, last + 1))
+
+
+def check_dataset(ds: Dataset) -> list[Problem]:
+    problems = [*check_ids(ds), *check_references(ds), *check_registry(ds), *check_notes(ds)]
+    problems += year_warnings(ds.items, ds.year)
+    return problems
+
+
+__all__ = ["Severity", "check_dataset"]

@@ -1,0 +1,65 @@
+"""The data set as a whole: the files' bytes -> validated models -> Dataset, with every problem located."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from .catalog import INSPECTION, PLAN, REVIEW, UNITS, Dataset, make_dataset
+from .checks import check_dataset
+from .diagnostics import Diagnostic, Problem, Severity
+from .loader import Document, parse_document, validate_model
+from .models import DATA_FILES, InspectionFile, PlanFile, ReviewFile, UnitsFile
+
+
+@dataclass
+class LoadResult:
+    dataset: Dataset | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem) -> Diagnostic:
+    doc = docs.get(p.file)
+    line, col = doc.locate(p.path, key=p.key) if doc else (0, 0)
+    from .diagnostics import format_path
+
+    return Diagnostic(labels.get(p.file, p.file), line, col, p.severity, p.code, format_path(p.path), p.message)
+
+
+def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None) -> LoadResult:
+    """Validate the data files together. `files` maps each data file name to its bytes (None when
+    missing); `labels` gives the path to show for each in messages."""
+    labels = dict(labels or {})
+    docs: dict[str, Document] = {}
+    models: dict[str, BaseModel | None] = {}
+    diagnostics: list[Diagnostic] = []
+    for name, model in DATA_FILES.items():
+        label = labels.get(name, name)
+        raw = files.get(name)
+        if raw is None:
+            diagnostics.append(Diagnostic(label, 0, 0, Severity.ERROR, "missing-file", "",
+                                          f"{name} is missing; the data set needs {', '.join(DATA_FILES)}"))
+            models[name] = None
+            continue
+        doc = parse_document(label, raw)
+        docs[name] = doc
+        models[name] = validate_model(doc, model)
+        diagnostics.extend(doc.diagnostics)
+    dataset = None
+    plan, review, inspection, units = (models[n] for n in (PLAN, REVIEW, INSPECTION, UNITS))
+    if (isinstance(plan, PlanFile) and isinstance(review, ReviewFile)
+            and isinstance(inspection, InspectionFile) and isinstance(units, UnitsFile)):
+        dataset, problems = make_dataset(plan, review, inspection, units)
+        problems += check_dataset(dataset)
+        diagnostics.extend(_locate(docs, labels, p) for p in problems)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    result = LoadResult(dataset, diagnostics)
+    if result.errors:
+        result.dataset = None
+    return result

@@ -1,0 +1,311 @@
+"""The only YAML reader: bytes -> nodes -> plain data -> models, keeping source positions for messages.
+
+Safe by construction: every scalar stays text except plain `true`/`false` (bool) and `null`/`~`/empty
+(None), so `yes`, `no`, `010`, `1.10` and `2021-06-30` reach the schema exactly as written. Anchors,
+aliases, merge keys, tags, duplicate keys, non-text keys, several documents and merge-conflict markers
+are reported as problems, each with its line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, Severity, format_path
+
+MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; refuse before parsing
+MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_DEFAULT_TAGS = {_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_CONFLICT = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)
+# An anchor or alias can only start a node: after line start, white space or a flow indicator. Text
+# such as "Sở LĐ-TB&XH" does not match, so the precise event scan below runs only when needed.
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+# Invisible format characters (zero-width, bidi controls, BOM inside text) would make "Sở Y tế" a
+# different string that looks identical; report them. No-break spaces are just spaces: normalise.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_NBSP = re.compile("[\u00a0\u2007\u202f]")
+
+Path = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+try:  # libyaml's parser and composer, in C; the pure-Python one behaves the same, slower.
+    _Loader: type = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.BaseLoader
+
+
+@dataclass
+class Document:
+    """One parsed file: its data (None when unusable), its node tree and the problems found so far."""
+
+    file: str
+    data: Any = None
+    root: yaml.Node | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, line: int, column: int, code: str, path: Path | str, message: str,
+              severity: Severity = Severity.ERROR) -> None:
+        text_path = path if isinstance(path, str) else format_path(path)
+        self.diagnostics.append(Diagnostic(self.file, line, column, severity, code, text_path, message))
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the node at `path` (of its key with key=True), or of the
+        deepest node that exists on the way (e.g. the mapping a missing field belongs in)."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and _clean(k.value) == part:
+                        mark = k.start_mark if (last and key) else v.start_mark
+                        node = v
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+            else:
+                break
+        return (mark.line + 1, mark.column + 1)
+
+
+def _clean(text: str) -> str:
+    return _NBSP.sub(" ", unicodedata.normalize("NFC", text))
+
+
+def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, code: str = "yaml-syntax") -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or str(exc)
+    message = problem
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        message = f"{problem} ({exc.context} at line {exc.context_mark.line + 1})"
+    if "'\\t'" in problem or "\t" in problem:
+        message += "; indent with spaces, not tabs"
+    elif "while scanning a quoted scalar" in (exc.context or ""):
+        message = (f"a quoted text opened at line {exc.context_mark.line + 1} is never closed; "  # type: ignore[union-attr]
+                   "add the closing quote")
+    elif "expected a single document" in (exc.context or "") or "expected a single document" in problem:
+        code, message = "multiple-documents", "a second YAML document starts here; keep one document per file"
+    doc.error(line, col, code, "", message)
+
+
+def _scan_anchors(doc: Document, text: str) -> None:
+    """Report every anchor (&name) and alias (*name): they make one edit change several places."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                doc.error(mark.line + 1, mark.column + 1, "alias", "",
+                          f"alias '*{anchor}' is not allowed; write the value out in full")
+            else:
+                doc.error(mark.line + 1, mark.column + 1, "anchor", "",
+                          f"anchor '&{anchor}' is not allowed; remove it and write values out in full")
+    except yaml.MarkedYAMLError:
+        pass  # the composer reports syntax errors
+
+
+class _Walker:
+    """Node tree -> plain data, collecting structural problems. Never descends twice into one node,
+    so an alias bomb costs one visit per node, and never deeper than MAX_DEPTH."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def _err(self, node: yaml.Node, code: str, path: Path, message: str) -> None:
+        self.doc.error(node.start_mark.line + 1, node.start_mark.column + 1, code, path, message)
+
+    def walk(self, node: yaml.Node, path: Path) -> Any:
+        if len(path) > MAX_DEPTH:
+            self._err(node, "too-deep", path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if node.tag not in _DEFAULT_TAGS:
+            self._err(node, "tag", path, f"YAML tag '{node.tag}' is not allowed; remove it")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if id(node) in self.seen:
+            self._err(node, "alias", path, "this value repeats another through an alias; write it out")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _DEFAULT_TAGS:
+                self._err(key_node, "key-type", path, "a key must be plain text")
+                continue
+            key = _clean(key_node.value)
+            if key == "<<" and not key_node.style:
+                self._err(key_node, "merge-key", path,
+                          "merge keys ('<<') are not allowed; write the fields out in full")
+                continue
+            if key in result:
+                self._err(key_node, "duplicate-key", (*path, key),
+                          f"key '{key}' appears twice in this mapping; keep one")
+                continue
+            result[key] = self.walk(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        value: str = node.value
+        if not node.style:  # plain (None, or "" from libyaml): the only place YAML types are read
+            low = value.lower()
+            if low in ("true", "false"):
+                return low == "true"
+            if low in ("", "null", "~"):
+                return None
+        if m := _INVISIBLE.search(value):
+            self._err(node, "invisible-character", path,
+                      f"contains the invisible character U+{ord(m.group()):04X} at position "
+                      f"{m.start() + 1}; delete it (it makes identical-looking names differ)")
+        return _clean(value)
+
+
+def parse_document(file: str, raw: bytes) -> Document:
+    """Parse one YAML file. Problems land in `doc.diagnostics`; `doc.data` is None if unusable."""
+    doc = Document(file)
+    if len(raw) > MAX_FILE_BYTES:
+        doc.error(1, 1, "too-large", "",
+                  f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} (split the data)")
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.error(line, col, "not-utf8", "",
+                  f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8")
+        return doc
+    conflicts = list(_CONFLICT.finditer(text))
+    if conflicts:
+        for m in conflicts:
+            doc.error(text.count("\n", 0, m.start()) + 1, 1, "merge-conflict", "",
+                      f"merge-conflict marker '{m.group().strip()}' left by git; resolve the conflict "
+                      "and delete the markers")
+        return doc
+    if _ANCHOR_HINT.search(text):
+        _scan_anchors(doc, text)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        _mark_error(doc, exc)
+        return doc
+    finally:
+        loader.dispose()
+    if root is None:
+        doc.error(1, 1, "empty-file", "", "file is empty; it must hold a YAML mapping")
+        return doc
+    doc.root = root
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        doc.error(root.start_mark.line + 1, root.start_mark.column + 1, "root-not-mapping", "",
+                  f"the file holds {kind}; it must be a mapping of fields (key: value)")
+        return doc
+    data = _Walker(doc).walk(root, ())
+    if doc.ok:
+        doc.data = data
+    return doc
+
+
+# --- schema validation -----------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value)",
+    "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names valid at `loc`, for 'did you mean' on a misspelt key."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = info.annotation
+        for arg in getattr(current, "__args__", ()) or ():
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                current = arg
+                break
+    return list(getattr(current, "model_fields", {}))
+
+
+def validate_model(doc: Document, model: type[M]) -> M | None:
+    """Check `doc.data` against a schema, turning every error into a located diagnostic."""
+    if doc.data is None:
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            kind = err["type"]
+            if kind == "extra_forbidden":
+                name = str(loc[-1])
+                hint = get_close_matches(name, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
+                advice = f"did you mean '{hint[0]}'?" if hint else "remove it or check the spelling"
+                line, col = doc.locate(loc, key=True)
+                doc.error(line, col, "unknown-field", loc, f"unknown field '{name}'; {advice}")
+            elif kind == "missing":
+                line, col = doc.locate(loc)
+                doc.error(line, col, "missing-field", loc, f"required field '{loc[-1]}' is missing; add it")
+            elif kind in _TYPE_WORDS or kind.endswith("_type"):
+                line, col = doc.locate(loc)
+                want = _TYPE_WORDS.get(kind, kind.removesuffix("_type"))
+                got = _describe(err.get("input"))
+                extra = ""
+                if want == "true or false" and isinstance(err.get("input"), str):
+                    extra = " (YAML 1.1 words such as yes/no/on/off are read as text here)"
+                doc.error(line, col, "wrong-type", loc, f"expected {want}, found {got}{extra}")
+            else:
+                line, col = doc.locate(loc)
+                message = str(err["msg"]).removeprefix("Value error, ")
+                code = "invalid-date" if kind.startswith("date") else "invalid-value"
+                doc.error(line, col, code, loc, message)
+        return None

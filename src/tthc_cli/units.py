@@ -1,0 +1,234 @@
+"""The unit registry: names, aliases, groups and their members, and matching names the way people type them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+
+from .models import Group, Unit, UnitsFile
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+# Unit-type words in front of a name, folded; stripped for matching but kept to disambiguate
+# ("TP Chí Linh" vs "thị xã Chí Linh"). "committee" = any district-level People's Committee.
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("uy ban nhan dan", "committee"),
+    ("ubnd", "committee"),
+    ("thanh pho", "city"),
+    ("tp", "city"),
+    ("thi xa", "town"),
+    ("tx", "town"),
+    ("huyen", "district"),
+    ("so", "department"),
+    ("ban", "board"),
+)
+_COMMITTEE_TYPES = {"city", "town", "district"}
+
+TYPE_LABELS = {
+    "office": "Văn phòng",
+    "centre": "Trung tâm",
+    "department": "Sở",
+    "board": "Ban",
+    "portal": "Cổng thông tin",
+    "media": "Cơ quan báo chí",
+    "city": "Thành phố",
+    "town": "Thị xã",
+    "district": "Huyện",
+}
+GROUP_LABELS = {
+    "listed": "nhóm xác định",
+    "collective": "nhóm không liệt kê đủ",
+    "review": "các đơn vị Phụ lục I",
+    "inspection": "các đơn vị Phụ lục II",
+    "open": "nhóm không xác định",
+}
+
+
+def fold(text: str) -> str:
+    """The matching key: no case, no diacritics (đ -> d), no punctuation, '&' read as 'và'.
+
+    Tone-mark placement ("thuỷ"/"thủy") and NFD input fold to the same key; invisible characters are
+    dropped so a zero-width space cannot make "Sở Y tế" a different unit.
+    """
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("&", " và ")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D").casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def split_type(key: str) -> tuple[str | None, str]:
+    """'ubnd thanh pho chi linh' -> ('city', 'chi linh'). The last, most specific prefix wins."""
+    kind: str | None = None
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix, prefix_kind in _PREFIXES:
+            if key == prefix or key.startswith(prefix + " "):
+                key = key[len(prefix) :].strip()
+                if kind is None or prefix_kind != "committee":
+                    kind = prefix_kind
+                stripped = True
+                break
+    return kind, key
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The answer to 'which unit is this?': one `name`, or none with `candidates` (several matched)
+    or `suggestions` (nothing matched; close names)."""
+
+    query: str
+    name: str | None = None
+    candidates: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass
+class Registry:
+    units: dict[str, Unit] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    _exact: dict[str, str] = field(default_factory=dict)
+    _cores: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
+    _derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, units_file: UnitsFile) -> Registry:
+        reg = cls()
+        for unit in units_file.units:
+            reg.units.setdefault(unit.name, unit)
+            for alias in (unit.name, *unit.aliases):
+                key = fold(alias)
+                reg._exact.setdefault(key, unit.name)
+                kind, core = split_type(key)
+                if core:
+                    entry = (kind or unit.type, unit.name)
+                    bucket = reg._cores.setdefault(core, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        for group in units_file.groups:
+            reg.groups.setdefault(group.name, group)
+            for alias in (group.name, *group.aliases):
+                reg._exact.setdefault(fold(alias), group.name)
+        return reg
+
+    def set_derived(self, kind: str, unit_names: Iterable[str]) -> None:
+        """Members of the 'review' / 'inspection' groups: the units of that appendix, canonical."""
+        self._derived[kind] = tuple(dict.fromkeys(unit_names))
+
+    # --- resolution --------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str | None:
+        """The canonical name for a registered name or alias, or None. Never fuzzy."""
+        return self.lookup(name).name
+
+    def lookup(self, query: str) -> Lookup:
+        key = fold(query)
+        if not key:
+            return Lookup(query)
+        if key in self._exact:
+            return Lookup(query, self._exact[key])
+        kind, core = split_type(key)
+        if core:
+            matches = [
+                name
+                for alias_kind, name in self._cores.get(core, [])
+                if self._type_fits(kind, alias_kind, name)
+            ]
+            matches = list(dict.fromkeys(matches))
+            if len(matches) == 1:
+                return Lookup(query, matches[0])
+            if len(matches) > 1:
+                return Lookup(query, candidates=tuple(matches))
+        # Nothing exact: a word-for-word part of several names ("Giang") is ambiguous, of one name a
+        # suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter.
+        needle = f" {core or key} "
+        partial = [
+            name for name in self.all_names()
+            if needle in f" {split_type(fold(name))[1]} " or needle in f" {fold(name)} "
+        ]
+        note = None
+        if core and kind is None and any(self.units[n].requires_type for n in partial if n in self.units):
+            note = "a bare name such as 'Hải Dương' means the province; add the type ('TP Hải Dương')"
+        if len(partial) > 1 and not note:
+            return Lookup(query, candidates=tuple(partial))
+        if partial:
+            return Lookup(query, suggestions=tuple(partial), note=note)
+        return Lookup(query, suggestions=self._suggest(key))
+
+    def _type_fits(self, typed: str | None, alias_kind: str | None, name: str) -> bool:
+        unit = self.units.get(name)
+        if typed is None:
+            return unit is None or not unit.requires_type
+        if unit is not None and unit.requires_type:
+            return typed == alias_kind
+        if typed == "committee":
+            return alias_kind in _COMMITTEE_TYPES
+        return typed == alias_kind
+
+    def _suggest(self, key: str) -> tuple[str, ...]:
+        keys = list(self._exact) + list(self._cores)
+        close = get_close_matches(key, keys, n=6, cutoff=0.72)
+        close += get_close_matches(split_type(key)[1], keys, n=6, cutoff=0.72)
+        names: list[str] = []
+        for k in close:
+            if k in self._exact:
+                names.append(self._exact[k])
+            names.extend(name for _, name in self._cores.get(k, []))
+        return tuple(dict.fromkeys(names))[:5]
+
+    def all_names(self) -> list[str]:
+        return [*self.units, *self.groups]
+
+    # --- groups ------------------------------------------------------------------------------------
+
+    def is_group(self, name: str) -> bool:
+        return name in self.groups
+
+    def is_open(self, name: str) -> bool:
+        group = self.groups.get(name)
+        return group is not None and group.kind == "open"
+
+    def members(self, name: str) -> tuple[str, ...]:
+        """Direct members (canonical) of a group: listed, or derived from an appendix."""
+        group = self.groups.get(name)
+        if group is None:
+            return ()
+        if group.kind in ("review", "inspection"):
+            return self._derived.get(group.kind, ())
+        resolved = (self.resolve(m) for m in group.members)
+        return tuple(dict.fromkeys(m for m in resolved if m is not None))
+
+    def expand(self, name: str) -> frozenset[str]:
+        """Every unit and group that `name` definitely includes, itself too. Open groups include no
+        one but themselves. Safe on cycles."""
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if not self.is_open(current):
+                stack.extend(self.members(current))
+        return frozenset(seen)
+
+    def scope(self, name: str) -> frozenset[str] | None:
+        """Whom an open group may concern: None means any unit."""
+        group = self.groups.get(name)
+        if group is None or group.scope is None:
+            return None
+        out: set[str] = set()
+        for entry in group.scope:
+            resolved = self.resolve(entry)
+            if resolved:
+                out |= self.expand(resolved)
+        return frozenset(out)
+
+    def containing_groups(self, name: str) -> list[str]:
+        """Groups that definitely include `name` (directly or through nested groups)."""
+        return [g for g in self.groups if g != name and name in self.expand(g)]

@@ -14,8 +14,8 @@ from .units import Registry
 
 ItemKind = Literal["task", "duty", "review", "inspection"]
 KINDS: tuple[ItemKind, ...] = ("task", "duty", "review", "inspection")
-KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Trách nhiệm (mục IV)", "review": "Rà soát (PL I)",
-               "inspection": "Kiểm tra (PL II)"}
+KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Mục IV", "review": "Rà soát PL I",
+               "inspection": "Kiểm tra PL II"}
 
 PLAN, REVIEW, INSPECTION, UNITS = "plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"
 

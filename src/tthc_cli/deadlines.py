@@ -182,7 +182,7 @@ def parse_deadline(
     if m := _TENTATIVE.match(phrase):
         tentative = True
         phrase = phrase[m.end() :]
-    original = text.strip()
+    original = unicodedata.normalize("NFC", text).strip()
 
     def make(kind: DeadlineKind, start: date, due: date) -> Deadline:
         return Deadline(original, kind, start, due, due, tentative)
@@ -248,4 +248,42 @@ def parse_deadline(
         f"cannot read the deadline '{original}'; write e.g. 'Trước ngày 31/5/2021', "
         "'Tháng 6 năm 2021', 'Quý III năm 2021', 'Từ tháng 4 đến tháng 11 năm 2021' "
         "or 'Thường xuyên năm 2021'"
+    )
+
+
+# --- dates typed on the command line --------------------------------------------------------------
+
+_OFFSET = re.compile(r"^([+-])(\d{1,4})([dw])$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_user_date(text: str, today: date | None = None) -> date:
+    """YYYY-MM-DD or D/M/YYYY; with `today`: today, eow (Sunday), eom, eoq, eoy, +14d, +2w, -3d.
+    Raises ValueError with a message that says what is accepted."""
+    value = text.strip().lower()
+    try:
+        if m := _ISO.match(value):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DMY.match(value):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+    if today is not None:
+        if value in ("today", "hôm nay", "hom nay"):
+            return today
+        if value == "eow":
+            return today + timedelta(days=6 - today.weekday())
+        if value == "eom":
+            return _month_end(today.year, today.month)
+        if value == "eoq":
+            return _month_end(today.year, 3 * ((today.month - 1) // 3) + 3)
+        if value == "eoy":
+            return date(today.year, 12, 31)
+        if m := _OFFSET.match(value):
+            days = int(m[2]) * (7 if m[3] == "w" else 1)
+            return today + timedelta(days=days if m[1] == "+" else -days)
+    raise ValueError(
+        f"cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY"
+        + (", or today, eow, eom, eoq, eoy, +14d, +2w" if today is not None else "")
     )

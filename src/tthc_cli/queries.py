@@ -1,0 +1,182 @@
+"""The office's questions -> result rows: due, overdue, upcoming, unit. Pure: `today` is a parameter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from .catalog import Dataset, ItemKind, PlanItem
+
+Role = Literal["lead", "support", "inspected"]
+ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
+ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "inspected": "được kiểm tra"}
+
+# An item counts as done when this says so; the progress log (status.py) provides it.
+IsDone = Callable[[PlanItem, date], bool]
+
+
+def never_done(item: PlanItem, today: date) -> bool:
+    return False
+
+
+def _order(ds: Dataset) -> dict[str, int]:
+    return {item.id: i for i, item in enumerate(ds.items)}
+
+
+def sort_by_due(ds: Dataset, items: Iterable[PlanItem]) -> list[PlanItem]:
+    order = _order(ds)
+    return sorted(items, key=lambda it: (it.deadline.due or date.max, order[it.id]))
+
+
+def has_due_date(item: PlanItem) -> bool:
+    return item.deadline.due is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    item: PlanItem
+    role: Role
+    via: str | None  # the group it comes through; None when the unit is named itself
+    definite: bool  # False: an open-ended group that may concern the unit
+
+
+@dataclass(frozen=True, slots=True)
+class DueResult:
+    items: list[PlanItem]
+    without_due: int  # ongoing / undated items left out
+
+
+def items_due(
+    ds: Dataset,
+    *,
+    before: date,
+    after: date | None = None,
+    include_ongoing: bool = False,
+    kinds: Iterable[ItemKind] | None = None,
+    unit: str | None = None,
+    role: str = "any",
+) -> DueResult:
+    """Items whose (nominal) due date lies in [after, before], both inclusive, by due date then ID."""
+    pool = filter_items(ds, ds.items, kinds=kinds, unit=unit, role=role)
+    dated = [i for i in pool if i.deadline.due is not None and i.deadline.due <= before
+             and (after is None or i.deadline.due >= after)]
+    undated = [i for i in pool if i.deadline.due is None]
+    rows = sort_by_due(ds, dated)
+    if include_ongoing:
+        rows += undated
+    return DueResult(rows, 0 if include_ongoing else len(undated))
+
+
+def items_overdue(ds: Dataset, today: date, is_done: IsDone = never_done) -> list[tuple[PlanItem, int]]:
+    """Not done and past the effective due date (Art. 148(5) moves a weekend/holiday due date to the
+    next working day), with days late, most late first."""
+    out = []
+    for item in ds.items:
+        eff = item.deadline.effective_due
+        if eff is not None and eff < today and not is_done(item, today):
+            out.append((item, (today - eff).days))
+    order = _order(ds)
+    return sorted(out, key=lambda pair: (-pair[1], order[pair[0].id]))
+
+
+def items_upcoming(ds: Dataset, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
+    """Not done, effective due date from today to today + within days, soonest first."""
+    end = today + timedelta(days=within)
+    rows = [i for i in ds.items
+            if i.deadline.effective_due is not None and today <= i.deadline.effective_due <= end
+            and not is_done(i, today)]
+    order = _order(ds)
+    return sorted(rows, key=lambda it: (it.deadline.effective_due or date.max, order[it.id]))
+
+
+def unit_rows(ds: Dataset, target: str) -> list[UnitRow]:
+    """Everything `target` (a canonical unit or group name) leads, coordinates or is inspected in,
+    named directly or through a group. Open-ended groups give rows with definite=False.
+
+    One row per item: a direct mention wins over a group (item 8 names Văn phòng UBND tỉnh as
+    coordinator although it is also one of "các sở, ngành" that lead), then the stronger role.
+    """
+    reg = ds.registry
+    rows: list[UnitRow] = []
+    for item in ds.items:
+        direct: list[Role] = []
+        via: list[tuple[Role, str]] = []
+        maybe: list[tuple[Role, str]] = []
+        if item.kind == "inspection" and item.unit == target:
+            direct.append("inspected")
+        for role, refs in (("lead", item.lead), ("support", item.support)):
+            for ref in refs:
+                if ref == target:
+                    direct.append(role)  # type: ignore[arg-type]
+                elif reg.is_open(ref):
+                    scope = reg.scope(ref)
+                    if scope is None or target in scope:
+                        maybe.append((role, ref))  # type: ignore[arg-type]
+                elif target in reg.expand(ref):
+                    via.append((role, ref))  # type: ignore[arg-type]
+        if direct:
+            rows.append(UnitRow(item, min(direct, key=ROLE_ORDER.__getitem__), None, True))
+        elif via:
+            role, group = min(via, key=lambda rv: ROLE_ORDER[rv[0]])
+            rows.append(UnitRow(item, role, group, True))
+        elif maybe:
+            role, group = min(maybe, key=lambda rv: ROLE_ORDER[rv[0]])
+            rows.append(UnitRow(item, role, group, False))
+    return rows
+
+
+def filter_items(
+    ds: Dataset,
+    items: Iterable[PlanItem],
+    *,
+    kinds: Iterable[ItemKind] | None = None,
+    unit: str | None = None,
+    role: str = "any",
+) -> list[PlanItem]:
+    """Keep items of the given kinds that `unit` (canonical) definitely owes in `role`."""
+    wanted = set(kinds) if kinds else None
+    keep = [i for i in items if wanted is None or i.kind in wanted]
+    if unit is None:
+        return keep
+    owed = {r.item.id: r for r in unit_rows(ds, unit) if r.definite}
+    return [i for i in keep if i.id in owed and (role == "any" or owed[i.id].role == role)]
+
+
+# --- JSON shape (the contract scripts rely on) ------------------------------------------------------
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def item_to_dict(item: PlanItem) -> dict[str, Any]:
+    d = item.deadline
+    out: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "lead": list(item.lead),
+        "support": list(item.support),
+        "deadline": {
+            "text": d.text,
+            "kind": d.kind.value,
+            "start": _iso(d.start),
+            "due": _iso(d.due),
+            "effective_due": _iso(d.effective_due),
+            "tentative": d.tentative,
+        },
+        "deliverable": item.deliverable,
+    }
+    if item.parent:
+        out["parent"] = item.parent
+    if item.kind == "review":
+        out["domains"] = list(item.domains)
+    if item.kind == "inspection":
+        out.update(unit=item.unit, block=item.block, note=item.note)
+    return out
+
+
+def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
+    return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}

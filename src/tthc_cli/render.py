@@ -1,0 +1,46 @@
+"""The only Jinja user: templates turn query results into text, Markdown and HTML."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from .catalog import KIND_LABELS, Dataset, PlanItem
+from .output import deadline_text, dmy, due_cell
+
+
+@lru_cache(maxsize=4)
+def environment(template_dir: str | None = None) -> jinja2.Environment:
+    """Shipped templates, or an office's own from `template_dir` (sandboxed: a template cannot reach
+    Python internals or the file system)."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir:
+        loaders.append(jinja2.FileSystemLoader(template_dir))
+    loaders.append(jinja2.PackageLoader("tthc_cli", "templates"))
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["dmy"] = dmy
+    return env
+
+
+def render(name: str, template_dir: str | None = None, **context: Any) -> str:
+    return environment(template_dir).get_template(name).render(**context)
+
+
+def item_text(item: PlanItem, ds: Dataset) -> str:
+    return render(
+        "item.txt.j2",
+        item=item,
+        kind_label=KIND_LABELS[item.kind],
+        deadline=deadline_text(item),
+        due=due_cell(item),
+        children=ds.children(item.id),
+    )

@@ -48,9 +48,27 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
 def _party_refs(ds: Dataset, party: Party | None, path: tuple[str | int, ...]) -> Iterator[Problem]:
     if party is None:
         return
-    for j, ref in enumerate(party.refs):
-        if p := _unknown(ds.registry, ref, PLAN, (*path, "refs", j)):
-            yield p
+    refs = party.refs
+    for j, ref in enumerate(refs):
+        p = _unknown(ds.registry, ref, PLAN, (*path, "refs", j))
+        if p is None:
+            continue
+        joined = _comma_split_name(ds.registry, refs, j)
+        if joined:
+            p = Problem(p.file, p.path, "comma-split-name",
+                        f"'{ref}' is part of the name '{joined}', split at its commas: a flow list "
+                        "[a, b] splits on every comma, so write names with commas as a block list, one "
+                        "'- name' per line")
+        yield p
+
+
+def _comma_split_name(registry: Registry, refs: list[str], j: int) -> str | None:
+    """The registered name that refs[i..k] joined with ', ' spell, if one covers position j."""
+    for i in range(max(0, j - 6), j + 1):
+        for k in range(j, min(len(refs), i + 8)):
+            if k > i and registry.resolve(", ".join(refs[i : k + 1])):
+                return ", ".join(refs[i : k + 1])
+    return None
 
 
 def check_references(ds: Dataset) -> Iterator[Problem]:

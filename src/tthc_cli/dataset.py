@@ -43,7 +43,7 @@ def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None
         label = labels.get(name, name)
         raw = files.get(name)
         if raw is None:
-            diagnostics.append(Diagnostic(label, 0, 0, Severity.ERROR, "missing-file", "",
+            diagnostics.append(Diagnostic(label, 1, 1, Severity.ERROR, "missing-file", "",
                                           f"{name} is missing; the data set needs {', '.join(DATA_FILES)}"))
             models[name] = None
             continue

@@ -90,31 +90,64 @@ def _clean(text: str) -> str:
     return _NBSP.sub(" ", unicodedata.normalize("NFC", text))
 
 
-def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, code: str = "yaml-syntax") -> None:
+def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
+    """The first line in [first, last] (0-based) with an odd number of double quotes outside a comment:
+    where a quoted text was most likely left open."""
+    lines = text.split("\n")
+    for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
+        code = lines[n]
+        if code.lstrip().startswith("#"):
+            continue
+        if (code.count('"') - code.count('\\"')) % 2 == 1:
+            return n
+    return None
+
+
+def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
+    code = "yaml-syntax"
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if exc.problem_mark and exc.context_mark:
+        open_line = _unbalanced_quote(text, exc.context_mark.line, exc.problem_mark.line - 1)
+        if open_line is not None:
+            doc.error(open_line + 1, 1, "unclosed-quote", "",
+                      f"a quoted text opened on this line is not closed, so YAML read on until line "
+                      f"{line}; add the closing quote")
+            return
     problem = exc.problem or str(exc)
     message = problem
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         message = f"{problem} ({exc.context} at line {exc.context_mark.line + 1})"
     if "'\\t'" in problem or "\t" in problem:
         message += "; indent with spaces, not tabs"
-    elif "while scanning a quoted scalar" in (exc.context or ""):
-        message = (f"a quoted text opened at line {exc.context_mark.line + 1} is never closed; "  # type: ignore[union-attr]
-                   "add the closing quote")
+    elif "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
+        code = "unclosed-quote"
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "a quoted text opened here is never closed; add the closing quote"
     elif "expected a single document" in (exc.context or "") or "expected a single document" in problem:
         code, message = "multiple-documents", "a second YAML document starts here; keep one document per file"
     doc.error(line, col, code, "", message)
 
 
-def _scan_anchors(doc: Document, text: str) -> None:
-    """Report every anchor (&name) and alias (*name): they make one edit change several places."""
+_MAX_ANCHOR_REPORTS = 10
+
+
+def _scan_anchors(doc: Document, text: str) -> bool:
+    """Report anchors (&name) and aliases (*name) where they stand: they make one edit change several
+    places, and nested aliases can expand a small file into billions of values. True if any."""
+    found = 0
+    first_skipped: tuple[int, int] = (1, 1)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is None:
                 continue
+            found += 1
             mark = event.start_mark
+            if found > _MAX_ANCHOR_REPORTS:
+                if found == _MAX_ANCHOR_REPORTS + 1:
+                    first_skipped = (mark.line + 1, mark.column + 1)
+                continue
             if isinstance(event, yaml.AliasEvent):
                 doc.error(mark.line + 1, mark.column + 1, "alias", "",
                           f"alias '*{anchor}' is not allowed; write the value out in full")
@@ -123,15 +156,20 @@ def _scan_anchors(doc: Document, text: str) -> None:
                           f"anchor '&{anchor}' is not allowed; remove it and write values out in full")
     except yaml.MarkedYAMLError:
         pass  # the composer reports syntax errors
+    if found > _MAX_ANCHOR_REPORTS:
+        doc.error(*first_skipped, "alias", "",
+                  f"… and {found - _MAX_ANCHOR_REPORTS} more anchors/aliases from here on")
+    return found > 0
 
 
 class _Walker:
     """Node tree -> plain data, collecting structural problems. Never descends twice into one node,
     so an alias bomb costs one visit per node, and never deeper than MAX_DEPTH."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, aliases_reported: bool = False) -> None:
         self.doc = doc
         self.seen: set[int] = set()
+        self.aliases_reported = aliases_reported
 
     def _err(self, node: yaml.Node, code: str, path: Path, message: str) -> None:
         self.doc.error(node.start_mark.line + 1, node.start_mark.column + 1, code, path, message)
@@ -146,7 +184,8 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if id(node) in self.seen:
-            self._err(node, "alias", path, "this value repeats another through an alias; write it out")
+            if not self.aliases_reported:
+                self._err(node, "alias", path, "this value repeats another through an alias; write it out")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -205,13 +244,12 @@ def parse_document(file: str, raw: bytes) -> Document:
                       f"merge-conflict marker '{m.group().strip()}' left by git; resolve the conflict "
                       "and delete the markers")
         return doc
-    if _ANCHOR_HINT.search(text):
-        _scan_anchors(doc, text)
+    aliases_reported = bool(_ANCHOR_HINT.search(text)) and _scan_anchors(doc, text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        _mark_error(doc, exc)
+        _mark_error(doc, exc, text)
         return doc
     finally:
         loader.dispose()
@@ -224,7 +262,7 @@ def parse_document(file: str, raw: bytes) -> Document:
         doc.error(root.start_mark.line + 1, root.start_mark.column + 1, "root-not-mapping", "",
                   f"the file holds {kind}; it must be a mapping of fields (key: value)")
         return doc
-    data = _Walker(doc).walk(root, ())
+    data = _Walker(doc, aliases_reported).walk(root, ())
     if doc.ok:
         doc.data = data
     return doc
@@ -241,9 +279,13 @@ _TYPE_WORDS = {
     "dict_type": "a mapping (key: value)",
     "model_type": "a mapping (key: value)",
     "model_attributes_type": "a mapping (key: value)",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+_PATTERN_HINTS = {
+    r"^\d+(\.\d+)*$": 'digits separated by dots, as numbered in the plan, e.g. "7.1"',
+    r"^[IVX]+\.\d+$": 'a Roman section and a number, e.g. "IV.2"',
+    r"^[IVX]+$": 'a Roman numeral, e.g. "II"',
 }
 
 
@@ -303,11 +345,25 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
                 if want == "true or false" and isinstance(err.get("input"), str):
                     extra = " (YAML 1.1 words such as yes/no/on/off are read as text here)"
                 doc.error(line, col, "wrong-type", loc, f"expected {want}, found {got}{extra}")
+            elif kind.startswith("date"):
+                line, col = doc.locate(loc)
+                doc.error(line, col, "invalid-date", loc,
+                          f"{_describe(err.get('input'))} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30")
+            elif kind == "literal_error":
+                line, col = doc.locate(loc)
+                choices = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+                doc.error(line, col, "invalid-value", loc,
+                          f"{_describe(err.get('input'))} is not allowed here; write one of: {choices}")
+            elif kind == "string_pattern_mismatch":
+                line, col = doc.locate(loc)
+                pattern = str(err.get("ctx", {}).get("pattern", ""))
+                doc.error(line, col, "invalid-value", loc,
+                          f"{_describe(err.get('input'))} is not a valid number here; write "
+                          f"{_PATTERN_HINTS.get(pattern, 'a value matching ' + pattern)}")
             else:
                 line, col = doc.locate(loc)
                 message = str(err["msg"]).removeprefix("Value error, ")
-                code = "invalid-date" if kind.startswith("date") else "invalid-value"
-                doc.error(line, col, code, loc, message)
+                doc.error(line, col, "invalid-value", loc, message)
         return None
 
 

@@ -1,0 +1,73 @@
+"""Shared fixtures: the shipped data set, data sets with edits, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tthc_cli.catalog import Dataset
+from tthc_cli.cli import app
+from tthc_cli.dataset import LoadResult, assemble
+from tthc_cli.models import DATA_FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_NAMES = list(DATA_FILES)
+
+
+def shipped_files() -> dict[str, bytes | None]:
+    return {name: (ROOT / name).read_bytes() for name in DATA_NAMES}
+
+
+def load_with(**replace: bytes | str | None) -> LoadResult:
+    """Assemble the shipped data with some files replaced (text, bytes, or None for missing)."""
+    files = shipped_files()
+    for key, value in replace.items():
+        name = key.replace("__", ".").replace("_yaml", ".yaml")
+        files[name] = value.encode("utf-8") if isinstance(value, str) else value
+    return assemble(files)
+
+
+def edit(name: str, old: str, new: str, count: int = 1) -> str:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    return text.replace(old, new, count)
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    result = assemble(shipped_files())
+    assert result.dataset is not None, result.diagnostics
+    return result.dataset
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped data set."""
+    for name in DATA_NAMES:
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+class Run:
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Call the CLI in-process on the shipped data (or --data given explicitly)."""
+    monkeypatch.delenv("TTHC_TODAY", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TTHC_DATA", str(ROOT))
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
+        runner = CliRunner()
+        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return invoke

@@ -14,10 +14,14 @@ from .units import Registry
 
 ItemKind = Literal["task", "duty", "review", "inspection"]
 KINDS: tuple[ItemKind, ...] = ("task", "duty", "review", "inspection")
-KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Mục IV", "review": "Rà soát PL I",
-               "inspection": "Kiểm tra PL II"}
+KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Mục IV", "review": "Rà soát PL I", "inspection": "Kiểm tra PL II"}
 
-PLAN, REVIEW, INSPECTION, UNITS = "plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"
+PLAN, REVIEW, INSPECTION, UNITS = (
+    "plan.yaml",
+    "appendix_review.yaml",
+    "appendix_inspection.yaml",
+    "units.yaml",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,11 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
 
 
 def read_deadline(
-    spec: DeadlineSpec | None, *, plan_start: date, file: str, path: tuple[str | int, ...],
+    spec: DeadlineSpec | None,
+    *,
+    plan_start: date,
+    file: str,
+    path: tuple[str | int, ...],
     problems: list[Problem],
 ) -> Deadline:
     """Parse a deadline spec; explicit dates must agree with any phrase the parser understands."""
@@ -98,8 +106,9 @@ def read_deadline(
         return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
     parsed: Deadline | None = None
     try:
-        parsed = parse_deadline(spec.text, plan_start=plan_start, tentative=spec.tentative,
-                                default_year=plan_start.year)
+        parsed = parse_deadline(
+            spec.text, plan_start=plan_start, tentative=spec.tentative, default_year=plan_start.year
+        )
     except DeadlineError as exc:
         if spec.due is None:
             problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))
@@ -110,11 +119,15 @@ def read_deadline(
                 theirs = getattr(parsed, name)
                 if mine is not None and mine != theirs:
                     said = theirs.strftime("%d/%m/%Y") if theirs else "no date"
-                    problems.append(Problem(
-                        file, (*path, name), "deadline-mismatch",
-                        f"{name} {mine:%d/%m/%Y} disagrees with the phrase '{spec.text}' ({said}); "
-                        "correct one of them or drop the explicit date",
-                    ))
+                    problems.append(
+                        Problem(
+                            file,
+                            (*path, name),
+                            "deadline-mismatch",
+                            f"{name} {mine:%d/%m/%Y} disagrees with the phrase '{spec.text}' ({said}); "
+                            "correct one of them or drop the explicit date",
+                        )
+                    )
         return parsed
     if explicit:
         start = spec.start or min(plan_start, spec.due or plan_start)
@@ -133,58 +146,103 @@ def build_items(
     task_deadlines: dict[str, Deadline] = {}
     for i, task in enumerate(plan.tasks):
         path: tuple[str | int, ...] = ("tasks", i)
-        deadline = read_deadline(task.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"),
-                                 problems=problems)
+        deadline = read_deadline(
+            task.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"), problems=problems
+        )
         task_deadlines.setdefault(task.number, deadline)
-        items.append(PlanItem(
-            id=f"task:{task.number}", kind="task", number=task.number, title=task.title,
-            lead=_refs(registry, task.lead), support=_refs(registry, task.support), deadline=deadline,
-            lead_text=task.lead.text, support_text=task.support.text if task.support else None,
-            deliverable=task.deliverable, content=tuple(task.content), grouping=task.grouping,
-            appendix=task.appendix, source=(PLAN, path),
-        ))
+        items.append(
+            PlanItem(
+                id=f"task:{task.number}",
+                kind="task",
+                number=task.number,
+                title=task.title,
+                lead=_refs(registry, task.lead),
+                support=_refs(registry, task.support),
+                deadline=deadline,
+                lead_text=task.lead.text,
+                support_text=task.support.text if task.support else None,
+                deliverable=task.deliverable,
+                content=tuple(task.content),
+                grouping=task.grouping,
+                appendix=task.appendix,
+                source=(PLAN, path),
+            )
+        )
     for i, duty in enumerate(plan.duties):
         path = ("duties", i)
-        deadline = read_deadline(duty.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"),
-                                 problems=problems)
-        items.append(PlanItem(
-            id=f"duty:{duty.number}", kind="duty", number=duty.number, title=duty.text,
-            lead=_refs(registry, duty.lead), support=_refs(registry, duty.support), deadline=deadline,
-            lead_text=duty.lead.text, support_text=duty.support.text if duty.support else None,
-            source=(PLAN, path),
-        ))
+        deadline = read_deadline(
+            duty.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"), problems=problems
+        )
+        items.append(
+            PlanItem(
+                id=f"duty:{duty.number}",
+                kind="duty",
+                number=duty.number,
+                title=duty.text,
+                lead=_refs(registry, duty.lead),
+                support=_refs(registry, duty.support),
+                deadline=deadline,
+                lead_text=duty.lead.text,
+                support_text=duty.support.text if duty.support else None,
+                source=(PLAN, path),
+            )
+        )
     for i, row in enumerate(review.rows):
         path = ("rows", i)
-        deadline = read_deadline(row.deadline, plan_start=start, file=REVIEW, path=(*path, "deadline"),
-                                 problems=problems)
+        deadline = read_deadline(
+            row.deadline, plan_start=start, file=REVIEW, path=(*path, "deadline"), problems=problems
+        )
         unit = registry.resolve(row.unit)
-        items.append(PlanItem(
-            id=f"review:{row.stt}", kind="review", number=str(row.stt), title=row.text,
-            lead=(unit,) if unit else (), support=(), deadline=deadline, lead_text=row.unit,
-            parent=f"task:{review.task}", domains=tuple(row.domains), unit=unit, unit_text=row.unit,
-            source=(REVIEW, path),
-        ))
+        items.append(
+            PlanItem(
+                id=f"review:{row.stt}",
+                kind="review",
+                number=str(row.stt),
+                title=row.text,
+                lead=(unit,) if unit else (),
+                support=(),
+                deadline=deadline,
+                lead_text=row.unit,
+                parent=f"task:{review.task}",
+                domains=tuple(row.domains),
+                unit=unit,
+                unit_text=row.unit,
+                source=(REVIEW, path),
+            )
+        )
     # Phụ lục II rows have no dates of their own: they run in their task's window (item 6), and the
     # inspecting office is that task's lead.
     parent_id = f"task:{inspection.task}"
     parent = next((it for it in items if it.id == parent_id), None)
     window = task_deadlines.get(inspection.task) or Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
     for b, block in enumerate(inspection.blocks):
-        notes = {}
+        notes: dict[int, str] = {}
         for note in block.notes:
             first, last = note.rows
             for stt in range(first, last + 1):
                 notes.setdefault(stt, note.text)
-        for r, row in enumerate(block.rows):
-            unit = registry.resolve(row.unit)
-            items.append(PlanItem(
-                id=f"inspection:{block.block}.{row.stt}", kind="inspection",
-                number=f"{block.block}.{row.stt}", title=row.unit,
-                lead=parent.lead if parent else (), support=(), deadline=window,
-                lead_text=parent.lead_text if parent else None, support_text=row.unit,
-                parent=parent_id, unit=unit, unit_text=row.unit, block=block.block,
-                block_title=block.title, note=notes.get(row.stt), source=(INSPECTION, ("blocks", b, "rows", r)),
-            ))
+        for r, irow in enumerate(block.rows):
+            unit = registry.resolve(irow.unit)
+            items.append(
+                PlanItem(
+                    id=f"inspection:{block.block}.{irow.stt}",
+                    kind="inspection",
+                    number=f"{block.block}.{irow.stt}",
+                    title=irow.unit,
+                    lead=parent.lead if parent else (),
+                    support=(),
+                    deadline=window,
+                    lead_text=parent.lead_text if parent else None,
+                    support_text=irow.unit,
+                    parent=parent_id,
+                    unit=unit,
+                    unit_text=irow.unit,
+                    block=block.block,
+                    block_title=block.title,
+                    note=notes.get(irow.stt),
+                    source=(INSPECTION, ("blocks", b, "rows", r)),
+                )
+            )
     return items, problems
 
 
@@ -195,20 +253,30 @@ def year_warnings(items: list[PlanItem], year: int) -> list[Problem]:
         for when in (d.start, d.due):
             if when is not None and when.year != year:
                 file, path = item.source
-                out.append(Problem(
-                    file, (*path, "deadline", "text"), "deadline-outside-year",
-                    f"{item.id}: {when:%d/%m/%Y} falls outside the plan year {year}", Severity.WARNING,
-                ))
+                out.append(
+                    Problem(
+                        file,
+                        (*path, "deadline", "text"),
+                        "deadline-outside-year",
+                        f"{item.id}: {when:%d/%m/%Y} falls outside the plan year {year}",
+                        Severity.WARNING,
+                    )
+                )
                 break
     return out
 
 
-def make_dataset(plan: PlanFile, review: ReviewFile, inspection: InspectionFile, units: UnitsFile,
-                 ) -> tuple[Dataset, list[Problem]]:
+def make_dataset(
+    plan: PlanFile,
+    review: ReviewFile,
+    inspection: InspectionFile,
+    units: UnitsFile,
+) -> tuple[Dataset, list[Problem]]:
     registry = Registry.build(units)
     registry.set_derived("review", filter(None, (registry.resolve(r.unit) for r in review.rows)))
-    registry.set_derived("inspection", filter(None, (
-        registry.resolve(r.unit) for b in inspection.blocks for r in b.rows)))
+    registry.set_derived(
+        "inspection", filter(None, (registry.resolve(r.unit) for b in inspection.blocks for r in b.rows))
+    )
     items, problems = build_items(plan, review, inspection, registry)
     ds = Dataset(plan, review, inspection, units, registry, items)
     for item in items:

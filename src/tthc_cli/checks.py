@@ -10,16 +10,20 @@ from .models import Party
 from .units import Registry, fold
 
 
-def _unknown(registry: Registry, name: str, file: str, path: tuple[str | int, ...],
-             what: str = "unit or group") -> Problem | None:
+def _unknown(
+    registry: Registry, name: str, file: str, path: tuple[str | int, ...], what: str = "unit or group"
+) -> Problem | None:
     if registry.resolve(name) is not None:
         return None
     look = registry.lookup(name)
     close = look.candidates or look.suggestions
     hint = f"; did you mean {', '.join(repr(c) for c in close[:3])}?" if close else ""
-    return Problem(file, path, "unknown-unit",
-                   f"'{name}' is not a registered {what} in units.yaml{hint} "
-                   "(or add it there as a name or alias)")
+    return Problem(
+        file,
+        path,
+        "unknown-unit",
+        f"'{name}' is not a registered {what} in units.yaml{hint} (or add it there as a name or alias)",
+    )
 
 
 def check_ids(ds: Dataset) -> Iterator[Problem]:
@@ -28,21 +32,30 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
         if item.id in seen:
             file, path = item.source
             field = "stt" if item.kind in ("review", "inspection") else "number"
-            yield Problem(file, (*path, field), "duplicate-id",
-                          f"{item.id} is used twice (first at {'.'.join(map(str, seen[item.id]))}); "
-                          "renumber one of them")
+            yield Problem(
+                file,
+                (*path, field),
+                "duplicate-id",
+                f"{item.id} is used twice (first at {'.'.join(map(str, seen[item.id]))}); "
+                "renumber one of them",
+            )
         else:
             seen[item.id] = item.source[1]
     groupings = set()
     for i, g in enumerate(ds.plan.groupings):
         if g.number in groupings:
-            yield Problem(PLAN, ("groupings", i, "number"), "duplicate-id",
-                          f"grouping {g.number} is declared twice")
+            yield Problem(
+                PLAN, ("groupings", i, "number"), "duplicate-id", f"grouping {g.number} is declared twice"
+            )
         groupings.add(g.number)
     for i, task in enumerate(ds.plan.tasks):
         if task.grouping is not None and task.grouping not in groupings:
-            yield Problem(PLAN, ("tasks", i, "grouping"), "unknown-grouping",
-                          f"grouping '{task.grouping}' is not declared under 'groupings'")
+            yield Problem(
+                PLAN,
+                ("tasks", i, "grouping"),
+                "unknown-grouping",
+                f"grouping '{task.grouping}' is not declared under 'groupings'",
+            )
 
 
 def _party_refs(ds: Dataset, party: Party | None, path: tuple[str | int, ...]) -> Iterator[Problem]:
@@ -55,10 +68,14 @@ def _party_refs(ds: Dataset, party: Party | None, path: tuple[str | int, ...]) -
             continue
         joined = _comma_split_name(ds.registry, refs, j)
         if joined:
-            p = Problem(p.file, p.path, "comma-split-name",
-                        f"'{ref}' is part of the name '{joined}', split at its commas: a flow list "
-                        "[a, b] splits on every comma, so write names with commas as a block list, one "
-                        "'- name' per line")
+            p = Problem(
+                p.file,
+                p.path,
+                "comma-split-name",
+                f"'{ref}' is part of the name '{joined}', split at its commas: a flow list "
+                "[a, b] splits on every comma, so write names with commas as a block list, one "
+                "'- name' per line",
+            )
         yield p
 
 
@@ -79,30 +96,47 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
     for i, duty in enumerate(ds.plan.duties):
         yield from _party_refs(ds, duty.lead, ("duties", i, "lead"))
         yield from _party_refs(ds, duty.support, ("duties", i, "support"))
-    rows = [(REVIEW, ("rows", i, "unit"), r.unit) for i, r in enumerate(ds.review.rows)]
-    rows += [(INSPECTION, ("blocks", b, "rows", i, "unit"), r.unit)
-             for b, block in enumerate(ds.inspection.blocks) for i, r in enumerate(block.rows)]
+    rows: list[tuple[str, tuple[str | int, ...], str]] = [
+        (REVIEW, ("rows", i, "unit"), r.unit) for i, r in enumerate(ds.review.rows)
+    ]
+    rows += [
+        (INSPECTION, ("blocks", b, "rows", i, "unit"), r.unit)
+        for b, block in enumerate(ds.inspection.blocks)
+        for i, r in enumerate(block.rows)
+    ]
     for file, path, name in rows:
         if p := _unknown(reg, name, file, path, "unit"):
             yield p
         elif reg.is_group(reg.resolve(name) or ""):
-            yield Problem(file, path, "group-in-appendix",
-                          f"'{name}' is a group; an appendix row names one unit")
+            yield Problem(
+                file, path, "group-in-appendix", f"'{name}' is a group; an appendix row names one unit"
+            )
     # Each appendix hangs off the task that says so.
     by_number = {t.number: (i, t) for i, t in enumerate(ds.plan.tasks)}
-    for file, kind, number in ((REVIEW, "review", ds.review.task), (INSPECTION, "inspection", ds.inspection.task)):
+    for file, kind, number in (
+        (REVIEW, "review", ds.review.task),
+        (INSPECTION, "inspection", ds.inspection.task),
+    ):
         found = by_number.get(number)
         if found is None:
             yield Problem(file, ("task",), "unknown-task", f"task {number} does not exist in plan.yaml")
         elif found[1].appendix != kind:
-            yield Problem(file, ("task",), "appendix-link",
-                          f"task {number} does not declare 'appendix: {kind}' in plan.yaml")
+            yield Problem(
+                file,
+                ("task",),
+                "appendix-link",
+                f"task {number} does not declare 'appendix: {kind}' in plan.yaml",
+            )
     for i, task in enumerate(ds.plan.tasks):
         linked = {"review": ds.review.task, "inspection": ds.inspection.task}
         if task.appendix is not None and linked[task.appendix] != task.number:
-            yield Problem(PLAN, ("tasks", i, "appendix"), "appendix-link",
-                          f"task {task.number} says 'appendix: {task.appendix}' but that appendix "
-                          f"belongs to task {linked[task.appendix]}")
+            yield Problem(
+                PLAN,
+                ("tasks", i, "appendix"),
+                "appendix-link",
+                f"task {task.number} says 'appendix: {task.appendix}' but that appendix "
+                f"belongs to task {linked[task.appendix]}",
+            )
 
 
 def check_registry(ds: Dataset) -> Iterator[Problem]:
@@ -113,8 +147,12 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
         entries.append((unit.name, ("units", i, "name"), unit.name))
         entries += [(unit.name, ("units", i, "aliases", j), a) for j, a in enumerate(unit.aliases)]
         if unit.part_of is not None and reg.resolve(unit.part_of) is None:
-            yield Problem(UNITS, ("units", i, "part_of"), "unknown-unit",
-                          f"part_of '{unit.part_of}' is not a registered unit")
+            yield Problem(
+                UNITS,
+                ("units", i, "part_of"),
+                "unknown-unit",
+                f"part_of '{unit.part_of}' is not a registered unit",
+            )
     for i, group in enumerate(ds.units.groups):
         entries.append((group.name, ("groups", i, "name"), group.name))
         entries += [(group.name, ("groups", i, "aliases", j), a) for j, a in enumerate(group.aliases)]
@@ -125,15 +163,23 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
     for name, path, text in entries:
         key = fold(text)
         if key in owner and owner[key][0] != name:
-            yield Problem(UNITS, path, "ambiguous-name",
-                          f"'{text}' reads the same as a name of '{owner[key][0]}'; names and aliases "
-                          "must tell units apart")
+            yield Problem(
+                UNITS,
+                path,
+                "ambiguous-name",
+                f"'{text}' reads the same as a name of '{owner[key][0]}'; names and aliases "
+                "must tell units apart",
+            )
         owner.setdefault(key, (name, path))
     for i, group in enumerate(ds.units.groups):
         members = reg.members(group.name)
         if any(group.name in reg.expand(m) for m in members):
-            yield Problem(UNITS, ("groups", i, "members"), "group-cycle",
-                          f"group '{group.name}' contains itself through its members")
+            yield Problem(
+                UNITS,
+                ("groups", i, "members"),
+                "group-cycle",
+                f"group '{group.name}' contains itself through its members",
+            )
 
 
 def check_notes(ds: Dataset) -> Iterator[Problem]:
@@ -144,8 +190,12 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
             first, last = note.rows
             path = ("blocks", b, "notes", n, "rows")
             if first > last or first not in numbers or last not in numbers:
-                yield Problem(INSPECTION, path, "note-rows",
-                              f"rows [{first}, {last}] are not a range of this block's rows")
+                yield Problem(
+                    INSPECTION,
+                    path,
+                    "note-rows",
+                    f"rows [{first}, {last}] are not a range of this block's rows",
+                )
             elif covered & set(range(first, last + 1)):
                 yield Problem(INSPECTION, path, "note-rows", "this note covers rows another note covers")
             covered |= set(range(first, last + 1))

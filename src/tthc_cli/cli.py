@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -69,6 +69,7 @@ def command(name: str | None = None) -> Callable[[F], F]:
 
 # --- shared options ---------------------------------------------------------------------------------
 
+
 def _complete_units(incomplete: str) -> list[str]:
     ds = _try_load()
     if ds is None:
@@ -84,13 +85,22 @@ def _complete_ids(incomplete: str) -> list[str]:
     return [i.id for i in ds.items if i.id.startswith(incomplete)] if ds else []
 
 
-DataOpt = Annotated[str | None, typer.Option("--data", help="Folder with plan.yaml (default: $TTHC_DATA, "
-                                                             "else the nearest folder upward holding plan.yaml).")]
-TodayOpt = Annotated[str | None, typer.Option("--today", help="Take this date (YYYY-MM-DD) as today; "
-                                                               "default $TTHC_TODAY, else the system date.")]
+DataOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        help="Folder with plan.yaml (default: $TTHC_DATA, else the nearest folder upward holding plan.yaml).",
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help="Take this date (YYYY-MM-DD) as today; default $TTHC_TODAY, else the system date."
+    ),
+]
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -100,14 +110,14 @@ class TableFormat(str, Enum):
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-class KindChoice(str, Enum):
+class KindChoice(StrEnum):
     task = "task"
     duty = "duty"
     review = "review"
     inspection = "inspection"
 
 
-class RoleChoice(str, Enum):
+class RoleChoice(StrEnum):
     lead = "lead"
     support = "support"
     any = "any"
@@ -164,8 +174,10 @@ def _load(data: str | None) -> Dataset:
         more = len(result.errors) - 10
         if more > 0:
             note(f"… and {more} more")
-        fail(f"the plan data has {len(result.errors)} error(s); fix them first "
-             "(tthc validate lists them all)", EXIT_DATA)
+        fail(
+            f"the plan data has {len(result.errors)} error(s); fix them first (tthc validate lists them all)",
+            EXIT_DATA,
+        )
     return result.dataset
 
 
@@ -181,8 +193,9 @@ def _resolve_unit(ds: Dataset, name: str) -> str:
     if look.name:
         return look.name
     if look.candidates:
-        fail(f"'{name}' matches several units: {'; '.join(look.candidates)}. Type more of the name.",
-             EXIT_DATA)
+        fail(
+            f"'{name}' matches several units: {'; '.join(look.candidates)}. Type more of the name.", EXIT_DATA
+        )
     message = f"no unit or group is called '{name}'."
     if look.note:
         message += f" Note: {look.note}."
@@ -210,7 +223,8 @@ def _show_items(items: list, fmt: TableFormat, *, title: str, extra: list | None
 
 # --- commands -------------------------------------------------------------------------------------
 
-class DiagFormat(str, Enum):
+
+class DiagFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -218,8 +232,12 @@ class DiagFormat(str, Enum):
 
 @command()
 def validate(
-    paths: Annotated[list[str] | None, typer.Argument(help="Data files or folders (default: the data folder).")] = None,
-    fmt: Annotated[DiagFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")] = DiagFormat.text,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Data files or folders (default: the data folder).")
+    ] = None,
+    fmt: Annotated[
+        DiagFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+    ] = DiagFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     data: DataOpt = None,
 ) -> None:
@@ -265,7 +283,8 @@ def validate(
                 out(f"  {d.line:>5} | {excerpt}")
         c = count(diagnostics)
         verdict = "OK" if not errors else "FAILED"
-        note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {len(folders) * len(DATA_FILES)} file(s)")
+        checked = len(folders) * len(DATA_FILES)
+        note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
     raise typer.Exit(EXIT_DATA if errors else EXIT_OK)
 
 
@@ -285,7 +304,9 @@ def _source_line(file: str, line: int) -> str | None:
 @command("list")
 def list_items(
     fmt: FormatOpt = TableFormat.table,
-    kind: Annotated[list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")] = None,
+    kind: Annotated[
+        list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     """Every item of the plan: tasks, section IV duties, Phụ lục I and Phụ lục II rows."""
@@ -295,15 +316,21 @@ def list_items(
     _show_items(items, fmt, title=f"Kế hoạch KSTTHC {ds.year}: {len(items)} mục")
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     text = "text"
     json = "json"
 
 
 @command()
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3",
-                                           autocompletion=_complete_ids)],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3",
+            autocompletion=_complete_ids,
+        ),
+    ],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
     data: DataOpt = None,
 ) -> None:
@@ -331,7 +358,9 @@ def show(
 
 @command()
 def schema(
-    out_dir: Annotated[str | None, typer.Option("--out", help="Folder to write into (default: <data>/schemas).")] = None,
+    out_dir: Annotated[
+        str | None, typer.Option("--out", help="Folder to write into (default: <data>/schemas).")
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     """Write the JSON Schemas the files' yaml-language-server modelines point to."""
@@ -349,13 +378,26 @@ def schema(
 
 @command()
 def due(
-    before: Annotated[str, typer.Option("--before", help="Last due date, inclusive: YYYY-MM-DD, D/M/YYYY, "
-                                                         "today, eow, eom, eoq, eoy, +14d, +2w.")],
+    before: Annotated[
+        str,
+        typer.Option(
+            "--before",
+            help="Last due date, inclusive: YYYY-MM-DD, D/M/YYYY, today, eow, eom, eoq, eoy, +14d, +2w.",
+        ),
+    ],
     after: Annotated[str | None, typer.Option("--after", help="First due date, inclusive.")] = None,
-    include_ongoing: Annotated[bool, typer.Option("--include-ongoing", help="Also list items with no single due date.")] = False,
-    unit: Annotated[str | None, typer.Option("--unit", help="Only what this unit owes.", autocompletion=_complete_units)] = None,
-    role: Annotated[RoleChoice, typer.Option("--role", help="With --unit: lead, support or any.")] = RoleChoice.any,
-    kind: Annotated[list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")] = None,
+    include_ongoing: Annotated[
+        bool, typer.Option("--include-ongoing", help="Also list items with no single due date.")
+    ] = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only what this unit owes.", autocompletion=_complete_units)
+    ] = None,
+    role: Annotated[
+        RoleChoice, typer.Option("--role", help="With --unit: lead, support or any.")
+    ] = RoleChoice.any,
+    kind: Annotated[
+        list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
+    ] = None,
     fmt: FormatOpt = TableFormat.table,
     today: TodayOpt = None,
     data: DataOpt = None,
@@ -371,13 +413,22 @@ def due(
         fail(f"--after {first:%d/%m/%Y} is later than --before {last:%d/%m/%Y}")
     ds = _load(data)
     target = _resolve_unit(ds, unit) if unit else None
-    result = items_due(ds, before=last, after=first, include_ongoing=include_ongoing,
-                       kinds=[k.value for k in kind] if kind else None, unit=target, role=role.value)
+    result = items_due(
+        ds,
+        before=last,
+        after=first,
+        include_ongoing=include_ongoing,
+        kinds=[k.value for k in kind] if kind else None,
+        unit=target,
+        role=role.value,
+    )
     span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
     _show_items(result.items, fmt, title=f"Đến hạn {span}: {len(result.items)} mục")
     if result.without_due:
-        note(f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
-             "add --include-ongoing to list them")
+        note(
+            f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
+            "add --include-ongoing to list them"
+        )
 
 
 @command()
@@ -392,8 +443,12 @@ def overdue(
     now = _today(today)
     ds = _load(data)
     rows = items_overdue(ds, now)
-    _show_items([i for i, _ in rows], fmt, title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
-                extra=[("days_late", "Trễ (ngày)", [n for _, n in rows])])
+    _show_items(
+        [i for i, _ in rows],
+        fmt,
+        title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
+        extra=[("days_late", "Trễ (ngày)", [n for _, n in rows])],
+    )
 
 
 @command()
@@ -414,8 +469,13 @@ def upcoming(
 
 @command()
 def unit(
-    name: Annotated[str, typer.Argument(help="Unit or group, as people write it: 'Sở Y tế', 'so y te', "
-                                             "'Sở LĐ-TB&XH', 'TP Chí Linh'.", autocompletion=_complete_units)],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Unit or group, as people write it: 'Sở Y tế', 'so y te', 'Sở LĐ-TB&XH', 'TP Chí Linh'.",
+            autocompletion=_complete_units,
+        ),
+    ],
     fmt: FormatOpt = TableFormat.table,
     data: DataOpt = None,
 ) -> None:
@@ -434,15 +494,22 @@ def unit(
     elif fmt is TableFormat.csv:
         out(output.unit_csv(rows))
     elif fmt is TableFormat.md:
-        out(f"## {target}: {len(definite)} mục phải thực hiện\n\n" + output.to_markdown(output.unit_table(definite)))
+        out(
+            f"## {target}: {len(definite)} mục phải thực hiện\n\n"
+            + output.to_markdown(output.unit_table(definite))
+        )
         if maybe:
-            out(f"\n## Có thể liên quan (nhóm không xác định): {len(maybe)} mục\n\n"
-                + output.to_markdown(output.unit_table(maybe)))
+            out(
+                f"\n## Có thể liên quan (nhóm không xác định): {len(maybe)} mục\n\n"
+                + output.to_markdown(output.unit_table(maybe))
+            )
     else:
         print_table(output.unit_table(definite), title=f"{target}: {len(definite)} mục phải thực hiện")
         if maybe:
-            print_table(output.unit_table(maybe),
-                        title=f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục")
+            print_table(
+                output.unit_table(maybe),
+                title=f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục",
+            )
     if not rows:
         note(f"{target} has no items in the plan")
 
@@ -459,24 +526,49 @@ def units(
 
     ds = _load(data)
     reg = ds.registry
-    unit_rows_ = [[u.name, TYPE_LABELS[u.type], "; ".join(u.aliases)] for u in reg.units.values()]
-    group_rows = [[g.name, GROUP_LABELS[g.kind], "; ".join(g.aliases),
-                   "; ".join(reg.members(g.name)) or ("(không liệt kê)" if g.kind != "open" else "—")]
-                  for g in reg.groups.values()]
+    unit_rows_: list[list[output.Cell]] = [
+        [u.name, TYPE_LABELS[u.type], "; ".join(u.aliases)] for u in reg.units.values()
+    ]
+    group_rows: list[list[output.Cell]] = [
+        [
+            g.name,
+            GROUP_LABELS[g.kind],
+            "; ".join(g.aliases),
+            "; ".join(reg.members(g.name)) or ("(không liệt kê)" if g.kind != "open" else "—"),
+        ]
+        for g in reg.groups.values()
+    ]
     if fmt is TableFormat.json:
-        out(output.to_json({
-            "units": [{"name": u.name, "type": u.type, "aliases": u.aliases} for u in reg.units.values()],
-            "groups": [{"name": g.name, "kind": g.kind, "aliases": g.aliases,
-                        "members": list(reg.members(g.name)),
-                        "definite": g.kind != "open"} for g in reg.groups.values()],
-        }))
+        out(
+            output.to_json(
+                {
+                    "units": [
+                        {"name": u.name, "type": u.type, "aliases": u.aliases} for u in reg.units.values()
+                    ],
+                    "groups": [
+                        {
+                            "name": g.name,
+                            "kind": g.kind,
+                            "aliases": g.aliases,
+                            "members": list(reg.members(g.name)),
+                            "definite": g.kind != "open",
+                        }
+                        for g in reg.groups.values()
+                    ],
+                }
+            )
+        )
         return
     units_table = output.Table(["Đơn vị", "Loại", "Tên khác"], unit_rows_, (44, 16, 50))
     groups_table = output.Table(["Nhóm", "Loại nhóm", "Tên khác", "Thành viên"], group_rows, (40, 22, 30, 60))
     if fmt is TableFormat.csv:
-        out(output.to_csv(["name", "kind", "type", "aliases", "members"],
-                          [[r[0], "unit", *r[1:], ""] for r in unit_rows_]
-                          + [[r[0], "group", *r[1:]] for r in group_rows]))
+        out(
+            output.to_csv(
+                ["name", "kind", "type", "aliases", "members"],
+                [[r[0], "unit", *r[1:], ""] for r in unit_rows_]
+                + [[r[0], "group", *r[1:]] for r in group_rows],
+            )
+        )
     elif fmt is TableFormat.md:
         out(output.to_markdown(units_table) + "\n" + output.to_markdown(groups_table))
     else:

@@ -28,12 +28,22 @@ def _console(stderr: bool = False) -> Console:
 
 def print_table(table: Table, *, title: str | None = None) -> None:
     console = _console()
-    rich_table = RichTable(title=title, box=box.SIMPLE_HEAD if console.is_terminal else box.ASCII2,
-                           show_lines=False, header_style="bold", title_justify="left")
+    if title:
+        console.print(title, style="bold")
+    rich_table = RichTable(
+        box=box.SIMPLE_HEAD if console.is_terminal else box.ASCII2, show_lines=False, header_style="bold"
+    )
     widths = table.widths or (None,) * len(table.headers)
     for i, header in enumerate(table.headers):
         width = widths[i] if i < len(widths) else None
-        rich_table.add_column(header, overflow="fold", max_width=width, no_wrap=(i == 0))
+        # The ID column never wraps or shrinks: it is what people copy into the next command.
+        rich_table.add_column(
+            header,
+            overflow="fold",
+            max_width=None if i == 0 else width,
+            no_wrap=(i == 0),
+            min_width=len(header),
+        )
     for row in table.rows:
         rich_table.add_row(*(_text(cell) for cell in row))
     console.print(rich_table)

@@ -29,7 +29,9 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
     line, col = doc.locate(p.path, key=p.key) if doc else (0, 0)
     from .diagnostics import format_path
 
-    return Diagnostic(labels.get(p.file, p.file), line, col, p.severity, p.code, format_path(p.path), p.message)
+    return Diagnostic(
+        labels.get(p.file, p.file), line, col, p.severity, p.code, format_path(p.path), p.message
+    )
 
 
 def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None) -> LoadResult:
@@ -43,8 +45,17 @@ def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None
         label = labels.get(name, name)
         raw = files.get(name)
         if raw is None:
-            diagnostics.append(Diagnostic(label, 1, 1, Severity.ERROR, "missing-file", "",
-                                          f"{name} is missing; the data set needs {', '.join(DATA_FILES)}"))
+            diagnostics.append(
+                Diagnostic(
+                    label,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "missing-file",
+                    "",
+                    f"{name} is missing; the data set needs {', '.join(DATA_FILES)}",
+                )
+            )
             models[name] = None
             continue
         doc = parse_document(label, raw)
@@ -53,8 +64,12 @@ def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None
         diagnostics.extend(doc.diagnostics)
     dataset = None
     plan, review, inspection, units = (models[n] for n in (PLAN, REVIEW, INSPECTION, UNITS))
-    if (isinstance(plan, PlanFile) and isinstance(review, ReviewFile)
-            and isinstance(inspection, InspectionFile) and isinstance(units, UnitsFile)):
+    if (
+        isinstance(plan, PlanFile)
+        and isinstance(review, ReviewFile)
+        and isinstance(inspection, InspectionFile)
+        and isinstance(units, UnitsFile)
+    ):
         dataset, problems = make_dataset(plan, review, inspection, units)
         problems += check_dataset(dataset)
         diagnostics.extend(_locate(docs, labels, p) for p in problems)

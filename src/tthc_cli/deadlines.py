@@ -108,13 +108,20 @@ _WINDOW = re.compile(
     r"\s+(?:đến|tới|-|–)\s+(?:hết\s+)?tháng\s*(?P<m2>\d{1,2})" + _YEAR + "?$"
 )
 _DATE_WINDOW = re.compile(
-    r"^từ\s+" + _DATE.replace("<d>", "<da>").replace("<m1>", "<ma1>").replace("<y1>", "<ya1>")
-    .replace("<m2>", "<ma2>").replace("<y2>", "<ya2>")
-    + r"\s+(?:đến|tới|-|–)\s+(?:hết\s+)?" + _DATE + "$"
+    r"^từ\s+"
+    + _DATE.replace("<d>", "<da>")
+    .replace("<m1>", "<ma1>")
+    .replace("<y1>", "<ya1>")
+    .replace("<m2>", "<ma2>")
+    .replace("<y2>", "<ya2>")
+    + r"\s+(?:đến|tới|-|–)\s+(?:hết\s+)?"
+    + _DATE
+    + "$"
 )
 _QUARTER = re.compile(
     r"^(?:(?:xong|hoàn thành)\s+)?(?:trong\s+)?(?:quý\s*(?P<q>iv|iii|ii|i|[1-4])|q(?P<qn>[1-4]))"
-    + _YEAR + r"?$"
+    + _YEAR
+    + r"?$"
 )
 _HALF = re.compile(r"^(?:trong\s+)?6\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?$")
 _YEAR_ONLY = re.compile(r"^(?:trong\s+|cuối\s+|hết\s+)?năm\s+(?P<y>\d{4})$")
@@ -209,9 +216,7 @@ def parse_deadline(
             raise DeadlineError(f"'{original}' ends before it starts", "invalid-date")
         return make(DeadlineKind.WINDOW, start, due)
     if m := _DATE_WINDOW.match(phrase):
-        start = _make_date(
-            int(m["da"]), int(m["ma1"] or m["ma2"]), int(m["ya1"] or m["ya2"]), original
-        )
+        start = _make_date(int(m["da"]), int(m["ma1"] or m["ma2"]), int(m["ya1"] or m["ya2"]), original)
         due = _group_date(m, "", original)
         if start > due:
             raise DeadlineError(f"'{original}' ends before it starts", "invalid-date")
@@ -232,8 +237,12 @@ def parse_deadline(
         year = _year(m["y"], default_year or plan_start.year, original)
         # Ongoing work has no single due date; its window closes at the end of the year.
         return Deadline(
-            original, DeadlineKind.ONGOING, max(plan_start, date(year, 1, 1)), None,
-            date(year, 12, 31), tentative,
+            original,
+            DeadlineKind.ONGOING,
+            max(plan_start, date(year, 1, 1)),
+            None,
+            date(year, 12, 31),
+            tentative,
         )
     if m := _RECURRING.match(phrase):
         year = _year(m["y"], default_year or plan_start.year, original)
@@ -241,8 +250,14 @@ def parse_deadline(
         if day is not None and not 1 <= day <= 31:
             raise DeadlineError(f"'{original}' names day {day}; days run from 1 to 31", "invalid-date")
         return Deadline(
-            original, DeadlineKind.RECURRING, max(plan_start, date(year, 1, 1)), None,
-            date(year, 12, 31), tentative, every=_EVERY[m["every"]], every_day=day,
+            original,
+            DeadlineKind.RECURRING,
+            max(plan_start, date(year, 1, 1)),
+            None,
+            date(year, 12, 31),
+            tentative,
+            every=_EVERY[m["every"]],
+            every_day=day,
         )
     raise DeadlineError(
         f"cannot read the deadline '{original}'; write e.g. 'Trước ngày 31/5/2021', "

@@ -42,8 +42,7 @@ def format_path(path: Sequence[str | int]) -> str:
 def strictly(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """--strict: every warning counts as an error."""
     return [
-        Diagnostic(d.file, d.line, d.column, Severity.ERROR, d.code, d.path, d.message)
-        for d in diagnostics
+        Diagnostic(d.file, d.line, d.column, Severity.ERROR, d.code, d.path, d.message) for d in diagnostics
     ]
 
 

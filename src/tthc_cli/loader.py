@@ -52,8 +52,15 @@ class Document:
     root: yaml.Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, line: int, column: int, code: str, path: Path | str, message: str,
-              severity: Severity = Severity.ERROR) -> None:
+    def error(
+        self,
+        line: int,
+        column: int,
+        code: str,
+        path: Path | str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         text_path = path if isinstance(path, str) else format_path(path)
         self.diagnostics.append(Diagnostic(self.file, line, column, severity, code, text_path, message))
 
@@ -110,9 +117,14 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
     if exc.problem_mark and exc.context_mark:
         open_line = _unbalanced_quote(text, exc.context_mark.line, exc.problem_mark.line - 1)
         if open_line is not None:
-            doc.error(open_line + 1, 1, "unclosed-quote", "",
-                      f"a quoted text opened on this line is not closed, so YAML read on until line "
-                      f"{line}; add the closing quote")
+            doc.error(
+                open_line + 1,
+                1,
+                "unclosed-quote",
+                "",
+                f"a quoted text opened on this line is not closed, so YAML read on until line "
+                f"{line}; add the closing quote",
+            )
             return
     problem = exc.problem or str(exc)
     message = problem
@@ -144,21 +156,36 @@ def _scan_anchors(doc: Document, text: str) -> bool:
                 continue
             found += 1
             mark = event.start_mark
+            assert mark is not None  # libyaml marks every event
             if found > _MAX_ANCHOR_REPORTS:
                 if found == _MAX_ANCHOR_REPORTS + 1:
                     first_skipped = (mark.line + 1, mark.column + 1)
                 continue
             if isinstance(event, yaml.AliasEvent):
-                doc.error(mark.line + 1, mark.column + 1, "alias", "",
-                          f"alias '*{anchor}' is not allowed; write the value out in full")
+                doc.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "alias",
+                    "",
+                    f"alias '*{anchor}' is not allowed; write the value out in full",
+                )
             else:
-                doc.error(mark.line + 1, mark.column + 1, "anchor", "",
-                          f"anchor '&{anchor}' is not allowed; remove it and write values out in full")
+                doc.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "anchor",
+                    "",
+                    f"anchor '&{anchor}' is not allowed; remove it and write values out in full",
+                )
     except yaml.MarkedYAMLError:
         pass  # the composer reports syntax errors
     if found > _MAX_ANCHOR_REPORTS:
-        doc.error(*first_skipped, "alias", "",
-                  f"… and {found - _MAX_ANCHOR_REPORTS} more anchors/aliases from here on")
+        doc.error(
+            *first_skipped,
+            "alias",
+            "",
+            f"… and {found - _MAX_ANCHOR_REPORTS} more anchors/aliases from here on",
+        )
     return found > 0
 
 
@@ -197,12 +224,20 @@ class _Walker:
                 continue
             key = _clean(key_node.value)
             if key == "<<" and not key_node.style:
-                self._err(key_node, "merge-key", path,
-                          "merge keys ('<<') are not allowed; write the fields out in full")
+                self._err(
+                    key_node,
+                    "merge-key",
+                    path,
+                    "merge keys ('<<') are not allowed; write the fields out in full",
+                )
                 continue
             if key in result:
-                self._err(key_node, "duplicate-key", (*path, key),
-                          f"key '{key}' appears twice in this mapping; keep one")
+                self._err(
+                    key_node,
+                    "duplicate-key",
+                    (*path, key),
+                    f"key '{key}' appears twice in this mapping; keep one",
+                )
                 continue
             result[key] = self.walk(value_node, (*path, key))
         return result
@@ -216,9 +251,13 @@ class _Walker:
             if low in ("", "null", "~"):
                 return None
         if m := _INVISIBLE.search(value):
-            self._err(node, "invisible-character", path,
-                      f"contains the invisible character U+{ord(m.group()):04X} at position "
-                      f"{m.start() + 1}; delete it (it makes identical-looking names differ)")
+            self._err(
+                node,
+                "invisible-character",
+                path,
+                f"contains the invisible character U+{ord(m.group()):04X} at position "
+                f"{m.start() + 1}; delete it (it makes identical-looking names differ)",
+            )
         return _clean(value)
 
 
@@ -226,23 +265,34 @@ def parse_document(file: str, raw: bytes) -> Document:
     """Parse one YAML file. Problems land in `doc.diagnostics`; `doc.data` is None if unusable."""
     doc = Document(file)
     if len(raw) > MAX_FILE_BYTES:
-        doc.error(1, 1, "too-large", "",
-                  f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} (split the data)")
+        doc.error(
+            1,
+            1,
+            "too-large",
+            "",
+            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} (split the data)",
+        )
         return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.error(line, col, "not-utf8", "",
-                  f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8")
+        doc.error(
+            line, col, "not-utf8", "", f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8"
+        )
         return doc
     conflicts = list(_CONFLICT.finditer(text))
     if conflicts:
         for m in conflicts:
-            doc.error(text.count("\n", 0, m.start()) + 1, 1, "merge-conflict", "",
-                      f"merge-conflict marker '{m.group().strip()}' left by git; resolve the conflict "
-                      "and delete the markers")
+            doc.error(
+                text.count("\n", 0, m.start()) + 1,
+                1,
+                "merge-conflict",
+                "",
+                f"merge-conflict marker '{m.group().strip()}' left by git; resolve the conflict "
+                "and delete the markers",
+            )
         return doc
     aliases_reported = bool(_ANCHOR_HINT.search(text)) and _scan_anchors(doc, text)
     loader = _Loader(text)
@@ -259,8 +309,13 @@ def parse_document(file: str, raw: bytes) -> Document:
     doc.root = root
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        doc.error(root.start_mark.line + 1, root.start_mark.column + 1, "root-not-mapping", "",
-                  f"the file holds {kind}; it must be a mapping of fields (key: value)")
+        doc.error(
+            root.start_mark.line + 1,
+            root.start_mark.column + 1,
+            "root-not-mapping",
+            "",
+            f"the file holds {kind}; it must be a mapping of fields (key: value)",
+        )
         return doc
     data = _Walker(doc, aliases_reported).walk(root, ())
     if doc.ok:
@@ -347,19 +402,34 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
                 doc.error(line, col, "wrong-type", loc, f"expected {want}, found {got}{extra}")
             elif kind.startswith("date"):
                 line, col = doc.locate(loc)
-                doc.error(line, col, "invalid-date", loc,
-                          f"{_describe(err.get('input'))} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30")
+                doc.error(
+                    line,
+                    col,
+                    "invalid-date",
+                    loc,
+                    f"{_describe(err.get('input'))} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30",
+                )
             elif kind == "literal_error":
                 line, col = doc.locate(loc)
                 choices = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
-                doc.error(line, col, "invalid-value", loc,
-                          f"{_describe(err.get('input'))} is not allowed here; write one of: {choices}")
+                doc.error(
+                    line,
+                    col,
+                    "invalid-value",
+                    loc,
+                    f"{_describe(err.get('input'))} is not allowed here; write one of: {choices}",
+                )
             elif kind == "string_pattern_mismatch":
                 line, col = doc.locate(loc)
                 pattern = str(err.get("ctx", {}).get("pattern", ""))
-                doc.error(line, col, "invalid-value", loc,
-                          f"{_describe(err.get('input'))} is not a valid number here; write "
-                          f"{_PATTERN_HINTS.get(pattern, 'a value matching ' + pattern)}")
+                doc.error(
+                    line,
+                    col,
+                    "invalid-value",
+                    loc,
+                    f"{_describe(err.get('input'))} is not a valid number here; write "
+                    f"{_PATTERN_HINTS.get(pattern, 'a value matching ' + pattern)}",
+                )
             else:
                 line, col = doc.locate(loc)
                 message = str(err["msg"]).removeprefix("Value error, ")

@@ -22,15 +22,21 @@ class _Model(BaseModel):
 class Party(_Model):
     """Lead or coordinating units: the phrase as written and the units/groups it names."""
 
-    text: str | None = Field(None, description="The phrase exactly as written; null if the source states none.")
+    text: str | None = Field(
+        None, description="The phrase exactly as written; null if the source states none."
+    )
     refs: list[Text] = Field(min_length=1, description="Names or aliases registered in units.yaml.")
 
 
 class DeadlineSpec(_Model):
     text: str | None = Field(description="The deadline phrase exactly as written; null if none is given.")
     tentative: StrictBool = Field(False, description='true for "Thời gian dự kiến".')
-    start: dt.date | None = Field(None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough.")
-    due: dt.date | None = Field(None, description="Explicit due date (YYYY-MM-DD), only if the phrase is not enough.")
+    start: dt.date | None = Field(
+        None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough."
+    )
+    due: dt.date | None = Field(
+        None, description="Explicit due date (YYYY-MM-DD), only if the phrase is not enough."
+    )
 
 
 class Decision(_Model):

@@ -53,8 +53,17 @@ def item_table(items: Sequence[PlanItem], *, extra: Sequence[tuple[str, list[Cel
     rows: list[list[Cell]] = []
     for item in items:
         other = item.unit if item.kind == "inspection" else _names(item.support)
-        rows.append([item.id, KIND_LABELS[item.kind], item.title, _names(item.lead), other,
-                     deadline_text(item), due_cell(item)])
+        rows.append(
+            [
+                item.id,
+                KIND_LABELS[item.kind],
+                item.title,
+                _names(item.lead),
+                other,
+                deadline_text(item),
+                due_cell(item),
+            ]
+        )
     for header, values in extra:
         headers.append(header)
         for row, value in zip(rows, values, strict=True):
@@ -73,8 +82,17 @@ def unit_table(rows: Sequence[UnitRow]) -> Table:
             detail = f"Khối {item.block}" + (f" — {item.note}" if item.note else "")
         else:
             detail = item.deliverable or ""
-        out.append([item.id, ROLE_LABELS[r.role], r.via or "", item.title, detail,
-                    deadline_text(item), due_cell(item)])
+        out.append(
+            [
+                item.id,
+                ROLE_LABELS[r.role],
+                r.via or "",
+                item.title,
+                detail,
+                deadline_text(item),
+                due_cell(item),
+            ]
+        )
     return Table(headers, out, (14, 12, 26, 44, 30, 22, 14))
 
 
@@ -98,8 +116,10 @@ def markdown_cell(text: str) -> str:
 
 
 def to_markdown(table: Table) -> str:
-    lines = ["| " + " | ".join(markdown_cell(h) for h in table.headers) + " |",
-             "|" + "|".join("---" for _ in table.headers) + "|"]
+    lines = [
+        "| " + " | ".join(markdown_cell(h) for h in table.headers) + " |",
+        "|" + "|".join("---" for _ in table.headers) + "|",
+    ]
     lines += ["| " + " | ".join(markdown_cell(_text(c)) for c in row) + " |" for row in table.rows]
     return "\n".join(lines) + "\n"
 
@@ -123,14 +143,41 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def items_csv(items: Sequence[PlanItem], extra: Sequence[tuple[str, list[Cell]]] = ()) -> str:
-    headers = ["id", "kind", "title", "lead", "support", "unit", "deadline_text", "deadline_kind",
-               "start", "due", "effective_due", "tentative", *(h for h, _ in extra)]
+    headers = [
+        "id",
+        "kind",
+        "title",
+        "lead",
+        "support",
+        "unit",
+        "deadline_text",
+        "deadline_kind",
+        "start",
+        "due",
+        "effective_due",
+        "tentative",
+        *(h for h, _ in extra),
+    ]
     rows: list[list[Cell]] = []
     for n, item in enumerate(items):
         d = item.deadline
-        rows.append([item.id, item.kind, item.title, _names(item.lead), _names(item.support), item.unit,
-                     d.text, d.kind.value, d.start, d.due, d.effective_due, str(d.tentative).lower(),
-                     *(values[n] for _, values in extra)])
+        rows.append(
+            [
+                item.id,
+                item.kind,
+                item.title,
+                _names(item.lead),
+                _names(item.support),
+                item.unit,
+                d.text,
+                d.kind.value,
+                d.start,
+                d.due,
+                d.effective_due,
+                str(d.tentative).lower(),
+                *(values[n] for _, values in extra),
+            ]
+        )
     return to_csv(headers, rows)
 
 

@@ -60,8 +60,13 @@ def items_due(
 ) -> DueResult:
     """Items whose (nominal) due date lies in [after, before], both inclusive, by due date then ID."""
     pool = filter_items(ds, ds.items, kinds=kinds, unit=unit, role=role)
-    dated = [i for i in pool if i.deadline.due is not None and i.deadline.due <= before
-             and (after is None or i.deadline.due >= after)]
+    dated = [
+        i
+        for i in pool
+        if i.deadline.due is not None
+        and i.deadline.due <= before
+        and (after is None or i.deadline.due >= after)
+    ]
     undated = [i for i in pool if i.deadline.due is None]
     rows = sort_by_due(ds, dated)
     if include_ongoing:
@@ -84,9 +89,13 @@ def items_overdue(ds: Dataset, today: date, is_done: IsDone = never_done) -> lis
 def items_upcoming(ds: Dataset, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
     """Not done, effective due date from today to today + within days, soonest first."""
     end = today + timedelta(days=within)
-    rows = [i for i in ds.items
-            if i.deadline.effective_due is not None and today <= i.deadline.effective_due <= end
-            and not is_done(i, today)]
+    rows = [
+        i
+        for i in ds.items
+        if i.deadline.effective_due is not None
+        and today <= i.deadline.effective_due <= end
+        and not is_done(i, today)
+    ]
     order = _order(ds)
     return sorted(rows, key=lambda it: (it.deadline.effective_due or date.max, order[it.id]))
 

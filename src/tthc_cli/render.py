@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .catalog import KIND_LABELS, Dataset, PlanItem
 from .output import deadline_text, dmy, due_cell
@@ -19,7 +20,7 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(template_dir))
     loaders.append(jinja2.PackageLoader("tthc_cli", "templates"))
-    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
         trim_blocks=True,

@@ -1,4 +1,4 @@
-"""The unit registry: names, aliases, groups and their members, and matching names the way people type them."""
+"""The unit registry: names, aliases, groups and members; matching names the way people type them."""
 
 from __future__ import annotations
 
@@ -148,7 +148,8 @@ class Registry:
         # suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter.
         needle = f" {core or key} "
         partial = [
-            name for name in self.all_names()
+            name
+            for name in self.all_names()
             if needle in f" {split_type(fold(name))[1]} " or needle in f" {fold(name)} "
         ]
         note = None

@@ -1,0 +1,323 @@
+"""Every command and output format through the Typer app: exit codes, stdout and stderr apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tthc_cli.cli import app
+from tthc_cli.diagnostics import Diagnostic, Severity, format_github
+from tthc_cli.schemas import schema_file_name, schema_for
+
+from .conftest import ROOT
+
+
+def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
+    assert set(names) >= {"validate", "list", "show", "schema", "due", "overdue", "upcoming", "unit", "units"}
+    for name in names:
+        result = run(name, "--help")
+        assert result.code == 0, name
+        assert "Usage" in result.stdout and len(result.stdout) > 200, name
+
+
+# --- validate -----------------------------------------------------------------------------------------
+
+
+def test_validate_clean(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate")
+    assert result.code == 0
+    assert result.stdout == ""
+    assert "OK: 0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_validate_json_shape(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        (data_dir / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Trước ngày 15 tháng 9", "Trước ngày 31 tháng 9")
+    )
+    (data_dir / "plan.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "--data", str(data_dir), "--format", "json")
+    assert result.code == 1
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"version", "summary", "diagnostics"}
+    assert payload["summary"] == {"errors": 1, "warnings": 0}
+    diag = payload["diagnostics"][0]
+    assert set(diag) == {"file", "line", "column", "severity", "code", "path", "message"}
+    assert diag["code"] == "invalid-date" and diag["path"] == "tasks[11].deadline.text"
+    assert diag["file"].endswith("plan.yaml") and diag["line"] > 1
+
+
+def test_validate_github_annotations(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (data_dir / "units.yaml").read_text(encoding="utf-8").replace("type: board", "type: ban")
+    (data_dir / "units.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "--data", str(data_dir), "--format", "github")
+    assert result.code == 1
+    line = result.stdout.strip().splitlines()[0]
+    assert line.startswith("::error file=") and ",line=" in line and ",col=" in line
+
+
+def test_github_escaping() -> None:
+    d = Diagnostic("a,b:c.yaml", 3, 4, Severity.WARNING, "x", "p", "50% done\nnext: line")
+    assert (
+        format_github(d) == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
+    )
+
+
+def test_validate_named_files_are_checked_as_a_set(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", str(data_dir / "plan.yaml"), str(data_dir / "units.yaml"))
+    assert result.code == 0
+    assert "in 4 file(s)" in result.stderr
+
+
+def test_validate_usage_errors_exit_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = run("validate", str(tmp_path / "nope.yaml"))
+    assert missing.code == 2 and "no such file" in missing.stderr
+    other = tmp_path / "notes.yaml"
+    other.write_text("a: 1\n")
+    assert run("validate", str(other)).code == 2
+    assert run("validate", "--format", "xml").code == 2
+
+
+def test_validate_strict_turns_warnings_into_errors(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        (data_dir / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Trước ngày 15 tháng 12 năm 2021.", "Trước ngày 15 tháng 1 năm 2022.")
+    )
+    (data_dir / "plan.yaml").write_text(text, encoding="utf-8")
+    assert run("validate", "--data", str(data_dir)).code == 0
+    strict = run("validate", "--data", str(data_dir), "--strict")
+    assert strict.code == 1 and "error[deadline-outside-year]" in strict.stdout
+
+
+def test_text_output_shows_the_offending_line(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        (data_dir / "appendix_inspection.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Ninh Giang}", "Ninh Gianh}")
+    )
+    (data_dir / "appendix_inspection.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "--data", str(data_dir))
+    first, excerpt = result.stdout.splitlines()[:2]
+    assert "error[unknown-unit]" in first and "did you mean 'UBND huyện Ninh Giang'" in first
+    assert excerpt.strip().endswith("{stt: 12, unit: UBND huyện Ninh Gianh}")
+
+
+# --- finding the data ---------------------------------------------------------------------------------
+
+
+def test_data_found_upward_from_the_working_directory(run, monkeypatch, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("TTHC_DATA")
+    deep = data_dir / "a" / "b"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert run("validate").code == 0
+
+
+def test_no_data_anywhere_says_how_to_point_at_it(run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("TTHC_DATA")
+    monkeypatch.chdir(tmp_path)
+    result = run("list")
+    assert result.code == 2
+    assert "--data DIR" in result.stderr and "TTHC_DATA" in result.stderr
+
+
+def test_queries_refuse_invalid_data(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "units.yaml").write_text("units: []\n", encoding="utf-8")
+    result = run("due", "--before", "2021-06-30", "--data", str(data_dir))
+    assert result.code == 1
+    assert "tthc validate" in result.stderr and result.stdout == ""
+
+
+# --- list / show / schema -----------------------------------------------------------------------------
+
+
+def test_list_json_is_every_item(run) -> None:  # type: ignore[no-untyped-def]
+    items = json.loads(run("list", "--format", "json").stdout)
+    assert len(items) == 52
+    assert set(items[0]) >= {"id", "kind", "title", "lead", "support", "deadline", "deliverable"}
+    assert set(items[0]["deadline"]) == {"text", "kind", "start", "due", "effective_due", "tentative"}
+    review = next(i for i in items if i["id"] == "review:13")
+    assert review["deadline"]["due"] == "2021-07-31" and review["deadline"]["effective_due"] == "2021-08-02"
+    assert review["domains"] == ["Xây dựng", "Lao động"]
+    ins = next(i for i in items if i["id"] == "inspection:II.10")
+    assert (ins["unit"], ins["block"]) == ("UBND thành phố Hải Dương", "II")
+    assert ins["note"].startswith("Kiểm tra việc khắc phục")
+    ongoing = next(i for i in items if i["id"] == "task:1.2")
+    assert ongoing["deadline"]["due"] is None and ongoing["deadline"]["kind"] == "ongoing"
+
+
+def test_list_table_and_kinds(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--kind", "inspection")
+    assert result.code == 0 and "inspection:II.12" in result.stdout and "task:1.1" not in result.stdout
+    assert "\x1b[" not in result.stdout  # no ANSI codes when piped
+
+
+@pytest.mark.parametrize("typed", ["1.1", "task:1.1", "TASK:1.1"])
+def test_show_accepts_bare_task_numbers(run, typed: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", typed)
+    assert result.code == 0
+    assert result.stdout.startswith("task:1.1")
+    assert "31/05/2021" in result.stdout and "Văn phòng UBND tỉnh" in result.stdout
+
+
+def test_show_json_round_trips_the_list_row(run) -> None:  # type: ignore[no-untyped-def]
+    listed = {i["id"]: i for i in json.loads(run("list", "-f", "json").stdout)}
+    for item_id in ("task:9", "duty:IV.2", "review:11", "inspection:I.3"):
+        assert json.loads(run("show", item_id, "-f", "json").stdout) == listed[item_id]
+
+
+def test_show_text_for_appendix_rows(run) -> None:  # type: ignore[no-untyped-def]
+    review = run("show", "review:13").stdout
+    assert "31/07/2021 (→ 02/08/2021)" in review and "Lĩnh vực:  Xây dựng; Lao động" in review
+    inspection = run("show", "inspection:II.1").stdout
+    assert "Được kiểm tra: UBND thành phố Chí Linh" in inspection and "3 - 5 đơn vị" in inspection
+    parent = run("show", "6").stdout
+    assert "17 mục" in parent
+
+
+def test_show_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "task:11")
+    assert result.code == 1 and "no item has the ID 'task:11'" in result.stderr
+
+
+def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("schema", "--out", str(tmp_path))
+    assert result.code == 0
+    for name in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"):
+        written = json.loads((tmp_path / schema_file_name(name)).read_text(encoding="utf-8"))
+        assert written == schema_for(name)
+        committed = json.loads((ROOT / "schemas" / schema_file_name(name)).read_text(encoding="utf-8"))
+        assert committed == written, f"schemas/ is stale: run 'tthc schema' ({name})"
+        first = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schemas/{schema_file_name(name)}"
+
+
+# --- due / overdue / upcoming -------------------------------------------------------------------------
+
+
+def test_due_table(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("due", "--before", "2021-05-31")
+    assert result.code == 0
+    for item_id in ("task:1.1", "review:1", "review:5"):
+        assert item_id in result.stdout
+    assert "review:6" not in result.stdout
+    assert "14 item(s) with no single due date" in result.stderr
+
+
+@pytest.mark.parametrize("when", ["2021-06-30", "30/6/2021", "eom"])
+def test_due_date_forms(run, when: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("due", "--before", when, "--today", "2021-06-10", "-f", "json")
+    assert [i["id"] for i in json.loads(result.stdout)][-1] == "review:12"
+
+
+def test_due_relative_dates_honour_tthc_today(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("due", "--before", "+2w", "--after", "today", "-f", "json", env={"TTHC_TODAY": "2021-07-25"})
+    assert [i["id"] for i in json.loads(result.stdout)] == [f"review:{n}" for n in range(13, 17)]
+
+
+def test_due_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
+    bad = run("due", "--before", "31/6/2021")
+    assert bad.code == 2 and "--before" in bad.stderr and "not a real date" in bad.stderr
+    assert run("due", "--before", "2021-06-30", "--role", "boss").code == 2
+    assert run("due", "--before", "2021-06-30", "--after", "2021-07-01").code == 2
+    assert run("due", "--before", "2021-06-30", "--today", "yesterday").code == 2
+
+
+def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("due", "--before", "2021-05-31", "-f", "csv").stdout
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows] == ["task:1.1", *(f"review:{n}" for n in range(1, 6))]
+    assert rows[0]["due"] == "2021-05-31"
+
+
+def test_due_markdown(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("due", "--before", "2021-05-31", "-f", "md").stdout
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("| ID |") and lines[1].startswith("|---")
+    assert len(lines) == 2 + 6
+    assert all(line.count(" | ") == lines[0].count(" | ") for line in lines[2:])
+
+
+def test_due_unit_filter_needs_a_real_unit(run) -> None:  # type: ignore[no-untyped-def]
+    ok = run("due", "--before", "2021-12-31", "--unit", "so y te", "--role", "lead", "-f", "json")
+    assert [i["id"] for i in json.loads(ok.stdout)] == ["review:6", "task:8"]
+    bad = run("due", "--before", "2021-12-31", "--unit", "Giang")
+    assert bad.code == 1 and "matches several units" in bad.stderr
+
+
+def test_overdue_shows_days_late(run) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(run("overdue", "--today", "2021-08-03", "-f", "json").stdout)
+    assert len(rows) == 17
+    assert rows[0]["id"] == "task:1.1" and rows[0]["days_late"] == 64
+    assert rows[-1]["days_late"] == 1
+    table = run("overdue", "--today", "2021-08-03").stdout
+    assert "Trễ (ngày)" in table and "64" in table
+
+
+def test_overdue_empty_is_still_success(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("overdue", "--today", "2021-03-01", "-f", "json")
+    assert result.code == 0 and json.loads(result.stdout) == []
+
+
+def test_upcoming(run) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(run("upcoming", "--today", "2021-07-25", "-f", "json").stdout)
+    assert [r["id"] for r in rows] == [f"review:{n}" for n in range(13, 17)]
+    assert run("upcoming", "--within", "-3").code == 2
+
+
+# --- unit / units -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["Sở Y tế", "so y te", "SỞ Y TẾ", "Sở Y tế"])
+def test_unit_spellings(run, typed: str) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(run("unit", typed, "-f", "json").stdout)
+    assert {r["id"] for r in rows if r["definite"]} >= {"review:6", "task:8"}
+
+
+def test_unit_json_rows(run) -> None:  # type: ignore[no-untyped-def]
+    rows = {r["id"]: r for r in json.loads(run("unit", "TP Chí Linh", "-f", "json").stdout)}
+    assert rows["inspection:II.1"]["role"] == "inspected" and rows["inspection:II.1"]["via"] is None
+    assert rows["task:4"]["via"] == "UBND cấp huyện" and rows["task:4"]["definite"] is True
+    assert rows["task:1.1"]["definite"] is False
+
+
+def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("unit", "Sở Y tế").stdout
+    definite, _, maybe = out.partition("Có thể liên quan")
+    assert "review:6" in definite and "task:1.1" not in definite
+    assert "task:1.1" in maybe and "review:6" not in maybe
+
+
+def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
+    md = run("unit", "Sở Y tế", "-f", "md").stdout
+    assert md.startswith("## Sở Y tế: 12 mục") and "## Có thể liên quan" in md
+    rows = list(csv.DictReader(io.StringIO(run("unit", "Sở Y tế", "-f", "csv").stdout.lstrip("\ufeff"))))
+    assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 17
+
+
+def test_unit_not_found_and_ambiguous(run) -> None:  # type: ignore[no-untyped-def]
+    missing = run("unit", "Ninh Gianh")
+    assert missing.code == 1 and "did you mean: UBND huyện Ninh Giang" in missing.stderr.replace("Did", "did")
+    several = run("unit", "Giang")
+    assert several.code == 1 and "Bình Giang" in several.stderr and "Ninh Giang" in several.stderr
+    province = run("unit", "Hải Dương")
+    assert province.code == 1 and "province" in province.stderr
+
+
+def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
+    payload = json.loads(run("units", "-f", "json").stdout)
+    assert len(payload["units"]) == 32
+    groups = {g["name"]: g for g in payload["groups"]}
+    assert len(groups["UBND cấp huyện"]["members"]) == 12
+    assert groups["Các cơ quan, đơn vị, địa phương có liên quan"]["definite"] is False
+    table = run("units").stdout
+    assert "Sở LĐ-TB&XH" in table and "UBND cấp huyện" in table
+    assert run("units", "-f", "md").stdout.count("\n|") > 40

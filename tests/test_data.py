@@ -1,0 +1,101 @@
+"""The shipped data: it validates, and spot checks against the source text catch transcription slips."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tthc_cli.catalog import Dataset
+from tthc_cli.dataset import assemble
+
+from .conftest import shipped_files
+
+
+def test_shipped_files_validate_without_errors_or_warnings() -> None:
+    result = assemble(shipped_files())
+    assert result.diagnostics == []
+    assert result.dataset is not None
+
+
+def test_item_counts(ds: Dataset) -> None:
+    kinds = [i.kind for i in ds.items]
+    assert kinds.count("task") == 14
+    assert kinds.count("duty") == 5
+    assert kinds.count("review") == 16
+    assert kinds.count("inspection") == 17
+    assert [i.number for i in ds.items if i.kind == "task"] == [
+        "1.1",
+        "1.2",
+        "2",
+        "3.1",
+        "3.2",
+        "3.3",
+        "4",
+        "5",
+        "6",
+        "7.1",
+        "7.2",
+        "8",
+        "9",
+        "10",
+    ]
+    assert [g.number for g in ds.plan.groupings] == ["1", "3", "7"]
+
+
+def test_decision_blanks_are_unknown_not_invented(ds: Dataset) -> None:
+    assert ds.plan.decision.number is None
+    assert ds.plan.decision.date is None
+    assert ds.plan.decision.number_text == "Số: /QĐ-UBND"
+    assert ds.plan.decision.signer == "Nguyễn Dương Thái"
+
+
+def test_review_appendix(ds: Dataset) -> None:
+    rows = ds.review.rows
+    assert sum(len(r.domains) for r in rows) == 41
+    assert rows[2].domains[0] == "An toàn, vệ sinh lao động"  # a comma inside one domain
+    assert rows[4].domains == ["Xuất bản, in và phát hành", "Bưu chính"]
+    assert rows[10].domains[0] == "Bảo hiểm"  # "lĩnh Bảo hiểm" in the source
+    due = {r.stt: ds.by_id[f"review:{r.stt}"].deadline.due for r in rows}
+    assert {due[n] for n in range(1, 6)} == {date(2021, 5, 31)}
+    assert {due[n] for n in range(6, 13)} == {date(2021, 6, 30)}
+    assert {due[n] for n in range(13, 17)} == {date(2021, 7, 31)}
+    assert ds.by_id["review:16"].deadline.effective_due == date(2021, 8, 2)
+    assert len(ds.review.notes) == 2
+
+
+def test_inspection_appendix(ds: Dataset) -> None:
+    blocks = ds.inspection.blocks
+    assert [len(b.rows) for b in blocks] == [5, 12]
+    notes = {i.id: i.note for i in ds.items if i.kind == "inspection"}
+    assert notes["inspection:I.1"] is None
+    assert notes["inspection:II.1"] == notes["inspection:II.4"] != notes["inspection:II.5"]
+    assert notes["inspection:II.9"] == "Kiểm tra từ 4 - 6 đơn vị cấp xã/cấp huyện"
+    assert notes["inspection:II.12"].startswith("Kiểm tra việc khắc phục")  # type: ignore[union-attr]
+    ii3 = ds.by_id["inspection:II.3"]
+    assert ii3.unit == "UBND huyện Gia Lộc"
+    assert (ii3.deadline.start, ii3.deadline.due) == (date(2021, 4, 1), date(2021, 11, 30))
+    # all 12 districts are inspected
+    assert {i.unit for i in ds.items if i.block == "II"} == set(ds.registry.members("UBND cấp huyện"))
+
+
+def test_task_details(ds: Dataset) -> None:
+    t = ds.by_id
+    assert t["task:1.1"].deadline.due == date(2021, 5, 31)
+    assert t["task:8"].deadline.due == date(2021, 9, 15)
+    assert t["task:10"].deadline.due == date(2021, 12, 15)
+    assert t["task:9"].deadline.tentative and t["task:9"].deadline.due == date(2021, 9, 30)
+    assert t["task:6"].deadline.text == "Từ tháng 4 đến tháng 11 năm 2021."
+    assert t["task:3.2"].appendix == "review" and t["task:6"].appendix == "inspection"
+    assert len(t["task:3.2"].content) == 8
+    assert (
+        t["task:5"].support_text
+        == "Các sở , ban, ngành thuộc UBND tỉnh , UBND cấp huyện, UBND cấp xã phối hợp thực hiện."
+    )
+    assert sum(1 for i in ds.items if i.kind == "task" and i.deadline.kind.value == "ongoing") == 9
+
+
+def test_every_text_is_nfc(ds: Dataset) -> None:
+    import unicodedata
+
+    for item in ds.items:
+        for text in (item.title, item.deliverable or "", *item.content, *item.domains):
+            assert unicodedata.is_normalized("NFC", text)

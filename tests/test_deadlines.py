@@ -1,0 +1,210 @@
+"""The deadline parser: every phrase form of domain.md, bad dates, NFD input, and its laws."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc_cli.deadlines import (
+    DeadlineError,
+    DeadlineKind,
+    is_working_day,
+    next_working_day,
+    parse_deadline,
+    parse_user_date,
+)
+
+START = date(2021, 1, 1)
+K = DeadlineKind
+
+
+def p(text: str, **kw: object):  # type: ignore[no-untyped-def]
+    return parse_deadline(text, plan_start=START, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "start", "due"),
+    [
+        ("Trước ngày 31/5/2021", K.BY_DATE, START, date(2021, 5, 31)),
+        ("Trước ngày 15 tháng 9 năm 2021.", K.BY_DATE, START, date(2021, 9, 15)),
+        ("Chậm nhất ngày 30-06-2021", K.BY_DATE, START, date(2021, 6, 30)),
+        ("Đến hết ngày 15.7.2021", K.BY_DATE, START, date(2021, 7, 15)),
+        ("trước ngày 05/01/2021", K.BY_DATE, START, date(2021, 1, 5)),
+        ("Xong trước tháng 6 năm 2021.", K.BEFORE_MONTH, START, date(2021, 5, 31)),
+        ("Xong trước tháng 3 năm 2021", K.BEFORE_MONTH, START, date(2021, 2, 28)),
+        ("Tháng 6/2021", K.MONTH, date(2021, 6, 1), date(2021, 6, 30)),
+        ("Trong tháng 6 năm 2021", K.MONTH, date(2021, 6, 1), date(2021, 6, 30)),
+        ("Tháng 2 năm 2024", K.MONTH, date(2024, 2, 1), date(2024, 2, 29)),
+        ("Từ tháng 4 đến tháng 11 năm 2021.", K.WINDOW, date(2021, 4, 1), date(2021, 11, 30)),
+        ("Từ ngày 1/4/2021 đến ngày 30/11/2021", K.WINDOW, date(2021, 4, 1), date(2021, 11, 30)),
+        ("Quý III năm 2021.", K.QUARTER, date(2021, 7, 1), date(2021, 9, 30)),
+        ("Quý 3 năm 2021", K.QUARTER, date(2021, 7, 1), date(2021, 9, 30)),
+        ("Q3/2021", K.QUARTER, date(2021, 7, 1), date(2021, 9, 30)),
+        ("quý I năm 2021", K.QUARTER, date(2021, 1, 1), date(2021, 3, 31)),
+        ("Quý IV/2021", K.QUARTER, date(2021, 10, 1), date(2021, 12, 31)),
+        ("6 tháng đầu năm 2021", K.HALF_YEAR, date(2021, 1, 1), date(2021, 6, 30)),
+        ("6 tháng cuối năm 2021", K.HALF_YEAR, date(2021, 7, 1), date(2021, 12, 31)),
+        ("Năm 2021", K.YEAR, date(2021, 1, 1), date(2021, 12, 31)),
+        ("Cuối năm 2021", K.YEAR, date(2021, 1, 1), date(2021, 12, 31)),
+        ("Thường xuyên năm 2021.", K.ONGOING, START, None),
+        ("Thường xuyên trong năm 2021.", K.ONGOING, START, None),
+        ("Hằng quý", K.RECURRING, START, None),
+        ("hàng quý", K.RECURRING, START, None),
+        ("Định kỳ hằng tháng", K.RECURRING, START, None),
+        ("trước ngày 15 hằng tháng", K.RECURRING, START, None),
+    ],
+)
+def test_phrase_forms(phrase: str, kind: DeadlineKind, start: date, due: date | None) -> None:
+    d = p(phrase)
+    assert (d.kind, d.start, d.due) == (kind, start, due)
+    assert d.text == phrase.strip()
+
+
+def test_ongoing_window_closes_at_year_end() -> None:
+    d = p("Thường xuyên năm 2021.")
+    assert d.due is None and d.effective_due is None
+    assert d.window_end == date(2021, 12, 31)
+
+
+def test_recurring_keeps_its_period_and_day() -> None:
+    d = p("trước ngày 15 hàng tháng")
+    assert (d.every, d.every_day) == ("month", 15)
+    assert p("Hằng quý").every == "quarter"
+
+
+def test_case_spaces_and_nfd_do_not_matter() -> None:
+    expected = p("Trước ngày 31/5/2021").due
+    assert p("  TRƯỚC   NGÀY 31/5/2021 ").due == expected
+    nfd = unicodedata.normalize("NFD", "Trước ngày 31/5/2021")
+    assert nfd != "Trước ngày 31/5/2021"
+    d = p(nfd)
+    assert d.due == expected
+    assert d.text == "Trước ngày 31/5/2021"  # kept verbatim, in NFC
+
+
+def test_tentative_from_flag_and_from_phrase() -> None:
+    assert p("Quý III năm 2021.", tentative=True).tentative
+    assert p("Thời gian dự kiến: Quý III năm 2021").tentative
+    assert not p("Quý III năm 2021").tentative
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "words"),
+    [
+        ("Trước ngày 31/6/2021", "invalid-date", "30 days"),
+        ("Trước ngày 29/2/2021", "invalid-date", "28 days"),
+        ("Trước ngày 30 tháng 2 năm 2024", "invalid-date", "29 days"),
+        ("Tháng 13 năm 2021", "invalid-date", "month 13"),
+        ("Từ tháng 11 năm 2021 đến tháng 4 năm 2021", "invalid-date", "ends before it starts"),
+        ("Sớm nhất có thể", "deadline-unrecognised", "cannot read"),
+        ("Quý V năm 2021", "deadline-unrecognised", "cannot read"),
+    ],
+)
+def test_bad_phrases(phrase: str, code: str, words: str) -> None:
+    with pytest.raises(DeadlineError) as info:
+        p(phrase)
+    assert info.value.code == code
+    assert words in str(info.value)
+
+
+def test_missing_year_needs_a_default() -> None:
+    with pytest.raises(DeadlineError, match="gives no year"):
+        p("Tháng 6")
+    assert p("Tháng 6", default_year=2021).due == date(2021, 6, 30)
+
+
+def test_empty_phrase_is_unspecified() -> None:
+    assert p("").kind is K.UNSPECIFIED
+    assert parse_deadline(None, plan_start=START).due is None
+
+
+# --- working days (Art. 148(5)) -------------------------------------------------------------------
+
+
+def test_saturday_due_moves_to_monday() -> None:
+    d = p("Trước ngày 31/7/2021")  # a Saturday (Phụ lục I rows 13-16)
+    assert d.due == date(2021, 7, 31)
+    assert d.effective_due == date(2021, 8, 2)
+
+
+def test_holidays_from_the_lunar_calendar() -> None:
+    assert not is_working_day(date(2021, 2, 12))  # Tết Nguyên đán 2021
+    assert not is_working_day(date(2021, 4, 21))  # Giỗ Tổ Hùng Vương (10/3 âm lịch)
+    assert not is_working_day(date(2021, 9, 2))
+    assert next_working_day(date(2021, 4, 30)) == date(2021, 5, 4)  # 30/4, 1/5 + observed 3/5
+    assert next_working_day(date(2021, 6, 30)) == date(2021, 6, 30)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)))
+def test_next_working_day_is_the_first_working_day_on_or_after(day: date) -> None:
+    nxt = next_working_day(day)
+    assert nxt >= day and is_working_day(nxt)
+    assert all(not is_working_day(day + timedelta(n)) for n in range((nxt - day).days))
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(
+        [
+            "Trước ngày {d}/{m}/{y}",
+            "Chậm nhất ngày {d:02d}-{m:02d}-{y}",
+            "trước ngày {d} tháng {m} năm {y}",
+            "Đến hết ngày {d}.{m}.{y}",
+        ]
+    ),
+)
+def test_any_real_date_in_any_form_round_trips(day: date, form: str) -> None:
+    d = parse_deadline(form.format(d=day.day, m=day.month, y=day.year), plan_start=START)
+    assert d.kind is K.BY_DATE and d.due == day
+    assert d.start is not None and d.start <= d.due
+
+
+@given(st.integers(2000, 2099), st.integers(1, 12))
+def test_month_covers_the_whole_month(year: int, month: int) -> None:
+    d = p(f"Tháng {month} năm {year}")
+    assert d.start == date(year, month, 1)
+    assert d.due is not None and (d.due + timedelta(1)).day == 1 and d.due.month == month
+
+
+@given(st.text(max_size=60))
+def test_never_crashes_on_any_text(text: str) -> None:
+    try:
+        d = p(text)
+    except DeadlineError as exc:
+        assert str(exc)
+    else:
+        assert d.start is None or d.due is None or d.start <= d.due
+
+
+# --- dates typed on the command line --------------------------------------------------------------
+
+TODAY = date(2021, 6, 2)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-06-30", date(2021, 6, 30)),
+        ("30/6/2021", date(2021, 6, 30)),
+        ("today", TODAY),
+        ("eow", date(2021, 6, 6)),
+        ("eom", date(2021, 6, 30)),
+        ("eoq", date(2021, 6, 30)),
+        ("eoy", date(2021, 12, 31)),
+        ("+14d", date(2021, 6, 16)),
+        ("+2w", date(2021, 6, 16)),
+        ("-1d", date(2021, 6, 1)),
+    ],
+)
+def test_user_dates(text: str, expected: date) -> None:
+    assert parse_user_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["2021-02-30", "31/6/2021", "tomorrow", "", "+d"])
+def test_bad_user_dates(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_user_date(text, TODAY)

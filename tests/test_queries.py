@@ -1,0 +1,200 @@
+"""Exact answers, worked out by hand from the source text, and the laws the queries obey."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tthc_cli.catalog import Dataset
+from tthc_cli.queries import items_due, items_overdue, items_upcoming, unit_rows
+
+REVIEWS = [f"review:{n}" for n in range(1, 17)]
+INSPECTIONS = [f"inspection:I.{n}" for n in range(1, 6)] + [f"inspection:II.{n}" for n in range(1, 13)]
+
+
+def ids(items: list) -> list[str]:  # type: ignore[type-arg]
+    return [i.id for i in items]
+
+
+def test_due_by_31_may(ds: Dataset) -> None:
+    result = items_due(ds, before=date(2021, 5, 31))
+    assert ids(result.items) == ["task:1.1", *REVIEWS[:5]]
+    assert result.without_due == 14  # 9 ongoing tasks + 5 section IV duties
+
+
+def test_due_by_30_june(ds: Dataset) -> None:
+    assert ids(items_due(ds, before=date(2021, 6, 30)).items) == ["task:1.1", *REVIEWS[:12]]
+
+
+def test_due_in_a_range_both_ends_inclusive(ds: Dataset) -> None:
+    got = ids(items_due(ds, after=date(2021, 6, 30), before=date(2021, 9, 15)).items)
+    assert got == [*REVIEWS[5:16], "task:8"]
+
+
+def test_due_by_year_end_is_every_dated_item(ds: Dataset) -> None:
+    got = ids(items_due(ds, before=date(2021, 12, 31)).items)
+    assert got == ["task:1.1", *REVIEWS, "task:8", "task:9", "task:6", *INSPECTIONS, "task:10"]
+
+
+def test_include_ongoing_adds_the_undated(ds: Dataset) -> None:
+    result = items_due(ds, before=date(2021, 5, 31), include_ongoing=True)
+    assert len(result.items) == 6 + 14 and result.without_due == 0
+    assert "task:1.2" in ids(result.items) and "duty:IV.5" in ids(result.items)
+
+
+def test_due_filtered_by_unit_and_role(ds: Dataset) -> None:
+    y_te = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế")
+    assert ids(y_te.items) == ["review:6", "task:8", "task:10"]
+    lead = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế", role="lead")
+    assert ids(lead.items) == ["review:6", "task:8"]
+    only_reviews = items_due(ds, before=date(2021, 12, 31), kinds=["review"])
+    assert ids(only_reviews.items) == REVIEWS
+
+
+def test_overdue_on_1_june(ds: Dataset) -> None:
+    rows = items_overdue(ds, date(2021, 6, 1))
+    assert [(i.id, n) for i, n in rows] == [("task:1.1", 1)] + [(r, 1) for r in REVIEWS[:5]]
+
+
+def test_saturday_deadline_is_not_overdue_until_tuesday(ds: Dataset) -> None:
+    # Phụ lục I rows 13-16 fall due Saturday 31/7/2021: effective Monday 2/8 (Art. 148(5)).
+    for day in (date(2021, 8, 1), date(2021, 8, 2)):
+        assert ids([i for i, _ in items_overdue(ds, day)]) == ["task:1.1", *REVIEWS[:12]]
+    rows = dict((i.id, n) for i, n in items_overdue(ds, date(2021, 8, 3)))
+    assert set(rows) == {"task:1.1", *REVIEWS}
+    assert rows["review:16"] == 1 and rows["task:1.1"] == 64
+
+
+def test_overdue_sorted_by_days_late(ds: Dataset) -> None:
+    rows = items_overdue(ds, date(2021, 8, 3))
+    assert [n for _, n in rows] == sorted((n for _, n in rows), reverse=True)
+
+
+def test_done_items_are_not_overdue(ds: Dataset) -> None:
+    rows = items_overdue(ds, date(2021, 6, 1), is_done=lambda item, today: item.id == "review:1")
+    assert "review:1" not in ids([i for i, _ in rows]) and len(rows) == 5
+
+
+def test_ongoing_items_are_never_overdue(ds: Dataset) -> None:
+    late = ids([i for i, _ in items_overdue(ds, date(2021, 12, 31))])
+    assert "task:1.2" not in late and "duty:IV.1" not in late
+
+
+def test_upcoming(ds: Dataset) -> None:
+    assert ids(items_upcoming(ds, date(2021, 6, 20), 14)) == REVIEWS[5:12]
+    assert ids(items_upcoming(ds, date(2021, 7, 25), 14)) == REVIEWS[12:]  # effective 2/8
+    assert ids(items_upcoming(ds, date(2021, 6, 30), 0)) == REVIEWS[5:12]  # due today counts
+
+
+def _by_id(rows):  # type: ignore[no-untyped-def]
+    return {r.item.id: r for r in rows}
+
+
+def test_unit_so_y_te(ds: Dataset) -> None:
+    rows = _by_id(unit_rows(ds, "Sở Y tế"))
+    definite = {k for k, r in rows.items() if r.definite}
+    assert definite == {
+        "task:1.2",
+        "task:3.1",
+        "task:3.2",
+        "task:3.3",
+        "task:4",
+        "task:5",
+        "task:7.2",
+        "task:8",
+        "task:10",
+        "duty:IV.1",
+        "duty:IV.2",
+        "review:6",
+    }
+    assert {k for k, r in rows.items() if not r.definite} == {
+        "task:1.1",
+        "task:2",
+        "task:7.1",
+        "task:9",
+        "duty:IV.4",
+    }
+    assert (rows["review:6"].role, rows["review:6"].via) == ("lead", None)
+    assert rows["task:3.2"].role == "lead"
+    assert rows["task:3.2"].via.startswith("Các cơ quan được giao nhiệm vụ chủ trì")  # type: ignore[union-attr]
+    assert (rows["task:8"].role, rows["task:8"].via) == ("lead", "Các sở, ban, ngành thuộc UBND tỉnh")
+    assert (rows["task:4"].role, rows["task:4"].via) == ("support", "Các sở, ban, ngành thuộc UBND tỉnh")
+
+
+def test_unit_district_gia_loc(ds: Dataset) -> None:
+    rows = _by_id(unit_rows(ds, "UBND huyện Gia Lộc"))
+    assert {k for k, r in rows.items() if r.definite} == {
+        "task:3.1",
+        "task:3.2",
+        "task:3.3",
+        "task:4",
+        "task:5",
+        "task:6",
+        "task:7.1",
+        "task:7.2",
+        "task:8",
+        "task:10",
+        "duty:IV.1",
+        "duty:IV.2",
+        "inspection:II.3",
+    }
+    assert {k for k, r in rows.items() if not r.definite} == {"task:1.1", "task:1.2", "task:9", "duty:IV.4"}
+    assert (rows["inspection:II.3"].role, rows["inspection:II.3"].via) == ("inspected", None)
+    assert (rows["task:5"].role, rows["task:5"].via) == (
+        "lead",
+        "Bộ phận Tiếp nhận và Trả kết quả của UBND cấp huyện, cấp xã",
+    )
+    assert (rows["task:8"].role, rows["task:8"].via) == ("lead", "UBND các cấp")
+    assert (rows["task:6"].role, rows["task:6"].via) == (
+        "support",
+        "Các cơ quan, đơn vị, địa phương được kiểm tra",
+    )
+
+
+def test_direct_mention_beats_group_membership(ds: Dataset) -> None:
+    rows = _by_id(unit_rows(ds, "Văn phòng UBND tỉnh"))
+    # Item 8: "Các sở, ngành, UBND các cấp" lead, "Văn phòng UBND tỉnh" coordinates.
+    assert (rows["task:8"].role, rows["task:8"].via) == ("support", None)
+    assert rows["inspection:II.3"].role == "lead"
+
+
+def test_scoped_open_group_leaves_out_units_outside_its_scope(ds: Dataset) -> None:
+    rows = _by_id(unit_rows(ds, "Báo Hải Dương"))
+    assert "task:9" not in rows  # "Một số sở, ngành …, UBND cấp huyện có liên quan"
+    assert (rows["task:7.1"].role, rows["task:7.1"].definite) == ("lead", True)  # via the province's media
+    assert (rows["duty:IV.3"].via, rows["duty:IV.3"].definite) == (
+        "Các cơ quan thông tin truyền thông của tỉnh",
+        True,
+    )
+
+
+def test_a_group_can_be_asked_about(ds: Dataset) -> None:
+    rows = _by_id(unit_rows(ds, "UBND cấp xã"))
+    assert rows["task:4"].role == "lead" and rows["task:4"].via is None
+    assert rows["task:8"].via == "UBND các cấp"
+
+
+dates = st.dates(min_value=date(2020, 12, 1), max_value=date(2022, 1, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates, dates)
+def test_a_later_before_never_returns_fewer_items(ds: Dataset, d1: date, d2: date) -> None:
+    early, late = sorted((d1, d2))
+    a = set(ids(items_due(ds, before=early).items))
+    b = set(ids(items_due(ds, before=late).items))
+    assert a <= b
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates, st.integers(0, 60))
+def test_upcoming_and_overdue_never_overlap(ds: Dataset, today: date, within: int) -> None:
+    soon = set(ids(items_upcoming(ds, today, within)))
+    late = {i.id for i, _ in items_overdue(ds, today)}
+    assert not soon & late
+    assert all(
+        i.deadline.effective_due <= today + timedelta(within)  # type: ignore[operator]
+        for i in items_upcoming(ds, today, within)
+    )

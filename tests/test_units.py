@@ -1,0 +1,130 @@
+"""Unit names the way people type them: folding, prefixes, aliases, groups; never a silent guess."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc_cli.catalog import Dataset
+from tthc_cli.units import fold, split_type
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def test_fold_rules() -> None:
+    assert fold("Sở Y tế") == "so y te"
+    assert fold(unicodedata.normalize("NFD", "Sở Y tế")) == "so y te"
+    assert fold("thuỷ") == fold("thủy") == "thuy"
+    assert fold("Đường") == "duong"
+    assert fold("Sở LĐ-TB&XH") == "so ld tb va xh"
+    assert fold("Lao động – Thương binh, và Xã hội") == fold("Lao động - Thương binh và Xã hội")
+    assert fold("Sở Y\u200b tế") == "so y te"
+
+
+def test_split_type_keeps_the_most_specific_type() -> None:
+    assert split_type("ubnd thanh pho chi linh") == ("city", "chi linh")
+    assert split_type("tp chi linh") == ("city", "chi linh")
+    assert split_type("ubnd chi linh") == ("committee", "chi linh")
+    assert split_type("so y te") == ("department", "y te")
+    assert split_type("y te") == (None, "y te")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("Sở Y tế", "Sở Y tế"),
+        ("so y te", "Sở Y tế"),
+        ("SỞ Y TẾ", "Sở Y tế"),
+        ("Y tế", "Sở Y tế"),
+        (unicodedata.normalize("NFD", "Sở Y tế"), "Sở Y tế"),
+        ("Sở Y\u200b tế", "Sở Y tế"),
+        ("Sở\u00a0Y tế", "Sở Y tế"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Lao động – Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Lao động, Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Công thương", "Sở Công Thương"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("VP UBND tỉnh", "Văn phòng UBND tỉnh"),
+        ("Văn phòng Uỷ ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+        ("BQL các KCN", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("Chí Linh", "UBND thành phố Chí Linh"),
+        ("TP Chí Linh", "UBND thành phố Chí Linh"),
+        ("TP. Chí Linh", "UBND thành phố Chí Linh"),
+        ("thị xã Chí Linh", "UBND thành phố Chí Linh"),  # its type before 2019
+        ("UBND huyện Kinh Môn", "UBND thị xã Kinh Môn"),
+        ("Kinh Môn", "UBND thị xã Kinh Môn"),
+        ("huyện Bình Giang", "UBND huyện Bình Giang"),
+        ("Ninh Giang", "UBND huyện Ninh Giang"),
+        ("TP Hải Dương", "UBND thành phố Hải Dương"),
+        ("Thành phố Hải Dương", "UBND thành phố Hải Dương"),
+        ("ubnd cap huyen", "UBND cấp huyện"),
+        ("Các sở, ngành", "Các sở, ban, ngành thuộc UBND tỉnh"),
+    ],
+)
+def test_lookup_finds(ds: Dataset, typed: str, unit: str) -> None:
+    assert ds.registry.lookup(typed).name == unit
+
+
+def test_several_matches_are_listed_never_picked(ds: Dataset) -> None:
+    look = ds.registry.lookup("Giang")
+    assert look.name is None
+    assert {"UBND huyện Bình Giang", "UBND huyện Ninh Giang"} <= set(look.candidates)
+
+
+def test_bare_hai_duong_is_the_province(ds: Dataset) -> None:
+    look = ds.registry.lookup("Hải Dương")
+    assert look.name is None
+    assert "UBND thành phố Hải Dương" in look.suggestions
+    assert look.note and "province" in look.note
+
+
+def test_zero_width_space_cannot_make_another_unit(ds: Dataset) -> None:
+    look = ds.registry.lookup("Sở Y\u200btế")  # shows as "Sở Ytế": not matched, but suggested
+    assert look.name is None
+    assert "Sở Y tế" in look.suggestions
+
+
+def test_type_mismatch_is_not_a_match(ds: Dataset) -> None:
+    assert ds.registry.lookup("huyện Chí Linh").name is None
+
+
+def test_typo_gets_a_suggestion_not_a_match(ds: Dataset) -> None:
+    look = ds.registry.lookup("Ninh Gianh")
+    assert look.name is None
+    assert look.suggestions[0] == "UBND huyện Ninh Giang"
+
+
+def test_groups_expand_to_members(ds: Dataset) -> None:
+    reg = ds.registry
+    assert len(reg.members("UBND cấp huyện")) == 12
+    assert (
+        len(
+            reg.members(
+                "Các cơ quan được giao nhiệm vụ chủ trì thực hiện rà soát, đơn giản hóa thủ tục hành chính"
+            )
+        )
+        == 16
+    )
+    assert len(reg.members("Các cơ quan, đơn vị, địa phương được kiểm tra")) == 17
+    provincial = reg.expand("Các sở, ban, ngành thuộc UBND tỉnh")
+    assert "Sở Y tế" in provincial and "Ban Quản lý các khu công nghiệp tỉnh" in provincial
+    assert "UBND huyện Gia Lộc" in reg.expand("UBND các cấp")  # nested: UBND cấp huyện
+    assert "UBND cấp xã" in reg.expand("UBND các cấp")
+
+
+def test_open_groups_have_no_definite_members(ds: Dataset) -> None:
+    reg = ds.registry
+    name = "Các cơ quan, đơn vị, địa phương có liên quan"
+    assert reg.is_open(name)
+    assert reg.expand(name) == {name}
+    assert reg.scope(name) is None  # may concern anyone
+    scoped = reg.scope("Một số sở, ngành thuộc UBND tỉnh, UBND cấp huyện có liên quan")
+    assert scoped is not None and "Sở Y tế" in scoped and "Báo Hải Dương" not in scoped

@@ -321,3 +321,16 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
     table = run("units").stdout
     assert "Sở LĐ-TB&XH" in table and "UBND cấp huyện" in table
     assert run("units", "-f", "md").stdout.count("\n|") > 40
+
+
+def test_shell_completion_offers_units_and_ids(run) -> None:  # type: ignore[no-untyped-def]
+    from tthc_cli.cli import _complete_ids, _complete_units
+
+    assert "Sở Y tế" in _complete_units("so y")
+    assert "UBND thành phố Chí Linh" in _complete_units("Chí")
+    assert _complete_ids("inspection:II.1") == [
+        "inspection:II.1",
+        "inspection:II.10",
+        "inspection:II.11",
+        "inspection:II.12",
+    ]

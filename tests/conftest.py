@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 from tthc_cli.catalog import Dataset
 from tthc_cli.cli import app
 from tthc_cli.dataset import LoadResult, assemble
-from tthc_cli.models import DATA_FILES
+from tthc_cli.models import ALL_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_NAMES = list(DATA_FILES)
+DATA_NAMES = list(ALL_FILES)
 
 
 def shipped_files() -> dict[str, bytes | None]:

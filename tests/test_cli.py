@@ -72,7 +72,7 @@ def test_github_escaping() -> None:
 def test_validate_named_files_are_checked_as_a_set(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("validate", str(data_dir / "plan.yaml"), str(data_dir / "units.yaml"))
     assert result.code == 0
-    assert "in 4 file(s)" in result.stderr
+    assert "in 5 file(s)" in result.stderr
 
 
 def test_validate_usage_errors_exit_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

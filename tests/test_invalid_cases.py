@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.models import DATA_FILES
+from tthc_cli.models import ALL_FILES as DATA_FILES
 
 from .conftest import ROOT
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from .diagnostics import Problem, Severity
-from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ReviewFile, UnitsFile
+from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ProgressEntry, ReviewFile, UnitsFile
 from .units import Registry
 
 ItemKind = Literal["task", "duty", "review", "inspection"]
@@ -22,6 +22,7 @@ PLAN, REVIEW, INSPECTION, UNITS = (
     "appendix_inspection.yaml",
     "units.yaml",
 )
+PROGRESS = "progress.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class Dataset:
     registry: Registry
     items: list[PlanItem] = field(default_factory=list)
     by_id: dict[str, PlanItem] = field(default_factory=dict)
+    # The progress log with IDs in canonical form ("1.1" -> "task:1.1"), in file order.
+    progress: list[ProgressEntry] = field(default_factory=list)
 
     @property
     def year(self) -> int:

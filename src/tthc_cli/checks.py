@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from datetime import date
 
-from .catalog import INSPECTION, PLAN, REVIEW, UNITS, Dataset, year_warnings
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, normalise_id, year_warnings
 from .diagnostics import Problem, Severity
 from .models import Party
 from .units import Registry, fold
@@ -201,9 +203,99 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
             covered |= set(range(first, last + 1))
 
 
-def check_dataset(ds: Dataset) -> list[Problem]:
+def _unknown_id(ds: Dataset, typed: str) -> str:
+    key = normalise_id(typed)
+    kind, _, number = key.partition(":")
+    kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]
+    if kids:
+        return f"'{typed}' is a heading, not an item; use one of {', '.join(kids)}"
+    close = difflib.get_close_matches(key, list(ds.by_id), n=3, cutoff=0.7)
+    hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
+    return f"no item has the ID '{typed}'{hint}"
+
+
+def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
+    """The log must be believable: real IDs, no future dates, nothing done before it started."""
+    started: dict[str, date] = {}
+    done: dict[str, date] = {}
+    last: dict[str, date] = {}
+    seen: set[tuple[object, ...]] = set()
+    for i, entry in enumerate(ds.progress):
+        path: tuple[str | int, ...] = ("entries", i)
+        item = entry.id
+        if item not in ds.by_id:
+            yield Problem(PROGRESS, (*path, "id"), "unknown-id", _unknown_id(ds, item))
+            continue
+        when = entry.date
+        if today is not None and when > today:
+            yield Problem(
+                PROGRESS,
+                (*path, "date"),
+                "future-entry",
+                f"{when:%d/%m/%Y} is after today ({today:%d/%m/%Y}); record progress once it has happened",
+            )
+        if when.year < ds.year:
+            yield Problem(
+                PROGRESS, (*path, "date"), "before-plan", f"{when:%d/%m/%Y} is before the plan year {ds.year}"
+            )
+        key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
+        if key in seen:
+            yield Problem(PROGRESS, path, "duplicate-entry", "the same entry appears twice", Severity.WARNING)
+        seen.add(key)
+        if item in last and when < last[item]:
+            yield Problem(
+                PROGRESS,
+                (*path, "date"),
+                "out-of-order",
+                f"{item}: dated {when:%d/%m/%Y}, before the previous entry for it "
+                f"({last[item]:%d/%m/%Y}); keep the log in date order",
+                Severity.WARNING,
+            )
+        last[item] = max(last.get(item, when), when)
+        if entry.status == "started":
+            if item in done:
+                yield Problem(
+                    PROGRESS,
+                    (*path, "status"),
+                    "started-after-done",
+                    f"{item} is already done ({done[item]:%d/%m/%Y}); append 'reopened' first",
+                    Severity.WARNING,
+                )
+            started.setdefault(item, when)
+        elif entry.status == "done":
+            if item in started and when < started[item]:
+                yield Problem(
+                    PROGRESS,
+                    (*path, "date"),
+                    "done-before-start",
+                    f"{item} is recorded done on {when:%d/%m/%Y}, before it started "
+                    f"({started[item]:%d/%m/%Y})",
+                )
+            if item in done:
+                yield Problem(
+                    PROGRESS,
+                    (*path, "status"),
+                    "done-twice",
+                    f"{item} is already done ({done[item]:%d/%m/%Y}); append 'reopened' in between",
+                    Severity.WARNING,
+                )
+            done[item] = when
+        elif entry.status == "reopened":
+            if item not in done:
+                yield Problem(
+                    PROGRESS,
+                    (*path, "status"),
+                    "reopened-not-done",
+                    f"{item} is not done, so it cannot be reopened",
+                    Severity.WARNING,
+                )
+            done.pop(item, None)
+
+
+def check_dataset(ds: Dataset, today: date | None = None) -> list[Problem]:
     problems = [*check_ids(ds), *check_references(ds), *check_registry(ds), *check_notes(ds)]
     problems += year_warnings(ds.items, ds.year)
+    problems += check_progress(ds, today)
     return problems
 
 

@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from .catalog import Dataset
+    from collections.abc import Mapping
+
+    from .catalog import Dataset, PlanItem
+    from .output import Cell, Extra
+    from .status import ItemStatus
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 TODAY_ENV = "TTHC_TODAY"
@@ -48,7 +52,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def command(name: str | None = None) -> Callable[[F], F]:
+def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
     """Register a command; this wrapper is the one place a UserError becomes a message and an exit
     code. Anything else escaping a command is a bug and keeps its traceback."""
 
@@ -61,7 +65,7 @@ def command(name: str | None = None) -> Callable[[F], F]:
                 sys.stderr.write(f"tthc: {exc}\n")
                 raise typer.Exit(exc.exit_code) from None
 
-        app.command(name)(wrapper)
+        (group or app).command(name)(wrapper)
         return fn
 
     return register
@@ -108,6 +112,21 @@ class TableFormat(StrEnum):
 
 
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+OpenOpt = Annotated[bool, typer.Option("--open", help="Hide items already done.")]
+WarnOpt = Annotated[
+    int,
+    typer.Option("--warn-days", min=0, max=366, help="Days before the due date an item is 'Sắp đến hạn'."),
+]
+
+
+def _statuses(ds: Dataset, now: date, warn_days: int) -> dict[str, ItemStatus]:
+    from .status import statuses
+
+    return statuses(ds, now, warn_days)
+
+
+def _open_only(items: list[PlanItem], sts: Mapping[str, ItemStatus], only_open: bool) -> list[PlanItem]:
+    return [i for i in items if not (only_open and sts[i.id].done)]
 
 
 class KindChoice(StrEnum):
@@ -155,17 +174,20 @@ def _data_dir(data: str | None) -> str:
 
 
 def _load(data: str | None) -> Dataset:
+    """The validated data set, or a clear refusal. Progress entries are checked against the real
+    date (an entry from the future is a mistake whatever --today says); --today only picks the
+    moment a query looks at."""
     from .dataset import assemble
     from .diagnostics import format_text
     from .loader import DataDirError, read_files
-    from .models import DATA_FILES
+    from .models import ALL_FILES
 
     directory = _data_dir(data)
     try:
-        files, labels = read_files(directory, list(DATA_FILES))
+        files, labels = read_files(directory, list(ALL_FILES))
     except DataDirError as exc:
         fail(str(exc))
-    result = assemble(files, labels)
+    result = assemble(files, labels, today=date.today())
     if result.dataset is None:
         from .console import note
 
@@ -204,17 +226,26 @@ def _resolve_unit(ds: Dataset, name: str) -> str:
     fail(message + " ('tthc units' lists every name.)", EXIT_DATA)
 
 
-def _show_items(items: list, fmt: TableFormat, *, title: str, extra: list | None = None) -> None:  # type: ignore[type-arg]
+def _show_items(
+    items: list[PlanItem],
+    fmt: TableFormat,
+    *,
+    title: str,
+    statuses: Mapping[str, ItemStatus] | None = None,
+    extra: list[Extra] | None = None,
+) -> None:
     from . import output
     from .console import out, print_table
 
-    extra = extra or []
+    extra = list(extra or [])
+    if statuses is not None:
+        extra.insert(0, output.status_extra(items, statuses))
     if fmt is TableFormat.json:
-        out(output.items_json(items, [(k, v) for k, _, v in extra]))
+        out(output.items_json(items, extra))
     elif fmt is TableFormat.csv:
-        out(output.items_csv(items, [(k, v) for k, _, v in extra]))
+        out(output.items_csv(items, extra))
     else:
-        table = output.item_table(items, extra=[(h, v) for _, h, v in extra])
+        table = output.item_table(items, extra=extra)
         if fmt is TableFormat.md:
             out(output.to_markdown(table))
         else:
@@ -239,6 +270,7 @@ def validate(
         DiagFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
     ] = DiagFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Check the plan files, together as a set; list every problem with file, line and column."""
@@ -246,27 +278,30 @@ def validate(
     from .dataset import assemble
     from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
     from .loader import DataDirError, read_files
-    from .models import DATA_FILES
+    from .models import ALL_FILES
 
+    now = _today(today)
     folders: list[str] = []
     for path in paths or [_data_dir(data)]:
         if os.path.isdir(path):
             folder = path
         elif os.path.isfile(path):
-            if os.path.basename(path) not in DATA_FILES:
-                fail(f"{path} is not a tthc data file (expected one of: {', '.join(DATA_FILES)})")
+            if os.path.basename(path) not in ALL_FILES:
+                fail(f"{path} is not a tthc data file (expected one of: {', '.join(ALL_FILES)})")
             folder = os.path.dirname(path) or "."
         else:
             fail(f"{path}: no such file or folder")
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
     diagnostics = []
+    checked = 0
     for folder in folders:
         try:
-            files, labels = read_files(folder, list(DATA_FILES))
+            files, labels = read_files(folder, list(ALL_FILES))
         except DataDirError as exc:
             fail(str(exc))
-        diagnostics += assemble(files, labels).diagnostics
+        checked += sum(1 for raw in files.values() if raw is not None)
+        diagnostics += assemble(files, labels, today=now).diagnostics
     if strict:
         diagnostics = strictly(diagnostics)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
@@ -283,7 +318,6 @@ def validate(
                 out(f"  {d.line:>5} | {excerpt}")
         c = count(diagnostics)
         verdict = "OK" if not errors else "FAILED"
-        checked = len(folders) * len(DATA_FILES)
         note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
     raise typer.Exit(EXIT_DATA if errors else EXIT_OK)
 
@@ -398,11 +432,13 @@ def due(
     kind: Annotated[
         list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
     ] = None,
+    only_open: OpenOpt = False,
+    warn_days: WarnOpt = 7,
     fmt: FormatOpt = TableFormat.table,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Items whose due date (as written) falls in a range, soonest first."""
+    """Items whose due date (as written) falls in a range, soonest first, with their status."""
     from .console import note
     from .queries import items_due
 
@@ -422,8 +458,12 @@ def due(
         unit=target,
         role=role.value,
     )
+    sts = _statuses(ds, now, warn_days)
+    rows = _open_only(result.items, sts, only_open)
     span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
-    _show_items(result.items, fmt, title=f"Đến hạn {span}: {len(result.items)} mục")
+    _show_items(
+        rows, fmt, title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})", statuses=sts
+    )
     if result.without_due:
         note(
             f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
@@ -438,33 +478,40 @@ def overdue(
     data: DataOpt = None,
 ) -> None:
     """Items not done and past their effective due date, most days late first."""
+    from .output import Extra
     from .queries import items_overdue
 
     now = _today(today)
     ds = _load(data)
-    rows = items_overdue(ds, now)
+    sts = _statuses(ds, now, 7)
+    rows = items_overdue(ds, now, is_done=lambda item, _: sts[item.id].done)
+    late: list[Cell] = [n for _, n in rows]
     _show_items(
         [i for i, _ in rows],
         fmt,
         title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
-        extra=[("days_late", "Trễ (ngày)", [n for _, n in rows])],
+        extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
     )
 
 
 @command()
 def upcoming(
     within: Annotated[int, typer.Option("--within", min=0, max=3660, help="Days ahead (default 14).")] = 14,
+    warn_days: WarnOpt = 7,
     fmt: FormatOpt = TableFormat.table,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Items falling due from today to today + N days, soonest first."""
+    """Items not done falling due from today to today + N days, soonest first."""
     from .queries import items_upcoming
 
     now = _today(today)
     ds = _load(data)
-    rows = items_upcoming(ds, now, within)
-    _show_items(rows, fmt, title=f"Sắp đến hạn trong {within} ngày từ {now:%d/%m/%Y}: {len(rows)} mục")
+    sts = _statuses(ds, now, warn_days)
+    rows = items_upcoming(ds, now, within, is_done=lambda item, _: sts[item.id].done)
+    _show_items(
+        rows, fmt, title=f"Sắp đến hạn trong {within} ngày từ {now:%d/%m/%Y}: {len(rows)} mục", statuses=sts
+    )
 
 
 @command()
@@ -476,7 +523,10 @@ def unit(
             autocompletion=_complete_units,
         ),
     ],
+    only_open: OpenOpt = False,
+    warn_days: WarnOpt = 7,
     fmt: FormatOpt = TableFormat.table,
+    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Everything a unit leads, coordinates or is inspected in — directly or through a group."""
@@ -484,34 +534,247 @@ def unit(
     from .console import note, out, print_table
     from .queries import unit_rows
 
+    now = _today(today)
     ds = _load(data)
     target = _resolve_unit(ds, name)
-    rows = unit_rows(ds, target)
+    sts = _statuses(ds, now, warn_days)
+    rows = [r for r in unit_rows(ds, target) if not (only_open and sts[r.item.id].done)]
     definite = [r for r in rows if r.definite]
     maybe = [r for r in rows if not r.definite]
+    head = f"{target}: {len(definite)} mục phải thực hiện (tình trạng tại {now:%d/%m/%Y})"
+    head_maybe = f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục"
     if fmt is TableFormat.json:
-        out(output.unit_json(rows))
+        out(output.unit_json(rows, sts))
     elif fmt is TableFormat.csv:
-        out(output.unit_csv(rows))
+        out(output.unit_csv(rows, sts))
     elif fmt is TableFormat.md:
-        out(
-            f"## {target}: {len(definite)} mục phải thực hiện\n\n"
-            + output.to_markdown(output.unit_table(definite))
-        )
+        out(f"## {head}\n\n" + output.to_markdown(output.unit_table(definite, sts)))
         if maybe:
-            out(
-                f"\n## Có thể liên quan (nhóm không xác định): {len(maybe)} mục\n\n"
-                + output.to_markdown(output.unit_table(maybe))
-            )
+            out(f"\n## {head_maybe}\n\n" + output.to_markdown(output.unit_table(maybe, sts)))
     else:
-        print_table(output.unit_table(definite), title=f"{target}: {len(definite)} mục phải thực hiện")
+        print_table(output.unit_table(definite, sts), title=head)
         if maybe:
-            print_table(
-                output.unit_table(maybe),
-                title=f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục",
-            )
+            print_table(output.unit_table(maybe, sts), title=head_maybe)
     if not rows:
-        note(f"{target} has no items in the plan")
+        note(f"{target} has no items in the plan" + (" left open" if only_open else ""))
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+class ExportFormat(StrEnum):
+    ics = "ics"
+    csv = "csv"
+
+
+OutOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the labels: vi or en.")]
+TemplatesOpt = Annotated[
+    str | None, typer.Option("--templates", help="Folder of templates overriding the shipped ones.")
+]
+
+
+def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
+    """Print, or write `output` completely or not at all — never over a data file or a folder."""
+    from .console import note, out
+    from .fsutil import atomic_write
+    from .models import ALL_FILES
+
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            out(text)
+        return
+    target = os.path.abspath(output)
+    if os.path.isdir(target):
+        fail(f"-o {output}: is a folder; give a file name")
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        fail(f"-o {output}: the folder {folder} does not exist")
+    try:
+        data_dir = _data_dir(data)
+    except UserError:
+        data_dir = None
+    if data_dir is not None:
+        for name in ALL_FILES:
+            protected = os.path.join(data_dir, name)
+            if os.path.exists(target) and os.path.exists(protected) and os.path.samefile(target, protected):
+                fail(f"-o {output}: that is the data file {name}; choose another name")
+    try:
+        atomic_write(target, text if isinstance(text, bytes) else text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    note(f"wrote {output}")
+
+
+@command()
+def brief(
+    week: Annotated[
+        str | None, typer.Option("--week", help="Any day of the week to brief (default: today).")
+    ] = None,
+    output: OutOpt = None,
+    lang: LangOpt = Lang.vi,
+    warn_days: WarnOpt = 7,
+    templates: TemplatesOpt = None,
+    today: TodayOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The weekly Markdown brief for the Chairman: overdue, due this week and the next two, done."""
+    from .render import render_brief
+    from .reports import build_brief
+
+    now = _today(today)
+    week_of = _date(week, "--week", now) if week else now
+    ds = _load(data)
+    sts = _statuses(ds, now, warn_days)
+    text = _render(lambda: render_brief(build_brief(ds, sts, now, week_of), ds, lang.value, templates))
+    _emit(text, output, data)
+
+
+@command()
+def report(
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="md or html.")] = ReportFormat.md,
+    output: OutOpt = None,
+    lang: LangOpt = Lang.vi,
+    warn_days: WarnOpt = 7,
+    templates: TemplatesOpt = None,
+    today: TodayOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The whole plan's status: counts, overdue, Phụ lục I and II, per unit, and a timeline (HTML)."""
+    from .render import render_report
+    from .reports import build_report
+
+    now = _today(today)
+    ds = _load(data)
+    sts = _statuses(ds, now, warn_days)
+    text = _render(lambda: render_report(build_report(ds, sts, now), ds, fmt.value, lang.value, templates))
+    _emit(text, output, data)
+
+
+def _render(make: Callable[[], str]) -> str:
+    """Render, turning a broken user template into a message instead of a traceback."""
+    import jinja2
+
+    try:
+        return make()
+    except jinja2.TemplateSyntaxError as exc:
+        fail(f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}")
+    except jinja2.TemplateNotFound as exc:
+        fail(f"template not found: {exc.name}")
+    except jinja2.exceptions.SecurityError as exc:
+        fail(f"template refused by the sandbox: {exc}")
+    except jinja2.UndefinedError as exc:
+        fail(f"template error: {exc.message}")
+
+
+@command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics (calendar) or csv (Excel).")],
+    output: OutOpt = None,
+    warn_days: WarnOpt = 7,
+    today: TodayOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."""
+    from .export import to_csv, to_ics
+
+    now = _today(today)
+    ds = _load(data)
+    sts = _statuses(ds, now, warn_days)
+    _emit(to_ics(ds, sts, now) if fmt is ExportFormat.ics else to_csv(ds, sts), output, data)
+
+
+progress_app = typer.Typer(
+    help="Record what units have done (the progress log, progress.yaml).", no_args_is_help=True
+)
+app.add_typer(progress_app, name="progress")
+
+
+class EntryStatus(StrEnum):
+    started = "started"
+    done = "done"
+    reopened = "reopened"
+    note = "note"
+
+
+@command("add", group=progress_app)
+def progress_add(
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="e.g. 1.1, review:6, inspection:II.3", autocompletion=_complete_ids
+        ),
+    ],
+    status: Annotated[EntryStatus, typer.Option("--status", help="started, done, reopened or note.")],
+    when: Annotated[str | None, typer.Option("--date", help="When it happened (default: today).")] = None,
+    note_text: Annotated[str | None, typer.Option("--note", help="What was done or said.")] = None,
+    evidence: Annotated[str | None, typer.Option("--evidence", help="E.g. the document number.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who reported it.")] = None,
+    today: TodayOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Append one entry to progress.yaml: checked first, written completely or not at all."""
+    from .catalog import normalise_id
+    from .console import note
+    from .dataset import assemble
+    from .diagnostics import Severity, format_text
+    from .fsutil import atomic_write, locked
+    from .loader import DataDirError, read_files
+    from .models import ALL_FILES
+    from .progress import AppendError, NewEntry, append_entry
+
+    now = _today(today)
+    day = _date(when, "--date", now) if when else now
+    if day > now:
+        fail(f"--date {day:%d/%m/%Y} is after today ({now:%d/%m/%Y}); record progress once it has happened")
+    directory = _data_dir(data)
+    ds = _load(directory)
+    key = normalise_id(item_id)
+    if key not in ds.by_id:
+        from .checks import _unknown_id
+
+        fail(_unknown_id(ds, item_id), EXIT_DATA)
+    entry = NewEntry(key, day, status.value, _clean_text(note_text), _clean_text(evidence), _clean_text(by))
+    path = os.path.join(directory, "progress.yaml")
+    try:
+        with locked(path):  # concurrent appends queue here; each re-reads the file under the lock
+            files, labels = read_files(directory, list(ALL_FILES))
+            old = (files["progress.yaml"] or b"").decode("utf-8-sig", errors="strict")
+            try:
+                new = append_entry(old, entry)
+            except AppendError as exc:
+                fail(str(exc), EXIT_DATA)
+            files["progress.yaml"] = new.encode("utf-8")
+            result = assemble(files, labels, today=now)
+            if result.dataset is None or len(result.dataset.progress) != len(ds.progress) + 1:
+                for d in result.errors[:10]:
+                    note(format_text(d))
+                fail("the entry was not recorded: progress.yaml would not be valid with it", EXIT_DATA)
+            for d in result.diagnostics:
+                if d.severity is Severity.WARNING and d.file == labels["progress.yaml"]:
+                    note(format_text(d))
+            atomic_write(path, new.encode("utf-8"))
+    except (OSError, DataDirError) as exc:
+        fail(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}")
+    note(f"recorded: {key} {status.value} {day:%d/%m/%Y} in {path}")
+
+
+def _clean_text(text: str | None) -> str | None:
+    if text is None:
+        return None
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).strip()
+    return text or None
 
 
 @command()

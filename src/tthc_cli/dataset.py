@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from pydantic import BaseModel
 
-from .catalog import INSPECTION, PLAN, REVIEW, UNITS, Dataset, make_dataset
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, make_dataset, normalise_id
 from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model
-from .models import DATA_FILES, InspectionFile, PlanFile, ReviewFile, UnitsFile
+from .models import ALL_FILES, DATA_FILES, InspectionFile, PlanFile, ProgressFile, ReviewFile, UnitsFile
 
 
 @dataclass
@@ -34,16 +35,22 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
     )
 
 
-def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None) -> LoadResult:
+def assemble(
+    files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None, today: date | None = None
+) -> LoadResult:
     """Validate the data files together. `files` maps each data file name to its bytes (None when
-    missing); `labels` gives the path to show for each in messages."""
+    missing); `labels` gives the path to show for each in messages; `today` dates the progress log
+    (entries after it are errors)."""
     labels = dict(labels or {})
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel | None] = {}
     diagnostics: list[Diagnostic] = []
-    for name, model in DATA_FILES.items():
+    for name, model in ALL_FILES.items():
         label = labels.get(name, name)
         raw = files.get(name)
+        if raw is None and name not in DATA_FILES:
+            models[name] = ProgressFile()  # no log yet: nothing recorded
+            continue
         if raw is None:
             diagnostics.append(
                 Diagnostic(
@@ -71,7 +78,12 @@ def assemble(files: Mapping[str, bytes | None], labels: Mapping[str, str] | None
         and isinstance(units, UnitsFile)
     ):
         dataset, problems = make_dataset(plan, review, inspection, units)
-        problems += check_dataset(dataset)
+        progress = models[PROGRESS]
+        if isinstance(progress, ProgressFile):
+            dataset.progress = [
+                e.model_copy(update={"id": normalise_id(e.id)}) for e in progress.entries or []
+            ]
+        problems += check_dataset(dataset, today)
         diagnostics.extend(_locate(docs, labels, p) for p in problems)
     diagnostics.sort(key=Diagnostic.sort_key)
     result = LoadResult(dataset, diagnostics)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 
 
 def atomic_write(path: str, data: bytes) -> None:
@@ -26,3 +27,14 @@ def atomic_write(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def locked(path: str, timeout: float = 60) -> Iterator[None]:
+    """Hold an exclusive lock for `path` (a lock file beside it, since the file itself is replaced by
+    rename). Other tthc processes appending to the same file wait their turn."""
+    from filelock import FileLock
+
+    folder, name = os.path.split(os.path.abspath(path))
+    with FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout):
+        yield

@@ -165,9 +165,31 @@ class UnitsFile(_Model):
     groups: list[Group] = []
 
 
+ProgressStatus = Literal["started", "done", "reopened", "note"]
+
+
+class ProgressEntry(_Model):
+    """One dated report of progress on one item. The log is append-only: to undo 'done', append
+    'reopened'."""
+
+    id: Text = Field(description="Item ID: task:1.1 (or 1.1), duty:IV.2, review:6, inspection:II.3.")
+    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    status: ProgressStatus = Field(description="started, done, reopened, or note (a remark only).")
+    note: Text | None = None
+    evidence: Text | None = Field(None, description="E.g. the number of the document that delivered it.")
+    by: Text | None = Field(None, description="Who reported it.")
+
+
+class ProgressFile(_Model):
+    entries: list[ProgressEntry] | None = None
+
+
 DATA_FILES: dict[str, type[BaseModel]] = {
     "plan.yaml": PlanFile,
     "appendix_review.yaml": ReviewFile,
     "appendix_inspection.yaml": InspectionFile,
     "units.yaml": UnitsFile,
 }
+# Validated with the rest when present; a missing one means no progress recorded yet.
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"progress.yaml": ProgressFile}
+ALL_FILES: dict[str, type[BaseModel]] = {**DATA_FILES, **OPTIONAL_FILES}

@@ -5,15 +5,48 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .catalog import KIND_LABELS, PlanItem
-from .queries import ROLE_LABELS, UnitRow, item_to_dict, unit_row_to_dict
+from .queries import ROLE_LABELS, UnitRow, iso_date, item_to_dict, unit_row_to_dict
+from .status import ItemStatus
 
 Cell = str | int | date | None
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A column added to item rows: `cells` for tables, `data` for JSON/CSV (same order as items)."""
+
+    key: str
+    header: str
+    cells: list[Cell]
+    data: list[Any]
+
+
+def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Extra:
+    cells: list[Cell] = []
+    data: list[Any] = []
+    for item in items:
+        st = statuses[item.id]
+        label = st.label
+        if st.children_total:
+            label += f" ({st.children_done}/{st.children_total} mục con xong)"
+        cells.append(label)
+        data.append(
+            {
+                "code": st.status.value,
+                "label": st.label,
+                "done_on": iso_date(st.done_on),
+                "days_late": st.days_late,
+                "children_done": st.children_done,
+                "children_total": st.children_total,
+            }
+        )
+    return Extra("status", "Trạng thái", cells, data)
 
 
 @dataclass(frozen=True)
@@ -48,7 +81,7 @@ def _names(names: Sequence[str]) -> str:
     return "; ".join(names)
 
 
-def item_table(items: Sequence[PlanItem], *, extra: Sequence[tuple[str, list[Cell]]] = ()) -> Table:
+def item_table(items: Sequence[PlanItem], *, extra: Sequence[Extra] = ()) -> Table:
     headers = ["ID", "Loại", "Nội dung", "Chủ trì", "Phối hợp / đơn vị", "Thời hạn", "Hạn"]
     rows: list[list[Cell]] = []
     for item in items:
@@ -64,14 +97,14 @@ def item_table(items: Sequence[PlanItem], *, extra: Sequence[tuple[str, list[Cel
                 due_cell(item),
             ]
         )
-    for header, values in extra:
-        headers.append(header)
-        for row, value in zip(rows, values, strict=True):
+    for column in extra:
+        headers.append(column.header)
+        for row, value in zip(rows, column.cells, strict=True):
             row.append(value)
-    return Table(headers, rows, (15, 14, 48, 24, 24, 22, 14) + (10,) * len(extra))
+    return Table(headers, rows, (15, 14, 48, 24, 24, 22, 14) + (16,) * len(extra))
 
 
-def unit_table(rows: Sequence[UnitRow]) -> Table:
+def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
     headers = ["ID", "Vai trò", "Qua nhóm", "Nội dung", "Chi tiết", "Thời hạn", "Hạn"]
     out: list[list[Cell]] = []
     for r in rows:
@@ -93,7 +126,13 @@ def unit_table(rows: Sequence[UnitRow]) -> Table:
                 due_cell(item),
             ]
         )
-    return Table(headers, out, (14, 12, 26, 44, 30, 22, 14))
+    table = Table(headers, out, (14, 12, 26, 44, 30, 22, 14))
+    if statuses is not None:
+        column = status_extra([r.item for r in rows], statuses)
+        table.headers.append(column.header)
+        for row, value in zip(table.rows, column.cells, strict=True):
+            row.append(value)
+    return table
 
 
 # --- formats --------------------------------------------------------------------------------------
@@ -107,10 +146,23 @@ def _text(cell: Cell, *, iso: bool = False) -> str:
     return str(cell)
 
 
-def markdown_cell(text: str) -> str:
-    """A cell that cannot break a Markdown table: no pipes, no line breaks, no raw HTML."""
-    text = " ".join(text.split())
-    for ch, rep in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
+def markdown_cell(text: str, limit: int | None = None) -> str:
+    """Text that cannot break a Markdown table or turn into markup: one line, no raw HTML, pipes and
+    emphasis characters escaped. With `limit`, long text is cut at a word and marked with '…'."""
+    text = " ".join(str(text).split())
+    if limit is not None and len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    for ch, rep in (
+        ("\\", "\\\\"),
+        ("|", "\\|"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("*", "\\*"),
+        ("_", "\\_"),
+        ("`", "\\`"),
+        ("[", "\\["),
+        ("]", "\\]"),
+    ):
         text = text.replace(ch, rep)
     return text
 
@@ -142,7 +194,11 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def items_csv(items: Sequence[PlanItem], extra: Sequence[tuple[str, list[Cell]]] = ()) -> str:
+def _csv_value(value: Any, cell: Cell) -> Cell:
+    return cell if isinstance(value, dict) else value  # type: ignore[no-any-return]
+
+
+def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
     headers = [
         "id",
         "kind",
@@ -156,7 +212,7 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[tuple[str, list[Cell]]]
         "due",
         "effective_due",
         "tentative",
-        *(h for h, _ in extra),
+        *(column.key for column in extra),
     ]
     rows: list[list[Cell]] = []
     for n, item in enumerate(items):
@@ -175,18 +231,23 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[tuple[str, list[Cell]]]
                 d.due,
                 d.effective_due,
                 str(d.tentative).lower(),
-                *(values[n] for _, values in extra),
+                *(_csv_value(c.data[n], c.cells[n]) for c in extra),
             ]
         )
     return to_csv(headers, rows)
 
 
-def unit_csv(rows: Sequence[UnitRow]) -> str:
-    extra: list[tuple[str, list[Cell]]] = [
-        ("role", [r.role for r in rows]),
-        ("via", [r.via for r in rows]),
-        ("definite", [str(r.definite).lower() for r in rows]),
+def unit_csv(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> str:
+    def column(key: str, values: list[Cell]) -> Extra:
+        return Extra(key, key, values, values)
+
+    extra = [
+        column("role", [r.role for r in rows]),
+        column("via", [r.via for r in rows]),
+        column("definite", [str(r.definite).lower() for r in rows]),
     ]
+    if statuses is not None:
+        extra.append(status_extra([r.item for r in rows], statuses))
     return items_csv([r.item for r in rows], extra)
 
 
@@ -194,15 +255,22 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def items_json(items: Sequence[PlanItem], extra: Sequence[tuple[str, list[Any]]] = ()) -> str:
+def items_json(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
     out = []
     for n, item in enumerate(items):
         d = item_to_dict(item)
-        for key, values in extra:
-            d[key] = values[n]
+        for column in extra:
+            d[column.key] = column.data[n]
         out.append(d)
     return to_json(out)
 
 
-def unit_json(rows: Sequence[UnitRow]) -> str:
-    return to_json([unit_row_to_dict(r) for r in rows])
+def unit_json(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> str:
+    out = []
+    column = status_extra([r.item for r in rows], statuses) if statuses is not None else None
+    for n, row in enumerate(rows):
+        d = unit_row_to_dict(row)
+        if column is not None:
+            d["status"] = column.data[n]
+        out.append(d)
+    return to_json(out)

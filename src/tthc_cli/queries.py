@@ -156,7 +156,7 @@ def filter_items(
 # --- JSON shape (the contract scripts rely on) ------------------------------------------------------
 
 
-def _iso(d: date | None) -> str | None:
+def iso_date(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
@@ -171,9 +171,9 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         "deadline": {
             "text": d.text,
             "kind": d.kind.value,
-            "start": _iso(d.start),
-            "due": _iso(d.due),
-            "effective_due": _iso(d.effective_due),
+            "start": iso_date(d.start),
+            "due": iso_date(d.due),
+            "effective_due": iso_date(d.effective_due),
             "tentative": d.tentative,
         },
         "deliverable": item.deliverable,

@@ -9,7 +9,10 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .catalog import KIND_LABELS, Dataset, PlanItem
-from .output import deadline_text, dmy, due_cell
+from .output import deadline_text, dmy, due_cell, markdown_cell
+from .reports import STATUS_ORDER, Brief, Report
+
+LANGUAGES = ("vi", "en")
 
 
 @lru_cache(maxsize=4)
@@ -20,15 +23,18 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(template_dir))
     loaders.append(jinja2.PackageLoader("tthc_cli", "templates"))
+    # Everything from the data is escaped in HTML; Markdown cells go through the `md` filter.
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        autoescape=jinja2.select_autoescape(["html", "html.j2", "svg"], default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters["dmy"] = dmy
+    env.filters["md"] = markdown_cell
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     return env
 
 
@@ -45,3 +51,13 @@ def item_text(item: PlanItem, ds: Dataset) -> str:
         due=due_cell(item),
         children=ds.children(item.id),
     )
+
+
+def render_brief(brief: Brief, ds: Dataset, lang: str = "vi", template_dir: str | None = None) -> str:
+    return render("brief.md.j2", template_dir, brief=brief, year=ds.year, lang=lang, order=STATUS_ORDER)
+
+
+def render_report(
+    report: Report, ds: Dataset, fmt: str, lang: str = "vi", template_dir: str | None = None
+) -> str:
+    return render(f"report.{fmt}.j2", template_dir, report=report, year=ds.year, lang=lang)

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from .fsutil import atomic_write
-from .models import DATA_FILES
+from .models import ALL_FILES as DATA_FILES
 
 
 def schema_for(file_name: str) -> dict[str, Any]:

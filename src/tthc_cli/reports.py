@@ -1,0 +1,263 @@
+"""What the weekly brief and the status report say, as values: templates only lay them out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .catalog import Dataset, PlanItem
+from .models import ProgressEntry
+from .queries import unit_rows
+from .status import DONE, ItemStatus, Status
+
+STATUS_ORDER = [
+    Status.OVERDUE,
+    Status.DUE_SOON,
+    Status.IN_PROGRESS,
+    Status.NOT_DUE,
+    Status.ONGOING,
+    Status.DONE_LATE,
+    Status.DONE_ON_TIME,
+]
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """The next periodic-report data cut-off (Nghị định 09/2019 pattern: the 14th of the period's
+    last month; a quarter's data runs from the 15th of the month before it)."""
+
+    day: date
+    quarter: int
+    period_start: date
+
+
+def next_cutoff(as_of: date) -> Cutoff:
+    for year in (as_of.year, as_of.year + 1):
+        for q in (1, 2, 3, 4):
+            day = date(year, 3 * q, 14)
+            if day >= as_of:
+                start_month = 3 * q - 3
+                start = date(year, start_month, 15) if start_month else date(year - 1, 12, 15)
+                return Cutoff(day, q, start)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@dataclass
+class LeadCount:
+    name: str
+    counts: Counter[Status] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def counts_by_lead(items: list[PlanItem], sts: dict[str, ItemStatus]) -> list[LeadCount]:
+    """Per lead as the plan names it (a unit or a group), how many items stand in each status."""
+    table: dict[str, LeadCount] = {}
+    for item in items:
+        for lead in item.lead:
+            table.setdefault(lead, LeadCount(lead)).counts[sts[item.id].status] += 1
+    return sorted(table.values(), key=lambda lc: (-lc.counts[Status.OVERDUE], -lc.total, lc.name))
+
+
+@dataclass(frozen=True)
+class Brief:
+    as_of: date
+    week_start: date
+    week_end: date
+    overdue: list[ItemStatus]
+    due_this_week: list[ItemStatus]
+    due_next: list[ItemStatus]  # the two weeks after this one
+    completed: list[tuple[ItemStatus, ProgressEntry]]
+    leads: list[LeadCount]
+    cutoff: Cutoff
+    reviews: list[ItemStatus]
+    inspections: list[ItemStatus]
+
+    @property
+    def reviews_done(self) -> int:
+        return sum(1 for s in self.reviews if s.done)
+
+    @property
+    def inspections_done(self) -> int:
+        return sum(1 for s in self.inspections if s.done)
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def build_brief(ds: Dataset, sts: dict[str, ItemStatus], as_of: date, week_of: date) -> Brief:
+    start, end = week_bounds(week_of)
+    ordered = [sts[i.id] for i in ds.items]
+
+    def due_between(first: date, last: date) -> list[ItemStatus]:
+        rows = [
+            s
+            for s in ordered
+            if not s.done and s.item.deadline.effective_due and first <= s.item.deadline.effective_due <= last
+        ]
+        return sorted(rows, key=lambda s: s.item.deadline.effective_due or date.max)
+
+    overdue = sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0))
+    completed = [
+        (sts[e.id], e)
+        for e in ds.progress
+        if e.status == "done" and start <= e.date <= min(end, as_of) and sts[e.id].done
+    ]
+    dated = [s.item for s in ordered if s.item.kind in ("task", "review")]
+    return Brief(
+        as_of,
+        start,
+        end,
+        overdue,
+        due_between(max(start, as_of), end),
+        due_between(max(end + timedelta(days=1), as_of), end + timedelta(days=14)),
+        completed,
+        counts_by_lead(dated, sts),
+        next_cutoff(as_of),
+        [s for s in ordered if s.item.kind == "review"],
+        [s for s in ordered if s.item.kind == "inspection"],
+    )
+
+
+@dataclass
+class UnitSummary:
+    name: str
+    lead: int = 0
+    lead_done: int = 0
+    lead_on_time: int = 0
+    lead_judged: int = 0  # lead items done, or past their effective due date
+    lead_overdue: int = 0
+    support: int = 0
+    support_done: int = 0
+    inspected: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Of the lead items that can be judged (done, or past due), the share done on time."""
+        return self.lead_on_time / self.lead_judged if self.lead_judged else None
+
+
+def summarise_units(ds: Dataset, sts: dict[str, ItemStatus]) -> list[UnitSummary]:
+    out = []
+    for name in ds.registry.units:
+        summary = UnitSummary(name)
+        for row in unit_rows(ds, name):
+            if not row.definite:
+                continue
+            st = sts[row.item.id]
+            if row.role == "lead":
+                summary.lead += 1
+                summary.lead_done += st.done
+                summary.lead_on_time += st.status is Status.DONE_ON_TIME and st.item.deadline.due is not None
+                summary.lead_overdue += st.status is Status.OVERDUE
+                summary.lead_judged += st.item.deadline.due is not None and (
+                    st.done or st.status is Status.OVERDUE
+                )
+            elif row.role == "support":
+                summary.support += 1
+                summary.support_done += st.done
+            else:
+                summary.inspected += 1
+        out.append(summary)
+    return out
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    id: str
+    label: str
+    status: Status
+    status_label: str
+    start: float  # fraction of the plan year, 0..1
+    end: float
+    milestone: bool  # a due date without a real start: drawn as a point
+    ongoing: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    year: int
+    today: float | None  # fraction of the year, None when outside it
+    months: list[float]
+    rows: list[TimelineRow]
+
+
+def build_timeline(ds: Dataset, sts: dict[str, ItemStatus], as_of: date) -> Timeline:
+    first, last = date(ds.year, 1, 1), date(ds.year, 12, 31)
+    span = (last - first).days + 1
+
+    def frac(day: date) -> float:
+        return min(max((day - first).days / span, 0.0), 1.0)
+
+    rows = []
+    for item in ds.items:
+        if item.kind not in ("task", "review"):
+            continue  # inspections are drawn through task 6, duties have no dates
+        d = item.deadline
+        st = sts[item.id]
+        ongoing = d.due is None
+        start = d.start or first
+        end = d.due or d.window_end or last
+        milestone = not ongoing and d.kind.value in ("by_date", "before_month")
+        rows.append(
+            TimelineRow(
+                item.id,
+                item.title,
+                st.status,
+                st.label,
+                frac(start),
+                frac(end + timedelta(days=1)),
+                milestone,
+                ongoing,
+            )
+        )
+    today = frac(as_of) if first <= as_of <= last else None
+    months = [frac(date(ds.year, m, 1)) for m in range(1, 13)]
+    return Timeline(ds.year, today, months, rows)
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: date
+    counts: list[tuple[Status, int]]
+    units: list[UnitSummary]
+    overdue: list[ItemStatus]
+    tasks: list[ItemStatus]
+    duties: list[ItemStatus]
+    reviews: list[ItemStatus]
+    inspections: list[ItemStatus]
+    ongoing: list[ItemStatus]
+    timeline: Timeline
+
+    @property
+    def inspections_done(self) -> int:
+        return sum(1 for s in self.inspections if s.done)
+
+    @property
+    def reviews_done(self) -> int:
+        return sum(1 for s in self.reviews if s.done)
+
+
+def build_report(ds: Dataset, sts: dict[str, ItemStatus], as_of: date) -> Report:
+    ordered = [sts[i.id] for i in ds.items]
+    tally = Counter(s.status for s in ordered)
+    return Report(
+        as_of=as_of,
+        counts=[(status, tally[status]) for status in STATUS_ORDER],
+        units=summarise_units(ds, sts),
+        overdue=sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0)),
+        tasks=[s for s in ordered if s.item.kind == "task"],
+        duties=[s for s in ordered if s.item.kind == "duty"],
+        reviews=[s for s in ordered if s.item.kind == "review"],
+        inspections=[s for s in ordered if s.item.kind == "inspection"],
+        ongoing=[s for s in ordered if s.status is Status.ONGOING and s.item.kind == "task"],
+        timeline=build_timeline(ds, sts, as_of),
+    )
+
+
+__all__ = ["DONE", "Brief", "Report", "build_brief", "build_report", "next_cutoff"]

@@ -1,0 +1,122 @@
+"""The progress log -> each item's status as of a date, in the status words of Vietnamese follow-up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .catalog import Dataset, PlanItem
+from .models import ProgressEntry
+
+DEFAULT_WARN_DAYS = 7
+
+
+class Status(StrEnum):
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    IN_PROGRESS = "in_progress"
+    NOT_DUE = "not_due"
+    ONGOING = "ongoing"
+
+
+# The words of domain.md; templates carry their own copies (and English ones) for reports.
+STATUS_VI = {
+    Status.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    Status.DONE_LATE: "Hoàn thành quá hạn",
+    Status.OVERDUE: "Quá hạn",
+    Status.DUE_SOON: "Sắp đến hạn",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.NOT_DUE: "Chưa đến hạn",
+    Status.ONGOING: "Thường xuyên",
+}
+DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStatus:
+    item: PlanItem
+    status: Status
+    done_on: date | None = None
+    started_on: date | None = None
+    days_late: int | None = None  # overdue: days past the effective due date; done late: days it took
+    last: ProgressEntry | None = None
+    children_done: int | None = None  # roll-up of appendix rows (task 3.2: /16, task 6: /17)
+    children_total: int | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE
+
+    @property
+    def label(self) -> str:
+        return STATUS_VI[self.status]
+
+
+def entries_by_item(entries: Iterable[ProgressEntry], as_of: date) -> dict[str, list[ProgressEntry]]:
+    """Entries up to and including `as_of`, per item, oldest first (stable for same-day entries)."""
+    out: dict[str, list[ProgressEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.date <= as_of:
+            out[entry.id].append(entry)
+    for rows in out.values():
+        rows.sort(key=lambda e: e.date)
+    return out
+
+
+def judge(
+    item: PlanItem, entries: Sequence[ProgressEntry], today: date, warn_days: int = DEFAULT_WARN_DAYS
+) -> ItemStatus:
+    """Status of one item on `today`, judged against its effective due date (Art. 148(5))."""
+    done_on: date | None = None
+    started_on: date | None = None
+    for entry in entries:
+        if entry.status == "done":
+            done_on = entry.date
+        elif entry.status == "reopened":
+            done_on = None
+        elif entry.status == "started" and started_on is None:
+            started_on = entry.date
+    last = entries[-1] if entries else None
+    due = item.deadline.effective_due
+    if done_on is not None:
+        if due is None or done_on <= due:
+            return ItemStatus(item, Status.DONE_ON_TIME, done_on, started_on, None, last)
+        return ItemStatus(item, Status.DONE_LATE, done_on, started_on, (done_on - due).days, last)
+    if due is None:
+        # "Thường xuyên" work is never overdue during the year; the year-end review judges it.
+        return ItemStatus(item, Status.ONGOING, None, started_on, None, last)
+    if due < today:
+        return ItemStatus(item, Status.OVERDUE, None, started_on, (today - due).days, last)
+    # Due within the warning window outranks "started": it is what needs a reminder.
+    if (due - today).days <= warn_days:
+        return ItemStatus(item, Status.DUE_SOON, None, started_on, None, last)
+    if started_on is not None:
+        return ItemStatus(item, Status.IN_PROGRESS, None, started_on, None, last)
+    return ItemStatus(item, Status.NOT_DUE, None, None, None, last)
+
+
+def statuses(ds: Dataset, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[str, ItemStatus]:
+    """Every item's status on `today`; tasks that group appendix rows carry the roll-up."""
+    log = entries_by_item(ds.progress, today)
+    result = {item.id: judge(item, log.get(item.id, []), today, warn_days) for item in ds.items}
+    children: Mapping[str, list[str]] = _children(ds)
+    for parent, kids in children.items():
+        st = result[parent]
+        done = sum(1 for k in kids if result[k].done)
+        result[parent] = ItemStatus(
+            st.item, st.status, st.done_on, st.started_on, st.days_late, st.last, done, len(kids)
+        )
+    return result
+
+
+def _children(ds: Dataset) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for item in ds.items:
+        if item.parent and item.parent in ds.by_id:
+            out[item.parent].append(item.id)
+    return out

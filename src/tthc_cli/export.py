@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from .catalog import Dataset
 from .output import Extra, items_csv, status_extra
@@ -29,7 +29,7 @@ def to_ics(ds: Dataset, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         st = sts[item.id]
         event = Event()
         event.add("uid", f"{item.id}.{ds.year}@{UID_DOMAIN}")
-        event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=timezone.utc))
+        event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
         event.add("dtstart", d.due)
         event.add("dtend", d.due + timedelta(days=1))
         event.add("summary", f"[{item.id}] {item.title}")
@@ -47,7 +47,8 @@ def to_ics(ds: Dataset, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         event.add("description", "\n".join(lines))
         event.add("categories", [item.kind])
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def to_csv(ds: Dataset, sts: Mapping[str, ItemStatus]) -> str:

@@ -195,7 +195,7 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def _csv_value(value: Any, cell: Cell) -> Cell:
-    return cell if isinstance(value, dict) else value  # type: ignore[no-any-return]
+    return cell if isinstance(value, dict) else value
 
 
 def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:

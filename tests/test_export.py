@@ -1,0 +1,55 @@
+"""Calendar and CSV exports open where the office opens them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+from icalendar import Calendar
+
+
+def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-untyped-def]
+    first = run("export", "-f", "ics", "--today", "2021-06-05")
+    again = run("export", "-f", "ics", "--today", "2021-06-05")
+    assert first.code == 0 and first.stdout == again.stdout
+    cal = Calendar.from_ical(first.stdout)
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == 38  # every item with a due date
+    review13 = events["review:13.2021@tthc.kstthc"]
+    start, end = review13.decoded("dtstart"), review13.decoded("dtend")
+    assert start == date(2021, 7, 31) and end - start == timedelta(days=1)
+    description = str(review13["description"])
+    assert "Chủ trì: Ban Quản lý các khu công nghiệp tỉnh" in description
+    assert "02/08/2021" in description
+
+
+def test_ics_text_is_escaped(run, data_dir) -> None:  # type: ignore[no-untyped-def]
+    plan = data_dir / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "Nhiệm vụ tham mưu ban hành Quy chế", "A; B, C\\nEND:VEVENT"
+        ),
+        encoding="utf-8",
+    )
+    out = run("export", "-f", "ics", "--data", str(data_dir)).stdout
+    cal = Calendar.from_ical(out)
+    assert len(list(cal.walk("VEVENT"))) == 38
+    assert "A\\; B\\, C\\\\nEND:VEVENT" in out.replace("\r\n ", "")
+
+
+def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> None:  # type: ignore[no-untyped-def]
+    plan = data_dir / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "Nhiệm vụ tham mưu ban hành Quy chế", '=HYPERLINK(\\"http://x\\")'
+        ),
+        encoding="utf-8",
+    )
+    out = run("export", "-f", "csv", "--today", "2021-06-05", "--data", str(data_dir)).stdout
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert len(rows) == 52
+    assert rows[0]["title"].startswith("'=HYPERLINK")
+    assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "Quá hạn"
+    assert any(r["lead"] == "Sở Y tế" for r in rows)

@@ -1,0 +1,163 @@
+"""The progress log: appends keep every byte, bad entries are refused without touching the file."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tthc_cli.dataset import assemble
+from tthc_cli.progress import AppendError, NewEntry, append_entry
+
+from .conftest import ROOT, load_with
+
+ENTRY = NewEntry(
+    "task:1.1", date(2021, 6, 2), "done", note='Ban hành "Quy chế" | xong: #1', evidence="QĐ 1/QĐ-UBND"
+)
+
+
+def test_shipped_log_holds_no_invented_progress() -> None:
+    text = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.strip() and not line.startswith("#")] == ["entries:"]
+    result = assemble(
+        {
+            n: (ROOT / n).read_bytes()
+            for n in (
+                "plan.yaml",
+                "appendix_review.yaml",
+                "appendix_inspection.yaml",
+                "units.yaml",
+                "progress.yaml",
+            )
+        }
+    )
+    assert result.dataset is not None and result.dataset.progress == []
+
+
+def test_append_keeps_the_existing_text_byte_for_byte() -> None:
+    old = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    new = append_entry(old, ENTRY)
+    assert new.startswith(old)
+    twice = append_entry(new, NewEntry("review:6", date(2021, 6, 3), "started"))
+    assert twice.startswith(new)
+    result = load_with(progress_yaml=twice)
+    assert result.dataset is not None
+    first, second = result.dataset.progress
+    assert (first.id, first.status, first.note) == ("task:1.1", "done", ENTRY.note)
+    assert (second.id, second.date) == ("review:6", date(2021, 6, 3))
+
+
+def test_append_to_a_comment_only_file_and_without_final_newline() -> None:
+    assert append_entry("# log\n", ENTRY).startswith("# log\nentries:\n  - id:")
+    assert append_entry("entries:", ENTRY).startswith("entries:\n  - id:")
+
+
+def test_append_follows_the_existing_indentation() -> None:
+    old = 'entries:\n- id: "review:1"\n  date: 2021-05-20\n  status: started\n'
+    new = append_entry(old, ENTRY)
+    assert '\n- id: "task:1.1"\n  date: 2021-06-02\n' in new
+    assert load_with(progress_yaml=new).dataset is not None
+
+
+@pytest.mark.parametrize("old", ["entries: []\n", "entries:\n  - id: x\nother: 1\n"])
+def test_append_refuses_shapes_it_cannot_extend(old: str) -> None:
+    with pytest.raises(AppendError):
+        append_entry(old, ENTRY)
+
+
+def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
+    log = """entries:
+  - {id: "1.1", date: 2021-05-10, status: started}
+  - {id: "1.1", date: 2021-05-01, status: done}
+  - {id: "task:3", date: 2021-05-01, status: done}
+  - {id: "review:99", date: 2021-05-01, status: done}
+  - {id: "review:1", date: 2031-05-01, status: done}
+  - {id: "review:2", date: 2020-12-31, status: note}
+  - {id: "review:3", date: 2021-05-01, status: reopened}
+  - {id: "review:4", date: 2021-05-03, status: started}
+  - {id: "review:4", date: 2021-05-02, status: note}
+"""
+    result = assemble(
+        {
+            **{
+                n: (ROOT / n).read_bytes()
+                for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
+            },
+            "progress.yaml": log.encode(),
+        },
+        today=date(2021, 12, 31),
+    )
+    got = {(d.line, d.code, d.severity.value) for d in result.diagnostics}
+    assert got == {
+        (3, "done-before-start", "error"),
+        (3, "out-of-order", "warning"),
+        (4, "unknown-id", "error"),
+        (5, "unknown-id", "error"),
+        (6, "future-entry", "error"),
+        (7, "before-plan", "error"),
+        (8, "reopened-not-done", "warning"),
+        (10, "out-of-order", "warning"),
+    }
+    messages = " ".join(d.message for d in result.diagnostics)
+    assert "is a heading, not an item; use one of task:3.1, task:3.2, task:3.3" in messages
+
+
+# --- tthc progress add ---------------------------------------------------------------------------------
+
+
+def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    before = (data_dir / "progress.yaml").read_bytes()
+    result = run(
+        "progress",
+        "add",
+        "1.1",
+        "--status",
+        "done",
+        "--date",
+        "2021-06-02",
+        "--evidence",
+        "Quyết định số 1234/QĐ-UBND",
+        "--by",
+        "Văn phòng UBND tỉnh",
+        "--data",
+        str(data_dir),
+        "--today",
+        "2021-06-05",
+    )
+    assert result.code == 0, result.stderr
+    after = (data_dir / "progress.yaml").read_bytes()
+    assert after.startswith(before)
+    assert "recorded: task:1.1 done 02/06/2021" in result.stderr
+    status = run("show", "1.1", "--data", str(data_dir))
+    assert status.code == 0
+    overdue = run("overdue", "--today", "2021-06-05", "-f", "json", "--data", str(data_dir))
+    assert "task:1.1" not in overdue.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["9.9", "--status", "done"], 1, "no item has the ID"),
+        (["1.1", "--status", "finished"], 2, "finished"),
+        (["1.1", "--status", "done", "--date", "2021-07-01"], 2, "after today"),
+        (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "not a real date"),
+    ],
+)
+def test_progress_add_refuses_without_touching_the_file(run, data_dir: Path, args, code, words) -> None:  # type: ignore[no-untyped-def]
+    path = data_dir / "progress.yaml"
+    before, stamp = path.read_bytes(), os.stat(path).st_mtime_ns
+    result = run("progress", "add", *args, "--data", str(data_dir), "--today", "2021-06-05")
+    assert result.code == code
+    assert words in result.stderr
+    assert path.read_bytes() == before and os.stat(path).st_mtime_ns == stamp
+
+
+def test_progress_add_refuses_done_before_started(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    args = ["--data", str(data_dir), "--today", "2021-06-05"]
+    assert run("progress", "add", "review:1", "--status", "started", "--date", "2021-05-10", *args).code == 0
+    before = (data_dir / "progress.yaml").read_bytes()
+    result = run("progress", "add", "review:1", "--status", "done", "--date", "2021-05-01", *args)
+    assert result.code == 1 and "done-before-start" in result.stderr and "not recorded" in result.stderr
+    assert (data_dir / "progress.yaml").read_bytes() == before

@@ -1,0 +1,176 @@
+"""Reports: golden Markdown on fixed dates, escaping, the sandbox, user templates, a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+SAMPLE_LOG = Path(__file__).parent / "data" / "progress-sample.yaml"
+UPDATE = os.environ.get("TTHC_UPDATE_GOLDEN") == "1"  # refresh on purpose: TTHC_UPDATE_GOLDEN=1 pytest
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}; run with TTHC_UPDATE_GOLDEN=1 once and review it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; review, then refresh on purpose"
+
+
+@pytest.fixture
+def sample(data_dir: Path) -> Path:
+    shutil.copy(SAMPLE_LOG, data_dir / "progress.yaml")
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("brief-2021-06-05.md", ["brief", "--today", "2021-06-05"]),
+        ("brief-2021-07-28-en.md", ["brief", "--today", "2021-07-28", "--lang", "en"]),
+        ("report-2021-06-05.md", ["report", "--today", "2021-06-05"]),
+    ],
+)
+def test_golden_with_sample_progress(run, sample: Path, name: str, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args, "--data", str(sample))
+    assert result.code == 0, result.stderr
+    check_golden(name, result.stdout)
+
+
+def test_golden_on_shipped_data(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("report", "--today", "2021-08-03")
+    assert result.code == 0
+    check_golden("report-shipped-2021-08-03.md", result.stdout)
+
+
+def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    out = run("brief", "--today", "2021-06-05", "--data", str(sample)).stdout
+    overdue = out.split("## 1.")[1].split("## 2.")[0]
+    assert "review:2" in overdue and "review:1" not in overdue and "task:1.1" not in overdue
+    done = out.split("## 4.")[1].split("## 5.")[0]
+    assert "task:1.1" in done and "inspection:II.3" in done and "review:1" not in done  # done 28/5: last week
+    assert "Ban hành Quy chế \\| Bộ phận Một cửa" not in done  # notes are not in the table
+    assert "Hạn chốt số liệu báo cáo quý 2/2021: **14/06/2021**" in out
+    assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out
+
+
+def test_brief_week_option(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("brief", "--week", "2021-07-28", "--today", "2021-07-28").stdout
+    assert "Tuần 26/07/2021 – 01/08/2021" in out
+    week = out.split("## 2.")[1].split("## 3.")[0]
+    assert "review:13" not in week  # due Saturday 31/7, effectively Monday 2/8: next week
+    assert "review:13" in out.split("## 3.")[1].split("## 4.")[0]
+
+
+def test_markdown_cells_cannot_break_tables(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = sample / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "Nhiệm vụ tham mưu ban hành Quy chế", "A | B\n\n| c | d | <b>x</b> *y*"
+        ),
+        encoding="utf-8",
+    )
+    out = run("brief", "--today", "2021-06-05", "--data", str(sample)).stdout
+    for line in out.splitlines():
+        if line.startswith("| task:1.1 "):
+            assert line.count(" | ") == 4  # five cells, as in the header
+            assert "A \\| B \\| c \\| d \\| &lt;b&gt;x&lt;/b&gt; \\*y\\*" in line
+
+
+def test_html_escapes_everything_from_the_data(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = data_dir / "plan.yaml"
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("Nhiệm vụ tham mưu ban hành Quy chế", evil), encoding="utf-8"
+    )
+    html = run("report", "-f", "html", "--today", "2021-06-05", "--data", str(data_dir)).stdout
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+
+
+def test_html_is_self_contained(run) -> None:  # type: ignore[no-untyped-def]
+    html = run("report", "-f", "html", "--today", "2021-06-05").stdout
+    assert html.startswith("<!DOCTYPE html>") and "<style>" in html and "@page { size: A4" in html
+    for needle in ("http://", "https://", "<script", "<link", "src="):
+        assert needle not in html
+    assert html.count('class="row"') == 30  # 14 tasks + 16 review rows on the timeline
+    assert 'id="today"' in html
+
+
+def test_english_labels(run) -> None:  # type: ignore[no-untyped-def]
+    html = run("report", "-f", "html", "--lang", "en", "--today", "2021-06-05").stdout
+    assert '<html lang="en">' in html and "Overdue items" in html and "Quá hạn" not in html
+
+
+def test_user_templates_override_and_are_sandboxed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "brief.md.j2").write_text(
+        "Tuần {{ brief.week_start | dmy }}: {{ brief.overdue | length }} quá hạn\n"
+    )
+    ok = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
+    assert ok.code == 0 and ok.stdout == "Tuần 31/05/2021: 6 quá hạn\n"
+    (tmp_path / "brief.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    bad = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
+    assert bad.code == 2 and "sandbox" in bad.stderr and "Traceback" not in bad.stderr
+    (tmp_path / "brief.md.j2").write_text("{% for x in %}")
+    broken = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
+    assert broken.code == 2 and "brief.md.j2:1" in broken.stderr
+
+
+def test_output_file_is_written_whole_and_data_files_are_protected(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    target = data_dir / "out" / "report.html"
+    missing = run("report", "-f", "html", "-o", str(target), "--data", str(data_dir))
+    assert missing.code == 2 and "does not exist" in missing.stderr
+    target.parent.mkdir()
+    assert run("report", "-f", "html", "-o", str(target), "--data", str(data_dir)).code == 0
+    assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    before = (data_dir / "plan.yaml").read_bytes()
+    clobber = run("brief", "-o", str(data_dir / "plan.yaml"), "--data", str(data_dir))
+    assert clobber.code == 2 and "data file plan.yaml" in clobber.stderr
+    assert (data_dir / "plan.yaml").read_bytes() == before
+    folder = run("brief", "-o", str(data_dir), "--data", str(data_dir))
+    assert folder.code == 2 and "is a folder" in folder.stderr
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_report_in_a_real_browser(run, sample: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("TTHC_REQUIRE_BROWSER") == "1":
+            pytest.fail("TTHC_REQUIRE_BROWSER=1 but no chromium on PATH (CI installs Debian's chromium)")
+        pytest.skip("no chromium on PATH; CI installs it and sets TTHC_REQUIRE_BROWSER=1")
+    page = tmp_path / "report.html"
+    assert (
+        run("report", "-f", "html", "-o", str(page), "--today", "2021-06-05", "--data", str(sample)).code == 0
+    )
+    dom = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    for section in ("counts", "timeline", "overdue", "tasks", "review", "inspection", "ongoing", "units"):
+        assert f'<section id="{section}">' in dom
+    assert "<svg" in dom and dom.count('class="row"') == 30 and 'id="today"' in dom
+    assert "Hoàn thành quá hạn" in dom and "Phụ lục II — Kiểm tra — 1/17 đã xong" in dom

@@ -141,6 +141,21 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
     doc.error(line, col, code, "", message)
 
 
+def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> None:
+    """Characters YAML refuses outright (NUL and other control characters)."""
+    pos = max(0, min(int(exc.position), len(text)))
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    doc.error(
+        line,
+        col,
+        "control-character",
+        "",
+        f"the control character U+{char:04X} is not allowed in YAML; delete it",
+    )
+
+
 _MAX_ANCHOR_REPORTS = 10
 
 
@@ -177,7 +192,7 @@ def _scan_anchors(doc: Document, text: str) -> bool:
                     "",
                     f"anchor '&{anchor}' is not allowed; remove it and write values out in full",
                 )
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         pass  # the composer reports syntax errors
     if found > _MAX_ANCHOR_REPORTS:
         doc.error(
@@ -300,6 +315,12 @@ def parse_document(file: str, raw: bytes) -> Document:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         _mark_error(doc, exc, text)
+        return doc
+    except yaml.reader.ReaderError as exc:
+        _reader_error(doc, exc, text)
+        return doc
+    except yaml.YAMLError as exc:  # any other complaint of the parser: still a located message
+        doc.error(1, 1, "yaml-syntax", "", str(exc).splitlines()[0])
         return doc
     finally:
         loader.dispose()

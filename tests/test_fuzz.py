@@ -1,12 +1,13 @@
 """No input crashes it: random bytes, truncated and mutated copies of the shipped files, random
 deadline phrases. Every run ends in data or in problems with a file and a line — never an exception.
 
-Example counts here keep the suite quick; `python fuzz/run.py --examples N` runs the same properties
-longer and prints how many cases ran.
+Example counts here keep the suite quick; `.venv/bin/python fuzz/run.py --examples N` runs the same
+properties longer and prints how many cases ran.
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from datetime import date
 
@@ -23,7 +24,9 @@ from .conftest import ROOT
 
 SHIPPED = {name: (ROOT / name).read_bytes() for name in ALL_FILES}
 NAMES = sorted(SHIPPED)
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# TTHC_FUZZ_EXAMPLES raises the count for a long run (fuzz/run.py); the suite keeps it quick.
+EXAMPLES = int(os.environ.get("TTHC_FUZZ_EXAMPLES", "150"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_sound(result: LoadResult) -> None:

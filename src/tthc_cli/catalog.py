@@ -10,6 +10,7 @@ from typing import Literal
 from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from .diagnostics import Problem, Severity
 from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ProgressEntry, ReviewFile, UnitsFile
+from .textnorm import typed
 from .units import Registry
 
 ItemKind = Literal["task", "duty", "review", "inspection"]
@@ -75,7 +76,8 @@ _TASK_ID = re.compile(r"^\d+(?:\.\d+)*$")
 
 def normalise_id(text: str) -> str:
     """What a person types -> an ID: '1.1' and 'Task:1.1' -> 'task:1.1'; 'duty:iv.1' -> 'duty:IV.1'."""
-    text = text.strip()
+    # Invisible characters pasted along with an ID are dropped, not allowed to make it another ID.
+    text = typed(text)
     if _TASK_ID.match(text):
         return f"task:{text}"
     kind, sep, rest = text.partition(":")

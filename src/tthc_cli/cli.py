@@ -755,7 +755,15 @@ def progress_add(
                 fail(str(exc), EXIT_DATA)
             files["progress.yaml"] = new.encode("utf-8")
             result = assemble(files, labels, today=now)
-            if result.dataset is None or len(result.dataset.progress) != len(ds.progress) + 1:
+            # The file may have grown since `ds` was loaded (another append): what matters is that the
+            # whole set is still valid and its last entry is exactly the one added.
+            last = result.dataset.progress[-1] if result.dataset and result.dataset.progress else None
+            if last is None or (last.id, last.date, last.status, last.note) != (
+                key,
+                day,
+                status.value,
+                entry.note,
+            ):
                 for d in result.errors[:10]:
                     note(format_text(d))
                 fail("the entry was not recorded: progress.yaml would not be valid with it", EXIT_DATA)

@@ -9,7 +9,6 @@ are reported as problems, each with its line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -19,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity, format_path
+from .textnorm import INVISIBLE, nfc
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; refuse before parsing
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
@@ -29,10 +29,6 @@ _CONFLICT = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MU
 # An anchor or alias can only start a node: after line start, white space or a flow indicator. Text
 # such as "Sở LĐ-TB&XH" does not match, so the precise event scan below runs only when needed.
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
-# Invisible format characters (zero-width, bidi controls, BOM inside text) would make "Sở Y tế" a
-# different string that looks identical; report them. No-break spaces are just spaces: normalise.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
-_NBSP = re.compile("[\u00a0\u2007\u202f]")
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -93,8 +89,7 @@ class Document:
         return (mark.line + 1, mark.column + 1)
 
 
-def _clean(text: str) -> str:
-    return _NBSP.sub(" ", unicodedata.normalize("NFC", text))
+_clean = nfc
 
 
 def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
@@ -265,7 +260,7 @@ class _Walker:
                 return low == "true"
             if low in ("", "null", "~"):
                 return None
-        if m := _INVISIBLE.search(value):
+        if m := INVISIBLE.search(value):
             self._err(
                 node,
                 "invisible-character",

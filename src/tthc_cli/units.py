@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from .models import Group, Unit, UnitsFile
+from .textnorm import typed
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 # Unit-type words in front of a name, folded; stripped for matching but kept to disambiguate
 # ("TP Chí Linh" vs "thị xã Chí Linh"). "committee" = any district-level People's Committee.
@@ -54,7 +54,7 @@ def fold(text: str) -> str:
     Tone-mark placement ("thuỷ"/"thủy") and NFD input fold to the same key; invisible characters are
     dropped so a zero-width space cannot make "Sở Y tế" a different unit.
     """
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("&", " và ")
+    text = typed(text).replace("&", " và ")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     text = text.replace("đ", "d").replace("Đ", "D").casefold()
     return _NON_WORD.sub(" ", text).strip()

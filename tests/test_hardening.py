@@ -1,0 +1,155 @@
+"""Writes are atomic, concurrent appends lose nothing, invisible characters cannot fake an ID."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tthc_cli.dataset import assemble
+from tthc_cli.models import ALL_FILES
+
+TTHC = [sys.executable, "-m", "tthc_cli"]
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "TTHC_DATA": str(data_dir), "TTHC_TODAY": "2021-12-31"}
+
+
+def _load(data_dir: Path):  # type: ignore[no-untyped-def]
+    files = {n: (data_dir / n).read_bytes() if (data_dir / n).exists() else None for n in ALL_FILES}
+    return assemble(files)
+
+
+def test_twenty_concurrent_appends_lose_nothing(data_dir: Path) -> None:
+    before = (data_dir / "progress.yaml").read_bytes()
+    procs = [
+        subprocess.Popen(
+            [
+                *TTHC,
+                "progress",
+                "add",
+                f"review:{1 + n % 16}",
+                "--status",
+                "note",
+                "--date",
+                "2021-06-01",
+                "--note",
+                f"ghi chú {n}",
+            ],
+            env=_env(data_dir),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in range(20)
+    ]
+    codes = [p.wait(timeout=120) for p in procs]
+    assert codes == [0] * 20, [p.stderr.read() for p in procs if p.stderr]  # type: ignore[union-attr]
+    after = (data_dir / "progress.yaml").read_bytes()
+    assert after.startswith(before)
+    result = _load(data_dir)
+    assert result.dataset is not None
+    notes = sorted(e.note or "" for e in result.dataset.progress)
+    assert notes == sorted(f"ghi chú {n}" for n in range(20))
+
+
+def test_killed_appends_leave_the_old_file_or_the_new_one(data_dir: Path) -> None:
+    path = data_dir / "progress.yaml"
+    rng = random.Random(2021)
+    for n in range(12):
+        before = path.read_bytes()
+        proc = subprocess.Popen(
+            [
+                *TTHC,
+                "progress",
+                "add",
+                "1.1",
+                "--status",
+                "note",
+                "--date",
+                "2021-06-01",
+                "--note",
+                f"lần {n}",
+            ],
+            env=_env(data_dir),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.0, 0.8))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        after = path.read_bytes()
+        assert after == before or (after.startswith(before) and f"lần {n}".encode() in after[len(before) :])
+        assert _load(data_dir).dataset is not None
+
+
+WRITER = """
+import sys
+from tthc_cli.fsutil import atomic_write
+payload = (sys.argv[2] * 4_000_000).encode()
+while True:
+    atomic_write(sys.argv[1], payload)
+"""
+
+
+def test_a_writer_killed_at_any_moment_never_leaves_a_partial_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_bytes(b"old" * 4_000_000)
+    rng = random.Random(7)
+    for n in range(10):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), f"v{n % 10}"])
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = target.read_bytes()
+        assert len(data) in (12_000_000, 8_000_000)  # a whole old file or a whole new one
+        unit = data[:3] if data.startswith(b"old") else data[:2]
+        assert data == unit * (len(data) // len(unit))
+
+
+def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def refuse(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tthc_cli.fsutil.os.replace", refuse)
+    before = (data_dir / "progress.yaml").read_bytes()
+    added = run(
+        "progress",
+        "add",
+        "1.1",
+        "--status",
+        "done",
+        "--date",
+        "2021-06-01",
+        "--data",
+        str(data_dir),
+        "--today",
+        "2021-06-05",
+    )
+    assert added.code == 2 and "cannot write" in added.stderr and "Permission denied" in added.stderr
+    assert (data_dir / "progress.yaml").read_bytes() == before
+    assert not [p for p in os.listdir(data_dir) if p.endswith(".tmp")]  # the temporary file is removed
+    report = run("report", "-o", str(data_dir / "r.md"), "--data", str(data_dir))
+    assert report.code == 2 and "cannot write" in report.stderr
+    assert not (data_dir / "r.md").exists()
+
+
+@pytest.mark.parametrize("typed", ["1.1\u200b", "\u202e1.1", "task:1.1\u00a0", "\ufefftask:1.1"])
+def test_invisible_characters_in_ids_are_dropped(run, typed: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", typed)
+    assert result.code == 0 and result.stdout.startswith("task:1.1")
+
+
+def test_bidi_override_in_a_unit_name_is_reported(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = data_dir / "appendix_review.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("unit: Sở Y tế", "unit: Sở \u202eY tế"), encoding="utf-8"
+    )
+    result = run("validate", "--data", str(data_dir))
+    assert result.code == 1 and "error[invisible-character]" in result.stdout and "U+202E" in result.stdout

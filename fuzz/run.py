@@ -41,7 +41,7 @@ def main() -> int:
     total = 0
     for block in re.split(r"\n(?=tests/test_fuzz.py::)", proc.stdout):
         name = block.split("\n", 1)[0].strip().rstrip(":")
-        passed = sum(int(n) for n in re.findall(r"(\d+) passing examples?", block))
+        passed = sum(int(n) for n in re.findall(r"(\d+) passing(?: examples?)?", block))
         if passed:
             print(f"{name}: {passed} cases")
             total += passed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Literal
 
@@ -98,6 +99,13 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in resolved if r is not None))
 
 
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str | None, plan_start: date, tentative: bool) -> Deadline:
+    # Plans repeat a handful of phrases ("Thường xuyên năm 2021.") thousands of times; Deadline is
+    # immutable, so one parse serves them all. Errors are not cached (they are rare).
+    return parse_deadline(text, plan_start=plan_start, tentative=tentative, default_year=plan_start.year)
+
+
 def read_deadline(
     spec: DeadlineSpec | None,
     *,
@@ -111,9 +119,7 @@ def read_deadline(
         return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
     parsed: Deadline | None = None
     try:
-        parsed = parse_deadline(
-            spec.text, plan_start=plan_start, tentative=spec.tentative, default_year=plan_start.year
-        )
+        parsed = _parse_cached(spec.text, plan_start, spec.tentative)
     except DeadlineError as exc:
         if spec.due is None:
             problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))

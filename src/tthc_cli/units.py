@@ -95,6 +95,7 @@ class Registry:
     _exact: dict[str, str] = field(default_factory=dict)
     _cores: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     _derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _resolved: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, units_file: UnitsFile) -> Registry:
@@ -124,7 +125,12 @@ class Registry:
 
     def resolve(self, name: str) -> str | None:
         """The canonical name for a registered name or alias, or None. Never fuzzy."""
-        return self.lookup(name).name
+        # A plan names the same few dozen units tens of thousands of times: fold each once.
+        try:
+            return self._resolved[name]
+        except KeyError:
+            found = self._resolved[name] = self.lookup(name).name
+            return found
 
     def lookup(self, query: str) -> Lookup:
         key = fold(query)

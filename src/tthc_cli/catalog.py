@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline

@@ -175,7 +175,7 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
         plan += [
             f'  - number: "{g + 1}.{sub + 1}"',
             f'    grouping: "{g + 1}"',
-            f"    title: {q(f'Nhiệm vụ {t + 1}: rà soát, đơn giản hóa thủ tục hành chính lĩnh vực {rng.choice(WORDS)}')}",
+            f"    title: {q(f'Nhiệm vụ {t + 1}: rà soát, đơn giản hóa TTHC lĩnh vực {rng.choice(WORDS)}')}",
             "    content:",
             f"      - {q('Theo dõi, đôn đốc, hướng dẫn; báo cáo định kỳ quý, năm.')}",
             "    lead:",

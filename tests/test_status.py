@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 
 from tthc_cli.catalog import Dataset
-from tthc_cli.models import ProgressEntry
+from tthc_cli.catalog import Entry
 from tthc_cli.status import Status, statuses
 
 
 def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Dataset:
-    log = [ProgressEntry(id=i, date=date.fromisoformat(d), status=s) for i, d, s in entries]  # type: ignore[arg-type]
+    log = [Entry(i, date.fromisoformat(d), s) for i, d, s in entries]
     return dataclasses.replace(ds, progress=log)
 
 

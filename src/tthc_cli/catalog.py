@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from .diagnostics import Problem, Severity
-from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ProgressEntry, ReviewFile, UnitsFile
 from .textnorm import typed
 from .units import Registry
+
+if TYPE_CHECKING:
+    from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ReviewFile, UnitsFile
 
 ItemKind = Literal["task", "duty", "review", "inspection"]
 KINDS: tuple[ItemKind, ...] = ("task", "duty", "review", "inspection")
@@ -52,24 +54,46 @@ class PlanItem:
     source: tuple[str, tuple[str | int, ...]] = ("", ())
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One progress-log entry, its ID in canonical form ("1.1" -> "task:1.1")."""
+
+    id: str
+    date: date
+    status: str  # started | done | reopened | note
+    note: str | None = None
+    evidence: str | None = None
+    by: str | None = None
+
+
 @dataclass
-class Dataset:
+class Plan:
+    """The plan as the queries see it: items, the unit registry and the progress log. Built from the
+    validated files, or read back from the compiled cache without touching YAML or Pydantic."""
+
+    year: int
+    registry: Registry
+    items: list[PlanItem] = field(default_factory=list)
+    by_id: dict[str, PlanItem] = field(default_factory=dict)
+    progress: list[Entry] = field(default_factory=list)  # in file order
+
+    def children(self, item_id: str) -> list[PlanItem]:
+        return [i for i in self.items if i.parent == item_id]
+
+    def index(self) -> None:
+        self.by_id = {}
+        for item in self.items:
+            self.by_id.setdefault(item.id, item)
+
+
+@dataclass(kw_only=True)
+class Dataset(Plan):
+    """The plan with the validated source files it came from, for the cross-file checks."""
+
     plan: PlanFile
     review: ReviewFile
     inspection: InspectionFile
     units: UnitsFile
-    registry: Registry
-    items: list[PlanItem] = field(default_factory=list)
-    by_id: dict[str, PlanItem] = field(default_factory=dict)
-    # The progress log with IDs in canonical form ("1.1" -> "task:1.1"), in file order.
-    progress: list[ProgressEntry] = field(default_factory=list)
-
-    @property
-    def year(self) -> int:
-        return self.plan.plan.year
-
-    def children(self, item_id: str) -> list[PlanItem]:
-        return [i for i in self.items if i.parent == item_id]
 
 
 _TASK_ID = re.compile(r"^\d+(?:\.\d+)*$")
@@ -289,7 +313,14 @@ def make_dataset(
         "inspection", filter(None, (registry.resolve(r.unit) for b in inspection.blocks for r in b.rows))
     )
     items, problems = build_items(plan, review, inspection, registry)
-    ds = Dataset(plan, review, inspection, units, registry, items)
-    for item in items:
-        ds.by_id.setdefault(item.id, item)
+    ds = Dataset(
+        year=plan.plan.year,
+        registry=registry,
+        items=items,
+        plan=plan,
+        review=review,
+        inspection=inspection,
+        units=units,
+    )
+    ds.index()
     return ds, problems

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, make_dataset, normalise_id
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, Entry, make_dataset, normalise_id
 from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model
@@ -81,7 +81,8 @@ def assemble(
         progress = models[PROGRESS]
         if isinstance(progress, ProgressFile):
             dataset.progress = [
-                e.model_copy(update={"id": normalise_id(e.id)}) for e in progress.entries or []
+                Entry(normalise_id(e.id), e.date, e.status, e.note, e.evidence, e.by)
+                for e in progress.entries or []
             ]
         problems += check_dataset(dataset, today)
         diagnostics.extend(_locate(docs, labels, p) for p in problems)

@@ -39,10 +39,13 @@ class Deadline:
     # For recurring deadlines: "month", "quarter" or "year", and the day of the period if stated.
     every: str | None = None
     every_day: int | None = None
+    # Art. 148(5): a due date on a weekend or holiday moves to the next working day. Computed once
+    # here (or given, when read back from the compiled cache) so queries never need the holiday tables.
+    effective_due: date | None = None
 
-    @property
-    def effective_due(self) -> date | None:
-        return next_working_day(self.due) if self.due else None
+    def __post_init__(self) -> None:
+        if self.due is not None and self.effective_due is None:
+            object.__setattr__(self, "effective_due", next_working_day(self.due))
 
 
 class DeadlineError(ValueError):

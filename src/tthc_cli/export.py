@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from .catalog import Dataset
+from .catalog import Plan
 from .output import Extra, items_csv, status_extra
 from .status import ItemStatus
 
 UID_DOMAIN = "tthc.kstthc"
 
 
-def to_ics(ds: Dataset, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
+def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
     """One all-day event per dated item on its due date (DTEND is the next day: all-day ends are
     exclusive in RFC 5545). UIDs are stable, so a re-import updates events instead of duplicating."""
     from icalendar import Calendar, Event
@@ -51,7 +51,7 @@ def to_ics(ds: Dataset, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
     return ical
 
 
-def to_csv(ds: Dataset, sts: Mapping[str, ItemStatus]) -> str:
+def to_csv(ds: Plan, sts: Mapping[str, ItemStatus]) -> str:
     items = list(ds.items)
     column = status_extra(items, sts)
     done: list[object] = [sts[i.id].done_on for i in items]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from .catalog import Dataset, ItemKind, PlanItem
+from .catalog import ItemKind, Plan, PlanItem
 
 Role = Literal["lead", "support", "inspected"]
 ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
@@ -21,11 +21,11 @@ def never_done(item: PlanItem, today: date) -> bool:
     return False
 
 
-def _order(ds: Dataset) -> dict[str, int]:
+def _order(ds: Plan) -> dict[str, int]:
     return {item.id: i for i, item in enumerate(ds.items)}
 
 
-def sort_by_due(ds: Dataset, items: Iterable[PlanItem]) -> list[PlanItem]:
+def sort_by_due(ds: Plan, items: Iterable[PlanItem]) -> list[PlanItem]:
     order = _order(ds)
     return sorted(items, key=lambda it: (it.deadline.due or date.max, order[it.id]))
 
@@ -49,7 +49,7 @@ class DueResult:
 
 
 def items_due(
-    ds: Dataset,
+    ds: Plan,
     *,
     before: date,
     after: date | None = None,
@@ -74,7 +74,7 @@ def items_due(
     return DueResult(rows, 0 if include_ongoing else len(undated))
 
 
-def items_overdue(ds: Dataset, today: date, is_done: IsDone = never_done) -> list[tuple[PlanItem, int]]:
+def items_overdue(ds: Plan, today: date, is_done: IsDone = never_done) -> list[tuple[PlanItem, int]]:
     """Not done and past the effective due date (Art. 148(5) moves a weekend/holiday due date to the
     next working day), with days late, most late first."""
     out = []
@@ -86,7 +86,7 @@ def items_overdue(ds: Dataset, today: date, is_done: IsDone = never_done) -> lis
     return sorted(out, key=lambda pair: (-pair[1], order[pair[0].id]))
 
 
-def items_upcoming(ds: Dataset, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
+def items_upcoming(ds: Plan, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
     """Not done, effective due date from today to today + within days, soonest first."""
     end = today + timedelta(days=within)
     rows = [
@@ -100,7 +100,7 @@ def items_upcoming(ds: Dataset, today: date, within: int, is_done: IsDone = neve
     return sorted(rows, key=lambda it: (it.deadline.effective_due or date.max, order[it.id]))
 
 
-def unit_rows(ds: Dataset, target: str) -> list[UnitRow]:
+def unit_rows(ds: Plan, target: str) -> list[UnitRow]:
     """Everything `target` (a canonical unit or group name) leads, coordinates or is inspected in,
     named directly or through a group. Open-ended groups give rows with definite=False.
 
@@ -137,7 +137,7 @@ def unit_rows(ds: Dataset, target: str) -> list[UnitRow]:
 
 
 def filter_items(
-    ds: Dataset,
+    ds: Plan,
     items: Iterable[PlanItem],
     *,
     kinds: Iterable[ItemKind] | None = None,

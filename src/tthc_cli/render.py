@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .catalog import KIND_LABELS, Dataset, PlanItem
+from .catalog import KIND_LABELS, Plan, PlanItem
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
 
@@ -42,7 +42,7 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
     return environment(template_dir).get_template(name).render(**context)
 
 
-def item_text(item: PlanItem, ds: Dataset) -> str:
+def item_text(item: PlanItem, ds: Plan) -> str:
     return render(
         "item.txt.j2",
         item=item,
@@ -53,11 +53,11 @@ def item_text(item: PlanItem, ds: Dataset) -> str:
     )
 
 
-def render_brief(brief: Brief, ds: Dataset, lang: str = "vi", template_dir: str | None = None) -> str:
+def render_brief(brief: Brief, ds: Plan, lang: str = "vi", template_dir: str | None = None) -> str:
     return render("brief.md.j2", template_dir, brief=brief, year=ds.year, lang=lang, order=STATUS_ORDER)
 
 
 def render_report(
-    report: Report, ds: Dataset, fmt: str, lang: str = "vi", template_dir: str | None = None
+    report: Report, ds: Plan, fmt: str, lang: str = "vi", template_dir: str | None = None
 ) -> str:
     return render(f"report.{fmt}.j2", template_dir, report=report, year=ds.year, lang=lang)

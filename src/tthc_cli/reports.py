@@ -6,8 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .catalog import Dataset, PlanItem
-from .models import ProgressEntry
+from .catalog import Entry, Plan, PlanItem
 from .queries import unit_rows
 from .status import DONE, ItemStatus, Status
 
@@ -70,7 +69,7 @@ class Brief:
     overdue: list[ItemStatus]
     due_this_week: list[ItemStatus]
     due_next: list[ItemStatus]  # the two weeks after this one
-    completed: list[tuple[ItemStatus, ProgressEntry]]
+    completed: list[tuple[ItemStatus, Entry]]
     leads: list[LeadCount]
     cutoff: Cutoff
     reviews: list[ItemStatus]
@@ -90,7 +89,7 @@ def week_bounds(day: date) -> tuple[date, date]:
     return start, start + timedelta(days=6)
 
 
-def build_brief(ds: Dataset, sts: dict[str, ItemStatus], as_of: date, week_of: date) -> Brief:
+def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date) -> Brief:
     start, end = week_bounds(week_of)
     ordered = [sts[i.id] for i in ds.items]
 
@@ -142,7 +141,7 @@ class UnitSummary:
         return self.lead_on_time / self.lead_judged if self.lead_judged else None
 
 
-def summarise_units(ds: Dataset, sts: dict[str, ItemStatus]) -> list[UnitSummary]:
+def summarise_units(ds: Plan, sts: dict[str, ItemStatus]) -> list[UnitSummary]:
     out = []
     for name in ds.registry.units:
         summary = UnitSummary(name)
@@ -187,7 +186,7 @@ class Timeline:
     rows: list[TimelineRow]
 
 
-def build_timeline(ds: Dataset, sts: dict[str, ItemStatus], as_of: date) -> Timeline:
+def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timeline:
     first, last = date(ds.year, 1, 1), date(ds.year, 12, 31)
     span = (last - first).days + 1
 
@@ -243,7 +242,7 @@ class Report:
         return sum(1 for s in self.reviews if s.done)
 
 
-def build_report(ds: Dataset, sts: dict[str, ItemStatus], as_of: date) -> Report:
+def build_report(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Report:
     ordered = [sts[i.id] for i in ds.items]
     tally = Counter(s.status for s in ordered)
     return Report(

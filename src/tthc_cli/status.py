@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .catalog import Dataset, PlanItem
-from .models import ProgressEntry
+from .catalog import Entry, Plan, PlanItem
 
 DEFAULT_WARN_DAYS = 7
 
@@ -44,7 +43,7 @@ class ItemStatus:
     done_on: date | None = None
     started_on: date | None = None
     days_late: int | None = None  # overdue: days past the effective due date; done late: days it took
-    last: ProgressEntry | None = None
+    last: Entry | None = None
     children_done: int | None = None  # roll-up of appendix rows (task 3.2: /16, task 6: /17)
     children_total: int | None = None
 
@@ -57,9 +56,9 @@ class ItemStatus:
         return STATUS_VI[self.status]
 
 
-def entries_by_item(entries: Iterable[ProgressEntry], as_of: date) -> dict[str, list[ProgressEntry]]:
+def entries_by_item(entries: Iterable[Entry], as_of: date) -> dict[str, list[Entry]]:
     """Entries up to and including `as_of`, per item, oldest first (stable for same-day entries)."""
-    out: dict[str, list[ProgressEntry]] = defaultdict(list)
+    out: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.date <= as_of:
             out[entry.id].append(entry)
@@ -69,7 +68,7 @@ def entries_by_item(entries: Iterable[ProgressEntry], as_of: date) -> dict[str, 
 
 
 def judge(
-    item: PlanItem, entries: Sequence[ProgressEntry], today: date, warn_days: int = DEFAULT_WARN_DAYS
+    item: PlanItem, entries: Sequence[Entry], today: date, warn_days: int = DEFAULT_WARN_DAYS
 ) -> ItemStatus:
     """Status of one item on `today`, judged against its effective due date (Art. 148(5))."""
     done_on: date | None = None
@@ -100,7 +99,7 @@ def judge(
     return ItemStatus(item, Status.NOT_DUE, None, None, None, last)
 
 
-def statuses(ds: Dataset, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[str, ItemStatus]:
+def statuses(ds: Plan, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[str, ItemStatus]:
     """Every item's status on `today`; tasks that group appendix rows carry the roll-up."""
     log = entries_by_item(ds.progress, today)
     result = {item.id: judge(item, log.get(item.id, []), today, warn_days) for item in ds.items}
@@ -114,7 +113,7 @@ def statuses(ds: Dataset, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> di
     return result
 
 
-def _children(ds: Dataset) -> dict[str, list[str]]:
+def _children(ds: Plan) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for item in ds.items:
         if item.parent and item.parent in ds.by_id:

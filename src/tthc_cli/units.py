@@ -6,10 +6,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from difflib import get_close_matches
+from typing import TYPE_CHECKING
 
-from .models import Group, Unit, UnitsFile
 from .textnorm import typed
+
+if TYPE_CHECKING:
+    from .models import UnitsFile
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -77,6 +79,24 @@ def split_type(key: str) -> tuple[str | None, str]:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitInfo:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    requires_type: bool = False
+    part_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInfo:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    scope: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Lookup:
     """The answer to 'which unit is this?': one `name`, or none with `candidates` (several matched)
     or `suggestions` (nothing matched; close names)."""
@@ -90,8 +110,8 @@ class Lookup:
 
 @dataclass
 class Registry:
-    units: dict[str, Unit] = field(default_factory=dict)
-    groups: dict[str, Group] = field(default_factory=dict)
+    units: dict[str, UnitInfo] = field(default_factory=dict)
+    groups: dict[str, GroupInfo] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
     _cores: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     _derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -99,8 +119,27 @@ class Registry:
 
     @classmethod
     def build(cls, units_file: UnitsFile) -> Registry:
+        return cls.from_infos(
+            [
+                UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of)
+                for u in units_file.units
+            ],
+            [
+                GroupInfo(
+                    g.name,
+                    g.kind,
+                    tuple(g.aliases),
+                    tuple(g.members),
+                    tuple(g.scope) if g.scope is not None else None,
+                )
+                for g in units_file.groups
+            ],
+        )
+
+    @classmethod
+    def from_infos(cls, units: Iterable[UnitInfo], groups: Iterable[GroupInfo]) -> Registry:
         reg = cls()
-        for unit in units_file.units:
+        for unit in units:
             reg.units.setdefault(unit.name, unit)
             for alias in (unit.name, *unit.aliases):
                 key = fold(alias)
@@ -111,7 +150,7 @@ class Registry:
                     bucket = reg._cores.setdefault(core, [])
                     if entry not in bucket:
                         bucket.append(entry)
-        for group in units_file.groups:
+        for group in groups:
             reg.groups.setdefault(group.name, group)
             for alias in (group.name, *group.aliases):
                 reg._exact.setdefault(fold(alias), group.name)
@@ -178,6 +217,8 @@ class Registry:
         return typed == alias_kind
 
     def _suggest(self, key: str) -> tuple[str, ...]:
+        from difflib import get_close_matches
+
         keys = list(self._exact) + list(self._cores)
         close = get_close_matches(key, keys, n=6, cutoff=0.72)
         close += get_close_matches(split_type(key)[1], keys, n=6, cutoff=0.72)

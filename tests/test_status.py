@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from tthc_cli.catalog import Dataset
-from tthc_cli.catalog import Entry
+from tthc_cli.catalog import Dataset, Entry
 from tthc_cli.status import Status, statuses
 
 

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 from datetime import date
 
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, normalise_id, year_warnings
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, Plan, normalise_id, year_warnings
 from .diagnostics import Problem, Severity
 from .models import Party
 from .units import Registry, fold
@@ -203,7 +203,7 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
             covered |= set(range(first, last + 1))
 
 
-def _unknown_id(ds: Dataset, typed: str) -> str:
+def _unknown_id(ds: Plan, typed: str) -> str:
     key = normalise_id(typed)
     kind, _, number = key.partition(":")
     kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]

@@ -19,7 +19,7 @@ import typer
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from .catalog import Dataset, PlanItem
+    from .catalog import Plan, PlanItem
     from .output import Cell, Extra
     from .status import ItemStatus
 
@@ -119,7 +119,7 @@ WarnOpt = Annotated[
 ]
 
 
-def _statuses(ds: Dataset, now: date, warn_days: int) -> dict[str, ItemStatus]:
+def _statuses(ds: Plan, now: date, warn_days: int) -> dict[str, ItemStatus]:
     from .status import statuses
 
     return statuses(ds, now, warn_days)
@@ -173,12 +173,11 @@ def _data_dir(data: str | None) -> str:
         fail(str(exc))
 
 
-def _load(data: str | None) -> Dataset:
-    """The validated data set, or a clear refusal. Progress entries are checked against the real
-    date (an entry from the future is a mistake whatever --today says); --today only picks the
-    moment a query looks at."""
-    from .dataset import assemble
-    from .diagnostics import format_text
+def _load(data: str | None) -> Plan:
+    """The validated plan, or a clear refusal. Progress entries are checked against the real date
+    (an entry from the future is a mistake whatever --today says); --today only picks the moment a
+    query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
+    from . import plan_cache
     from .loader import DataDirError, read_files
     from .models import ALL_FILES
 
@@ -187,6 +186,13 @@ def _load(data: str | None) -> Dataset:
         files, labels = read_files(directory, list(ALL_FILES))
     except DataDirError as exc:
         fail(str(exc))
+    key = plan_cache.fingerprint(files)
+    cached = plan_cache.read(directory, key)
+    if cached is not None:
+        return cached
+    from .dataset import assemble
+    from .diagnostics import format_text
+
     result = assemble(files, labels, today=date.today())
     if result.dataset is None:
         from .console import note
@@ -200,17 +206,18 @@ def _load(data: str | None) -> Dataset:
             f"the plan data has {len(result.errors)} error(s); fix them first (tthc validate lists them all)",
             EXIT_DATA,
         )
+    plan_cache.write(directory, key, result.dataset)
     return result.dataset
 
 
-def _try_load() -> Dataset | None:
+def _try_load() -> Plan | None:
     try:
         return _load(None)
     except (UserError, OSError):
         return None
 
 
-def _resolve_unit(ds: Dataset, name: str) -> str:
+def _resolve_unit(ds: Plan, name: str) -> str:
     look = ds.registry.lookup(name)
     if look.name:
         return look.name

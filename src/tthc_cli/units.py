@@ -156,6 +156,10 @@ class Registry:
                 reg._exact.setdefault(fold(alias), group.name)
         return reg
 
+    @property
+    def derived(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._derived)
+
     def set_derived(self, kind: str, unit_names: Iterable[str]) -> None:
         """Members of the 'review' / 'inspection' groups: the units of that appendix, canonical."""
         self._derived[kind] = tuple(dict.fromkeys(unit_names))

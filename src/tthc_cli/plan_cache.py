@@ -1,0 +1,192 @@
+"""The compiled plan: a validated data set saved as JSON, keyed by the exact bytes it came from.
+
+Reading YAML and validating it with Pydantic costs far more than answering a question. Once a set of
+files has validated, its compiled form is saved; the next run whose files (and tthc itself) are
+byte-for-byte the same reads it back instead. Anything different — one byte of one file, another
+tthc version, an edited module — misses, and the files are validated again. Invalid data is never
+saved, so problems are always reported from the files themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from . import __version__
+from .catalog import Entry, Plan, PlanItem
+from .deadlines import Deadline, DeadlineKind
+from .units import GroupInfo, Registry, UnitInfo
+
+FORMAT = 1
+CACHE_DIR_ENV = "TTHC_CACHE_DIR"
+NO_CACHE_ENV = "TTHC_NO_CACHE"
+
+
+def _code_stamp() -> str:
+    """Changes whenever tthc's own code does (a developer's edit included)."""
+    here = os.path.dirname(__file__)
+    parts = [f"{__version__}/{FORMAT}"]
+    for entry in sorted(os.scandir(here), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            st = entry.stat()
+            parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def fingerprint(files: Mapping[str, bytes | None]) -> str:
+    h = hashlib.sha256(_code_stamp().encode())
+    for name in sorted(files):
+        raw = files[name]
+        h.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
+        if raw is not None:
+            h.update(raw)
+    return h.hexdigest()
+
+
+def cache_path(data_dir: str) -> str | None:
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    base = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tthc"
+    )
+    key = hashlib.sha256(os.path.realpath(data_dir).encode()).hexdigest()[:24]
+    return os.path.join(base, f"{key}.json")
+
+
+# --- Plan <-> JSON -----------------------------------------------------------------------------------
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _deadline_to_json(d: Deadline) -> dict[str, Any]:
+    return {
+        "text": d.text,
+        "kind": d.kind.value,
+        "start": _iso(d.start),
+        "due": _iso(d.due),
+        "window_end": _iso(d.window_end),
+        "tentative": d.tentative,
+        "every": d.every,
+        "every_day": d.every_day,
+        "effective_due": _iso(d.effective_due),
+    }
+
+
+def _deadline_from_json(d: dict[str, Any]) -> Deadline:
+    return Deadline(
+        d["text"],
+        DeadlineKind(d["kind"]),
+        _day(d["start"]),
+        _day(d["due"]),
+        _day(d["window_end"]),
+        d["tentative"],
+        d["every"],
+        d["every_day"],
+        _day(d["effective_due"]),
+    )
+
+
+_TUPLES = ("lead", "support", "content", "domains")
+
+
+def _item_to_json(item: PlanItem) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(PlanItem):
+        name = f.name
+        value = getattr(item, name)
+        if name == "deadline":
+            value = _deadline_to_json(value)
+        elif name == "source":
+            value = [value[0], list(value[1])]
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name] = value
+    return out
+
+
+def _item_from_json(d: dict[str, Any]) -> PlanItem:
+    values = dict(d)
+    values["deadline"] = _deadline_from_json(d["deadline"])
+    values["source"] = (d["source"][0], tuple(d["source"][1]))
+    for name in _TUPLES:
+        values[name] = tuple(d[name])
+    return PlanItem(**values)
+
+
+def to_json(plan: Plan) -> dict[str, Any]:
+    reg = plan.registry
+    return {
+        "year": plan.year,
+        "units": [[u.name, u.type, list(u.aliases), u.requires_type, u.part_of] for u in reg.units.values()],
+        "groups": [
+            [g.name, g.kind, list(g.aliases), list(g.members), None if g.scope is None else list(g.scope)]
+            for g in reg.groups.values()
+        ],
+        "derived": {k: list(v) for k, v in reg.derived.items()},
+        "items": [_item_to_json(i) for i in plan.items],
+        "progress": [[e.id, e.date.isoformat(), e.status, e.note, e.evidence, e.by] for e in plan.progress],
+    }
+
+
+def from_json(d: dict[str, Any]) -> Plan:
+    registry = Registry.from_infos(
+        [UnitInfo(n, t, tuple(a), r, p) for n, t, a, r, p in d["units"]],
+        [
+            GroupInfo(n, k, tuple(a), tuple(m), None if s is None else tuple(s))
+            for n, k, a, m, s in d["groups"]
+        ],
+    )
+    for kind, names in d["derived"].items():
+        registry.set_derived(kind, names)
+    plan = Plan(
+        year=d["year"],
+        registry=registry,
+        items=[_item_from_json(i) for i in d["items"]],
+        progress=[Entry(i, date.fromisoformat(day), s, n, e, b) for i, day, s, n, e, b in d["progress"]],
+    )
+    plan.index()
+    return plan
+
+
+# --- the cache file ----------------------------------------------------------------------------------
+
+
+def read(data_dir: str, key: str) -> Plan | None:
+    """The compiled plan saved for exactly these files, or None. A damaged cache is only a miss."""
+    path = cache_path(data_dir)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            payload = json.load(handle)
+        if payload.get("key") != key:
+            return None
+        return from_json(payload["plan"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write(data_dir: str, key: str, plan: Plan) -> None:
+    """Save the compiled plan; any failure (read-only home, full disk) just means no cache."""
+    path = cache_path(data_dir)
+    if path is None:
+        return
+    from .fsutil import atomic_write
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        text = json.dumps({"key": key, "plan": to_json(plan)}, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(path, text.encode("utf-8"))
+    except OSError:
+        pass

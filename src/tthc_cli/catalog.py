@@ -27,6 +27,8 @@ PLAN, REVIEW, INSPECTION, UNITS = (
     "units.yaml",
 )
 PROGRESS = "progress.yaml"
+REQUIRED_FILES = (PLAN, REVIEW, INSPECTION, UNITS)
+ALL_FILE_NAMES = (*REQUIRED_FILES, PROGRESS)  # progress.yaml may be absent
 
 
 @dataclass(frozen=True, slots=True)

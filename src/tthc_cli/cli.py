@@ -10,34 +10,32 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from .catalog import Plan, PlanItem
-    from .output import Cell, Extra
-    from .status import ItemStatus
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-TODAY_ENV = "TTHC_TODAY"
+    from .catalog import Plan
 
 
-class UserError(Exception):
-    """A problem the user can fix; shown as one line, never a traceback."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
-    raise UserError(message, exit_code)
-
+from .commands import (
+    EXIT_DATA,
+    EXIT_OK,
+    UserError,
+    fail,
+    run_due,
+    run_list,
+    run_overdue,
+    run_show,
+    run_unit,
+    run_upcoming,
+)
+from .commands import data_dir as _data_dir
+from .commands import load as _load
+from .commands import parse_date as _date
+from .commands import statuses_on as _statuses
+from .commands import today_from as _today
 
 app = typer.Typer(
     name="tthc",
@@ -119,16 +117,6 @@ WarnOpt = Annotated[
 ]
 
 
-def _statuses(ds: Plan, now: date, warn_days: int) -> dict[str, ItemStatus]:
-    from .status import statuses
-
-    return statuses(ds, now, warn_days)
-
-
-def _open_only(items: list[PlanItem], sts: Mapping[str, ItemStatus], only_open: bool) -> list[PlanItem]:
-    return [i for i in items if not (only_open and sts[i.id].done)]
-
-
 class KindChoice(StrEnum):
     task = "task"
     duty = "duty"
@@ -142,124 +130,11 @@ class RoleChoice(StrEnum):
     any = "any"
 
 
-def _today(value: str | None) -> date:
-    raw = value or os.environ.get(TODAY_ENV)
-    if not raw:
-        return date.today()  # the one place the clock is read
-    from .deadlines import parse_user_date
-
-    try:
-        return parse_user_date(raw)
-    except ValueError as exc:
-        source = "--today" if value else TODAY_ENV
-        fail(f"{source}: {exc}")
-
-
-def _date(value: str, option: str, today: date) -> date:
-    from .deadlines import parse_user_date
-
-    try:
-        return parse_user_date(value, today)
-    except ValueError as exc:
-        fail(f"{option}: {exc}")
-
-
-def _data_dir(data: str | None) -> str:
-    from .loader import DataDirError, find_data_dir
-
-    try:
-        return find_data_dir(data, os.environ.get("TTHC_DATA"), os.getcwd())
-    except DataDirError as exc:
-        fail(str(exc))
-
-
-def _load(data: str | None) -> Plan:
-    """The validated plan, or a clear refusal. Progress entries are checked against the real date
-    (an entry from the future is a mistake whatever --today says); --today only picks the moment a
-    query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
-    from . import plan_cache
-    from .loader import DataDirError, read_files
-    from .models import ALL_FILES
-
-    directory = _data_dir(data)
-    try:
-        files, labels = read_files(directory, list(ALL_FILES))
-    except DataDirError as exc:
-        fail(str(exc))
-    key = plan_cache.fingerprint(files)
-    cached = plan_cache.read(directory, key)
-    if cached is not None:
-        return cached
-    from .dataset import assemble
-    from .diagnostics import format_text
-
-    result = assemble(files, labels, today=date.today())
-    if result.dataset is None:
-        from .console import note
-
-        for d in result.errors[:10]:
-            note(format_text(d))
-        more = len(result.errors) - 10
-        if more > 0:
-            note(f"… and {more} more")
-        fail(
-            f"the plan data has {len(result.errors)} error(s); fix them first (tthc validate lists them all)",
-            EXIT_DATA,
-        )
-    plan_cache.write(directory, key, result.dataset)
-    return result.dataset
-
-
 def _try_load() -> Plan | None:
     try:
         return _load(None)
     except (UserError, OSError):
         return None
-
-
-def _resolve_unit(ds: Plan, name: str) -> str:
-    look = ds.registry.lookup(name)
-    if look.name:
-        return look.name
-    if look.candidates:
-        fail(
-            f"'{name}' matches several units: {'; '.join(look.candidates)}. Type more of the name.", EXIT_DATA
-        )
-    message = f"no unit or group is called '{name}'."
-    if look.note:
-        message += f" Note: {look.note}."
-    if look.suggestions:
-        message += f" Did you mean: {'; '.join(look.suggestions)}?"
-    fail(message + " ('tthc units' lists every name.)", EXIT_DATA)
-
-
-def _show_items(
-    items: list[PlanItem],
-    fmt: TableFormat,
-    *,
-    title: str,
-    statuses: Mapping[str, ItemStatus] | None = None,
-    extra: list[Extra] | None = None,
-) -> None:
-    from . import output
-    from .console import out, print_table
-
-    extra = list(extra or [])
-    if statuses is not None:
-        extra.insert(0, output.status_extra(items, statuses))
-    if fmt is TableFormat.json:
-        out(output.items_json(items, extra))
-    elif fmt is TableFormat.csv:
-        out(output.items_csv(items, extra))
-    else:
-        table = output.item_table(items, extra=extra)
-        if fmt is TableFormat.md:
-            out(output.to_markdown(table))
-        else:
-            print_table(table, title=title)
-
-
-# --- commands -------------------------------------------------------------------------------------
 
 
 class DiagFormat(StrEnum):
@@ -282,9 +157,9 @@ def validate(
 ) -> None:
     """Check the plan files, together as a set; list every problem with file, line and column."""
     from .console import note, out
+    from .datafiles import DataDirError, read_files
     from .dataset import assemble
     from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
-    from .loader import DataDirError, read_files
     from .models import ALL_FILES
 
     now = _today(today)
@@ -351,10 +226,7 @@ def list_items(
     data: DataOpt = None,
 ) -> None:
     """Every item of the plan: tasks, section IV duties, Phụ lục I and Phụ lục II rows."""
-    ds = _load(data)
-    wanted = {k.value for k in kind} if kind else None
-    items = [i for i in ds.items if wanted is None or i.kind in wanted]
-    _show_items(items, fmt, title=f"Kế hoạch KSTTHC {ds.year}: {len(items)} mục")
+    run_list(fmt.value, [k.value for k in kind or []], data)
 
 
 class ShowFormat(StrEnum):
@@ -376,25 +248,7 @@ def show(
     data: DataOpt = None,
 ) -> None:
     """One item in full."""
-    from .catalog import normalise_id
-    from .console import out
-    from .output import to_json
-    from .queries import item_to_dict
-    from .render import item_text
-
-    ds = _load(data)
-    key = normalise_id(item_id)
-    item = ds.by_id.get(key)
-    if item is None:
-        import difflib
-
-        close = difflib.get_close_matches(key, list(ds.by_id), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
-        fail(f"no item has the ID '{item_id}'{hint}", EXIT_DATA)
-    if fmt is ShowFormat.json:
-        out(to_json(item_to_dict(item)))
-    else:
-        out(item_text(item, ds))
+    run_show(item_id, fmt.value, data)
 
 
 @command()
@@ -446,36 +300,19 @@ def due(
     data: DataOpt = None,
 ) -> None:
     """Items whose due date (as written) falls in a range, soonest first, with their status."""
-    from .console import note
-    from .queries import items_due
-
-    now = _today(today)
-    last = _date(before, "--before", now)
-    first = _date(after, "--after", now) if after else None
-    if first and first > last:
-        fail(f"--after {first:%d/%m/%Y} is later than --before {last:%d/%m/%Y}")
-    ds = _load(data)
-    target = _resolve_unit(ds, unit) if unit else None
-    result = items_due(
-        ds,
-        before=last,
-        after=first,
+    run_due(
+        before=before,
+        after=after,
         include_ongoing=include_ongoing,
-        kinds=[k.value for k in kind] if kind else None,
-        unit=target,
+        unit=unit,
         role=role.value,
+        kinds=[k.value for k in kind or []],
+        only_open=only_open,
+        warn_days=warn_days,
+        fmt=fmt.value,
+        today=today,
+        data=data,
     )
-    sts = _statuses(ds, now, warn_days)
-    rows = _open_only(result.items, sts, only_open)
-    span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
-    _show_items(
-        rows, fmt, title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})", statuses=sts
-    )
-    if result.without_due:
-        note(
-            f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
-            "add --include-ongoing to list them"
-        )
 
 
 @command()
@@ -485,20 +322,7 @@ def overdue(
     data: DataOpt = None,
 ) -> None:
     """Items not done and past their effective due date, most days late first."""
-    from .output import Extra
-    from .queries import items_overdue
-
-    now = _today(today)
-    ds = _load(data)
-    sts = _statuses(ds, now, 7)
-    rows = items_overdue(ds, now, is_done=lambda item, _: sts[item.id].done)
-    late: list[Cell] = [n for _, n in rows]
-    _show_items(
-        [i for i, _ in rows],
-        fmt,
-        title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
-        extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
-    )
+    run_overdue(fmt=fmt.value, today=today, data=data)
 
 
 @command()
@@ -510,15 +334,7 @@ def upcoming(
     data: DataOpt = None,
 ) -> None:
     """Items not done falling due from today to today + N days, soonest first."""
-    from .queries import items_upcoming
-
-    now = _today(today)
-    ds = _load(data)
-    sts = _statuses(ds, now, warn_days)
-    rows = items_upcoming(ds, now, within, is_done=lambda item, _: sts[item.id].done)
-    _show_items(
-        rows, fmt, title=f"Sắp đến hạn trong {within} ngày từ {now:%d/%m/%Y}: {len(rows)} mục", statuses=sts
-    )
+    run_upcoming(within=within, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
 @command()
@@ -537,33 +353,7 @@ def unit(
     data: DataOpt = None,
 ) -> None:
     """Everything a unit leads, coordinates or is inspected in — directly or through a group."""
-    from . import output
-    from .console import note, out, print_table
-    from .queries import unit_rows
-
-    now = _today(today)
-    ds = _load(data)
-    target = _resolve_unit(ds, name)
-    sts = _statuses(ds, now, warn_days)
-    rows = [r for r in unit_rows(ds, target) if not (only_open and sts[r.item.id].done)]
-    definite = [r for r in rows if r.definite]
-    maybe = [r for r in rows if not r.definite]
-    head = f"{target}: {len(definite)} mục phải thực hiện (tình trạng tại {now:%d/%m/%Y})"
-    head_maybe = f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục"
-    if fmt is TableFormat.json:
-        out(output.unit_json(rows, sts))
-    elif fmt is TableFormat.csv:
-        out(output.unit_csv(rows, sts))
-    elif fmt is TableFormat.md:
-        out(f"## {head}\n\n" + output.to_markdown(output.unit_table(definite, sts)))
-        if maybe:
-            out(f"\n## {head_maybe}\n\n" + output.to_markdown(output.unit_table(maybe, sts)))
-    else:
-        print_table(output.unit_table(definite, sts), title=head)
-        if maybe:
-            print_table(output.unit_table(maybe, sts), title=head_maybe)
-    if not rows:
-        note(f"{target} has no items in the plan" + (" left open" if only_open else ""))
+    run_unit(name=name, only_open=only_open, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
 class Lang(StrEnum):
@@ -732,10 +522,10 @@ def progress_add(
     """Append one entry to progress.yaml: checked first, written completely or not at all."""
     from .catalog import normalise_id
     from .console import note
+    from .datafiles import DataDirError, read_files
     from .dataset import assemble
     from .diagnostics import Severity, format_text
     from .fsutil import atomic_write, locked
-    from .loader import DataDirError, read_files
     from .models import ALL_FILES
     from .progress import AppendError, NewEntry, append_entry
 

@@ -1,52 +1,27 @@
-"""The terminal: Rich tables on stdout, messages on stderr; no ANSI codes when piped or with NO_COLOR."""
+"""The terminal: tables on stdout, remarks on stderr; colour only on a terminal and never without NO_COLOR
+respected. Plain text, so a query needs no rendering library at start-up."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
-from rich import box
-from rich.console import Console
-from rich.table import Table as RichTable
-
-from .output import Table, _text
+from .output import Table, format_table
 
 
-def _console(stderr: bool = False) -> Console:
-    stream = sys.stderr if stderr else sys.stdout
-    plain = not stream.isatty() or "NO_COLOR" in os.environ
-    return Console(
-        file=stream,
-        no_color=plain,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        force_terminal=False if plain else None,
-        width=None if stream.isatty() else 160,
-    )
+def _colour(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
 def print_table(table: Table, *, title: str | None = None) -> None:
-    console = _console()
+    stream = sys.stdout
+    colour = _colour(stream)
+    width = shutil.get_terminal_size((160, 24)).columns if colour else 160
     if title:
-        console.print(title, style="bold")
-    rich_table = RichTable(
-        box=box.SIMPLE_HEAD if console.is_terminal else box.ASCII2, show_lines=False, header_style="bold"
-    )
-    widths = table.widths or (None,) * len(table.headers)
-    for i, header in enumerate(table.headers):
-        width = widths[i] if i < len(widths) else None
-        # The ID column never wraps or shrinks: it is what people copy into the next command.
-        rich_table.add_column(
-            header,
-            overflow="fold",
-            max_width=None if i == 0 else width,
-            no_wrap=(i == 0),
-            min_width=len(header),
-        )
-    for row in table.rows:
-        rich_table.add_row(*(_text(cell) for cell in row))
-    console.print(rich_table)
+        stream.write((f"\x1b[1m{title}\x1b[0m" if colour else title) + "\n")
+    stream.write(format_table(table, width=width, colour=colour))
 
 
 def out(text: str = "") -> None:

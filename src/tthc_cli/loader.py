@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .datafiles import MAX_FILE_BYTES
 from .diagnostics import Diagnostic, Severity, format_path
 from .textnorm import INVISIBLE, nfc
 
-MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; refuse before parsing
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -484,53 +484,3 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
                 message = str(err["msg"]).removeprefix("Value error, ")
                 doc.error(line, col, "invalid-value", loc, message)
         return None
-
-
-# --- finding and reading the data set (the I/O end of this module) -------------------------------
-
-DATA_DIR_ENV = "TTHC_DATA"
-
-
-class DataDirError(Exception):
-    """No data folder, or one that cannot be read: a usage problem the user can fix (exit 2)."""
-
-
-def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
-    """--data DIR, else $TTHC_DATA, else the nearest folder upward from `cwd` holding plan.yaml."""
-    import os
-
-    for given, how in ((explicit, "--data"), (env, DATA_DIR_ENV)):
-        if given:
-            if not os.path.isdir(given):
-                raise DataDirError(f"{how} {given!r} is not a folder")
-            return given
-    here = os.path.abspath(cwd)
-    while True:
-        if os.path.isfile(os.path.join(here, "plan.yaml")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            raise DataDirError(
-                "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
-                f"repository, or point at it with --data DIR or {DATA_DIR_ENV}=DIR"
-            )
-        here = parent
-
-
-def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """Bytes of each data file (None when absent) and the path to show for it."""
-    import os
-
-    files: dict[str, bytes | None] = {}
-    labels: dict[str, str] = {}
-    for name in names:
-        path = os.path.join(directory, name)
-        labels[name] = os.path.relpath(path) if not os.path.isabs(directory) else path
-        try:
-            with open(path, "rb") as handle:
-                files[name] = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            files[name] = None
-        except OSError as exc:
-            raise DataDirError(f"cannot read {path}: {exc.strerror}") from None
-    return files, labels

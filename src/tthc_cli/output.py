@@ -135,6 +135,73 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
     return table
 
 
+# --- plain-text tables -------------------------------------------------------------------------------
+
+# Status words get a colour on a terminal, always beside the word itself (never colour alone).
+_STATUS_COLOURS = {
+    "Quá hạn": "31",
+    "Sắp đến hạn": "33",
+    "Hoàn thành đúng hạn": "32",
+    "Hoàn thành quá hạn": "32",
+    "Đang thực hiện": "36",
+    "Thường xuyên": "35",
+}
+
+
+def _status_colour(cell: str) -> str | None:
+    return next((code for word, code in _STATUS_COLOURS.items() if cell.startswith(word)), None)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    lines: list[str] = []
+    for part in text.split("\n"):
+        lines += textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=False) or [""]
+    return lines
+
+
+def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str:
+    """An ASCII table that survives any terminal, pipe or email: long text wraps inside its column;
+    the ID column (what people copy into the next command) never wraps."""
+    texts = [[_text(c) for c in row] for row in table.rows]
+    n = len(table.headers)
+    limits = list(table.widths) + [None] * (n - len(table.widths))
+    natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
+    widths = [natural[0]] + [min(natural[i], limits[i] or natural[i]) for i in range(1, n)]
+    floors = [natural[0]] + [min(natural[i], max(len(table.headers[i]), 8)) for i in range(1, n)]
+    while sum(widths) + 3 * n + 1 > width:
+        shrinkable = [i for i in range(1, n) if widths[i] > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+
+    def render(cells: list[str], header: bool = False) -> list[str]:
+        wrapped = [_wrap(cell, widths[i]) for i, cell in enumerate(cells)]
+        height = max(len(w) for w in wrapped)
+        lines = []
+        for k in range(height):
+            parts = []
+            for i, w in enumerate(wrapped):
+                piece = w[k] if k < len(w) else ""
+                padded = piece.ljust(widths[i])
+                if colour and header:
+                    padded = f"\x1b[1m{padded}\x1b[0m"
+                elif colour and piece and (code := _status_colour(cells[i])):
+                    padded = f"\x1b[{code}m{padded}\x1b[0m"
+                parts.append(padded)
+            lines.append("| " + " | ".join(parts) + " |")
+        return lines
+
+    out = [rule, *render(table.headers, header=True), rule]
+    for row in texts:
+        out += render(row)
+    out.append(rule)
+    return "\n".join(out) + "\n"
+
+
 # --- formats --------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,297 @@
+"""What each read-only command does, with plain arguments: shared by the Typer shell (cli.py) and the
+fast entry (entry.py), so both print exactly the same. No Typer, Rich or Pydantic import here: a
+query on a plan that validated before touches none of them.
+
+Exit codes: 0 done (even with no rows); 1 the data has problems, or a unit/ID matches nothing or
+several; 2 usage error (bad option value, unreadable date, a path that cannot be read or written).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from .catalog import Plan, PlanItem
+    from .output import Extra
+    from .status import ItemStatus
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+TODAY_ENV = "TTHC_TODAY"
+TABLE_FORMATS = ("table", "json", "csv", "md")
+KINDS = ("task", "duty", "review", "inspection")
+ROLES = ("lead", "support", "any")
+
+
+class UserError(Exception):
+    """A problem the user can fix; shown as one line, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
+    raise UserError(message, exit_code)
+
+
+# --- shared steps ------------------------------------------------------------------------------------
+
+
+def today_from(value: str | None) -> date:
+    raw = value or os.environ.get(TODAY_ENV)
+    if not raw:
+        return date.today()  # the one place the clock is read for "today"
+    from .deadlines import parse_user_date
+
+    try:
+        return parse_user_date(raw)
+    except ValueError as exc:
+        source = "--today" if value else TODAY_ENV
+        fail(f"{source}: {exc}")
+
+
+def parse_date(value: str, option: str, today: date) -> date:
+    from .deadlines import parse_user_date
+
+    try:
+        return parse_user_date(value, today)
+    except ValueError as exc:
+        fail(f"{option}: {exc}")
+
+
+def data_dir(data: str | None) -> str:
+    from .datafiles import DataDirError, find_data_dir
+
+    try:
+        return find_data_dir(data, os.environ.get("TTHC_DATA"), os.getcwd())
+    except DataDirError as exc:
+        fail(str(exc))
+
+
+def load(data: str | None) -> Plan:
+    """The validated plan, or a clear refusal. Progress entries are checked against the real date
+    (an entry from the future is a mistake whatever --today says); --today only picks the moment a
+    query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
+    from . import plan_cache
+    from .catalog import ALL_FILE_NAMES
+    from .datafiles import DataDirError, read_files
+
+    directory = data_dir(data)
+    try:
+        files, labels = read_files(directory, list(ALL_FILE_NAMES))
+    except DataDirError as exc:
+        fail(str(exc))
+    key = plan_cache.fingerprint(files)
+    cached = plan_cache.read(directory, key)
+    if cached is not None:
+        return cached
+    from .console import note
+    from .dataset import assemble
+    from .diagnostics import format_text
+
+    result = assemble(files, labels, today=date.today())
+    if result.dataset is None:
+        for d in result.errors[:10]:
+            note(format_text(d))
+        more = len(result.errors) - 10
+        if more > 0:
+            note(f"… and {more} more")
+        fail(
+            f"the plan data has {len(result.errors)} error(s); fix them first (tthc validate lists them all)",
+            EXIT_DATA,
+        )
+    plan_cache.write(directory, key, result.dataset)
+    return result.dataset
+
+
+def resolve_unit(plan: Plan, name: str) -> str:
+    look = plan.registry.lookup(name)
+    if look.name:
+        return look.name
+    if look.candidates:
+        fail(
+            f"'{name}' matches several units: {'; '.join(look.candidates)}. Type more of the name.", EXIT_DATA
+        )
+    message = f"no unit or group is called '{name}'."
+    if look.note:
+        message += f" Note: {look.note}."
+    if look.suggestions:
+        message += f" Did you mean: {'; '.join(look.suggestions)}?"
+    fail(message + " ('tthc units' lists every name.)", EXIT_DATA)
+
+
+def statuses_on(plan: Plan, now: date, warn_days: int) -> dict[str, ItemStatus]:
+    from .status import statuses
+
+    return statuses(plan, now, warn_days)
+
+
+def show_items(
+    items: Sequence[PlanItem],
+    fmt: str,
+    *,
+    title: str,
+    statuses: Mapping[str, ItemStatus] | None = None,
+    extra: Sequence[Extra] = (),
+) -> None:
+    from . import output
+    from .console import out, print_table
+
+    columns = list(extra)
+    if statuses is not None:
+        columns.insert(0, output.status_extra(items, statuses))
+    if fmt == "json":
+        out(output.items_json(items, columns))
+    elif fmt == "csv":
+        out(output.items_csv(items, columns))
+    else:
+        table = output.item_table(items, extra=columns)
+        if fmt == "md":
+            out(output.to_markdown(table))
+        else:
+            print_table(table, title=title)
+
+
+# --- commands ----------------------------------------------------------------------------------------
+
+
+def run_list(fmt: str, kinds: Sequence[str], data: str | None) -> None:
+    plan = load(data)
+    wanted = set(kinds) or None
+    items = [i for i in plan.items if wanted is None or i.kind in wanted]
+    show_items(items, fmt, title=f"Kế hoạch KSTTHC {plan.year}: {len(items)} mục")
+
+
+def run_show(item_id: str, fmt: str, data: str | None) -> None:
+    from .catalog import normalise_id
+    from .console import out
+    from .output import to_json
+    from .queries import item_to_dict
+
+    plan = load(data)
+    key = normalise_id(item_id)
+    item = plan.by_id.get(key)
+    if item is None:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(plan.by_id), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
+        fail(f"no item has the ID '{item_id}'{hint}", EXIT_DATA)
+    if fmt == "json":
+        out(to_json(item_to_dict(item)))
+    else:
+        from .render import item_text
+
+        out(item_text(item, plan))
+
+
+def run_due(
+    *,
+    before: str,
+    after: str | None,
+    include_ongoing: bool,
+    unit: str | None,
+    role: str,
+    kinds: Sequence[str],
+    only_open: bool,
+    warn_days: int,
+    fmt: str,
+    today: str | None,
+    data: str | None,
+) -> None:
+    from .console import note
+    from .queries import items_due
+
+    now = today_from(today)
+    last = parse_date(before, "--before", now)
+    first = parse_date(after, "--after", now) if after else None
+    if first and first > last:
+        fail(f"--after {first:%d/%m/%Y} is later than --before {last:%d/%m/%Y}")
+    plan = load(data)
+    target = resolve_unit(plan, unit) if unit else None
+    from .catalog import KINDS as KIND_NAMES
+
+    result = items_due(
+        plan,
+        before=last,
+        after=first,
+        include_ongoing=include_ongoing,
+        kinds=[k for k in KIND_NAMES if k in kinds] or None,
+        unit=target,
+        role=role,
+    )
+    sts = statuses_on(plan, now, warn_days)
+    rows = [i for i in result.items if not (only_open and sts[i.id].done)]
+    span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
+    show_items(
+        rows, fmt, title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})", statuses=sts
+    )
+    if result.without_due:
+        note(
+            f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
+            "add --include-ongoing to list them"
+        )
+
+
+def run_overdue(*, fmt: str, today: str | None, data: str | None) -> None:
+    from .output import Cell, Extra
+    from .queries import items_overdue
+
+    now = today_from(today)
+    plan = load(data)
+    sts = statuses_on(plan, now, 7)
+    rows = items_overdue(plan, now, is_done=lambda item, _: sts[item.id].done)
+    late: list[Cell] = [n for _, n in rows]
+    show_items(
+        [i for i, _ in rows],
+        fmt,
+        title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
+        extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
+    )
+
+
+def run_upcoming(*, within: int, warn_days: int, fmt: str, today: str | None, data: str | None) -> None:
+    from .queries import items_upcoming
+
+    now = today_from(today)
+    plan = load(data)
+    sts = statuses_on(plan, now, warn_days)
+    rows = items_upcoming(plan, now, within, is_done=lambda item, _: sts[item.id].done)
+    show_items(
+        rows, fmt, title=f"Sắp đến hạn trong {within} ngày từ {now:%d/%m/%Y}: {len(rows)} mục", statuses=sts
+    )
+
+
+def run_unit(
+    *, name: str, only_open: bool, warn_days: int, fmt: str, today: str | None, data: str | None
+) -> None:
+    from . import output
+    from .console import note, out, print_table
+    from .queries import unit_rows
+
+    now = today_from(today)
+    plan = load(data)
+    target = resolve_unit(plan, name)
+    sts = statuses_on(plan, now, warn_days)
+    rows = [r for r in unit_rows(plan, target) if not (only_open and sts[r.item.id].done)]
+    definite = [r for r in rows if r.definite]
+    maybe = [r for r in rows if not r.definite]
+    head = f"{target}: {len(definite)} mục phải thực hiện (tình trạng tại {now:%d/%m/%Y})"
+    head_maybe = f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục"
+    if fmt == "json":
+        out(output.unit_json(rows, sts))
+    elif fmt == "csv":
+        out(output.unit_csv(rows, sts))
+    elif fmt == "md":
+        out(f"## {head}\n\n" + output.to_markdown(output.unit_table(definite, sts)))
+        if maybe:
+            out(f"\n## {head_maybe}\n\n" + output.to_markdown(output.unit_table(maybe, sts)))
+    else:
+        print_table(output.unit_table(definite, sts), title=head)
+        if maybe:
+            print_table(output.unit_table(maybe, sts), title=head_maybe)
+    if not rows:
+        note(f"{target} has no items in the plan" + (" left open" if only_open else ""))

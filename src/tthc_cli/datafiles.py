@@ -1,0 +1,51 @@
+"""Finding the data folder and reading its files' bytes: the I/O in front of the loader."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files
+
+DATA_DIR_ENV = "TTHC_DATA"
+
+
+class DataDirError(Exception):
+    """No data folder, or one that cannot be read: a usage problem the user can fix (exit 2)."""
+
+
+def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
+    """--data DIR, else $TTHC_DATA, else the nearest folder upward from `cwd` holding plan.yaml."""
+    for given, how in ((explicit, "--data"), (env, DATA_DIR_ENV)):
+        if given:
+            if not os.path.isdir(given):
+                raise DataDirError(f"{how} {given!r} is not a folder")
+            return given
+    here = os.path.abspath(cwd)
+    while True:
+        if os.path.isfile(os.path.join(here, "plan.yaml")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            raise DataDirError(
+                "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
+                f"repository, or point at it with --data DIR or {DATA_DIR_ENV}=DIR"
+            )
+        here = parent
+
+
+def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """Bytes of each data file (None when absent) and the path to show for it."""
+    files: dict[str, bytes | None] = {}
+    labels: dict[str, str] = {}
+    for name in names:
+        path = os.path.join(directory, name)
+        labels[name] = os.path.relpath(path) if not os.path.isabs(directory) else path
+        try:
+            with open(path, "rb") as handle:
+                files[name] = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            files[name] = None
+        except OSError as exc:
+            raise DataDirError(f"cannot read {path}: {exc.strerror}") from None
+    return files, labels

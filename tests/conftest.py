@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tthc_cli.catalog import Dataset
+from tthc_cli.build import Dataset
 from tthc_cli.cli import app
 from tthc_cli.dataset import LoadResult, assemble
 from tthc_cli.models import ALL_FILES

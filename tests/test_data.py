@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tthc_cli.catalog import Dataset
+from tthc_cli.build import Dataset
 from tthc_cli.dataset import assemble
 
 from .conftest import shipped_files

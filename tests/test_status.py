@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 
-from tthc_cli.catalog import Dataset, Entry
+from tthc_cli.build import Dataset
+from tthc_cli.catalog import Entry, Plan
 from tthc_cli.status import Status, statuses
 
 
-def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Dataset:
+def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Plan:
     log = [Entry(i, date.fromisoformat(d), s) for i, d, s in entries]
-    return dataclasses.replace(ds, progress=log)
+    return Plan(ds.year, ds.registry, ds.items, log)
 
 
 def status_of(ds: Dataset, item_id: str, today: str, warn: int = 7) -> Status:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.catalog import Dataset
+from tthc_cli.build import Dataset
 from tthc_cli.units import fold, split_type
 
 

@@ -6,7 +6,8 @@ import difflib
 from collections.abc import Iterator
 from datetime import date
 
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, Plan, normalise_id, year_warnings
+from .build import Dataset, year_warnings
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Plan, normalise_id
 from .diagnostics import Problem, Severity
 from .models import Party
 from .units import Registry, fold

@@ -9,13 +9,15 @@ several; 2 usage error (bad option value, unreadable date, a path that cannot be
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import NoReturn
+
     from .catalog import Plan, PlanItem
-    from .output import Extra
+    from .output import Cell, Extra
     from .status import ItemStatus
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -237,7 +239,7 @@ def run_due(
 
 
 def run_overdue(*, fmt: str, today: str | None, data: str | None) -> None:
-    from .output import Cell, Extra
+    from .output import Extra
     from .queries import items_overdue
 
     now = today_from(today)

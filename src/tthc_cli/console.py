@@ -4,7 +4,6 @@ respected. Plain text, so a query needs no rendering library at start-up."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 from .output import Table, format_table
@@ -18,7 +17,12 @@ def _colour(stream: object) -> bool:
 def print_table(table: Table, *, title: str | None = None) -> None:
     stream = sys.stdout
     colour = _colour(stream)
-    width = shutil.get_terminal_size((160, 24)).columns if colour else 160
+    width = 160
+    if colour:  # a terminal: fit it (shutil.get_terminal_size costs an import for the same answer)
+        try:  # noqa: SIM105 - contextlib would be one more import on every query
+            width = os.get_terminal_size(stream.fileno()).columns
+        except OSError:
+            pass
     if title:
         stream.write((f"\x1b[1m{title}\x1b[0m" if colour else title) + "\n")
     stream.write(format_table(table, width=width, colour=colour))

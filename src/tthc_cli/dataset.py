@@ -8,7 +8,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Dataset, Entry, make_dataset, normalise_id
+from .build import Dataset, make_dataset
+from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Entry, normalise_id
 from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+
+from .records import Record
 
 
 class DeadlineKind(StrEnum):
@@ -24,28 +24,51 @@ class DeadlineKind(StrEnum):
     UNSPECIFIED = "unspecified"
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """What a phrase means. `due` is None for ongoing, recurring and unspecified deadlines."""
+class Deadline(Record):
+    """What a phrase means. `due` is None for ongoing, recurring and unspecified deadlines.
 
-    text: str | None
-    kind: DeadlineKind
-    start: date | None
-    due: date | None
-    # Last day of the period the item lives in: `due` when there is one, else the end of the year
-    # (an ongoing item's window closes 31/12).
-    window_end: date | None
-    tentative: bool = False
-    # For recurring deadlines: "month", "quarter" or "year", and the day of the period if stated.
-    every: str | None = None
-    every_day: int | None = None
-    # Art. 148(5): a due date on a weekend or holiday moves to the next working day. Computed once
-    # here (or given, when read back from the compiled cache) so queries never need the holiday tables.
-    effective_due: date | None = None
+    `window_end` is the last day of the period the item lives in: `due` when there is one, else the
+    end of the year (an ongoing item's window closes 31/12). `every`/`every_day`: for recurring
+    deadlines, "month", "quarter" or "year" and the day of the period if stated. `effective_due`:
+    Art. 148(5) moves a due date on a weekend or holiday to the next working day; computed once here
+    (or given, when read back from the compiled cache) so queries never need the holiday tables.
+    """
 
-    def __post_init__(self) -> None:
-        if self.due is not None and self.effective_due is None:
-            object.__setattr__(self, "effective_due", next_working_day(self.due))
+    __slots__ = (
+        "due",
+        "effective_due",
+        "every",
+        "every_day",
+        "kind",
+        "start",
+        "tentative",
+        "text",
+        "window_end",
+    )
+
+    def __init__(
+        self,
+        text: str | None,
+        kind: DeadlineKind,
+        start: date | None,
+        due: date | None,
+        window_end: date | None,
+        tentative: bool = False,
+        every: str | None = None,
+        every_day: int | None = None,
+        effective_due: date | None = None,
+    ) -> None:
+        self.text = text
+        self.kind = kind
+        self.start = start
+        self.due = due
+        self.window_end = window_end
+        self.tentative = tentative
+        self.every = every
+        self.every_day = every_day
+        self.effective_due = (
+            next_working_day(due) if due is not None and effective_due is None else effective_due
+        )
 
 
 class DeadlineError(ValueError):
@@ -141,7 +164,7 @@ _EVERY = {"tháng": "month", "quý": "quarter", "năm": "year", "tuần": "week"
 def _make_date(day: int, month: int, year: int, original: str) -> date:
     if not 1 <= month <= 12:
         raise DeadlineError(f"'{original}' names month {month}; months run from 1 to 12", "invalid-date")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     if not 1 <= day <= last:
         raise DeadlineError(
             f"'{original}' is not a date: month {month}/{year} has {last} days", "invalid-date"
@@ -149,8 +172,14 @@ def _make_date(day: int, month: int, year: int, original: str) -> date:
     return date(year, month, day)
 
 
+def _days_in_month(year: int, month: int) -> int:
+    # `calendar` would do this, at ~7 ms of start-up: the first of next month minus one day.
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in_month(year, month))
 
 
 def _check_month(month: int, original: str) -> int:

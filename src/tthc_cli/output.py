@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from .catalog import KIND_LABELS, PlanItem
-from .queries import ROLE_LABELS, UnitRow, iso_date, item_to_dict, unit_row_to_dict
-from .status import ItemStatus
+from .catalog import KIND_LABELS
+from .queries import ROLE_LABELS, iso_date, item_to_dict, unit_row_to_dict
+from .records import Record
 
-Cell = str | int | date | None
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+    from .catalog import PlanItem
+    from .queries import UnitRow
+    from .status import ItemStatus
+
+    Cell = str | int | date | None
 
 
-@dataclass(frozen=True)
-class Extra:
+class Extra(Record):
     """A column added to item rows: `cells` for tables, `data` for JSON/CSV (same order as items)."""
 
-    key: str
-    header: str
-    cells: list[Cell]
-    data: list[Any]
+    __slots__ = ("cells", "data", "header", "key")
+
+    def __init__(self, key: str, header: str, cells: list[Cell], data: list[Any]) -> None:
+        self.key = key
+        self.header = header
+        self.cells = cells
+        self.data = data
 
 
 def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Extra:
@@ -49,12 +55,17 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
     return Extra("status", "Trạng thái", cells, data)
 
 
-@dataclass(frozen=True)
-class Table:
-    headers: list[str]
-    rows: list[list[Cell]]
-    # Characters a column may take before wrapping on a terminal (None: as needed).
-    widths: tuple[int | None, ...] = ()
+class Table(Record):
+    """`widths`: characters a column may take before wrapping on a terminal (None: as needed)."""
+
+    __slots__ = ("headers", "rows", "widths")
+
+    def __init__(
+        self, headers: list[str], rows: list[list[Cell]], widths: tuple[int | None, ...] = ()
+    ) -> None:
+        self.headers = headers
+        self.rows = rows
+        self.widths = widths
 
 
 def dmy(d: date | None) -> str:
@@ -253,6 +264,9 @@ def csv_cell(text: str) -> str:
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     """UTF-8 with a BOM so Excel shows Vietnamese correctly; ISO dates."""
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([csv_cell(h) for h in headers])

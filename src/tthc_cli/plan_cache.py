@@ -9,18 +9,19 @@ saved, so problems are always reported from the files themselves.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from collections.abc import Mapping
-from dataclasses import fields
 from datetime import date
-from typing import Any
 
 from . import __version__
 from .catalog import Entry, Plan, PlanItem
 from .deadlines import Deadline, DeadlineKind
 from .units import GroupInfo, Registry, UnitInfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
 
 FORMAT = 1
 CACHE_DIR_ENV = "TTHC_CACHE_DIR"
@@ -38,14 +39,22 @@ def _code_stamp() -> str:
     return "|".join(parts)
 
 
+def _hasher(data: bytes) -> Any:
+    try:  # CPython's built-in BLAKE2: hashlib would also load OpenSSL (~3 ms) for nothing here.
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32)
+
+
 def fingerprint(files: Mapping[str, bytes | None]) -> str:
-    h = hashlib.sha256(_code_stamp().encode())
+    h = _hasher(_code_stamp().encode())
     for name in sorted(files):
         raw = files[name]
         h.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
         if raw is not None:
             h.update(raw)
-    return h.hexdigest()
+    return str(h.hexdigest())
 
 
 def cache_path(data_dir: str) -> str | None:
@@ -54,7 +63,7 @@ def cache_path(data_dir: str) -> str | None:
     base = os.environ.get(CACHE_DIR_ENV) or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tthc"
     )
-    key = hashlib.sha256(os.path.realpath(data_dir).encode()).hexdigest()[:24]
+    key = _hasher(os.path.realpath(data_dir).encode()).hexdigest()[:24]
     return os.path.join(base, f"{key}.json")
 
 
@@ -102,8 +111,7 @@ _TUPLES = ("lead", "support", "content", "domains")
 
 def _item_to_json(item: PlanItem) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in fields(PlanItem):
-        name = f.name
+    for name in PlanItem.__slots__:
         value = getattr(item, name)
         if name == "deadline":
             value = _deadline_to_json(value)

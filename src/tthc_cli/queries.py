@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
 
-from .catalog import ItemKind, Plan, PlanItem
+from .records import Record
 
-Role = Literal["lead", "support", "inspected"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, Literal
+
+    from .catalog import ItemKind, Plan, PlanItem
+
+    Role = Literal["lead", "support", "inspected"]
+    # An item counts as done when this says so; the progress log (status.py) provides it.
+    IsDone = Callable[[PlanItem, date], bool]
+
 ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "inspected": "được kiểm tra"}
-
-# An item counts as done when this says so; the progress log (status.py) provides it.
-IsDone = Callable[[PlanItem, date], bool]
 
 
 def never_done(item: PlanItem, today: date) -> bool:
@@ -34,18 +38,25 @@ def has_due_date(item: PlanItem) -> bool:
     return item.deadline.due is not None
 
 
-@dataclass(frozen=True, slots=True)
-class UnitRow:
-    item: PlanItem
-    role: Role
-    via: str | None  # the group it comes through; None when the unit is named itself
-    definite: bool  # False: an open-ended group that may concern the unit
+class UnitRow(Record):
+    """`via`: the group the row comes through (None when the unit is named itself); `definite` is
+    False for an open-ended group that may concern the unit."""
+
+    __slots__ = ("definite", "item", "role", "via")
+
+    def __init__(self, item: PlanItem, role: Role, via: str | None, definite: bool) -> None:
+        self.item = item
+        self.role = role
+        self.via = via
+        self.definite = definite
 
 
-@dataclass(frozen=True, slots=True)
-class DueResult:
-    items: list[PlanItem]
-    without_due: int  # ongoing / undated items left out
+class DueResult(Record):
+    __slots__ = ("items", "without_due")
+
+    def __init__(self, items: list[PlanItem], without_due: int) -> None:
+        self.items = items
+        self.without_due = without_due  # ongoing / undated items left out
 
 
 def items_due(

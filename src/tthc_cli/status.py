@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
-from .catalog import Entry, Plan, PlanItem
+from .records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from datetime import date
+
+    from .catalog import Entry, Plan, PlanItem
 
 DEFAULT_WARN_DAYS = 7
 
@@ -36,16 +40,40 @@ STATUS_VI = {
 DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
 
 
-@dataclass(frozen=True, slots=True)
-class ItemStatus:
-    item: PlanItem
-    status: Status
-    done_on: date | None = None
-    started_on: date | None = None
-    days_late: int | None = None  # overdue: days past the effective due date; done late: days it took
-    last: Entry | None = None
-    children_done: int | None = None  # roll-up of appendix rows (task 3.2: /16, task 6: /17)
-    children_total: int | None = None
+class ItemStatus(Record):
+    """`days_late`: overdue, days past the effective due date; done late, days it took beyond it.
+    `children_done`/`children_total`: roll-up of appendix rows (task 3.2: /16, task 6: /17)."""
+
+    __slots__ = (
+        "children_done",
+        "children_total",
+        "days_late",
+        "done_on",
+        "item",
+        "last",
+        "started_on",
+        "status",
+    )
+
+    def __init__(
+        self,
+        item: PlanItem,
+        status: Status,
+        done_on: date | None = None,
+        started_on: date | None = None,
+        days_late: int | None = None,
+        last: Entry | None = None,
+        children_done: int | None = None,
+        children_total: int | None = None,
+    ) -> None:
+        self.item = item
+        self.status = status
+        self.done_on = done_on
+        self.started_on = started_on
+        self.days_late = days_late
+        self.last = last
+        self.children_done = children_done
+        self.children_total = children_total
 
     @property
     def done(self) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from .records import Record
 from .textnorm import typed
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .models import UnitsFile
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -78,44 +79,71 @@ def split_type(key: str) -> tuple[str | None, str]:
     return kind, key
 
 
-@dataclass(frozen=True, slots=True)
-class UnitInfo:
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    requires_type: bool = False
-    part_of: str | None = None
+class UnitInfo(Record):
+    __slots__ = ("aliases", "name", "part_of", "requires_type", "type")
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        aliases: tuple[str, ...] = (),
+        requires_type: bool = False,
+        part_of: str | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.requires_type = requires_type
+        self.part_of = part_of
 
 
-@dataclass(frozen=True, slots=True)
-class GroupInfo:
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
-    scope: tuple[str, ...] | None = None
+class GroupInfo(Record):
+    __slots__ = ("aliases", "kind", "members", "name", "scope")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        aliases: tuple[str, ...] = (),
+        members: tuple[str, ...] = (),
+        scope: tuple[str, ...] | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.members = members
+        self.scope = scope
 
 
-@dataclass(frozen=True, slots=True)
-class Lookup:
+class Lookup(Record):
     """The answer to 'which unit is this?': one `name`, or none with `candidates` (several matched)
     or `suggestions` (nothing matched; close names)."""
 
-    query: str
-    name: str | None = None
-    candidates: tuple[str, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    note: str | None = None
+    __slots__ = ("candidates", "name", "note", "query", "suggestions")
+
+    def __init__(
+        self,
+        query: str,
+        name: str | None = None,
+        candidates: tuple[str, ...] = (),
+        suggestions: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        self.query = query
+        self.name = name
+        self.candidates = candidates
+        self.suggestions = suggestions
+        self.note = note
 
 
-@dataclass
 class Registry:
-    units: dict[str, UnitInfo] = field(default_factory=dict)
-    groups: dict[str, GroupInfo] = field(default_factory=dict)
-    _exact: dict[str, str] = field(default_factory=dict)
-    _cores: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
-    _derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _resolved: dict[str, str | None] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.units: dict[str, UnitInfo] = {}
+        self.groups: dict[str, GroupInfo] = {}
+        self._exact: dict[str, str] = {}
+        self._cores: dict[str, list[tuple[str | None, str]]] = {}
+        self._derived: dict[str, tuple[str, ...]] = {}
+        self._resolved: dict[str, str | None] = {}
 
     @classmethod
     def build(cls, units_file: UnitsFile) -> Registry:

@@ -1,0 +1,172 @@
+"""The `tthc` program. The everyday read-only queries (list, show, due, overdue, upcoming, unit) are
+served straight from commands.py without loading Typer, which alone costs more than answering; any
+other command, `--help`, shell completion, or anything this parser is not certain about goes to the
+full Typer command line, which also gives the official usage errors. Both call the same functions,
+so they print the same (tests/test_entry.py runs them side by side)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+STR, FLAG, INT, CHOICE, MULTI = "str", "flag", "int", "choice", "multi"
+_TABLE = ("table", "json", "csv", "md")
+_KINDS = ("task", "duty", "review", "inspection")
+_COMMON: dict[str, tuple[str, Any]] = {"--data": ("data", STR)}
+_TODAY: dict[str, tuple[str, Any]] = {"--today": ("today", STR)}
+_FORMAT: dict[str, tuple[str, Any]] = {"--format": ("fmt", (CHOICE, _TABLE)), "-f": ("fmt", (CHOICE, _TABLE))}
+_WARN: dict[str, tuple[str, Any]] = {"--warn-days": ("warn_days", (INT, 0, 366))}
+_OPEN: dict[str, tuple[str, Any]] = {"--open": ("only_open", FLAG)}
+
+# command -> (options, name of the one positional argument or None, defaults)
+SPECS: dict[str, tuple[dict[str, tuple[str, Any]], str | None, dict[str, Any]]] = {
+    "list": (
+        {**_FORMAT, "--kind": ("kinds", (MULTI, _KINDS)), **_COMMON},
+        None,
+        {"fmt": "table", "kinds": [], "data": None},
+    ),
+    "show": (
+        {
+            "--format": ("fmt", (CHOICE, ("text", "json"))),
+            "-f": ("fmt", (CHOICE, ("text", "json"))),
+            **_COMMON,
+        },
+        "item_id",
+        {"fmt": "text", "data": None},
+    ),
+    "due": (
+        {
+            "--before": ("before", STR),
+            "--after": ("after", STR),
+            "--include-ongoing": ("include_ongoing", FLAG),
+            "--unit": ("unit", STR),
+            "--role": ("role", (CHOICE, ("lead", "support", "any"))),
+            "--kind": ("kinds", (MULTI, _KINDS)),
+            **_OPEN,
+            **_WARN,
+            **_FORMAT,
+            **_TODAY,
+            **_COMMON,
+        },
+        None,
+        {
+            "after": None,
+            "include_ongoing": False,
+            "unit": None,
+            "role": "any",
+            "kinds": [],
+            "only_open": False,
+            "warn_days": 7,
+            "fmt": "table",
+            "today": None,
+            "data": None,
+        },
+    ),
+    "overdue": ({**_FORMAT, **_TODAY, **_COMMON}, None, {"fmt": "table", "today": None, "data": None}),
+    "upcoming": (
+        {"--within": ("within", (INT, 0, 3660)), **_WARN, **_FORMAT, **_TODAY, **_COMMON},
+        None,
+        {"within": 14, "warn_days": 7, "fmt": "table", "today": None, "data": None},
+    ),
+    "unit": (
+        {**_OPEN, **_WARN, **_FORMAT, **_TODAY, **_COMMON},
+        "name",
+        {"only_open": False, "warn_days": 7, "fmt": "table", "today": None, "data": None},
+    ),
+}
+REQUIRED = {"due": ("before",)}
+
+
+def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """(command, keyword arguments) when certain; None to let Typer handle it."""
+    if not argv or argv[0] not in SPECS:
+        return None
+    command, rest = argv[0], argv[1:]
+    options, positional, defaults = SPECS[command]
+    values: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in defaults.items()}
+    seen_positional = False
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        if token.startswith("-") and token != "-":
+            name, eq, inline = token.partition("=")
+            if name not in options:
+                return None
+            key, kind = options[name]
+            if kind == FLAG:
+                if eq:
+                    return None
+                values[key] = True
+                i += 1
+                continue
+            if eq:
+                raw = inline
+            elif i + 1 < len(rest) and not rest[i + 1].startswith("-"):
+                raw = rest[i + 1]
+                i += 1
+            else:
+                return None
+            i += 1
+            if kind == STR:
+                values[key] = raw
+            elif kind[0] == CHOICE:
+                if raw not in kind[1]:
+                    return None
+                values[key] = raw
+            elif kind[0] == MULTI:
+                if raw not in kind[1]:
+                    return None
+                values[key].append(raw)
+            elif kind[0] == INT:
+                if not raw.isdigit() or not kind[1] <= int(raw) <= kind[2]:
+                    return None
+                values[key] = int(raw)
+        elif positional and not seen_positional:
+            values[positional] = token
+            seen_positional = True
+            i += 1
+        else:
+            return None
+    if positional and not seen_positional:
+        return None
+    if any(values.get(key) is None for key in REQUIRED.get(command, ())):
+        return None
+    return command, values
+
+
+def run(command: str, values: dict[str, Any]) -> int:
+    from . import commands
+
+    try:
+        if command == "list":
+            commands.run_list(values["fmt"], values["kinds"], values["data"])
+        elif command == "show":
+            commands.run_show(values["item_id"], values["fmt"], values["data"])
+        else:
+            getattr(commands, f"run_{command}")(**values)
+    except commands.UserError as exc:
+        sys.stderr.write(f"tthc: {exc}\n")
+        return exc.exit_code
+    return 0
+
+
+def main() -> None:
+    call = None if "_TTHC_COMPLETE" in os.environ else parse(sys.argv[1:])
+    if call is None:
+        from .cli import main as full
+
+        full()
+        return
+    try:
+        code = run(*call)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `tthc list | head`: the reader left (exit 1, as the Typer path does)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush
+        code = 1
+    except KeyboardInterrupt:
+        code = 130
+    raise SystemExit(code)

@@ -9,6 +9,7 @@ are reported as problems, each with its line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .datafiles import MAX_FILE_BYTES
 from .diagnostics import Diagnostic, Severity, format_path
-from .textnorm import INVISIBLE, nfc
+from .textnorm import INVISIBLE, NO_BREAK_SPACES, nfc
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
 
@@ -120,6 +121,10 @@ class Document:
 
 
 _clean = nfc
+
+
+def _already_clean(text: str) -> bool:
+    return text.isascii() or (unicodedata.is_normalized("NFC", text) and NO_BREAK_SPACES.search(text) is None)
 
 
 def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
@@ -233,9 +238,13 @@ class _Walker:
     """Node tree -> plain data, collecting structural problems. Never descends twice into one node,
     so an alias bomb costs one visit per node, and never deeper than MAX_DEPTH."""
 
-    def __init__(self, doc: Document, aliases_reported: bool = False) -> None:
+    def __init__(self, doc: Document, text: str, aliases_reported: bool = False) -> None:
         self.doc = doc
         self.seen: set[int] = set()
+        # One look at the whole text decides whether any scalar can need normalising or holds an
+        # invisible character; most files need neither, and then no scalar is looked at twice.
+        self.clean = (lambda value: value) if _already_clean(text) else _clean
+        self.check_invisible = INVISIBLE.search(text) is not None
         self.aliases_reported = aliases_reported
 
     def _err(self, node: yaml.Node, code: str, path: Path, message: str) -> None:
@@ -262,7 +271,7 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _DEFAULT_TAGS:
                 self._err(key_node, "key-type", path, "a key must be plain text")
                 continue
-            key = _clean(key_node.value)
+            key = self.clean(key_node.value)
             if key == "<<" and not key_node.style:
                 self._err(
                     key_node,
@@ -290,7 +299,7 @@ class _Walker:
                 return low == "true"
             if low in ("", "null", "~"):
                 return None
-        if m := INVISIBLE.search(value):
+        if self.check_invisible and (m := INVISIBLE.search(value)):
             self._err(
                 node,
                 "invisible-character",
@@ -298,7 +307,7 @@ class _Walker:
                 f"contains the invisible character U+{ord(m.group()):04X} at position "
                 f"{m.start() + 1}; delete it (it makes identical-looking names differ)",
             )
-        return _clean(value)
+        return self.clean(value)
 
 
 def parse_document(file: str, raw: bytes) -> Document:
@@ -363,7 +372,7 @@ def parse_document(file: str, raw: bytes) -> Document:
             f"the file holds {kind}; it must be a mapping of fields (key: value)",
         )
         return doc
-    data = _Walker(doc, aliases_reported).walk(root, ())
+    data = _Walker(doc, text, aliases_reported).walk(root, ())
     if doc.ok:
         doc.data = data
         doc.root, doc.text = None, text  # positions are found again only if a later check needs one

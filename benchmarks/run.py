@@ -1,0 +1,177 @@
+"""Benchmark tthc against its floor and a peer, as whole processes, and print ratios.
+
+    .venv/bin/python benchmarks/run.py                     # sizes 1k, 10k, 100k (about 15 minutes)
+    .venv/bin/python benchmarks/run.py --sizes 1000 10000 --repeat 3
+
+Each comparison interleaves the commands being compared (A B A B …) so that drift in the machine's
+load hits both alike, and reports the median wall time and the peak resident memory of each.
+
+1. cold `tthc due --before 2021-06-30` on the shipped data vs the floor
+   `python -c "import yaml; yaml.load(open('plan.yaml','rb'), Loader=yaml.CSafeLoader)"`; both with
+   the compiled plan cached (the normal case) and right after an edit (cache miss: full validation);
+2. `tthc validate` on synthetic data of N items vs a bare CSafeLoader parse of the same files, and
+   the time per item;
+3. the same files through check-jsonschema with the schemas `tthc schema` writes (installed into the
+   benchmark's own environment, benchmarks/.peer-venv), as the peer a team would otherwise use;
+4. peak memory of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+BIN = Path(PY).parent
+TTHC = str(BIN / "tthc")
+FILES = ["plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml", "progress.yaml"]
+PEER_VENV = ROOT / "benchmarks" / ".peer-venv"
+
+
+def run_once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MiB, exit code of one whole process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss // 1024, proc.returncode
+
+
+def compare(
+    named: dict[str, tuple[list[str], dict[str, str] | None]], repeat: int
+) -> dict[str, dict[str, float]]:
+    """Run the commands interleaved `repeat` times; median time and max peak memory of each."""
+    times: dict[str, list[float]] = {k: [] for k in named}
+    peaks: dict[str, int] = dict.fromkeys(named, 0)
+    codes: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, (cmd, env) in named.items():
+            elapsed, peak, code = run_once(cmd, env)
+            times[name].append(elapsed)
+            peaks[name] = max(peaks[name], peak)
+            codes[name] = code
+    return {k: {"median": statistics.median(v), "peak": peaks[k], "exit": codes[k]} for k, v in times.items()}
+
+
+def ensure_peer() -> str | None:
+    exe = PEER_VENV / "bin" / "check-jsonschema"
+    if not exe.exists():
+        print("installing check-jsonschema into benchmarks/.peer-venv …", flush=True)
+        subprocess.run([PY, "-m", "venv", str(PEER_VENV)], check=True)
+        done = subprocess.run(
+            [str(PEER_VENV / "bin" / "pip"), "install", "-q", "check-jsonschema"], check=False
+        )
+        if done.returncode != 0:
+            return None
+    return str(exe)
+
+
+def peer_script(peer: str, schemas: Path, data: Path) -> list[str]:
+    """One process that runs check-jsonschema over every file with its schema, like a CI step would."""
+    calls = " && ".join(
+        f"{peer} --schemafile {schemas / (name.removesuffix('.yaml') + '.schema.json')} {data / name}"
+        for name in FILES
+    )
+    return ["bash", "-c", calls]
+
+
+BARE = "import sys, yaml\nfor n in sys.argv[2:]:\n    yaml.load(open(sys.argv[1] + '/' + n, 'rb'), Loader=yaml.CSafeLoader)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command (1k–10k); 100k uses 3")
+    parser.add_argument("--query-repeat", type=int, default=31)
+    parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
+    cache = work / "cache"
+    env = {**os.environ, "TTHC_CACHE_DIR": str(cache)}
+    miss_env = {**os.environ, "TTHC_NO_CACHE": "1"}
+    print(
+        f"# tthc benchmark — {platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}\n"
+    )
+
+    # 1. cold query vs the floor
+    floor = [
+        PY,
+        "-c",
+        f"import yaml; yaml.load(open({str(ROOT / 'plan.yaml')!r},'rb'), Loader=yaml.CSafeLoader)",
+    ]
+    query = [TTHC, "due", "--before", "2021-06-30", "--data", str(ROOT)]
+    run_once(query, env)  # fills the compiled-plan cache, as any first run does
+    r = compare(
+        {"floor": (floor, None), "cached": (query, env), "uncached": (query, miss_env)}, args.query_repeat
+    )
+    f = r["floor"]["median"]
+    print("## 1. Cold query on the shipped data (median of %d whole-process runs)\n" % args.query_repeat)
+    print("| command | median | ratio to floor | peak memory |\n|---|---:|---:|---:|")
+    for name, label in (
+        ("floor", "floor: python + yaml.CSafeLoader on plan.yaml"),
+        ("cached", "tthc due --before 2021-06-30 (compiled plan cached)"),
+        ("uncached", "tthc due --before 2021-06-30 (after an edit: full validation)"),
+    ):
+        m = r[name]
+        print(f"| {label} | {m['median'] * 1000:.1f} ms | {m['median'] / f:.2f}× | {m['peak']} MiB |")
+
+    # 2-4. validate at scale vs bare parse vs check-jsonschema
+    peer = None if args.no_peer else ensure_peer()
+    schemas = work / "schemas"
+    subprocess.run(
+        [TTHC, "schema", "--out", str(schemas), "--data", str(ROOT)], check=True, capture_output=True
+    )
+    print("\n## 2–4. Validating N items (median; 100k: 3 runs)\n")
+    print(
+        "| N | bare CSafeLoader parse | tthc validate | ratio | per item | check-jsonschema | tthc faster by | "
+        "peak: parse / tthc / peer |\n|---:|---:|---:|---:|---:|---:|---:|---|"
+    )
+    for n in args.sizes:
+        data = work / f"data-{n}"
+        subprocess.run(
+            [PY, str(ROOT / "benchmarks" / "generate.py"), "--items", str(n), "--out", str(data)],
+            check=True,
+            capture_output=True,
+        )
+        named: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "bare": ([PY, "-c", BARE, str(data), *FILES], None),
+            "tthc": ([TTHC, "validate", "--data", str(data)], miss_env),
+        }
+        if peer:
+            named["peer"] = (peer_script(peer, schemas, data), None)
+        repeat = 3 if n >= 100000 else args.repeat
+        r = compare(named, repeat)
+        bare, ours = r["bare"]["median"], r["tthc"]["median"]
+        assert r["tthc"]["exit"] == 0, f"synthetic data of {n} items did not validate"
+        peer_cell = faster = "—"
+        peer_peak = "—"
+        if "peer" in r:
+            p = r["peer"]["median"]
+            peer_cell = f"{p:.2f} s" + ("" if r["peer"]["exit"] == 0 else f" (exit {r['peer']['exit']})")
+            faster = f"{p / ours:.1f}×"
+            peer_peak = f"{r['peer']['peak']} MiB"
+        print(
+            f"| {n:,} | {bare:.2f} s | {ours:.2f} s | {ours / bare:.2f}× | {ours / n * 1e6:.0f} µs | {peer_cell} | "
+            f"{faster} | {r['bare']['peak']} / {r['tthc']['peak']} MiB / {peer_peak} |",
+            flush=True,
+        )
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 from .commands import (
     EXIT_DATA,
-    EXIT_OK,
     UserError,
     fail,
     run_due,
@@ -30,6 +29,7 @@ from .commands import (
     run_show,
     run_unit,
     run_upcoming,
+    run_validate,
 )
 from .commands import data_dir as _data_dir
 from .commands import load as _load
@@ -156,65 +156,7 @@ def validate(
     data: DataOpt = None,
 ) -> None:
     """Check the plan files, together as a set; list every problem with file, line and column."""
-    from .console import note, out
-    from .datafiles import DataDirError, read_files
-    from .dataset import assemble
-    from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
-    from .models import ALL_FILES
-
-    now = _today(today)
-    folders: list[str] = []
-    for path in paths or [_data_dir(data)]:
-        if os.path.isdir(path):
-            folder = path
-        elif os.path.isfile(path):
-            if os.path.basename(path) not in ALL_FILES:
-                fail(f"{path} is not a tthc data file (expected one of: {', '.join(ALL_FILES)})")
-            folder = os.path.dirname(path) or "."
-        else:
-            fail(f"{path}: no such file or folder")
-        if os.path.abspath(folder) not in map(os.path.abspath, folders):
-            folders.append(folder)
-    diagnostics = []
-    checked = 0
-    for folder in folders:
-        try:
-            files, labels = read_files(folder, list(ALL_FILES))
-        except DataDirError as exc:
-            fail(str(exc))
-        checked += sum(1 for raw in files.values() if raw is not None)
-        diagnostics += assemble(files, labels, today=now).diagnostics
-    if strict:
-        diagnostics = strictly(diagnostics)
-    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
-    if fmt is DiagFormat.json:
-        out(format_json(diagnostics))
-    elif fmt is DiagFormat.github:
-        for d in diagnostics:
-            out(format_github(d))
-    else:
-        for d in diagnostics:
-            out(format_text(d))
-            excerpt = _source_line(d.file, d.line)
-            if excerpt is not None:
-                out(f"  {d.line:>5} | {excerpt}")
-        c = count(diagnostics)
-        verdict = "OK" if not errors else "FAILED"
-        note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
-    raise typer.Exit(EXIT_DATA if errors else EXIT_OK)
-
-
-def _source_line(file: str, line: int) -> str | None:
-    if line < 1:
-        return None
-    try:
-        with open(file, encoding="utf-8-sig", errors="replace") as handle:
-            for n, text in enumerate(handle, 1):
-                if n == line:
-                    return text.rstrip("\n")[:200]
-    except OSError:
-        return None
-    return None
+    raise typer.Exit(run_validate(paths or [], fmt.value, strict, today, data))
 
 
 @command("list")

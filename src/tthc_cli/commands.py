@@ -90,10 +90,12 @@ def load(data: str | None) -> Plan:
     cached = plan_cache.read(directory, key)
     if cached is not None:
         return cached
+    from . import deadlines
     from .console import note
     from .dataset import assemble
     from .diagnostics import format_text
 
+    deadlines.use_holiday_source(plan_cache.cached_holidays)
     result = assemble(files, labels, today=date.today())
     if result.dataset is None:
         for d in result.errors[:10]:
@@ -158,6 +160,71 @@ def show_items(
 
 
 # --- commands ----------------------------------------------------------------------------------------
+
+
+def run_validate(paths: Sequence[str], fmt: str, strict: bool, today: str | None, data: str | None) -> int:
+    """Validate each named data set (a folder, or the folder of a named file); the exit code."""
+    from . import deadlines, plan_cache
+    from .catalog import ALL_FILE_NAMES
+    from .console import note, out
+    from .datafiles import DataDirError, read_files
+    from .dataset import assemble
+    from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
+
+    now = today_from(today)
+    folders: list[str] = []
+    for path in paths or [data_dir(data)]:
+        if os.path.isdir(path):
+            folder = path
+        elif os.path.isfile(path):
+            if os.path.basename(path) not in ALL_FILE_NAMES:
+                fail(f"{path} is not a tthc data file (expected one of: {', '.join(ALL_FILE_NAMES)})")
+            folder = os.path.dirname(path) or "."
+        else:
+            fail(f"{path}: no such file or folder")
+        if os.path.abspath(folder) not in map(os.path.abspath, folders):
+            folders.append(folder)
+    deadlines.use_holiday_source(plan_cache.cached_holidays)
+    diagnostics = []
+    checked = 0
+    for folder in folders:
+        try:
+            files, labels = read_files(folder, list(ALL_FILE_NAMES))
+        except DataDirError as exc:
+            fail(str(exc))
+        checked += sum(1 for raw in files.values() if raw is not None)
+        diagnostics += assemble(files, labels, today=now).diagnostics
+    if strict:
+        diagnostics = strictly(diagnostics)
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    if fmt == "json":
+        out(format_json(diagnostics))
+    elif fmt == "github":
+        for d in diagnostics:
+            out(format_github(d))
+    else:
+        for d in diagnostics:
+            out(format_text(d))
+            excerpt = _source_line(d.file, d.line)
+            if excerpt is not None:
+                out(f"  {d.line:>5} | {excerpt}")
+        c = count(diagnostics)
+        verdict = "OK" if not errors else "FAILED"
+        note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
+    return EXIT_DATA if errors else EXIT_OK
+
+
+def _source_line(file: str, line: int) -> str | None:
+    if line < 1:
+        return None
+    try:
+        with open(file, encoding="utf-8-sig", errors="replace") as handle:
+            for n, text in enumerate(handle, 1):
+                if n == line:
+                    return text.rstrip("\n")[:200]
+    except OSError:
+        return None
+    return None
 
 
 def run_list(fmt: str, kinds: Sequence[str], data: str | None) -> None:

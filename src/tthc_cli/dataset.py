@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,21 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
 
 
 def assemble(
+    files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None, today: date | None = None
+) -> LoadResult:
+    """Validate the data files together (see _assemble). Python's cyclic garbage collector is paused
+    meanwhile: parsing allocates millions of objects that form no cycles, and the collector's repeated
+    full passes over them cost ~3/4 of a large validation (100k items: 19.7 s -> 4.3 s)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _assemble(files, labels, today)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _assemble(
     files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None, today: date | None = None
 ) -> LoadResult:
     """Validate the data files together. `files` maps each data file name to its bytes (None when

@@ -10,6 +10,10 @@ from functools import lru_cache
 
 from .records import Record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 class DeadlineKind(StrEnum):
     BY_DATE = "by_date"
@@ -82,12 +86,27 @@ class DeadlineError(ValueError):
 # --- working days ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
-def _holidays(year: int) -> frozenset[date]:
-    # Imported here: the holiday tables cost ~20 ms to import and most commands never need them.
+def compute_holidays(year: int) -> frozenset[date]:
+    """Vietnam's public holidays of `year` (observed days included) from the `holidays` package."""
+    # Imported here: importing the package and building the lunar calendar costs ~85 ms.
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
+# Where holiday tables come from: computed by default; the shell may plug in a cached copy.
+_holiday_source: Callable[[int], frozenset[date]] = compute_holidays
+
+
+def use_holiday_source(source: Callable[[int], frozenset[date]]) -> None:
+    global _holiday_source
+    _holiday_source = source
+    _holidays.cache_clear()
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[date]:
+    return _holiday_source(year)
 
 
 def is_working_day(day: date) -> bool:

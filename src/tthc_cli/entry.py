@@ -1,4 +1,5 @@
-"""The `tthc` program. The everyday read-only queries (list, show, due, overdue, upcoming, unit) are
+"""The `tthc` program. The everyday read-only commands (validate, list, show, due, overdue, upcoming,
+unit) are
 served straight from commands.py without loading Typer, which alone costs more than answering; any
 other command, `--help`, shell completion, or anything this parser is not certain about goes to the
 full Typer command line, which also gives the official usage errors. Both call the same functions,
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 STR, FLAG, INT, CHOICE, MULTI = "str", "flag", "int", "choice", "multi"
 _TABLE = ("table", "json", "csv", "md")
 _KINDS = ("task", "duty", "review", "inspection")
+_DIAG = ("text", "json", "github")
 _COMMON: dict[str, tuple[str, Any]] = {"--data": ("data", STR)}
 _TODAY: dict[str, tuple[str, Any]] = {"--today": ("today", STR)}
 _FORMAT: dict[str, tuple[str, Any]] = {"--format": ("fmt", (CHOICE, _TABLE)), "-f": ("fmt", (CHOICE, _TABLE))}
@@ -125,13 +127,16 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
                 if not raw.isdigit() or not kind[1] <= int(raw) <= kind[2]:
                     return None
                 values[key] = int(raw)
+        elif positional and positional.endswith("*"):
+            values[positional[:-1]].append(token)
+            i += 1
         elif positional and not seen_positional:
             values[positional] = token
             seen_positional = True
             i += 1
         else:
             return None
-    if positional and not seen_positional:
+    if positional and not positional.endswith("*") and not seen_positional:
         return None
     if any(values.get(key) is None for key in REQUIRED.get(command, ())):
         return None
@@ -146,6 +151,10 @@ def run(command: str, values: dict[str, Any]) -> int:
             commands.run_list(values["fmt"], values["kinds"], values["data"])
         elif command == "show":
             commands.run_show(values["item_id"], values["fmt"], values["data"])
+        elif command == "validate":
+            return commands.run_validate(
+                values["paths"], values["fmt"], values["strict"], values["today"], values["data"]
+            )
         else:
             getattr(commands, f"run_{command}")(**values)
     except commands.UserError as exc:

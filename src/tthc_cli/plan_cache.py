@@ -9,6 +9,7 @@ saved, so problems are always reported from the files themselves.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from datetime import date
@@ -57,12 +58,18 @@ def fingerprint(files: Mapping[str, bytes | None]) -> str:
     return str(h.hexdigest())
 
 
-def cache_path(data_dir: str) -> str | None:
+def cache_dir() -> str | None:
     if os.environ.get(NO_CACHE_ENV):
         return None
-    base = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+    return os.environ.get(CACHE_DIR_ENV) or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tthc"
     )
+
+
+def cache_path(data_dir: str) -> str | None:
+    base = cache_dir()
+    if base is None:
+        return None
     key = _hasher(os.path.realpath(data_dir).encode()).hexdigest()[:24]
     return os.path.join(base, f"{key}.json")
 
@@ -167,6 +174,45 @@ def from_json(d: dict[str, Any]) -> Plan:
     return plan
 
 
+# --- holiday tables ----------------------------------------------------------------------------------
+
+
+def _holidays_stamp() -> str | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    st = os.stat(os.path.join(os.path.dirname(spec.origin), "version.py"))
+    return f"{st.st_size}-{st.st_mtime_ns}"
+
+
+def cached_holidays(year: int) -> frozenset[date]:
+    """The year's holidays from the cache folder when this very `holidays` package computed them
+    before; computing them (import and lunar calendar) costs ~85 ms on every validation otherwise."""
+    from .deadlines import compute_holidays
+
+    base = cache_dir()
+    stamp = _holidays_stamp()
+    if base is None or stamp is None:
+        return compute_holidays(year)
+    path = os.path.join(base, f"holidays-VN-{year}-{stamp}.json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return frozenset(date.fromisoformat(d) for d in json.load(handle))
+    except (OSError, ValueError, TypeError):
+        pass
+    days = compute_holidays(year)
+    from .fsutil import atomic_write
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        atomic_write(path, json.dumps(sorted(d.isoformat() for d in days)).encode())
+    except OSError:
+        pass
+    return days
+
+
 # --- the cache file ----------------------------------------------------------------------------------
 
 
@@ -180,7 +226,13 @@ def read(data_dir: str, key: str) -> Plan | None:
             payload = json.load(handle)
         if payload.get("key") != key:
             return None
-        return from_json(payload["plan"])
+        was_enabled = gc.isenabled()
+        gc.disable()  # as in dataset.assemble: many objects, no cycles
+        try:
+            return from_json(payload["plan"])
+        finally:
+            if was_enabled:
+                gc.enable()
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -1,0 +1,70 @@
+"""The compiled plan answers exactly as the validated files do, and is never trusted when stale."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from tthc_cli import plan_cache
+from tthc_cli.queries import item_to_dict, unit_rows
+from tthc_cli.status import statuses
+
+from .conftest import shipped_files
+
+
+def test_round_trip_keeps_every_answer(ds) -> None:  # type: ignore[no-untyped-def]
+    back = plan_cache.from_json(json.loads(json.dumps(plan_cache.to_json(ds))))
+    assert [item_to_dict(i) for i in back.items] == [item_to_dict(i) for i in ds.items]
+    assert back.year == ds.year and back.progress == ds.progress
+    for name in ("Sở Y tế", "UBND huyện Gia Lộc", "Báo Hải Dương", "UBND cấp xã"):
+        assert [(r.item.id, r.role, r.via, r.definite) for r in unit_rows(back, name)] == [
+            (r.item.id, r.role, r.via, r.definite) for r in unit_rows(ds, name)
+        ]
+    for typed in ("so y te", "TP Chí Linh", "Giang", "Hải Dương"):
+        assert back.registry.lookup(typed) == ds.registry.lookup(typed)
+    day = date(2021, 8, 3)
+    assert {k: v.status for k, v in statuses(back, day).items()} == {
+        k: v.status for k, v in statuses(ds, day).items()
+    }
+    assert back.by_id["review:13"].deadline.effective_due == date(2021, 8, 2)
+
+
+def test_fingerprint_changes_with_any_byte() -> None:
+    files = shipped_files()
+    key = plan_cache.fingerprint(files)
+    assert plan_cache.fingerprint(dict(files)) == key
+    changed = dict(files)
+    changed["units.yaml"] = files["units.yaml"] + b" "  # type: ignore[operator]
+    assert plan_cache.fingerprint(changed) != key
+    missing = dict(files)
+    missing["progress.yaml"] = None
+    assert plan_cache.fingerprint(missing) != key
+
+
+def test_a_stale_cache_is_never_used(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("due", "--before", "2021-06-30", "--data", str(data_dir)).code == 0
+    path = plan_cache.cache_path(str(data_dir))
+    assert path is not None and Path(path).exists()
+    plan = data_dir / "appendix_review.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("Trước ngày 30/6/2021", "Trước ngày 31/6/2021"),
+        encoding="utf-8",
+    )
+    after = run("due", "--before", "2021-06-30", "--data", str(data_dir))
+    assert after.code == 1 and "invalid-date" in after.stderr
+
+
+def test_a_damaged_cache_is_only_a_miss(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("list", "--data", str(data_dir)).code == 0
+    path = Path(plan_cache.cache_path(str(data_dir)) or "")
+    for damage in (b"", b"{not json", json.dumps({"key": "x", "plan": {}}).encode()):
+        path.write_bytes(damage)
+        result = run("list", "-f", "json", "--data", str(data_dir))
+        assert result.code == 0 and len(json.loads(result.stdout)) == 52
+
+
+def test_no_cache_when_asked(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTHC_NO_CACHE", "1")
+    assert plan_cache.cache_path(str(data_dir)) is None
+    assert run("list", "--data", str(data_dir)).code == 0

@@ -177,8 +177,8 @@ def main() -> int:
             peer_peak = f"{r['peer']['peak']} MiB"
         no_gc = r["bare_no_gc"]["median"]
         print(
-            f"| {n:,} | {bare:.2f} s | {no_gc:.2f} s | {ours:.2f} s | {ours / bare:.2f}× | {ours / n * 1e6:.0f} µs"
-            f" | {(ours - start) / n * 1e6:.0f} µs | {peer_cell} | {faster}"
+            f"| {n:,} | {bare:.2f} s | {no_gc:.2f} s | {ours:.2f} s | {ours / bare:.2f}×"
+            f" | {ours / n * 1e6:.0f} µs | {(ours - start) / n * 1e6:.0f} µs | {peer_cell} | {faster}"
             f" | {r['bare']['peak']} / {r['tthc']['peak']} MiB / {peer_peak} |",
             flush=True,
         )

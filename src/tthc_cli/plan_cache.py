@@ -30,9 +30,10 @@ NO_CACHE_ENV = "TTHC_NO_CACHE"
 
 
 def _code_stamp() -> str:
-    """Changes whenever tthc's own code does (a developer's edit included)."""
+    """Changes whenever tthc's own code does (a developer's edit included), or the holiday package
+    that decided the effective due dates."""
     here = os.path.dirname(__file__)
-    parts = [f"{__version__}/{FORMAT}"]
+    parts = [f"{__version__}/{FORMAT}", f"holidays:{_holidays_stamp()}"]
     for entry in sorted(os.scandir(here), key=lambda e: e.name):
         if entry.name.endswith(".py"):
             st = entry.stat()

@@ -320,6 +320,13 @@ TemplatesOpt = Annotated[
 ]
 
 
+def _as_of(today: str | None, data: str | None, warn_days: int) -> tuple[date, Plan, dict[str, ItemStatus]]:
+    """The date asked about, the plan, and every item's status on that date."""
+    now = _today(today)
+    plan = _load(data)
+    return now, plan, _statuses(plan, now, warn_days)
+
+
 def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
     """Print, or write `output` completely or not at all — never over a data file or a folder."""
     from .console import note, out
@@ -370,10 +377,8 @@ def brief(
     from .render import render_brief
     from .reports import build_brief
 
-    now = _today(today)
+    now, ds, sts = _as_of(today, data, warn_days)
     week_of = _date(week, "--week", now) if week else now
-    ds = _load(data)
-    sts = _statuses(ds, now, warn_days)
     text = _render(lambda: render_brief(build_brief(ds, sts, now, week_of), ds, lang.value, templates))
     _emit(text, output, data)
 
@@ -392,9 +397,7 @@ def report(
     from .render import render_report
     from .reports import build_report
 
-    now = _today(today)
-    ds = _load(data)
-    sts = _statuses(ds, now, warn_days)
+    now, ds, sts = _as_of(today, data, warn_days)
     text = _render(lambda: render_report(build_report(ds, sts, now), ds, fmt.value, lang.value, templates))
     _emit(text, output, data)
 
@@ -426,9 +429,7 @@ def export(
     """Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."""
     from .export import to_csv, to_ics
 
-    now = _today(today)
-    ds = _load(data)
-    sts = _statuses(ds, now, warn_days)
+    now, ds, sts = _as_of(today, data, warn_days)
     _emit(to_ics(ds, sts, now) if fmt is ExportFormat.ics else to_csv(ds, sts), output, data)
 
 

@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .catalog import Plan
+    from .status import ItemStatus
 
 
 from .commands import (

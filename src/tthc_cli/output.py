@@ -180,7 +180,11 @@ def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str
     limits = list(table.widths) + [None] * (n - len(table.widths))
     natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
     widths = [natural[0]] + [min(natural[i], limits[i] or natural[i]) for i in range(1, n)]
-    floors = [natural[0]] + [min(natural[i], max(len(table.headers[i]), 8)) for i in range(1, n)]
+    # A column never shrinks below its longest word (a date such as 31/05/2021 must not break).
+    longest = [max([len(w) for r in texts for w in r[i].split()] or [0]) for i in range(n)]
+    floors = [natural[0]] + [
+        min(natural[i], max(len(table.headers[i]), min(longest[i], 24), 6)) for i in range(1, n)
+    ]
     while sum(widths) + 3 * n + 1 > width:
         shrinkable = [i for i in range(1, n) if widths[i] > floors[i]]
         if not shrinkable:

@@ -298,6 +298,3 @@ def check_dataset(ds: Dataset, today: date | None = None) -> list[Problem]:
     problems += year_warnings(ds.items, ds.year)
     problems += check_progress(ds, today)
     return problems
-
-
-__all__ = ["Severity", "check_dataset"]

@@ -34,10 +34,6 @@ def sort_by_due(ds: Plan, items: Iterable[PlanItem]) -> list[PlanItem]:
     return sorted(items, key=lambda it: (it.deadline.due or date.max, order[it.id]))
 
 
-def has_due_date(item: PlanItem) -> bool:
-    return item.deadline.due is not None
-
-
 class UnitRow(Record):
     """`via`: the group the row comes through (None when the unit is named itself); `definite` is
     False for an open-ended group that may concern the unit."""

@@ -7,10 +7,6 @@ readable repr from their `__slots__`. They are treated as immutable.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, Self
-
 
 class Record:
     __slots__: tuple[str, ...] = ()
@@ -25,12 +21,3 @@ class Record:
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable in principle: never a dict key
-
-    def replace(self, **changes: Any) -> Self:
-        clone = object.__new__(type(self))
-        for name in self.__slots__:
-            object.__setattr__(clone, name, changes.get(name, getattr(self, name)))
-        return clone
-
-    def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}

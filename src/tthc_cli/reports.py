@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .catalog import Entry, Plan, PlanItem
 from .queries import unit_rows
-from .status import DONE, ItemStatus, Status
+from .status import ItemStatus, Status
 
 STATUS_ORDER = [
     Status.OVERDUE,
@@ -257,6 +257,3 @@ def build_report(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Report:
         ongoing=[s for s in ordered if s.status is Status.ONGOING and s.item.kind == "task"],
         timeline=build_timeline(ds, sts, as_of),
     )
-
-
-__all__ = ["DONE", "Brief", "Report", "build_brief", "build_report", "next_cutoff"]

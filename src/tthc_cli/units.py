@@ -308,7 +308,3 @@ class Registry:
             if resolved:
                 out |= self.expand(resolved)
         return frozenset(out)
-
-    def containing_groups(self, name: str) -> list[str]:
-        """Groups that definitely include `name` (directly or through nested groups)."""
-        return [g for g in self.groups if g != name and name in self.expand(g)]

@@ -40,6 +40,7 @@ SAME = [
     ["list", "--kind", "inspection", "-f", "csv"],
     ["list"],
     ["show", "1.1"],
+    ["show", "6", "--today", "2021-12-01", "--warn-days", "3"],
     ["show", "review:13", "-f", "json"],
     ["show", "task:11"],
 ]

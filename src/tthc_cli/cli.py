@@ -190,10 +190,12 @@ def show(
         ),
     ],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    warn_days: WarnOpt = 7,
+    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """One item in full."""
-    run_show(item_id, fmt.value, data)
+    """One item in full, with its status and the progress recorded for it."""
+    run_show(item_id, fmt.value, data, today, warn_days)
 
 
 @command()

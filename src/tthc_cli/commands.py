@@ -234,7 +234,9 @@ def run_list(fmt: str, kinds: Sequence[str], data: str | None) -> None:
     show_items(items, fmt, title=f"Kế hoạch KSTTHC {plan.year}: {len(items)} mục")
 
 
-def run_show(item_id: str, fmt: str, data: str | None) -> None:
+def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None, warn_days: int = 7) -> None:
+    """JSON is the item object of every other command (a script's contract); the text adds the
+    status on --today and the item's progress log."""
     from .catalog import normalise_id
     from .console import out
     from .output import to_json
@@ -254,7 +256,10 @@ def run_show(item_id: str, fmt: str, data: str | None) -> None:
     else:
         from .render import item_text
 
-        out(item_text(item, plan))
+        now = today_from(today)
+        status = statuses_on(plan, now, warn_days)[item.id]
+        log = [e for e in plan.progress if e.id == item.id and e.date <= now]
+        out(item_text(item, plan, status, log, now))
 
 
 def run_due(

@@ -35,10 +35,12 @@ SPECS: dict[str, tuple[dict[str, tuple[str, Any]], str | None, dict[str, Any]]] 
         {
             "--format": ("fmt", (CHOICE, ("text", "json"))),
             "-f": ("fmt", (CHOICE, ("text", "json"))),
+            **_WARN,
+            **_TODAY,
             **_COMMON,
         },
         "item_id",
-        {"fmt": "text", "data": None},
+        {"fmt": "text", "warn_days": 7, "today": None, "data": None},
     ),
     "due": (
         {
@@ -150,7 +152,9 @@ def run(command: str, values: dict[str, Any]) -> int:
         if command == "list":
             commands.run_list(values["fmt"], values["kinds"], values["data"])
         elif command == "show":
-            commands.run_show(values["item_id"], values["fmt"], values["data"])
+            commands.run_show(
+                values["item_id"], values["fmt"], values["data"], values["today"], values["warn_days"]
+            )
         elif command == "validate":
             return commands.run_validate(
                 values["paths"], values["fmt"], values["strict"], values["today"], values["data"]

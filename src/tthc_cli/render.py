@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .catalog import KIND_LABELS, Plan, PlanItem
+from .catalog import KIND_LABELS, Entry, Plan, PlanItem
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
+from .status import ItemStatus
 
 LANGUAGES = ("vi", "en")
 
@@ -42,7 +44,7 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
     return environment(template_dir).get_template(name).render(**context)
 
 
-def item_text(item: PlanItem, ds: Plan) -> str:
+def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as_of: date) -> str:
     return render(
         "item.txt.j2",
         item=item,
@@ -50,6 +52,9 @@ def item_text(item: PlanItem, ds: Plan) -> str:
         deadline=deadline_text(item),
         due=due_cell(item),
         children=ds.children(item.id),
+        status=status,
+        log=log,
+        as_of=as_of,
     )
 
 

@@ -509,9 +509,10 @@ def progress_add(
                 status.value,
                 entry.note,
             ):
+                note("progress.yaml with the new entry appended at its end would have these problems:")
                 for d in result.errors[:10]:
                     note(format_text(d))
-                fail("the entry was not recorded: progress.yaml would not be valid with it", EXIT_DATA)
+                fail("the entry was not recorded; the file is unchanged", EXIT_DATA)
             for d in result.diagnostics:
                 if d.severity is Severity.WARNING and d.file == labels["progress.yaml"]:
                     note(format_text(d))

@@ -284,32 +284,20 @@ def parse_deadline(
     if m := _YEAR_ONLY.match(phrase):
         year = int(m["y"])
         return make(DeadlineKind.YEAR, date(year, 1, 1), date(year, 12, 31))
+
+    def all_year(kind: DeadlineKind, year_text: str | None, **extra: object) -> Deadline:
+        # Ongoing and recurring work has no single due date; its window closes at the end of the year.
+        year = _year(year_text, default_year or plan_start.year, original)
+        start = max(plan_start, date(year, 1, 1))
+        return Deadline(original, kind, start, None, date(year, 12, 31), tentative, **extra)  # type: ignore[arg-type]
+
     if m := _ONGOING.match(phrase):
-        year = _year(m["y"], default_year or plan_start.year, original)
-        # Ongoing work has no single due date; its window closes at the end of the year.
-        return Deadline(
-            original,
-            DeadlineKind.ONGOING,
-            max(plan_start, date(year, 1, 1)),
-            None,
-            date(year, 12, 31),
-            tentative,
-        )
+        return all_year(DeadlineKind.ONGOING, m["y"])
     if m := _RECURRING.match(phrase):
-        year = _year(m["y"], default_year or plan_start.year, original)
         day = int(m["day"]) if m["day"] else None
         if day is not None and not 1 <= day <= 31:
             raise DeadlineError(f"'{original}' names day {day}; days run from 1 to 31", "invalid-date")
-        return Deadline(
-            original,
-            DeadlineKind.RECURRING,
-            max(plan_start, date(year, 1, 1)),
-            None,
-            date(year, 12, 31),
-            tentative,
-            every=_EVERY[m["every"]],
-            every_day=day,
-        )
+        return all_year(DeadlineKind.RECURRING, m["y"], every=_EVERY[m["every"]], every_day=day)
     raise DeadlineError(
         f"cannot read the deadline '{original}'; write e.g. 'Trước ngày 31/5/2021', "
         "'Tháng 6 năm 2021', 'Quý III năm 2021', 'Từ tháng 4 đến tháng 11 năm 2021' "

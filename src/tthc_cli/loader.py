@@ -429,6 +429,39 @@ def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
+    """A Pydantic error -> (code, message, whether it points at the key rather than the value)."""
+    loc, kind, given = tuple(err["loc"]), err["type"], err.get("input")
+    ctx = err.get("ctx", {})
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        hint = get_close_matches(name, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
+        advice = f"did you mean '{hint[0]}'?" if hint else "remove it or check the spelling"
+        return "unknown-field", f"unknown field '{name}'; {advice}", True
+    if kind == "missing":
+        return "missing-field", f"required field '{loc[-1]}' is missing; add it", False
+    if kind in _TYPE_WORDS or kind.endswith("_type"):
+        want = _TYPE_WORDS.get(kind, kind.removesuffix("_type"))
+        extra = ""
+        if want == "true or false" and isinstance(given, str):
+            extra = " (YAML 1.1 words such as yes/no/on/off are read as text here)"
+        return "wrong-type", f"expected {want}, found {_describe(given)}{extra}", False
+    if kind.startswith("date"):
+        return (
+            "invalid-date",
+            f"{_describe(given)} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30",
+            False,
+        )
+    if kind == "literal_error":
+        choices = str(ctx.get("expected", "")).replace("'", "")
+        return "invalid-value", f"{_describe(given)} is not allowed here; write one of: {choices}", False
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        shape = _PATTERN_HINTS.get(pattern, "a value matching " + pattern)
+        return "invalid-value", f"{_describe(given)} is not a valid number here; write {shape}", False
+    return "invalid-value", str(err["msg"]).removeprefix("Value error, "), False
+
+
 def validate_model(doc: Document, model: type[M]) -> M | None:
     """Check `doc.data` against a schema, turning every error into a located diagnostic."""
     if doc.data is None:
@@ -440,56 +473,7 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            kind = err["type"]
-            if kind == "extra_forbidden":
-                name = str(loc[-1])
-                hint = get_close_matches(name, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
-                advice = f"did you mean '{hint[0]}'?" if hint else "remove it or check the spelling"
-                line, col = doc.locate(loc, key=True)
-                doc.error(line, col, "unknown-field", loc, f"unknown field '{name}'; {advice}")
-            elif kind == "missing":
-                line, col = doc.locate(loc)
-                doc.error(line, col, "missing-field", loc, f"required field '{loc[-1]}' is missing; add it")
-            elif kind in _TYPE_WORDS or kind.endswith("_type"):
-                line, col = doc.locate(loc)
-                want = _TYPE_WORDS.get(kind, kind.removesuffix("_type"))
-                got = _describe(err.get("input"))
-                extra = ""
-                if want == "true or false" and isinstance(err.get("input"), str):
-                    extra = " (YAML 1.1 words such as yes/no/on/off are read as text here)"
-                doc.error(line, col, "wrong-type", loc, f"expected {want}, found {got}{extra}")
-            elif kind.startswith("date"):
-                line, col = doc.locate(loc)
-                doc.error(
-                    line,
-                    col,
-                    "invalid-date",
-                    loc,
-                    f"{_describe(err.get('input'))} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30",
-                )
-            elif kind == "literal_error":
-                line, col = doc.locate(loc)
-                choices = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
-                doc.error(
-                    line,
-                    col,
-                    "invalid-value",
-                    loc,
-                    f"{_describe(err.get('input'))} is not allowed here; write one of: {choices}",
-                )
-            elif kind == "string_pattern_mismatch":
-                line, col = doc.locate(loc)
-                pattern = str(err.get("ctx", {}).get("pattern", ""))
-                doc.error(
-                    line,
-                    col,
-                    "invalid-value",
-                    loc,
-                    f"{_describe(err.get('input'))} is not a valid number here; write "
-                    f"{_PATTERN_HINTS.get(pattern, 'a value matching ' + pattern)}",
-                )
-            else:
-                line, col = doc.locate(loc)
-                message = str(err["msg"]).removeprefix("Value error, ")
-                doc.error(line, col, "invalid-value", loc, message)
+            code, message, at_key = _explain(err, model)
+            line, col = doc.locate(loc, key=at_key)
+            doc.error(line, col, code, loc, message)
         return None

@@ -129,8 +129,6 @@ def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, 
         "2021-06-01",
         "--data",
         str(data_dir),
-        "--today",
-        "2021-06-05",
     )
     assert added.code == 2 and "cannot write" in added.stderr and "Permission denied" in added.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before

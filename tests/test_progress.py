@@ -123,8 +123,6 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
         "Văn phòng UBND tỉnh",
         "--data",
         str(data_dir),
-        "--today",
-        "2021-06-05",
     )
     assert result.code == 0, result.stderr
     after = (data_dir / "progress.yaml").read_bytes()
@@ -146,24 +144,42 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     [
         (["9.9", "--status", "done"], 1, "no item has the ID"),
         (["1.1", "--status", "finished"], 2, "finished"),
-        (["1.1", "--status", "done", "--date", "2021-07-01"], 2, "after today"),
+        (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "after today"),
         (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "not a real date"),
     ],
 )
 def test_progress_add_refuses_without_touching_the_file(run, data_dir: Path, args, code, words) -> None:  # type: ignore[no-untyped-def]
     path = data_dir / "progress.yaml"
     before, stamp = path.read_bytes(), os.stat(path).st_mtime_ns
-    result = run("progress", "add", *args, "--data", str(data_dir), "--today", "2021-06-05")
+    result = run("progress", "add", *args, "--data", str(data_dir))
     assert result.code == code
     assert words in result.stderr
     assert path.read_bytes() == before and os.stat(path).st_mtime_ns == stamp
 
 
 def test_progress_add_refuses_done_before_started(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    args = ["--data", str(data_dir), "--today", "2021-06-05"]
+    args = ["--data", str(data_dir)]
     assert run("progress", "add", "review:1", "--status", "started", "--date", "2021-05-10", *args).code == 0
     before = (data_dir / "progress.yaml").read_bytes()
     result = run("progress", "add", "review:1", "--status", "done", "--date", "2021-05-01", *args)
     assert result.code == 1 and "done-before-start" in result.stderr
     assert "not recorded; the file is unchanged" in result.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+def test_progress_add_dates_by_the_real_calendar_whatever_tthc_today_says(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A pinned "today" is for queries: it neither dates a new record nor makes an older valid one
+    look like it lies in the future."""
+    path = data_dir / "progress.yaml"
+    past = {"TTHC_TODAY": "2021-06-05"}
+    at = ("--data", str(data_dir))
+    first = run("progress", "add", "1.1", "--status", "started", "--date", "2021-06-10", *at)
+    assert first.code == 0, first.stderr
+    # An entry of 10/06/2021 is after the pinned 05/06/2021, but not after the real date.
+    second = run("progress", "add", "1.2", "--status", "note", "--note", "x", *at, env=past)
+    assert second.code == 0, second.stderr
+    last = path.read_text(encoding="utf-8").rstrip().splitlines()[-3:]
+    assert f"date: {date.today().isoformat()}" in "\n".join(last)
+    assert "2021-06-05" not in path.read_text(encoding="utf-8")
+    assert run("validate", "--data", str(data_dir), env=past).code == 0
+    assert "--today" in run("progress", "add", "1.1", "--status", "done", "--today", "2021-06-05").stderr

@@ -26,6 +26,8 @@ from .commands import (
     EXIT_DATA,
     UserError,
     fail,
+    real_today,
+    report_format,
     run_due,
     run_list,
     run_overdue,
@@ -51,6 +53,25 @@ app = typer.Typer(
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"tthc {version('tthc')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
+    # Options that apply before any command (the help text is the app's own).
+    del show_version
 
 
 def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
@@ -155,11 +176,10 @@ def validate(
         DiagFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
     ] = DiagFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Check the plan files, together as a set; list every problem with file, line and column."""
-    raise typer.Exit(run_validate(paths or [], fmt.value, strict, today, data))
+    raise typer.Exit(run_validate(paths or [], fmt.value, strict, data))
 
 
 @command("list")
@@ -235,8 +255,8 @@ def due(
         str | None, typer.Option("--unit", help="Only what this unit owes.", autocompletion=_complete_units)
     ] = None,
     role: Annotated[
-        RoleChoice, typer.Option("--role", help="With --unit: lead, support or any.")
-    ] = RoleChoice.any,
+        RoleChoice | None, typer.Option("--role", help="With --unit: lead, support or any (default any).")
+    ] = None,
     kind: Annotated[
         list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
     ] = None,
@@ -252,7 +272,7 @@ def due(
         after=after,
         include_ongoing=include_ongoing,
         unit=unit,
-        role=role.value,
+        role=role.value if role else None,
         kinds=[k.value for k in kind or []],
         only_open=only_open,
         warn_days=warn_days,
@@ -390,7 +410,10 @@ def brief(
 
 @command()
 def report(
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="md or html.")] = ReportFormat.md,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="md or html (default: from the -o file's suffix, else md)."),
+    ] = None,
     output: OutOpt = None,
     lang: LangOpt = Lang.vi,
     warn_days: WarnOpt = 7,
@@ -402,8 +425,9 @@ def report(
     from .render import render_report
     from .reports import build_report
 
+    kind = report_format(fmt.value if fmt else None, output)
     now, ds, sts = _as_of(today, data, warn_days)
-    text = _render(lambda: render_report(build_report(ds, sts, now), ds, fmt.value, lang.value, templates))
+    text = _render(lambda: render_report(build_report(ds, sts, now), ds, kind, lang.value, templates))
     _emit(text, output, data)
 
 
@@ -464,10 +488,11 @@ def progress_add(
     note_text: Annotated[str | None, typer.Option("--note", help="What was done or said.")] = None,
     evidence: Annotated[str | None, typer.Option("--evidence", help="E.g. the document number.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who reported it.")] = None,
-    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Append one entry to progress.yaml: checked first, written completely or not at all."""
+    """Append one entry to progress.yaml: checked first, written completely or not at all.
+
+    A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at."""
     from .catalog import normalise_id
     from .console import note
     from .datafiles import DataDirError, read_files
@@ -477,7 +502,7 @@ def progress_add(
     from .models import ALL_FILES
     from .progress import AppendError, NewEntry, append_entry
 
-    now = _today(today)
+    now = real_today()
     day = _date(when, "--date", now) if when else now
     if day > now:
         fail(f"--date {day:%d/%m/%Y} is after today ({now:%d/%m/%Y}); record progress once it has happened")

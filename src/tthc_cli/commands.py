@@ -9,7 +9,7 @@ several; 2 usage error (bad option value, unreadable date, a path that cannot be
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -42,10 +42,17 @@ def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
 # --- shared steps ------------------------------------------------------------------------------------
 
 
+def real_today() -> date:
+    """The calendar's date: the one place the clock is read. Records (progress entries) and the check
+    that no entry lies in the future use it, whatever --today or TTHC_TODAY say for queries."""
+    return date.today()
+
+
 def today_from(value: str | None) -> date:
+    """The day a query looks at: --today, else TTHC_TODAY, else the real date."""
     raw = value or os.environ.get(TODAY_ENV)
     if not raw:
-        return date.today()  # the one place the clock is read for "today"
+        return real_today()
     from .deadlines import parse_user_date
 
     try:
@@ -96,7 +103,7 @@ def load(data: str | None) -> Plan:
     from .diagnostics import format_text
 
     deadlines.use_holiday_source(plan_cache.cached_holidays)
-    result = assemble(files, labels, today=date.today())
+    result = assemble(files, labels, today=real_today())
     if result.dataset is None:
         for d in result.errors[:10]:
             note(format_text(d))
@@ -159,11 +166,28 @@ def show_items(
             print_table(table, title=title)
 
 
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def report_format(fmt: str | None, output: str | None) -> str:
+    """The report's format: --format, else the -o file's suffix (bao-cao.html -> html), else Markdown.
+    A --format that contradicts the suffix is refused rather than writing Markdown into a .html."""
+    suffix = os.path.splitext(output or "")[1].lower()
+    implied = REPORT_SUFFIXES.get(suffix)
+    if fmt is None:
+        return implied or "md"
+    if implied is not None and implied != fmt:
+        fail(f"--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format")
+    return fmt
+
+
 # --- commands ----------------------------------------------------------------------------------------
 
 
-def run_validate(paths: Sequence[str], fmt: str, strict: bool, today: str | None, data: str | None) -> int:
-    """Validate each named data set (a folder, or the folder of a named file); the exit code."""
+def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None) -> int:
+    """Validate each named data set (a folder, or the folder of a named file); the exit code. The
+    progress log is checked against the real date (an entry from the future is a mistake whatever
+    TTHC_TODAY says)."""
     from . import deadlines, plan_cache
     from .catalog import ALL_FILE_NAMES
     from .console import note, out
@@ -171,7 +195,7 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, today: str | None
     from .dataset import assemble
     from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
 
-    now = today_from(today)
+    now = real_today()
     folders: list[str] = []
     for path in paths or [data_dir(data)]:
         if os.path.isdir(path):
@@ -268,7 +292,7 @@ def run_due(
     after: str | None,
     include_ongoing: bool,
     unit: str | None,
-    role: str,
+    role: str | None,
     kinds: Sequence[str],
     only_open: bool,
     warn_days: int,
@@ -279,6 +303,8 @@ def run_due(
     from .console import note
     from .queries import items_due
 
+    if role is not None and unit is None:
+        fail("--role needs --unit: say whose role to filter by (e.g. --unit 'Sở Y tế' --role lead)")
     now = today_from(today)
     last = parse_date(before, "--before", now)
     first = parse_date(after, "--after", now) if after else None
@@ -295,7 +321,7 @@ def run_due(
         include_ongoing=include_ongoing,
         kinds=[k for k in KIND_NAMES if k in kinds] or None,
         unit=target,
-        role=role,
+        role=role or "any",
     )
     sts = statuses_on(plan, now, warn_days)
     rows = [i for i in result.items if not (only_open and sts[i.id].done)]
@@ -334,9 +360,10 @@ def run_upcoming(*, within: int, warn_days: int, fmt: str, today: str | None, da
     plan = load(data)
     sts = statuses_on(plan, now, warn_days)
     rows = items_upcoming(plan, now, within, is_done=lambda item, _: sts[item.id].done)
-    show_items(
-        rows, fmt, title=f"Sắp đến hạn trong {within} ngày từ {now:%d/%m/%Y}: {len(rows)} mục", statuses=sts
-    )
+    # Not "Sắp đến hạn": that is a status (within --warn-days), and rows further out are "Chưa đến hạn".
+    last = now + timedelta(days=within)
+    title = f"Có hạn trong {within} ngày tới ({now:%d/%m/%Y} – {last:%d/%m/%Y}): {len(rows)} mục chưa xong"
+    show_items(rows, fmt, title=title, statuses=sts)
 
 
 def run_unit(

@@ -61,7 +61,7 @@ SPECS: dict[str, tuple[dict[str, tuple[str, Any]], str | None, dict[str, Any]]] 
             "after": None,
             "include_ongoing": False,
             "unit": None,
-            "role": "any",
+            "role": None,
             "kinds": [],
             "only_open": False,
             "warn_days": 7,
@@ -156,9 +156,7 @@ def run(command: str, values: dict[str, Any]) -> int:
                 values["item_id"], values["fmt"], values["data"], values["today"], values["warn_days"]
             )
         elif command == "validate":
-            return commands.run_validate(
-                values["paths"], values["fmt"], values["strict"], values["today"], values["data"]
-            )
+            return commands.run_validate(values["paths"], values["fmt"], values["strict"], values["data"])
         else:
             getattr(commands, f"run_{command}")(**values)
     except commands.UserError as exc:

@@ -273,6 +273,29 @@ def test_upcoming(run) -> None:  # type: ignore[no-untyped-def]
     assert run("upcoming", "--within", "-3").code == 2
 
 
+def test_upcoming_header_does_not_claim_a_status_the_rows_lack(run) -> None:  # type: ignore[no-untyped-def]
+    """Rows 14 days out are "Chưa đến hạn" (the warning window is 7 days): the header must not say
+    "Sắp đến hạn" over them."""
+    result = run("upcoming", "--today", "2021-07-10", "--within", "30")
+    header = result.stdout.splitlines()[0]
+    assert header == "Có hạn trong 30 ngày tới (10/07/2021 – 09/08/2021): 4 mục chưa xong"
+    assert "Chưa đến hạn" in result.stdout and "Sắp đến hạn" not in result.stdout
+
+
+def test_role_without_unit_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("due", "--before", "2021-06-30", "--role", "lead")
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith("tthc: --role needs --unit")
+    assert run("due", "--before", "2021-06-30", "--role", "lead", "--unit", "so y te").code == 0
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.code == 0 and result.stdout == f"tthc {version('tthc')}\n"
+
+
 # --- unit / units -------------------------------------------------------------------------------------
 
 
@@ -334,3 +357,17 @@ def test_shell_completion_offers_units_and_ids(run) -> None:  # type: ignore[no-
         "inspection:II.11",
         "inspection:II.12",
     ]
+
+
+def test_validate_names_files_relative_to_the_working_folder(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Found by searching upward (an absolute folder), the files are still shown as typed in a shell."""
+    (data_dir / "sub").mkdir()
+    text = (data_dir / "units.yaml").read_text(encoding="utf-8")
+    (data_dir / "units.yaml").write_text(text.replace("name: Sở Y tế", "name: Sở Y tế\n    colour: x", 1))
+    monkeypatch.delenv("TTHC_DATA")
+    monkeypatch.chdir(data_dir)
+    result = run("validate")
+    assert result.code == 1
+    assert result.stdout.startswith("units.yaml:") and str(data_dir) not in result.stdout
+    monkeypatch.chdir(data_dir / "sub")  # above the working folder: absolute rather than ../../
+    assert run("validate").stdout.startswith(f"{data_dir}/units.yaml:")

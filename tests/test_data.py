@@ -99,3 +99,32 @@ def test_every_text_is_nfc(ds: Dataset) -> None:
     for item in ds.items:
         for text in (item.title, item.deliverable or "", *item.content, *item.domains):
             assert unicodedata.is_normalized("NFC", text)
+
+
+def test_pre_commit_hook_covers_every_data_file() -> None:
+    """The hook's `files` pattern must run tthc when any data file changes, progress.yaml included
+    (staff edit it most); catalog.ALL_FILE_NAMES is the one list of those names."""
+    import re
+
+    import yaml
+
+    from tthc_cli.catalog import ALL_FILE_NAMES
+
+    from .conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])
+    for name in ALL_FILE_NAMES:
+        assert pattern.search(name) and pattern.search(f"ke-hoach/{name}"), name
+    for other in ("README.md", "schemas/plan.schema.json", "plan.yaml.bak", "myplan.yaml", "x/units.yml"):
+        assert not pattern.search(other), other
+
+
+def test_ci_leaves_no_untracked_folder_in_the_clone() -> None:
+    """.ci/run builds the wheel and its environment in a temporary folder it removes on exit."""
+    from .conftest import ROOT
+
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "workdir=$(mktemp -d)" in script and "trap 'rm -rf \"$workdir\"' EXIT" in script
+    assert ".ci-wheel-venv" not in script
+    assert " -w dist" not in script  # dist/ would be left behind (ignored, but still litter)

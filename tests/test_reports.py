@@ -174,3 +174,27 @@ def test_report_in_a_real_browser(run, sample: Path, tmp_path: Path) -> None:  #
         assert f'<section id="{section}">' in dom
     assert "<svg" in dom and dom.count('class="row"') == 30 and 'id="today"' in dom
     assert "Hoàn thành quá hạn" in dom and "Phụ lục II — Kiểm tra — 1/17 đã xong" in dom
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        ([], "bao-cao.html", "<!DOCTYPE html>"),
+        ([], "bao-cao.HTM", "<!DOCTYPE html>"),
+        ([], "bao-cao.md", "# "),
+        ([], "bao-cao.txt", "# "),
+        (["-f", "html"], "bao-cao.html", "<!DOCTYPE html>"),
+    ],
+)
+def test_report_format_follows_the_file_suffix(run, data_dir: Path, args, name, starts) -> None:  # type: ignore[no-untyped-def]
+    target = data_dir / name
+    result = run("report", *args, "-o", str(target), "--today", "2021-06-05", "--data", str(data_dir))
+    assert result.code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_report_format_contradicting_the_suffix_is_refused(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    target = data_dir / "bao-cao.html"
+    result = run("report", "-f", "md", "-o", str(target), "--data", str(data_dir))
+    assert result.code == 2 and "--format md does not match -o" in result.stderr
+    assert not target.exists()

@@ -34,13 +34,23 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
         here = parent
 
 
+def display_path(path: str) -> str:
+    """A path as messages show it: relative to the working folder when the file lies inside it (what
+    editors and CI annotations resolve, and short), else as given."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return rel if not rel.startswith(os.pardir) else path
+
+
 def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """Bytes of each data file (None when absent) and the path to show for it."""
     files: dict[str, bytes | None] = {}
     labels: dict[str, str] = {}
     for name in names:
         path = os.path.join(directory, name)
-        labels[name] = os.path.relpath(path) if not os.path.isabs(directory) else path
+        labels[name] = display_path(path)
         try:
             with open(path, "rb") as handle:
                 files[name] = handle.read(MAX_FILE_BYTES + 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tthc_cli import i18n
 from tthc_cli.build import Dataset
 from tthc_cli.cli import app
 from tthc_cli.dataset import LoadResult, assemble
@@ -35,6 +36,12 @@ def edit(name: str, old: str, new: str, count: int = 1) -> str:
     text = (ROOT / name).read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     return text.replace(old, new, count)
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Every test starts in the language users get by default (a `--lang en` does not leak on)."""
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(scope="session")

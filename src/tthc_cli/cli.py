@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .status import ItemStatus
 
 
+from . import i18n
 from .commands import (
     EXIT_DATA,
     UserError,
@@ -41,6 +42,7 @@ from .commands import load as _load
 from .commands import parse_date as _date
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
+from .i18n import _
 
 app = typer.Typer(
     name="tthc",
@@ -63,15 +65,35 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help=_("Language of everything tthc prints: vi (default) or en; default $TTHC_LANG.")
+    ),
+]
+
+
 @app.callback()
 def _options(
     show_version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+        typer.Option(
+            "--version", help=_("Print the version and exit."), callback=_print_version, is_eager=True
+        ),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
-    # Options that apply before any command (the help text is the app's own).
+    # Options that apply before any command (the help text is the app's own). entry.py takes --lang
+    # from anywhere on the command line before Typer runs; declaring it here documents it and
+    # serves callers of `app` itself (tests).
     del show_version
+    if lang is not None:
+        i18n.activate(lang.value)
 
 
 def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
@@ -323,11 +345,6 @@ def unit(
     run_unit(name=name, only_open=only_open, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
@@ -339,7 +356,6 @@ class ExportFormat(StrEnum):
 
 
 OutOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the labels: vi or en.")]
 TemplatesOpt = Annotated[
     str | None, typer.Option("--templates", help="Folder of templates overriding the shipped ones.")
 ]
@@ -392,7 +408,7 @@ def brief(
         str | None, typer.Option("--week", help="Any day of the week to brief (default: today).")
     ] = None,
     output: OutOpt = None,
-    lang: LangOpt = Lang.vi,
+    lang: LangOpt = None,
     warn_days: WarnOpt = 7,
     templates: TemplatesOpt = None,
     today: TodayOpt = None,
@@ -404,7 +420,7 @@ def brief(
 
     now, ds, sts = _as_of(today, data, warn_days)
     week_of = _date(week, "--week", now) if week else now
-    text = _render(lambda: render_brief(build_brief(ds, sts, now, week_of), ds, lang.value, templates))
+    text = _render(lambda: render_brief(build_brief(ds, sts, now, week_of), ds, _language(lang), templates))
     _emit(text, output, data)
 
 
@@ -415,7 +431,7 @@ def report(
         typer.Option("--format", "-f", help="md or html (default: from the -o file's suffix, else md)."),
     ] = None,
     output: OutOpt = None,
-    lang: LangOpt = Lang.vi,
+    lang: LangOpt = None,
     warn_days: WarnOpt = 7,
     templates: TemplatesOpt = None,
     today: TodayOpt = None,
@@ -427,8 +443,15 @@ def report(
 
     kind = report_format(fmt.value if fmt else None, output)
     now, ds, sts = _as_of(today, data, warn_days)
-    text = _render(lambda: render_report(build_report(ds, sts, now), ds, kind, lang.value, templates))
+    text = _render(lambda: render_report(build_report(ds, sts, now), ds, kind, _language(lang), templates))
     _emit(text, output, data)
+
+
+def _language(lang: Lang | None) -> str:
+    """A command's own --lang (callers of `app`), else the language chosen at the edge."""
+    if lang is not None:
+        i18n.activate(lang.value)
+    return i18n.language()
 
 
 def _render(make: Callable[[], str]) -> str:

@@ -166,10 +166,19 @@ def run(command: str, values: dict[str, Any]) -> int:
 
 
 def main() -> None:
-    call = None if "_TTHC_COMPLETE" in os.environ else parse(sys.argv[1:])
+    from . import i18n
+
+    try:  # the one place the language is chosen, before any message or help text is made
+        lang, argv = i18n.choose_language(sys.argv[1:], os.environ)
+    except i18n.LanguageError as exc:
+        sys.stderr.write(f"tthc: {i18n.language_error(exc)}\n")
+        raise SystemExit(2) from None
+    i18n.activate(lang)
+    call = None if "_TTHC_COMPLETE" in os.environ else parse(argv)
     if call is None:
         from .cli import main as full
 
+        sys.argv[1:] = argv
         full()
         return
     try:

@@ -1,0 +1,161 @@
+"""The message catalogues: every message people read has a Vietnamese translation, the compiled .mo
+that ships is the .po's, and the language is chosen by --lang, then $TTHC_LANG, then Vietnamese."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from gettext import GNUTranslations
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from tthc_cli import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = Path(i18n.LOCALE_DIR) / "vi" / "LC_MESSAGES" / "tthc.po"
+
+
+def _extracted() -> dict[str, str | tuple[str, ...]]:
+    """Every message the code and templates mark, as `scripts/catalogue.sh` extracts them."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found: dict[str, str | tuple[str, ...]] = {}
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT / "src"), method_map, options_map
+    ):
+        key = message if isinstance(message, str) else message[0]
+        found[key] = message
+    return found
+
+
+def _catalogue():  # type: ignore[no-untyped-def]
+    with open(PO, "rb") as handle:
+        return read_po(handle)
+
+
+def _key(message_id: str | tuple[str, ...]) -> str:
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
+def test_every_message_has_a_vietnamese_translation() -> None:
+    catalogue = _catalogue()
+    missing = []
+    for key in _extracted():
+        entry = catalogue.get(key)
+        strings = [] if entry is None else [entry.string] if isinstance(entry.string, str) else entry.string
+        if entry is None or entry.fuzzy or not all(strings):
+            missing.append(key)
+    assert not missing, (
+        "messages without a Vietnamese translation (run scripts/catalogue.sh, then translate them in "
+        f"{PO.relative_to(ROOT)}):\n" + "\n".join(missing)
+    )
+
+
+def test_the_catalogue_holds_only_messages_the_code_uses() -> None:
+    stale = {_key(m.id) for m in _catalogue() if m.id} - set(_extracted())
+    assert not stale, f"translations of messages no longer in the code (run scripts/catalogue.sh): {stale}"
+
+
+def test_translations_keep_every_placeholder() -> None:
+    field = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]")
+    wrong = []
+    for entry in _catalogue():
+        if not entry.id:
+            continue
+        ids = [entry.id] if isinstance(entry.id, str) else list(entry.id)
+        strings = [entry.string] if isinstance(entry.string, str) else list(entry.string)
+        wanted = set(field.findall(ids[-1])) | set(field.findall(ids[0]))
+        for text in strings:
+            if set(field.findall(text)) != wanted and set(field.findall(text)) != set(field.findall(ids[0])):
+                wrong.append((ids[0], text))
+    assert not wrong
+
+
+def test_the_shipped_mo_is_the_compiled_po() -> None:
+    """The .mo is committed (so a wheel needs no build step); it must say what the .po says."""
+    with open(i18n.catalogue_path("vi"), "rb") as handle:
+        compiled = GNUTranslations(handle)
+    for entry in _catalogue():
+        if not entry.id or entry.fuzzy:
+            continue
+        if isinstance(entry.id, str):
+            assert compiled.gettext(entry.id) == entry.string, f"stale tthc.mo: {entry.id!r}"
+        else:
+            assert compiled.ngettext(entry.id[0], entry.id[1], 1) == entry.string[0], entry.id
+    assert compiled.info()["language"] == "vi"
+
+
+def test_english_is_the_identity_and_vietnamese_the_default() -> None:
+    message = "{given}: unknown language; choose one of: {choices}"
+    assert i18n.language() == "vi"
+    assert i18n._(message) == "{given}: không có ngôn ngữ này; chọn một trong: {choices}"
+    with i18n.using("en"):
+        assert i18n._(message) == message
+    assert i18n.language() == "vi"
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "lang", "rest"),
+    [
+        (["due", "--before", "today"], {}, "vi", ["due", "--before", "today"]),
+        (["due", "--before", "today"], {"TTHC_LANG": "en"}, "en", ["due", "--before", "today"]),
+        (["due", "--lang", "en", "--before", "today"], {}, "en", ["due", "--before", "today"]),
+        (["--lang=vi", "list"], {"TTHC_LANG": "en"}, "vi", ["list"]),
+        (["list", "--lang", "en"], {"TTHC_LANG": ""}, "en", ["list"]),
+        (
+            ["progress", "add", "1.1", "--", "--lang", "en"],
+            {},
+            "vi",
+            ["progress", "add", "1.1", "--", "--lang", "en"],
+        ),
+    ],
+)
+def test_the_flag_wins_over_the_environment(
+    argv: list[str], env: dict[str, str], lang: str, rest: list[str]
+) -> None:
+    assert i18n.choose_language(argv, env) == (lang, rest)
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "named"),
+    [
+        (["list", "--lang", "fr"], {}, "--lang fr"),
+        (["list", "--lang"], {}, "--lang"),
+        (["list"], {"TTHC_LANG": "de"}, "TTHC_LANG=de"),
+    ],
+)
+def test_an_unknown_language_is_refused(argv: list[str], env: dict[str, str], named: str) -> None:
+    with pytest.raises(i18n.LanguageError) as caught:
+        i18n.choose_language(argv, env)
+    assert caught.value.args[0] == named
+
+
+def _tthc(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TTHC_LANG", "TTHC_TODAY", "NO_COLOR")}
+    env["TTHC_DATA"] = str(ROOT)
+    if lang is not None:
+        env["TTHC_LANG"] = lang
+    return subprocess.run(
+        [sys.executable, "-m", "tthc_cli", *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_an_unknown_language_is_one_vietnamese_line() -> None:
+    result = _tthc("list", "--lang", "fr")
+    assert result.returncode == 2
+    assert result.stderr == "tthc: --lang fr: không có ngôn ngữ này; chọn một trong: vi, en\n"
+    assert _tthc("list", lang="fr").stderr.startswith("tthc: TTHC_LANG=fr: không có ngôn ngữ này")
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
+    vi = _tthc("--help").stdout
+    assert "Ngôn ngữ hiển thị" in vi
+    en = _tthc("--help", "--lang", "en").stdout
+    assert "Language of everything tthc prints" in en and "Ngôn ngữ hiển thị" not in en
+    assert "Language of everything tthc prints" in _tthc("--help", lang="en").stdout

@@ -12,11 +12,12 @@ from typer.testing import CliRunner
 from tthc_cli import i18n
 from tthc_cli.build import Dataset
 from tthc_cli.cli import app
+from tthc_cli.datafiles import list_data_files
 from tthc_cli.dataset import LoadResult, assemble
-from tthc_cli.models import ALL_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_NAMES = list(ALL_FILES)
+# The shipped plan's data files (those present at the repository root).
+DATA_NAMES = [n for n in list_data_files(str(ROOT)) if (ROOT / n).exists()]
 
 
 def shipped_files() -> dict[str, bytes | None]:

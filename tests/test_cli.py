@@ -11,6 +11,7 @@ import pytest
 
 from tthc_cli.cli import app
 from tthc_cli.diagnostics import Diagnostic, Severity, format_github
+from tthc_cli.models import schema_name
 from tthc_cli.schemas import schema_file_name, schema_for
 
 from .conftest import ROOT
@@ -190,13 +191,14 @@ def test_show_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
 def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("schema", "--out", str(tmp_path))
     assert result.code == 0
-    for name in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"):
+    for name in ("plan", "appendix", "units", "progress"):
         written = json.loads((tmp_path / schema_file_name(name)).read_text(encoding="utf-8"))
         assert written == schema_for(name)
         committed = json.loads((ROOT / "schemas" / schema_file_name(name)).read_text(encoding="utf-8"))
         assert committed == written, f"schemas/ is stale: run 'tthc schema' ({name})"
-        first = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=schemas/{schema_file_name(name)}"
+    for file in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"):
+        first = (ROOT / file).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schemas/{schema_file_name(schema_name(file) or '')}"
 
 
 # --- due / overdue / upcoming -------------------------------------------------------------------------

@@ -18,11 +18,10 @@ from hypothesis import strategies as st
 from tthc_cli.dataset import LoadResult, assemble
 from tthc_cli.deadlines import DeadlineError, parse_deadline
 from tthc_cli.loader import parse_document
-from tthc_cli.models import ALL_FILES
 
-from .conftest import ROOT
+from .conftest import DATA_NAMES, ROOT
 
-SHIPPED = {name: (ROOT / name).read_bytes() for name in ALL_FILES}
+SHIPPED = {name: (ROOT / name).read_bytes() for name in DATA_NAMES}
 NAMES = sorted(SHIPPED)
 # TTHC_FUZZ_EXAMPLES raises the count for a long run (fuzz/run.py); the suite keeps it quick.
 EXAMPLES = int(os.environ.get("TTHC_FUZZ_EXAMPLES", "150"))

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.dataset import assemble
-from tthc_cli.models import ALL_FILES
+
+from .conftest import DATA_NAMES
 
 TTHC = [sys.executable, "-m", "tthc_cli"]
 
@@ -23,7 +24,7 @@ def _env(data_dir: Path) -> dict[str, str]:
 
 
 def _load(data_dir: Path):  # type: ignore[no-untyped-def]
-    files = {n: (data_dir / n).read_bytes() if (data_dir / n).exists() else None for n in ALL_FILES}
+    files = {n: (data_dir / n).read_bytes() if (data_dir / n).exists() else None for n in DATA_NAMES}
     return assemble(files)
 
 

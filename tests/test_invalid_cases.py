@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.models import ALL_FILES as DATA_FILES
-
-from .conftest import ROOT
+from .conftest import DATA_NAMES, ROOT
 
 CASES = Path(__file__).parent / "data" / "invalid"
 
@@ -48,7 +46,7 @@ def test_catalogue_is_large_enough() -> None:
 @pytest.mark.parametrize("name", _cases())
 def test_invalid_case(name: str, tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     case = CASES / name
-    for data_name in DATA_FILES:
+    for data_name in DATA_NAMES:
         shutil.copy(ROOT / data_name, tmp_path / data_name)
     if (case / "edits.json").exists():
         for e in json.loads((case / "edits.json").read_text(encoding="utf-8")):
@@ -56,7 +54,7 @@ def test_invalid_case(name: str, tmp_path: Path, run) -> None:  # type: ignore[n
             text = target.read_text(encoding="utf-8")
             assert e["old"] in text, f"{name}: edit target not found in {e['file']}: {e['old']!r}"
             target.write_text(text.replace(e["old"], e["new"], 1), encoding="utf-8")
-    for data_name in DATA_FILES:
+    for data_name in DATA_NAMES:
         if (case / data_name).exists():
             shutil.copy(case / data_name, tmp_path / data_name)
         if (case / f"{data_name}.missing").exists():

@@ -6,17 +6,18 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .catalog import INSPECTION, PLAN, REVIEW, Entry, Plan, PlanItem
+from .catalog import PLAN, AppendixInfo, Entry, Plan, PlanItem, PlanMeta, appendix_file, item_id
 from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from .diagnostics import Problem, Severity
 from .units import Registry
 
 if TYPE_CHECKING:
-    from .models import DeadlineSpec, InspectionFile, Party, PlanFile, ReviewFile, UnitsFile
+    from .models import AppendixFile, AppendixRow, DeadlineSpec, Party, PlanFile, UnitsFile
 
 
 class Dataset(Plan):
-    """The plan with the validated source files it came from, for the cross-file checks."""
+    """The plan with the validated source files it came from, for the cross-file checks.
+    `appendices` maps each appendix's name (appendix_<name>.yaml) to its file, in document order."""
 
     def __init__(
         self,
@@ -25,15 +26,14 @@ class Dataset(Plan):
         items: list[PlanItem],
         *,
         plan: PlanFile,
-        review: ReviewFile,
-        inspection: InspectionFile,
+        appendices: dict[str, AppendixFile],
         units: UnitsFile,
+        meta: PlanMeta,
         progress: list[Entry] | None = None,
     ) -> None:
-        super().__init__(year, registry, items, progress)
+        super().__init__(year, registry, items, progress, meta)
         self.plan = plan
-        self.review = review
-        self.inspection = inspection
+        self.appendices = appendices
         self.units = units
 
 
@@ -92,12 +92,69 @@ def read_deadline(
     return parsed or Deadline(spec.text, DeadlineKind.UNSPECIFIED, None, None, None, spec.tentative)
 
 
+def build_meta(plan: PlanFile, appendices: dict[str, AppendixFile], province: str | None) -> PlanMeta:
+    info, decision = plan.plan, plan.decision
+    period = info.period
+    sections: dict[str, tuple[str, str]] = {
+        s.holds: (s.number, s.title) for s in plan.sections if s.holds is not None
+    }
+    return PlanMeta(
+        title=info.title,
+        year=info.year,
+        province=info.province or province,
+        plan_id=info.id,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        document_kind="decision" if decision is not None else "plan",
+        number_text=decision.number_text if decision else info.number_text,
+        issuer=decision.issuer if decision else info.issuer,
+        signer=decision.signer if decision else info.signer,
+        sections=sections,
+        appendices=tuple(
+            AppendixInfo(
+                name,
+                a.number,
+                a.title,
+                item_id("task", a.task) if a.task else None,
+                a.unit_role,
+                tuple((c.key, c.title) for c in a.columns),
+            )
+            for name, a in appendices.items()
+        ),
+    )
+
+
+def order_appendices(appendices: dict[str, AppendixFile]) -> dict[str, AppendixFile]:
+    """Document order: by the appendix number (I, II, … or 1, 2, …), unnumbered last, then name."""
+
+    def key(item: tuple[str, AppendixFile]) -> tuple[int, str]:
+        number = item[1].number
+        return (_number_rank(number) if number else 10**6, item[0])
+
+    return dict(sorted(appendices.items(), key=key))
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _number_rank(number: str) -> int:
+    if number.isdigit():
+        return int(number)
+    if all(c in _ROMAN_VALUES for c in number):
+        total = 0
+        for a, b in zip(number, [*number[1:], ""], strict=True):
+            v = _ROMAN_VALUES[a]
+            total += -v if b and _ROMAN_VALUES[b] > v else v
+        return total
+    return ord(number[0]) - ord("A") + 1
+
+
 def build_items(
-    plan: PlanFile, review: ReviewFile, inspection: InspectionFile, registry: Registry
+    plan: PlanFile, appendices: dict[str, AppendixFile], registry: Registry, meta: PlanMeta
 ) -> tuple[list[PlanItem], list[Problem]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
     problems: list[Problem] = []
-    start = date(plan.plan.year, 1, 1)
+    start = meta.period_start
     items: list[PlanItem] = []
     task_deadlines: dict[str, Deadline] = {}
     for i, task in enumerate(plan.tasks):
@@ -105,10 +162,11 @@ def build_items(
         deadline = read_deadline(
             task.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"), problems=problems
         )
-        task_deadlines.setdefault(task.number, deadline)
+        tid = item_id("task", task.number)
+        task_deadlines.setdefault(tid, deadline)
         items.append(
             PlanItem(
-                id=f"task:{task.number}",
+                id=tid,
                 kind="task",
                 number=task.number,
                 title=task.title,
@@ -121,6 +179,8 @@ def build_items(
                 content=tuple(task.content),
                 grouping=task.grouping,
                 appendix=task.appendix,
+                short_title=task.short_title,
+                notes=tuple(task.notes),
                 source=(PLAN, path),
             )
         )
@@ -131,7 +191,7 @@ def build_items(
         )
         items.append(
             PlanItem(
-                id=f"duty:{duty.number}",
+                id=item_id("duty", duty.number),
                 kind="duty",
                 number=duty.number,
                 title=duty.text,
@@ -140,81 +200,102 @@ def build_items(
                 deadline=deadline,
                 lead_text=duty.lead.text,
                 support_text=duty.support.text if duty.support else None,
+                short_title=duty.short_title,
+                notes=tuple(duty.notes),
                 source=(PLAN, path),
             )
         )
-    for i, row in enumerate(review.rows):
-        path = ("rows", i)
-        deadline = read_deadline(
-            row.deadline, plan_start=start, file=REVIEW, path=(*path, "deadline"), problems=problems
-        )
-        unit = registry.resolve(row.unit)
-        items.append(
-            PlanItem(
-                id=f"review:{row.stt}",
-                kind="review",
-                number=str(row.stt),
-                title=row.text,
-                lead=(unit,) if unit else (),
-                support=(),
-                deadline=deadline,
-                lead_text=row.unit,
-                parent=f"task:{review.task}",
-                domains=tuple(row.domains),
-                unit=unit,
-                unit_text=row.unit,
-                source=(REVIEW, path),
-            )
-        )
-    # Phụ lục II rows have no dates of their own: they run in their task's window (item 6), and the
-    # inspecting office is that task's lead.
-    parent_id = f"task:{inspection.task}"
-    parent = next((it for it in items if it.id == parent_id), None)
-    window = task_deadlines.get(inspection.task) or Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
-    for b, block in enumerate(inspection.blocks):
-        notes: dict[int, str] = {}
-        for note in block.notes:
-            first, last = note.rows
-            for stt in range(first, last + 1):
-                notes.setdefault(stt, note.text)
-        for r, irow in enumerate(block.rows):
-            unit = registry.resolve(irow.unit)
-            items.append(
-                PlanItem(
-                    id=f"inspection:{block.block}.{irow.stt}",
-                    kind="inspection",
-                    number=f"{block.block}.{irow.stt}",
-                    title=irow.unit,
-                    lead=parent.lead if parent else (),
-                    support=(),
-                    deadline=window,
-                    lead_text=parent.lead_text if parent else None,
-                    support_text=irow.unit,
-                    parent=parent_id,
-                    unit=unit,
-                    unit_text=irow.unit,
-                    block=block.block,
-                    block_title=block.title,
-                    note=notes.get(irow.stt),
-                    source=(INSPECTION, ("blocks", b, "rows", r)),
-                )
-            )
+    by_id = {it.id: it for it in items}
+    for name, appendix in appendices.items():
+        items += _appendix_items(name, appendix, registry, by_id, task_deadlines, start, problems)
     return items, problems
 
 
-def year_warnings(items: list[PlanItem], year: int) -> list[Problem]:
+def _appendix_items(
+    name: str,
+    appendix: AppendixFile,
+    registry: Registry,
+    by_id: dict[str, PlanItem],
+    task_deadlines: dict[str, Deadline],
+    start: date,
+    problems: list[Problem],
+) -> list[PlanItem]:
+    """An appendix's rows as items. A row with no deadline of its own runs in the window of the item
+    the appendix details (Phụ lục II's inspections run in item 6's window). A 'lead' appendix's row
+    unit does the row's work; an 'inspected' one's unit is inspected by the item's lead."""
+    file = appendix_file(name)
+    parent_id = item_id("task", appendix.task) if appendix.task else None
+    parent = by_id.get(parent_id) if parent_id else None
+    window = task_deadlines.get(parent_id or "") or Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
+    blocks: list[tuple[str | None, str | None, list[AppendixRow], dict[int, str], tuple[str | int, ...]]]
+    if appendix.blocks:
+        blocks = []
+        for b, part in enumerate(appendix.blocks):
+            notes: dict[int, str] = {}
+            for note in part.notes:
+                first, last = note.rows
+                for stt in range(first, last + 1):
+                    notes.setdefault(stt, note.text)
+            blocks.append((part.block, part.title, part.rows, notes, ("blocks", b)))
+    else:
+        blocks = [(None, None, appendix.rows, {}, ())]
+    out: list[PlanItem] = []
+    for block, block_title, rows, notes, base in blocks:
+        for r, row in enumerate(rows):
+            path = (*base, "rows", r)
+            number = f"{block}.{row.stt}" if block else str(row.stt)
+            if row.deadline is not None:
+                deadline = read_deadline(
+                    row.deadline, plan_start=start, file=file, path=(*path, "deadline"), problems=problems
+                )
+            else:
+                deadline = window
+            unit = registry.resolve(row.unit)
+            inspected = appendix.unit_role == "inspected"
+            lead: tuple[str, ...] = (
+                (parent.lead if parent else ()) if inspected else ((unit,) if unit else ())
+            )
+            out.append(
+                PlanItem(
+                    id=f"{name}:{number}",
+                    kind=name,
+                    number=number,
+                    title=row.text or row.unit,
+                    lead=lead,
+                    support=(),
+                    deadline=deadline,
+                    lead_text=(parent.lead_text if parent else None) if inspected else row.unit,
+                    support_text=row.unit if inspected else None,
+                    parent=parent_id,
+                    domains=tuple(row.domains),
+                    unit=unit,
+                    unit_text=row.unit,
+                    block=block,
+                    block_title=block_title,
+                    note=row.note or notes.get(row.stt),
+                    cells=tuple(row.cells.items()),
+                    source=(file, path),
+                )
+            )
+    return out
+
+
+def year_warnings(items: list[PlanItem], meta: PlanMeta) -> list[Problem]:
+    """A date outside the plan period is most often a year left over from last year's plan."""
     out = []
+    first, last = meta.period_start, meta.period_end
     for item in items:
         d = item.deadline
         for when in (d.start, d.due):
-            if when is not None and when.year != year:
+            if when is not None and not first <= when <= last:
                 file, path = item.source
                 out.append(
                     Problem(
                         file,
                         (*path, "deadline", "text"),
                         "deadline-outside-year",
-                        f"{item.id}: {when:%d/%m/%Y} falls outside the plan year {year}",
+                        f"{item.id}: {when:%d/%m/%Y} falls outside the plan period "
+                        f"{first:%d/%m/%Y}–{last:%d/%m/%Y}",
                         Severity.WARNING,
                     )
                 )
@@ -224,23 +305,23 @@ def year_warnings(items: list[PlanItem], year: int) -> list[Problem]:
 
 def make_dataset(
     plan: PlanFile,
-    review: ReviewFile,
-    inspection: InspectionFile,
+    appendices: dict[str, AppendixFile],
     units: UnitsFile,
 ) -> tuple[Dataset, list[Problem]]:
+    appendices = order_appendices(appendices)
     registry = Registry.build(units)
-    registry.set_derived("review", filter(None, (registry.resolve(r.unit) for r in review.rows)))
-    registry.set_derived(
-        "inspection", filter(None, (registry.resolve(r.unit) for b in inspection.blocks for r in b.rows))
-    )
-    items, problems = build_items(plan, review, inspection, registry)
+    for name, appendix in appendices.items():
+        rows = [r for b in appendix.blocks for r in b.rows] if appendix.blocks else appendix.rows
+        registry.set_derived(name, filter(None, (registry.resolve(r.unit) for r in rows)))
+    meta = build_meta(plan, appendices, units.province)
+    items, problems = build_items(plan, appendices, registry, meta)
     ds = Dataset(
         year=plan.plan.year,
         registry=registry,
         items=items,
         plan=plan,
-        review=review,
-        inspection=inspection,
+        appendices=appendices,
         units=units,
+        meta=meta,
     )
     return ds, problems

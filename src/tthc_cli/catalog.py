@@ -1,4 +1,4 @@
-"""The plan as one list of items with stable IDs: tasks, duties, Phụ lục I rows and Phụ lục II rows."""
+"""The plan as one list of items with stable IDs: tasks, duties and appendix rows; the data files."""
 
 from __future__ import annotations
 
@@ -9,26 +9,153 @@ from .textnorm import typed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
-    from typing import Literal
 
     from .deadlines import Deadline
     from .units import Registry
 
-    ItemKind = Literal["task", "duty", "review", "inspection"]
+    ItemKind = str  # "task", "duty", or an appendix's name
 
-KINDS: tuple[ItemKind, ...] = ("task", "duty", "review", "inspection")
+# Item kinds: the plan's own numbered items, then one kind per appendix, named after its file
+# (appendix_review.yaml -> review:<stt>). The 2021 plan has exactly these four.
+KINDS: tuple[str, ...] = ("task", "duty", "review", "inspection")
 KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Mục IV", "review": "Rà soát PL I", "inspection": "Kiểm tra PL II"}
 
-PLAN, REVIEW, INSPECTION, UNITS = (
-    "plan.yaml",
-    "appendix_review.yaml",
-    "appendix_inspection.yaml",
-    "units.yaml",
-)
-PROGRESS = "progress.yaml"
-REQUIRED_FILES = (PLAN, REVIEW, INSPECTION, UNITS)
-ALL_FILE_NAMES = (*REQUIRED_FILES, PROGRESS)  # progress.yaml may be absent
+# --- the data files: one declaration -------------------------------------------------------------
+# A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet)
+# and any number of appendices, each appendix_<name>.yaml (none is fine).
+PLAN, UNITS, PROGRESS = "plan.yaml", "units.yaml", "progress.yaml"
+APPENDIX_PREFIX, APPENDIX_SUFFIX = "appendix_", ".yaml"
+REQUIRED_FILES = (PLAN, UNITS)
+_APPENDIX_FILE = re.compile(r"^appendix_([a-z][a-z0-9_]*)\.yaml$")
+# Kept for the 2021 plan's two appendices, named in code that explains them.
+REVIEW, INSPECTION = "appendix_review.yaml", "appendix_inspection.yaml"
+# Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).
+DATA_FILE_PATTERN = r"(plan|units|progress|appendix_[a-z][a-z0-9_]*)\.yaml"
+
+
+def appendix_name(file_name: str) -> str | None:
+    """'appendix_review.yaml' -> 'review'; None for any other file."""
+    m = _APPENDIX_FILE.match(file_name)
+    return m[1] if m else None
+
+
+def appendix_file(name: str) -> str:
+    return f"{APPENDIX_PREFIX}{name}{APPENDIX_SUFFIX}"
+
+
+def data_file_names(listing: Iterable[str]) -> list[str]:
+    """The data files of a folder whose entries are `listing`: the fixed files (present or not, so a
+    missing required one is reported), then every appendix file, in name order."""
+    appendices = sorted(n for n in listing if appendix_name(n))
+    return [PLAN, UNITS, PROGRESS, *appendices]
+
+
+def is_data_file(file_name: str) -> bool:
+    return file_name in (PLAN, UNITS, PROGRESS) or appendix_name(file_name) is not None
+
+
+class AppendixInfo(Record):
+    """What the document says about one appendix: its number ("I" of "Phụ lục I"), title, the item it
+    details, whether its units lead their rows or are inspected, and its declared columns."""
+
+    __slots__ = ("columns", "name", "number", "task", "title", "unit_role")
+
+    def __init__(
+        self,
+        name: str,
+        number: str | None,
+        title: str,
+        task: str | None,
+        unit_role: str = "lead",
+        columns: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.name = name
+        self.number = number
+        self.title = title
+        self.task = task
+        self.unit_role = unit_role
+        self.columns = columns
+
+    @property
+    def label(self) -> str:
+        """How officials name it: "Phụ lục I", or "Phụ lục" for a single unnumbered one."""
+        return f"Phụ lục {self.number}" if self.number else "Phụ lục"
+
+
+class PlanMeta(Record):
+    """The document around the items: titles, province, period, issuer; section headings by what they
+    hold ("tasks", "duties"); the appendices in document order."""
+
+    __slots__ = (
+        "appendices",
+        "document_kind",
+        "issuer",
+        "number_text",
+        "period_end",
+        "period_start",
+        "plan_id",
+        "province",
+        "sections",
+        "signer",
+        "title",
+        "year",
+    )
+
+    def __init__(
+        self,
+        title: str,
+        year: int,
+        province: str | None = None,
+        plan_id: str | None = None,
+        period_start: date | None = None,
+        period_end: date | None = None,
+        document_kind: str = "plan",
+        number_text: str | None = None,
+        issuer: str | None = None,
+        signer: str | None = None,
+        sections: dict[str, tuple[str, str]] | None = None,
+        appendices: tuple[AppendixInfo, ...] = (),
+    ) -> None:
+        from datetime import date as _date
+
+        self.title = title
+        self.year = year
+        self.province = province
+        self.plan_id = plan_id or default_plan_id(province, year)
+        self.period_start = period_start or _date(year, 1, 1)
+        self.period_end = period_end or _date(year, 12, 31)
+        self.document_kind = document_kind
+        self.number_text = number_text
+        self.issuer = issuer
+        self.signer = signer
+        self.sections = sections or {}
+        self.appendices = appendices
+
+    def appendix(self, name: str) -> AppendixInfo | None:
+        return next((a for a in self.appendices if a.name == name), None)
+
+    def section_label(self, holds: str) -> str | None:
+        """ "mục II" for the section that holds the tasks, if the data names it."""
+        found = self.sections.get(holds)
+        return f"mục {found[0]}" if found else None
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return ("task", "duty", *(a.name for a in self.appendices))
+
+
+def default_plan_id(province: str | None, year: int) -> str:
+    """'Hải Dương', 2021 -> 'hai-duong-2021': folded to ASCII so calendar UIDs stay portable."""
+    import unicodedata
+
+    if not province:
+        return f"plan-{year}"
+    text = "".join(c for c in unicodedata.normalize("NFD", province) if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return f"{slug or 'plan'}-{year}"
 
 
 _ITEM_FIELDS = (
@@ -52,6 +179,9 @@ _ITEM_FIELDS = (
     "block",
     "block_title",
     "note",
+    "short_title",
+    "notes",
+    "cells",
     "source",
 )
 
@@ -85,6 +215,9 @@ class PlanItem(Record):
         block: str | None = None,
         block_title: str | None = None,
         note: str | None = None,
+        short_title: str | None = None,
+        notes: tuple[str, ...] = (),
+        cells: tuple[tuple[str, str], ...] = (),
         source: tuple[str, tuple[str | int, ...]] = ("", ()),
     ) -> None:
         self.id = id
@@ -107,6 +240,9 @@ class PlanItem(Record):
         self.block = block
         self.block_title = block_title
         self.note = note
+        self.short_title = short_title
+        self.notes = notes
+        self.cells = cells
         self.source = source
 
 
@@ -143,8 +279,10 @@ class Plan:
         registry: Registry,
         items: list[PlanItem] | None = None,
         progress: list[Entry] | None = None,
+        meta: PlanMeta | None = None,
     ) -> None:
         self.year = year
+        self.meta = meta or PlanMeta(title=f"Kế hoạch {year}", year=year)
         self.registry = registry
         self.items: list[PlanItem] = items or []
         self.progress: list[Entry] = progress or []
@@ -160,7 +298,13 @@ class Plan:
             self.by_id.setdefault(item.id, item)
 
 
-_TASK_ID = re.compile(r"^\d+(?:\.\d+)*$")
+_TASK_ID = re.compile(r"^\d+(?:\.(?:\d+|[a-zđ]))*[.)]?$")
+_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+
+
+def item_id(kind: str, number: str) -> str:
+    """The ID of an item numbered as printed: ('task', '2.a)') -> 'task:2.a'."""
+    return f"{kind}:{number.rstrip(').') or number}"
 
 
 def normalise_id(text: str) -> str:
@@ -168,13 +312,15 @@ def normalise_id(text: str) -> str:
     # Invisible characters pasted along with an ID are dropped, not allowed to make it another ID.
     text = typed(text)
     if _TASK_ID.match(text):
-        return f"task:{text}"
+        return item_id("task", text)
     kind, sep, rest = text.partition(":")
     if not sep:
         return text
     kind = kind.strip().lower()
-    rest = rest.strip()
-    if kind in ("duty", "inspection"):
-        head, dot, tail = rest.partition(".")
-        rest = head.upper() + dot + tail
-    return f"{kind}:{rest}"
+    rest = rest.strip().rstrip(").") or rest.strip()
+    head, dot, tail = rest.partition(".")
+    # Section and block numbers are Roman and printed in capitals ("IV.2", "II.3"); a lone letter
+    # in a task number ("2.a") is a letter.
+    if _ROMAN.match(head) and (kind in ("duty", "inspection") or len(head) > 1 or (head in "ivx" and dot)):
+        head = head.upper()
+    return f"{kind}:{head}{dot}{tail}"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .build import Dataset, year_warnings
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Plan, normalise_id
+from .catalog import PLAN, PROGRESS, UNITS, Plan, appendix_file, item_id, normalise_id
 from .diagnostics import Problem, Severity
 from .models import Party
 from .units import Registry, fold
@@ -34,7 +34,7 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
     for item in ds.items:
         if item.id in seen:
             file, path = item.source
-            field = "stt" if item.kind in ("review", "inspection") else "number"
+            field = "number" if item.kind in ("task", "duty") else "stt"
             yield Problem(
                 file,
                 (*path, field),
@@ -99,14 +99,15 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
     for i, duty in enumerate(ds.plan.duties):
         yield from _party_refs(ds, duty.lead, ("duties", i, "lead"))
         yield from _party_refs(ds, duty.support, ("duties", i, "support"))
-    rows: list[tuple[str, tuple[str | int, ...], str]] = [
-        (REVIEW, ("rows", i, "unit"), r.unit) for i, r in enumerate(ds.review.rows)
-    ]
-    rows += [
-        (INSPECTION, ("blocks", b, "rows", i, "unit"), r.unit)
-        for b, block in enumerate(ds.inspection.blocks)
-        for i, r in enumerate(block.rows)
-    ]
+    rows: list[tuple[str, tuple[str | int, ...], str]] = []
+    for name, appendix in ds.appendices.items():
+        file = appendix_file(name)
+        rows += [(file, ("rows", i, "unit"), r.unit) for i, r in enumerate(appendix.rows)]
+        rows += [
+            (file, ("blocks", b, "rows", i, "unit"), r.unit)
+            for b, block in enumerate(appendix.blocks)
+            for i, r in enumerate(block.rows)
+        ]
     for file, path, name in rows:
         if p := _unknown(reg, name, file, path, "unit"):
             yield p
@@ -114,31 +115,58 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             yield Problem(
                 file, path, "group-in-appendix", f"'{name}' is a group; an appendix row names one unit"
             )
-    # Each appendix hangs off the task that says so.
-    by_number = {t.number: (i, t) for i, t in enumerate(ds.plan.tasks)}
-    for file, kind, number in (
-        (REVIEW, "review", ds.review.task),
-        (INSPECTION, "inspection", ds.inspection.task),
-    ):
-        found = by_number.get(number)
+    yield from check_appendix_links(ds)
+
+
+def check_appendix_links(ds: Dataset) -> Iterator[Problem]:
+    """An appendix details the item that names it (`appendix: <name>`), and that item names it back."""
+    by_number = {item_id("task", t.number): (i, t) for i, t in enumerate(ds.plan.tasks)}
+    linked: dict[str, str] = {}
+    for name, appendix in ds.appendices.items():
+        if appendix.task is None:
+            continue
+        file = appendix_file(name)
+        found = by_number.get(item_id("task", appendix.task))
+        linked[name] = appendix.task
         if found is None:
-            yield Problem(file, ("task",), "unknown-task", f"task {number} does not exist in plan.yaml")
-        elif found[1].appendix != kind:
+            yield Problem(
+                file, ("task",), "unknown-task", f"task {appendix.task} does not exist in plan.yaml"
+            )
+        elif found[1].appendix != name:
             yield Problem(
                 file,
                 ("task",),
                 "appendix-link",
-                f"task {number} does not declare 'appendix: {kind}' in plan.yaml",
+                f"task {appendix.task} does not declare 'appendix: {name}' in plan.yaml",
             )
     for i, task in enumerate(ds.plan.tasks):
-        linked = {"review": ds.review.task, "inspection": ds.inspection.task}
-        if task.appendix is not None and linked[task.appendix] != task.number:
+        if task.appendix is None:
+            continue
+        if task.appendix not in ds.appendices:
+            have = ", ".join(appendix_file(n) for n in ds.appendices) or "none"
+            yield Problem(
+                PLAN,
+                ("tasks", i, "appendix"),
+                "appendix-link",
+                f"task {task.number} says 'appendix: {task.appendix}' but there is no "
+                f"{appendix_file(task.appendix)} (appendices here: {have})",
+            )
+        elif linked.get(task.appendix) != task.number:
             yield Problem(
                 PLAN,
                 ("tasks", i, "appendix"),
                 "appendix-link",
                 f"task {task.number} says 'appendix: {task.appendix}' but that appendix "
-                f"belongs to task {linked[task.appendix]}",
+                f"belongs to task {linked.get(task.appendix) or 'no task'}",
+            )
+    for i, group in enumerate(ds.units.groups):
+        if group.appendix is not None and group.appendix not in ds.appendices:
+            yield Problem(
+                UNITS,
+                ("groups", i, "appendix"),
+                "appendix-link",
+                f"group '{group.name}' takes its members from {appendix_file(group.appendix)}, "
+                "which this plan folder does not have",
             )
 
 
@@ -186,22 +214,24 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
 
 
 def check_notes(ds: Dataset) -> Iterator[Problem]:
-    for b, block in enumerate(ds.inspection.blocks):
-        numbers = {r.stt for r in block.rows}
-        covered: set[int] = set()
-        for n, note in enumerate(block.notes):
-            first, last = note.rows
-            path = ("blocks", b, "notes", n, "rows")
-            if first > last or first not in numbers or last not in numbers:
-                yield Problem(
-                    INSPECTION,
-                    path,
-                    "note-rows",
-                    f"rows [{first}, {last}] are not a range of this block's rows",
-                )
-            elif covered & set(range(first, last + 1)):
-                yield Problem(INSPECTION, path, "note-rows", "this note covers rows another note covers")
-            covered |= set(range(first, last + 1))
+    for name, appendix in ds.appendices.items():
+        file = appendix_file(name)
+        for b, block in enumerate(appendix.blocks):
+            numbers = {r.stt for r in block.rows}
+            covered: set[int] = set()
+            for n, note in enumerate(block.notes):
+                first, last = note.rows
+                path = ("blocks", b, "notes", n, "rows")
+                if first > last or first not in numbers or last not in numbers:
+                    yield Problem(
+                        file,
+                        path,
+                        "note-rows",
+                        f"rows [{first}, {last}] are not a range of this block's rows",
+                    )
+                elif covered & set(range(first, last + 1)):
+                    yield Problem(file, path, "note-rows", "this note covers rows another note covers")
+                covered |= set(range(first, last + 1))
 
 
 def _unknown_id(ds: Plan, typed: str) -> str:
@@ -235,9 +265,12 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                 "future-entry",
                 f"{when:%d/%m/%Y} is after today ({today:%d/%m/%Y}); record progress once it has happened",
             )
-        if when.year < ds.year:
+        if when < ds.meta.period_start:
             yield Problem(
-                PROGRESS, (*path, "date"), "before-plan", f"{when:%d/%m/%Y} is before the plan year {ds.year}"
+                PROGRESS,
+                (*path, "date"),
+                "before-plan",
+                f"{when:%d/%m/%Y} is before the plan period starts ({ds.meta.period_start:%d/%m/%Y})",
             )
         key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
         if key in seen:
@@ -295,6 +328,6 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
 
 def check_dataset(ds: Dataset, today: date | None = None) -> list[Problem]:
     problems = [*check_ids(ds), *check_references(ds), *check_registry(ds), *check_notes(ds)]
-    problems += year_warnings(ds.items, ds.year)
+    problems += year_warnings(ds.items, ds.meta)
     problems += check_progress(ds, today)
     return problems

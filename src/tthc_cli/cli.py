@@ -370,9 +370,9 @@ def _as_of(today: str | None, data: str | None, warn_days: int) -> tuple[date, P
 
 def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
     """Print, or write `output` completely or not at all — never over a data file or a folder."""
+    from .catalog import data_file_names
     from .console import note, out
     from .fsutil import atomic_write
-    from .models import ALL_FILES
 
     if output is None:
         if isinstance(text, bytes):
@@ -391,7 +391,7 @@ def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
     except UserError:
         data_dir = None
     if data_dir is not None:
-        for name in ALL_FILES:
+        for name in data_file_names(os.listdir(data_dir)):
             protected = os.path.join(data_dir, name)
             if os.path.exists(target) and os.path.exists(protected) and os.path.samefile(target, protected):
                 fail(f"-o {output}: that is the data file {name}; choose another name")
@@ -518,11 +518,10 @@ def progress_add(
     A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at."""
     from .catalog import normalise_id
     from .console import note
-    from .datafiles import DataDirError, read_files
+    from .datafiles import DataDirError, read_data_folder
     from .dataset import assemble
     from .diagnostics import Severity, format_text
     from .fsutil import atomic_write, locked
-    from .models import ALL_FILES
     from .progress import AppendError, NewEntry, append_entry
 
     now = real_today()
@@ -540,7 +539,7 @@ def progress_add(
     path = os.path.join(directory, "progress.yaml")
     try:
         with locked(path):  # concurrent appends queue here; each re-reads the file under the lock
-            files, labels = read_files(directory, list(ALL_FILES))
+            files, labels = read_data_folder(directory)
             old = (files["progress.yaml"] or b"").decode("utf-8-sig", errors="strict")
             try:
                 new = append_entry(old, entry)

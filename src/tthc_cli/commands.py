@@ -85,12 +85,11 @@ def load(data: str | None) -> Plan:
     (an entry from the future is a mistake whatever --today says); --today only picks the moment a
     query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
     from . import plan_cache
-    from .catalog import ALL_FILE_NAMES
-    from .datafiles import DataDirError, read_files
+    from .datafiles import DataDirError, read_data_folder
 
     directory = data_dir(data)
     try:
-        files, labels = read_files(directory, list(ALL_FILE_NAMES))
+        files, labels = read_data_folder(directory)
     except DataDirError as exc:
         fail(str(exc))
     key = plan_cache.fingerprint(files)
@@ -189,9 +188,9 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
     progress log is checked against the real date (an entry from the future is a mistake whatever
     TTHC_TODAY says)."""
     from . import deadlines, plan_cache
-    from .catalog import ALL_FILE_NAMES
+    from .catalog import DATA_FILE_PATTERN, is_data_file
     from .console import note, out
-    from .datafiles import DataDirError, read_files
+    from .datafiles import DataDirError, read_data_folder
     from .dataset import assemble
     from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
 
@@ -201,8 +200,8 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
         if os.path.isdir(path):
             folder = path
         elif os.path.isfile(path):
-            if os.path.basename(path) not in ALL_FILE_NAMES:
-                fail(f"{path} is not a tthc data file (expected one of: {', '.join(ALL_FILE_NAMES)})")
+            if not is_data_file(os.path.basename(path)):
+                fail(f"{path} is not a tthc data file (expected a name like {DATA_FILE_PATTERN})")
             folder = os.path.dirname(path) or "."
         else:
             fail(f"{path}: no such file or folder")
@@ -213,7 +212,7 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
     checked = 0
     for folder in folders:
         try:
-            files, labels = read_files(folder, list(ALL_FILE_NAMES))
+            files, labels = read_data_folder(folder)
         except DataDirError as exc:
             fail(str(exc))
         checked += sum(1 for raw in files.values() if raw is not None)

@@ -44,6 +44,21 @@ def display_path(path: str) -> str:
     return rel if not rel.startswith(os.pardir) else path
 
 
+def list_data_files(directory: str) -> list[str]:
+    """The data file names of a plan folder: plan.yaml, units.yaml, progress.yaml (each listed even
+    when absent) and every appendix_<name>.yaml it holds."""
+    from .catalog import data_file_names
+
+    try:
+        return data_file_names(os.listdir(directory))
+    except OSError as exc:
+        raise DataDirError(f"cannot read the folder {directory}: {exc.strerror}") from None
+
+
+def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    return read_files(directory, list_data_files(directory))
+
+
 def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """Bytes of each data file (None when absent) and the path to show for it."""
     files: dict[str, bytes | None] = {}

@@ -10,11 +10,11 @@ from datetime import date
 from pydantic import BaseModel
 
 from .build import Dataset, make_dataset
-from .catalog import INSPECTION, PLAN, PROGRESS, REVIEW, UNITS, Entry, normalise_id
+from .catalog import PLAN, PROGRESS, REQUIRED_FILES, UNITS, Entry, appendix_name, normalise_id
 from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model
-from .models import ALL_FILES, DATA_FILES, InspectionFile, PlanFile, ProgressFile, ReviewFile, UnitsFile
+from .models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
 
 
 @dataclass
@@ -62,11 +62,15 @@ def _assemble(
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel | None] = {}
     diagnostics: list[Diagnostic] = []
-    for name, model in ALL_FILES.items():
+    for name in files:
+        model = model_for(name)
+        if model is None:
+            continue
         label = labels.get(name, name)
         raw = files.get(name)
-        if raw is None and name not in DATA_FILES:
-            models[name] = ProgressFile()  # no log yet: nothing recorded
+        if raw is None and name not in REQUIRED_FILES:
+            if name == PROGRESS:
+                models[name] = ProgressFile()  # no log yet: nothing recorded
             continue
         if raw is None:
             diagnostics.append(
@@ -77,7 +81,7 @@ def _assemble(
                     Severity.ERROR,
                     "missing-file",
                     "",
-                    f"{name} is missing; the data set needs {', '.join(DATA_FILES)}",
+                    f"{name} is missing; a plan folder needs {' and '.join(REQUIRED_FILES)}",
                 )
             )
             models[name] = None
@@ -87,15 +91,16 @@ def _assemble(
         models[name] = validate_model(doc, model)
         diagnostics.extend(doc.diagnostics)
     dataset = None
-    plan, review, inspection, units = (models[n] for n in (PLAN, REVIEW, INSPECTION, UNITS))
-    if (
-        isinstance(plan, PlanFile)
-        and isinstance(review, ReviewFile)
-        and isinstance(inspection, InspectionFile)
-        and isinstance(units, UnitsFile)
-    ):
-        dataset, problems = make_dataset(plan, review, inspection, units)
-        progress = models[PROGRESS]
+    plan, units = models.get(PLAN), models.get(UNITS)
+    appendices = {
+        appendix_name(n) or n: m
+        for n, m in models.items()
+        if appendix_name(n) and isinstance(m, AppendixFile)
+    }
+    appendices_ok = all(isinstance(m, AppendixFile) for n, m in models.items() if appendix_name(n))
+    if isinstance(plan, PlanFile) and isinstance(units, UnitsFile) and appendices_ok:
+        dataset, problems = make_dataset(plan, appendices, units)
+        progress = models.get(PROGRESS)
         if isinstance(progress, ProgressFile):
             dataset.progress = [
                 Entry(normalise_id(e.id), e.date, e.status, e.note, e.evidence, e.by)

@@ -7,10 +7,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
+from .catalog import PLAN, PROGRESS, UNITS, appendix_name
+
 Text = Annotated[str, StringConstraints(min_length=1)]
-TaskNumber = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
-DutyNumber = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.\d+$")]
-BlockNumber = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
+# Items are numbered as the document prints them: "1", "1.1", "2.a", "II.3", "a)" (a trailing ")" or
+# "." of the printed form is kept in `number`; the ID drops it).
+ItemNumber = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?:\d+|[IVXLC]+|[a-zđ])(?:\.(?:\d+|[IVXLC]+|[a-zđ]))*[.)]?$",
+    ),
+]
+BlockNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
+AppendixNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 RowNumber = Annotated[int, Field(ge=1)]
 
@@ -40,96 +49,193 @@ class DeadlineSpec(_Model):
 
 
 class Decision(_Model):
+    """The decision (quyết định) that issues the plan, when there is one. A plan issued directly as a
+    "Kế hoạch" has no decision block: its own number, date and signer sit under `plan`."""
+
     number: str | None = Field(description="Decision number; null while blank in the source.")
     number_text: Text
     date: dt.date | None = Field(description="Signing date; null while the day is blank in the source.")
     date_text: Text
     issuer: Text
     title: Text
-    signer: Text
-    signer_title: Text
+    signer: Text | None = None
+    signer_title: Text | None = None
+
+
+class Period(_Model):
+    """The time the plan covers: the calendar year by default; it may begin in December of the year
+    before (a plan signed early) and may run several years ("Giai đoạn 2021-2025")."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("the period ends before it starts")
+        if (self.end - self.start).days > 11 * 366:
+            raise ValueError("a plan period longer than ten years is not a plan of this genre")
+        return self
 
 
 class PlanInfo(_Model):
     title: Text
-    year: Year
+    year: Year = Field(description="The plan's year (the first year of a multi-year plan).")
+    province: Text | None = Field(
+        None, description="The province whose plan this is, as officials write it, e.g. 'Hải Dương'."
+    )
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
+        None, description="A short stable identifier (calendar UIDs); default: province and year."
+    )
+    period: Period | None = Field(None, description="Default: 1 January to 31 December of `year`.")
+    # For a plan issued directly (no decision block): its own number, date and signer, when known.
+    number: str | None = None
+    number_text: Text | None = None
+    date: dt.date | None = None
+    date_text: Text | None = None
+    issuer: Text | None = None
+    signer: Text | None = None
+    signer_title: Text | None = None
+
+
+class Section(_Model):
+    """A top-level section heading as printed ("II. NỘI DUNG CÔNG VIỆC"); `holds` says which list of
+    items it contains."""
+
+    number: Text
+    title: Text
+    holds: Literal["tasks", "duties"] | None = None
 
 
 class Grouping(_Model):
-    number: TaskNumber
+    number: ItemNumber
     title: Text
 
 
 class Task(_Model):
-    number: TaskNumber
-    grouping: TaskNumber | None = None
+    number: ItemNumber
+    grouping: ItemNumber | None = None
     title: Text
+    short_title: Text | None = Field(
+        None, description="A short name the office writes for reports (not in the source)."
+    )
     content: list[Text] = []
     lead: Party
     support: Party | None = None
     deadline: DeadlineSpec
     deliverable: Text | None = None
-    appendix: Literal["review", "inspection"] | None = None
+    notes: list[Text] = []
+    appendix: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
+        None, description="The appendix (appendix_<name>.yaml) that details this item."
+    )
 
 
 class Duty(_Model):
-    number: DutyNumber
+    number: ItemNumber
     text: Text
+    short_title: Text | None = None
     lead: Party
     support: Party | None = None
     deadline: DeadlineSpec | None = None
+    notes: list[Text] = []
 
 
 class PlanFile(_Model):
-    decision: Decision
+    decision: Decision | None = None
     plan: PlanInfo
+    sections: list[Section] = []
     groupings: list[Grouping] = []
     tasks: list[Task] = Field(min_length=1)
     duties: list[Duty] = []
 
 
-class ReviewRow(_Model):
-    stt: RowNumber
-    unit: Text
-    text: Text
-    domains: list[Text] = Field(min_length=1)
-    deadline: DeadlineSpec
+class Column(_Model):
+    """A column of an appendix table as printed: `key` names the row field it shows (unit, text,
+    domains, deadline, note, or a free column kept under each row's `cells`)."""
 
-
-class ReviewFile(_Model):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
     title: Text
-    task: TaskNumber
-    rows: list[ReviewRow] = Field(min_length=1)
-    notes: list[Text] = []
 
 
-class InspectionRow(_Model):
+class AppendixRow(_Model):
     stt: RowNumber
     unit: Text
+    text: Text | None = None
+    domains: list[Text] = []
+    deadline: DeadlineSpec | None = Field(
+        None, description="The row's own deadline; without it the row runs in its item's window."
+    )
+    note: Text | None = None
+    cells: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Text] = Field(
+        {}, description="Free columns, keyed as declared under `columns`."
+    )
 
 
-class InspectionNote(_Model):
+class RowNote(_Model):
     text: Text
     rows: Annotated[list[RowNumber], Field(min_length=2, max_length=2)] = Field(
         description="First and last row the note covers (it stood in a merged cell)."
     )
+    inferred: StrictBool = Field(
+        False,
+        description="true when the span is read off a merged cell's layout rather than printed.",
+    )
 
 
-class InspectionBlock(_Model):
+class AppendixBlock(_Model):
     block: BlockNumber
     title: Text
-    rows: list[InspectionRow] = Field(min_length=1)
-    notes: list[InspectionNote] = []
+    rows: list[AppendixRow] = Field(min_length=1)
+    notes: list[RowNote] = []
 
 
-class InspectionFile(_Model):
+class AppendixFile(_Model):
+    """One appendix (phụ lục): a table of rows, flat or in blocks. Its rows' IDs are
+    <name>:<stt> or <name>:<block>.<stt>, where the file is appendix_<name>.yaml."""
+
+    number: AppendixNumber | None = Field(None, description='"I" for "Phụ lục I"; null if unnumbered.')
     title: Text
-    task: TaskNumber
-    blocks: list[InspectionBlock] = Field(min_length=1)
+    task: ItemNumber | None = Field(None, description="The item this appendix details.")
+    unit_role: Literal["lead", "inspected"] = Field(
+        "lead",
+        description="lead: each row's unit does the row's work; inspected: the item's lead inspects it.",
+    )
+    columns: list[Column] = []
+    rows: list[AppendixRow] = []
+    blocks: list[AppendixBlock] = []
+    notes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _rows_or_blocks(self) -> AppendixFile:
+        if bool(self.rows) == bool(self.blocks):
+            raise ValueError("an appendix has either `rows` or `blocks` (of rows), not both or neither")
+        return self
 
 
-UnitType = Literal["office", "centre", "department", "board", "portal", "media", "city", "town", "district"]
-GroupKind = Literal["listed", "collective", "review", "inspection", "open"]
+# The unit types of the genre. Provincial: office (Văn phòng UBND), centre, department (sở), board
+# (ban), portal, media; central agencies located in the province (Công an tỉnh, BHXH tỉnh, Cục Thuế,
+# Kho bạc); district level: city (thành phố), town (thị xã), district (huyện), urban_district (quận);
+# commune level: commune (xã), ward (phường), township (thị trấn); mass organisations; enterprises.
+UnitType = Literal[
+    "office",
+    "centre",
+    "department",
+    "board",
+    "portal",
+    "media",
+    "central",
+    "city",
+    "town",
+    "district",
+    "urban_district",
+    "commune",
+    "ward",
+    "township",
+    "mass_org",
+    "enterprise",
+    "other",
+]
+GroupKind = Literal["listed", "collective", "appendix", "open"]
 
 
 class Unit(_Model):
@@ -148,19 +254,27 @@ class Group(_Model):
     aliases: list[Text] = []
     members: list[Text] = []
     scope: list[Text] | None = None
+    appendix: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
+        None, description="kind 'appendix': the appendix (appendix_<name>.yaml) whose units are the members."
+    )
 
     @model_validator(mode="after")
     def _members_fit_kind(self) -> Group:
         if self.kind == "listed" and not self.members:
             raise ValueError("a 'listed' group needs members")
-        if self.kind in ("review", "inspection", "open") and self.members:
+        if self.kind in ("appendix", "open") and self.members:
             raise ValueError(f"a '{self.kind}' group takes no members (they are derived or open-ended)")
+        if (self.kind == "appendix") != (self.appendix is not None):
+            raise ValueError("a group of kind 'appendix' names its appendix, and only such a group does")
         if self.scope is not None and self.kind != "open":
             raise ValueError("only an 'open' group takes a scope")
         return self
 
 
 class UnitsFile(_Model):
+    province: Text | None = Field(
+        None, description="The province the registry serves: a bare province name means the province."
+    )
     units: list[Unit] = Field(min_length=1)
     groups: list[Group] = []
 
@@ -184,12 +298,28 @@ class ProgressFile(_Model):
     entries: list[ProgressEntry] | None = None
 
 
-DATA_FILES: dict[str, type[BaseModel]] = {
-    "plan.yaml": PlanFile,
-    "appendix_review.yaml": ReviewFile,
-    "appendix_inspection.yaml": InspectionFile,
-    "units.yaml": UnitsFile,
+# The model of each data file (file names are declared once, in catalog.py).
+FILE_MODELS: dict[str, type[BaseModel]] = {PLAN: PlanFile, UNITS: UnitsFile, PROGRESS: ProgressFile}
+# The JSON Schema written for each kind of file (schemas/<name>.schema.json); every appendix_*.yaml
+# shares the appendix schema.
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "plan": PlanFile,
+    "appendix": AppendixFile,
+    "units": UnitsFile,
+    "progress": ProgressFile,
 }
-# Validated with the rest when present; a missing one means no progress recorded yet.
-OPTIONAL_FILES: dict[str, type[BaseModel]] = {"progress.yaml": ProgressFile}
-ALL_FILES: dict[str, type[BaseModel]] = {**DATA_FILES, **OPTIONAL_FILES}
+
+
+def model_for(file_name: str) -> type[BaseModel] | None:
+    """The model a data file is validated with; None for a file that is not a tthc data file."""
+    if appendix_name(file_name) is not None:
+        return AppendixFile
+    return FILE_MODELS.get(file_name)
+
+
+def schema_name(file_name: str) -> str | None:
+    """'appendix_review.yaml' -> 'appendix'; 'plan.yaml' -> 'plan'."""
+    if appendix_name(file_name) is not None:
+        return "appendix"
+    stem = file_name.removesuffix(".yaml")
+    return stem if stem in SCHEMA_MODELS else None

@@ -15,7 +15,7 @@ import os
 from datetime import date
 
 from . import __version__
-from .catalog import Entry, Plan, PlanItem
+from .catalog import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
 from .deadlines import Deadline, DeadlineKind
 from .units import GroupInfo, Registry, UnitInfo
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 CACHE_DIR_ENV = "TTHC_CACHE_DIR"
 NO_CACHE_ENV = "TTHC_NO_CACHE"
 
@@ -114,7 +114,7 @@ def _deadline_from_json(d: dict[str, Any]) -> Deadline:
     )
 
 
-_TUPLES = ("lead", "support", "content", "domains")
+_TUPLES = ("lead", "support", "content", "domains", "notes")
 
 
 def _item_to_json(item: PlanItem) -> dict[str, Any]:
@@ -137,16 +137,48 @@ def _item_from_json(d: dict[str, Any]) -> PlanItem:
     values["source"] = (d["source"][0], tuple(d["source"][1]))
     for name in _TUPLES:
         values[name] = tuple(d[name])
+    values["cells"] = tuple((k, v) for k, v in d["cells"])
     return PlanItem(**values)
+
+
+def _meta_to_json(meta: PlanMeta) -> dict[str, Any]:
+    out: dict[str, Any] = {name: getattr(meta, name) for name in PlanMeta.__slots__}
+    out["period_start"], out["period_end"] = _iso(meta.period_start), _iso(meta.period_end)
+    out["sections"] = {k: list(v) for k, v in meta.sections.items()}
+    out["appendices"] = [
+        [a.name, a.number, a.title, a.task, a.unit_role, [list(c) for c in a.columns]]
+        for a in meta.appendices
+    ]
+    return out
+
+
+def _meta_from_json(d: dict[str, Any]) -> PlanMeta:
+    values = dict(d)
+    values["period_start"], values["period_end"] = _day(d["period_start"]), _day(d["period_end"])
+    values["sections"] = {k: (v[0], v[1]) for k, v in d["sections"].items()}
+    values["appendices"] = tuple(
+        AppendixInfo(n, num, t, task, role, tuple((c[0], c[1]) for c in cols))
+        for n, num, t, task, role, cols in d["appendices"]
+    )
+    return PlanMeta(**values)
 
 
 def to_json(plan: Plan) -> dict[str, Any]:
     reg = plan.registry
     return {
         "year": plan.year,
+        "meta": _meta_to_json(plan.meta),
+        "province": reg.province,
         "units": [[u.name, u.type, list(u.aliases), u.requires_type, u.part_of] for u in reg.units.values()],
         "groups": [
-            [g.name, g.kind, list(g.aliases), list(g.members), None if g.scope is None else list(g.scope)]
+            [
+                g.name,
+                g.kind,
+                list(g.aliases),
+                list(g.members),
+                None if g.scope is None else list(g.scope),
+                g.appendix,
+            ]
             for g in reg.groups.values()
         ],
         "derived": {k: list(v) for k, v in reg.derived.items()},
@@ -159,14 +191,16 @@ def from_json(d: dict[str, Any]) -> Plan:
     registry = Registry.from_infos(
         [UnitInfo(n, t, tuple(a), r, p) for n, t, a, r, p in d["units"]],
         [
-            GroupInfo(n, k, tuple(a), tuple(m), None if s is None else tuple(s))
-            for n, k, a, m, s in d["groups"]
+            GroupInfo(n, k, tuple(a), tuple(m), None if s is None else tuple(s), ap)
+            for n, k, a, m, s, ap in d["groups"]
         ],
     )
+    registry.province = d["province"]
     for kind, names in d["derived"].items():
         registry.set_derived(kind, names)
     plan = Plan(
         year=d["year"],
+        meta=_meta_from_json(d["meta"]),
         registry=registry,
         items=[_item_from_json(i) for i in d["items"]],
         progress=[Entry(i, date.fromisoformat(day), s, n, e, b) for i, day, s, n, e, b in d["progress"]],

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # Unit-type words in front of a name, folded; stripped for matching but kept to disambiguate
-# ("TP Chí Linh" vs "thị xã Chí Linh"). "committee" = any district-level People's Committee.
+# ("TP Chí Linh" vs "thị xã Chí Linh"). "committee" = any People's Committee (district or commune).
 _PREFIXES: tuple[tuple[str, str], ...] = (
     ("uy ban nhan dan", "committee"),
     ("ubnd", "committee"),
@@ -26,10 +26,14 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("thi xa", "town"),
     ("tx", "town"),
     ("huyen", "district"),
+    ("quan", "urban_district"),
+    ("thi tran", "township"),
+    ("phuong", "ward"),
+    ("xa", "commune"),
     ("so", "department"),
     ("ban", "board"),
 )
-_COMMITTEE_TYPES = {"city", "town", "district"}
+_COMMITTEE_TYPES = {"city", "town", "district", "urban_district", "commune", "ward", "township"}
 
 TYPE_LABELS = {
     "office": "Văn phòng",
@@ -38,15 +42,22 @@ TYPE_LABELS = {
     "board": "Ban",
     "portal": "Cổng thông tin",
     "media": "Cơ quan báo chí",
+    "central": "Cơ quan Trung ương trên địa bàn",
     "city": "Thành phố",
     "town": "Thị xã",
     "district": "Huyện",
+    "urban_district": "Quận",
+    "commune": "Xã",
+    "ward": "Phường",
+    "township": "Thị trấn",
+    "mass_org": "Tổ chức chính trị - xã hội",
+    "enterprise": "Doanh nghiệp",
+    "other": "Khác",
 }
 GROUP_LABELS = {
     "listed": "nhóm xác định",
     "collective": "nhóm không liệt kê đủ",
-    "review": "các đơn vị Phụ lục I",
-    "inspection": "các đơn vị Phụ lục II",
+    "appendix": "các đơn vị của phụ lục",
     "open": "nhóm không xác định",
 }
 
@@ -64,18 +75,21 @@ def fold(text: str) -> str:
 
 
 def split_type(key: str) -> tuple[str | None, str]:
-    """'ubnd thanh pho chi linh' -> ('city', 'chi linh'). The last, most specific prefix wins."""
+    """'ubnd thanh pho chi linh' -> ('city', 'chi linh'): an optional "UBND", then one type word.
+    Only one type word is stripped: "Ban Quản lý …" is a board, not a "quận"."""
     kind: str | None = None
-    stripped = True
-    while stripped:
-        stripped = False
-        for prefix, prefix_kind in _PREFIXES:
-            if key == prefix or key.startswith(prefix + " "):
-                key = key[len(prefix) :].strip()
-                if kind is None or prefix_kind != "committee":
-                    kind = prefix_kind
-                stripped = True
-                break
+    for prefix, prefix_kind in _PREFIXES:
+        if prefix_kind != "committee":
+            continue
+        if key == prefix or key.startswith(prefix + " "):
+            key, kind = key[len(prefix) :].strip(), prefix_kind
+            break
+    for prefix, prefix_kind in _PREFIXES:
+        if prefix_kind == "committee":
+            continue
+        if key == prefix or key.startswith(prefix + " "):
+            key, kind = key[len(prefix) :].strip(), prefix_kind
+            break
     return kind, key
 
 
@@ -98,7 +112,7 @@ class UnitInfo(Record):
 
 
 class GroupInfo(Record):
-    __slots__ = ("aliases", "kind", "members", "name", "scope")
+    __slots__ = ("aliases", "appendix", "kind", "members", "name", "scope")
 
     def __init__(
         self,
@@ -107,12 +121,14 @@ class GroupInfo(Record):
         aliases: tuple[str, ...] = (),
         members: tuple[str, ...] = (),
         scope: tuple[str, ...] | None = None,
+        appendix: str | None = None,
     ) -> None:
         self.name = name
         self.kind = kind
         self.aliases = aliases
         self.members = members
         self.scope = scope
+        self.appendix = appendix
 
 
 class Lookup(Record):
@@ -144,10 +160,11 @@ class Registry:
         self._cores: dict[str, list[tuple[str | None, str]]] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[str, str | None] = {}
+        self.province: str | None = None
 
     @classmethod
     def build(cls, units_file: UnitsFile) -> Registry:
-        return cls.from_infos(
+        reg = cls.from_infos(
             [
                 UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of)
                 for u in units_file.units
@@ -159,10 +176,13 @@ class Registry:
                     tuple(g.aliases),
                     tuple(g.members),
                     tuple(g.scope) if g.scope is not None else None,
+                    g.appendix,
                 )
                 for g in units_file.groups
             ],
         )
+        reg.province = units_file.province
+        return reg
 
     @classmethod
     def from_infos(cls, units: Iterable[UnitInfo], groups: Iterable[GroupInfo]) -> Registry:
@@ -188,9 +208,9 @@ class Registry:
     def derived(self) -> dict[str, tuple[str, ...]]:
         return dict(self._derived)
 
-    def set_derived(self, kind: str, unit_names: Iterable[str]) -> None:
-        """Members of the 'review' / 'inspection' groups: the units of that appendix, canonical."""
-        self._derived[kind] = tuple(dict.fromkeys(unit_names))
+    def set_derived(self, appendix: str, unit_names: Iterable[str]) -> None:
+        """Members of the groups of kind 'appendix': the units of that appendix, canonical."""
+        self._derived[appendix] = tuple(dict.fromkeys(unit_names))
 
     # --- resolution --------------------------------------------------------------------------------
 
@@ -230,13 +250,18 @@ class Registry:
             if needle in f" {split_type(fold(name))[1]} " or needle in f" {fold(name)} "
         ]
         note = None
-        if core and kind is None and any(self.units[n].requires_type for n in partial if n in self.units):
-            note = "a bare name such as 'Hải Dương' means the province; add the type ('TP Hải Dương')"
+        province = self.province
+        if core and kind is None and province and core == split_type(fold(province))[1]:
+            # A bare province name means the province itself, never its city of the same name.
+            note = (
+                f"'{query.strip()}' is the province's own name; to mean a unit, add its type "
+                f"(e.g. 'TP {province}')"
+            )
         if len(partial) > 1 and not note:
             return Lookup(query, candidates=tuple(partial))
         if partial:
             return Lookup(query, suggestions=tuple(partial), note=note)
-        return Lookup(query, suggestions=self._suggest(key))
+        return Lookup(query, suggestions=self._suggest(key), note=note)
 
     def _type_fits(self, typed: str | None, alias_kind: str | None, name: str) -> bool:
         unit = self.units.get(name)
@@ -278,8 +303,8 @@ class Registry:
         group = self.groups.get(name)
         if group is None:
             return ()
-        if group.kind in ("review", "inspection"):
-            return self._derived.get(group.kind, ())
+        if group.kind == "appendix":
+            return self._derived.get(group.appendix or "", ())
         resolved = (self.resolve(m) for m in group.members)
         return tuple(dict.fromkeys(m for m in resolved if m is not None))
 

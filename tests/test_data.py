@@ -110,21 +110,26 @@ def test_every_text_is_nfc(ds: Dataset) -> None:
 
 def test_pre_commit_hook_covers_every_data_file() -> None:
     """The hook's `files` pattern must run tthc when any data file changes, progress.yaml included
-    (staff edit it most); catalog.ALL_FILE_NAMES is the one list of those names."""
+    (staff edit it most) and any appendix; catalog.DATA_FILE_PATTERN is the one rule for those names."""
     import re
 
     import yaml
 
-    from tthc_cli.catalog import ALL_FILE_NAMES
+    from tthc_cli.catalog import DATA_FILE_PATTERN, is_data_file
 
     from .conftest import ROOT
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     pattern = re.compile(hook["files"])
-    for name in ALL_FILE_NAMES:
+    assert hook["files"] == f"^(.*/)?{DATA_FILE_PATTERN}$"
+    names = ("plan.yaml", "units.yaml", "progress.yaml", "appendix_review.yaml", "appendix_bao_cao.yaml")
+    for name in names:
+        assert is_data_file(name)
         assert pattern.search(name) and pattern.search(f"ke-hoach/{name}"), name
-    for other in ("README.md", "schemas/plan.schema.json", "plan.yaml.bak", "myplan.yaml", "x/units.yml"):
+    others = ("README.md", "schemas/plan.schema.json", "plan.yaml.bak", "myplan.yaml", "x/units.yml")
+    for other in (*others, "appendix_.yaml", "appendix_Review.yaml"):
         assert not pattern.search(other), other
+        assert not is_data_file(other.rsplit("/", 1)[-1])
 
 
 def test_ci_leaves_no_untracked_folder_in_the_clone() -> None:

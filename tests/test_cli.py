@@ -171,7 +171,9 @@ def test_show_accepts_bare_task_numbers(run, typed: str) -> None:  # type: ignor
 def test_show_json_round_trips_the_list_row(run) -> None:  # type: ignore[no-untyped-def]
     listed = {i["id"]: i for i in json.loads(run("list", "-f", "json").stdout)}
     for item_id in ("task:9", "duty:IV.2", "review:11", "inspection:I.3"):
-        assert json.loads(run("show", item_id, "-f", "json").stdout) == listed[item_id]
+        shown = json.loads(run("show", item_id, "-f", "json").stdout)
+        assert shown.pop("progress") == []
+        assert shown == listed[item_id]
 
 
 def test_show_text_for_appendix_rows(run) -> None:  # type: ignore[no-untyped-def]
@@ -373,3 +375,46 @@ def test_validate_names_files_relative_to_the_working_folder(run, data_dir: Path
     assert result.stdout.startswith("units.yaml:") and str(data_dir) not in result.stdout
     monkeypatch.chdir(data_dir / "sub")  # above the working folder: absolute rather than ../../
     assert run("validate").stdout.startswith(f"{data_dir}/units.yaml:")
+
+
+def test_csv_status_columns_are_the_same_everywhere(run) -> None:  # type: ignore[no-untyped-def]
+    from tthc_cli.output import STATUS_CSV_COLUMNS
+
+    day = ("--today", "2021-06-05")
+    commands = [
+        ("list", "-f", "csv", *day),
+        ("due", "--before", "2021-12-31", "-f", "csv", *day),
+        ("overdue", "-f", "csv", *day),
+        ("upcoming", "--within", "60", "-f", "csv", *day),
+        ("unit", "Sở Y tế", "-f", "csv", *day),
+        ("export", "-f", "csv", *day),
+    ]
+    for args in commands:
+        result = run(*args)
+        assert result.code == 0, (args, result.stderr)
+        rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+        header = list(rows[0])
+        at = header.index("status")
+        assert tuple(header[at : at + len(STATUS_CSV_COLUMNS)]) == STATUS_CSV_COLUMNS, args
+        first = (
+            "id kind title lead support unit deadline_text deadline_kind start due effective_due tentative"
+        )
+        assert header[:12] == first.split()
+        late = [r for r in rows if r["status"] == "overdue"]
+        assert late or args[0] == "upcoming"
+        assert all(r["status_label"] == "Quá hạn" and int(r["days_late"]) > 0 for r in late), args
+
+
+def test_show_json_has_status_and_progress(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    at = ("--data", str(data_dir))
+    assert (
+        run("progress", "add", "1.1", "--status", "done", "--date", "2021-06-02", "--by", "VP", *at).code == 0
+    )
+    item = json.loads(run("show", "1.1", "-f", "json", "--today", "2021-06-05", *at).stdout)
+    assert item["id"] == "task:1.1"
+    assert item["status"]["code"] == "done_late" and item["status"]["done_on"] == "2021-06-02"
+    assert item["progress"] == [
+        {"date": "2021-06-02", "status": "done", "note": None, "evidence": None, "by": "VP"}
+    ]
+    before = json.loads(run("show", "1.1", "-f", "json", "--today", "2021-05-20", *at).stdout)
+    assert before["status"]["code"] == "not_due" and before["progress"] == []

@@ -51,5 +51,6 @@ def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> No
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert len(rows) == 52
     assert rows[0]["title"].startswith("'=HYPERLINK")
-    assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "Quá hạn"
+    assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "overdue"
+    assert rows[0]["status_label"] == "Quá hạn"
     assert any(r["lead"] == "Sở Y tế" for r in rows)

@@ -198,3 +198,24 @@ def test_report_format_contradicting_the_suffix_is_refused(run, data_dir: Path) 
     result = run("report", "-f", "md", "-o", str(target), "--data", str(data_dir))
     assert result.code == 2 and "--format md does not match -o" in result.stderr
     assert not target.exists()
+
+
+def test_brief_lists_an_item_done_twice_once_with_its_first_date(ds) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from tthc_cli.catalog import Entry, Plan
+    from tthc_cli.reports import build_brief
+    from tthc_cli.status import statuses
+
+    log = [
+        Entry("review:1", date(2021, 5, 31), "done"),
+        Entry("review:1", date(2021, 6, 2), "done", "gửi lại bản ký"),
+        Entry("review:2", date(2021, 6, 1), "done"),
+    ]
+    plan = Plan(ds.year, ds.registry, ds.items, log)
+    now = date(2021, 6, 4)
+    brief = build_brief(plan, statuses(plan, now), now, now)
+    assert [(s.item.id, e.date) for s, e in brief.completed] == [
+        ("review:1", date(2021, 5, 31)),
+        ("review:2", date(2021, 6, 1)),
+    ]

@@ -96,3 +96,17 @@ def test_rollups_count_appendix_rows(ds: Dataset) -> None:
     assert (sts["task:6"].children_done, sts["task:6"].children_total) == (2, 17)
     assert (sts["task:3.2"].children_done, sts["task:3.2"].children_total) == (1, 16)
     assert sts["task:1.1"].children_total is None
+
+
+def test_a_second_done_does_not_move_the_completion_date(ds: Dataset) -> None:
+    log = with_log(ds, ("review:1", "2021-05-20", "done"), ("review:1", "2021-06-03", "done"))
+    st = statuses(log, date(2021, 6, 10))["review:1"]
+    assert (st.status, st.done_on) == (Status.DONE_ON_TIME, date(2021, 5, 20))
+    reopened = with_log(
+        ds,
+        ("review:1", "2021-05-20", "done"),
+        ("review:1", "2021-05-25", "reopened"),
+        ("review:1", "2021-06-03", "done"),
+    )
+    st = statuses(reopened, date(2021, 6, 10))["review:1"]
+    assert (st.status, st.done_on) == (Status.DONE_LATE, date(2021, 6, 3))

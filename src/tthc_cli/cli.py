@@ -210,10 +210,12 @@ def list_items(
     kind: Annotated[
         list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
     ] = None,
+    warn_days: WarnOpt = 7,
+    today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Every item of the plan: tasks, section IV duties, Phụ lục I and Phụ lục II rows."""
-    run_list(fmt.value, [k.value for k in kind or []], data)
+    """Every item of the plan: tasks, section IV duties, Phụ lục I and Phụ lục II rows, with status."""
+    run_list(fmt.value, [k.value for k in kind or []], data, today, warn_days)
 
 
 class ShowFormat(StrEnum):

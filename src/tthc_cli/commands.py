@@ -146,7 +146,10 @@ def show_items(
     title: str,
     statuses: Mapping[str, ItemStatus] | None = None,
     extra: Sequence[Extra] = (),
+    status_column: bool = True,
 ) -> None:
+    """Items as a table (with the status column unless `status_column` is False), Markdown, or as
+    JSON/CSV, which always carry the status when `statuses` is given."""
     from . import output
     from .console import out, print_table
 
@@ -158,7 +161,8 @@ def show_items(
     elif fmt == "csv":
         out(output.items_csv(items, columns))
     else:
-        table = output.item_table(items, extra=columns)
+        shown = columns if status_column or statuses is None else columns[1:]
+        table = output.item_table(items, extra=shown)
         if fmt == "md":
             out(output.to_markdown(table))
         else:
@@ -250,16 +254,20 @@ def _source_line(file: str, line: int) -> str | None:
     return None
 
 
-def run_list(fmt: str, kinds: Sequence[str], data: str | None) -> None:
+def run_list(
+    fmt: str, kinds: Sequence[str], data: str | None, today: str | None = None, warn_days: int = 7
+) -> None:
+    now = today_from(today)
     plan = load(data)
     wanted = set(kinds) or None
     items = [i for i in plan.items if wanted is None or i.kind in wanted]
-    show_items(items, fmt, title=f"Kế hoạch KSTTHC {plan.year}: {len(items)} mục")
+    title = f"Kế hoạch KSTTHC {plan.year}: {len(items)} mục (tình trạng tại {now:%d/%m/%Y})"
+    show_items(items, fmt, title=title, statuses=statuses_on(plan, now, warn_days))
 
 
 def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None, warn_days: int = 7) -> None:
-    """JSON is the item object of every other command (a script's contract); the text adds the
-    status on --today and the item's progress log."""
+    """The item with its status on --today and its progress log up to then: as text, or as JSON (the
+    item object of every other command plus `status` and `progress`)."""
     from .catalog import normalise_id
     from .console import out
     from .output import to_json
@@ -274,14 +282,19 @@ def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None,
         close = difflib.get_close_matches(key, list(plan.by_id), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
         fail(f"no item has the ID '{item_id}'{hint}", EXIT_DATA)
+    now = today_from(today)
+    status = statuses_on(plan, now, warn_days)[item.id]
+    log = [e for e in plan.progress if e.id == item.id and e.date <= now]
     if fmt == "json":
-        out(to_json(item_to_dict(item)))
+        from .output import entry_to_dict, status_extra
+
+        shown = item_to_dict(item)
+        shown["status"] = status_extra([item], {item.id: status}).data[0]
+        shown["progress"] = [entry_to_dict(e) for e in log]
+        out(to_json(shown))
     else:
         from .render import item_text
 
-        now = today_from(today)
-        status = statuses_on(plan, now, warn_days)[item.id]
-        log = [e for e in plan.progress if e.id == item.id and e.date <= now]
         out(item_text(item, plan, status, log, now))
 
 
@@ -348,7 +361,9 @@ def run_overdue(*, fmt: str, today: str | None, data: str | None) -> None:
         [i for i, _ in rows],
         fmt,
         title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
+        statuses=sts,
         extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
+        status_column=False,  # every row is "Quá hạn": the table shows the days late instead
     )
 
 

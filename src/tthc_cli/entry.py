@@ -27,9 +27,9 @@ _OPEN: dict[str, tuple[str, Any]] = {"--open": ("only_open", FLAG)}
 # command -> (options, name of the one positional argument or None, defaults)
 SPECS: dict[str, tuple[dict[str, tuple[str, Any]], str | None, dict[str, Any]]] = {
     "list": (
-        {**_FORMAT, "--kind": ("kinds", (MULTI, _KINDS)), **_COMMON},
+        {**_FORMAT, "--kind": ("kinds", (MULTI, _KINDS)), **_WARN, **_TODAY, **_COMMON},
         None,
-        {"fmt": "table", "kinds": [], "data": None},
+        {"fmt": "table", "kinds": [], "warn_days": 7, "today": None, "data": None},
     ),
     "show": (
         {
@@ -150,7 +150,9 @@ def run(command: str, values: dict[str, Any]) -> int:
 
     try:
         if command == "list":
-            commands.run_list(values["fmt"], values["kinds"], values["data"])
+            commands.run_list(
+                values["fmt"], values["kinds"], values["data"], values["today"], values["warn_days"]
+            )
         elif command == "show":
             commands.run_show(
                 values["item_id"], values["fmt"], values["data"], values["today"], values["warn_days"]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from .catalog import Plan
-from .output import Extra, items_csv, status_extra
+from .output import items_csv, status_extra
 from .status import ItemStatus
 
 UID_DOMAIN = "tthc.kstthc"
@@ -52,7 +52,6 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
 
 
 def to_csv(ds: Plan, sts: Mapping[str, ItemStatus]) -> str:
+    """Every item with its status: the same columns as `tthc list --format csv`."""
     items = list(ds.items)
-    column = status_extra(items, sts)
-    done: list[object] = [sts[i.id].done_on for i in items]
-    return items_csv(items, [column, Extra("done_on", "done_on", done, done)])  # type: ignore[arg-type]
+    return items_csv(items, [status_extra(items, sts)])

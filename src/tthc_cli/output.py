@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from .catalog import PlanItem
+    from .catalog import Entry, PlanItem
     from .queries import UnitRow
     from .status import ItemStatus
 
@@ -53,6 +53,16 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
             }
         )
     return Extra("status", "Trạng thái", cells, data)
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "status": entry.status,
+        "note": entry.note,
+        "evidence": entry.evidence,
+        "by": entry.by,
+    }
 
 
 class Table(Record):
@@ -279,11 +289,26 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def _csv_value(value: Any, cell: Cell) -> Cell:
-    return cell if isinstance(value, dict) else value
+# The status columns of every CSV (list, due, overdue, upcoming, unit, export): one declaration.
+STATUS_CSV_COLUMNS = ("status", "status_label", "done_on", "days_late", "children_done", "children_total")
+
+
+def _csv_columns(extra: Sequence[Extra]) -> list[tuple[str, list[Cell]]]:
+    """Extra columns as CSV (header, values): the status column spreads into STATUS_CSV_COLUMNS; a
+    column repeating one already there (overdue's days_late) is left out."""
+    out: list[tuple[str, list[Cell]]] = []
+    for column in extra:
+        if column.key == "status":
+            fields = {"status": "code", "status_label": "label"}
+            for key in STATUS_CSV_COLUMNS:
+                out.append((key, [d[fields.get(key, key)] for d in column.data]))
+        elif column.key not in {key for key, _ in out}:
+            out.append((column.key, list(column.data)))
+    return out
 
 
 def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
+    columns = _csv_columns(extra)
     headers = [
         "id",
         "kind",
@@ -297,7 +322,7 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
         "due",
         "effective_due",
         "tentative",
-        *(column.key for column in extra),
+        *(key for key, _ in columns),
     ]
     rows: list[list[Cell]] = []
     for n, item in enumerate(items):
@@ -316,7 +341,7 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
                 d.due,
                 d.effective_due,
                 str(d.tentative).lower(),
-                *(_csv_value(c.data[n], c.cells[n]) for c in extra),
+                *(values[n] for _, values in columns),
             ]
         )
     return to_csv(headers, rows)
@@ -331,8 +356,8 @@ def unit_csv(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None 
         column("via", [r.via for r in rows]),
         column("definite", [str(r.definite).lower() for r in rows]),
     ]
-    if statuses is not None:
-        extra.append(status_extra([r.item for r in rows], statuses))
+    if statuses is not None:  # first, where every other CSV has it
+        extra.insert(0, status_extra([r.item for r in rows], statuses))
     return items_csv([r.item for r in rows], extra)
 
 

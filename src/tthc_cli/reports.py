@@ -102,11 +102,14 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
         return sorted(rows, key=lambda s: s.item.deadline.effective_due or date.max)
 
     overdue = sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0))
-    completed = [
-        (sts[e.id], e)
-        for e in ds.progress
-        if e.status == "done" and start <= e.date <= min(end, as_of) and sts[e.id].done
-    ]
+    # Each item once, with the entry that completed it (a repeated "done" is not a second completion).
+    completing = {
+        e.id: (sts[e.id], e)
+        for e in reversed(ds.progress)
+        if e.status == "done" and sts[e.id].done and e.date == sts[e.id].done_on
+    }
+    completed = [(st, e) for st, e in completing.values() if start <= e.date <= min(end, as_of)]
+    completed.sort(key=lambda pair: (pair[1].date, pair[0].item.id))
     dated = [s.item for s in ordered if s.item.kind in ("task", "review")]
     return Brief(
         as_of,

@@ -103,7 +103,9 @@ def judge(
     started_on: date | None = None
     for entry in entries:
         if entry.status == "done":
-            done_on = entry.date
+            # A second "done" (a repeated report) does not move the completion date; only
+            # "reopened" in between does.
+            done_on = done_on or entry.date
         elif entry.status == "reopened":
             done_on = None
         elif entry.status == "started" and started_on is None:

@@ -274,6 +274,7 @@ def _appendix_items(
                     block_title=block_title,
                     note=row.note or notes.get(row.stt),
                     cells=tuple(row.cells.items()),
+                    unit_role=appendix.unit_role,
                     source=(file, path),
                 )
             )

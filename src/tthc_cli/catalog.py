@@ -145,6 +145,24 @@ class PlanMeta(Record):
     def kinds(self) -> tuple[str, ...]:
         return ("task", "duty", *(a.name for a in self.appendices))
 
+    @property
+    def short_title(self) -> str:
+        """ "Kế hoạch 2021 – Hải Dương": for table titles and calendar names."""
+        return f"Kế hoạch {self.year}" + (f" – {self.province}" if self.province else "")
+
+    def kind_labels(self) -> dict[str, str]:
+        """Short labels of each kind, as the document names its parts: "Nhiệm vụ", "Mục IV" (the
+        section holding the duties), "PL I" (an appendix)."""
+        duties = self.sections.get("duties")
+        labels = {"task": KIND_LABELS["task"], "duty": f"Mục {duties[0]}" if duties else "Trách nhiệm"}
+        for a in self.appendices:
+            labels[a.name] = f"PL {a.number}" if a.number else "Phụ lục"
+        return labels
+
+    def check_kinds(self, kinds: Iterable[str]) -> list[str]:
+        """The kinds asked for that this plan does not have."""
+        return [k for k in kinds if k not in self.kinds]
+
 
 def default_plan_id(province: str | None, year: int) -> str:
     """'Hải Dương', 2021 -> 'hai-duong-2021': folded to ASCII so calendar UIDs stay portable."""
@@ -182,6 +200,7 @@ _ITEM_FIELDS = (
     "short_title",
     "notes",
     "cells",
+    "unit_role",
     "source",
 )
 
@@ -189,7 +208,8 @@ _ITEM_FIELDS = (
 class PlanItem(Record):
     """One item with a stable ID. `lead`/`support` hold canonical unit or group names; `parent` is the
     task an appendix row belongs to; `appendix` (tasks) names the appendix that details them; `unit` is
-    an appendix row's unit (canonical), `unit_text` as written; `source` is (file, field path)."""
+    an appendix row's unit (canonical), `unit_text` as written, `unit_role` "lead" (the unit does the
+    row's work) or "inspected" (the parent's lead inspects it); `source` is (file, field path)."""
 
     __slots__ = _ITEM_FIELDS
 
@@ -218,6 +238,7 @@ class PlanItem(Record):
         short_title: str | None = None,
         notes: tuple[str, ...] = (),
         cells: tuple[tuple[str, str], ...] = (),
+        unit_role: str | None = None,
         source: tuple[str, tuple[str | int, ...]] = ("", ()),
     ) -> None:
         self.id = id
@@ -243,6 +264,7 @@ class PlanItem(Record):
         self.short_title = short_title
         self.notes = notes
         self.cells = cells
+        self.unit_role = unit_role
         self.source = source
 
 

@@ -163,13 +163,6 @@ WarnOpt = Annotated[
 ]
 
 
-class KindChoice(StrEnum):
-    task = "task"
-    duty = "duty"
-    review = "review"
-    inspection = "inspection"
-
-
 class RoleChoice(StrEnum):
     lead = "lead"
     support = "support"
@@ -208,14 +201,19 @@ def validate(
 def list_items(
     fmt: FormatOpt = TableFormat.table,
     kind: Annotated[
-        list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only items of this kind (repeatable): task, duty, or an appendix's name (review, …).",
+        ),
     ] = None,
     warn_days: WarnOpt = 7,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Every item of the plan: tasks, section IV duties, Phụ lục I and Phụ lục II rows, with status."""
-    run_list(fmt.value, [k.value for k in kind or []], data, today, warn_days)
+    """Every item of the plan: tasks, duties and appendix rows, with status."""
+    run_list(fmt.value, list(kind or []), data, today, warn_days)
 
 
 class ShowFormat(StrEnum):
@@ -282,7 +280,12 @@ def due(
         RoleChoice | None, typer.Option("--role", help="With --unit: lead, support or any (default any).")
     ] = None,
     kind: Annotated[
-        list[KindChoice] | None, typer.Option("--kind", help="Only items of this kind (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only items of this kind (repeatable): task, duty, or an appendix's name (review, …).",
+        ),
     ] = None,
     only_open: OpenOpt = False,
     warn_days: WarnOpt = 7,
@@ -297,7 +300,7 @@ def due(
         include_ongoing=include_ongoing,
         unit=unit,
         role=role.value if role else None,
-        kinds=[k.value for k in kind or []],
+        kinds=list(kind or []),
         only_open=only_open,
         warn_days=warn_days,
         fmt=fmt.value,

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 TODAY_ENV = "TTHC_TODAY"
 TABLE_FORMATS = ("table", "json", "csv", "md")
-KINDS = ("task", "duty", "review", "inspection")
 ROLES = ("lead", "support", "any")
 
 
@@ -147,6 +146,7 @@ def show_items(
     statuses: Mapping[str, ItemStatus] | None = None,
     extra: Sequence[Extra] = (),
     status_column: bool = True,
+    labels: Mapping[str, str] | None = None,
 ) -> None:
     """Items as a table (with the status column unless `status_column` is False), Markdown, or as
     JSON/CSV, which always carry the status when `statuses` is given."""
@@ -162,7 +162,7 @@ def show_items(
         out(output.items_csv(items, columns))
     else:
         shown = columns if status_column or statuses is None else columns[1:]
-        table = output.item_table(items, extra=shown)
+        table = output.item_table(items, extra=shown, **({"labels": labels} if labels else {}))
         if fmt == "md":
             out(output.to_markdown(table))
         else:
@@ -254,15 +254,29 @@ def _source_line(file: str, line: int) -> str | None:
     return None
 
 
+def check_kinds(plan: Plan, kinds: Sequence[str]) -> set[str] | None:
+    """The kinds asked for, all of which the plan must have (its appendices' names included)."""
+    unknown = plan.meta.check_kinds(kinds)
+    if unknown:
+        fail(f"--kind {unknown[0]}: this plan's kinds are {', '.join(plan.meta.kinds)}")
+    return set(kinds) or None
+
+
 def run_list(
     fmt: str, kinds: Sequence[str], data: str | None, today: str | None = None, warn_days: int = 7
 ) -> None:
     now = today_from(today)
     plan = load(data)
-    wanted = set(kinds) or None
+    wanted = check_kinds(plan, kinds)
     items = [i for i in plan.items if wanted is None or i.kind in wanted]
-    title = f"Kế hoạch KSTTHC {plan.year}: {len(items)} mục (tình trạng tại {now:%d/%m/%Y})"
-    show_items(items, fmt, title=title, statuses=statuses_on(plan, now, warn_days))
+    title = f"{plan.meta.short_title}: {len(items)} mục (tình trạng tại {now:%d/%m/%Y})"
+    show_items(
+        items,
+        fmt,
+        title=title,
+        statuses=statuses_on(plan, now, warn_days),
+        labels=plan.meta.kind_labels(),
+    )
 
 
 def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None, warn_days: int = 7) -> None:
@@ -324,14 +338,13 @@ def run_due(
         fail(f"--after {first:%d/%m/%Y} is later than --before {last:%d/%m/%Y}")
     plan = load(data)
     target = resolve_unit(plan, unit) if unit else None
-    from .catalog import KINDS as KIND_NAMES
-
+    wanted = check_kinds(plan, kinds)
     result = items_due(
         plan,
         before=last,
         after=first,
         include_ongoing=include_ongoing,
-        kinds=[k for k in KIND_NAMES if k in kinds] or None,
+        kinds=[k for k in plan.meta.kinds if wanted and k in wanted] or None,
         unit=target,
         role=role or "any",
     )
@@ -339,7 +352,11 @@ def run_due(
     rows = [i for i in result.items if not (only_open and sts[i.id].done)]
     span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
     show_items(
-        rows, fmt, title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})", statuses=sts
+        rows,
+        fmt,
+        title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})",
+        statuses=sts,
+        labels=plan.meta.kind_labels(),
     )
     if result.without_due:
         note(
@@ -362,6 +379,7 @@ def run_overdue(*, fmt: str, today: str | None, data: str | None) -> None:
         fmt,
         title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
         statuses=sts,
+        labels=plan.meta.kind_labels(),
         extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
         status_column=False,  # every row is "Quá hạn": the table shows the days late instead
     )
@@ -377,7 +395,7 @@ def run_upcoming(*, within: int, warn_days: int, fmt: str, today: str | None, da
     # Not "Sắp đến hạn": that is a status (within --warn-days), and rows further out are "Chưa đến hạn".
     last = now + timedelta(days=within)
     title = f"Có hạn trong {within} ngày tới ({now:%d/%m/%Y} – {last:%d/%m/%Y}): {len(rows)} mục chưa xong"
-    show_items(rows, fmt, title=title, statuses=sts)
+    show_items(rows, fmt, title=title, statuses=sts, labels=plan.meta.kind_labels())
 
 
 def run_unit(

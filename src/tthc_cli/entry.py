@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 STR, FLAG, INT, CHOICE, MULTI = "str", "flag", "int", "choice", "multi"
 _TABLE = ("table", "json", "csv", "md")
-_KINDS = ("task", "duty", "review", "inspection")
+_KINDS = None  # any text: a plan's kinds include its appendices' names, checked once the plan is loaded
 _DIAG = ("text", "json", "github")
 _COMMON: dict[str, tuple[str, Any]] = {"--data": ("data", STR)}
 _TODAY: dict[str, tuple[str, Any]] = {"--today": ("today", STR)}
@@ -122,7 +122,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
                     return None
                 values[key] = raw
             elif kind[0] == MULTI:
-                if raw not in kind[1]:
+                if kind[1] is not None and raw not in kind[1]:
                     return None
                 values[key].append(raw)
             elif kind[0] == INT:

@@ -36,7 +36,7 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         lines = [f"Chủ trì: {'; '.join(item.lead) or '—'}"]
         if item.support:
             lines.append(f"Phối hợp: {'; '.join(item.support)}")
-        if item.unit and item.kind == "inspection":
+        if item.unit and item.unit_role == "inspected":
             lines.append(f"Được kiểm tra: {item.unit}")
         lines.append(f"Thời hạn: {d.text or '—'}" + (" (dự kiến)" if d.tentative else ""))
         if d.effective_due and d.effective_due != d.due:

@@ -102,15 +102,18 @@ def _names(names: Sequence[str]) -> str:
     return "; ".join(names)
 
 
-def item_table(items: Sequence[PlanItem], *, extra: Sequence[Extra] = ()) -> Table:
+def item_table(
+    items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] = KIND_LABELS
+) -> Table:
+    """`labels`: the kind labels of the plan the items come from (PlanMeta.kind_labels)."""
     headers = ["ID", "Loại", "Nội dung", "Chủ trì", "Phối hợp / đơn vị", "Thời hạn", "Hạn"]
     rows: list[list[Cell]] = []
     for item in items:
-        other = item.unit if item.kind == "inspection" else _names(item.support)
+        other = item.unit if item.unit_role == "inspected" else _names(item.support)
         rows.append(
             [
                 item.id,
-                KIND_LABELS[item.kind],
+                labels.get(item.kind, item.kind),
                 item.title,
                 _names(item.lead),
                 other,
@@ -130,10 +133,12 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
     out: list[list[Cell]] = []
     for r in rows:
         item = r.item
-        if item.kind == "review":
+        if item.domains:
             detail = "Lĩnh vực: " + "; ".join(item.domains)
-        elif item.kind == "inspection":
+        elif item.block is not None:
             detail = f"Khối {item.block}" + (f" — {item.note}" if item.note else "")
+        elif item.note is not None:
+            detail = item.note
         else:
             detail = item.deliverable or ""
         out.append(

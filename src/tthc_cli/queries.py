@@ -120,7 +120,7 @@ def unit_rows(ds: Plan, target: str) -> list[UnitRow]:
         direct: list[Role] = []
         via: list[tuple[Role, str]] = []
         maybe: list[tuple[Role, str]] = []
-        if item.kind == "inspection" and item.unit == target:
+        if item.unit_role == "inspected" and item.unit == target:
             direct.append("inspected")
         for role, refs in (("lead", item.lead), ("support", item.support)):
             for ref in refs:
@@ -187,10 +187,20 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
     }
     if item.parent:
         out["parent"] = item.parent
-    if item.kind == "review":
+    # Appendix rows: a row its unit leads carries its domains (Phụ lục I); a row whose unit is
+    # inspected carries the unit, block and note (Phụ lục II); whatever else a row has is added.
+    if item.unit_role == "lead":
         out["domains"] = list(item.domains)
-    if item.kind == "inspection":
+        if item.block is not None:
+            out["block"] = item.block
+        if item.note is not None:
+            out["note"] = item.note
+    elif item.unit_role == "inspected":
         out.update(unit=item.unit, block=item.block, note=item.note)
+        if item.domains:
+            out["domains"] = list(item.domains)
+    if item.cells:
+        out["cells"] = dict(item.cells)
     return out
 
 

@@ -111,10 +111,12 @@ def test_bad_phrases(phrase: str, code: str, words: str) -> None:
     assert words in str(info.value)
 
 
-def test_missing_year_needs_a_default() -> None:
+def test_missing_year_means_the_plans_year() -> None:
+    # A phrase without a year means the plan's year; a plan spanning several years has none.
+    assert p("Tháng 6").due == date(2021, 6, 30)
+    assert p("Tháng 6", default_year=2022).due == date(2022, 6, 30)
     with pytest.raises(DeadlineError, match="gives no year"):
-        p("Tháng 6")
-    assert p("Tháng 6", default_year=2021).due == date(2021, 6, 30)
+        parse_deadline("Tháng 6", plan_start=START, plan_end=date(2025, 12, 31))
 
 
 def test_empty_phrase_is_unspecified() -> None:

@@ -45,16 +45,17 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str | None, plan_start: date, tentative: bool) -> Deadline:
+def _parse_cached(text: str | None, period: tuple[date, date, int], tentative: bool) -> Deadline:
     # Plans repeat a handful of phrases ("Thường xuyên năm 2021.") thousands of times; Deadline is
     # immutable, so one parse serves them all. Errors are not cached (they are rare).
-    return parse_deadline(text, plan_start=plan_start, tentative=tentative, default_year=plan_start.year)
+    start, end, year = period
+    return parse_deadline(text, plan_start=start, plan_end=end, tentative=tentative, default_year=year)
 
 
 def read_deadline(
     spec: DeadlineSpec | None,
     *,
-    plan_start: date,
+    meta: PlanMeta,
     file: str,
     path: tuple[str | int, ...],
     problems: list[Problem],
@@ -63,11 +64,15 @@ def read_deadline(
     if spec is None:
         return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
     parsed: Deadline | None = None
+    plan_start = meta.period_start
     try:
-        parsed = _parse_cached(spec.text, plan_start, spec.tentative)
+        parsed = _parse_cached(spec.text, (plan_start, meta.period_end, meta.year), spec.tentative)
     except DeadlineError as exc:
         if spec.due is None:
             problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))
+    else:
+        for warning in parsed.warnings:  # a year outside the plan period, at the phrase's line
+            problems.append(Problem(file, (*path, "text"), warning.code, warning.message, Severity.WARNING))
     explicit = spec.due is not None or spec.start is not None
     if parsed is not None and parsed.kind is not DeadlineKind.UNSPECIFIED:
         if explicit:
@@ -154,13 +159,12 @@ def build_items(
 ) -> tuple[list[PlanItem], list[Problem]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
     problems: list[Problem] = []
-    start = meta.period_start
     items: list[PlanItem] = []
     task_deadlines: dict[str, Deadline] = {}
     for i, task in enumerate(plan.tasks):
         path: tuple[str | int, ...] = ("tasks", i)
         deadline = read_deadline(
-            task.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"), problems=problems
+            task.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
         )
         tid = item_id("task", task.number)
         task_deadlines.setdefault(tid, deadline)
@@ -187,7 +191,7 @@ def build_items(
     for i, duty in enumerate(plan.duties):
         path = ("duties", i)
         deadline = read_deadline(
-            duty.deadline, plan_start=start, file=PLAN, path=(*path, "deadline"), problems=problems
+            duty.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
         )
         items.append(
             PlanItem(
@@ -207,7 +211,7 @@ def build_items(
         )
     by_id = {it.id: it for it in items}
     for name, appendix in appendices.items():
-        items += _appendix_items(name, appendix, registry, by_id, task_deadlines, start, problems)
+        items += _appendix_items(name, appendix, registry, by_id, task_deadlines, meta, problems)
     return items, problems
 
 
@@ -217,7 +221,7 @@ def _appendix_items(
     registry: Registry,
     by_id: dict[str, PlanItem],
     task_deadlines: dict[str, Deadline],
-    start: date,
+    meta: PlanMeta,
     problems: list[Problem],
 ) -> list[PlanItem]:
     """An appendix's rows as items. A row with no deadline of its own runs in the window of the item
@@ -246,7 +250,7 @@ def _appendix_items(
             number = f"{block}.{row.stt}" if block else str(row.stt)
             if row.deadline is not None:
                 deadline = read_deadline(
-                    row.deadline, plan_start=start, file=file, path=(*path, "deadline"), problems=problems
+                    row.deadline, meta=meta, file=file, path=(*path, "deadline"), problems=problems
                 )
             else:
                 deadline = window
@@ -278,29 +282,6 @@ def _appendix_items(
                     source=(file, path),
                 )
             )
-    return out
-
-
-def year_warnings(items: list[PlanItem], meta: PlanMeta) -> list[Problem]:
-    """A date outside the plan period is most often a year left over from last year's plan."""
-    out = []
-    first, last = meta.period_start, meta.period_end
-    for item in items:
-        d = item.deadline
-        for when in (d.start, d.due):
-            if when is not None and not first <= when <= last:
-                file, path = item.source
-                out.append(
-                    Problem(
-                        file,
-                        (*path, "deadline", "text"),
-                        "deadline-outside-year",
-                        f"{item.id}: {when:%d/%m/%Y} falls outside the plan period "
-                        f"{first:%d/%m/%Y}–{last:%d/%m/%Y}",
-                        Severity.WARNING,
-                    )
-                )
-                break
     return out
 
 

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 from datetime import date
 
-from .build import Dataset, year_warnings
+from .build import Dataset
 from .catalog import PLAN, PROGRESS, UNITS, Plan, appendix_file, item_id, normalise_id
 from .diagnostics import Problem, Severity
 from .models import Party
@@ -328,6 +328,5 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
 
 def check_dataset(ds: Dataset, today: date | None = None) -> list[Problem]:
     problems = [*check_ids(ds), *check_references(ds), *check_registry(ds), *check_notes(ds)]
-    problems += year_warnings(ds.items, ds.meta)
     problems += check_progress(ds, today)
     return problems

@@ -16,7 +16,7 @@ from datetime import date
 
 from . import __version__
 from .catalog import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
-from .deadlines import Deadline, DeadlineKind
+from .deadlines import Deadline, DeadlineKind, DeadlineWarning, Occurrence
 from .units import GroupInfo, Registry, UnitInfo
 
 TYPE_CHECKING = False
@@ -97,6 +97,10 @@ def _deadline_to_json(d: Deadline) -> dict[str, Any]:
         "every": d.every,
         "every_day": d.every_day,
         "effective_due": _iso(d.effective_due),
+        "occurrences": [[o.period, _iso(o.start), _iso(o.due), _iso(o.effective_due)] for o in d.occurrences],
+        "warnings": [[w.code, w.message] for w in d.warnings],
+        "start_by": _iso(d.start_by),
+        "after_days": d.after_days,
     }
 
 
@@ -111,6 +115,10 @@ def _deadline_from_json(d: dict[str, Any]) -> Deadline:
         d["every"],
         d["every_day"],
         _day(d["effective_due"]),
+        tuple(Occurrence(p, _day(s), _day(e), _day(f)) for p, s, e, f in d["occurrences"]),  # type: ignore[arg-type]
+        tuple(DeadlineWarning(code, message) for code, message in d["warnings"]),
+        _day(d["start_by"]),
+        d["after_days"],
     )
 
 

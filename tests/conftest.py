@@ -75,7 +75,10 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
         runner = CliRunner()
-        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        try:
+            result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        finally:  # each call stands for one run of tthc: its --lang does not outlive it
+            i18n.activate(i18n.DEFAULT_LANGUAGE)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return invoke

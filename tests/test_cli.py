@@ -23,7 +23,10 @@ def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
     for name in names:
         result = run(name, "--help")
         assert result.code == 0, name
-        assert "Usage" in result.stdout and len(result.stdout) > 200, name
+        assert result.stdout.startswith("Cách dùng: tthc") and len(result.stdout) > 200, name
+        for english in ("Usage", "Options", "Show this message", "<str>", "list[", "required]", "default:"):
+            assert english not in result.stdout, (name, english)
+        assert "Usage: tthc" in run("--lang", "en", name, "--help").stdout
 
 
 # --- validate -----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+import typer.core
 
 if TYPE_CHECKING:
     from datetime import date
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 from . import i18n
 from .commands import (
     EXIT_DATA,
+    EXIT_USAGE,
     UserError,
     fail,
     real_today,
@@ -44,9 +46,94 @@ from .commands import statuses_on as _statuses
 from .commands import today_from as _today
 from .i18n import _
 
+# Typer looks its help words ("Options", "default: …") up through gettext: ours is the catalogue.
+typer.core._ = _  # type: ignore[attr-defined]
+
+
+def _localise_help_option(option: Any) -> Any:
+    if option is not None:
+        option.help = _("Show this message and exit.")
+    return option
+
+
+def _plain_argument(param: Any) -> None:
+    """Show an argument as its placeholder word (`NAME`, `[PATH]...`), not Typer's `{NAME} <str>`."""
+    word = str(param.metavar or param.name).upper()
+    usage = word if param.required else f"[{word}]"
+    usage += "..." if param.nargs != 1 else ""
+    param.display_type_rich = lambda *args, **kwargs: ""
+    param._usage_display_name = lambda *args, **kwargs: usage
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose usage line and help option speak the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _("[OPTIONS]")
+        for param in self.params:
+            if getattr(param, "param_type_name", "") == "argument":
+                _plain_argument(param)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix=_("Usage: "))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _localise_help_option(super().get_help_option(ctx))
+
+
+class Group(typer.core.TyperGroup):
+    """The command table; its `main` is the one place a usage mistake becomes one `tthc:` line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _("[OPTIONS]")
+        self.subcommand_metavar = _("COMMAND [ARGS]...")
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix=_("Usage: "))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _localise_help_option(super().get_help_option(ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        from .usage import see_help, usage_message
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **kwargs)
+        except _USAGE_ERROR as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `tthc`: the help is the answer
+                exc.show()  # type: ignore[attr-defined]
+                code = exc.exit_code  # type: ignore[attr-defined]
+            else:
+                ctx = getattr(exc, "ctx", None)
+                where = see_help(ctx.command_path if ctx is not None else "tthc")
+                sys.stderr.write(f"tthc: {usage_message(exc, argv)} ({where})\n")
+                code = EXIT_USAGE
+        if not standalone_mode:
+            return code
+        raise SystemExit(code if isinstance(code, int) else 0)
+
+
+# Click's UsageError, reached through a public name (its module path differs between Typer versions).
+_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
 app = typer.Typer(
     name="tthc",
-    help="Follow up the 2021 TTHC-control plan kept in YAML: validate it, ask what is due, what a unit owes.",
+    cls=Group,
+    help=_(
+        "Follow up the 2021 TTHC-control plan kept in YAML: validate it, ask what is due, what a unit owes."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -96,7 +183,7 @@ def _options(
         i18n.activate(lang.value)
 
 
-def command(name: str | None = None, group: typer.Typer | None = None) -> Callable[[F], F]:
+def command(name: str | None = None, group: typer.Typer | None = None, *, help: str) -> Callable[[F], F]:
     """Register a command; this wrapper is the one place a UserError becomes a message and an exit
     code. Anything else escaping a command is a bug and keeps its traceback."""
 
@@ -109,7 +196,7 @@ def command(name: str | None = None, group: typer.Typer | None = None) -> Callab
                 sys.stderr.write(f"tthc: {exc}\n")
                 raise typer.Exit(exc.exit_code) from None
 
-        (group or app).command(name)(wrapper)
+        (group or app).command(name, cls=Command, help=help)(wrapper)
         return fn
 
     return register
@@ -137,13 +224,18 @@ DataOpt = Annotated[
     str | None,
     typer.Option(
         "--data",
-        help="Folder with plan.yaml (default: $TTHC_DATA, else the nearest folder upward holding plan.yaml).",
+        metavar=_("FOLDER"),
+        help=_(
+            "Folder with plan.yaml (default: $TTHC_DATA, else the nearest folder upward holding plan.yaml)."
+        ),
     ),
 ]
 TodayOpt = Annotated[
     str | None,
     typer.Option(
-        "--today", help="Take this date (YYYY-MM-DD) as today; default $TTHC_TODAY, else the system date."
+        "--today",
+        metavar=_("DATE"),
+        help=_("Take this date (YYYY-MM-DD) as today; default $TTHC_TODAY, else the system date."),
     ),
 ]
 
@@ -155,11 +247,17 @@ class TableFormat(StrEnum):
     md = "md"
 
 
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
-OpenOpt = Annotated[bool, typer.Option("--open", help="Hide items already done.")]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=_("Output format."))]
+OpenOpt = Annotated[bool, typer.Option("--open", help=_("Hide items already done."))]
 WarnOpt = Annotated[
     int,
-    typer.Option("--warn-days", min=0, max=366, help="Days before the due date an item is 'Sắp đến hạn'."),
+    typer.Option(
+        "--warn-days",
+        metavar=_("DAYS"),
+        min=0,
+        max=366,
+        help=_("Days before the due date an item is 'Sắp đến hạn'."),
+    ),
 ]
 
 
@@ -182,37 +280,39 @@ class DiagFormat(StrEnum):
     github = "github"
 
 
-@command()
+@command(help=_("Check the plan files, together as a set; list every problem with file, line and column."))
 def validate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Data files or folders (default: the data folder).")
+        list[str] | None,
+        typer.Argument(metavar=_("PATH"), help=_("Data files or folders (default: the data folder).")),
     ] = None,
     fmt: Annotated[
-        DiagFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+        DiagFormat, typer.Option("--format", "-f", help=_("text, json, or github annotations."))
     ] = DiagFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Treat warnings as errors."))] = False,
     data: DataOpt = None,
 ) -> None:
-    """Check the plan files, together as a set; list every problem with file, line and column."""
     raise typer.Exit(run_validate(paths or [], fmt.value, strict, data))
 
 
-@command("list")
+@command(
+    "list",
+    help=_("Every item of the plan: tasks, duties and appendix rows, with status."),
+)
 def list_items(
     fmt: FormatOpt = TableFormat.table,
     kind: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
-            metavar="KIND",
-            help="Only items of this kind (repeatable): task, duty, or an appendix's name (review, …).",
+            metavar=_("KIND"),
+            help=_("Only items of this kind (repeatable): task, duty, or an appendix's name (review, …)."),
         ),
     ] = None,
     warn_days: WarnOpt = 7,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Every item of the plan: tasks, duties and appendix rows, with status."""
     run_list(fmt.value, list(kind or []), data, today, warn_days)
 
 
@@ -221,13 +321,13 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-@command()
+@command(help=_("One item in full, with its status and the progress recorded for it."))
 def show(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID",
-            help="e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3",
+            metavar=_("ID"),
+            help=_("e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3"),
             autocompletion=_complete_ids,
         ),
     ],
@@ -236,18 +336,17 @@ def show(
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """One item in full, with its status and the progress recorded for it."""
     run_show(item_id, fmt.value, data, today, warn_days)
 
 
-@command()
+@command(help=_("Write the JSON Schemas the files' yaml-language-server modelines point to."))
 def schema(
     out_dir: Annotated[
-        str | None, typer.Option("--out", help="Folder to write into (default: <data>/schemas).")
+        str | None,
+        typer.Option("--out", metavar=_("FOLDER"), help=_("Folder to write into (default: <data>/schemas).")),
     ] = None,
     data: DataOpt = None,
 ) -> None:
-    """Write the JSON Schemas the files' yaml-language-server modelines point to."""
     from .console import note
     from .schemas import write_schemas
 
@@ -260,31 +359,37 @@ def schema(
         note(f"wrote {path}")
 
 
-@command()
+@command(help=_("Items whose due date (as written) falls in a range, soonest first, with their status."))
 def due(
     before: Annotated[
         str,
         typer.Option(
             "--before",
-            help="Last due date, inclusive: YYYY-MM-DD, D/M/YYYY, today, eow, eom, eoq, eoy, +14d, +2w.",
+            metavar=_("DATE"),
+            help=_("Last due date, inclusive: YYYY-MM-DD, D/M/YYYY, today, eow, eom, eoq, eoy, +14d, +2w."),
         ),
     ],
-    after: Annotated[str | None, typer.Option("--after", help="First due date, inclusive.")] = None,
+    after: Annotated[
+        str | None, typer.Option("--after", metavar=_("DATE"), help=_("First due date, inclusive."))
+    ] = None,
     include_ongoing: Annotated[
-        bool, typer.Option("--include-ongoing", help="Also list items with no single due date.")
+        bool, typer.Option("--include-ongoing", help=_("Also list items with no single due date."))
     ] = False,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Only what this unit owes.", autocompletion=_complete_units)
+        str | None,
+        typer.Option(
+            "--unit", metavar=_("UNIT"), help=_("Only what this unit owes."), autocompletion=_complete_units
+        ),
     ] = None,
     role: Annotated[
-        RoleChoice | None, typer.Option("--role", help="With --unit: lead, support or any (default any).")
+        RoleChoice | None, typer.Option("--role", help=_("With --unit: lead, support or any (default any)."))
     ] = None,
     kind: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
-            metavar="KIND",
-            help="Only items of this kind (repeatable): task, duty, or an appendix's name (review, …).",
+            metavar=_("KIND"),
+            help=_("Only items of this kind (repeatable): task, duty, or an appendix's name (review, …)."),
         ),
     ] = None,
     only_open: OpenOpt = False,
@@ -293,7 +398,6 @@ def due(
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Items whose due date (as written) falls in a range, soonest first, with their status."""
     run_due(
         before=before,
         after=after,
@@ -309,34 +413,35 @@ def due(
     )
 
 
-@command()
+@command(help=_("Items not done and past their effective due date, most days late first."))
 def overdue(
     fmt: FormatOpt = TableFormat.table,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Items not done and past their effective due date, most days late first."""
     run_overdue(fmt=fmt.value, today=today, data=data)
 
 
-@command()
+@command(help=_("Items not done falling due from today to today + N days, soonest first."))
 def upcoming(
-    within: Annotated[int, typer.Option("--within", min=0, max=3660, help="Days ahead (default 14).")] = 14,
+    within: Annotated[
+        int, typer.Option("--within", metavar=_("DAYS"), min=0, max=3660, help=_("Days ahead (default 14)."))
+    ] = 14,
     warn_days: WarnOpt = 7,
     fmt: FormatOpt = TableFormat.table,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Items not done falling due from today to today + N days, soonest first."""
     run_upcoming(within=within, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
-@command()
+@command(help=_("Everything a unit leads, coordinates or is inspected in — directly or through a group."))
 def unit(
     name: Annotated[
         str,
         typer.Argument(
-            help="Unit or group, as people write it: 'Sở Y tế', 'so y te', 'Sở LĐ-TB&XH', 'TP Chí Linh'.",
+            metavar=_("NAME"),
+            help=_("Unit or group, as people write it: 'Sở Y tế', 'so y te', 'Sở LĐ-TB&XH', 'TP Chí Linh'."),
             autocompletion=_complete_units,
         ),
     ],
@@ -346,7 +451,6 @@ def unit(
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Everything a unit leads, coordinates or is inspected in — directly or through a group."""
     run_unit(name=name, only_open=only_open, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
@@ -360,9 +464,15 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-OutOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")]
+OutOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar=_("FILE"), help=_("Write to this file (default: stdout).")),
+]
 TemplatesOpt = Annotated[
-    str | None, typer.Option("--templates", help="Folder of templates overriding the shipped ones.")
+    str | None,
+    typer.Option(
+        "--templates", metavar=_("FOLDER"), help=_("Folder of templates overriding the shipped ones.")
+    ),
 ]
 
 
@@ -407,10 +517,11 @@ def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
     note(f"wrote {output}")
 
 
-@command()
+@command(help=_("The weekly Markdown brief for the Chairman: overdue, due this week and the next two, done."))
 def brief(
     week: Annotated[
-        str | None, typer.Option("--week", help="Any day of the week to brief (default: today).")
+        str | None,
+        typer.Option("--week", metavar=_("DATE"), help=_("Any day of the week to brief (default: today).")),
     ] = None,
     output: OutOpt = None,
     lang: LangOpt = None,
@@ -419,7 +530,6 @@ def brief(
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """The weekly Markdown brief for the Chairman: overdue, due this week and the next two, done."""
     from .render import render_brief
     from .reports import build_brief
 
@@ -429,11 +539,13 @@ def brief(
     _emit(text, output, data)
 
 
-@command()
+@command(
+    help=_("The whole plan's status: counts, overdue, Phụ lục I and II, per unit, and a timeline (HTML).")
+)
 def report(
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="md or html (default: from the -o file's suffix, else md)."),
+        typer.Option("--format", "-f", help=_("md or html (default: from the -o file's suffix, else md).")),
     ] = None,
     output: OutOpt = None,
     lang: LangOpt = None,
@@ -442,7 +554,6 @@ def report(
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """The whole plan's status: counts, overdue, Phụ lục I and II, per unit, and a timeline (HTML)."""
     from .render import render_report
     from .reports import build_report
 
@@ -475,15 +586,14 @@ def _render(make: Callable[[], str]) -> str:
         fail(f"template error: {exc.message}")
 
 
-@command()
+@command(help=_("Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."))
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics (calendar) or csv (Excel).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("ics (calendar) or csv (Excel)."))],
     output: OutOpt = None,
     warn_days: WarnOpt = 7,
     today: TodayOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."""
     from .export import to_csv, to_ics
 
     now, ds, sts = _as_of(today, data, warn_days)
@@ -491,7 +601,7 @@ def export(
 
 
 progress_app = typer.Typer(
-    help="Record what units have done (the progress log, progress.yaml).", no_args_is_help=True
+    cls=Group, help=_("Record what units have done (the progress log, progress.yaml)."), no_args_is_help=True
 )
 app.add_typer(progress_app, name="progress")
 
@@ -503,24 +613,32 @@ class EntryStatus(StrEnum):
     note = "note"
 
 
-@command("add", group=progress_app)
+@command(
+    "add",
+    group=progress_app,
+    help=_("Append one entry to progress.yaml: checked first, written completely or not at all."),
+)
 def progress_add(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="e.g. 1.1, review:6, inspection:II.3", autocompletion=_complete_ids
+            metavar=_("ID"), help=_("e.g. 1.1, review:6, inspection:II.3"), autocompletion=_complete_ids
         ),
     ],
-    status: Annotated[EntryStatus, typer.Option("--status", help="started, done, reopened or note.")],
-    when: Annotated[str | None, typer.Option("--date", help="When it happened (default: today).")] = None,
-    note_text: Annotated[str | None, typer.Option("--note", help="What was done or said.")] = None,
-    evidence: Annotated[str | None, typer.Option("--evidence", help="E.g. the document number.")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who reported it.")] = None,
+    status: Annotated[EntryStatus, typer.Option("--status", help=_("started, done, reopened or note."))],
+    when: Annotated[
+        str | None, typer.Option("--date", metavar=_("DATE"), help=_("When it happened (default: today)."))
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar=_("TEXT"), help=_("What was done or said."))
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", metavar=_("TEXT"), help=_("E.g. the document number."))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar=_("TEXT"), help=_("Who reported it."))] = None,
     data: DataOpt = None,
 ) -> None:
-    """Append one entry to progress.yaml: checked first, written completely or not at all.
-
-    A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at."""
+    # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
     from .catalog import normalise_id
     from .console import note
     from .datafiles import DataDirError, read_data_folder
@@ -583,12 +701,11 @@ def _clean_text(text: str | None) -> str | None:
     return text or None
 
 
-@command()
+@command(help=_("The unit registry: units with type and aliases, groups with members."))
 def units(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     data: DataOpt = None,
 ) -> None:
-    """The unit registry: units with type and aliases, groups with members."""
     from . import output
     from .console import out, print_table
     from .units import GROUP_LABELS, TYPE_LABELS

@@ -16,7 +16,7 @@ def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-un
     cal = Calendar.from_ical(first.stdout)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     assert len(events) == 38  # every item with a due date
-    review13 = events["review:13.2021@tthc.kstthc"]
+    review13 = events["review:13.hai-duong-2021@tthc.kstthc"]
     start, end = review13.decoded("dtstart"), review13.decoded("dtend")
     assert start == date(2021, 7, 31) and end - start == timedelta(days=1)
     description = str(review13["description"])

@@ -173,7 +173,11 @@ def test_report_in_a_real_browser(run, sample: Path, tmp_path: Path) -> None:  #
     for section in ("counts", "timeline", "overdue", "tasks", "review", "inspection", "ongoing", "units"):
         assert f'<section id="{section}">' in dom
     assert "<svg" in dom and dom.count('class="row"') == 30 and 'id="today"' in dom
-    assert "Hoàn thành quá hạn" in dom and "Phụ lục II — Kiểm tra — 1/17 đã xong" in dom
+    assert (
+        "Hoàn thành quá hạn" in dom
+        and "Phụ lục II — Kiểm tra công tác kiểm soát thủ tục hành chính" in dom
+        and "— 1/17 đã xong" in dom
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,15 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
     cal.add("prodid", "-//tthc//KSTTHC plan//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Kế hoạch KSTTHC {ds.year}")
+    cal.add("x-wr-calname", ds.meta.short_title)
     for item in ds.items:
         d = item.deadline
         if d.due is None:
             continue
         st = sts[item.id]
         event = Event()
-        event.add("uid", f"{item.id}.{ds.year}@{UID_DOMAIN}")
+        # The plan's identifier (province and year) keeps two plans' calendars apart in one Outlook.
+        event.add("uid", f"{item.id}.{ds.meta.plan_id}@{UID_DOMAIN}")
         event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
         event.add("dtstart", d.due)
         event.add("dtend", d.due + timedelta(days=1))

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .catalog import KIND_LABELS, Entry, Plan, PlanItem
+from .catalog import Entry, Plan, PlanItem
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
 from .status import ItemStatus
@@ -48,7 +48,7 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
     return render(
         "item.txt.j2",
         item=item,
-        kind_label=KIND_LABELS[item.kind],
+        kind_label=ds.meta.kind_labels().get(item.kind, item.kind),
         deadline=deadline_text(item),
         due=due_cell(item),
         children=ds.children(item.id),
@@ -59,10 +59,12 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
 
 
 def render_brief(brief: Brief, ds: Plan, lang: str = "vi", template_dir: str | None = None) -> str:
-    return render("brief.md.j2", template_dir, brief=brief, year=ds.year, lang=lang, order=STATUS_ORDER)
+    return render(
+        "brief.md.j2", template_dir, brief=brief, plan=ds.meta, year=ds.year, lang=lang, order=STATUS_ORDER
+    )
 
 
 def render_report(
     report: Report, ds: Plan, fmt: str, lang: str = "vi", template_dir: str | None = None
 ) -> str:
-    return render(f"report.{fmt}.j2", template_dir, report=report, year=ds.year, lang=lang)
+    return render(f"report.{fmt}.j2", template_dir, report=report, plan=ds.meta, year=ds.year, lang=lang)

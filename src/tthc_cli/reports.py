@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .catalog import Entry, Plan, PlanItem
+from .catalog import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
 from .queries import unit_rows
 from .status import ItemStatus, Status
 
@@ -62,6 +62,41 @@ def counts_by_lead(items: list[PlanItem], sts: dict[str, ItemStatus]) -> list[Le
 
 
 @dataclass(frozen=True)
+class AppendixSection:
+    """One appendix of the plan with each row's status, in document order."""
+
+    info: AppendixInfo
+    rows: list[ItemStatus]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.rows if s.done)
+
+    @property
+    def inspected(self) -> bool:
+        """Rows whose units are inspected (Phụ lục II) rather than doing the row's work."""
+        return self.info.unit_role == "inspected"
+
+
+def appendix_sections(ds: Plan, ordered: list[ItemStatus]) -> list[AppendixSection]:
+    return [
+        AppendixSection(info, [s for s in ordered if s.item.kind == info.name]) for info in ds.meta.appendices
+    ]
+
+
+def _rows_of(sections: list[AppendixSection], name: str) -> list[ItemStatus]:
+    """The rows of the appendix called `name` (templates written for the 2021 plan ask for
+    'review' and 'inspection')."""
+    return next((a.rows for a in sections if a.info.name == name), [])
+
+
+def has_own_dates(item: PlanItem) -> bool:
+    """Tasks and rows that their own unit carries out (Phụ lục I) have dates of their own to track;
+    inspections run in their item's window and duties rarely carry a date."""
+    return item.kind == "task" or item.unit_role == "lead"
+
+
+@dataclass(frozen=True)
 class Brief:
     as_of: date
     week_start: date
@@ -72,16 +107,16 @@ class Brief:
     completed: list[tuple[ItemStatus, Entry]]
     leads: list[LeadCount]
     cutoff: Cutoff
-    reviews: list[ItemStatus]
-    inspections: list[ItemStatus]
+    appendices: list[AppendixSection]
+    plan: PlanMeta
 
     @property
-    def reviews_done(self) -> int:
-        return sum(1 for s in self.reviews if s.done)
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
 
     @property
-    def inspections_done(self) -> int:
-        return sum(1 for s in self.inspections if s.done)
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
 
 
 def week_bounds(day: date) -> tuple[date, date]:
@@ -110,7 +145,7 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
     }
     completed = [(st, e) for st, e in completing.values() if start <= e.date <= min(end, as_of)]
     completed.sort(key=lambda pair: (pair[1].date, pair[0].item.id))
-    dated = [s.item for s in ordered if s.item.kind in ("task", "review")]
+    dated = [s.item for s in ordered if has_own_dates(s.item)]
     return Brief(
         as_of,
         start,
@@ -121,8 +156,8 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
         completed,
         counts_by_lead(dated, sts),
         next_cutoff(as_of),
-        [s for s in ordered if s.item.kind == "review"],
-        [s for s in ordered if s.item.kind == "inspection"],
+        appendix_sections(ds, ordered),
+        ds.meta,
     )
 
 
@@ -183,14 +218,28 @@ class TimelineRow:
 
 @dataclass(frozen=True)
 class Timeline:
-    year: int
-    today: float | None  # fraction of the year, None when outside it
-    months: list[float]
+    """The plan period drawn left to right: `months` are (fraction, month number) of each month's
+    first day inside it; `label` names the period ("2021", or "15/12/2022 – 31/12/2023")."""
+
+    label: str
+    today: float | None  # fraction of the period, None when outside it
+    months: list[tuple[float, int]]
     rows: list[TimelineRow]
+
+    @property
+    def year(self) -> str:  # the name templates written for the 2021 plan use
+        return self.label
+
+
+def period_label(meta: PlanMeta) -> str:
+    first, last = meta.period_start, meta.period_end
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    return f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
 
 
 def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timeline:
-    first, last = date(ds.year, 1, 1), date(ds.year, 12, 31)
+    first, last = ds.meta.period_start, ds.meta.period_end
     span = (last - first).days + 1
 
     def frac(day: date) -> float:
@@ -198,8 +247,8 @@ def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timelin
 
     rows = []
     for item in ds.items:
-        if item.kind not in ("task", "review"):
-            continue  # inspections are drawn through task 6, duties have no dates
+        if not has_own_dates(item):
+            continue  # inspections are drawn through their item (task 6), duties have no dates
         d = item.deadline
         st = sts[item.id]
         ongoing = d.due is None
@@ -219,8 +268,13 @@ def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timelin
             )
         )
     today = frac(as_of) if first <= as_of <= last else None
-    months = [frac(date(ds.year, m, 1)) for m in range(1, 13)]
-    return Timeline(ds.year, today, months, rows)
+    months = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            months.append((frac(month), month.month))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return Timeline(period_label(ds.meta), today, months, rows)
 
 
 @dataclass(frozen=True)
@@ -231,18 +285,18 @@ class Report:
     overdue: list[ItemStatus]
     tasks: list[ItemStatus]
     duties: list[ItemStatus]
-    reviews: list[ItemStatus]
-    inspections: list[ItemStatus]
+    appendices: list[AppendixSection]
     ongoing: list[ItemStatus]
     timeline: Timeline
+    plan: PlanMeta
 
     @property
-    def inspections_done(self) -> int:
-        return sum(1 for s in self.inspections if s.done)
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
 
     @property
-    def reviews_done(self) -> int:
-        return sum(1 for s in self.reviews if s.done)
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
 
 
 def build_report(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Report:
@@ -255,8 +309,8 @@ def build_report(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Report:
         overdue=sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0)),
         tasks=[s for s in ordered if s.item.kind == "task"],
         duties=[s for s in ordered if s.item.kind == "duty"],
-        reviews=[s for s in ordered if s.item.kind == "review"],
-        inspections=[s for s in ordered if s.item.kind == "inspection"],
+        appendices=appendix_sections(ds, ordered),
         ongoing=[s for s in ordered if s.status is Status.ONGOING and s.item.kind == "task"],
         timeline=build_timeline(ds, sts, as_of),
+        plan=ds.meta,
     )

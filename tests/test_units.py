@@ -128,3 +128,23 @@ def test_open_groups_have_no_definite_members(ds: Dataset) -> None:
     assert reg.scope(name) is None  # may concern anyone
     scoped = reg.scope("Một số sở, ngành thuộc UBND tỉnh, UBND cấp huyện có liên quan")
     assert scoped is not None and "Sở Y tế" in scoped and "Báo Hải Dương" not in scoped
+
+
+@pytest.mark.parametrize("typed", ["so y te", "Sở Y te", "SỞ Y TẾ", "Sở Y tế", "so Y tế"])
+def test_marks_typed_must_be_the_right_ones(ds: Dataset, typed: str) -> None:
+    assert ds.registry.lookup(typed).name == "Sở Y tế"
+
+
+@pytest.mark.parametrize("typed", ["Sở Y tể", "Sở Ý tế", "Sở Y tê", "Sở Y tẽ"])
+def test_a_tone_mark_slip_is_suggested_never_matched(ds: Dataset, typed: str) -> None:
+    look = ds.registry.lookup(typed)
+    assert look.name is None and look.suggestions == ("Sở Y tế",)
+    assert ds.registry.resolve(typed) is None
+
+
+def test_tone_mark_placement_is_not_a_slip(ds: Dataset) -> None:
+    from tthc_cli.units import marks_fit
+
+    # "hoá"/"hóa", "thuỷ"/"thủy": the same tone on another vowel of the same word.
+    assert ds.registry.lookup("Sở Văn hoá, Thể thao và Du lịch").name == "Sở Văn hóa, Thể thao và Du lịch"
+    assert marks_fit("Thuỷ lợi", ["Thủy lợi"]) and not marks_fit("Thũy lợi", ["Thủy lợi"])

@@ -74,6 +74,46 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+# The five tone marks of Vietnamese (huyền, sắc, hỏi, ngã, nặng). The other combining marks (â, ă, ơ)
+# change the letter itself and stay with it.
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+_WORD = re.compile(r"\w+")
+# Type words people put in front of a name (matched loosely, like the prefixes above).
+_TYPE_WORDS = "sở ủy uỷ ban nhân dân thành phố thị xã trấn huyện quận phường tp tx ubnd"
+
+
+def _signature(word: str) -> str | None:
+    """A word's letters and tone mark as written, whatever vowel carries the mark ("thuỷ" = "thủy");
+    None when it carries no diacritic at all (typed without marks: matches any)."""
+    parts = unicodedata.normalize("NFD", word.casefold())
+    if parts.isascii():
+        return None
+    base = "".join(c for c in parts if c not in _TONES)
+    tones = "".join(sorted(c for c in parts if c in _TONES))
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def _signatures(text: str) -> set[str]:
+    words = _WORD.findall(typed(text).replace("&", " và "))
+    return {sig for sig in map(_signature, words) if sig is not None}
+
+
+_TYPE_SIGNATURES = _signatures(_TYPE_WORDS)
+
+
+def marks_fit(query: str, names: Iterable[str]) -> bool:
+    """Whether every word typed with diacritics is spelt with the same ones in `names` (a unit's name
+    and aliases). "so y te" and "Sở Y te" fit "Sở Y tế"; "Sở Y tể" (a tone-mark slip) does not: the
+    folded key alone would silently read it as Sở Y tế."""
+    typed_words = _signatures(query) - _TYPE_SIGNATURES
+    if not typed_words:
+        return True
+    known: set[str] = set()
+    for name in names:
+        known |= _signatures(name)
+    return typed_words <= known
+
+
 def split_type(key: str) -> tuple[str | None, str]:
     """'ubnd thanh pho chi linh' -> ('city', 'chi linh'): an optional "UBND", then one type word.
     Only one type word is stripped: "Ban Quản lý …" is a board, not a "quận"."""
@@ -224,6 +264,21 @@ class Registry:
             return found
 
     def lookup(self, query: str) -> Lookup:
+        found = self._lookup(query)
+        if found.name and not marks_fit(query, self.spellings(found.name)):
+            return Lookup(
+                query,
+                suggestions=(found.name,),
+                note=f"'{query.strip()}' differs from '{found.name}' in its tone marks",
+            )
+        return found
+
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """A registered unit's or group's name and aliases."""
+        info = self.units.get(name) or self.groups.get(name)
+        return (name, *info.aliases) if info else (name,)
+
+    def _lookup(self, query: str) -> Lookup:
         key = fold(query)
         if not key:
             return Lookup(query)

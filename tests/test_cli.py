@@ -421,3 +421,56 @@ def test_show_json_has_status_and_progress(run, data_dir: Path) -> None:  # type
     ]
     before = json.loads(run("show", "1.1", "-f", "json", "--today", "2021-05-20", *at).stdout)
     assert before["status"]["code"] == "not_due" and before["progress"] == []
+
+
+# tthc and check-jsonschema (what an editor's schema support does) must agree on each file. Each case:
+# (file, old text, new text, accepted?). Cross-file rules are tthc's alone, so every case is a schema
+# question: a type, a pattern, a range, a field.
+SCHEMA_CASES = [
+    ("appendix_review.yaml", "  - stt: 6\n", '  - stt: "6"\n', True),
+    ("appendix_review.yaml", "  - stt: 6\n", "  - stt: '06'\n", True),
+    ("plan.yaml", "  year: 2021\n", '  year: "2021"\n', True),
+    ("plan.yaml", '  - number: "1"\n', "  - number: 1\n", True),
+    ("units.yaml", "  - name: Sở Y tế\n", "  - name: Sở Y tế\n    aliases: [115]\n", True),
+    (
+        "progress.yaml",
+        "entries:",
+        "entries:\n  - {id: '1.1', date: 2021-06-02, status: done, note: 2021}",
+        True,
+    ),
+    ("appendix_review.yaml", "  - stt: 6\n", '  - stt: "6a"\n', False),
+    ("appendix_review.yaml", "  - stt: 6\n", "  - stt: 0\n", False),
+    ("appendix_review.yaml", "  - stt: 6\n", '  - stt: "0"\n', False),
+    ("plan.yaml", "  year: 2021\n", '  year: "1999"\n', False),
+    ("plan.yaml", "  year: 2021\n", "  year: 2021.5\n", False),
+    ("plan.yaml", '  - number: "1"\n', '  - number: "1 a"\n', False),
+    ("plan.yaml", '  - number: "1"\n', "  - number: -1\n", False),
+    ("units.yaml", "  - name: Sở Y tế\n", "  - name: Sở Y tế\n    colour: red\n", False),
+    ("units.yaml", "  - name: Sở Y tế\n", "  - name: true\n", False),
+    ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 2021-13-02, status: done}", False),
+    ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 2021-06-02, status: finished}", False),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "accepted"), SCHEMA_CASES)
+def test_json_schemas_accept_what_tthc_accepts(run, data_dir: Path, name, old, new, accepted) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    assert checker.exists(), "check-jsonschema is in the test extra: pip install -e '.[test]'"
+    shutil.copytree(ROOT / "schemas", data_dir / "schemas")
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8") if path.exists() else "entries:\n"
+    if name == "progress.yaml":
+        text = "# yaml-language-server: $schema=schemas/progress.schema.json\nentries:\n"
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    schema = text.splitlines()[0].split("$schema=")[1]
+    peer = subprocess.run(
+        [str(checker), "--schemafile", str(data_dir / schema), str(path)], capture_output=True, text=True
+    )
+    ours = run("validate", "--data", str(data_dir))
+    assert (ours.code == 0) is accepted, ours.stdout
+    assert (peer.returncode == 0) is accepted, peer.stdout + peer.stderr

@@ -4,15 +4,48 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from .fsutil import atomic_write
 from .models import SCHEMA_MODELS
 
 
+def _integer_text(low: int | None, high: int | None) -> str:
+    """A pattern for the digits tthc reads as an integer in [low, high]."""
+    if low is not None and high is not None and 0 <= low <= high and high - low <= 200:
+        return "^0*(?:" + "|".join(str(n) for n in range(high, low - 1, -1)) + ")$"
+    return "^0*[1-9][0-9]*$" if low == 1 else "^[0-9]+$"
+
+
+def _as_tthc_reads(node: Any) -> Any:
+    """tthc reads every scalar of a data file as text and lets the model convert it (`stt: "6"` is row
+    6; `title: 2021` is the text "2021"), whereas an editor's YAML parser types `6`, `"6"` and `2021`
+    itself. So that both accept the same files: an integer may also be written as its digits in
+    quotes, and a text that could be all digits may also be an unquoted number."""
+    if isinstance(node, list):
+        return [_as_tthc_reads(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _as_tthc_reads(v) for k, v in node.items()}
+    kind = node.get("type")
+    if kind == "integer":
+        digits = {"type": "string", "pattern": _integer_text(node.get("minimum"), node.get("maximum"))}
+        return {"anyOf": [{k: v for k, v in node.items() if k not in ("title", "description")}, digits]} | {
+            k: v for k, v in node.items() if k in ("title", "description", "default")
+        }
+    if kind == "string" and "format" not in node and "enum" not in node and "const" not in node:
+        pattern = node.get("pattern")
+        if pattern is None or re.search(pattern, "1"):
+            node["type"] = ["string", "number"]
+            node["minimum"] = 0  # a negative number is never a number as the plan writes them
+    return node
+
+
 def schema_for(name: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of data file: plan, appendix, units or progress."""
-    schema = SCHEMA_MODELS[name].model_json_schema()
+    """The JSON Schema of one kind of data file: plan, appendix, units or progress, widened to accept
+    exactly what tthc accepts (see _as_tthc_reads)."""
+    schema: dict[str, Any] = _as_tthc_reads(SCHEMA_MODELS[name].model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "appendix_*.yaml" if name == "appendix" else f"{name}.yaml"
     return schema

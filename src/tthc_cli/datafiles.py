@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from .fsutil import FileKindError, read_regular
+
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files
 
 DATA_DIR_ENV = "TTHC_DATA"
@@ -23,7 +25,9 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
             return given
     here = os.path.abspath(cwd)
     while True:
-        if os.path.isfile(os.path.join(here, "plan.yaml")):
+        # exists, not isfile: a plan.yaml that is a FIFO or device stops the search here and is
+        # refused when read, rather than silently skipped in favour of a folder further up.
+        if os.path.exists(os.path.join(here, "plan.yaml")):
             return here
         parent = os.path.dirname(here)
         if parent == here:
@@ -60,17 +64,19 @@ def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str,
 
 
 def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """Bytes of each data file (None when absent) and the path to show for it."""
+    """Bytes of each data file (None when absent) and the path to show for it. Only regular files
+    are read, never more than MAX_FILE_BYTES + 1 bytes: a FIFO or /dev/zero is a usage error."""
     files: dict[str, bytes | None] = {}
     labels: dict[str, str] = {}
     for name in names:
         path = os.path.join(directory, name)
         labels[name] = display_path(path)
         try:
-            with open(path, "rb") as handle:
-                files[name] = handle.read(MAX_FILE_BYTES + 1)
+            files[name] = read_regular(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             files[name] = None
+        except FileKindError as exc:
+            raise DataDirError(f"cannot read {exc}") from None
         except OSError as exc:
-            raise DataDirError(f"cannot read {path}: {exc.strerror}") from None
+            raise DataDirError(f"cannot read {path}: {exc.strerror or exc}") from None
     return files, labels

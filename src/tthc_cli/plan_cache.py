@@ -5,6 +5,11 @@ files has validated, its compiled form is saved; the next run whose files (and t
 byte-for-byte the same reads it back instead. Anything different — one byte of one file, another
 tthc version, an edited module — misses, and the files are validated again. Invalid data is never
 saved, so problems are always reported from the files themselves.
+
+A cache can never change an answer: each file carries a digest of its own content keyed with a
+secret only this user can read (an edited or planted file fails it), is used only when it is a
+regular file owned by this user and readable by nobody else (0600), is read with a size bound,
+and is checked for shape before use. On any doubt the files are validated again, silently.
 """
 
 from __future__ import annotations
@@ -71,7 +76,9 @@ def cache_path(data_dir: str) -> str | None:
     base = cache_dir()
     if base is None:
         return None
-    key = _hasher(os.path.realpath(data_dir).encode()).hexdigest()[:24]
+    # The user is part of the name: two people sharing one TTHC_CACHE_DIR never read each other's.
+    user = getattr(os, "geteuid", lambda: "")()
+    key = _hasher(f"{user}\0{os.path.realpath(data_dir)}".encode()).hexdigest()[:24]
     return os.path.join(base, f"{key}.json")
 
 
@@ -240,44 +247,153 @@ def cached_holidays(year: int) -> frozenset[date]:
     if base is None or stamp is None:
         return compute_holidays(year)
     path = os.path.join(base, f"holidays-VN-{year}-{stamp}.json")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return frozenset(date.fromisoformat(d) for d in json.load(handle))
-    except (OSError, ValueError, TypeError):
-        pass
+    body = _read_private(path)
+    if body is not None:
+        try:
+            days = frozenset(date.fromisoformat(d) for d in json.loads(body))
+            if len(days) <= 60 and all(d.year == year for d in days):
+                return days
+        except Exception:  # any doubt about a cache means computing again
+            pass
     days = compute_holidays(year)
-    from .fsutil import atomic_write
-
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write(path, json.dumps(sorted(d.isoformat() for d in days)).encode())
-    except OSError:
-        pass
+    _write_private(path, json.dumps(sorted(d.isoformat() for d in days)).encode())
     return days
 
 
 # --- the cache file ----------------------------------------------------------------------------------
 
+MAX_CACHE_BYTES = 512 * 1024 * 1024  # a compiled 100,000-item plan is ~60 MB
+_MAGIC = b"tthc-cache"
+_SECRET = f"secret-{getattr(os, 'geteuid', lambda: '')()}.key"
+
+
+def _private_file(path: str) -> int | None:
+    """An open descriptor for `path` if it is a regular file (not a symlink) owned by this user and
+    closed to everyone else; else None. Checked on the open file, so nothing can be swapped in."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    st = os.fstat(fd)
+    geteuid = getattr(os, "geteuid", None)
+    if (
+        not stat.S_ISREG(st.st_mode)
+        or st.st_size > MAX_CACHE_BYTES
+        or (geteuid is not None and (st.st_uid != geteuid() or st.st_mode & 0o077))
+    ):
+        os.close(fd)
+        return None
+    return fd
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    left = limit + 1
+    try:
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 24))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _secret(base: str, create: bool) -> bytes | None:
+    """This user's key for the cache digests, made on first use (32 random bytes, 0600)."""
+    path = os.path.join(base, _SECRET)
+    fd = _private_file(path)
+    if fd is not None:
+        key = _read_fd(fd, 64)
+        if len(key) == 32:
+            return key
+    if not create:
+        return None
+    from .fsutil import atomic_write
+
+    key = os.urandom(32)
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        atomic_write(path, key, mode=0o600, follow_symlinks=False)
+    except OSError:
+        return None
+    return key
+
+
+def _digest(secret: bytes, body: bytes) -> bytes:
+    try:  # see _hasher
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b(body, key=secret, digest_size=32).hexdigest().encode()
+
+
+def _read_private(path: str) -> bytes | None:
+    """The body of a cache file this user wrote and nobody changed since; None on any doubt."""
+    fd = _private_file(path)
+    if fd is None:
+        return None
+    raw = _read_fd(fd, MAX_CACHE_BYTES)
+    header, _, body = raw.partition(b"\n")
+    parts = header.split(b" ")
+    if (
+        len(raw) > MAX_CACHE_BYTES
+        or len(parts) != 3
+        or parts[0] != _MAGIC
+        or parts[1] != str(FORMAT).encode()
+    ):
+        return None
+    secret = _secret(os.path.dirname(path), create=False)
+    if secret is None:
+        return None
+    import hmac
+
+    return body if hmac.compare_digest(parts[2], _digest(secret, body)) else None
+
+
+def _write_private(path: str, body: bytes) -> None:
+    """Save a cache file (0600, digest first); any failure (read-only home, full disk) means no cache."""
+    from .fsutil import atomic_write
+
+    base = os.path.dirname(path)
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        secret = _secret(base, create=True)
+        if secret is None:
+            return
+        header = b" ".join([_MAGIC, str(FORMAT).encode(), _digest(secret, body)])
+        atomic_write(path, header + b"\n" + body, mode=0o600, follow_symlinks=False)
+    except OSError:
+        pass
+
+
+_SHAPE = {"year": int, "units": list, "groups": list, "derived": dict, "items": list, "progress": list}
+
 
 def read(data_dir: str, key: str) -> Plan | None:
-    """The compiled plan saved for exactly these files, or None. A damaged cache is only a miss."""
+    """The compiled plan saved for exactly these files, or None. A damaged, edited, foreign or
+    oddly shaped cache is only a miss."""
     path = cache_path(data_dir)
     if path is None:
         return None
-    try:
-        with open(path, encoding="utf-8") as handle:
-            payload = json.load(handle)
-        if payload.get("key") != key:
-            return None
-        was_enabled = gc.isenabled()
-        gc.disable()  # as in dataset.assemble: many objects, no cycles
-        try:
-            return from_json(payload["plan"])
-        finally:
-            if was_enabled:
-                gc.enable()
-    except (OSError, ValueError, KeyError, TypeError):
+    body = _read_private(path)
+    if body is None:
         return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # as in dataset.assemble: many objects, no cycles
+    try:
+        payload = json.loads(body)
+        plan = payload["plan"]
+        if payload["key"] != key or not all(isinstance(plan[k], t) for k, t in _SHAPE.items()):
+            return None
+        return from_json(plan)
+    except Exception:  # whatever is wrong with a cache, the answer is to recompute
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write(data_dir: str, key: str, plan: Plan) -> None:
@@ -285,11 +401,5 @@ def write(data_dir: str, key: str, plan: Plan) -> None:
     path = cache_path(data_dir)
     if path is None:
         return
-    from .fsutil import atomic_write
-
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        text = json.dumps({"key": key, "plan": to_json(plan)}, ensure_ascii=False, separators=(",", ":"))
-        atomic_write(path, text.encode("utf-8"))
-    except OSError:
-        pass
+    text = json.dumps({"key": key, "plan": to_json(plan)}, ensure_ascii=False, separators=(",", ":"))
+    _write_private(path, text.encode("utf-8"))

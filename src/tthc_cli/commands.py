@@ -73,10 +73,18 @@ def parse_date(value: str, option: str, today: date) -> date:
 def data_dir(data: str | None) -> str:
     from .datafiles import DataDirError, find_data_dir
 
+    env = os.environ.get("TTHC_DATA")
+    cwd = os.getcwd()
     try:
-        return find_data_dir(data, os.environ.get("TTHC_DATA"), os.getcwd())
+        found = find_data_dir(data, env, cwd)
     except DataDirError as exc:
         fail(str(exc))
+    if not data and not env and os.path.realpath(found) != os.path.realpath(cwd):
+        # Found by looking upward: say so, or an answer may silently come from another plan.
+        from .console import note
+
+        note(f"tthc: using the plan data in {found} (found above the current folder)")
+    return found
 
 
 def load(data: str | None) -> Plan:
@@ -196,7 +204,7 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
     from .console import note, out
     from .datafiles import DataDirError, read_data_folder
     from .dataset import assemble
-    from .diagnostics import Severity, count, format_github, format_json, format_text, strictly
+    from .diagnostics import MAX_SHOWN, Severity, count, format_github, format_json, format_text, strictly
 
     now = real_today()
     folders: list[str] = []
@@ -214,12 +222,14 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
     deadlines.use_holiday_source(plan_cache.cached_holidays)
     diagnostics = []
     checked = 0
+    texts: dict[str, bytes] = {}  # shown path -> the bytes validated, for the excerpts
     for folder in folders:
         try:
             files, labels = read_data_folder(folder)
         except DataDirError as exc:
             fail(str(exc))
         checked += sum(1 for raw in files.values() if raw is not None)
+        texts.update((labels[name], raw) for name, raw in files.items() if raw is not None)
         diagnostics += assemble(files, labels, today=now).diagnostics
     if strict:
         diagnostics = strictly(diagnostics)
@@ -230,28 +240,38 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
         for d in diagnostics:
             out(format_github(d))
     else:
-        for d in diagnostics:
+        # The first MAX_SHOWN in full, then a count, as compilers do: 30,000 problems are one
+        # mistake repeated, and printing them all would bury the summary.
+        excerpts = _Excerpts(texts)
+        for d in diagnostics[:MAX_SHOWN]:
             out(format_text(d))
-            excerpt = _source_line(d.file, d.line)
+            excerpt = excerpts.line(d.file, d.line)
             if excerpt is not None:
                 out(f"  {d.line:>5} | {excerpt}")
+        if len(diagnostics) > MAX_SHOWN:
+            out(f"… and {len(diagnostics) - MAX_SHOWN:,} more (--format json lists them all)")
         c = count(diagnostics)
         verdict = "OK" if not errors else "FAILED"
         note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
     return EXIT_DATA if errors else EXIT_OK
 
 
-def _source_line(file: str, line: int) -> str | None:
-    if line < 1:
-        return None
-    try:
-        with open(file, encoding="utf-8-sig", errors="replace") as handle:
-            for n, text in enumerate(handle, 1):
-                if n == line:
-                    return text.rstrip("\n")[:200]
-    except OSError:
-        return None
-    return None
+class _Excerpts:
+    """Source lines of the bytes just validated (not the file read again, which may have changed),
+    each file split once however many problems it has."""
+
+    def __init__(self, texts: Mapping[str, bytes]) -> None:
+        self.texts = texts
+        self.lines: dict[str, list[str]] = {}
+
+    def line(self, file: str, line: int) -> str | None:
+        from .textnorm import split_lines
+
+        if file not in self.lines:
+            raw = self.texts.get(file)
+            self.lines[file] = [] if raw is None else split_lines(raw.decode("utf-8-sig", errors="replace"))
+        lines = self.lines[file]
+        return lines[line - 1][:200] if 1 <= line <= len(lines) else None
 
 
 def check_kinds(plan: Plan, kinds: Sequence[str]) -> set[str] | None:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 JSON_FORMAT_VERSION = 1
+MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON lists every one)
 
 
 class Severity(StrEnum):

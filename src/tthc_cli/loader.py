@@ -3,16 +3,24 @@
 Safe by construction: every scalar stays text except plain `true`/`false` (bool) and `null`/`~`/empty
 (None), so `yes`, `no`, `010`, `1.10` and `2021-06-30` reach the schema exactly as written. Anchors,
 aliases, merge keys, tags, duplicate keys, non-text keys, several documents and merge-conflict markers
-are reported as problems, each with its line.
+are reported as problems, each with its line. So are control characters however they are written
+(raw, or as the escapes "\\e", "\\a", "\\0" of a quoted string), Unix timestamps and datetimes in
+date fields, and the line separators U+2028/U+2029/NEL (YAML reads them as line breaks, editors do
+not, so every line number after one would be wrong). Lines are counted as editors count them (LF,
+CRLF or a lone CR), columns in characters.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import types
+import typing
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from functools import cache
 from typing import Any, TypeVar
 
 import yaml
@@ -20,16 +28,19 @@ from pydantic import BaseModel, ValidationError
 
 from .datafiles import MAX_FILE_BYTES
 from .diagnostics import Diagnostic, Severity, format_path
-from .textnorm import INVISIBLE, NO_BREAK_SPACES, nfc
+from .textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _DEFAULT_TAGS = {_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _CONFLICT = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)
-# An anchor or alias can only start a node: after line start, white space or a flow indicator. Text
-# such as "Sở LĐ-TB&XH" does not match, so the precise event scan below runs only when needed.
-_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+# An anchor, alias or tag can only start a node: after line start, white space or a flow indicator.
+# Text such as "Sở LĐ-TB&XH" does not match, so the precise event scan below runs only when needed.
+_EVENT_HINT = re.compile(r"(?:^|[\s\[{,])[&*!][^\s\[\]{},]?")
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_REPORTS = 10  # of one kind of problem in one file, when each further one adds nothing new
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -73,6 +84,9 @@ class Document:
     # costs more memory than the data itself, so it is dropped once the data is read.
     text: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Each mapping's keys, indexed on first use: locating N problems in a mapping of N keys costs N
+    # lookups, not N scans (30,000 unknown keys took minutes).
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     def error(
         self,
@@ -105,19 +119,27 @@ class Document:
         for i, part in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and _clean(k.value) == part:
-                        mark = k.start_mark if (last and key) else v.start_mark
-                        node = v
-                        break
-                else:
+                found = self._mapping_keys(node).get(part)
+                if found is None:
                     break
+                k, node = found
+                mark = k.start_mark if (last and key) else node.start_mark
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
                 node = node.value[part]
                 mark = node.start_mark
             else:
                 break
         return (mark.line + 1, mark.column + 1)
+
+    def _mapping_keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(_clean(k.value), (k, v))  # the first one is the one kept
+            self._keys[id(node)] = index
+        return index
 
 
 _clean = nfc
@@ -130,7 +152,7 @@ def _already_clean(text: str) -> bool:
 def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
     """The first line in [first, last] (0-based) with an odd number of double quotes outside a comment:
     where a quoted text was most likely left open."""
-    lines = text.split("\n")
+    lines = split_lines(text)
     for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
         code = lines[n]
         if code.lstrip().startswith("#"):
@@ -173,29 +195,43 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
 
 def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> None:
     """Characters YAML refuses outright (NUL and other control characters)."""
-    pos = max(0, min(int(exc.position), len(text)))
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, col = LineIndex(text).line_col(int(exc.position))
     char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     doc.error(
         line,
         col,
         "control-character",
         "",
-        f"the control character U+{char:04X} is not allowed in YAML; delete it",
+        f"the control character {control_name(chr(char))} is not allowed in YAML; delete it",
     )
 
 
-_MAX_ANCHOR_REPORTS = 10
+_MAX_ANCHOR_REPORTS = MAX_REPORTS
 
 
-def _scan_anchors(doc: Document, text: str) -> bool:
+def _scan_events(doc: Document, text: str) -> bool:
     """Report anchors (&name) and aliases (*name) where they stand: they make one edit change several
-    places, and nested aliases can expand a small file into billions of values. True if any."""
+    places, and nested aliases can expand a small file into billions of values. Also explicit tags
+    that name a plain type (`!!str 2021`, `!`): the node tree cannot tell them from untagged text,
+    other tags are reported by the walker. True if any anchor or alias."""
     found = 0
     first_skipped: tuple[int, int] = (1, 1)
+    tags = 0
     try:
         for event in yaml.parse(text, Loader=_Base):
+            tag = getattr(event, "tag", None)
+            if tag is not None and (tag in _DEFAULT_TAGS or tag == "!"):
+                implicit = getattr(event, "implicit", None)
+                if not (implicit is True or (isinstance(implicit, tuple) and any(implicit))):
+                    tags += 1
+                    if tags <= MAX_REPORTS and event.start_mark is not None:
+                        doc.error(
+                            event.start_mark.line + 1,
+                            event.start_mark.column + 1,
+                            "tag",
+                            "",
+                            f"YAML tag '{tag}' is not allowed; remove it (values are read as written)",
+                        )
             anchor = getattr(event, "anchor", None)
             if anchor is None:
                 continue
@@ -245,6 +281,9 @@ class _Walker:
         # invisible character; most files need neither, and then no scalar is looked at twice.
         self.clean = (lambda value: value) if _already_clean(text) else _clean
         self.check_invisible = INVISIBLE.search(text) is not None
+        # Control characters cannot stand raw in YAML (the reader refuses them); only a backslash
+        # escape of a double-quoted string ("\\e", "\\x9b", "\\u001b") can put one in a value.
+        self.check_control = "\\" in text
         self.aliases_reported = aliases_reported
 
     def _err(self, node: yaml.Node, code: str, path: Path, message: str) -> None:
@@ -299,6 +338,15 @@ class _Walker:
                 return low == "true"
             if low in ("", "null", "~"):
                 return None
+        if self.check_control and (m := CONTROL.search(value)):
+            self._err(
+                node,
+                "control-character",
+                path,
+                f"contains the control character {control_name(m.group())} at position {m.start() + 1}; "
+                "delete it (terminals act on such characters instead of showing them)",
+            )
+            return None
         if self.check_invisible and (m := INVISIBLE.search(value)):
             self._err(
                 node,
@@ -325,19 +373,39 @@ def parse_document(file: str, raw: bytes) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        good = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = LineIndex(good).line_col(len(good))
         doc.error(
             line, col, "not-utf8", "", f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8"
         )
+        return doc
+    separators = list(_LINE_SEPARATORS.finditer(text))
+    if separators:
+        lines = LineIndex(text)
+        for m in separators[:MAX_REPORTS]:
+            doc.error(
+                *lines.line_col(m.start()),
+                "line-separator",
+                "",
+                f"{control_name(m.group())}: YAML reads it as a line break but editors do not; "
+                "delete it or use a real line break",
+            )
+        if len(separators) > MAX_REPORTS:
+            doc.error(
+                *lines.line_col(separators[MAX_REPORTS].start()),
+                "line-separator",
+                "",
+                f"… and {len(separators) - MAX_REPORTS} more from here on",
+            )
         return doc
     conflicts = (
         list(_CONFLICT.finditer(text)) if ("<" * 7 in text or "=" * 7 in text or ">" * 7 in text) else []
     )
     if conflicts:
+        lines = LineIndex(text)
         for m in conflicts:
             doc.error(
-                text.count("\n", 0, m.start()) + 1,
+                lines.line_col(m.start())[0],
                 1,
                 "merge-conflict",
                 "",
@@ -345,8 +413,8 @@ def parse_document(file: str, raw: bytes) -> Document:
                 "and delete the markers",
             )
         return doc
-    hinted = ("&" in text or "*" in text) and _ANCHOR_HINT.search(text) is not None
-    aliases_reported = hinted and _scan_anchors(doc, text)
+    hinted = ("&" in text or "*" in text or "!" in text) and _EVENT_HINT.search(text) is not None
+    aliases_reported = hinted and _scan_events(doc, text)
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -468,8 +536,6 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
         return None
     try:
         model_obj = model.model_validate(doc.data)
-        doc.data = None  # the model holds it all now
-        return model_obj
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
@@ -477,3 +543,74 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
             line, col = doc.locate(loc, key=at_key)
             doc.error(line, col, code, loc, message)
         return None
+    ok = _check_dates(doc, doc.data, _date_paths(model), ())
+    doc.data = None  # the model holds it all now
+    return model_obj if ok else None
+
+
+# Pydantic reads '1622505600' (a Unix timestamp), '0' and '2021-06-01T00:00:00Z' as dates; a date
+# field accepts only what the README promises: YYYY-MM-DD.
+_Spec = dict[str, "_Spec"]
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _spec_of(annotation: Any, depth: int = 0) -> _Spec | bool:
+    """True where a date lives; a mapping of field -> spec ('*' for list items) where one may be
+    below; False where none can be."""
+    spec: _Spec = {}
+    if depth > 12:
+        return False
+    for t in _unwrap(annotation):
+        if t is dt.date:
+            return True
+        if typing.get_origin(t) in (list, tuple):
+            for arg in typing.get_args(t):
+                sub = _spec_of(arg, depth + 1)
+                if sub:
+                    spec["*"] = sub  # type: ignore[assignment]
+        elif isinstance(t, type) and issubclass(t, BaseModel):
+            for name, info in t.model_fields.items():
+                sub = _spec_of(info.annotation, depth + 1)
+                if sub:
+                    spec[info.alias or name] = sub  # type: ignore[assignment]
+    return spec or False
+
+
+@cache
+def _date_paths(model: type[BaseModel]) -> _Spec:
+    spec = _spec_of(model)
+    return spec if isinstance(spec, dict) else {}
+
+
+def _check_dates(doc: Document, raw: Any, spec: _Spec | bool, path: Path) -> bool:
+    if spec is True:
+        if raw is None or (isinstance(raw, str) and _ISO_DAY.fullmatch(raw)):
+            return True
+        line, col = doc.locate(path)
+        doc.error(
+            line,
+            col,
+            "invalid-date",
+            path,
+            f"{_describe(raw)} is not a date; write YYYY-MM-DD, e.g. 2021-06-30 (numbers such as Unix "
+            "timestamps and times of day are not read as dates)",
+        )
+        return False
+    ok = True
+    if isinstance(spec, dict):
+        if isinstance(raw, list) and "*" in spec:
+            for i, value in enumerate(raw):
+                ok = _check_dates(doc, value, spec["*"], (*path, i)) and ok
+        elif isinstance(raw, dict):
+            for key, sub in spec.items():
+                if key in raw:
+                    ok = _check_dates(doc, raw[key], sub, (*path, key)) and ok
+    return ok

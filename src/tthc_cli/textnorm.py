@@ -1,7 +1,9 @@
-"""Unicode hygiene shared by the loader and the matchers: NFC, no-break spaces, invisible characters."""
+"""Unicode hygiene shared by the loader, the matchers and the terminal: NFC, no-break spaces, invisible
+characters, control characters, line breaks, and text that any output encoding can carry."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -9,6 +11,16 @@ import unicodedata
 # identical-looking names differ: "Sở Y tế" with a zero-width space is another string.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+# Control characters a terminal acts on (ESC starts "clear screen" or "set window title", BEL rings,
+# C1 0x9B is a one-byte CSI) plus the separators YAML reads as line breaks but editors do not.
+# Tab and line feed are layout, not commands.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# What is escaped before anything reaches a terminal: the controls above, carriage return and bidi
+# overrides/isolates (they reorder what is shown: "Trojan source").
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Line ends as editors count them: LF, CRLF and a lone CR (old Mac files). NEL, U+2028 and U+2029
+# are refused in the data before parsing, so they never shift a line number.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def nfc(text: str) -> str:
@@ -19,3 +31,92 @@ def nfc(text: str) -> str:
 def typed(text: str) -> str:
     """What a person typed or pasted: NFC, plain spaces, invisible characters dropped, trimmed."""
     return INVISIBLE.sub("", nfc(text)).strip()
+
+
+def control_name(char: str) -> str:
+    """'U+001B' and, where Unicode has one, its name: what a person needs to find and delete it."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def visible(text: str) -> str:
+    r"""`text` safe to print on a terminal: every control character shown as a visible escape
+    (`\u001b`), never sent raw. A JSON string stays valid JSON with the same meaning."""
+    if _UNSAFE_FOR_TERMINAL.search(text) is None:
+        return text
+    return _UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` as an editor numbers them (see LINE_BREAK)."""
+    return LINE_BREAK.split(text)
+
+
+class LineIndex:
+    """Character index -> (line, column), both 1-based, columns counted in characters: built once per
+    text, so locating any number of problems costs one pass plus a binary search each."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        line = bisect_right(self.starts, max(index, 0))
+        return line, index - self.starts[line - 1] + 1
+
+
+class VisibleWriter:
+    """A text stream that writes everything through `visible`: for stderr, where messages quote what
+    people typed and the third-party usage errors do too."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(visible(text))  # type: ignore[attr-defined]
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+# --- output in any encoding ---------------------------------------------------------------------------
+
+
+def fallback_errors(encoding: str) -> str:
+    """The name of an error handler for writing in `encoding`: a character the encoding lacks
+    becomes the same letter with its marks as separate characters where the encoding has those
+    (cp1258 holds 'ê' and a combining acute, not 'ế'), else a visible escape (\u1ec7). Nothing
+    crashes, nothing is silently dropped. (A handler is told only 'charmap', not which map, so there
+    is one per encoding.)"""
+    name = f"tthc-fallback-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, lambda exc: _fallback(exc, encoding))
+    return name
+
+
+def _fallback(exc: UnicodeError, encoding: str) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        base, *marks = list(unicodedata.normalize("NFD", char))
+        # 'ộ' is o + dot below + circumflex; cp1258 has 'ô' and a combining dot below: try the base
+        # letter composed with each one mark, the others kept combining.
+        candidates = [base + "".join(marks)] + [
+            unicodedata.normalize("NFC", base + mark) + "".join(marks[:i] + marks[i + 1 :])
+            for i, mark in enumerate(marks)
+        ]
+        for candidate in candidates:
+            try:
+                candidate.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            out.append(candidate)
+            break
+        else:
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+    return "".join(out), exc.end

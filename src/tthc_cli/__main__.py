@@ -1,3 +1,8 @@
-from .entry import main
+"""`python -m tthc_cli`: the same program as `tthc`."""
+
+try:
+    from .entry import main
+except KeyboardInterrupt:  # Ctrl-C during start-up: exit as interrupted, without a traceback
+    raise SystemExit(130) from None
 
 main()

@@ -45,6 +45,7 @@ from .commands import parse_date as _date
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
 from .i18n import _
+from .textnorm import visible
 
 # Typer looks its help words ("Options", "default: …") up through gettext: ours is the catalogue.
 typer.core._ = _  # type: ignore[attr-defined]
@@ -193,7 +194,7 @@ def command(name: str | None = None, group: typer.Typer | None = None, *, help: 
             try:
                 return fn(*args, **kwargs)
             except UserError as exc:
-                sys.stderr.write(f"tthc: {exc}\n")
+                sys.stderr.write(f"tthc: {visible(str(exc))}\n")
                 raise typer.Exit(exc.exit_code) from None
 
         (group or app).command(name, cls=Command, help=help)(wrapper)
@@ -249,13 +250,27 @@ class TableFormat(StrEnum):
 
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=_("Output format."))]
 OpenOpt = Annotated[bool, typer.Option("--open", help=_("Hide items already done."))]
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A parser for a count typed on the command line: ASCII digits only, in [low, high]. Python's
+    int() would also take '٣' (Arabic-Indic three) or ' 3_0', and '²' makes it raise."""
+
+    def parse(text: str) -> int:
+        value = str(text).strip()
+        if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+            raise typer.BadParameter(f"{visible(value)!r}: write a whole number from {low} to {high}")
+        return int(value)
+
+    return parse
+
+
 WarnOpt = Annotated[
     int,
     typer.Option(
         "--warn-days",
         metavar=_("DAYS"),
-        min=0,
-        max=366,
+        parser=_whole_number(0, 366),
         help=_("Days before the due date an item is 'Sắp đến hạn'."),
     ),
 ]
@@ -425,7 +440,10 @@ def overdue(
 @command(help=_("Items not done falling due from today to today + N days, soonest first."))
 def upcoming(
     within: Annotated[
-        int, typer.Option("--within", metavar=_("DAYS"), min=0, max=3660, help=_("Days ahead (default 14)."))
+        int,
+        typer.Option(
+            "--within", metavar=_("DAYS"), parser=_whole_number(0, 3660), help=_("Days ahead (default 14).")
+        ),
     ] = 14,
     warn_days: WarnOpt = 7,
     fmt: FormatOpt = TableFormat.table,
@@ -495,9 +513,12 @@ def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
         else:
             out(text)
         return
-    target = os.path.abspath(output)
-    if os.path.isdir(target):
-        fail(f"-o {output}: is a folder; give a file name")
+    from .fsutil import FileKindError, output_target
+
+    try:
+        target = output_target(output)
+    except FileKindError as exc:
+        fail(f"-o {exc}; give the name of a regular file, or leave out -o to print")
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         fail(f"-o {output}: the folder {folder} does not exist")
@@ -645,7 +666,7 @@ def progress_add(
     from .dataset import assemble
     from .diagnostics import Severity, format_text
     from .fsutil import atomic_write, locked
-    from .progress import AppendError, NewEntry, append_entry
+    from .progress import AppendError, NewEntry, append_entry_bytes
 
     now = real_today()
     day = _date(when, "--date", now) if when else now
@@ -658,17 +679,24 @@ def progress_add(
         from .checks import _unknown_id
 
         fail(_unknown_id(ds, item_id), EXIT_DATA)
-    entry = NewEntry(key, day, status.value, _clean_text(note_text), _clean_text(evidence), _clean_text(by))
+    entry = NewEntry(
+        key,
+        day,
+        status.value,
+        _clean_text(note_text, "--note"),
+        _clean_text(evidence, "--evidence"),
+        _clean_text(by, "--by"),
+    )
     path = os.path.join(directory, "progress.yaml")
     try:
         with locked(path):  # concurrent appends queue here; each re-reads the file under the lock
             files, labels = read_data_folder(directory)
-            old = (files["progress.yaml"] or b"").decode("utf-8-sig", errors="strict")
+            raw = files["progress.yaml"] or b""
             try:
-                new = append_entry(old, entry)
+                new_raw = append_entry_bytes(raw, entry)
             except AppendError as exc:
                 fail(str(exc), EXIT_DATA)
-            files["progress.yaml"] = new.encode("utf-8")
+            files["progress.yaml"] = new_raw
             result = assemble(files, labels, today=now)
             # The file may have grown since `ds` was loaded (another append): what matters is that the
             # whole set is still valid and its last entry is exactly the one added.
@@ -679,25 +707,34 @@ def progress_add(
                 status.value,
                 entry.note,
             ):
-                note("progress.yaml with the new entry appended at its end would have these problems:")
-                for d in result.errors[:10]:
-                    note(format_text(d))
+                if result.errors:
+                    note("progress.yaml with the new entry appended at its end would have these problems:")
+                    for d in result.errors[:10]:
+                        note(format_text(d))
+                else:
+                    note("progress.yaml with the new entry appended would not read back as that entry")
                 fail("the entry was not recorded; the file is unchanged", EXIT_DATA)
             for d in result.diagnostics:
                 if d.severity is Severity.WARNING and d.file == labels["progress.yaml"]:
                     note(format_text(d))
-            atomic_write(path, new.encode("utf-8"))
+            atomic_write(path, new_raw)  # through a symlink, keeping mode and owner
     except (OSError, DataDirError) as exc:
         fail(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}")
     note(f"recorded: {key} {status.value} {day:%d/%m/%Y} in {path}")
 
 
-def _clean_text(text: str | None) -> str | None:
+def _clean_text(text: str | None, option: str) -> str | None:
+    """NFC and trimmed; a control character (an escape sequence pasted from a terminal) is refused:
+    validate would reject the file it makes, and `show` would send it to a terminal."""
     if text is None:
         return None
     import unicodedata
 
+    from .textnorm import CONTROL, control_name
+
     text = unicodedata.normalize("NFC", text).strip()
+    if m := CONTROL.search(text):
+        fail(f"{option}: contains the control character {control_name(m.group())}; type plain text")
     return text or None
 
 

@@ -7,6 +7,7 @@ import os
 import sys
 
 from .output import Table, format_table
+from .textnorm import visible
 
 
 def _colour(stream: object) -> bool:
@@ -24,15 +25,17 @@ def print_table(table: Table, *, title: str | None = None) -> None:
         except OSError:
             pass
     if title:
+        title = visible(title)
         stream.write((f"\x1b[1m{title}\x1b[0m" if colour else title) + "\n")
     stream.write(format_table(table, width=width, colour=colour))
 
 
 def out(text: str = "") -> None:
-    """Data on stdout, exactly as given."""
+    """Data on stdout, as given but for control characters, which are shown escaped (textnorm.visible)."""
+    text = visible(text)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
 
 def note(text: str) -> None:
     """A human remark (counts, hints) on stderr, so stdout stays clean for pipes."""
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(visible(text) + "\n")

@@ -623,14 +623,28 @@ def _verbatim(text: str) -> str:
 
 # --- dates typed on the command line --------------------------------------------------------------
 
-_OFFSET = re.compile(r"^([+-])(\d{1,4})([dw])$")
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# [0-9], not \d: \d also matches '٣' (Arabic-Indic) and other scripts' digits, which int() accepts.
+_OFFSET = re.compile(r"^([+-])([0-9]{1,4})([dw])$")
+_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+# Dates a command accepts: the plan's world with room to spare. Queries add up to ten years of
+# look-ahead and look back a year; 31/12/9999 would overflow the calendar in the middle of one.
+USER_DATE_MIN = date(1900, 1, 1)
+USER_DATE_MAX = date(2999, 12, 31)
 
 
 def parse_user_date(text: str, today: date | None = None) -> date:
     """YYYY-MM-DD or D/M/YYYY; with `today`: today, eow (Sunday), eom, eoq, eoy, +14d, +2w, -3d.
     Raises ValueError with a message that says what is accepted."""
+    day = _parse_user_date(text, today)
+    if not USER_DATE_MIN <= day <= USER_DATE_MAX:
+        raise ValueError(
+            f"'{text}' is {day:%d/%m/%Y}; dates run from {USER_DATE_MIN:%d/%m/%Y} to {USER_DATE_MAX:%d/%m/%Y}"
+        )
+    return day
+
+
+def _parse_user_date(text: str, today: date | None) -> date:
     value = text.strip().lower()
     try:
         if m := _ISO.match(value):
@@ -652,7 +666,10 @@ def parse_user_date(text: str, today: date | None = None) -> date:
             return date(today.year, 12, 31)
         if m := _OFFSET.match(value):
             days = int(m[2]) * (7 if m[3] == "w" else 1)
-            return today + timedelta(days=days if m[1] == "+" else -days)
+            try:
+                return today + timedelta(days=days if m[1] == "+" else -days)
+            except OverflowError:
+                raise ValueError(f"'{text}' from {today:%d/%m/%Y} leaves the calendar") from None
     raise ValueError(
         f"cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY"
         + (", or today, eow, eom, eoq, eoy, +14d, +2w" if today is not None else "")

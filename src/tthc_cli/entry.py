@@ -126,7 +126,8 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
                     return None
                 values[key].append(raw)
             elif kind[0] == INT:
-                if not raw.isdigit() or not kind[1] <= int(raw) <= kind[2]:
+                # ASCII only: '²'.isdigit() is true but int('²') fails, and int('٣') is 3.
+                if not (raw.isascii() and raw.isdigit()) or not kind[1] <= int(raw) <= kind[2]:
                     return None
                 values[key] = int(raw)
         elif positional and positional.endswith("*"):
@@ -162,33 +163,62 @@ def run(command: str, values: dict[str, Any]) -> int:
         else:
             getattr(commands, f"run_{command}")(**values)
     except commands.UserError as exc:
-        sys.stderr.write(f"tthc: {exc}\n")
+        from .textnorm import visible
+
+        sys.stderr.write(f"tthc: {visible(str(exc))}\n")
         return exc.exit_code
     return 0
 
 
+def _prepare_streams() -> None:
+    """Output that any encoding can carry (a Windows console or a redirection may be cp1252 or
+    cp1258: no UnicodeEncodeError, see textnorm._fallback), and a stderr that shows control
+    characters escaped whoever writes to it (Typer's usage errors echo what was typed)."""
+    from .textnorm import VisibleWriter, fallback_errors
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is not None and isinstance(encoding, str):
+            reconfigure(errors=fallback_errors(encoding))
+    if not isinstance(sys.stderr, VisibleWriter):
+        sys.stderr = VisibleWriter(sys.stderr)
+
+
 def main() -> None:
-    from . import i18n
+    """Ctrl-C at any moment — even while modules are still being imported — ends with exit 130 and
+    no traceback; a file being written is left as it was (fsutil.atomic_write)."""
+    import signal
 
-    try:  # the one place the language is chosen, before any message or help text is made
-        lang, argv = i18n.choose_language(sys.argv[1:], os.environ)
-    except i18n.LanguageError as exc:
-        sys.stderr.write(f"tthc: {i18n.language_error(exc)}\n")
-        raise SystemExit(2) from None
-    i18n.activate(lang)
-    call = None if "_TTHC_COMPLETE" in os.environ else parse(argv)
-    if call is None:
-        from .cli import main as full
-
-        sys.argv[1:] = argv
-        full()
-        return
+    code: int | None = None
     try:
-        code = run(*call)
+        _prepare_streams()
+        from . import i18n
+
+        try:  # the one place the language is chosen, before any message or help text is made
+            lang, argv = i18n.choose_language(sys.argv[1:], os.environ)
+        except i18n.LanguageError as exc:
+            sys.stderr.write(f"tthc: {i18n.language_error(exc)}\n")
+            raise SystemExit(2) from None
+        i18n.activate(lang)
+        call = None if "_TTHC_COMPLETE" in os.environ else parse(argv)
+        if call is None:
+            from .cli import main as full
+
+            sys.argv[1:] = argv
+            full()
+        else:
+            code = run(*call)
         sys.stdout.flush()
     except BrokenPipeError:  # `tthc list | head`: the reader left (exit 1, as the Typer path does)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush
         code = 1
     except KeyboardInterrupt:
         code = 130
+    except SystemExit as exc:  # Typer's exit codes
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    if code is None:  # the Typer path returned without an exit code
+        return
+    # A second Ctrl-C while exiting must not print a traceback either.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(code)

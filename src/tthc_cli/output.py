@@ -190,7 +190,9 @@ def _wrap(text: str, width: int) -> list[str]:
 def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str:
     """An ASCII table that survives any terminal, pipe or email: long text wraps inside its column;
     the ID column (what people copy into the next command) never wraps."""
-    texts = [[_text(c) for c in row] for row in table.rows]
+    from .textnorm import visible
+
+    texts = [[visible(_text(c)) for c in row] for row in table.rows]
     n = len(table.headers)
     limits = list(table.widths) + [None] * (n - len(table.widths))
     natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]

@@ -44,6 +44,24 @@ class AppendError(ValueError):
     """The file's shape does not let an entry be appended at its end."""
 
 
+def append_entry_bytes(raw: bytes, entry: NewEntry) -> bytes:
+    """`append_entry` on the file's bytes, keeping its form: a BOM stays, and the added lines end
+    as the file's own do (CRLF, or a lone CR), so the file never mixes line ends."""
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = raw[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AppendError(
+            f"progress.yaml is not UTF-8 (byte {exc.start + len(bom)}); save it as UTF-8"
+        ) from None
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    if newline == "\n":
+        return bom + append_entry(text, entry).encode("utf-8")
+    # Analyse with LF line ends; what is added is then written with the file's own.
+    added = append_entry(text.replace(newline, "\n"), entry)[len(text.replace(newline, "\n")) :]
+    return bom + (text + added.replace("\n", newline)).encode("utf-8")
+
+
 def append_entry(text: str, entry: NewEntry) -> str:
     """The log with `entry` added at the end. The existing text is kept byte for byte; only a final
     newline (if missing) and, for a file with no `entries:` key yet, that key are added."""
@@ -64,6 +82,7 @@ def append_entry(text: str, entry: NewEntry) -> str:
     # break the append: refuse rather than guess.
     if re.search(r"^[^\s#-]", tail, re.MULTILINE):
         raise AppendError("'entries:' must be the last key of progress.yaml for tthc to append to it")
-    items = list(_ITEM.finditer(tail))
-    indent = items[-1].group(1) if items else "  "
+    # The first entry's indent: a later "- " line may be inside a note's block scalar (`note: |`).
+    first = _ITEM.search(tail)
+    indent = first.group(1) if first else "  "
     return text + entry_lines(entry, indent)

@@ -1,0 +1,376 @@
+"""Issue 12, hostile environments: devices and FIFOs, terminals, encodings, calendar edges, the
+cache, Ctrl-C. Each test states the exit code, the message and that no traceback is printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tthc_cli import plan_cache
+from tthc_cli.textnorm import LineIndex, fallback_errors, visible
+
+TTHC = [sys.executable, "-m", "tthc_cli"]
+POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file types and signals")
+
+
+def _tthc(
+    *args: str, data: Path | None = None, timeout: float = 60, **env: str
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "TTHC_TODAY": "2021-08-03", **env}
+    if data is not None:
+        full_env["TTHC_DATA"] = str(data)
+    return subprocess.run(
+        [*TTHC, *args], env=full_env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+
+
+# --- 1. -o writes only regular files or new paths ------------------------------------------------
+
+
+@POSIX
+@pytest.mark.parametrize("target", ["/dev/null", "/dev/full"])
+def test_o_refuses_a_device(run, target: str) -> None:  # type: ignore[no-untyped-def]
+    before = os.stat(target)
+    result = run("report", "--today", "2021-08-03", "-o", target)
+    assert result.code == 2
+    assert f"-o {target} is a device; give the name of a regular file" in result.stderr
+    after = os.stat(target)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+@POSIX
+def test_o_dev_stdout_on_a_pipe_is_refused() -> None:
+    result = _tthc("brief", "-o", "/dev/stdout")
+    assert result.returncode == 2 and "is a FIFO" in result.stderr and result.stdout == ""
+    _no_traceback(result)
+
+
+@POSIX
+def test_o_refuses_a_fifo_and_a_symlink_to_a_device(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.md"
+    link.symlink_to("/dev/null")
+    for target, word in ((fifo, "FIFO"), (link, "device")):
+        result = run("brief", "--today", "2021-08-03", "-o", str(target))
+        assert result.code == 2 and word in result.stderr, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
+
+
+@POSIX
+def test_o_writes_through_a_symlink_to_a_regular_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run("brief", "--today", "2021-08-03", "-o", str(link)).code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("#")
+
+
+# --- 3. never block or read without bound --------------------------------------------------------
+
+
+@POSIX
+@pytest.mark.parametrize("name", ["plan.yaml", "progress.yaml"])
+def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(data_dir: Path, name: str) -> None:
+    (data_dir / name).unlink()
+    os.mkfifo(data_dir / name)
+    for command in (["list"], ["validate"]):
+        result = _tthc(*command, data=data_dir, timeout=20, TTHC_NO_CACHE="1")
+        assert result.returncode == 2, result.stderr
+        assert f"{name} is a FIFO" in result.stderr
+        _no_traceback(result)
+
+
+@POSIX
+def test_plan_yaml_linked_to_dev_zero_is_refused(data_dir: Path) -> None:
+    (data_dir / "plan.yaml").unlink()
+    (data_dir / "plan.yaml").symlink_to("/dev/zero")
+    result = _tthc("validate", data=data_dir, timeout=20)
+    assert result.returncode == 2 and "a device" in result.stderr
+    _no_traceback(result)
+
+
+@POSIX
+def test_a_fifo_as_the_cache_file_is_only_a_miss(data_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {"TTHC_CACHE_DIR": str(cache)}
+    assert _tthc("list", data=data_dir, **env).returncode == 0
+    for path in cache.glob("*.json"):
+        path.unlink()
+        os.mkfifo(path)
+    result = _tthc("list", "-f", "json", data=data_dir, timeout=20, **env)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 52
+
+
+# --- 4. terminals stay safe -----------------------------------------------------------------------
+
+
+def test_visible_escapes_every_control_character() -> None:
+    hostile = "QĐ 12\x1b]0;owned\x07\x1b[2J\x9b1m\x00\u202e\u2028"
+    shown = visible(hostile)
+    assert not any(ch in shown for ch in "\x1b\x07\x9b\x00\u202e\u2028")
+    assert shown.startswith("QĐ 12\\u001b]0;owned\\u0007")
+    assert json.loads(json.dumps(visible("a\x9bb"))) == "a\\u009bb"
+    assert visible("Sở Y tế\ttab\nline") == "Sở Y tế\ttab\nline"
+
+
+def test_typed_names_with_escapes_are_echoed_escaped(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("unit", "Sở\x1b]0;owned\x07 Y tế")
+    assert result.code == 1
+    assert "\x1b" not in result.stderr and "\\u001b]0;owned\\u0007" in result.stderr
+
+
+def test_usage_errors_from_the_option_parser_are_escaped() -> None:
+    result = _tthc("list", "--format", "\x1b[2Jtable")
+    assert result.returncode == 2 and "\x1b" not in result.stderr and "[2Jtable" in result.stderr
+
+
+@pytest.mark.parametrize("field", ["--evidence", "--note", "--by"])
+def test_progress_add_refuses_control_characters(run, data_dir: Path, field: str) -> None:  # type: ignore[no-untyped-def]
+    before = (data_dir / "progress.yaml").read_bytes()
+    result = run(
+        "progress", "add", "1.1", "--status", "done", "--date", "2021-05-20", "--today", "2021-06-01",
+        field, "QĐ 12\x1b]0;owned\x07\x1b[2J", "--data", str(data_dir),
+    )  # fmt: skip
+    assert result.code == 2
+    assert f"{field}: contains the control character U+001B" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+# --- 6. edges of the calendar and of numbers ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["upcoming", "--today", "9999-12-31"], "dates run from 01/01/1900 to 31/12/2999"),
+        (["brief", "--today", "9999-12-31"], "dates run from"),
+        (["overdue", "--today", "0001-01-01"], "dates run from"),
+        (["due", "--before", "+9999w", "--today", "2999-01-01"], "dates run from"),
+        (["due", "--before", "+٣d"], "cannot read the date"),
+        (["due", "--before", "٢٠٢١-٠٦-٣٠"], "cannot read the date"),
+        (["progress", "add", "1.1", "--status", "note", "--date", "-9999w"], "dates run from"),
+        (["upcoming", "--within", "²"], "write a whole number from 0 to 3660"),
+        (["upcoming", "--within", "٣"], "write a whole number from 0 to 3660"),
+        (["upcoming", "--within", "99999"], "write a whole number from 0 to 3660"),
+        (["unit", "Sở Y tế", "--warn-days", "٧"], "write a whole number from 0 to 366"),
+    ],
+)
+def test_calendar_and_number_edges_are_usage_errors(args: list[str], message: str) -> None:
+    result = _tthc(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    _no_traceback(result)
+
+
+def test_the_last_accepted_day_still_answers() -> None:
+    for command in (["upcoming", "--within", "3660"], ["brief"], ["overdue"], ["report", "-f", "html"]):
+        result = _tthc(*command, "--today", "2999-12-31")
+        assert result.returncode == 0, result.stderr
+        _no_traceback(result)
+
+
+# --- 7. any output encoding -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "cp1258", "latin-1"])
+@pytest.mark.parametrize("args", [["list"], ["unit", "Sở Y tế", "-f", "md"], ["show", "6"]])
+def test_any_output_encoding(encoding: str, args: list[str]) -> None:
+    result = subprocess.run(
+        [*TTHC, *args],
+        env={**os.environ, "PYTHONIOENCODING": encoding, "TTHC_TODAY": "2021-08-03"},
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode(encoding, errors="replace")
+    assert b"Traceback" not in result.stderr
+    text = result.stdout.decode(encoding)
+    assert "\\u" in text or encoding == "cp1258"
+
+
+def test_validate_with_errors_in_a_narrow_encoding(data_dir: Path) -> None:
+    units = data_dir / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("Sở Y tế", "Sở Y tế\u200b", 1), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [*TTHC, "validate"],
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "TTHC_DATA": str(data_dir)},
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"invisible-character" in result.stdout
+
+
+def test_cp1258_keeps_vietnamese_readable() -> None:
+    name = fallback_errors("cp1258")
+    for word in ("Nội dung", "Chi tiết", "Thời hạn", "Sở Y tế", "Đơn vị"):
+        back = word.encode("cp1258", errors=name).decode("cp1258")
+        assert __import__("unicodedata").normalize("NFC", back) == word
+
+
+# --- 10. exact positions ----------------------------------------------------------------------------
+
+
+def test_line_index_counts_lf_crlf_and_lone_cr_and_columns_in_characters() -> None:
+    text = "a: 1\rb: ế\r\nc: 😀x\nd"
+    lines = LineIndex(text)
+    assert lines.line_col(text.index("b")) == (2, 1)
+    assert lines.line_col(text.index("ế")) == (2, 4)
+    assert lines.line_col(text.index("x")) == (3, 5)
+    assert lines.line_col(text.index("d")) == (4, 1)
+
+
+# --- 11. the cache can never change an answer ---------------------------------------------------
+
+
+def _cache_file(data_dir: Path) -> Path:
+    return Path(plan_cache.cache_path(str(data_dir)) or "")
+
+
+def _overdue_ids(run, data_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    result = run("overdue", "-f", "json", "--today", "2021-12-31", "--data", str(data_dir))
+    assert result.code == 0, result.stderr
+    return [i["id"] for i in json.loads(result.stdout)]
+
+
+@POSIX
+def test_cache_files_are_private(run, data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
+    _overdue_ids(run, data_dir)
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) >= 2  # the compiled plan and the key of its digest (holidays when computed)
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_an_edited_cache_with_its_key_kept_is_not_trusted(
+    run, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
+    truth = _overdue_ids(run, data_dir)
+    assert truth
+    path = _cache_file(data_dir)
+    raw = path.read_bytes()
+    header, _, body = raw.partition(b"\n")
+    payload = json.loads(body)
+    for item in payload["plan"]["items"]:
+        item["deadline"]["due"] = item["deadline"]["effective_due"] = None
+    path.write_bytes(header + b"\n" + json.dumps(payload, ensure_ascii=False).encode())
+    assert _overdue_ids(run, data_dir) == truth
+
+
+def test_a_tampered_holiday_table_changes_nothing(run, data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(cache))
+    monkeypatch.setenv("TTHC_NO_PLAN_CACHE", "1")
+    truth = run("show", "review:13", "-f", "json", "--data", str(data_dir)).stdout
+    for path in cache.glob("holidays-*"):
+        header, _, _ = path.read_bytes().partition(b"\n")
+        path.write_bytes(
+            header
+            + b"\n"
+            + json.dumps([f"2021-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]).encode()
+        )
+    plan_cache_file = _cache_file(data_dir)
+    plan_cache_file.unlink()
+    assert run("show", "review:13", "-f", "json", "--data", str(data_dir)).stdout == truth
+    assert '"effective_due": "2021-08-02"' in truth
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{not json",
+        b"tthc-cache 2 00\n{}",
+        b"tthc-cache 2 " + b"0" * 64 + b"\n" + b"[" * 100000 + b"]" * 100000,
+        json.dumps({"key": "x", "plan": {"year": "2021"}}).encode(),
+    ],
+)
+def test_a_damaged_cache_is_only_a_miss(
+    run, data_dir: Path, tmp_path: Path, monkeypatch, damage: bytes
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
+    truth = _overdue_ids(run, data_dir)
+    path = _cache_file(data_dir)
+    path.write_bytes(damage)
+    assert _overdue_ids(run, data_dir) == truth
+
+
+@POSIX
+def test_a_world_readable_or_linked_cache_is_not_used(
+    run, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
+    _overdue_ids(run, data_dir)
+    path = _cache_file(data_dir)
+    body = path.read_bytes()
+    os.chmod(path, 0o644)
+    calls: list[str] = []
+    monkeypatch.setattr(plan_cache, "from_json", lambda d: calls.append("used") or None)
+    _overdue_ids(run, data_dir)
+    assert calls == []
+    other = tmp_path / "elsewhere.json"
+    other.write_bytes(body)
+    os.chmod(other, 0o600)
+    path.unlink()
+    path.symlink_to(other)
+    _overdue_ids(run, data_dir)
+    assert calls == []
+
+
+# --- 12. Ctrl-C at any moment -------------------------------------------------------------------
+
+
+@POSIX
+def test_ctrl_c_at_any_moment_exits_130_without_traceback(data_dir: Path) -> None:
+    outcomes = set()
+    for n in range(16):
+        proc = subprocess.Popen(
+            [*TTHC, "validate"],
+            env={**os.environ, "TTHC_DATA": str(data_dir), "TTHC_NO_CACHE": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(0.08 + n * 0.03)  # from when the interpreter itself has started
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert "Traceback" not in err, err
+        assert proc.returncode in (130, 0, 1, -signal.SIGINT), (proc.returncode, err)
+        outcomes.add(proc.returncode)
+    assert 130 in outcomes
+
+
+# --- 14. where the data came from -----------------------------------------------------------------
+
+
+def test_data_found_above_the_working_directory_is_named(data_dir: Path) -> None:
+    below = data_dir / "sub" / "deeper"
+    below.mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items() if k != "TTHC_DATA"}
+    result = subprocess.run(
+        [*TTHC, "list", "-f", "json"], cwd=below, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert f"using the plan data in {data_dir}" in result.stderr
+    here = subprocess.run([*TTHC, "list"], cwd=data_dir, env=env, capture_output=True, text=True, check=False)
+    assert "using the plan data" not in here.stderr

@@ -142,7 +142,7 @@ def test_usage_errors_from_the_option_parser_are_escaped() -> None:
 def test_progress_add_refuses_control_characters(run, data_dir: Path, field: str) -> None:  # type: ignore[no-untyped-def]
     before = (data_dir / "progress.yaml").read_bytes()
     result = run(
-        "progress", "add", "1.1", "--status", "done", "--date", "2021-05-20", "--today", "2021-06-01",
+        "progress", "add", "1.1", "--status", "done", "--date", "2021-05-20",
         field, "QĐ 12\x1b]0;owned\x07\x1b[2J", "--data", str(data_dir),
     )  # fmt: skip
     assert result.code == 2

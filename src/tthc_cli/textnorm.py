@@ -15,9 +15,12 @@ NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 # C1 0x9B is a one-byte CSI) plus the separators YAML reads as line breaks but editors do not.
 # Tab and line feed are layout, not commands.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-# What is escaped before anything reaches a terminal: the controls above, carriage return and bidi
+# What is escaped before anything reaches a terminal: the controls above, a carriage return not ending
+# a line (it moves the cursor back over what was shown; CSV's CRLF is harmless) and bidi
 # overrides/isolates (they reorder what is shown: "Trojan source").
-_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_FOR_TERMINAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
 # Line ends as editors count them: LF, CRLF and a lone CR (old Mac files). NEL, U+2028 and U+2029
 # are refused in the data before parsing, so they never shift a line number.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

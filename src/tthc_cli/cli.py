@@ -270,6 +270,8 @@ WarnOpt = Annotated[
     typer.Option(
         "--warn-days",
         metavar=_("DAYS"),
+        min=0,
+        max=366,
         parser=_whole_number(0, 366),
         help=_("Days before the due date an item is 'Sắp đến hạn'."),
     ),
@@ -442,7 +444,12 @@ def upcoming(
     within: Annotated[
         int,
         typer.Option(
-            "--within", metavar=_("DAYS"), parser=_whole_number(0, 3660), help=_("Days ahead (default 14).")
+            "--within",
+            metavar=_("DAYS"),
+            min=0,
+            max=3660,
+            parser=_whole_number(0, 3660),
+            help=_("Days ahead (default 14)."),
         ),
     ] = 14,
     warn_days: WarnOpt = 7,

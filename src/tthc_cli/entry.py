@@ -188,8 +188,6 @@ def _prepare_streams() -> None:
 def main() -> None:
     """Ctrl-C at any moment — even while modules are still being imported — ends with exit 130 and
     no traceback; a file being written is left as it was (fsutil.atomic_write)."""
-    import signal
-
     code: int | None = None
     try:
         _prepare_streams()
@@ -219,6 +217,10 @@ def main() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     if code is None:  # the Typer path returned without an exit code
         return
-    # A second Ctrl-C while exiting must not print a traceback either.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # a second Ctrl-C while exiting must not print a traceback either
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:
+        code = 130
     raise SystemExit(code)

@@ -133,7 +133,8 @@ app = typer.Typer(
     name="tthc",
     cls=Group,
     help=_(
-        "Follow up the 2021 TTHC-control plan kept in YAML: validate it, ask what is due, what a unit owes."
+        "Follow up a provincial TTHC-control plan kept in YAML: validate it, ask what is due, "
+        "what a unit owes."
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -743,6 +744,99 @@ def _clean_text(text: str | None, option: str) -> str | None:
     if m := CONTROL.search(text):
         fail(f"{option}: contains the control character {control_name(m.group())}; type plain text")
     return text or None
+
+
+@command(
+    "new",
+    help=_(
+        "Start a plan folder: skeleton files, the unit registry carried over, "
+        "the old plan's unfinished items."
+    ),
+)
+def new_plan(
+    folder: Annotated[
+        str, typer.Argument(metavar=_("FOLDER"), help=_("The new plan's folder (must not exist)."))
+    ],
+    old: Annotated[
+        str | None,
+        typer.Option("--from", metavar=_("FOLDER"), help=_("Last year's plan folder, to carry over from.")),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", min=2000, max=2100, help=_("The new plan's year (default: the old plan's + 1).")
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", metavar=_("NAME"), help=_("The province (default: the old plan's).")),
+    ] = None,
+    today: TodayOpt = None,
+) -> None:
+    from .console import note
+    from .datafiles import DataDirError
+    from .fsutil import create_folder_with
+    from .newplan import CARRY_OVER, carry_over_markdown, new_plan_files, unfinished
+    from .schemas import schema_texts
+
+    target = os.path.abspath(folder)
+    if os.path.exists(target) and not (os.path.isdir(target) and not os.listdir(target)):
+        fail(_("{folder}: already exists; give the name of a new folder").format(folder=folder))
+    if not os.path.isdir(os.path.dirname(target)):
+        fail(_("{folder}: the folder above it does not exist").format(folder=folder))
+    now = _today(today)
+    old_units = carry = None
+    if old is not None:
+        plan = _load(old)
+        year = year or plan.year + 1
+        province = province or plan.meta.province
+        try:
+            with open(os.path.join(old, "units.yaml"), encoding="utf-8-sig") as handle:
+                old_units = handle.read()
+        except (OSError, UnicodeDecodeError, DataDirError) as exc:
+            fail(_("cannot read {path}: {why}").format(path=os.path.join(old, "units.yaml"), why=exc))
+        sts = _statuses(plan, now, 7)
+        carry = carry_over_markdown(plan, sts, now, year)
+        left = len(unfinished(plan, sts))
+    year = year or now.year
+    # Editors find the schemas through a relative path: the repository's schemas/ folder when the new
+    # folder lies inside it, else a copy written beside the files.
+    prefix, extra = _schema_prefix(target), {}
+    if prefix is None:
+        prefix, extra = "schemas/", {f"schemas/{name}": text for name, text in schema_texts().items()}
+    files = new_plan_files(
+        year=year,
+        province=province,
+        schema_prefix=prefix,
+        made_on=real_today(),
+        old_units=old_units,
+        carry_over=carry,
+    )
+    try:
+        create_folder_with(target, {name: text.encode("utf-8") for name, text in {**files, **extra}.items()})
+    except OSError as exc:
+        fail(_("cannot create {folder}: {why}").format(folder=folder, why=exc.strerror or exc))
+    note(_("created {folder}: {files}").format(folder=folder, files=", ".join(sorted(files))))
+    if carry is not None:
+        note(
+            _("{n} unfinished item(s) of the old plan listed in {file}: decide which to carry over").format(
+                n=left, file=os.path.join(folder, CARRY_OVER)
+            )
+        )
+    note(_("next: fill in plan.yaml, then run: tthc validate --data {folder}").format(folder=folder))
+
+
+def _schema_prefix(target: str) -> str | None:
+    """The relative path from `target` to the nearest schemas/ folder above it holding plan.schema.json."""
+    here = os.path.dirname(target)
+    while True:
+        if os.path.isfile(os.path.join(here, "schemas", "plan.schema.json")):
+            rel = os.path.relpath(os.path.join(here, "schemas"), target)
+            return rel.replace(os.sep, "/") + "/"
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 @command(help=_("The unit registry: units with type and aliases, groups with members."))

@@ -112,3 +112,34 @@ def locked(path: str, timeout: float = 60) -> Iterator[None]:
     folder, name = os.path.split(os.path.realpath(path))
     with FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout):
         yield
+
+
+def create_folder_with(target: str, files: dict[str, bytes]) -> None:
+    """Create the folder `target` holding exactly `files`, completely or not at all: they are written
+    into a hidden folder beside it, which is then renamed into place. `target` must not exist yet (or
+    be an empty folder)."""
+    import shutil
+
+    parent = os.path.dirname(os.path.abspath(target))
+    staging = tempfile.mkdtemp(
+        dir=parent, prefix=f".{os.path.basename(os.path.abspath(target))}.", suffix=".tmp"
+    )
+    try:
+        for name, data in files.items():
+            path = os.path.join(staging, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as handle:
+                handle.write(data)
+        os.chmod(staging, 0o777 & ~_umask())
+        if os.path.isdir(target):
+            os.rmdir(target)  # empty (checked by the caller); rename cannot replace a folder on Windows
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

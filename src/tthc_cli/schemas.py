@@ -55,12 +55,19 @@ def schema_file_name(name: str) -> str:
     return f"{name}.schema.json"
 
 
+def schema_texts() -> dict[str, str]:
+    """File name -> text of every schema, as `tthc schema` writes them."""
+    return {
+        schema_file_name(name): json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
+        for name in SCHEMA_MODELS
+    }
+
+
 def write_schemas(folder: str) -> list[str]:
     os.makedirs(folder, exist_ok=True)
     written = []
-    for name in SCHEMA_MODELS:
-        path = os.path.join(folder, schema_file_name(name))
-        text = json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
+    for file_name, text in schema_texts().items():
+        path = os.path.join(folder, file_name)
         atomic_write(path, text.encode("utf-8"))
         written.append(path)
     return written

@@ -569,7 +569,7 @@ def brief(
 
 
 @command(
-    help=_("The whole plan's status: counts, overdue, Phụ lục I and II, per unit, and a timeline (HTML).")
+    help=_("The whole plan's status: counts, overdue, each appendix, per unit, and a timeline (HTML).")
 )
 def report(
     fmt: Annotated[

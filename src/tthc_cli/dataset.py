@@ -15,6 +15,7 @@ from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model
 from .models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
+from .salvage import REFERENT_CODES, Salvaged, salvage
 
 
 @dataclass
@@ -35,6 +36,24 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
     return Diagnostic(
         labels.get(p.file, p.file), line, col, p.severity, p.code, format_path(p.path), p.message
     )
+
+
+def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> list[Problem]:
+    """Cross-file problems found on salvaged files, pointed back at the files as written; lookups
+    into a file that lost elements are left out (the element may only have been set aside)."""
+    skip: set[str] = set()
+    for name, kept in salvaged.items():
+        if kept.dropped and name != PROGRESS:
+            skip |= REFERENT_CODES["units" if name == UNITS else "items"]
+    out = []
+    for p in problems:
+        if p.code in skip:
+            continue
+        found = salvaged.get(p.file)
+        if found is not None and found.removed:
+            p = Problem(p.file, found.original_path(p.path), p.code, p.message, p.severity, key=p.key)
+        out.append(p)
+    return out
 
 
 def assemble(
@@ -62,6 +81,7 @@ def _assemble(
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel | None] = {}
     diagnostics: list[Diagnostic] = []
+    salvaged: dict[str, Salvaged] = {}
     for name in files:
         model = model_for(name)
         if model is None:
@@ -90,6 +110,10 @@ def _assemble(
         docs[name] = doc
         models[name] = validate_model(doc, model)
         diagnostics.extend(doc.diagnostics)
+        if models[name] is None and doc.data is not None:
+            # Check the rest of the set against the parts of this file that fit its schema.
+            salvaged[name] = kept = salvage(doc.data, model)
+            models[name] = kept.model
     dataset = None
     plan, units = models.get(PLAN), models.get(UNITS)
     appendices = {
@@ -107,7 +131,7 @@ def _assemble(
                 for e in progress.entries or []
             ]
         problems += check_dataset(dataset, today)
-        diagnostics.extend(_locate(docs, labels, p) for p in problems)
+        diagnostics.extend(_locate(docs, labels, p) for p in _as_written(problems, salvaged))
     diagnostics.sort(key=Diagnostic.sort_key)
     result = LoadResult(dataset, diagnostics)
     if result.errors:

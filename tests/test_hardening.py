@@ -131,11 +131,11 @@ def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, 
         "--data",
         str(data_dir),
     )
-    assert added.code == 2 and "cannot write" in added.stderr and "Permission denied" in added.stderr
+    assert added.code == 2 and "không ghi được" in added.stderr and "không có quyền truy cập" in added.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
     assert not [p for p in os.listdir(data_dir) if p.endswith(".tmp")]  # the temporary file is removed
     report = run("report", "-o", str(data_dir / "r.md"), "--data", str(data_dir))
-    assert report.code == 2 and "cannot write" in report.stderr
+    assert report.code == 2 and "không ghi được" in report.stderr
     assert not (data_dir / "r.md").exists()
 
 

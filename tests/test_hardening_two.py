@@ -45,7 +45,7 @@ def test_o_refuses_a_device(run, target: str) -> None:  # type: ignore[no-untype
     before = os.stat(target)
     result = run("report", "--today", "2021-08-03", "-o", target)
     assert result.code == 2
-    assert f"-o {target} is a device; give the name of a regular file" in result.stderr
+    assert f"-o {target} is a device; hãy cho tên một tệp thông thường" in result.stderr
     after = os.stat(target)
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
@@ -146,7 +146,7 @@ def test_progress_add_refuses_control_characters(run, data_dir: Path, field: str
         field, "QĐ 12\x1b]0;owned\x07\x1b[2J", "--data", str(data_dir),
     )  # fmt: skip
     assert result.code == 2
-    assert f"{field}: contains the control character U+001B" in result.stderr
+    assert f"{field}: có ký tự điều khiển U+001B" in result.stderr
     assert "\x1b" not in result.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
 
@@ -371,6 +371,6 @@ def test_data_found_above_the_working_directory_is_named(data_dir: Path) -> None
         [*TTHC, "list", "-f", "json"], cwd=below, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0
-    assert f"using the plan data in {data_dir}" in result.stderr
+    assert f"dùng dữ liệu kế hoạch trong {data_dir}" in result.stderr
     here = subprocess.run([*TTHC, "list"], cwd=data_dir, env=env, capture_output=True, text=True, check=False)
-    assert "using the plan data" not in here.stderr
+    assert "dùng dữ liệu kế hoạch" not in here.stderr

@@ -21,16 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PO = Path(i18n.LOCALE_DIR) / "vi" / "LC_MESSAGES" / "tthc.po"
 
 
-def _extracted() -> dict[str, str | tuple[str, ...]]:
-    """Every message the code and templates mark, as `scripts/catalogue.sh` extracts them."""
+def _extracted() -> dict[tuple[str | None, str], str | tuple[str, ...]]:
+    """Every message the code and templates mark, as `scripts/catalogue.sh` extracts them, by
+    (context, msgid)."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    found: dict[str, str | tuple[str, ...]] = {}
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    found: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+    for _file, _line, message, _comments, context in extract_from_dir(
         str(ROOT / "src"), method_map, options_map
     ):
-        key = message if isinstance(message, str) else message[0]
-        found[key] = message
+        found[(context, _key(message))] = message
     return found
 
 
@@ -46,8 +46,8 @@ def _key(message_id: str | tuple[str, ...]) -> str:
 def test_every_message_has_a_vietnamese_translation() -> None:
     catalogue = _catalogue()
     missing = []
-    for key in _extracted():
-        entry = catalogue.get(key)
+    for context, key in _extracted():
+        entry = catalogue.get(key, context=context)
         strings = [] if entry is None else [entry.string] if isinstance(entry.string, str) else entry.string
         if entry is None or entry.fuzzy or not all(strings):
             missing.append(key)
@@ -58,7 +58,7 @@ def test_every_message_has_a_vietnamese_translation() -> None:
 
 
 def test_the_catalogue_holds_only_messages_the_code_uses() -> None:
-    stale = {_key(m.id) for m in _catalogue() if m.id} - set(_extracted())
+    stale = {(m.context, _key(m.id)) for m in _catalogue() if m.id} - set(_extracted())
     assert not stale, f"translations of messages no longer in the code (run scripts/catalogue.sh): {stale}"
 
 
@@ -84,7 +84,9 @@ def test_the_shipped_mo_is_the_compiled_po() -> None:
     for entry in _catalogue():
         if not entry.id or entry.fuzzy:
             continue
-        if isinstance(entry.id, str):
+        if entry.context:
+            assert compiled.pgettext(entry.context, entry.id) == entry.string, f"stale tthc.mo: {entry.id!r}"
+        elif isinstance(entry.id, str):
             assert compiled.gettext(entry.id) == entry.string, f"stale tthc.mo: {entry.id!r}"
         else:
             assert compiled.ngettext(entry.id[0], entry.id[1], 1) == entry.string[0], entry.id

@@ -127,7 +127,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     assert result.code == 0, result.stderr
     after = (data_dir / "progress.yaml").read_bytes()
     assert after.startswith(before)
-    assert "recorded: task:1.1 done 02/06/2021" in result.stderr
+    assert "đã ghi: task:1.1 hoàn thành ngày 02/06/2021" in result.stderr
     status = run("show", "1.1", "--data", str(data_dir), "--today", "2021-06-05")
     assert status.code == 0
     assert "Trạng thái (05/06/2021): Hoàn thành quá hạn — hoàn thành 02/06/2021 — trễ 2 ngày" in status.stdout
@@ -144,7 +144,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     [
         (["9.9", "--status", "done"], 1, "no item has the ID"),
         (["1.1", "--status", "finished"], 2, "finished"),
-        (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "after today"),
+        (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "sau ngày hôm nay"),
         (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "not a real date"),
     ],
 )
@@ -163,7 +163,7 @@ def test_progress_add_refuses_done_before_started(run, data_dir: Path) -> None: 
     before = (data_dir / "progress.yaml").read_bytes()
     result = run("progress", "add", "review:1", "--status", "done", "--date", "2021-05-01", *args)
     assert result.code == 1 and "done-before-start" in result.stderr
-    assert "not recorded; the file is unchanged" in result.stderr
+    assert "chưa ghi dòng tiến độ này; tệp giữ nguyên" in result.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
 
 

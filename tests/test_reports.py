@@ -115,7 +115,7 @@ def test_user_templates_override_and_are_sandboxed(run, tmp_path: Path) -> None:
     assert ok.code == 0 and ok.stdout == "Tuần 31/05/2021: 6 quá hạn\n"
     (tmp_path / "brief.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     bad = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
-    assert bad.code == 2 and "sandbox" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.code == 2 and "bị chặn vì không an toàn" in bad.stderr and "Traceback" not in bad.stderr
     (tmp_path / "brief.md.j2").write_text("{% for x in %}")
     broken = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
     assert broken.code == 2 and "brief.md.j2:1" in broken.stderr
@@ -124,16 +124,16 @@ def test_user_templates_override_and_are_sandboxed(run, tmp_path: Path) -> None:
 def test_output_file_is_written_whole_and_data_files_are_protected(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = data_dir / "out" / "report.html"
     missing = run("report", "-f", "html", "-o", str(target), "--data", str(data_dir))
-    assert missing.code == 2 and "does not exist" in missing.stderr
+    assert missing.code == 2 and "không có thư mục" in missing.stderr
     target.parent.mkdir()
     assert run("report", "-f", "html", "-o", str(target), "--data", str(data_dir)).code == 0
     assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
     before = (data_dir / "plan.yaml").read_bytes()
     clobber = run("brief", "-o", str(data_dir / "plan.yaml"), "--data", str(data_dir))
-    assert clobber.code == 2 and "data file plan.yaml" in clobber.stderr
+    assert clobber.code == 2 and "tệp dữ liệu plan.yaml" in clobber.stderr
     assert (data_dir / "plan.yaml").read_bytes() == before
     folder = run("brief", "-o", str(data_dir), "--data", str(data_dir))
-    assert folder.code == 2 and "is a folder" in folder.stderr
+    assert folder.code == 2 and "hãy cho tên một tệp thông thường" in folder.stderr
 
 
 def _chromium() -> str | None:
@@ -200,7 +200,7 @@ def test_report_format_follows_the_file_suffix(run, data_dir: Path, args, name, 
 def test_report_format_contradicting_the_suffix_is_refused(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = data_dir / "bao-cao.html"
     result = run("report", "-f", "md", "-o", str(target), "--data", str(data_dir))
-    assert result.code == 2 and "--format md does not match -o" in result.stderr
+    assert result.code == 2 and "--format md không khớp với -o" in result.stderr
     assert not target.exists()
 
 

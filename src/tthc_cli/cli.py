@@ -29,6 +29,7 @@ from .commands import (
     EXIT_USAGE,
     UserError,
     fail,
+    os_reason,
     real_today,
     report_format,
     run_due,
@@ -372,9 +373,9 @@ def schema(
     try:
         written = write_schemas(folder)
     except OSError as exc:
-        fail(f"cannot write schemas to {folder}: {exc.strerror}")
+        fail(_("cannot write schemas to {folder}: {reason}").format(folder=folder, reason=os_reason(exc)))
     for path in written:
-        note(f"wrote {path}")
+        note(_("wrote {path}").format(path=path))
 
 
 @command(help=_("Items whose due date (as written) falls in a range, soonest first, with their status."))
@@ -526,10 +527,10 @@ def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
     try:
         target = output_target(output)
     except FileKindError as exc:
-        fail(f"-o {exc}; give the name of a regular file, or leave out -o to print")
+        fail(_("-o {problem}; give the name of a regular file, or leave out -o to print").format(problem=exc))
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        fail(f"-o {output}: the folder {folder} does not exist")
+        fail(_("-o {output}: the folder {folder} does not exist").format(output=output, folder=folder))
     try:
         data_dir = _data_dir(data)
     except UserError:
@@ -538,12 +539,16 @@ def _emit(text: str | bytes, output: str | None, data: str | None) -> None:
         for name in data_file_names(os.listdir(data_dir)):
             protected = os.path.join(data_dir, name)
             if os.path.exists(target) and os.path.exists(protected) and os.path.samefile(target, protected):
-                fail(f"-o {output}: that is the data file {name}; choose another name")
+                fail(
+                    _("-o {output}: that is the data file {name}; choose another name").format(
+                        output=output, name=name
+                    )
+                )
     try:
         atomic_write(target, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    note(f"wrote {output}")
+        fail(_("cannot write {path}: {reason}").format(path=output, reason=os_reason(exc)))
+    note(_("wrote {path}").format(path=output))
 
 
 @command(help=_("The weekly Markdown brief for the Chairman: overdue, due this week and the next two, done."))
@@ -606,13 +611,17 @@ def _render(make: Callable[[], str]) -> str:
     try:
         return make()
     except jinja2.TemplateSyntaxError as exc:
-        fail(f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}")
+        fail(
+            _("template {name}:{line}: {message}").format(
+                name=exc.filename or exc.name, line=exc.lineno, message=exc.message
+            )
+        )
     except jinja2.TemplateNotFound as exc:
-        fail(f"template not found: {exc.name}")
+        fail(_("template not found: {name}").format(name=exc.name))
     except jinja2.exceptions.SecurityError as exc:
-        fail(f"template refused by the sandbox: {exc}")
+        fail(_("template refused by the sandbox: {message}").format(message=exc))
     except jinja2.UndefinedError as exc:
-        fail(f"template error: {exc.message}")
+        fail(_("template error: {message}").format(message=exc.message))
 
 
 @command(help=_("Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."))
@@ -674,12 +683,17 @@ def progress_add(
     from .dataset import assemble
     from .diagnostics import Severity, format_text
     from .fsutil import atomic_write, locked
+    from .labels import entry_status_label
     from .progress import AppendError, NewEntry, append_entry_bytes
 
     now = real_today()
     day = _date(when, "--date", now) if when else now
     if day > now:
-        fail(f"--date {day:%d/%m/%Y} is after today ({now:%d/%m/%Y}); record progress once it has happened")
+        fail(
+            _("--date {day} is after today ({today}); record progress once it has happened").format(
+                day=f"{day:%d/%m/%Y}", today=f"{now:%d/%m/%Y}"
+            )
+        )
     directory = _data_dir(data)
     ds = _load(directory)
     key = normalise_id(item_id)
@@ -716,19 +730,23 @@ def progress_add(
                 entry.note,
             ):
                 if result.errors:
-                    note("progress.yaml with the new entry appended at its end would have these problems:")
+                    note(_("progress.yaml with the new entry appended at its end would have these problems:"))
                     for d in result.errors[:10]:
                         note(format_text(d))
                 else:
-                    note("progress.yaml with the new entry appended would not read back as that entry")
-                fail("the entry was not recorded; the file is unchanged", EXIT_DATA)
+                    note(_("progress.yaml with the new entry appended would not read back as that entry"))
+                fail(_("the entry was not recorded; the file is unchanged"), EXIT_DATA)
             for d in result.diagnostics:
                 if d.severity is Severity.WARNING and d.file == labels["progress.yaml"]:
                     note(format_text(d))
             atomic_write(path, new_raw)  # through a symlink, keeping mode and owner
     except (OSError, DataDirError) as exc:
-        fail(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}")
-    note(f"recorded: {key} {status.value} {day:%d/%m/%Y} in {path}")
+        fail(_("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)))
+    note(
+        _("recorded: {id} {status} {day} in {path}").format(
+            id=key, status=entry_status_label(status.value), day=f"{day:%d/%m/%Y}", path=path
+        )
+    )
 
 
 def _clean_text(text: str | None, option: str) -> str | None:
@@ -742,7 +760,11 @@ def _clean_text(text: str | None, option: str) -> str | None:
 
     text = unicodedata.normalize("NFC", text).strip()
     if m := CONTROL.search(text):
-        fail(f"{option}: contains the control character {control_name(m.group())}; type plain text")
+        fail(
+            _("{option}: contains the control character {char}; type plain text").format(
+                option=option, char=control_name(m.group())
+            )
+        )
     return text or None
 
 

@@ -8,8 +8,11 @@ several; 2 usage error (bad option value, unreadable date, a path that cannot be
 
 from __future__ import annotations
 
+import errno
 import os
 from datetime import date, timedelta
+
+from .i18n import N_, _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,6 +39,23 @@ class UserError(Exception):
 
 def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
     raise UserError(message, exit_code)
+
+
+# Why a file could not be read or written, in the user's words (the OS says it in English).
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    reason = _OS_REASONS.get(getattr(exc, "errno", None) or 0)
+    return _(reason) if reason else str(getattr(exc, "strerror", None) or exc)
 
 
 # --- shared steps ------------------------------------------------------------------------------------
@@ -83,7 +103,10 @@ def data_dir(data: str | None) -> str:
         # Found by looking upward: say so, or an answer may silently come from another plan.
         from .console import note
 
-        note(f"tthc: using the plan data in {found} (found above the current folder)")
+        note(
+            "tthc: "
+            + _("using the plan data in {folder} (found above the current folder)").format(folder=found)
+        )
     return found
 
 
@@ -115,9 +138,13 @@ def load(data: str | None) -> Plan:
             note(format_text(d))
         more = len(result.errors) - 10
         if more > 0:
-            note(f"… and {more} more")
+            note(_("… and {count} more").format(count=more))
         fail(
-            f"the plan data has {len(result.errors)} error(s); fix them first (tthc validate lists them all)",
+            ngettext(
+                "the plan data has {count} error; fix it first (tthc validate lists every problem)",
+                "the plan data has {count} errors; fix them first (tthc validate lists every problem)",
+                len(result.errors),
+            ).format(count=len(result.errors)),
             EXIT_DATA,
         )
     plan_cache.write(directory, key, result.dataset)
@@ -130,14 +157,17 @@ def resolve_unit(plan: Plan, name: str) -> str:
         return look.name
     if look.candidates:
         fail(
-            f"'{name}' matches several units: {'; '.join(look.candidates)}. Type more of the name.", EXIT_DATA
+            _("'{name}' matches several units: {units}. Type more of the name.").format(
+                name=name, units="; ".join(look.candidates)
+            ),
+            EXIT_DATA,
         )
-    message = f"no unit or group is called '{name}'."
+    message = _("no unit or group is called '{name}'.").format(name=name)
     if look.note:
-        message += f" Note: {look.note}."
+        message += " " + _("Note: {note}.").format(note=look.note)
     if look.suggestions:
-        message += f" Did you mean: {'; '.join(look.suggestions)}?"
-    fail(message + " ('tthc units' lists every name.)", EXIT_DATA)
+        message += " " + _("Did you mean: {names}?").format(names="; ".join(look.suggestions))
+    fail(message + " " + _("('tthc units' lists every name.)"), EXIT_DATA)
 
 
 def statuses_on(plan: Plan, now: date, warn_days: int) -> dict[str, ItemStatus]:
@@ -188,7 +218,11 @@ def report_format(fmt: str | None, output: str | None) -> str:
     if fmt is None:
         return implied or "md"
     if implied is not None and implied != fmt:
-        fail(f"--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format")
+        fail(
+            _("--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format").format(
+                fmt=fmt, output=output
+            )
+        )
     return fmt
 
 
@@ -213,10 +247,14 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
             folder = path
         elif os.path.isfile(path):
             if not is_data_file(os.path.basename(path)):
-                fail(f"{path} is not a tthc data file (expected a name like {DATA_FILE_PATTERN})")
+                fail(
+                    _("{path} is not a tthc data file (expected a name like {pattern})").format(
+                        path=path, pattern=DATA_FILE_PATTERN
+                    )
+                )
             folder = os.path.dirname(path) or "."
         else:
-            fail(f"{path}: no such file or folder")
+            fail(_("{path}: no such file or folder").format(path=path))
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
     deadlines.use_holiday_source(plan_cache.cached_holidays)
@@ -251,8 +289,12 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
         if len(diagnostics) > MAX_SHOWN:
             out(f"… and {len(diagnostics) - MAX_SHOWN:,} more (--format json lists them all)")
         c = count(diagnostics)
-        verdict = "OK" if not errors else "FAILED"
-        note(f"{verdict}: {c['errors']} error(s), {c['warnings']} warning(s) in {checked} file(s)")
+        verdict = _("OK") if not errors else _("FAILED")
+        note(
+            _("{verdict}: {errors} error(s), {warnings} warning(s) in {files} file(s)").format(
+                verdict=verdict, errors=c["errors"], warnings=c["warnings"], files=checked
+            )
+        )
     return EXIT_DATA if errors else EXIT_OK
 
 
@@ -278,7 +320,11 @@ def check_kinds(plan: Plan, kinds: Sequence[str]) -> set[str] | None:
     """The kinds asked for, all of which the plan must have (its appendices' names included)."""
     unknown = plan.meta.check_kinds(kinds)
     if unknown:
-        fail(f"--kind {unknown[0]}: this plan's kinds are {', '.join(plan.meta.kinds)}")
+        fail(
+            _("--kind {kind}: this plan's kinds are {kinds}").format(
+                kind=unknown[0], kinds=", ".join(plan.meta.kinds)
+            )
+        )
     return set(kinds) or None
 
 
@@ -289,7 +335,9 @@ def run_list(
     plan = load(data)
     wanted = check_kinds(plan, kinds)
     items = [i for i in plan.items if wanted is None or i.kind in wanted]
-    title = f"{plan.meta.short_title}: {len(items)} mục (tình trạng tại {now:%d/%m/%Y})"
+    title = _("{plan}: {count} items (status on {today})").format(
+        plan=plan.meta.short_title, count=len(items), today=f"{now:%d/%m/%Y}"
+    )
     show_items(
         items,
         fmt,
@@ -314,8 +362,12 @@ def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None,
         import difflib
 
         close = difflib.get_close_matches(key, list(plan.by_id), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
-        fail(f"no item has the ID '{item_id}'{hint}", EXIT_DATA)
+        hint = (
+            "; " + _("did you mean {ids}?").format(ids=", ".join(close))
+            if close
+            else " " + _("(tthc list shows every ID)")
+        )
+        fail(_("no item has the ID '{id}'").format(id=item_id) + hint, EXIT_DATA)
     now = today_from(today)
     status = statuses_on(plan, now, warn_days)[item.id]
     log = [e for e in plan.progress if e.id == item.id and e.date <= now]
@@ -350,12 +402,16 @@ def run_due(
     from .queries import items_due
 
     if role is not None and unit is None:
-        fail("--role needs --unit: say whose role to filter by (e.g. --unit 'Sở Y tế' --role lead)")
+        fail(_("--role needs --unit: say whose role to filter by (e.g. --unit 'Sở Y tế' --role lead)"))
     now = today_from(today)
     last = parse_date(before, "--before", now)
     first = parse_date(after, "--after", now) if after else None
     if first and first > last:
-        fail(f"--after {first:%d/%m/%Y} is later than --before {last:%d/%m/%Y}")
+        fail(
+            _("--after {first} is later than --before {last}").format(
+                first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"
+            )
+        )
     plan = load(data)
     target = resolve_unit(plan, unit) if unit else None
     wanted = check_kinds(plan, kinds)
@@ -370,18 +426,28 @@ def run_due(
     )
     sts = statuses_on(plan, now, warn_days)
     rows = [i for i in result.items if not (only_open and sts[i.id].done)]
-    span = f"{first:%d/%m/%Y} – {last:%d/%m/%Y}" if first else f"đến hết {last:%d/%m/%Y}"
+    if first:
+        title = _("Due {first} – {last}: {count} items (status on {today})")
+    else:
+        title = _("Due by {last}: {count} items (status on {today})")
     show_items(
         rows,
         fmt,
-        title=f"Đến hạn {span}: {len(rows)} mục (tình trạng tại {now:%d/%m/%Y})",
+        title=title.format(
+            first=f"{first:%d/%m/%Y}" if first else "",
+            last=f"{last:%d/%m/%Y}",
+            count=len(rows),
+            today=f"{now:%d/%m/%Y}",
+        ),
         statuses=sts,
         labels=plan.meta.kind_labels(),
     )
     if result.without_due:
         note(
-            f"{result.without_due} item(s) with no single due date (ongoing or undated) left out; "
-            "add --include-ongoing to list them"
+            _(
+                "{count} item(s) with no single due date (ongoing or undated) left out; "
+                "add --include-ongoing to list them"
+            ).format(count=result.without_due)
         )
 
 
@@ -397,10 +463,10 @@ def run_overdue(*, fmt: str, today: str | None, data: str | None) -> None:
     show_items(
         [i for i, _ in rows],
         fmt,
-        title=f"Quá hạn tại {now:%d/%m/%Y}: {len(rows)} mục",
+        title=_("Overdue on {today}: {count} items").format(today=f"{now:%d/%m/%Y}", count=len(rows)),
         statuses=sts,
         labels=plan.meta.kind_labels(),
-        extra=[Extra("days_late", "Trễ (ngày)", late, list(late))],
+        extra=[Extra("days_late", _("Days late"), late, list(late))],
         status_column=False,  # every row is "Quá hạn": the table shows the days late instead
     )
 
@@ -414,7 +480,9 @@ def run_upcoming(*, within: int, warn_days: int, fmt: str, today: str | None, da
     rows = items_upcoming(plan, now, within, is_done=lambda item, _: sts[item.id].done)
     # Not "Sắp đến hạn": that is a status (within --warn-days), and rows further out are "Chưa đến hạn".
     last = now + timedelta(days=within)
-    title = f"Có hạn trong {within} ngày tới ({now:%d/%m/%Y} – {last:%d/%m/%Y}): {len(rows)} mục chưa xong"
+    title = _("Due in the next {days} days ({first} – {last}): {count} items not done").format(
+        days=within, first=f"{now:%d/%m/%Y}", last=f"{last:%d/%m/%Y}", count=len(rows)
+    )
     show_items(rows, fmt, title=title, statuses=sts, labels=plan.meta.kind_labels())
 
 
@@ -432,8 +500,12 @@ def run_unit(
     rows = [r for r in unit_rows(plan, target) if not (only_open and sts[r.item.id].done)]
     definite = [r for r in rows if r.definite]
     maybe = [r for r in rows if not r.definite]
-    head = f"{target}: {len(definite)} mục phải thực hiện (tình trạng tại {now:%d/%m/%Y})"
-    head_maybe = f"Có thể liên quan — giao cho nhóm không xác định: {len(maybe)} mục"
+    head = _("{unit}: {count} items to carry out (status on {today})").format(
+        unit=target, count=len(definite), today=f"{now:%d/%m/%Y}"
+    )
+    head_maybe = _("Possibly concerned — assigned to an open-ended group: {count} items").format(
+        count=len(maybe)
+    )
     if fmt == "json":
         out(output.unit_json(rows, sts))
     elif fmt == "csv":
@@ -447,4 +519,7 @@ def run_unit(
         if maybe:
             print_table(output.unit_table(maybe, sts), title=head_maybe)
     if not rows:
-        note(f"{target} has no items in the plan" + (" left open" if only_open else ""))
+        if only_open:
+            note(_("{unit} has no items in the plan left open").format(unit=target))
+        else:
+            note(_("{unit} has no items in the plan").format(unit=target))

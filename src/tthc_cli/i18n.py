@@ -84,6 +84,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_active[0]).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A short word whose translation depends on where it stands ("done" as a progress entry)."""
+    return translations(_active[0]).pgettext(context, message)
+
+
 def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str, list[str]]:
     """(language, the arguments without --lang): the flag wins over $TTHC_LANG, which wins over the
     default. The flag may stand anywhere before `--`, so every command takes it."""

@@ -27,16 +27,6 @@ class Status(StrEnum):
     ONGOING = "ongoing"
 
 
-# The words of domain.md; templates carry their own copies (and English ones) for reports.
-STATUS_VI = {
-    Status.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    Status.DONE_LATE: "Hoàn thành quá hạn",
-    Status.OVERDUE: "Quá hạn",
-    Status.DUE_SOON: "Sắp đến hạn",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.NOT_DUE: "Chưa đến hạn",
-    Status.ONGOING: "Thường xuyên",
-}
 DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
 
 
@@ -81,7 +71,9 @@ class ItemStatus(Record):
 
     @property
     def label(self) -> str:
-        return STATUS_VI[self.status]
+        from .labels import status_label
+
+        return status_label(self.status)
 
 
 def entries_by_item(entries: Iterable[Entry], as_of: date) -> dict[str, list[Entry]]:

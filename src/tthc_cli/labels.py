@@ -1,0 +1,39 @@
+"""Every word tthc shows for a code value — an item's status, a progress entry's status, a unit's role
+— declared once, in English, and translated by the catalogue where it is shown (tables, CSV, reports,
+templates). The codes themselves stay in JSON and CSV code columns."""
+
+from __future__ import annotations
+
+from .i18n import N_, _, pgettext
+
+# The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
+STATUS = {
+    "done_on_time": N_("Done on time"),
+    "done_late": N_("Done late"),
+    "overdue": N_("Overdue"),
+    "due_soon": N_("Due soon"),
+    "in_progress": N_("In progress"),
+    "not_due": N_("Not yet due"),
+    "ongoing": N_("Ongoing"),
+}
+
+ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}
+
+
+def status_label(code: str) -> str:
+    return _(STATUS[code])
+
+
+def role_label(code: str) -> str:
+    return _(ROLE[code])
+
+
+def entry_status_label(code: str) -> str:
+    """A progress entry's status as a word ("done" in a log line is "hoàn thành", not "done")."""
+    words = {
+        "started": pgettext("progress entry", "started"),
+        "done": pgettext("progress entry", "done"),
+        "reopened": pgettext("progress entry", "reopened"),
+        "note": pgettext("progress entry", "note"),
+    }
+    return words.get(code, code)

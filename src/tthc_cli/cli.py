@@ -608,8 +608,12 @@ def _render(make: Callable[[], str]) -> str:
     """Render, turning a broken user template into a message instead of a traceback."""
     import jinja2
 
+    from .render import TemplateFailure
+
     try:
         return make()
+    except TemplateFailure as exc:
+        fail(str(exc))
     except jinja2.TemplateSyntaxError as exc:
         fail(
             _("template {name}:{line}: {message}").format(

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import signal
+import time
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .catalog import Entry, Plan, PlanItem
@@ -16,17 +22,120 @@ from .status import ItemStatus
 
 LANGUAGES = ("vi", "en")
 
+# An office's own templates (--templates) are not trusted to be small or quick: each is read with a
+# size bound, rendered in a child process with a time and memory limit where the system has fork
+# (POSIX), and its output is cut off at a bound everywhere. The shipped templates run in-process.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+MAX_OUTPUT_CHARS = 32 * 1024 * 1024
+TIME_LIMIT_S = 10.0
+MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024  # on top of what the process already holds
+
+
+class TemplateFailure(Exception):
+    """A user template that cannot be used: where (file and line, when known) and why. Exit 2."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "") + ": " if self.file else ""
+        return f"template {where}{self.message}"
+
+
+class _Refused(jinja2.TemplateError):
+    """Raised from the loader: ChoiceLoader passes on only TemplateNotFound, so this stops the search."""
+
+    def __init__(self, message: str, file: str) -> None:
+        super().__init__(message)
+        self.file = file
+
+
+class _UserLoader(jinja2.BaseLoader):
+    """Templates from an office's folder: regular files inside it only (a symlink leading out of the
+    folder is refused, so is a FIFO or device), at most MAX_TEMPLATE_BYTES, UTF-8."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = os.path.realpath(folder)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        from jinja2.loaders import split_template_path
+
+        from .fsutil import FileKindError, read_regular
+
+        path = os.path.join(self.folder, *split_template_path(template))
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self.folder]) != self.folder:
+            raise _Refused(
+                f"is a link to {real}, outside the templates folder; copy the file in instead", path
+            )
+        try:
+            raw = read_regular(real, MAX_TEMPLATE_BYTES)
+        except FileKindError as exc:
+            raise _Refused(str(exc).removeprefix(real + " "), path) from None
+        except OSError as exc:
+            raise _Refused(f"cannot be read: {exc.strerror or exc}", path) from None
+        if len(raw) > MAX_TEMPLATE_BYTES:
+            raise _Refused(f"is larger than {MAX_TEMPLATE_BYTES:,} bytes", path)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _Refused(f"byte {exc.start} is not UTF-8; save the template as UTF-8", path) from None
+        return text, path, lambda: True
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing arithmetic that would build something enormous: 10**10**9 or
+    'x' * 10**9 would exhaust memory long before any time limit could stop them."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "<<"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and right > 64
+            and abs(left) > 1
+        ):
+            raise SecurityError("a power this large is not allowed in a template")
+        if operator == "<<" and isinstance(right, int) and right > 64:
+            raise SecurityError("a shift this large is not allowed in a template")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(n, int)
+                    and len(seq) * n > MAX_OUTPUT_CHARS
+                ):
+                    raise SecurityError("a repetition this large is not allowed in a template")
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and left.bit_length() + right.bit_length() > 4096
+            ):
+                raise SecurityError("a number this large is not allowed in a template")
+        if (
+            operator == "%"
+            and isinstance(left, str)
+            and any(int(w) > 10_000 for w in re.findall(r"%[-+ #0]*(\d+)", left))
+        ):
+            raise SecurityError("a field width this large is not allowed in a template")
+        return super().call_binop(context, operator, left, right)
+
 
 @lru_cache(maxsize=4)
 def environment(template_dir: str | None = None) -> jinja2.Environment:
-    """Shipped templates, or an office's own from `template_dir` (sandboxed: a template cannot reach
-    Python internals or the file system)."""
+    """Shipped templates, or an office's own from `template_dir` first (sandboxed: a template cannot
+    reach Python internals or the file system)."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir:
-        loaders.append(jinja2.FileSystemLoader(template_dir))
+        loaders.append(_UserLoader(template_dir))
     loaders.append(jinja2.PackageLoader("tthc_cli", "templates"))
     # Everything from the data is escaped in HTML; Markdown cells go through the `md` filter.
-    env = ImmutableSandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "html.j2", "svg"], default_for_string=False),
         trim_blocks=True,
@@ -34,14 +143,153 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.globals.pop("lipsum", None)  # lipsum(10**6) wrote 448 MB
     env.filters["dmy"] = dmy
     env.filters["md"] = markdown_cell
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     return env
 
 
+def _stream(template: jinja2.Template, context: dict[str, Any]) -> str:
+    parts: list[str] = []
+    size = 0
+    for chunk in template.generate(**context):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateFailure(f"writes more than {MAX_OUTPUT_CHARS:,} characters", template.filename)
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _where(exc: BaseException, folder: str | None) -> tuple[str | None, int | None]:
+    """The template file and line a runtime error happened at (Jinja maps its frames back to
+    template lines), preferring the office's own files."""
+    import traceback
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename or exc.name, exc.lineno
+    if isinstance(exc, _Refused):
+        return exc.file, None
+    best: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        name = frame.filename
+        if name.endswith(".j2") or (folder and name.startswith(os.path.realpath(folder))):
+            best = (name, frame.lineno)
+    return best
+
+
+def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
+    if isinstance(exc, TemplateFailure):
+        return exc
+    file, line = _where(exc, folder)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        message = exc.message or "syntax error"
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        message = f"not found: {exc.name}"
+    elif isinstance(exc, SecurityError):
+        message = f"refused by the sandbox: {exc}"
+    elif isinstance(exc, _Refused):
+        message = str(exc)
+    elif isinstance(exc, jinja2.UndefinedError):
+        message = exc.message or "undefined value"
+    elif isinstance(exc, RecursionError):
+        message = "recursion too deep (a template or macro including or calling itself?)"
+    elif isinstance(exc, MemoryError):
+        message = "uses too much memory"
+    elif isinstance(exc, OverflowError):
+        message = f"a number or range too large: {exc}"
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    return TemplateFailure(message, file, line)
+
+
+def _in_child(work: Any, folder: str) -> str:
+    """Run `work` in a forked child with CPU-time and memory limits, reading its result through a pipe
+    with a deadline: the only bound that holds whatever a template does."""
+    import json
+    import resource
+    import select
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        status = 0
+        try:
+            os.close(read_end)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            with contextlib.suppress(OSError, ValueError):
+                with open("/proc/self/statm", encoding="ascii") as handle:
+                    held = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+                resource.setrlimit(resource.RLIMIT_AS, (held + MEMORY_LIMIT_BYTES,) * 2)
+            seconds = int(TIME_LIMIT_S) + 1
+            with contextlib.suppress(OSError, ValueError):
+                resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+            try:
+                payload = b"ok\n" + work().encode("utf-8", errors="surrogatepass")
+            except BaseException as exc:
+                failure = _explain(exc, folder)
+                payload = b"err\n" + json.dumps([failure.message, failure.file, failure.line]).encode()
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view) :]
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + TIME_LIMIT_S
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([read_end], [], [], left)[0]:
+                raise TemplateFailure(f"took longer than {TIME_LIMIT_S:g} s; it was stopped")
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > 4 * MAX_OUTPUT_CHARS + 16:
+                raise TemplateFailure(f"writes more than {MAX_OUTPUT_CHARS:,} characters")
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    raw = b"".join(chunks)
+    kind, _, body = raw.partition(b"\n")
+    if kind == b"ok":
+        return body.decode("utf-8", errors="surrogatepass")
+    if kind == b"err":
+        message, file, line = json.loads(body)
+        raise TemplateFailure(message, file, line)
+    raise TemplateFailure("stopped: it used more memory or time than allowed")
+
+
 def render(name: str, template_dir: str | None = None, **context: Any) -> str:
-    return environment(template_dir).get_template(name).render(**context)
+    """Render a template. With `template_dir` (an office's own folder) every failure — syntax, the
+    sandbox, a runtime error, a limit — raises TemplateFailure naming the file and line."""
+    if not template_dir:
+        return environment(None).get_template(name).render(**context)
+    if not os.path.isdir(template_dir):
+        raise TemplateFailure(f"folder {template_dir} does not exist (--templates)")
+
+    def work() -> str:
+        return _stream(environment(template_dir).get_template(name), context)
+
+    try:
+        if hasattr(os, "fork"):
+            return _in_child(work, template_dir)
+        return work()
+    except TemplateFailure as exc:
+        if exc.file is None:  # a limit hit in the child: name the template that was asked for
+            own = os.path.join(template_dir, name)
+            exc.file = own if os.path.exists(own) else name
+        raise
+    except Exception as exc:
+        raise _explain(exc, template_dir) from None
 
 
 def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as_of: date) -> str:

@@ -511,9 +511,13 @@ def run_unit(
     elif fmt == "csv":
         out(output.unit_csv(rows, sts))
     elif fmt == "md":
-        out(f"## {head}\n\n" + output.to_markdown(output.unit_table(definite, sts)))
+        # The heading holds the unit's name as registered: escaped like every Markdown cell.
+        out(f"## {output.markdown_cell(head)}\n\n" + output.to_markdown(output.unit_table(definite, sts)))
         if maybe:
-            out(f"\n## {head_maybe}\n\n" + output.to_markdown(output.unit_table(maybe, sts)))
+            out(
+                f"\n## {output.markdown_cell(head_maybe)}\n\n"
+                + output.to_markdown(output.unit_table(maybe, sts))
+            )
     else:
         print_table(output.unit_table(definite, sts), title=head)
         if maybe:

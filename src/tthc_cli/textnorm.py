@@ -36,9 +36,22 @@ def typed(text: str) -> str:
     return INVISIBLE.sub("", nfc(text)).strip()
 
 
+_CONTROL_NAMES = {
+    0x00: "NUL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+    0x9B: "CONTROL SEQUENCE INTRODUCER",
+}
+
+
 def control_name(char: str) -> str:
-    """'U+001B' and, where Unicode has one, its name: what a person needs to find and delete it."""
-    name = unicodedata.name(char, "")
+    """'U+001B (ESCAPE)': the code and, where known, the name — what a person needs to find and
+    delete it (Unicode gives the C0/C1 controls no names of their own)."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 

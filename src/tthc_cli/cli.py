@@ -573,9 +573,7 @@ def brief(
     _emit(text, output, data)
 
 
-@command(
-    help=_("The whole plan's status: counts, overdue, each appendix, per unit, and a timeline (HTML).")
-)
+@command(help=_("The whole plan's status: counts, overdue, each appendix, per unit, and a timeline (HTML)."))
 def report(
     fmt: Annotated[
         ReportFormat | None,

@@ -32,6 +32,7 @@ from .commands import (
     os_reason,
     real_today,
     report_format,
+    run_deadline,
     run_due,
     run_list,
     run_overdue,
@@ -356,6 +357,41 @@ def show(
     data: DataOpt = None,
 ) -> None:
     run_show(item_id, fmt.value, data, today, warn_days)
+
+
+class DeadlineFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@command(
+    help=_(
+        "How tthc reads deadline phrases: kind, dates, occurrences in the plan period, warnings. "
+        "Exit 0 when every phrase is understood, 1 otherwise."
+    )
+)
+def deadline(
+    phrases: Annotated[
+        list[str],
+        typer.Argument(
+            metavar=_("PHRASE..."), help=_('Deadline phrases, each in quotes: "Quý II, III/2022".')
+        ),
+    ],
+    year: Annotated[
+        int | None, typer.Option("--year", min=1900, max=2199, help=_("Plan period: this calendar year."))
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help=_("Plan period's first day (default: 1 January)."))
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", help=_("Plan period's last day (default: 31 December)."))
+    ] = None,
+    fmt: Annotated[DeadlineFormat, typer.Option("--format", "-f")] = DeadlineFormat.text,
+    today: TodayOpt = None,
+) -> None:
+    raise typer.Exit(
+        run_deadline(phrases=phrases, year=year, start=start, end=end, fmt=fmt.value, today=today)
+    )
 
 
 @command(help=_("Write the JSON Schemas the files' yaml-language-server modelines point to."))

@@ -527,3 +527,55 @@ def run_unit(
             note(_("{unit} has no items in the plan left open").format(unit=target))
         else:
             note(_("{unit} has no items in the plan").format(unit=target))
+
+
+def deadline_period(
+    year: int | None, start: str | None, end: str | None, today: str | None
+) -> tuple[date, date]:
+    """The plan period `tthc deadline` reads in: --year, or --start/--end (either alone: to the end or
+    from the start of its year), else the calendar year of today."""
+    if year is not None and (start or end):
+        fail(_("give --year or --start/--end, not both"))
+    if year is not None:
+        return date(year, 1, 1), date(year, 12, 31)
+    now = today_from(today)
+    first = parse_date(start, "--start", now) if start else None
+    last = parse_date(end, "--end", now) if end else None
+    first = first or date((last or now).year, 1, 1)
+    last = last or date(first.year, 12, 31)
+    if first > last:
+        fail(
+            _("--start {start} is after --end {end}").format(
+                start=f"{first:%d/%m/%Y}", end=f"{last:%d/%m/%Y}"
+            )
+        )
+    return first, last
+
+
+def run_deadline(
+    *,
+    phrases: Sequence[str],
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    fmt: str,
+    today: str | None,
+) -> int:
+    """How tthc reads each phrase in the plan period; 0 when every one is understood, else 1."""
+    from .console import out
+    from .deadline_view import readings_json, readings_text
+    from .deadlines import Deadline, DeadlineError, parse_deadline
+    from .textnorm import typed
+
+    if not phrases:
+        fail(_('give at least one deadline phrase, e.g. tthc deadline "Trước ngày 20 hằng tháng"'))
+    first, last = deadline_period(year, start, end, today)
+    readings: list[tuple[str, Deadline | DeadlineError]] = []
+    for phrase in phrases:
+        text = typed(phrase)
+        try:
+            readings.append((text, parse_deadline(text, plan_start=first, plan_end=last)))
+        except DeadlineError as exc:
+            readings.append((text, exc))
+    out(readings_json(readings) if fmt == "json" else readings_text(readings, first, last))
+    return EXIT_DATA if any(isinstance(r, DeadlineError) for _t, r in readings) else EXIT_OK

@@ -81,8 +81,20 @@ SPECS: dict[str, tuple[dict[str, tuple[str, Any]], str | None, dict[str, Any]]] 
         "name",
         {"only_open": False, "warn_days": 7, "fmt": "table", "today": None, "data": None},
     ),
+    "deadline": (
+        {
+            "--year": ("year", (INT, 1900, 2199)),
+            "--start": ("start", STR),
+            "--end": ("end", STR),
+            "--format": ("fmt", (CHOICE, ("text", "json"))),
+            "-f": ("fmt", (CHOICE, ("text", "json"))),
+            **_TODAY,
+        },
+        "phrases*",
+        {"phrases": [], "year": None, "start": None, "end": None, "fmt": "text", "today": None},
+    ),
 }
-REQUIRED = {"due": ("before",)}
+REQUIRED = {"due": ("before",), "deadline": ("phrases",)}
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
@@ -141,7 +153,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
             return None
     if positional and not positional.endswith("*") and not seen_positional:
         return None
-    if any(values.get(key) is None for key in REQUIRED.get(command, ())):
+    if any(values.get(key) in (None, []) for key in REQUIRED.get(command, ())):
         return None
     return command, values
 
@@ -160,6 +172,8 @@ def run(command: str, values: dict[str, Any]) -> int:
             )
         elif command == "validate":
             return commands.run_validate(values["paths"], values["fmt"], values["strict"], values["data"])
+        elif command == "deadline":
+            return commands.run_deadline(**values)
         else:
             getattr(commands, f"run_{command}")(**values)
     except commands.UserError as exc:

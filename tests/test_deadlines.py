@@ -210,3 +210,75 @@ def test_user_dates(text: str, expected: date) -> None:
 def test_bad_user_dates(text: str) -> None:
     with pytest.raises(ValueError):
         parse_user_date(text, TODAY)
+
+
+# --- laws of the reading in a plan period ------------------------------------------------------------
+
+RECURRING_FORMS = [
+    "Hằng tháng",
+    "Hằng quý",
+    "Hằng năm",
+    "Hằng tuần",
+    "Định kỳ 6 tháng, hằng năm",
+    "Trước ngày 20 hằng tháng",
+    "Trước ngày 31 hằng tháng",
+    "Trước ngày 15 của tháng cuối quý",
+    "Trước ngày 20/11 hằng năm",
+    "Định kỳ hằng quý, 6 tháng, hằng năm",
+]
+PHRASES = st.one_of(
+    st.sampled_from(RECURRING_FORMS),
+    st.builds("Trước ngày {}/{}".format, st.integers(1, 28), st.integers(1, 12)),
+    st.builds("Tháng {}, {}".format, st.integers(1, 6), st.integers(7, 12)),
+    st.builds("Quý {}".format, st.sampled_from(["I", "II", "III", "IV", "II, III", "I - IV"])),
+    st.builds("{} tháng đầu năm".format, st.sampled_from([3, 6, 9])),
+    st.sampled_from(["Năm kế hoạch", "Thường xuyên", "Từ tháng 3", "Theo quy định", "Cuối quý II"]),
+)
+PERIOD_START = st.dates(min_value=date(2021, 11, 1), max_value=date(2022, 3, 1))
+
+
+@given(PHRASES, PERIOD_START, st.integers(0, 800), st.integers(0, 800))
+def test_a_later_bound_never_yields_fewer_occurrences(phrase: str, start: date, a: int, b: int) -> None:
+    early, late = sorted((a, b))
+    first = parse_deadline(phrase, plan_start=start, plan_end=start + timedelta(early), default_year=2022)
+    second = parse_deadline(phrase, plan_start=start, plan_end=start + timedelta(late), default_year=2022)
+    assert len(first.occurrences) <= len(second.occurrences)
+    assert set(map(repr, first.occurrences)) <= set(map(repr, second.occurrences))
+
+
+@given(PHRASES, PERIOD_START, st.integers(0, 1200), st.sampled_from([None, 2021, 2022, 2023]))
+def test_every_occurrence_lies_in_the_plan_period(
+    phrase: str, start: date, days: int, year: int | None
+) -> None:
+    end = start + timedelta(days)
+    d = parse_deadline(phrase, plan_start=start, plan_end=end, default_year=year or start.year)
+    for o in d.occurrences:
+        assert start <= o.start <= o.due <= end
+        assert o.effective_due >= o.due and is_working_day(o.effective_due)
+    assert list(d.occurrences) == sorted(d.occurrences, key=lambda o: (o.due, o.start))
+    assert d.start is None or d.due is None or d.start <= d.due
+
+
+def _corpus_phrases() -> list[str]:
+    from .test_deadline_corpus import ENTRIES
+
+    return sorted({fields[0] for _n, fields in ENTRIES})
+
+
+def _reading(text: str) -> object:
+    try:
+        d = parse_deadline(text, plan_start=date(2022, 1, 1))
+    except DeadlineError as exc:
+        return exc.code
+    return [repr(getattr(d, name)) for name in d.__slots__ if name not in ("text", "warnings")]
+
+
+@given(
+    st.sampled_from(_corpus_phrases()),
+    st.sampled_from(["NFD", "NFC"]),
+    st.sampled_from([str.upper, str.lower, str.title, str.swapcase]),
+    st.sampled_from([" ", "  ", " \u00a0", "\t"]),
+)
+def test_nfc_nfd_case_and_spacing_read_the_same(phrase: str, form: str, case, space: str) -> None:  # type: ignore[no-untyped-def]
+    changed = unicodedata.normalize(form, case(phrase)).replace(" ", space)  # type: ignore[arg-type]
+    assert _reading(changed) == _reading(phrase)

@@ -50,7 +50,7 @@ def clean(text: str) -> str:
 
 def split_tentative(text: str) -> tuple[str, bool]:
     """Remove "(dự kiến)" wherever it stands, and a leading "Thời gian dự kiến:"."""
-    stripped, count = _TENTATIVE.subn(" ", text)
+    stripped, count = _TENTATIVE.subn(" ", clean(text))
     return clean(stripped), count > 0
 
 
@@ -332,7 +332,7 @@ UNTIL_END = W("từ nay đến hết", "từ nay đến", "đến hết", "đế
 INSIDE = W("trong", "vào", "cuối", "trong suốt", "ngay")
 
 # "trước ngày 31/5/2021", "chậm nhất là ngày 15/9", "hoàn thành trước 30-9", "31/5/2021"
-BY_DATE = seq(opt(DONE), opt(BEFORE | UNTIL_END), DATE).map(lambda d: ("by", d))
+BY_DATE = seq(opt(DONE), opt(BEFORE | UNTIL_END | W("trong", "vào")), DATE).map(lambda d: ("by", d))
 # "xong trước tháng 6 năm 2021", "trước quý III/2022", "trước năm 2025"
 BEFORE_PERIOD = seq(opt(DONE), W("trước"), PERIOD).map(lambda p: ("before", p))
 # "đến hết tháng 6/2022", "từ nay đến hết năm 2025", "đến hết quý II"
@@ -367,7 +367,12 @@ CADENCE = alt(
     seq(W("định kỳ"), _CADENCE_UNIT),
     seq(_CADENCE_UNIT, W("một lần", "1 lần")),
 ).map(lambda unit: unit)
-CADENCES = sep_by(CADENCE, W(",") | W("và") | W(";") | W("hoặc"))
+_CADENCE_SEP = W(",") | W("và") | W(";") | W("hoặc")
+# After a first cadence, a bare "6 tháng" continues the list: "định kỳ hằng quý, 6 tháng, hằng năm".
+CADENCES = seq(
+    CADENCE,
+    opt(seq(_CADENCE_SEP, sep_by(alt(CADENCE, _CADENCE_UNIT), _CADENCE_SEP)).map(lambda more: more), []),
+).map(lambda first, more: [first, *more])
 DAY_LEAD = opt(BEFORE | W("vào") | UNTIL_END)
 # "ngày 20", "ngày 20/11", "ngày 15 tháng 12"
 DAY_OF = alt(
@@ -385,12 +390,12 @@ RECURRING = alt(
         DAY_LEAD,
         DAY_OF,
         alt(LAST_MONTH_OF_QUARTER, seq(opt(W("của")), CADENCES).map(lambda c: c), OF_MONTH),
-        opt(alt(W("trong") + YEAR_WORD, YEAR_WORD)),
+        opt(alt((W("trong") + YEAR_WORD).map(lambda y=None: y), YEAR_WORD)),
     ).map(lambda day, cad, y=None: ("recurring", cad, day, y)),
     seq(
         opt(W("báo cáo")),
         CADENCES,
-        opt(alt(W("trong") + YEAR_WORD, YEAR_WORD)),
+        opt(alt((W("trong") + YEAR_WORD).map(lambda y=None: y), YEAR_WORD)),
     ).map(lambda cad, y=None: ("recurring", cad, None, y)),
 )
 
@@ -400,7 +405,7 @@ ONGOING = seq(
     opt(W(",")),
     opt(W("liên tục")),
     opt(W("trong")),
-    opt(alt(W("cả năm"), YEAR_WORD, YEAR)),
+    opt(alt(W("cả năm"), YEAR_WORD, YEAR, W("năm"))),
 ).map(lambda y=None: ("ongoing", y))
 
 # No calendar date: kinds of their own, listed apart like ongoing items.

@@ -467,45 +467,25 @@ class _Reader:
         return _interval(date(y, first, 1), _month_end(y, first + months - 1))
 
 
-def _years_named(tree: Any) -> Iterator[int]:
-    """Every year written in a phrase (not the plan's year filled in for a missing one)."""
-    tag = tree[0]
-    if tag in ("date", "month", "quarter") and tree[-1] is not None:
-        yield tree[-1]
-    elif tag == "months_of_year" and tree[3] is not None:
-        yield tree[3]
-    elif tag in ("year", "ongoing") and tree[1] is not None:
-        yield tree[1]
-    elif tag == "years":
-        yield from (tree[1], tree[2])
-    elif tag == "recurring" and tree[3] is not None:
-        yield tree[3]
-    if tag not in ("no_date", "relative"):
-        for child in tree[1:]:
-            if isinstance(child, tuple) and child and isinstance(child[0], str):
-                yield from _years_named(child)
-            elif isinstance(child, list):
-                for member in child:
-                    if isinstance(member, tuple):
-                        yield from _years_named(member)
-
-
 def _warnings(
-    original: str, tree: Any, reading: dict[str, Any], plan_start: date, plan_end: date
+    original: str, reading: dict[str, Any], plan_start: date, plan_end: date
 ) -> tuple[DeadlineWarning, ...]:
-    """A year written outside the plan period, or a date falling outside it: one warning."""
+    """A date the phrase fixes outside the plan period: one warning, at the phrase."""
     period = f"the plan period {_dmy(plan_start)}–{_dmy(plan_end)}"
-    for name in ("start_by", "due"):
+    for name in ("due", "start_by", "start"):
         when = reading.get(name)
-        if when is not None and not plan_start <= when <= plan_end:
-            return (DeadlineWarning(OUTSIDE, f"'{original}': {_dmy(when)} falls outside {period}"),)
-    for year in _years_named(tree):
-        if not plan_start.year <= year <= plan_end.year:
+        if when is None or plan_start <= when <= plan_end:
+            continue
+        if reading["due"] is None:
             # Next year's plan is drafted from this year's: a copied year is the usual cause.
-            hint = (
-                "; copied from another year's plan? Write the plan's year" if reading["due"] is None else ""
+            return (
+                DeadlineWarning(
+                    OUTSIDE,
+                    f"'{original}' names {when.year}, outside {period}; copied from another year's plan? "
+                    f"Write năm {plan_end.year}, or no year",
+                ),
             )
-            return (DeadlineWarning(OUTSIDE, f"'{original}' names {year}, outside {period}{hint}"),)
+        return (DeadlineWarning(OUTSIDE, f"'{original}': {_dmy(when)} falls outside {period}"),)
     return ()
 
 
@@ -518,6 +498,7 @@ FORMS = (
     "Trước ngày 20/8",
     "Xong trước tháng 6 năm 2021",
     "Tháng 6/2021",
+    "Tháng 6 năm 2021",
     "Tháng 11, 12/2022",
     "Từ tháng 4 đến tháng 11 năm 2021",
     "Từ tháng 3/2022",
@@ -608,7 +589,7 @@ def parse_deadline(
         every=r.get("every"),
         every_day=r.get("every_day"),
         occurrences=reader.occurrences(r.get("spans", [])),
-        warnings=_warnings(original, tree, r, plan_start, end),
+        warnings=_warnings(original, r, plan_start, end),
         start_by=r.get("start_by"),
         after_days=r.get("after_days"),
     )

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tthc_cli.deadlines import (
@@ -141,6 +141,7 @@ def test_holidays_from_the_lunar_calendar() -> None:
     assert next_working_day(date(2021, 6, 30)) == date(2021, 6, 30)
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)))
 def test_next_working_day_is_the_first_working_day_on_or_after(day: date) -> None:
     nxt = next_working_day(day)
@@ -148,6 +149,7 @@ def test_next_working_day_is_the_first_working_day_on_or_after(day: date) -> Non
     assert all(not is_working_day(day + timedelta(n)) for n in range((nxt - day).days))
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(
     st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
     st.sampled_from(
@@ -165,6 +167,7 @@ def test_any_real_date_in_any_form_round_trips(day: date, form: str) -> None:
     assert d.start is not None and d.start <= d.due
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(st.integers(2000, 2099), st.integers(1, 12))
 def test_month_covers_the_whole_month(year: int, month: int) -> None:
     d = p(f"Tháng {month} năm {year}")
@@ -172,6 +175,7 @@ def test_month_covers_the_whole_month(year: int, month: int) -> None:
     assert d.due is not None and (d.due + timedelta(1)).day == 1 and d.due.month == month
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(st.text(max_size=60))
 def test_never_crashes_on_any_text(text: str) -> None:
     try:
@@ -237,6 +241,7 @@ PHRASES = st.one_of(
 PERIOD_START = st.dates(min_value=date(2021, 11, 1), max_value=date(2022, 3, 1))
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(PHRASES, PERIOD_START, st.integers(0, 800), st.integers(0, 800))
 def test_a_later_bound_never_yields_fewer_occurrences(phrase: str, start: date, a: int, b: int) -> None:
     early, late = sorted((a, b))
@@ -246,6 +251,7 @@ def test_a_later_bound_never_yields_fewer_occurrences(phrase: str, start: date, 
     assert set(map(repr, first.occurrences)) <= set(map(repr, second.occurrences))
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(PHRASES, PERIOD_START, st.integers(0, 1200), st.sampled_from([None, 2021, 2022, 2023]))
 def test_every_occurrence_lies_in_the_plan_period(
     phrase: str, start: date, days: int, year: int | None
@@ -273,6 +279,7 @@ def _reading(text: str) -> object:
     return [repr(getattr(d, name)) for name in d.__slots__ if name not in ("text", "warnings")]
 
 
+@settings(deadline=None)  # the first example builds a year's holiday table
 @given(
     st.sampled_from(_corpus_phrases()),
     st.sampled_from(["NFD", "NFC"]),

@@ -57,4 +57,4 @@ def test_english_on_request(run) -> None:  # type: ignore[no-untyped-def]
 def test_an_unknown_command_lists_the_commands(run) -> None:  # type: ignore[no-untyped-def]
     result = run("bogus")
     assert result.code == 2
-    assert result.stderr.startswith("tthc: không có lệnh bogus; các lệnh là: brief, due, export, list,")
+    assert result.stderr.startswith("tthc: không có lệnh bogus; các lệnh là: brief, deadline, due, export,")

@@ -373,18 +373,21 @@ class DeadlineFormat(StrEnum):
 def deadline(
     phrases: Annotated[
         list[str],
-        typer.Argument(
-            metavar=_("PHRASE..."), help=_('Deadline phrases, each in quotes: "Quý II, III/2022".')
-        ),
+        typer.Argument(metavar=_("PHRASE"), help=_('Deadline phrases, each in quotes: "Quý II, III/2022".')),
     ],
     year: Annotated[
-        int | None, typer.Option("--year", min=1900, max=2199, help=_("Plan period: this calendar year."))
+        int | None,
+        typer.Option(
+            "--year", min=1900, max=2199, metavar=_("YEAR"), help=_("Plan period: this calendar year.")
+        ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", help=_("Plan period's first day (default: 1 January)."))
+        str | None,
+        typer.Option("--start", metavar=_("DATE"), help=_("Plan period's first day (default: 1 January).")),
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--end", help=_("Plan period's last day (default: 31 December)."))
+        str | None,
+        typer.Option("--end", metavar=_("DATE"), help=_("Plan period's last day (default: 31 December).")),
     ] = None,
     fmt: Annotated[DeadlineFormat, typer.Option("--format", "-f")] = DeadlineFormat.text,
     today: TodayOpt = None,

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
+
+    Result = tuple[Any, int] | None
 
 
 # --- tokens -----------------------------------------------------------------------------------------
@@ -68,21 +70,19 @@ def tokenize(text: str) -> list[Token]:
 class State:
     """The tokens and the furthest point any rule reached, with what it expected there."""
 
-    __slots__ = ("expected", "furthest", "tokens")
+    __slots__ = ("expected", "furthest", "memo", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.furthest = 0
         self.expected: set[str] = set()
+        self.memo: dict[tuple[int, int], Result] = {}
 
     def miss(self, pos: int, what: str) -> None:
         if pos > self.furthest:
             self.furthest, self.expected = pos, {what}
         elif pos == self.furthest:
             self.expected.add(what)
-
-
-Result = tuple[Any, int] | None
 
 
 class Rule:
@@ -122,7 +122,7 @@ def seq(*rules: Rule) -> Rule:
     def run(st: State, pos: int) -> Result:
         values = []
         for rule in rules:
-            r = rule(st, pos)
+            r = rule.fn(st, pos)
             if r is None:
                 return None
             if r[0] is not None:
@@ -138,7 +138,7 @@ def alt(*rules: Rule) -> Rule:
 
     def run(st: State, pos: int) -> Result:
         for rule in rules:
-            r = rule(st, pos)
+            r = rule.fn(st, pos)
             if r is not None:
                 return r
         return None
@@ -177,13 +177,19 @@ def sep_by(item: Rule, sep: Rule, least: int = 1) -> Rule:
 
 def words(*alternatives: str) -> Rule:
     """One of several word sequences ("chậm nhất là"); longest alternatives should come first."""
-    seqs = [a.split() for a in alternatives]
+    # Indexed by first word: most attempts fail on the first token, with one dict look-up.
+    by_first: dict[str, list[list[str]]] = {}
+    for a in alternatives:
+        ws = a.split()
+        by_first.setdefault(ws[0], []).append(ws[1:])
 
     def run(st: State, pos: int) -> Result:
         toks = st.tokens
-        for ws in seqs:
-            if all(pos + i < len(toks) and toks[pos + i].word == w for i, w in enumerate(ws)):
-                return None, pos + len(ws)
+        if pos < len(toks):
+            for tail in by_first.get(toks[pos].word, ()):
+                end = pos + 1 + len(tail)
+                if end <= len(toks) and all(toks[pos + 1 + i].word == w for i, w in enumerate(tail)):
+                    return None, end
         st.miss(pos, alternatives[0])
         return None
 
@@ -224,8 +230,20 @@ def rest() -> Rule:
     return Rule(run)
 
 
-def lazy(get: Callable[[], Rule]) -> Rule:
-    return Rule(lambda st, pos: get()(st, pos))
+def memo(rule: Rule) -> Rule:
+    """Remember what `rule` gave at each position (packrat parsing): the phrase forms share their
+    terms, so a date or a period is read once however many forms try it."""
+    key = id(rule)
+    fn = rule.fn
+
+    def run(st: State, pos: int) -> Result:
+        at = (key, pos)
+        if at in st.memo:
+            return st.memo[at]
+        r = st.memo[at] = fn(st, pos)
+        return r
+
+    return Rule(run)
 
 
 # --- the grammar ------------------------------------------------------------------------------------
@@ -247,10 +265,12 @@ DAY = number((1, 2), what="ngày")
 MONTH = number((1, 2), what="tháng")
 
 # Dates: 31/5/2021, 30-5, 15.7.2021, "ngày 15 tháng 9 năm 2021", "31 tháng 12 năm 2025", "20/8".
-DATE = alt(
-    seq(opt(W("ngày")), DAY, SEP, MONTH, opt(alt((SEP + YEAR).map(lambda y: y), YEAR_WORD))),
-    seq(opt(W("ngày")), DAY, W("tháng"), MONTH, opt(alt((SEP + YEAR).map(lambda y: y), YEAR_WORD))),
-).map(lambda d, m, y=None: ("date", d, m, y))
+DATE = memo(
+    alt(
+        seq(opt(W("ngày")), DAY, SEP, MONTH, opt(alt((SEP + YEAR).map(lambda y: y), YEAR_WORD))),
+        seq(opt(W("ngày")), DAY, W("tháng"), MONTH, opt(alt((SEP + YEAR).map(lambda y: y), YEAR_WORD))),
+    ).map(lambda d, m, y=None: ("date", d, m, y))
+)
 
 # Months: "Tháng 6/2022", "T6/2022", "06/2022", "tháng 11, 12/2022", "tháng 3 - 5 năm 2022".
 MONTH_WORD = W("tháng", "t")
@@ -321,8 +341,8 @@ ONE_YEAR = alt(W("năm") + YEAR, W("năm kế hoạch", "năm nay", "cả năm",
     lambda y: ("year", y)
 )
 
-PERIOD = alt(QUARTERS, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR)
-TERM = alt(DATE, PERIOD)
+PERIOD = memo(alt(QUARTERS, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR))
+TERM = memo(alt(DATE, PERIOD))
 
 # --- lead words and phrase forms --------------------------------------------------------------------
 
@@ -345,7 +365,7 @@ WINDOW = seq(START_WORD, TERM, RANGE_SEP, TERM).map(lambda a, b: ("window", a, b
 # "Từ tháng 3/2022": starts, no end stated
 FROM = seq(START_WORD, TERM).map(lambda a: ("from", a))
 
-SIMPLE = alt(WINDOW, FROM, BEFORE_PERIOD, UNTIL_PERIOD, BY_DATE, IN_PERIOD)
+SIMPLE = memo(alt(WINDOW, FROM, BEFORE_PERIOD, UNTIL_PERIOD, BY_DATE, IN_PERIOD))
 
 # "trước ngày 30-5 và kết thúc trước 30-9": a start-by and a due; "từ tháng 3, hoàn thành trước tháng 6"
 COMPOUND = seq(SIMPLE, LIST_SEP | W(",") | W(";"), seq(DONE, SIMPLE).map(lambda s: s)).map(

@@ -103,9 +103,9 @@ def test_default_period_is_the_year_of_today(run) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--year", "2022", "--start", "1/1/2022"], "not both"),
+        (["--year", "2022", "--start", "1/1/2022"], "không dùng cả hai"),
         (["--start", "31/6/2022"], "--start"),
-        (["--start", "1/7/2022", "--end", "1/1/2022"], "after --end"),
+        (["--start", "1/7/2022", "--end", "1/1/2022"], "sau --end"),
     ],
 )
 def test_usage_errors_exit_2(run, args: list[str], words: str) -> None:  # type: ignore[no-untyped-def]

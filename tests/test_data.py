@@ -140,3 +140,22 @@ def test_ci_leaves_no_untracked_folder_in_the_clone() -> None:
     assert "workdir=$(mktemp -d)" in script and "trap 'rm -rf \"$workdir\"' EXIT" in script
     assert ".ci-wheel-venv" not in script
     assert " -w dist" not in script  # dist/ would be left behind (ignored, but still litter)
+
+
+def test_readme_quick_start_for_posix_and_windows() -> None:
+    """Two POSIX commands (install and query; run the tests), and the same for PowerShell beside them."""
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Quick start")
+    section = readme[start : readme.index("\n## ", start + 1)]
+    blocks = dict(re.findall(r"```(sh|powershell)\n(.*?)```", section, re.S))
+    posix = blocks["sh"].strip().splitlines()
+    windows = blocks["powershell"].strip().splitlines()
+    assert len(posix) == 2 and len(windows) == 2
+    assert posix[0].endswith("tthc due --before 2021-06-30") and posix[1] == ".venv/bin/python -m pytest"
+    assert "&&" not in blocks["powershell"]  # Windows PowerShell 5.1 has no &&
+    assert windows[0].endswith(r".venv\Scripts\tthc due --before 2021-06-30")
+    assert windows[1] == r".venv\Scripts\python -m pytest"

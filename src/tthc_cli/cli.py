@@ -213,10 +213,9 @@ def _complete_units(incomplete: str) -> list[str]:
     ds = _try_load()
     if ds is None:
         return []
-    from .units import fold
+    from .completion import match_names
 
-    key = fold(incomplete)
-    return [n for n in ds.registry.all_names() if fold(n).startswith(key) or key in fold(n)][:50]
+    return match_names(ds.registry.all_names(), incomplete)
 
 
 def _complete_ids(incomplete: str) -> list[str]:
@@ -961,6 +960,25 @@ def units(
     else:
         print_table(units_table, title=f"Đơn vị: {len(unit_rows_)}")
         print_table(groups_table, title=f"Nhóm: {len(group_rows)}")
+
+
+def _use_tthc_completion() -> None:
+    """Typer registers its completion classes each time the app is built; ours (quoting, folded
+    matching: completion.py) are registered right after."""
+    import typer.completion
+
+    from .completion import register
+
+    typer_init = typer.completion.completion_init  # type: ignore[attr-defined]
+
+    def init() -> None:
+        typer_init()
+        register()
+
+    typer.completion.completion_init = init  # type: ignore[attr-defined]
+
+
+_use_tthc_completion()
 
 
 def main() -> None:

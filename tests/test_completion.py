@@ -1,0 +1,83 @@
+"""Tab completion: unit names matched on their folded key and inserted as one quoted word."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tthc_cli.completion import match_names, shell_quote
+
+from .conftest import ROOT
+
+TTHC = str(Path(sys.executable).with_name("tthc"))
+
+
+def complete(shell: str, words: str, **env: str) -> str:
+    """What the installed tthc answers a shell asking for completions of `words`."""
+    environ = {**os.environ, "TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": f"complete_{shell}", **env}
+    if shell == "bash":
+        parts = words.split(" ")
+        environ |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+    else:
+        environ |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    return subprocess.run([TTHC], env=environ, capture_output=True, text=True, check=True).stdout
+
+
+def test_match_names_folds_and_prefers_whole_name_prefixes() -> None:
+    names = ["Văn phòng UBND tỉnh", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giao thông vận tải"]
+    assert match_names(names, "so") == ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giao thông vận tải"]
+    assert match_names(names, "Văn") == ["Văn phòng UBND tỉnh"]
+    assert match_names(names, "y te") == ["Sở Y tế"]  # without the type word
+    assert match_names(names, "van t") == ["Sở Giao thông vận tải"]  # a word inside, when nothing else
+    assert match_names(names, "x") == []
+
+
+@pytest.mark.parametrize("name", ["Sở Y tế", "Sở LĐ-TB&XH", "it's", "review:6", "a  b"])
+def test_shell_quote_is_one_word(name: str) -> None:
+    assert shlex.split(shell_quote(name)) == [name]
+
+
+def test_bash_gets_quoted_names_for_a_folded_prefix() -> None:
+    lines = complete("bash", "tthc unit so").splitlines()
+    assert "'Sở Y tế'" in lines and all(line.startswith("'Sở ") for line in lines)
+    assert complete("bash", "tthc unit Văn").splitlines() == ["'Văn phòng UBND tỉnh'"]
+    assert complete("bash", "tthc due --unit y").splitlines() == ["'Sở Y tế'"]
+    assert "review:6" in complete("bash", "tthc show rev").splitlines()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_bash_inserts_one_argument() -> None:
+    """Through the script --install-completion writes: the inserted word is one argument."""
+    path = f"{Path(TTHC).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "TTHC_DATA": str(ROOT), "PATH": path}
+    script = subprocess.run(
+        [TTHC], env={**env, "_TTHC_COMPLETE": "source_bash"}, capture_output=True, text=True, check=True
+    ).stdout
+    probe = (
+        f"{script}\nCOMP_WORDS=(tthc unit Văn); COMP_CWORD=2; _tthc_completion tthc\n"
+        'eval "set -- unit ${COMPREPLY[0]}"; echo "$#|$2"'
+    )
+    out = subprocess.run(["bash", "-c", probe], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "2|Văn phòng UBND tỉnh"
+
+
+def test_zsh_takes_folded_matches_unfiltered_and_quoted() -> None:
+    out = complete("zsh", "tthc unit so")
+    assert out.startswith("compadd -U -V tthc -- ")
+    words = shlex.split(out)[5:]
+    assert "Sở Y tế" in words and all(w.startswith("Sở ") for w in words)
+    assert complete("zsh", "tthc unit zzz").strip() == "_files"
+
+
+def test_fish_gets_raw_names_and_a_script_that_replaces_a_folded_match() -> None:
+    assert complete("fish", "tthc unit y te").strip() == ""  # two words: "te" would be a third argument
+    assert complete("fish", "tthc due --unit chi").splitlines() == ["UBND thành phố Chí Linh"]
+    env = {**os.environ, "TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": "source_fish"}
+    script = subprocess.run([TTHC], env=env, capture_output=True, text=True, check=True).stdout
+    assert "commandline -rt -- (string escape" in script and "complete --command tthc" in script

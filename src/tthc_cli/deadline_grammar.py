@@ -176,12 +176,14 @@ def sep_by(item: Rule, sep: Rule, least: int = 1) -> Rule:
 
 
 def words(*alternatives: str) -> Rule:
-    """One of several word sequences ("chậm nhất là"); longest alternatives should come first."""
+    """One of several word sequences ("chậm nhất là", "chậm nhất"): the longest that matches."""
     # Indexed by first word: most attempts fail on the first token, with one dict look-up.
     by_first: dict[str, list[list[str]]] = {}
     for a in alternatives:
         ws = a.split()
         by_first.setdefault(ws[0], []).append(ws[1:])
+    for tails in by_first.values():
+        tails.sort(key=len, reverse=True)  # the longest reading first: "trong suốt" before "trong"
 
     def run(st: State, pos: int) -> Result:
         toks = st.tokens

@@ -414,6 +414,18 @@ RECURRING = alt(
         alt(LAST_MONTH_OF_QUARTER, seq(opt(W("của")), CADENCES).map(lambda c: c), OF_MONTH),
         opt(alt((W("trong") + YEAR_WORD).map(lambda y=None: y), YEAR_WORD)),
     ).map(lambda day, cad, y=None: ("recurring", cad, day, y)),
+    # The cadence first, then the day: "Hằng tháng, trước ngày 20", "Hằng quý (trước ngày 15 của tháng
+    # cuối quý)", "Hằng năm, trước ngày 20/11".
+    seq(
+        opt(W("báo cáo")),
+        CADENCES,
+        opt(W(",") | W(";") | W("(")),
+        DAY_LEAD,
+        DAY_OF,
+        flag(alt(LAST_MONTH_OF_QUARTER, OF_MONTH, seq(W("của"), W("tháng", "quý", "năm")))),
+        opt(W(")")),
+        opt(alt((W("trong") + YEAR_WORD).map(lambda y=None: y), YEAR_WORD)),
+    ).map(lambda cad, day, _qualified, y=None: ("recurring", cad, day, y)),
     seq(
         opt(W("báo cáo")),
         CADENCES,

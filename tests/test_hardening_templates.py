@@ -31,10 +31,10 @@ def _brief(run, folder: Path, source: str | bytes):  # type: ignore[no-untyped-d
         ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "recursion too deep"),
         ("{{ brief.week_start | dmy(1, 2, 3) }}", 1, "TypeError"),
         ("{{ lipsum(10**6) }}", 1, "'lipsum' is undefined"),
-        ("{% set n = 10 %}{{ n ** 100000 }}", 1, "refused by the sandbox: a power this large"),
-        ("{{ 'x' * 10**9 }}", 1, "refused by the sandbox: a repetition this large"),
-        ("{{ '%0999999999d' % 1 }}", 1, "refused by the sandbox: a field width this large"),
-        ("\n\n{{ ''.__class__.__mro__ }}", 3, "refused by the sandbox"),
+        ("{% set n = 10 %}{{ n ** 100000 }}", 1, "bị chặn vì không an toàn: a power this large"),
+        ("{{ 'x' * 10**9 }}", 1, "bị chặn vì không an toàn: a repetition this large"),
+        ("{{ '%0999999999d' % 1 }}", 1, "bị chặn vì không an toàn: a field width this large"),
+        ("\n\n{{ ''.__class__.__mro__ }}", 3, "bị chặn vì không an toàn"),
         ("{{ nothing.here }}", 1, "'nothing' is undefined"),
         ("{% for x in %}", 1, "Expected an expression"),
     ],
@@ -44,7 +44,7 @@ def test_a_broken_template_is_exit_2_with_file_and_line(
 ) -> None:  # type: ignore[no-untyped-def]
     result = _brief(run, tmp_path, source)
     assert result.code == 2, result.stdout[:200]
-    assert f"tthc: template {tmp_path / 'brief.md.j2'}:{line}: " in result.stderr, result.stderr
+    assert f"tthc: mẫu báo cáo {tmp_path / 'brief.md.j2'}:{line}: " in result.stderr, result.stderr
     assert message in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
 
@@ -72,7 +72,9 @@ def test_a_template_that_runs_too_long_is_stopped(run, tmp_path: Path, monkeypat
     loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     result = _brief(run, tmp_path, loops)
     assert result.code == 2
-    assert f"template {tmp_path / 'brief.md.j2'}: took longer than 1 s; it was stopped" in result.stderr
+    assert (
+        f"lỗi mẫu báo cáo: {tmp_path / 'brief.md.j2'}: took longer than 1 s; it was stopped" in result.stderr
+    )
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symlinks and FIFOs")

@@ -39,8 +39,15 @@ class TemplateFailure(Exception):
         self.message, self.file, self.line = message, file, line
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "") + ": " if self.file else ""
-        return f"template {where}{self.message}"
+        from .i18n import _
+
+        if self.file and self.line:
+            return _("template {name}:{line}: {message}").format(
+                name=self.file, line=self.line, message=self.message
+            )
+        return _("template error: {message}").format(
+            message=f"{self.file}: {self.message}" if self.file else self.message
+        )
 
 
 class _Refused(jinja2.TemplateError):
@@ -179,15 +186,17 @@ def _where(exc: BaseException, folder: str | None) -> tuple[str | None, int | No
 
 
 def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
+    from .i18n import _
+
     if isinstance(exc, TemplateFailure):
         return exc
     file, line = _where(exc, folder)
     if isinstance(exc, jinja2.TemplateSyntaxError):
         message = exc.message or "syntax error"
     elif isinstance(exc, jinja2.TemplateNotFound):
-        message = f"not found: {exc.name}"
+        message = _("template not found: {name}").format(name=exc.name)
     elif isinstance(exc, SecurityError):
-        message = f"refused by the sandbox: {exc}"
+        message = _("template refused by the sandbox: {message}").format(message=exc)
     elif isinstance(exc, _Refused):
         message = str(exc)
     elif isinstance(exc, jinja2.UndefinedError):

@@ -287,7 +287,7 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
             if excerpt is not None:
                 out(f"  {d.line:>5} | {excerpt}")
         if len(diagnostics) > MAX_SHOWN:
-            out(f"… and {len(diagnostics) - MAX_SHOWN:,} more (--format json lists them all)")
+            out(_("… and {count} more").format(count=f"{len(diagnostics) - MAX_SHOWN:,}"))
         c = count(diagnostics)
         verdict = _("OK") if not errors else _("FAILED")
         note(

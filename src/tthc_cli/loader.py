@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import yaml
@@ -497,13 +497,20 @@ def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+@lru_cache(maxsize=4096)
+def _closest_field(name: str, model: type[BaseModel], where: tuple[str, ...]) -> list[str]:
+    # Cached: a key misspelt in every row (or appended 30,000 times) is compared once per spelling.
+    return get_close_matches(name, _fields_of(model, where), n=1, cutoff=0.6)
+
+
 def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
     """A Pydantic error -> (code, message, whether it points at the key rather than the value)."""
     loc, kind, given = tuple(err["loc"]), err["type"], err.get("input")
     ctx = err.get("ctx", {})
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        hint = get_close_matches(name, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
+        where = tuple(part for part in loc[:-1] if isinstance(part, str))
+        hint = _closest_field(name, model, where)
         advice = f"did you mean '{hint[0]}'?" if hint else "remove it or check the spelling"
         return "unknown-field", f"unknown field '{name}'; {advice}", True
     if kind == "missing":

@@ -1,0 +1,219 @@
+"""Fuzzing the parts an adversary controls besides the data files: user templates, the command
+line, and the cache. Every case ends in output, a located message or a miss — never an exception.
+
+`fuzz/run.py --examples N` runs these longer, with tests/test_fuzz.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tthc_cli import plan_cache, render
+from tthc_cli.cli import app
+from tthc_cli.reports import build_brief
+from tthc_cli.status import statuses
+
+from .conftest import ROOT
+
+EXAMPLES = int(os.environ.get("TTHC_FUZZ_EXAMPLES", "150"))
+SOME = settings(
+    max_examples=max(20, EXAMPLES // 3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+# --- templates ---------------------------------------------------------------------------------------
+
+_PIECES = [
+    "{{ ", " }}", "{% ", " %}", "{# ", " #}", "for x in ", "endfor", "if ", "endif", "set n = ",
+    "macro m(a)", "endmacro", "m(1)", "include 'brief.md.j2'", "import '_labels.j2' as L", "range(",
+    ")", "(", "10", "**", "*", "/", "0", "%", "'%5d'", "~", "|", "dmy", "md", "length", "join",
+    "center(", "brief", ".overdue", ".week_start", "plan", ".title", "year", "lang", "x", "n",
+    "__class__", "lipsum(", "namespace()", "[1, 2]", "'a'", "\"Sở Y tế\"", "\n", " ", "-", "+",
+    "\x1b[2J", "\udcff"[:0], "é", ",", ".", "[", "]",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def brief_context():  # type: ignore[no-untyped-def]
+    from tthc_cli.commands import load
+
+    os.environ.setdefault("TTHC_DATA", str(ROOT))
+    plan = load(str(ROOT))
+    day = date(2021, 6, 5)
+    return plan, build_brief(plan, statuses(plan, day), day, day)
+
+
+@SOME
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_random_templates_render_or_fail_with_a_location(brief_context, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    plan, brief = brief_context
+    saved = render.TIME_LIMIT_S
+    render.TIME_LIMIT_S = 2.0
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            Path(folder, "brief.md.j2").write_text("".join(pieces), encoding="utf-8", errors="replace")
+            try:
+                text = render.render_brief(brief, plan, "vi", folder)
+            except render.TemplateFailure as exc:
+                assert exc.file and exc.message
+                assert exc.file in str(exc)
+            else:
+                assert isinstance(text, str) and len(text) <= render.MAX_OUTPUT_CHARS
+    finally:
+        render.TIME_LIMIT_S = saved
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+_COMMANDS = [
+    "list",
+    "show",
+    "due",
+    "overdue",
+    "upcoming",
+    "unit",
+    "units",
+    "brief",
+    "report",
+    "export",
+    "validate",
+]
+_OPTIONS = [
+    "--today", "--before", "--after", "--within", "--warn-days", "--format", "-f", "--kind", "--unit",
+    "--role", "--open", "--include-ongoing", "--lang", "--week", "--strict", "--", "-h",
+]  # fmt: skip
+_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "2021-06-30", "9999-12-31", "0001-01-01", "+9999w", "-9999w", "+14d", "eow", "eoq", "today",
+            "²", "٣", "١٤", "99999999999999999999", "-1", "0", "31/6/2021", "table", "json", "csv", "md",
+            "html", "ics", "task", "Sở Y tế", "so y te", "\x1b]0;x\x07", "1.1", "review:6", "", " ",
+            "vi", "en", "xx",
+        ]
+    ),
+    st.text(max_size=12),
+)  # fmt: skip
+
+
+@SOME
+@given(
+    st.sampled_from(_COMMANDS),
+    st.lists(st.one_of(st.sampled_from(_OPTIONS), _VALUES), max_size=6),
+)
+def test_random_command_lines_end_in_an_exit_code(tmp_path_factory, command: str, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if any("\x00" in a for a in args):
+        return  # an argv cannot hold NUL: the operating system refuses it before tthc runs
+    cache = tmp_path_factory.getbasetemp() / "fuzz-cache"
+    env = {"TTHC_DATA": str(ROOT), "TTHC_CACHE_DIR": str(cache), "TTHC_TODAY": "2021-08-03"}
+    result = CliRunner().invoke(app, [command, *args], env=env, catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.stderr
+
+
+# --- the cache ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A valid cache file for the shipped data, its bytes, and the answer it must give."""
+    folder = tmp_path_factory.mktemp("cache")
+    with _cache_dir(folder):
+        from tthc_cli.datafiles import read_data_folder
+        from tthc_cli.dataset import assemble
+
+        files, labels = read_data_folder(str(ROOT))
+        key = plan_cache.fingerprint(files)
+        plan = assemble(files, labels).dataset
+        assert plan is not None
+        plan_cache.write(str(ROOT), key, plan)
+        path = Path(plan_cache.cache_path(str(ROOT)) or "")
+    yield path, path.read_bytes(), key, [i.id for i in plan.items]
+
+
+@contextlib.contextmanager
+def _cache_dir(folder: Path) -> Iterator[None]:
+    saved = os.environ.get(plan_cache.CACHE_DIR_ENV)
+    os.environ[plan_cache.CACHE_DIR_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[plan_cache.CACHE_DIR_ENV]
+        else:
+            os.environ[plan_cache.CACHE_DIR_ENV] = saved
+
+
+def _read(path: Path, key: str):  # type: ignore[no-untyped-def]
+    with _cache_dir(path.parent):
+        return plan_cache.read(str(ROOT), key)
+
+
+@SOME
+@given(st.data())
+def test_a_mutated_cache_is_a_miss_or_the_same_answer(cached, data) -> None:  # type: ignore[no-untyped-def]
+    path, good, key, ids = cached
+    raw = bytearray(good)
+    for _ in range(data.draw(st.integers(1, 4))):
+        where = data.draw(st.integers(0, len(raw) - 1))
+        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip":
+            raw[where] ^= data.draw(st.integers(1, 255))
+        elif action == "cut":
+            del raw[where : where + data.draw(st.integers(1, 64))]
+        else:
+            raw[where:where] = data.draw(st.binary(min_size=1, max_size=16))
+    path.write_bytes(bytes(raw))
+    os.chmod(path, 0o600)
+    try:
+        plan = _read(path, key)
+        assert plan is None or [i.id for i in plan.items] == ids
+    finally:
+        path.write_bytes(good)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@SOME
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "year": _JSON,
+            "units": _JSON,
+            "groups": _JSON,
+            "derived": _JSON,
+            "items": _JSON,
+            "progress": _JSON,
+        },
+    )
+)
+def test_a_signed_cache_of_any_shape_never_raises(cached, plan_json) -> None:  # type: ignore[no-untyped-def]
+    """Even a file carrying a valid digest (as if the key had leaked) only ever misses."""
+    path, good, key, _ = cached
+    try:
+        with _cache_dir(path.parent):
+            body = json.dumps({"key": key, "plan": plan_json}).encode()
+            plan_cache._write_private(str(path), body)
+            plan_cache.read(str(ROOT), key)  # no exception, whatever it returns
+    finally:
+        path.write_bytes(good)
+        os.chmod(path, 0o600)

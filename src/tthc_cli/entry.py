@@ -14,6 +14,17 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+
+def _quiet_interrupt(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    """Ctrl-C in the instants before main() takes over (the `tthc` script importing this module):
+    no traceback. Python then ends the process as interrupted by SIGINT (status 130 in a shell)."""
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    sys.__excepthook__(kind, value, tb)
+
+
+sys.excepthook = _quiet_interrupt
+
 STR, FLAG, INT, CHOICE, MULTI = "str", "flag", "int", "choice", "multi"
 _TABLE = ("table", "json", "csv", "md")
 _KINDS = None  # any text: a plan's kinds include its appendices' names, checked once the plan is loaded

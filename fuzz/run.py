@@ -1,4 +1,5 @@
-"""Run the fuzz properties of tests/test_fuzz.py longer and print how many cases ran.
+"""Run the fuzz properties longer and print how many cases ran: the data files (tests/test_fuzz.py),
+user templates, command lines and the cache (tests/test_hardening_fuzz.py).
 
 .venv/bin/python fuzz/run.py --examples 5000
 """
@@ -26,6 +27,7 @@ def main() -> int:
             "-m",
             "pytest",
             "tests/test_fuzz.py",
+            "tests/test_hardening_fuzz.py",
             "-q",
             "-p",
             "no:cacheprovider",
@@ -39,7 +41,7 @@ def main() -> int:
         check=False,
     )
     total = 0
-    for block in re.split(r"\n(?=tests/test_fuzz.py::)", proc.stdout):
+    for block in re.split(r"\n(?=tests/test_(?:hardening_)?fuzz.py::)", proc.stdout):
         name = block.split("\n", 1)[0].strip().rstrip(":")
         passed = sum(int(n) for n in re.findall(r"(\d+) passing(?: examples?)?", block))
         if passed:

@@ -14,7 +14,7 @@ from tthc_cli.diagnostics import Diagnostic, Severity, format_github
 from tthc_cli.models import schema_name
 from tthc_cli.schemas import schema_file_name, schema_for
 
-from .conftest import ROOT
+from .conftest import ITEMS_2021, ROOT
 
 
 def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +144,7 @@ def test_queries_refuse_invalid_data(run, data_dir: Path) -> None:  # type: igno
 
 def test_list_json_is_every_item(run) -> None:  # type: ignore[no-untyped-def]
     items = json.loads(run("list", "--format", "json").stdout)
-    assert len(items) == 52
+    assert len(items) == ITEMS_2021
     assert set(items[0]) >= {"id", "kind", "title", "lead", "support", "deadline", "deliverable"}
     assert set(items[0]["deadline"]) == {"text", "kind", "start", "due", "effective_due", "tentative"}
     review = next(i for i in items if i["id"] == "review:13")
@@ -215,7 +215,7 @@ def test_due_table(run) -> None:  # type: ignore[no-untyped-def]
     for item_id in ("task:1.1", "review:1", "review:5"):
         assert item_id in result.stdout
     assert "review:6" not in result.stdout
-    assert "14 mục không có một hạn cụ thể" in result.stderr
+    assert "16 mục không có một hạn cụ thể" in result.stderr
 
 
 @pytest.mark.parametrize("when", ["2021-06-30", "30/6/2021", "eom"])
@@ -328,9 +328,9 @@ def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-d
 
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
-    assert md.startswith("## Sở Y tế: 12 mục") and "## Có thể liên quan" in md
+    assert md.startswith("## Sở Y tế: 14 mục") and "## Có thể liên quan" in md
     rows = list(csv.DictReader(io.StringIO(run("unit", "Sở Y tế", "-f", "csv").stdout.lstrip("\ufeff"))))
-    assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 17
+    assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 14 + 5
 
 
 def test_unit_not_found_and_ambiguous(run) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from icalendar import Calendar
 
+from .conftest import ITEMS_2021
+
 
 def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-untyped-def]
     first = run("export", "-f", "ics", "--today", "2021-06-05")
@@ -49,7 +51,7 @@ def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> No
     out = run("export", "-f", "csv", "--today", "2021-06-05", "--data", str(data_dir)).stdout
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert len(rows) == 52
+    assert len(rows) == ITEMS_2021
     assert rows[0]["title"].startswith("'=HYPERLINK")
     assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "overdue"
     assert rows[0]["status_label"] == "Quá hạn"

@@ -17,6 +17,8 @@ import pytest
 from tthc_cli import plan_cache
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
+from .conftest import ITEMS_2021
+
 TTHC = [sys.executable, "-m", "tthc_cli"]
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file types and signals")
 
@@ -112,7 +114,7 @@ def test_a_fifo_as_the_cache_file_is_only_a_miss(data_dir: Path, tmp_path: Path)
         path.unlink()
         os.mkfifo(path)
     result = _tthc("list", "-f", "json", data=data_dir, timeout=20, **env)
-    assert result.returncode == 0 and len(json.loads(result.stdout)) == 52
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == ITEMS_2021
 
 
 # --- 4. terminals stay safe -----------------------------------------------------------------------

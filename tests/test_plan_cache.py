@@ -10,7 +10,7 @@ from tthc_cli import plan_cache
 from tthc_cli.queries import item_to_dict, unit_rows
 from tthc_cli.status import statuses
 
-from .conftest import shipped_files
+from .conftest import ITEMS_2021, shipped_files
 
 
 def test_round_trip_keeps_every_answer(ds) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def test_a_damaged_cache_is_only_a_miss(run, data_dir: Path) -> None:  # type: i
     for damage in (b"", b"{not json", json.dumps({"key": "x", "plan": {}}).encode()):
         path.write_bytes(damage)
         result = run("list", "-f", "json", "--data", str(data_dir))
-        assert result.code == 0 and len(json.loads(result.stdout)) == 52
+        assert result.code == 0 and len(json.loads(result.stdout)) == ITEMS_2021
 
 
 def test_no_cache_when_asked(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -70,13 +70,14 @@ def test_direct_plan_metadata_and_numbering() -> None:
     ds = _load(AN_LAC).dataset
     assert ds.meta.document_kind == "plan" and ds.meta.province == "An Lạc"
     assert ds.meta.period_start.isoformat() == "2022-01-01" and ds.meta.appendices == ()
-    assert [i.id for i in ds.items if i.kind == "task"] == [
+    assert [i.id for i in ds.items if i.kind == "task" and i.parent is None] == [
         "task:1",
         "task:2.a",
         "task:2.b",
         "task:3",
         "task:4",
         "task:5",
+        "task:6",
     ]
     assert ds.meta.kind_labels()["duty"] == "Mục III"  # the section that holds the duties, as printed
     assert ds.registry.units["Công an tỉnh"].type == "central"

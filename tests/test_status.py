@@ -77,7 +77,9 @@ def test_ongoing_items_are_never_overdue(ds: Dataset) -> None:
         assert status_of(ds, "task:1.2", day) is Status.ONGOING
     log = with_log(ds, ("task:1.2", "2021-12-20", "done"))
     assert status_of(log, "task:1.2", "2021-12-31") is Status.DONE_ON_TIME
-    assert status_of(ds, "duty:IV.1", "2021-12-31") is Status.ONGOING  # no deadline stated
+    # A duty for which the plan states no deadline is not "Thường xuyên": it has none.
+    assert status_of(ds, "duty:IV.4", "2021-12-31") is Status.NO_DUE
+    assert status_of(ds, "duty:IV.4", "2022-06-30") is Status.NO_DUE  # and is never overdue
 
 
 def test_tentative_quarter_item(ds: Dataset) -> None:

@@ -6,8 +6,18 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .catalog import PLAN, AppendixInfo, Entry, Plan, PlanItem, PlanMeta, appendix_file, item_id
-from .deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
+from .catalog import (
+    PLAN,
+    AppendixInfo,
+    Entry,
+    Plan,
+    PlanItem,
+    PlanMeta,
+    appendix_file,
+    item_id,
+    obligation_id,
+)
+from .deadlines import Deadline, DeadlineError, DeadlineKind, Occurrence, parse_deadline
 from .diagnostics import Problem, Severity
 from .units import Registry
 
@@ -212,7 +222,99 @@ def build_items(
     by_id = {it.id: it for it in items}
     for name, appendix in appendices.items():
         items += _appendix_items(name, appendix, registry, by_id, task_deadlines, meta, problems)
-    return items, problems
+    for i, ob in enumerate(plan.obligations):
+        path = ("obligations", i)
+        deadline = read_deadline(
+            ob.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
+        )
+        items.append(
+            PlanItem(
+                id=f"note:{ob.where}" + (f".{ob.number}" if ob.number else ""),
+                kind="note",
+                number=ob.where + (f".{ob.number}" if ob.number else ""),
+                title=ob.text,
+                lead=_refs(registry, ob.lead),
+                support=_refs(registry, ob.support),
+                deadline=deadline,
+                lead_text=ob.lead.text,
+                support_text=ob.support.text if ob.support else None,
+                source=(PLAN, path),
+            )
+        )
+    each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
+    each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
+    each_unit |= {
+        f"note:{o.where}" + (f".{o.number}" if o.number else "") for o in plan.obligations if o.each_unit
+    }
+    return split_obligations(items, each_unit, registry), problems
+
+
+def fan_out_units(registry: Registry, refs: tuple[str, ...]) -> list[str]:
+    """The units an item binds one by one: each unit it names, and every unit of each group it names
+    (open-ended groups name no one; a collective group gives the members the registry knows)."""
+    out: dict[str, None] = {}
+    for ref in refs:
+        if registry.is_open(ref):
+            continue
+        for name in registry.expand(ref):
+            if name in registry.units:
+                out.setdefault(name)
+    order = {name: i for i, name in enumerate(registry.units)}
+    return sorted(out, key=lambda n: order[n])
+
+
+def split_obligations(items: list[PlanItem], each_unit: set[str], registry: Registry) -> list[PlanItem]:
+    """Each item that binds its units one by one, or recurs, followed by its obligations: one child
+    item per unit and/or occurrence, with its own due date, status and progress."""
+    out: list[PlanItem] = []
+    for item in items:
+        units: list[str | None] = [None]
+        if item.id in each_unit:
+            units = list(fan_out_units(registry, item.lead)) or [None]
+        occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
+        periods: list[tuple[str | None, Occurrence | None]] = [(o.period, o) for o in occurrences]
+        split = "+".join(part for part, on in (("unit", units != [None]), ("period", bool(periods))) if on)
+        periods = periods or [(None, None)]
+        if not split:
+            out.append(item)
+            continue
+        item.split = split
+        out.append(item)
+        for unit in units:
+            for period, occ in periods:
+                deadline = item.deadline
+                if occ is not None:
+                    d = item.deadline
+                    deadline = Deadline(
+                        d.text,
+                        DeadlineKind.BY_DATE,
+                        occ.start,
+                        occ.due,
+                        occ.due,
+                        d.tentative,
+                        effective_due=occ.effective_due,
+                    )
+                out.append(
+                    PlanItem(
+                        id=obligation_id(item.id, unit, period),
+                        kind=item.kind,
+                        number=item.number,
+                        title=item.title,
+                        lead=(unit,) if unit else item.lead,
+                        support=() if unit else item.support,
+                        deadline=deadline,
+                        lead_text=item.lead_text,
+                        support_text=item.support_text,
+                        deliverable=item.deliverable,
+                        parent=item.id,
+                        unit=unit,
+                        unit_text=unit,
+                        short_title=item.short_title,
+                        period=period,
+                        source=item.source,
+                    )
+                )
+    return out
 
 
 def _appendix_items(

@@ -143,7 +143,7 @@ class PlanMeta(Record):
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return ("task", "duty", *(a.name for a in self.appendices))
+        return ("task", "duty", *(a.name for a in self.appendices), "note")
 
     @property
     def short_title(self) -> str:
@@ -157,6 +157,7 @@ class PlanMeta(Record):
         labels = {"task": KIND_LABELS["task"], "duty": f"Mục {duties[0]}" if duties else "Trách nhiệm"}
         for a in self.appendices:
             labels[a.name] = f"PL {a.number}" if a.number else "Phụ lục"
+        labels["note"] = "Ghi chú, đoạn"
         return labels
 
     def check_kinds(self, kinds: Iterable[str]) -> list[str]:
@@ -201,6 +202,8 @@ _ITEM_FIELDS = (
     "notes",
     "cells",
     "unit_role",
+    "period",
+    "split",
     "source",
 )
 
@@ -209,7 +212,11 @@ class PlanItem(Record):
     """One item with a stable ID. `lead`/`support` hold canonical unit or group names; `parent` is the
     task an appendix row belongs to; `appendix` (tasks) names the appendix that details them; `unit` is
     an appendix row's unit (canonical), `unit_text` as written, `unit_role` "lead" (the unit does the
-    row's work) or "inspected" (the parent's lead inspects it); `source` is (file, field path)."""
+    row's work) or "inspected" (the parent's lead inspects it); `source` is (file, field path).
+
+    Obligations: an item that binds each unit of its lead groups separately, or recurs, is `split`
+    ("unit", "period" or "unit+period") into child items, one per unit and/or occurrence, whose
+    `parent` is the item and whose `unit`/`period` say whose and which; progress is recorded on them."""
 
     __slots__ = _ITEM_FIELDS
 
@@ -239,6 +246,8 @@ class PlanItem(Record):
         notes: tuple[str, ...] = (),
         cells: tuple[tuple[str, str], ...] = (),
         unit_role: str | None = None,
+        period: str | None = None,
+        split: str | None = None,
         source: tuple[str, tuple[str | int, ...]] = ("", ()),
     ) -> None:
         self.id = id
@@ -265,6 +274,8 @@ class PlanItem(Record):
         self.notes = notes
         self.cells = cells
         self.unit_role = unit_role
+        self.period = period
+        self.split = split
         self.source = source
 
 
@@ -311,6 +322,23 @@ class Plan:
         self.by_id: dict[str, PlanItem] = {}
         self.index()
 
+    def find_id(self, typed: str) -> str:
+        """What a person typed -> the ID of an item of this plan: normalised ('1.1' -> 'task:1.1'),
+        and a number without its kind ('IV.2', 'II.3') taken as the one item numbered so."""
+        key = normalise_id(typed)
+        if key in self.by_id or ":" in key:
+            return key
+        head, slash, rest = key.partition("/")
+        found = [i.id for i in self.items if i.parent is None and i.number.upper() == head.upper()]
+        if len(found) == 1:
+            return normalise_id(f"{found[0]}{slash}{rest}")
+        return key
+
+    def is_obligation(self, item: PlanItem) -> bool:
+        """One unit's or one period's share of an item split into obligations."""
+        parent = self.by_id.get(item.parent) if item.parent else None
+        return parent is not None and parent.split is not None
+
     def children(self, item_id: str) -> list[PlanItem]:
         return [i for i in self.items if i.parent == item_id]
 
@@ -320,8 +348,26 @@ class Plan:
             self.by_id.setdefault(item.id, item)
 
 
+def unit_slug(name: str) -> str:
+    """'Sở Y tế' -> 'so-y-te': a unit's part of an obligation's ID (folded, so it survives typing)."""
+    from .units import fold
+
+    return fold(name).replace(" ", "-")
+
+
+def obligation_id(item_id: str, unit: str | None = None, period: str | None = None) -> str:
+    """'duty:IV.2' + 'Sở Y tế' -> 'duty:IV.2/so-y-te'; 'task:3' + '2022-M03' -> 'task:3/2022-M03'."""
+    parts = [item_id]
+    if unit is not None:
+        parts.append(unit_slug(unit))
+    if period is not None:
+        parts.append(period)
+    return "/".join(parts)
+
+
 _TASK_ID = re.compile(r"^\d+(?:\.(?:\d+|[a-zđ]))*[.)]?$")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+_PERIOD = re.compile(r"^\d{4}(?:-[mqhw]\d{1,2})?$", re.IGNORECASE)
 
 
 def item_id(kind: str, number: str) -> str:
@@ -333,16 +379,21 @@ def normalise_id(text: str) -> str:
     """What a person types -> an ID: '1.1' and 'Task:1.1' -> 'task:1.1'; 'duty:iv.1' -> 'duty:IV.1'."""
     # Invisible characters pasted along with an ID are dropped, not allowed to make it another ID.
     text = typed(text)
-    if _TASK_ID.match(text):
-        return item_id("task", text)
+    if _TASK_ID.match(text.split("/", 1)[0]):
+        text = "task:" + text
     kind, sep, rest = text.partition(":")
     if not sep:
         return text
     kind = kind.strip().lower()
+    rest, *address = rest.split("/")
     rest = rest.strip().rstrip(").") or rest.strip()
+    # An obligation's address: a unit (any spelling, folded to its slug) and/or a period (2021-Q2).
+    suffix = "".join(
+        "/" + (part.strip().upper() if _PERIOD.match(part.strip()) else unit_slug(part)) for part in address
+    )
     head, dot, tail = rest.partition(".")
     # Section and block numbers are Roman and printed in capitals ("IV.2", "II.3"); a lone letter
     # in a task number ("2.a") is a letter.
     if _ROMAN.match(head) and (kind in ("duty", "inspection") or len(head) > 1 or (head in "ivx" and dot)):
         head = head.upper()
-    return f"{kind}:{head}{dot}{tail}"
+    return f"{kind}:{head}{dot}{tail}{suffix}"

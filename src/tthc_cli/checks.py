@@ -234,8 +234,38 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
                 covered |= set(range(first, last + 1))
 
 
+def obligation_hint(ds: Plan, item_id: str) -> str:
+    """How to address one obligation of an item that is split by unit and/or period."""
+    item = ds.by_id[item_id]
+    kids = ds.children(item_id)
+    units = list(dict.fromkeys(k.unit for k in kids if k.unit))
+    periods = list(dict.fromkeys(k.period for k in kids if k.period))
+    parts = []
+    if units:
+        parts.append(f"a unit (--unit / `unit:`, e.g. '{units[0]}'; {len(units)} units)")
+    if periods:
+        parts.append(
+            f"a period (--period / `period:`: {', '.join(periods[:4])}{' …' if len(periods) > 4 else ''})"
+        )
+    what = "binds each unit separately" if item.split and "unit" in item.split else "recurs"
+    return f"{item_id} {what}: record progress for {' and '.join(parts)}, e.g. {kids[0].id}"
+
+
 def _unknown_id(ds: Plan, typed: str) -> str:
     key = normalise_id(typed)
+    base = key.split("/", 1)[0]
+    if "/" in key and base in ds.by_id:
+        # A unit or period this item does not have: suggest its nearest obligations.
+        kids = [k.id for k in ds.children(base)]
+        close = difflib.get_close_matches(key, kids, n=3, cutoff=0.6)
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else f" ({obligation_hint(ds, base)})"
+            if kids
+            else ""
+        )
+        return f"{base} has no obligation '{key}'{hint}"
     kind, _, number = key.partition(":")
     kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]
     if kids:
@@ -256,6 +286,9 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
         item = entry.id
         if item not in ds.by_id:
             yield Problem(PROGRESS, (*path, "id"), "unknown-id", _unknown_id(ds, item))
+            continue
+        if ds.by_id[item].split:
+            yield Problem(PROGRESS, (*path, "id"), "obligation-address", obligation_hint(ds, item))
             continue
         when = entry.date
         if today is not None and when > today:

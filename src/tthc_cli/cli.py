@@ -35,6 +35,7 @@ from .commands import (
     run_deadline,
     run_due,
     run_list,
+    run_missing,
     run_overdue,
     run_show,
     run_unit,
@@ -44,6 +45,7 @@ from .commands import (
 from .commands import data_dir as _data_dir
 from .commands import load as _load
 from .commands import parse_date as _date
+from .commands import resolve_unit as _resolve_unit
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
 from .i18n import _
@@ -714,10 +716,27 @@ def progress_add(
         str | None, typer.Option("--evidence", metavar=_("TEXT"), help=_("E.g. the document number."))
     ] = None,
     by: Annotated[str | None, typer.Option("--by", metavar=_("TEXT"), help=_("Who reported it."))] = None,
+    for_unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar=_("NAME"),
+            help=_("For an item each unit owes separately: whose obligation (e.g. 'Sở Y tế')."),
+            autocompletion=_complete_units,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar=_("PERIOD"),
+            help=_("For a recurring item: which occurrence (2021-Q2, 2021-M03)."),
+        ),
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
-    from .catalog import normalise_id
+    from .catalog import obligation_id
     from .console import note
     from .datafiles import DataDirError, read_data_folder
     from .dataset import assemble
@@ -736,11 +755,19 @@ def progress_add(
         )
     directory = _data_dir(data)
     ds = _load(directory)
-    key = normalise_id(item_id)
+    key = ds.find_id(item_id)
+    if for_unit is not None:
+        key = obligation_id(key, _resolve_unit(ds, for_unit))
+    if period is not None:
+        key = obligation_id(key, None, period.strip().upper())
     if key not in ds.by_id:
         from .checks import _unknown_id
 
-        fail(_unknown_id(ds, item_id), EXIT_DATA)
+        fail(_unknown_id(ds, key), EXIT_DATA)
+    if ds.by_id[key].split:
+        from .checks import obligation_hint
+
+        fail(obligation_hint(ds, key), EXIT_DATA)
     entry = NewEntry(
         key,
         day,
@@ -899,6 +926,26 @@ def _schema_prefix(target: str) -> str | None:
         if parent == here:
             return None
         here = parent
+
+
+@command(
+    "missing",
+    help=_("Who has not yet delivered an item each unit (or each period) owes separately, e.g. IV.2."),
+)
+def missing(
+    item_id: Annotated[
+        str, typer.Argument(metavar=_("ID"), help=_("e.g. duty:IV.2, task:3"), autocompletion=_complete_ids)
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", metavar=_("PERIOD"), help=_("Only this occurrence (2021-Q2, 2021-M03).")),
+    ] = None,
+    fmt: FormatOpt = TableFormat.table,
+    warn_days: WarnOpt = 7,
+    today: TodayOpt = None,
+    data: DataOpt = None,
+) -> None:
+    run_missing(item_id=item_id, period=period, warn_days=warn_days, fmt=fmt.value, today=today, data=data)
 
 
 @command(help=_("The unit registry: units with type and aliases, groups with members."))

@@ -350,13 +350,12 @@ def run_list(
 def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None, warn_days: int = 7) -> None:
     """The item with its status on --today and its progress log up to then: as text, or as JSON (the
     item object of every other command plus `status` and `progress`)."""
-    from .catalog import normalise_id
     from .console import out
     from .output import to_json
     from .queries import item_to_dict
 
     plan = load(data)
-    key = normalise_id(item_id)
+    key = plan.find_id(item_id)
     item = plan.by_id.get(key)
     if item is None:
         import difflib
@@ -579,3 +578,48 @@ def run_deadline(
             readings.append((text, exc))
     out(readings_json(readings) if fmt == "json" else readings_text(readings, first, last))
     return EXIT_DATA if any(isinstance(r, DeadlineError) for _t, r in readings) else EXIT_OK
+
+
+def run_missing(
+    *, item_id: str, period: str | None, warn_days: int, fmt: str, today: str | None, data: str | None
+) -> None:
+    """Who has not delivered an item that each unit (or each period) owes separately."""
+    from . import output
+    from .console import note, out, print_table
+    from .queries import MissingError, obligations, open_ended_members
+
+    now = today_from(today)
+    plan = load(data)
+    key = plan.find_id(item_id)
+    if key not in plan.by_id:
+        from .checks import _unknown_id
+
+        fail(_unknown_id(plan, item_id), EXIT_DATA)
+    try:
+        kids = obligations(plan, key, period)
+    except MissingError as exc:
+        fail(str(exc), EXIT_DATA)
+    sts = statuses_on(plan, now, warn_days)
+    missing = [k for k in kids if not sts[k.id].done]
+    title = _("{item}: {done}/{total} done, {left} not yet (status on {day})").format(
+        item=key + (f" ({period.strip().upper()})" if period else ""),
+        done=len(kids) - len(missing),
+        total=len(kids),
+        left=len(missing),
+        day=f"{now:%d/%m/%Y}",
+    )
+    if fmt in ("json", "csv"):
+        show_items(missing, fmt, title=title, statuses=sts)
+    else:
+        table = output.obligation_table(missing, sts)
+        if fmt == "md":
+            out(f"## {title}\n\n" + output.to_markdown(table))
+        else:
+            print_table(table, title=title)
+    for group in open_ended_members(plan, plan.by_id[key]):
+        note(
+            _(
+                "'{group}': the plan does not list all its members; a body not in units.yaml may owe "
+                "{item} too (add it to the group to track it)"
+            ).format(group=group, item=key)
+        )

@@ -10,12 +10,23 @@ from datetime import date
 from pydantic import BaseModel
 
 from .build import Dataset, make_dataset
-from .catalog import PLAN, PROGRESS, REQUIRED_FILES, UNITS, Entry, appendix_name, normalise_id
+from .catalog import PLAN, PROGRESS, REQUIRED_FILES, UNITS, Entry, appendix_name, normalise_id, unit_slug
 from .checks import check_dataset
 from .diagnostics import Diagnostic, Problem, Severity
 from .loader import Document, parse_document, validate_model
 from .models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
 from .salvage import REFERENT_CODES, Salvaged, salvage
+
+
+def entry_id(plan: Dataset, typed_id: str, unit: str | None, period: str | None) -> str:
+    """The obligation a log entry is about: its `id`, narrowed by `unit` (any registered spelling)
+    and `period`. A unit the registry does not know is kept as typed, for the check to report."""
+    key = normalise_id(typed_id)
+    if unit is not None:
+        key += "/" + unit_slug(plan.registry.resolve(unit) or unit)
+    if period is not None:
+        key += "/" + period.strip().upper()
+    return key
 
 
 @dataclass
@@ -127,7 +138,7 @@ def _assemble(
         progress = models.get(PROGRESS)
         if isinstance(progress, ProgressFile):
             dataset.progress = [
-                Entry(normalise_id(e.id), e.date, e.status, e.note, e.evidence, e.by)
+                Entry(entry_id(dataset, e.id, e.unit, e.period), e.date, e.status, e.note, e.evidence, e.by)
                 for e in progress.entries or []
             ]
         problems += check_dataset(dataset, today)

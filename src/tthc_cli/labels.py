@@ -15,6 +15,7 @@ STATUS = {
     "in_progress": N_("In progress"),
     "not_due": N_("Not yet due"),
     "ongoing": N_("Ongoing"),
+    "no_due": N_("No deadline stated"),
 }
 
 ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}

@@ -125,6 +125,11 @@ class Task(_Model):
     deadline: DeadlineSpec
     deliverable: Text | None = None
     notes: list[Text] = []
+    each_unit: StrictBool = Field(
+        False,
+        description="true when the item binds each unit of its lead groups separately "
+        "(each writes its own plan).",
+    )
     appendix: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
         None, description="The appendix (appendix_<name>.yaml) that details this item."
     )
@@ -138,6 +143,32 @@ class Duty(_Model):
     support: Party | None = None
     deadline: DeadlineSpec | None = None
     notes: list[Text] = []
+    each_unit: StrictBool = Field(
+        False,
+        description="true when the item binds each unit of its lead groups separately "
+        "(each writes its own plan).",
+    )
+
+
+class Obligation(_Model):
+    """An unnumbered paragraph that obliges units: a note under an appendix ("Ghi chú 2"), or the
+    closing paragraph of a section. Its ID is note:<where>[.<number>]."""
+
+    where: Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[a-z][a-z0-9_]*)$")] = Field(
+        description="The section number (IV) or the appendix name (review) it stands in."
+    )
+    number: Annotated[str, StringConstraints(pattern=r"^\d+$")] | None = Field(
+        None, description="Its number as printed (Ghi chú 2 -> 2); null when unnumbered."
+    )
+    text: Text
+    lead: Party
+    support: Party | None = None
+    deadline: DeadlineSpec | None = None
+    each_unit: StrictBool = Field(
+        False,
+        description="true when the item binds each unit of its lead groups separately "
+        "(each writes its own plan).",
+    )
 
 
 class PlanFile(_Model):
@@ -147,6 +178,9 @@ class PlanFile(_Model):
     groupings: list[Grouping] = []
     tasks: list[Task] = Field(min_length=1)
     duties: list[Duty] = []
+    obligations: list[Obligation] = Field(
+        [], description="Unnumbered paragraphs that oblige units (closing paragraphs, appendix notes)."
+    )
 
 
 class Column(_Model):
@@ -289,6 +323,12 @@ class ProgressEntry(_Model):
     id: Text = Field(description="Item ID: task:1.1 (or 1.1), duty:IV.2, review:6, inspection:II.3.")
     date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
     status: ProgressStatus = Field(description="started, done, reopened, or note (a remark only).")
+    unit: Text | None = Field(
+        None, description="For an item that binds each unit separately: whose obligation this is."
+    )
+    period: Text | None = Field(
+        None, description="For a recurring item: which occurrence (2021-Q2, 2021-M03, 2021-H1, 2021)."
+    )
     note: Text | None = None
     evidence: Text | None = Field(None, description="E.g. the number of the document that delivered it.")
     by: Text | None = Field(None, description="Who reported it.")

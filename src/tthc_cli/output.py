@@ -161,6 +161,20 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
     return table
 
 
+def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Table:
+    """Obligations of one item (one per unit and/or period): who, which period, when, where it stands."""
+    headers = ["ID", "Đơn vị", "Kỳ", "Hạn"]
+    rows: list[list[Cell]] = [
+        [item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)] for item in items
+    ]
+    table = Table(headers, rows, (34, 40, 12, 14))
+    column = status_extra(items, statuses)
+    table.headers.append(column.header)
+    for row, value in zip(table.rows, column.cells, strict=True):
+        row.append(value)
+    return table
+
+
 # --- plain-text tables -------------------------------------------------------------------------------
 
 # Status words get a colour on a terminal, always beside the word itself (never colour alone).

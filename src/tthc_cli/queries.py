@@ -74,7 +74,9 @@ def items_due(
         and i.deadline.due <= before
         and (after is None or i.deadline.due >= after)
     ]
-    undated = [i for i in pool if i.deadline.due is None]
+    # An undated obligation is stood for by its item when that is listed too (IV.2, not its 29 units).
+    listed = {i.id for i in pool}
+    undated = [i for i in pool if i.deadline.due is None and i.parent not in listed]
     rows = sort_by_due(ds, dated)
     if include_ongoing:
         rows += undated
@@ -116,7 +118,15 @@ def unit_rows(ds: Plan, target: str) -> list[UnitRow]:
     """
     reg = ds.registry
     rows: list[UnitRow] = []
+    # An item split into obligations is owed through them: the unit sees its own obligation (or the
+    # occurrences), not the item as a whole, unless it only coordinates the item.
+    owners: dict[str, set[str | None]] = {}
     for item in ds.items:
+        if item.parent is not None and item.parent in ds.by_id and ds.by_id[item.parent].split:
+            owners.setdefault(item.parent, set()).add(item.unit)
+    for item in ds.items:
+        if item.split and (None in owners.get(item.id, ()) or target in owners.get(item.id, ())):
+            continue
         direct: list[Role] = []
         via: list[tuple[Role, str]] = []
         maybe: list[tuple[Role, str]] = []
@@ -206,3 +216,39 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
 
 def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
     return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}
+
+
+# --- obligations: who has not delivered ---------------------------------------------------------------
+
+
+class MissingError(ValueError):
+    """The item is not split into obligations, or has no such period."""
+
+
+def obligations(ds: Plan, item_id: str, period: str | None = None) -> list[PlanItem]:
+    """The obligations of an item split by unit and/or period, of one period if asked. Raises
+    MissingError when the item has none, or none in that period (the message lists the periods)."""
+    item = ds.by_id[item_id]
+    kids = ds.children(item_id) if item.split else []
+    if not kids:
+        raise MissingError(f"{item_id} is one obligation, not one per unit or period (tthc show {item_id})")
+    if period is None:
+        return kids
+    wanted = [k for k in kids if k.period == period.strip().upper()]
+    if not wanted:
+        periods = list(dict.fromkeys(k.period for k in kids if k.period)) or ["—"]
+        raise MissingError(f"{item_id} has no period '{period}'; its periods: {', '.join(periods)}")
+    return wanted
+
+
+def open_ended_members(ds: Plan, item: PlanItem) -> list[str]:
+    """The groups among an item's leads whose membership the plan does not list in full (collective
+    groups): a body the registry does not list yet may owe the item too."""
+    reg = ds.registry
+    found: list[str] = []
+    for ref in item.lead:
+        for name in sorted(reg.expand(ref)):
+            group = reg.groups.get(name)
+            if group is not None and group.kind == "collective" and name not in found:
+                found.append(name)
+    return found

@@ -16,6 +16,7 @@ STATUS_ORDER = [
     Status.IN_PROGRESS,
     Status.NOT_DUE,
     Status.ONGOING,
+    Status.NO_DUE,
     Status.DONE_LATE,
     Status.DONE_ON_TIME,
 ]
@@ -97,6 +98,38 @@ def has_own_dates(item: PlanItem) -> bool:
 
 
 @dataclass(frozen=True)
+class SplitSection:
+    """An item owed by each unit (or in each period) separately, with where its obligations stand."""
+
+    status: ItemStatus
+    parts: list[ItemStatus]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.parts if s.done)
+
+    @property
+    def late(self) -> list[ItemStatus]:
+        return [s for s in self.parts if s.status is Status.OVERDUE]
+
+    @property
+    def missing(self) -> list[ItemStatus]:
+        return [s for s in self.parts if not s.done]
+
+    @property
+    def by_unit(self) -> bool:
+        return any(s.item.unit for s in self.parts)
+
+
+def split_sections(ds: Plan, sts: dict[str, ItemStatus]) -> list[SplitSection]:
+    return [
+        SplitSection(sts[item.id], [sts[k.id] for k in ds.children(item.id)])
+        for item in ds.items
+        if item.split
+    ]
+
+
+@dataclass(frozen=True)
 class Brief:
     as_of: date
     week_start: date
@@ -109,6 +142,7 @@ class Brief:
     cutoff: Cutoff
     appendices: list[AppendixSection]
     plan: PlanMeta
+    splits: list[SplitSection]
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -126,7 +160,8 @@ def week_bounds(day: date) -> tuple[date, date]:
 
 def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date) -> Brief:
     start, end = week_bounds(week_of)
-    ordered = [sts[i.id] for i in ds.items]
+    # An item split into obligations is followed through them (the units late, the month due).
+    ordered = [sts[i.id] for i in ds.items if not i.split]
 
     def due_between(first: date, last: date) -> list[ItemStatus]:
         rows = [
@@ -158,6 +193,7 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
         next_cutoff(as_of),
         appendix_sections(ds, ordered),
         ds.meta,
+        split_sections(ds, sts),
     )
 
 
@@ -247,7 +283,7 @@ def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timelin
 
     rows = []
     for item in ds.items:
-        if not has_own_dates(item):
+        if not has_own_dates(item) or ds.is_obligation(item):
             continue  # inspections are drawn through their item (task 6), duties have no dates
         d = item.deadline
         st = sts[item.id]
@@ -289,6 +325,7 @@ class Report:
     ongoing: list[ItemStatus]
     timeline: Timeline
     plan: PlanMeta
+    splits: list[SplitSection]
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -301,16 +338,21 @@ class Report:
 
 def build_report(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Report:
     ordered = [sts[i.id] for i in ds.items]
-    tally = Counter(s.status for s in ordered)
+    # What is owed: every item, an item split into obligations counted through them (each unit's
+    # plan under IV.2), never twice.
+    owed = [s for s in ordered if not s.item.split]
+    documented = [s for s in ordered if not ds.is_obligation(s.item)]
+    tally = Counter(s.status for s in owed)
     return Report(
         as_of=as_of,
         counts=[(status, tally[status]) for status in STATUS_ORDER],
         units=summarise_units(ds, sts),
-        overdue=sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0)),
-        tasks=[s for s in ordered if s.item.kind == "task"],
-        duties=[s for s in ordered if s.item.kind == "duty"],
+        overdue=sorted((s for s in owed if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0)),
+        tasks=[s for s in documented if s.item.kind == "task"],
+        duties=[s for s in documented if s.item.kind == "duty"],
         appendices=appendix_sections(ds, ordered),
-        ongoing=[s for s in ordered if s.status is Status.ONGOING and s.item.kind == "task"],
+        ongoing=[s for s in documented if s.status is Status.ONGOING and s.item.kind == "task"],
         timeline=build_timeline(ds, sts, as_of),
         plan=ds.meta,
+        splits=split_sections(ds, sts),
     )

@@ -25,6 +25,7 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     NOT_DUE = "not_due"
     ONGOING = "ongoing"
+    NO_DUE = "no_due"
 
 
 DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
@@ -109,8 +110,13 @@ def judge(
             return ItemStatus(item, Status.DONE_ON_TIME, done_on, started_on, None, last)
         return ItemStatus(item, Status.DONE_LATE, done_on, started_on, (done_on - due).days, last)
     if due is None:
-        # "Thường xuyên" work is never overdue during the year; the year-end review judges it.
-        return ItemStatus(item, Status.ONGOING, None, started_on, None, last)
+        # "Thường xuyên" work is never overdue during the year; the year-end review judges it. An item
+        # for which the plan states no deadline at all (IV.2: each unit writes its plan) is not
+        # "ongoing": it is said to have none.
+        from .deadlines import DeadlineKind
+
+        kind = Status.NO_DUE if item.deadline.kind is DeadlineKind.UNSPECIFIED else Status.ONGOING
+        return ItemStatus(item, kind, None, started_on, None, last)
     if due < today:
         return ItemStatus(item, Status.OVERDUE, None, started_on, (today - due).days, last)
     # Due within the warning window outranks "started": it is what needs a reminder.
@@ -129,10 +135,36 @@ def statuses(ds: Plan, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[
     for parent, kids in children.items():
         st = result[parent]
         done = sum(1 for k in kids if result[k].done)
-        result[parent] = ItemStatus(
-            st.item, st.status, st.done_on, st.started_on, st.days_late, st.last, done, len(kids)
-        )
+        if st.item.split:
+            # An item split into obligations stands where its obligations stand: done when all are.
+            result[parent] = rolled_up(st.item, [result[k] for k in kids])
+        else:
+            result[parent] = ItemStatus(
+                st.item, st.status, st.done_on, st.started_on, st.days_late, st.last, done, len(kids)
+            )
     return result
+
+
+def rolled_up(item: PlanItem, kids: Sequence[ItemStatus]) -> ItemStatus:
+    """The status of an item from its obligations' (one per unit or occurrence): done when every one
+    is (late if any was), else the most pressing state among those not done."""
+    done = [k for k in kids if k.done]
+    started = min((k.started_on for k in kids if k.started_on), default=None)
+    last = max((k.last for k in kids if k.last), key=lambda e: e.date, default=None)
+    if kids and len(done) == len(kids):
+        late = [k for k in kids if k.status is Status.DONE_LATE]
+        finished = max(k.done_on for k in kids if k.done_on)
+        status = Status.DONE_LATE if late else Status.DONE_ON_TIME
+        days = max((k.days_late or 0 for k in late), default=None)
+        return ItemStatus(item, status, finished, started, days, last, len(done), len(kids))
+    open_kids = [k for k in kids if not k.done]
+    for status in (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS):
+        hit = [k for k in open_kids if k.status is status]
+        if hit:
+            days = max((k.days_late or 0 for k in hit), default=0) if status is Status.OVERDUE else None
+            return ItemStatus(item, status, None, started, days, last, len(done), len(kids))
+    status = Status.IN_PROGRESS if done else open_kids[0].status
+    return ItemStatus(item, status, None, started, None, last, len(done), len(kids))
 
 
 def _children(ds: Plan) -> dict[str, list[str]]:

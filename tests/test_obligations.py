@@ -1,0 +1,179 @@
+"""What each unit owes, period by period: items that bind each unit separately or recur are split into
+obligations, each with its own due date, status and progress; the item rolls up."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from tthc_cli.build import Dataset
+from tthc_cli.catalog import Entry, obligation_id
+from tthc_cli.datafiles import read_data_folder
+from tthc_cli.dataset import assemble
+from tthc_cli.status import Status, statuses
+
+FIXTURES = Path(__file__).parent / "fixtures"
+AN_LAC = FIXTURES / "an-lac-2022"
+
+PROVINCIAL = 17  # Văn phòng UBND tỉnh, 15 sở, Ban Quản lý các khu công nghiệp tỉnh
+DISTRICTS = 12
+
+
+def _fixture(folder: Path) -> Dataset:
+    files, labels = read_data_folder(str(folder))
+    result = assemble(files, labels)
+    assert result.dataset is not None, result.diagnostics
+    return result.dataset
+
+
+def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Dataset) -> None:
+    kids = ds.children("duty:IV.2")
+    assert ds.by_id["duty:IV.2"].split == "unit"
+    assert len(kids) == PROVINCIAL + DISTRICTS
+    units = [k.unit for k in kids]
+    assert (
+        "Sở Y tế" in units
+        and "UBND huyện Gia Lộc" in units
+        and "Ban Quản lý các khu công nghiệp tỉnh" in units
+    )
+    assert all(k.lead == (k.unit,) and k.parent == "duty:IV.2" for k in kids)
+    assert "UBND cấp xã" not in ds.by_id["duty:IV.2"].lead  # Điều 2.1 and item 3.1: no commune
+    assert ds.by_id["duty:IV.2"].support == ()  # Văn phòng UBND tỉnh is who they report to
+    assert ds.by_id["duty:IV.2/so-y-te"].id == obligation_id("duty:IV.2", "Sở Y tế")
+
+
+def test_recording_two_units_rolls_up_and_leaves_the_rest_missing(ds: Dataset) -> None:
+    day = date(2021, 3, 15)
+    ds.progress = [
+        Entry("duty:IV.2/so-y-te", day, "done", evidence="KH 12/KH-SYT"),
+        Entry("duty:IV.2/ubnd-huyen-gia-loc", day, "done"),
+    ]
+    try:
+        sts = statuses(ds, date(2021, 6, 1))
+    finally:
+        ds.progress = []
+    parent = sts["duty:IV.2"]
+    assert (parent.children_done, parent.children_total) == (2, PROVINCIAL + DISTRICTS)
+    assert not parent.done and parent.status is Status.IN_PROGRESS
+    assert sts["duty:IV.2/so-y-te"].done and not sts["duty:IV.2/so-noi-vu"].done
+    # An undated one-off duty is not "Thường xuyên": the plan states no deadline for it.
+    assert sts["duty:IV.2/so-noi-vu"].status is Status.NO_DUE
+
+
+def test_missing_lists_who_has_not_delivered(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    for unit in ("Sở Y tế", "so noi vu"):
+        added = run(
+            "progress",
+            "add",
+            "IV.2",
+            "--unit",
+            unit,
+            "--status",
+            "done",
+            "--date",
+            "2021-03-15",
+            "--data",
+            str(data_dir),
+        )
+        assert added.code == 0, added.stderr
+    log = (data_dir / "progress.yaml").read_text(encoding="utf-8")
+    assert 'id: "duty:IV.2/so-y-te"' in log and 'id: "duty:IV.2/so-noi-vu"' in log
+    result = run("missing", "duty:IV.2", "--data", str(data_dir), "--today", "2021-06-01", "--format", "json")
+    assert result.code == 0, result.stderr
+    missing = {row["id"] for row in json.loads(result.stdout)}
+    assert len(missing) == PROVINCIAL + DISTRICTS - 2
+    assert "duty:IV.2/so-y-te" not in missing and "duty:IV.2/ubnd-huyen-tu-ky" in missing
+    table = run("missing", "IV.2", "--data", str(data_dir), "--today", "2021-06-01")
+    assert f"2/{PROVINCIAL + DISTRICTS}" in table.stdout
+    # "các sở, ban, ngành thuộc UBND tỉnh" is not listed in full: a body the registry lacks may owe it.
+    assert "Các sở, ban, ngành thuộc UBND tỉnh" in table.stderr
+
+
+def test_progress_add_refuses_the_item_as_a_whole_and_unknown_addresses(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    before = (data_dir / "progress.yaml").read_bytes()
+    whole = run("progress", "add", "duty:IV.2", "--status", "done", "--data", str(data_dir))
+    assert whole.code == 1 and "--unit" in whole.stderr
+    typo = run("progress", "add", "duty:IV.2/so-y-tee", "--status", "done", "--data", str(data_dir))
+    assert typo.code == 1 and "duty:IV.2/so-y-te" in typo.stderr  # the nearest address suggested
+    stranger = run(
+        "progress", "add", "duty:IV.2", "--unit", "Báo Hải Dương", "--status", "done", "--data", str(data_dir)
+    )
+    assert stranger.code == 1
+    assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+def test_log_entries_may_name_the_unit_and_period_as_fields(data_dir: Path) -> None:
+    (data_dir / "progress.yaml").write_text(
+        "entries:\n"
+        "  - {id: duty:IV.2, unit: so y te, date: 2021-03-15, status: done}\n"
+        "  - {id: duty:IV.1, date: 2021-03-15, status: note, note: cả nhóm}\n",
+        encoding="utf-8",
+    )
+    files, labels = read_data_folder(str(data_dir))
+    result = assemble(files, labels, today=date(2021, 6, 1))
+    codes = [(d.code, d.line) for d in result.diagnostics]
+    assert codes == [("obligation-address", 3)]  # IV.1 binds each unit: the entry must say whose
+    files["progress.yaml"] = files["progress.yaml"].split(b"  - {id: duty:IV.1")[0]  # type: ignore[index]
+    ok = assemble(files, labels, today=date(2021, 6, 1))
+    assert ok.dataset is not None and ok.dataset.progress[0].id == "duty:IV.2/so-y-te"
+
+
+def test_unit_sees_its_own_obligation_not_the_item(run) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(run("unit", "Sở Y tế", "--format", "json", "--today", "2021-06-01").stdout)
+    ids = {r["id"] for r in rows}
+    assert "duty:IV.2/so-y-te" in ids and "duty:IV.2" not in ids
+    row = next(r for r in rows if r["id"] == "duty:IV.2/so-y-te")
+    assert row["role"] == "lead" and row["status"]["code"] == "no_due"
+
+
+def test_monthly_occurrences_with_their_effective_dates() -> None:
+    ds = _fixture(AN_LAC)
+    kids = ds.children("task:3")
+    assert ds.by_id["task:3"].split == "period" and [k.period for k in kids] == [
+        f"2022-M{m:02d}" for m in range(1, 13)
+    ]
+    eff = {k.period: k.deadline.effective_due for k in kids}
+    assert eff["2022-M02"] == date(2022, 2, 21)  # 20/2/2022 a Sunday
+    assert eff["2022-M04"] == date(2022, 4, 20)
+    # Day 2 of each month meets Tết, 30/4–1/5 (made up on 2–3/5) and 2/9 in 2022.
+    six = {
+        k.period: k.deadline.effective_due for k in ds.children("task:6") if k.unit == "UBND huyện Đông Hòa"
+    }
+    assert len(ds.children("task:6")) == 2 * 12 and ds.by_id["task:6"].split == "unit+period"
+    assert six["2022-M02"] == date(2022, 2, 7)  # Tết Nhâm Dần: 31/1–4/2
+    assert six["2022-M05"] == date(2022, 5, 4)  # 30/4 and 1/5 fell on a weekend: days off 2–3/5
+    assert six["2022-M09"] == date(2022, 9, 5)  # Quốc khánh 1–2/9, then the weekend
+    assert all(ds.meta.period_start <= k.deadline.due <= ds.meta.period_end for k in kids)
+
+
+def test_done_for_one_period_leaves_the_others_open_and_upcoming_finds_the_next() -> None:
+    ds = _fixture(AN_LAC)
+    ds.progress = [Entry("task:3/2022-M05", date(2022, 5, 18), "done")]
+    sts = statuses(ds, date(2022, 5, 25))
+    assert sts["task:3/2022-M05"].status is Status.DONE_ON_TIME
+    assert sts["task:3/2022-M06"].status is Status.NOT_DUE
+    assert sts["task:3/2022-M04"].status is Status.OVERDUE
+    assert (sts["task:3"].children_done, sts["task:3"].children_total) == (1, 12)
+    from tthc_cli.queries import items_upcoming
+
+    soon = [i.id for i in items_upcoming(ds, date(2022, 6, 10), 14, is_done=lambda i, _: sts[i.id].done)]
+    assert soon[0] == "task:3/2022-M06"
+
+
+def test_calendar_has_one_event_per_occurrence(run) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    result = run("export", "--format", "ics", "--data", str(AN_LAC), "--today", "2022-01-05")
+    events = {str(e["uid"]) for e in Calendar.from_ical(result.stdout).walk("VEVENT")}
+    assert {f"task:3/2022-M{m:02d}.an-lac-2022@tthc.kstthc" for m in range(1, 13)} <= events
+    assert "task:6/ubnd-huyen-dong-hoa/2022-M09.an-lac-2022@tthc.kstthc" in events
+    csv_rows = run("export", "--format", "csv", "--data", str(AN_LAC), "--today", "2022-01-05").stdout
+    assert csv_rows.count("task:6/") == 24  # one row per obligation
+
+
+def test_brief_names_the_units_late(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("brief", "--data", str(AN_LAC), "--today", "2022-09-06")
+    assert result.code == 0
+    section = result.stdout.split("Việc giao riêng")[1]
+    assert "**task:6**" in section and "UBND huyện Đông Hòa" in section and "quá hạn" in section

@@ -71,14 +71,14 @@ def test_text_shows_dates_day_first_in_vietnamese_by_default(run) -> None:  # ty
     r = run("deadline", "Cuối quý II/2022 (dự kiến)", "Hằng quý", "--year", "2022")
     assert r.code == 0
     assert "Thời gian kế hoạch: 01/01/2022 – 31/12/2022" in r.stdout
-    assert "loại: quarter (dự kiến)" in r.stdout and "hạn: 30/06/2022" in r.stdout
+    assert "loại: quarter — trong một quý (dự kiến)" in r.stdout and "hạn: 30/06/2022" in r.stdout
     assert "2022-Q4" in r.stdout and "01/10/2022 – 31/12/2022" in r.stdout
     assert "2022-06-30" not in r.stdout
 
 
 def test_text_in_english_on_request(run) -> None:  # type: ignore[no-untyped-def]
     r = run("--lang", "en", "deadline", "Khi có yêu cầu", "--year", "2022")
-    assert r.code == 0 and "kind: on_request" in r.stdout and "due: none" in r.stdout
+    assert r.code == 0 and "kind: on_request — when requested" in r.stdout and "due: none" in r.stdout
 
 
 def test_nfd_and_case_read_the_same(run) -> None:  # type: ignore[no-untyped-def]

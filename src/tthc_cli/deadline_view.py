@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .deadlines import Deadline, DeadlineError
-from .i18n import _
+from .deadlines import Deadline, DeadlineError, DeadlineKind
+from .i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,6 +14,26 @@ if TYPE_CHECKING:
     from typing import Any
 
 Reading = tuple[str, Deadline | DeadlineError]
+
+# What each kind means, in words, beside its code (the code is what JSON and the data carry).
+KIND_WORDS = {
+    DeadlineKind.BY_DATE: N_("by a date"),
+    DeadlineKind.BEFORE_MONTH: N_("before a month begins"),
+    DeadlineKind.MONTH: N_("within a month"),
+    DeadlineKind.WINDOW: N_("within a stretch of time"),
+    DeadlineKind.QUARTER: N_("within a quarter"),
+    DeadlineKind.HALF_YEAR: N_("within a half year"),
+    DeadlineKind.YEAR: N_("within a year"),
+    DeadlineKind.YEARS: N_("over several years"),
+    DeadlineKind.OPEN_START: N_("from a start, no end stated"),
+    DeadlineKind.ONGOING: N_("ongoing"),
+    DeadlineKind.RECURRING: N_("recurring"),
+    DeadlineKind.AS_REGULATED: N_("as the regulations say"),
+    DeadlineKind.ON_REQUEST: N_("when requested"),
+    DeadlineKind.PER_ROADMAP: N_("on the roadmap of the ministries"),
+    DeadlineKind.RELATIVE: N_("days after an event"),
+    DeadlineKind.UNSPECIFIED: N_("none stated"),
+}
 
 
 def _iso(d: date | None) -> str | None:
@@ -78,7 +98,7 @@ def reading_lines(text: str, result: Deadline | DeadlineError) -> list[str]:
         lines.append("  " + _("error[{code}]: {message}").format(code=result.code, message=result))
         return lines
     d = result
-    kind = d.kind.value + (" " + _("(tentative)") if d.tentative else "")
+    kind = f"{d.kind.value} — {_(KIND_WORDS[d.kind])}" + (" " + _("(tentative)") if d.tentative else "")
     lines.append("  " + _("kind: {kind}").format(kind=kind))
     if d.start is not None:
         lines.append("  " + _("start: {date}").format(date=_dmy(d.start)))

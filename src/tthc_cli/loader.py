@@ -195,7 +195,10 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
 
 def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> None:
     """Characters YAML refuses outright (NUL and other control characters)."""
-    line, col = LineIndex(text).line_col(int(exc.position))
+    position = int(exc.position)
+    if exc.encoding != "unicode":  # libyaml counts bytes of the UTF-8 it was given, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    line, col = LineIndex(text).line_col(position)
     char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     doc.error(
         line,

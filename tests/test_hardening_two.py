@@ -221,6 +221,17 @@ def test_validate_with_errors_in_a_narrow_encoding(data_dir: Path) -> None:
     assert b"invisible-character" in result.stdout
 
 
+def test_csv_in_a_narrow_encoding_has_no_escaped_bom() -> None:
+    result = subprocess.run(
+        [*TTHC, "list", "-f", "csv"],
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "TTHC_TODAY": "2021-08-03"},
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith(b"id,")
+
+
 def test_cp1258_keeps_vietnamese_readable() -> None:
     name = fallback_errors("cp1258")
     for word in ("Nội dung", "Chi tiết", "Thời hạn", "Sở Y tế", "Đơn vị"):

@@ -119,6 +119,8 @@ def _fallback(exc: UnicodeError, encoding: str) -> tuple[str, int]:
         raise exc
     out = []
     for char in exc.object[exc.start : exc.end]:
+        if char == "\ufeff":  # the CSV's byte-order mark means nothing outside UTF-8/16
+            continue
         base, *marks = list(unicodedata.normalize("NFD", char))
         # 'ộ' is o + dot below + circumflex; cp1258 has 'ô' and a combining dot below: try the base
         # letter composed with each one mark, the others kept combining.

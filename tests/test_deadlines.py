@@ -289,3 +289,31 @@ def _reading(text: str) -> object:
 def test_nfc_nfd_case_and_spacing_read_the_same(phrase: str, form: str, case, space: str) -> None:  # type: ignore[no-untyped-def]
     changed = unicodedata.normalize(form, case(phrase)).replace(" ", space)  # type: ignore[arg-type]
     assert _reading(changed) == _reading(phrase)
+
+
+_WORDS = """trước ngày tháng năm quý hằng hàng mỗi định kỳ từ đến hết nay chậm nhất là hoàn thành kết thúc
+xong trong cuối đầu nửa giai đoạn thường xuyên liên tục của cùng kế hoạch theo quy khi có yêu cầu lộ trình
+sau kể làm việc dự kiến thời gian một lần tuần và hoặc bắt t q i ii iii iv v"""
+_NUMBERS_AND_MARKS = "0 1 2 5 6 9 12 13 15 20 29 31 32 99 2021 2022 2025 1899 2200 / - . , ; ( ) : –"
+VOCABULARY = [*_WORDS.split(), *_NUMBERS_AND_MARKS.split()]
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=10),
+    st.sampled_from([" ", ""]),
+    PERIOD_START,
+    st.integers(0, 800),
+)
+def test_any_string_of_the_grammar_words_is_read_or_refused_cleanly(
+    words: list[str], joiner: str, start: date, days: int
+) -> None:
+    end = start + timedelta(days)
+    try:
+        d = parse_deadline(joiner.join(words), plan_start=start, plan_end=end)
+    except DeadlineError as exc:
+        assert exc.code in ("invalid-date", "deadline-unrecognised") and str(exc)
+        return
+    assert d.start is None or d.due is None or d.start <= d.due
+    for o in d.occurrences:
+        assert start <= o.start <= o.due <= end

@@ -369,10 +369,11 @@ FROM = seq(START_WORD, TERM).map(lambda a: ("from", a))
 
 SIMPLE = memo(alt(WINDOW, FROM, BEFORE_PERIOD, UNTIL_PERIOD, BY_DATE, IN_PERIOD))
 
-# "trước ngày 30-5 và kết thúc trước 30-9": a start-by and a due; "từ tháng 3, hoàn thành trước tháng 6"
-COMPOUND = seq(SIMPLE, LIST_SEP | W(",") | W(";"), seq(DONE, SIMPLE).map(lambda s: s)).map(
-    lambda a, b: ("compound", a, b)
-)
+# "trước ngày 30-5 và kết thúc trước 30-9": a start-by and a due; "từ tháng 3, hoàn thành trước tháng 6";
+# "bắt đầu trước ngày 30/4 và kết thúc trong tháng 10"
+COMPOUND = seq(
+    opt(W("bắt đầu", "triển khai")), SIMPLE, LIST_SEP | W(",") | W(";"), seq(DONE, SIMPLE).map(lambda s: s)
+).map(lambda a, b: ("compound", a, b))
 
 # Recurrences. Cadences: "hằng tháng", "mỗi quý", "định kỳ 6 tháng", "hằng năm", "6 tháng một lần".
 _CADENCE_UNIT = alt(

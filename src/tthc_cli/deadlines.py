@@ -363,13 +363,24 @@ class _Reader:
             first, second = self.read(tree[1]), self.read(tree[2])
             if second["due"] is None:
                 raise self.fail("names no due date after its start", "deadline-unrecognised")
+            # "Từ tháng 3, hoàn thành …" starts then; "trước ngày 30-5 và kết thúc …" must start by
+            # then, so the work may begin any time in the plan period up to that day.
             if first["kind"] is DeadlineKind.OPEN_START:
-                second["start"] = first["start"]
+                begin = start = first["start"]
             else:
-                second["start_by"] = first["due"]
-            begin = second.get("start_by") or second["start"]
+                begin = second["start_by"] = first["due"]
+                start = min(self.plan_start, begin)
             if begin > second["due"]:
                 raise self.fail("ends before it starts")
+            if start != second["start"] and second["kind"] not in (
+                DeadlineKind.BY_DATE,
+                DeadlineKind.BEFORE_MONTH,
+            ):
+                second["kind"] = DeadlineKind.WINDOW  # a month's or quarter's own start no longer holds
+                second["spans"] = [
+                    Span(start, second["due"], _interval(start, second["due"]), DeadlineKind.WINDOW)
+                ]
+            second["start"] = start
             return second
         if tag == "ongoing":
             return self.all_year(DeadlineKind.ONGOING, tree[1])

@@ -355,6 +355,10 @@ INSIDE = W("trong", "vào", "cuối", "trong suốt", "ngay")
 
 # "trước ngày 31/5/2021", "chậm nhất là ngày 15/9", "hoàn thành trước 30-9", "31/5/2021"
 BY_DATE = seq(opt(DONE), opt(BEFORE | UNTIL_END | W("trong", "vào")), DATE).map(lambda d: ("by", d))
+# "trước ngày 30/6 và 31/12/2022": several deliveries, each by its date
+DATES = seq(
+    opt(DONE), opt(BEFORE | UNTIL_END | W("trong", "vào")), DATE, LIST_SEP, sep_by(DATE, LIST_SEP)
+).map(lambda first, more: ("dates", [first, *more]))
 # "xong trước tháng 6 năm 2021", "trước quý III/2022", "trước năm 2025"
 BEFORE_PERIOD = seq(opt(DONE), W("trước"), PERIOD).map(lambda p: ("before", p))
 # "đến hết tháng 6/2022", "từ nay đến hết năm 2025", "đến hết quý II"
@@ -397,10 +401,14 @@ CADENCES = seq(
     opt(seq(_CADENCE_SEP, sep_by(alt(CADENCE, _CADENCE_UNIT), _CADENCE_SEP)).map(lambda more: more), []),
 ).map(lambda first, more: [first, *more])
 DAY_LEAD = opt(BEFORE | W("vào") | UNTIL_END)
-# "ngày 20", "ngày 20/11", "ngày 15 tháng 12"
+# "ngày 20", "ngày 20/11", "ngày 15 tháng 12", "ngày 15/6 và 15/12": a list of (day, month or None)
+DAY_MONTH = seq(opt(W("ngày")), DAY, alt(SEP, W("tháng")), MONTH).map(lambda d, m: (d, m))
 DAY_OF = alt(
-    seq(W("ngày"), DAY, alt(SEP, W("tháng")), MONTH).map(lambda d, m: (d, m)),
-    seq(W("ngày"), DAY).map(lambda d: (d, None)),
+    seq(W("ngày"), DAY, alt(SEP, W("tháng")), MONTH, LIST_SEP, sep_by(DAY_MONTH, LIST_SEP)).map(
+        lambda d, m, more: [(d, m), *more]
+    ),
+    seq(W("ngày"), DAY, alt(SEP, W("tháng")), MONTH).map(lambda d, m: [(d, m)]),
+    seq(W("ngày"), DAY).map(lambda d: [(d, None)]),
 )
 # "của tháng cuối quý", "tháng cuối cùng của mỗi quý", "của tháng cuối hằng quý"
 LAST_MONTH_OF_QUARTER = seq(
@@ -465,7 +473,19 @@ NO_DATE = alt(
 
 # Each form must read the whole phrase: ordered choice commits to the first form that matches, so
 # the end is checked inside each alternative ("6/9 tháng …" must not stop at the date "6/9").
-FORMS = (NO_DATE, ONGOING, COMPOUND, RECURRING, WINDOW, FROM, BEFORE_PERIOD, UNTIL_PERIOD, BY_DATE, IN_PERIOD)
+FORMS = (
+    NO_DATE,
+    ONGOING,
+    COMPOUND,
+    RECURRING,
+    WINDOW,
+    FROM,
+    BEFORE_PERIOD,
+    UNTIL_PERIOD,
+    DATES,
+    BY_DATE,
+    IN_PERIOD,
+)
 PHRASE = alt(*(seq(form, end()).map(lambda tree: tree) for form in FORMS))
 
 

@@ -386,6 +386,8 @@ class _Reader:
             return self.all_year(DeadlineKind.ONGOING, tree[1])
         if tag == "recurring":
             return self.recurring(tree[1], tree[2], tree[3])
+        if tag == "dates":
+            return self.dates(tree[1])
         if tag == "no_date":
             return {"kind": DeadlineKind(tree[1]), "start": None, "due": None, "end": None}
         if tag == "relative":
@@ -408,28 +410,45 @@ class _Reader:
         return {"kind": kind, "start": start, "due": None, "end": min(self.plan_end, last)}
 
     def recurring(
-        self, cadences: list[str], day: tuple[int, int | None] | None, year: int | None
+        self, cadences: list[str], days: list[tuple[int, int | None]] | None, year: int | None
     ) -> dict[str, Any]:
         window = self.all_year(DeadlineKind.RECURRING, year)
         lo, hi = max(window["start"], self.plan_start), window["end"]
-        d, m = day if day else (None, None)
-        if d is not None and not 1 <= d <= 31:
-            raise self.fail(f"names day {d}; days run from 1 to 31")
-        if m is not None:
-            self.month_no(m)
-            if cadences != ["year"]:
-                raise self.fail(
-                    "gives a day and a month, which recur every year ('hằng năm')", "deadline-unrecognised"
-                )
+        days = days or [(0, None)]
+        for d, m in days:
+            if d and not 1 <= d <= 31:
+                raise self.fail(f"names day {d}; days run from 1 to 31")
+            if m is not None:
+                self.month_no(m)
+                if cadences != ["year"]:
+                    raise self.fail(
+                        "gives a day and a month, which recur every year ('hằng năm')",
+                        "deadline-unrecognised",
+                    )
         spans: list[Span] = []
         for cadence in cadences:
-            spans += self.periods(cadence, d, m, lo, hi)
+            for d, m in days:
+                spans += self.periods(cadence, d or None, m, lo, hi)
+        if len(days) > 1:  # "ngày 15/6 và 15/12 hằng năm": two deliveries a year, named by their day
+            spans = [Span(s.start, s.due, s.due.isoformat(), s.kind) for s in spans]
         spans = [s for s in spans if lo <= s.due <= hi]
         spans.sort(key=lambda s: (s.due, s.start))
         window["spans"] = spans
         window["every"] = "quarter" if cadences[0] == "quarter_last_month" else cadences[0]
-        window["every_day"] = d
+        window["every_day"] = days[0][0] or None
         return window
+
+    def dates(self, nodes: list[Any]) -> dict[str, Any]:
+        """Several deliveries, each due by its date ("trước ngày 30/6 và 31/12"): each one's window
+        runs from the day after the one before; no single due date."""
+        last = self.span(nodes[-1])
+        days = sorted(self.span(self.inherit_year(n, last)).due for n in nodes)
+        start = min(self.plan_start, days[0])
+        spans, begin = [], start
+        for d in days:
+            spans.append(Span(begin, d, d.isoformat(), DeadlineKind.RECURRING))
+            begin = d + timedelta(days=1)
+        return {"kind": DeadlineKind.RECURRING, "start": start, "due": None, "end": days[-1], "spans": spans}
 
     def periods(self, cadence: str, d: int | None, m: int | None, lo: date, hi: date) -> Iterator[Span]:
         """Every period of a cadence overlapping lo..hi, due on day `d` of its last month (clamped
@@ -483,7 +502,7 @@ def _warnings(
 ) -> tuple[DeadlineWarning, ...]:
     """A date the phrase fixes outside the plan period: one warning, at the phrase."""
     period = f"the plan period {_dmy(plan_start)}–{_dmy(plan_end)}"
-    for name in ("due", "start_by", "start"):
+    for name in ("due", "start_by", "start", "end"):
         when = reading.get(name)
         if when is None or plan_start <= when <= plan_end:
             continue

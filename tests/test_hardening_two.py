@@ -97,6 +97,15 @@ def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(data_dir: Path, name:
 
 
 @POSIX
+def test_validate_refuses_a_fifo_or_device_named_on_the_command_line(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "plan.yaml")
+    for path in (tmp_path / "plan.yaml", Path("/dev/zero")):
+        result = _tthc("validate", str(path), timeout=20)
+        assert result.returncode == 2 and "not a data file or folder" in result.stderr
+        _no_traceback(result)
+
+
+@POSIX
 def test_plan_yaml_linked_to_dev_zero_is_refused(data_dir: Path) -> None:
     (data_dir / "plan.yaml").unlink()
     (data_dir / "plan.yaml").symlink_to("/dev/zero")

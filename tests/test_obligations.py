@@ -177,3 +177,22 @@ def test_brief_names_the_units_late(run, data_dir: Path) -> None:  # type: ignor
     assert result.code == 0
     section = result.stdout.split("Việc giao riêng")[1]
     assert "**task:6**" in section and "UBND huyện Đông Hòa" in section and "quá hạn" in section
+
+
+def test_a_rule_added_for_theo_quy_dinh_is_marked_as_the_regulations(run) -> None:  # type: ignore[no-untyped-def]
+    son_ha = FIXTURES / "son-ha-2023"
+    ds = _fixture(son_ha)
+    item = ds.by_id["task:5"]
+    assert item.deadline.text == "Theo quy định"  # the plan's words stay as written
+    assert item.regulation is not None and "09/2019" in item.regulation[1]
+    q2 = ds.by_id["task:5/so-tu-phap/2023-Q2"]
+    assert q2.deadline.due == date(2023, 6, 14) and q2.regulation == item.regulation
+    shown = json.loads(
+        run("show", "task:5/so-tu-phap/2023-Q2", "--format", "json", "--data", str(son_ha)).stdout
+    )
+    assert shown["deadline"]["text"] == "Theo quy định"
+    assert shown["deadline"]["regulation"]["text"] == "Trước ngày 14 của tháng cuối quý"
+    assert (shown["unit"], shown["period"]) == ("Sở Tư pháp", "2023-Q2")
+    # The shipped plan invents no rule: its "theo quy định" reports carry none.
+    shipped = json.loads(run("list", "--format", "json").stdout)
+    assert not any("regulation" in i["deadline"] for i in shipped)

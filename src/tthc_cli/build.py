@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,10 +20,11 @@ from .catalog import (
 )
 from .deadlines import Deadline, DeadlineError, DeadlineKind, Occurrence, parse_deadline
 from .diagnostics import Problem, Severity
+from .models import DeadlineSpec
 from .units import Registry
 
 if TYPE_CHECKING:
-    from .models import AppendixFile, AppendixRow, DeadlineSpec, Party, PlanFile, UnitsFile
+    from .models import AppendixFile, AppendixRow, Party, PlanFile, UnitsFile
 
 
 class Dataset(Plan):
@@ -62,6 +64,10 @@ def _parse_cached(text: str | None, period: tuple[date, date, int], tentative: b
     return parse_deadline(text, plan_start=start, plan_end=end, tentative=tentative, default_year=year)
 
 
+def _rule(spec: DeadlineSpec | None) -> tuple[str, str] | None:
+    return (spec.regulation.text, spec.regulation.basis) if spec and spec.regulation else None
+
+
 def read_deadline(
     spec: DeadlineSpec | None,
     *,
@@ -70,9 +76,16 @@ def read_deadline(
     path: tuple[str | int, ...],
     problems: list[Problem],
 ) -> Deadline:
-    """Parse a deadline spec; explicit dates must agree with any phrase the parser understands."""
+    """Parse a deadline spec; explicit dates must agree with any phrase the parser understands. A
+    deadline left to regulation, with the rule added by the office, takes its dates from the rule."""
     if spec is None:
         return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
+    if spec.regulation is not None:
+        rule = DeadlineSpec(text=spec.regulation.text, tentative=spec.tentative)
+        derived = read_deadline(rule, meta=meta, file=file, path=(*path, "regulation"), problems=problems)
+        derived = copy.copy(derived)  # parses are shared between items: never change one in place
+        derived.text = spec.text
+        return derived
     parsed: Deadline | None = None
     plan_start = meta.period_start
     try:
@@ -194,6 +207,7 @@ def build_items(
                 grouping=task.grouping,
                 appendix=task.appendix,
                 short_title=task.short_title,
+                regulation=_rule(task.deadline),
                 notes=tuple(task.notes),
                 source=(PLAN, path),
             )
@@ -216,6 +230,7 @@ def build_items(
                 support_text=duty.support.text if duty.support else None,
                 short_title=duty.short_title,
                 notes=tuple(duty.notes),
+                regulation=_rule(duty.deadline),
                 source=(PLAN, path),
             )
         )
@@ -238,6 +253,7 @@ def build_items(
                 deadline=deadline,
                 lead_text=ob.lead.text,
                 support_text=ob.support.text if ob.support else None,
+                regulation=_rule(ob.deadline),
                 source=(PLAN, path),
             )
         )
@@ -311,6 +327,7 @@ def split_obligations(items: list[PlanItem], each_unit: set[str], registry: Regi
                         unit_text=unit,
                         short_title=item.short_title,
                         period=period,
+                        regulation=item.regulation,
                         source=item.source,
                     )
                 )
@@ -381,6 +398,7 @@ def _appendix_items(
                     note=row.note or notes.get(row.stt),
                     cells=tuple(row.cells.items()),
                     unit_role=appendix.unit_role,
+                    regulation=_rule(row.deadline),
                     source=(file, path),
                 )
             )

@@ -204,6 +204,7 @@ _ITEM_FIELDS = (
     "unit_role",
     "period",
     "split",
+    "regulation",
     "source",
 )
 
@@ -248,6 +249,7 @@ class PlanItem(Record):
         unit_role: str | None = None,
         period: str | None = None,
         split: str | None = None,
+        regulation: tuple[str, str] | None = None,
         source: tuple[str, tuple[str | int, ...]] = ("", ()),
     ) -> None:
         self.id = id
@@ -276,6 +278,7 @@ class PlanItem(Record):
         self.unit_role = unit_role
         self.period = period
         self.split = split
+        self.regulation = regulation
         self.source = source
 
 

@@ -37,8 +37,19 @@ class Party(_Model):
     refs: list[Text] = Field(min_length=1, description="Names or aliases registered in units.yaml.")
 
 
+class Regulation(_Model):
+    """The rule an office knows for a deadline the plan leaves to regulation ("Theo quy định"): not
+    from the plan, so it names its legal basis."""
+
+    text: Text = Field(description="The rule's deadline phrase, e.g. 'trước ngày 14 của tháng cuối quý'.")
+    basis: Text = Field(description="Its legal basis, e.g. the decree or circular and article.")
+
+
 class DeadlineSpec(_Model):
     text: str | None = Field(description="The deadline phrase exactly as written; null if none is given.")
+    regulation: Regulation | None = Field(
+        None, description="Added by the office, not in the plan: the rule that 'theo quy định' refers to."
+    )
     tentative: StrictBool = Field(False, description='true for "Thời gian dự kiến".')
     start: dt.date | None = Field(
         None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough."

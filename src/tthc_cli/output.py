@@ -95,6 +95,9 @@ def due_cell(item: PlanItem) -> str:
 
 def deadline_text(item: PlanItem) -> str:
     text = item.deadline.text or "(không nêu)"
+    if item.regulation:
+        # The office's rule for "theo quy định": shown as the regulation's, never as the plan's.
+        text += f" [quy định: {item.regulation[0]} — {item.regulation[1]}]"
     return text + (" [dự kiến]" if item.deadline.tentative else "")
 
 

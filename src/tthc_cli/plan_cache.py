@@ -153,6 +153,7 @@ def _item_from_json(d: dict[str, Any]) -> PlanItem:
     for name in _TUPLES:
         values[name] = tuple(d[name])
     values["cells"] = tuple((k, v) for k, v in d["cells"])
+    values["regulation"] = tuple(d["regulation"]) if d["regulation"] else None
     return PlanItem(**values)
 
 

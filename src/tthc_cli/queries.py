@@ -211,6 +211,11 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
             out["domains"] = list(item.domains)
     if item.cells:
         out["cells"] = dict(item.cells)
+    if item.regulation:
+        # Not from the plan: the rule the office added for "theo quy định", with its legal basis.
+        out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
+    if item.period is not None or (item.unit is not None and item.unit_role is None):
+        out.update(unit=item.unit, period=item.period)
     return out
 
 

@@ -266,7 +266,7 @@ def test_overdue_shows_days_late(run) -> None:  # type: ignore[no-untyped-def]
     assert rows[0]["id"] == "task:1.1" and rows[0]["days_late"] == 64
     assert rows[-1]["days_late"] == 1
     table = run("overdue", "--today", "2021-08-03").stdout
-    assert "Trễ (ngày)" in table and "64" in table
+    assert "Số ngày trễ" in table and "64" in table
 
 
 def test_overdue_empty_is_still_success(run) -> None:  # type: ignore[no-untyped-def]

@@ -131,7 +131,9 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     status = run("show", "1.1", "--data", str(data_dir), "--today", "2021-06-05")
     assert status.code == 0
     assert "Trạng thái (05/06/2021): Hoàn thành quá hạn — hoàn thành 02/06/2021 — trễ 2 ngày" in status.stdout
-    assert "02/06/2021  done [Quyết định số 1234/QĐ-UBND] (Văn phòng UBND tỉnh)" in status.stdout
+    # The entry's status is a word in the reader's language, never the code "done" (issue #13).
+    assert "02/06/2021  hoàn thành [Quyết định số 1234/QĐ-UBND] (Văn phòng UBND tỉnh)" in status.stdout
+    assert "  done " not in status.stdout
     before = run("show", "1.1", "--data", str(data_dir), "--today", "2021-05-20")
     assert "Trạng thái (20/05/2021): Chưa đến hạn" in before.stdout
     assert "chưa có ghi nhận nào" in before.stdout

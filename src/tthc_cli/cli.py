@@ -48,7 +48,7 @@ from .commands import parse_date as _date
 from .commands import resolve_unit as _resolve_unit
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
-from .i18n import _
+from .i18n import _, pgettext
 from .textnorm import visible
 
 # Typer looks its help words ("Options", "default: …") up through gettext: ours is the catalogue.
@@ -347,7 +347,7 @@ def show(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar=_("ID"),
+            metavar=pgettext("placeholder", "ID"),
             help=_("e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3"),
             autocompletion=_complete_ids,
         ),
@@ -702,7 +702,9 @@ def progress_add(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar=_("ID"), help=_("e.g. 1.1, review:6, inspection:II.3"), autocompletion=_complete_ids
+            metavar=pgettext("placeholder", "ID"),
+            help=_("e.g. 1.1, review:6, inspection:II.3"),
+            autocompletion=_complete_ids,
         ),
     ],
     status: Annotated[EntryStatus, typer.Option("--status", help=_("started, done, reopened or note."))],

@@ -15,12 +15,14 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import i18n
 from .catalog import Entry, Plan, PlanItem
+from .labels import entry_status_label, status_label
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
 from .status import ItemStatus
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = i18n.LANGUAGES
 
 # An office's own templates (--templates) are not trusted to be small or quick: each is read with a
 # size bound, rendered in a child process with a time and memory limit where the system has fork
@@ -149,7 +151,17 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Templates say {{ _("Overdue items") }}: the words come from the same catalogue as every message,
+    # in the language active while rendering.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n._, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
+    # (A filter on a literal is folded when the template compiles, in whatever language was active
+    # then: write {{ _("Overdue") }}, not {{ "overdue" | status_label }}.)
+    env.filters["status_label"] = status_label
+    env.filters["entry_status"] = entry_status_label
     env.globals.pop("lipsum", None)  # lipsum(10**6) wrote 448 MB
     env.filters["dmy"] = dmy
     env.filters["md"] = markdown_cell
@@ -315,13 +327,23 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
     )
 
 
-def render_brief(brief: Brief, ds: Plan, lang: str = "vi", template_dir: str | None = None) -> str:
-    return render(
-        "brief.md.j2", template_dir, brief=brief, plan=ds.meta, year=ds.year, lang=lang, order=STATUS_ORDER
-    )
+def render_brief(brief: Brief, ds: Plan, lang: str | None = None, template_dir: str | None = None) -> str:
+    lang = lang or i18n.language()
+    with i18n.using(lang):
+        return render(
+            "brief.md.j2",
+            template_dir,
+            brief=brief,
+            plan=ds.meta,
+            year=ds.year,
+            lang=lang,
+            order=STATUS_ORDER,
+        )
 
 
 def render_report(
-    report: Report, ds: Plan, fmt: str, lang: str = "vi", template_dir: str | None = None
+    report: Report, ds: Plan, fmt: str, lang: str | None = None, template_dir: str | None = None
 ) -> str:
-    return render(f"report.{fmt}.j2", template_dir, report=report, plan=ds.meta, year=ds.year, lang=lang)
+    lang = lang or i18n.language()
+    with i18n.using(lang):
+        return render(f"report.{fmt}.j2", template_dir, report=report, plan=ds.meta, year=ds.year, lang=lang)

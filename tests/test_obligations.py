@@ -196,3 +196,15 @@ def test_a_rule_added_for_theo_quy_dinh_is_marked_as_the_regulations(run) -> Non
     # The shipped plan invents no rule: its "theo quy định" reports carry none.
     shipped = json.loads(run("list", "--format", "json").stdout)
     assert not any("regulation" in i["deadline"] for i in shipped)
+
+
+def test_calendar_reads_the_same_in_a_second_parser(run) -> None:  # type: ignore[no-untyped-def]
+    import vobject
+    from icalendar import Calendar
+
+    text = run("export", "--format", "ics", "--data", str(AN_LAC), "--today", "2022-01-05").stdout
+    theirs = {str(e["uid"]): e.decoded("dtstart") for e in Calendar.from_ical(text).walk("VEVENT")}
+    cal = vobject.readOne(text)
+    ours = {ev.uid.value: ev.dtstart.value for ev in cal.vevent_list}
+    assert ours == theirs and len(ours) > 30
+    assert ours["task:6/ubnd-huyen-dong-hoa/2022-M09.an-lac-2022@tthc.kstthc"] == date(2022, 9, 2)

@@ -318,10 +318,21 @@ QUARTERS = alt(
     ),
 )
 
-# "6 tháng đầu năm 2021", "9 tháng đầu năm (2022)", "6 tháng cuối năm", "nửa đầu năm 2022".
+# "6 tháng đầu năm 2021", "9 tháng đầu năm (2022)", "6 tháng cuối năm", "nửa đầu năm 2022", and the
+# reports of "6/9 tháng đầu năm" (the first six and the first nine months) as a list.
+_N_MONTHS = number((1, 2), 1, 12, "số tháng")
+FIRST_MONTHS_LIST = seq(
+    _N_MONTHS,
+    W("/") | W(",") | W("và"),
+    sep_by(_N_MONTHS, W("/") | W(",") | W("và")),
+    W("tháng"),
+    W("đầu").map(lambda *_: "first") | W("cuối").map(lambda *_: "last"),
+    W("năm"),
+    opt(alt(YEAR, YEAR_WORD)),
+).map(lambda n, more, which, y=None: ("list", [("months_of_year", k, which, y) for k in [n, *more]]))
 FIRST_MONTHS = alt(
     seq(
-        number((1, 2), 1, 12, "số tháng"),
+        _N_MONTHS,
         W("tháng"),
         W("đầu").map(lambda *_: "first") | W("cuối").map(lambda *_: "last"),
         W("năm"),
@@ -343,7 +354,7 @@ ONE_YEAR = alt(W("năm") + YEAR, W("năm kế hoạch", "năm nay", "cả năm",
     lambda y: ("year", y)
 )
 
-PERIOD = memo(alt(QUARTERS, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR))
+PERIOD = memo(alt(QUARTERS, FIRST_MONTHS_LIST, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR))
 TERM = memo(alt(DATE, PERIOD))
 
 # --- lead words and phrase forms --------------------------------------------------------------------

@@ -92,3 +92,16 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return invoke
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """A CSV as tthc writes it (BOM, headers in the reader's language), keyed by column code."""
+    import csv
+    import io
+
+    from tthc_cli.labels import CSV_HEADERS, csv_header
+
+    codes = {csv_header(code): code for code in CSV_HEADERS}
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    keys = [codes.get(h, h) for h in rows[0]]
+    return [dict(zip(keys, row, strict=True)) for row in rows[1:]]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from tthc_cli.diagnostics import Diagnostic, Severity, format_github
 from tthc_cli.models import schema_name
 from tthc_cli.schemas import schema_file_name, schema_for
 
-from .conftest import ITEMS_2021, ROOT
+from .conftest import ITEMS_2021, ROOT, csv_rows
 
 
 def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
@@ -240,7 +238,7 @@ def test_due_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
 def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
     out = run("due", "--before", "2021-05-31", "-f", "csv").stdout
     assert out.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    rows = csv_rows(out)
     assert [r["id"] for r in rows] == ["task:1.1", *(f"review:{n}" for n in range(1, 6))]
     assert rows[0]["due"] == "2021-05-31"
 
@@ -248,7 +246,7 @@ def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
 def test_due_markdown(run) -> None:  # type: ignore[no-untyped-def]
     out = run("due", "--before", "2021-05-31", "-f", "md").stdout
     lines = out.strip().splitlines()
-    assert lines[0].startswith("| ID |") and lines[1].startswith("|---")
+    assert lines[0].startswith("| Mã |") and lines[1].startswith("|---")
     assert len(lines) == 2 + 6
     assert all(line.count(" | ") == lines[0].count(" | ") for line in lines[2:])
 
@@ -329,7 +327,7 @@ def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-d
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
     assert md.startswith("## Sở Y tế: 14 mục") and "## Có thể liên quan" in md
-    rows = list(csv.DictReader(io.StringIO(run("unit", "Sở Y tế", "-f", "csv").stdout.lstrip("\ufeff"))))
+    rows = csv_rows(run("unit", "Sở Y tế", "-f", "csv").stdout)
     assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 14 + 5
 
 
@@ -395,7 +393,7 @@ def test_csv_status_columns_are_the_same_everywhere(run) -> None:  # type: ignor
     for args in commands:
         result = run(*args)
         assert result.code == 0, (args, result.stderr)
-        rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+        rows = csv_rows(result.stdout)
         header = list(rows[0])
         at = header.index("status")
         assert tuple(header[at : at + len(STATUS_CSV_COLUMNS)]) == STATUS_CSV_COLUMNS, args

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, timedelta
 
 from icalendar import Calendar
 
-from .conftest import ITEMS_2021
+from .conftest import ITEMS_2021, csv_rows
 
 
 def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +48,7 @@ def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> No
     )
     out = run("export", "-f", "csv", "--today", "2021-06-05", "--data", str(data_dir)).stdout
     assert out.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    rows = csv_rows(out)
     assert len(rows) == ITEMS_2021
     assert rows[0]["title"].startswith("'=HYPERLINK")
     assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "overdue"

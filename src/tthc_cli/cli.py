@@ -969,7 +969,7 @@ def units(
             g.name,
             GROUP_LABELS[g.kind],
             "; ".join(g.aliases),
-            "; ".join(reg.members(g.name)) or ("(không liệt kê)" if g.kind != "open" else "—"),
+            "; ".join(reg.members(g.name)) or (_("(not listed)") if g.kind != "open" else "—"),
         ]
         for g in reg.groups.values()
     ]
@@ -994,8 +994,10 @@ def units(
             )
         )
         return
-    units_table = output.Table(["Đơn vị", "Loại", "Tên khác"], unit_rows_, (44, 16, 50))
-    groups_table = output.Table(["Nhóm", "Loại nhóm", "Tên khác", "Thành viên"], group_rows, (40, 22, 30, 60))
+    units_table = output.Table([_("Unit"), _("Type"), _("Other names")], unit_rows_, (44, 16, 50))
+    groups_table = output.Table(
+        [_("Group"), _("Kind of group"), _("Other names"), _("Members")], group_rows, (40, 22, 30, 60)
+    )
     if fmt is TableFormat.csv:
         out(
             output.to_csv(
@@ -1007,8 +1009,8 @@ def units(
     elif fmt is TableFormat.md:
         out(output.to_markdown(units_table) + "\n" + output.to_markdown(groups_table))
     else:
-        print_table(units_table, title=f"Đơn vị: {len(unit_rows_)}")
-        print_table(groups_table, title=f"Nhóm: {len(group_rows)}")
+        print_table(units_table, title=_("Units: {count}").format(count=len(unit_rows_)))
+        print_table(groups_table, title=_("Groups: {count}").format(count=len(group_rows)))
 
 
 def _use_tthc_completion() -> None:

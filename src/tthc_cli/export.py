@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from .catalog import Plan
+from .i18n import _
 from .output import items_csv, status_extra
 from .status import ItemStatus
 
@@ -22,6 +23,7 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", ds.meta.short_title)
+    kinds = ds.meta.kind_labels()
     for item in ds.items:
         d = item.deadline
         if d.due is None:
@@ -34,19 +36,22 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         event.add("dtstart", d.due)
         event.add("dtend", d.due + timedelta(days=1))
         event.add("summary", f"[{item.id}] {item.title}")
-        lines = [f"Chủ trì: {'; '.join(item.lead) or '—'}"]
+        lines = [f"{_('Lead')}: {'; '.join(item.lead) or '—'}"]
         if item.support:
-            lines.append(f"Phối hợp: {'; '.join(item.support)}")
+            lines.append(f"{_('Coordinating')}: {'; '.join(item.support)}")
         if item.unit and item.unit_role == "inspected":
-            lines.append(f"Được kiểm tra: {item.unit}")
-        lines.append(f"Thời hạn: {d.text or '—'}" + (" (dự kiến)" if d.tentative else ""))
+            lines.append(f"{_('Inspected')}: {item.unit}")
+        lines.append(f"{_('Deadline')}: {d.text or '—'}" + (f" ({_('tentative')})" if d.tentative else ""))
         if d.effective_due and d.effective_due != d.due:
-            lines.append(f"Hạn thực tế (ngày làm việc kế tiếp): {d.effective_due:%d/%m/%Y}")
+            lines.append(
+                _("Effective due date (next working day): {day}").format(day=f"{d.effective_due:%d/%m/%Y}")
+            )
         if d.start and d.start != d.due:
-            lines.append(f"Từ ngày: {d.start:%d/%m/%Y}")
-        lines.append(f"Trạng thái tại {stamp:%d/%m/%Y}: {st.label}")
+            lines.append(_("From: {day}").format(day=f"{d.start:%d/%m/%Y}"))
+        lines.append(_("Status on {day}: {status}").format(day=f"{stamp:%d/%m/%Y}", status=st.label))
         event.add("description", "\n".join(lines))
-        event.add("categories", [item.kind])
+        # Outlook shows categories to people: the plan's own name for the kind ("Nhiệm vụ", "PL I").
+        event.add("categories", [kinds.get(item.kind, item.kind)])
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical

@@ -6,7 +6,9 @@ import json
 from datetime import date
 
 from .catalog import KIND_LABELS
-from .queries import ROLE_LABELS, iso_date, item_to_dict, unit_row_to_dict
+from .i18n import _
+from .labels import csv_header, role_label
+from .queries import iso_date, item_to_dict, unit_row_to_dict
 from .records import Record
 
 TYPE_CHECKING = False
@@ -52,7 +54,7 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
                 "children_total": st.children_total,
             }
         )
-    return Extra("status", "Trạng thái", cells, data)
+    return Extra("status", _("Status"), cells, data)
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -109,7 +111,7 @@ def item_table(
     items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] = KIND_LABELS
 ) -> Table:
     """`labels`: the kind labels of the plan the items come from (PlanMeta.kind_labels)."""
-    headers = ["ID", "Loại", "Nội dung", "Chủ trì", "Phối hợp / đơn vị", "Thời hạn", "Hạn"]
+    headers = [_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due")]
     rows: list[list[Cell]] = []
     for item in items:
         other = item.unit if item.unit_role == "inspected" else _names(item.support)
@@ -132,14 +134,14 @@ def item_table(
 
 
 def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
-    headers = ["ID", "Vai trò", "Qua nhóm", "Nội dung", "Chi tiết", "Thời hạn", "Hạn"]
+    headers = [_("ID"), _("Role"), _("Through group"), _("Item"), _("Details"), _("Deadline"), _("Due")]
     out: list[list[Cell]] = []
     for r in rows:
         item = r.item
         if item.domains:
-            detail = "Lĩnh vực: " + "; ".join(item.domains)
+            detail = _("Domains") + ": " + "; ".join(item.domains)
         elif item.block is not None:
-            detail = f"Khối {item.block}" + (f" — {item.note}" if item.note else "")
+            detail = f"{_('Block')} {item.block}" + (f" — {item.note}" if item.note else "")
         elif item.note is not None:
             detail = item.note
         else:
@@ -147,7 +149,7 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
         out.append(
             [
                 item.id,
-                ROLE_LABELS[r.role],
+                role_label(r.role),
                 r.via or "",
                 item.title,
                 detail,
@@ -166,7 +168,7 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
 
 def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Table:
     """Obligations of one item (one per unit and/or period): who, which period, when, where it stands."""
-    headers = ["ID", "Đơn vị", "Kỳ", "Hạn"]
+    headers = [_("ID"), _("Unit"), _("Period"), _("Due")]
     rows: list[list[Cell]] = [
         [item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)] for item in items
     ]
@@ -307,7 +309,7 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([csv_cell(h) for h in headers])
+    writer.writerow([csv_cell(csv_header(h)) for h in headers])
     for row in rows:
         writer.writerow([csv_cell(_text(c, iso=True)) for c in row])
     return "\ufeff" + buf.getvalue()

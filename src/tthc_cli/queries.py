@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     IsDone = Callable[[PlanItem, date], bool]
 
 ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
-ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "inspected": "được kiểm tra"}
 
 
 def never_done(item: PlanItem, today: date) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +18,12 @@ from tthc_cli.build import Dataset
 from tthc_cli.cli import app
 from tthc_cli.datafiles import list_data_files
 from tthc_cli.dataset import LoadResult, assemble
+
+# Tests never touch the user's own cache (~/.cache/tthc): every run, subprocesses included, gets a
+# cache folder of its own, removed at the end.
+_CACHE = tempfile.mkdtemp(prefix="tthc-test-cache-")
+os.environ["TTHC_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 # Hypothesis's per-example deadline is a timing assertion: on a loaded 2-core CI machine the first
 # call (importing the holiday tables) can take longer than 200 ms. Timing lives in benchmarks/.

@@ -68,3 +68,32 @@ def test_no_cache_when_asked(run, data_dir: Path, monkeypatch) -> None:  # type:
     monkeypatch.setenv("TTHC_NO_CACHE", "1")
     assert plan_cache.cache_path(str(data_dir)) is None
     assert run("list", "--data", str(data_dir)).code == 0
+
+
+def test_the_cache_folder_is_bounded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from tthc_cli import plan_cache
+
+    for i in range(40):
+        path = tmp_path / f"{i:024x}.json"
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (1000 + i, 1000 + i))
+    stale = tmp_path / ".abc.json.x1.tmp"
+    stale.write_text("", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    fresh = tmp_path / ".def.json.x2.tmp"
+    fresh.write_text("", encoding="utf-8")
+    other = tmp_path / "holidays-VN-2021-x.json"
+    other.write_text("[]", encoding="utf-8")
+    plan_cache.prune(str(tmp_path), keep=32, now=os.path.getmtime(fresh))
+    kept = sorted(p.name for p in tmp_path.glob("*.json") if not p.name.startswith("holidays"))
+    assert len(kept) == 32 and kept[0] == f"{8:024x}.json"  # the 8 least recently written went
+    assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_tests_use_a_cache_folder_of_their_own() -> None:
+    import os
+    import tempfile
+
+    assert os.environ["TTHC_CACHE_DIR"].startswith(tempfile.gettempdir())

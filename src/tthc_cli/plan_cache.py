@@ -14,9 +14,11 @@ and is checked for shape before use. On any doubt the files are validated again,
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
+import re
 from datetime import date
 
 from . import __version__
@@ -404,3 +406,38 @@ def write(data_dir: str, key: str, plan: Plan) -> None:
         return
     text = json.dumps({"key": key, "plan": to_json(plan)}, ensure_ascii=False, separators=(",", ":"))
     _write_private(path, text.encode("utf-8"))
+    prune(os.path.dirname(path))
+
+
+KEEP_PLANS = 32  # compiled plans kept: one per data folder used, the least recently written go first
+_PLAN_FILE = re.compile(r"^[0-9a-f]{24}\.json$")
+_STALE_TMP_SECONDS = 3600
+
+
+def prune(base: str, keep: int = KEEP_PLANS, now: float | None = None) -> None:
+    """Bound the cache folder: keep the `keep` most recently written compiled plans, and drop the
+    temporary files a killed writer left behind more than an hour ago. Never raises."""
+    import time
+
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return
+    plans = []
+    for entry in entries:
+        try:
+            if _PLAN_FILE.match(entry.name) and entry.is_file(follow_symlinks=False):
+                plans.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+            elif (
+                entry.name.startswith(".")
+                and entry.name.endswith(".tmp")
+                and now - entry.stat(follow_symlinks=False).st_mtime > _STALE_TMP_SECONDS
+            ):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+    plans.sort(reverse=True)
+    for _mtime, path in plans[keep:]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)

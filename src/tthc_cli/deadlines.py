@@ -4,6 +4,7 @@ Art. 148). The words are read by `deadline_grammar`; this module gives them thei
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -185,11 +186,6 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, _days_in_month(year, month))
 
 
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + month - 1 + n
-    return k // 12, k % 12 + 1
-
-
 def _dmy(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
@@ -320,9 +316,10 @@ class _Reader:
             Occurrence(s.label, max(s.start, self.plan_start), s.due) for s in spans if self.in_period(s.due)
         )
 
-    def by(self, due: date, label: str | None = None) -> tuple[date, date, list[Span]]:
+    def by(self, due: date) -> tuple[date, date, list[Span]]:
+        """A one-off due on `due`: it may start from the plan's start."""
         start = min(self.plan_start, due)
-        return start, due, [Span(start, due, label or _interval(start, due), DeadlineKind.BY_DATE)]
+        return start, due, [Span(start, due, _interval(start, due), DeadlineKind.BY_DATE)]
 
     # Phrase forms -> (kind, start, due, window_end, the spans that are its occurrences, extras).
     def read(self, tree: Any) -> dict[str, Any]:
@@ -627,8 +624,6 @@ def parse_deadline(
 
 def _verbatim(text: str) -> str:
     """The phrase as kept in results: NFC, trimmed (the data's own text)."""
-    import unicodedata
-
     return unicodedata.normalize("NFC", text).strip()
 
 

@@ -176,7 +176,7 @@ def test_brief_names_the_units_late(run, data_dir: Path) -> None:  # type: ignor
     result = run("brief", "--data", str(AN_LAC), "--today", "2022-09-06")
     assert result.code == 0
     section = result.stdout.split("Việc giao riêng")[1]
-    assert "**task:6**" in section and "UBND huyện Đông Hòa" in section and "quá hạn" in section
+    assert "**Mục 6**" in section and "UBND huyện Đông Hòa" in section and "quá hạn" in section
 
 
 def test_a_rule_added_for_theo_quy_dinh_is_marked_as_the_regulations(run) -> None:  # type: ignore[no-untyped-def]

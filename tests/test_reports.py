@@ -50,21 +50,48 @@ def test_golden_on_shipped_data(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
     out = run("brief", "--today", "2021-06-05", "--data", str(sample)).stdout
+    # Items are named as the document numbers them; internal IDs stay in JSON and CSV.
+    assert "review:" not in out and "task:" not in out and "inspection:" not in out
+    first = out.split("## 1.")[0]
+    assert "**Cần quan tâm:** 4 việc quá hạn" in first and "2 việc hoàn thành trong tuần" in first
     overdue = out.split("## 1.")[1].split("## 2.")[0]
-    assert "review:2" in overdue and "review:1" not in overdue and "task:1.1" not in overdue
+    assert "| PL I – 2 (Sở Nội vụ) |" in overdue and "PL I – 1 " not in overdue and "Mục 1.1 " not in overdue
     done = out.split("## 4.")[1].split("## 5.")[0]
-    assert "task:1.1" in done and "inspection:II.3" in done and "review:1" not in done  # done 28/5: last week
+    assert "| Mục 1.1 |" in done and "| PL II – II.3 |" in done and "PL I – 1 " not in done  # 28/5: last week
     assert "Ban hành Quy chế \\| Bộ phận Một cửa" not in done  # notes are not in the table
     assert "Hạn chốt số liệu báo cáo quý 2/2021: **14/06/2021**" in out
     assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out
+
+
+def test_brief_lists_only_units_needing_attention_and_keeps_groups_apart(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    out = run("brief", "--today", "2021-07-28", "--data", str(sample)).stdout
+    section = out.split("## 5.")[1].split("## 6.")[0]
+    cells = [line.strip("| ").split(" | ") for line in section.splitlines() if line.startswith("| ")][1:]
+    names = [c[0] for c in cells]
+    assert "Sở Y tế" in names and "Sở Công Thương" not in names  # done 28/5: nothing late
+    assert all(int(late) + int(soon) > 0 for _, late, soon, _ in cells)
+    assert len(out.splitlines()) < 120  # a page or two
+
+
+def test_units_needing_attention_are_units_and_open_groups_apart(ds) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from tthc_cli.reports import units_needing_attention
+    from tthc_cli.status import statuses
+
+    units, groups = units_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
+    assert units and all(u.name in ds.registry.units for u in units)
+    assert all(ds.registry.is_open(g.name) for g in groups)
+    late = [u.counts["overdue"] for u in units]
+    assert late == sorted(late, reverse=True)
 
 
 def test_brief_week_option(run) -> None:  # type: ignore[no-untyped-def]
     out = run("brief", "--week", "2021-07-28", "--today", "2021-07-28").stdout
     assert "Tuần 26/07/2021 – 01/08/2021" in out
     week = out.split("## 2.")[1].split("## 3.")[0]
-    assert "review:13" not in week  # due Saturday 31/7, effectively Monday 2/8: next week
-    assert "review:13" in out.split("## 3.")[1].split("## 4.")[0]
+    assert "PL I – 13 " not in week  # due Saturday 31/7, effectively Monday 2/8: next week
+    assert "PL I – 13 " in out.split("## 3.")[1].split("## 4.")[0]
 
 
 def test_markdown_cells_cannot_break_tables(run, sample: Path) -> None:  # type: ignore[no-untyped-def]

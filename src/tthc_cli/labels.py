@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from .i18n import N_, _, pgettext
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .catalog import PlanItem, PlanMeta
+
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
 STATUS = {
     "done_on_time": N_("Done on time"),
@@ -74,3 +78,33 @@ CSV_HEADERS = {
 def csv_header(code: str) -> str:
     words = CSV_HEADERS.get(code)
     return _(words) if words else code
+
+
+# --- names of items: the one place the rule lives ------------------------------------------------
+
+TITLE_LIMIT = 90  # characters of an item's own text shown where no short title is written
+
+
+def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
+    """How officials name an item, as the document numbers it: "Mục 3.2", "Mục IV.2", "PL I – 3 (Sở Y
+    tế)" for a row whose unit does the work, "PL II – II.12" for a row whose unit is inspected (it is
+    the object, shown beside); `unit=False` where space is short (the timeline). Every table, brief,
+    report and timeline a person reads uses this; JSON and CSV keep the ID."""
+    if item.kind in ("task", "duty"):
+        return _("Item {number}").format(number=item.number)
+    appendix = meta.appendix(item.kind)
+    number = appendix.number if appendix and appendix.number else ""
+    label = _("App. {appendix} – {row}").format(appendix=number, row=item.number).replace("  ", " ")
+    if unit and item.unit and item.unit_role != "inspected":
+        label += f" ({item.unit})"
+    return label
+
+
+def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
+    """The short title the office wrote for the item, else the document's own text cut at a word."""
+    if item.short_title:
+        return item.short_title
+    text = " ".join(item.title.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"

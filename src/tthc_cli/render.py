@@ -17,7 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import i18n
 from .catalog import Entry, Plan, PlanItem
-from .labels import entry_status_label, status_label
+from .labels import entry_status_label, item_label, item_title, status_label
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
 from .status import ItemStatus
@@ -164,6 +164,10 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
     env.filters["entry_status"] = entry_status_label
     env.globals.pop("lipsum", None)  # lipsum(10**6) wrote 448 MB
     env.filters["dmy"] = dmy
+    # How people name items (labels.item_label: "Mục 3.2", "PL I – 6 (Sở Y tế)") and what they are
+    # called in a line (the office's short title, else the text cut at a word).
+    env.filters["label"] = item_label
+    env.filters["name"] = item_title
     env.filters["md"] = markdown_cell
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     return env
@@ -317,6 +321,7 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
     return render(
         "item.txt.j2",
         item=item,
+        label=item_label(item, ds.meta),
         kind_label=ds.meta.kind_labels().get(item.kind, item.kind),
         deadline=deadline_text(item),
         due=due_cell(item),

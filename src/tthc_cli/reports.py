@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .catalog import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
+from .labels import item_label, item_title
 from .queries import unit_rows
 from .status import ItemStatus, Status
 
@@ -53,6 +54,34 @@ class LeadCount:
         return sum(self.counts.values())
 
 
+ATTENTION = (Status.OVERDUE, Status.DUE_SOON)
+
+
+def units_needing_attention(ds: Plan, sts: dict[str, ItemStatus]) -> tuple[list[LeadCount], list[LeadCount]]:
+    """For the brief: registered units with a lead item overdue or due soon — directly or through a
+    definite group ("UBND cấp huyện" counts for each district) — most overdue first; and, apart, the
+    open-ended groups ("các cơ quan … có liên quan") leading such items, which name no unit to chase."""
+    units = []
+    for name in ds.registry.units:
+        count = LeadCount(name)
+        for row in unit_rows(ds, name):
+            if row.definite and row.role == "lead":
+                count.counts[sts[row.item.id].status] += 1
+        if any(count.counts[s] for s in ATTENTION):
+            units.append(count)
+    groups: dict[str, LeadCount] = {}
+    for item in ds.items:
+        for lead in item.lead:
+            if ds.registry.is_open(lead):
+                groups.setdefault(lead, LeadCount(lead)).counts[sts[item.id].status] += 1
+    open_groups = [g for g in groups.values() if any(g.counts[s] for s in ATTENTION)]
+
+    def order(lc: LeadCount) -> tuple[int, int, str]:
+        return (-lc.counts[Status.OVERDUE], -lc.counts[Status.DUE_SOON], lc.name)
+
+    return sorted(units, key=order), sorted(open_groups, key=order)
+
+
 def counts_by_lead(items: list[PlanItem], sts: dict[str, ItemStatus]) -> list[LeadCount]:
     """Per lead as the plan names it (a unit or a group), how many items stand in each status."""
     table: dict[str, LeadCount] = {}
@@ -77,6 +106,11 @@ class AppendixSection:
     def inspected(self) -> bool:
         """Rows whose units are inspected (Phụ lục II) rather than doing the row's work."""
         return self.info.unit_role == "inspected"
+
+    @property
+    def attention(self) -> list[ItemStatus]:
+        """Rows overdue or due soon: the only rows the brief lists."""
+        return [s for s in self.rows if s.status in ATTENTION]
 
 
 def appendix_sections(ds: Plan, ordered: list[ItemStatus]) -> list[AppendixSection]:
@@ -143,6 +177,8 @@ class Brief:
     appendices: list[AppendixSection]
     plan: PlanMeta
     splits: list[SplitSection]
+    units: list[LeadCount] = field(default_factory=list)  # only units with something overdue or due soon
+    open_groups: list[LeadCount] = field(default_factory=list)  # open-ended groups leading such items
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -181,6 +217,7 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
     completed = [(st, e) for st, e in completing.values() if start <= e.date <= min(end, as_of)]
     completed.sort(key=lambda pair: (pair[1].date, pair[0].item.id))
     dated = [s.item for s in ordered if has_own_dates(s.item)]
+    units, open_groups = units_needing_attention(ds, sts)
     return Brief(
         as_of,
         start,
@@ -194,6 +231,8 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
         appendix_sections(ds, ordered),
         ds.meta,
         split_sections(ds, sts),
+        units,
+        open_groups,
     )
 
 
@@ -250,6 +289,7 @@ class TimelineRow:
     end: float
     milestone: bool  # a due date without a real start: drawn as a point
     ongoing: bool
+    tag: str = ""  # how officials name it (labels.item_label): drawn beside the bar
 
 
 @dataclass(frozen=True)
@@ -294,13 +334,14 @@ def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timelin
         rows.append(
             TimelineRow(
                 item.id,
-                item.title,
+                item_title(item),
                 st.status,
                 st.label,
                 frac(start),
                 frac(end + timedelta(days=1)),
                 milestone,
                 ongoing,
+                item_label(item, ds.meta, unit=False),
             )
         )
     today = frac(as_of) if first <= as_of <= last else None

@@ -229,7 +229,7 @@ def test_due_relative_dates_honour_tthc_today(run) -> None:  # type: ignore[no-u
 
 def test_due_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
     bad = run("due", "--before", "31/6/2021")
-    assert bad.code == 2 and "--before" in bad.stderr and "not a real date" in bad.stderr
+    assert bad.code == 2 and "--before" in bad.stderr and "không phải ngày có thật" in bad.stderr
     assert run("due", "--before", "2021-06-30", "--role", "boss").code == 2
     assert run("due", "--before", "2021-06-30", "--after", "2021-07-01").code == 2
     assert run("due", "--before", "2021-06-30", "--today", "yesterday").code == 2

@@ -147,7 +147,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
         (["9.9", "--status", "done"], 1, "no item has the ID"),
         (["1.1", "--status", "finished"], 2, "finished"),
         (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "sau ngày hôm nay"),
-        (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "not a real date"),
+        (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "không phải ngày có thật"),
     ],
 )
 def test_progress_add_refuses_without_touching_the_file(run, data_dir: Path, args, code, words) -> None:  # type: ignore[no-untyped-def]

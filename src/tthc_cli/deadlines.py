@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from .i18n import _
 from .records import Record
 
 TYPE_CHECKING = False
@@ -645,7 +646,12 @@ def parse_user_date(text: str, today: date | None = None) -> date:
     day = _parse_user_date(text, today)
     if not USER_DATE_MIN <= day <= USER_DATE_MAX:
         raise ValueError(
-            f"'{text}' is {day:%d/%m/%Y}; dates run from {USER_DATE_MIN:%d/%m/%Y} to {USER_DATE_MAX:%d/%m/%Y}"
+            _("'{text}' is {day}; dates run from {first} to {last}").format(
+                text=text,
+                day=f"{day:%d/%m/%Y}",
+                first=f"{USER_DATE_MIN:%d/%m/%Y}",
+                last=f"{USER_DATE_MAX:%d/%m/%Y}",
+            )
         )
     return day
 
@@ -658,7 +664,7 @@ def _parse_user_date(text: str, today: date | None) -> date:
         if m := _DMY.match(value):
             return date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
+        raise ValueError(_("'{text}' is not a real date").format(text=text)) from None
     if today is not None:
         if value in ("today", "hôm nay", "hom nay"):
             return today
@@ -675,8 +681,16 @@ def _parse_user_date(text: str, today: date | None) -> date:
             try:
                 return today + timedelta(days=days if m[1] == "+" else -days)
             except OverflowError:
-                raise ValueError(f"'{text}' from {today:%d/%m/%Y} leaves the calendar") from None
-    raise ValueError(
-        f"cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY"
-        + (", or today, eow, eom, eoq, eoy, +14d, +2w" if today is not None else "")
-    )
+                raise ValueError(
+                    _("'{text}' from {today} leaves the calendar").format(
+                        text=text, today=f"{today:%d/%m/%Y}"
+                    )
+                ) from None
+    if today is not None:
+        raise ValueError(
+            _(
+                "cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY, "
+                "or today, eow, eom, eoq, eoy, +14d, +2w"
+            ).format(text=text)
+        )
+    raise ValueError(_("cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY").format(text=text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .i18n import _
 from .records import Record
 from .textnorm import typed
 
@@ -269,7 +270,9 @@ class Registry:
             return Lookup(
                 query,
                 suggestions=(found.name,),
-                note=f"'{query.strip()}' differs from '{found.name}' in its tone marks",
+                note=_("'{typed}' differs from '{name}' in its tone marks").format(
+                    typed=query.strip(), name=found.name
+                ),
             )
         return found
 

@@ -123,7 +123,7 @@ class Group(typer.core.TyperGroup):
             else:
                 ctx = getattr(exc, "ctx", None)
                 where = see_help(ctx.command_path if ctx is not None else "tthc")
-                sys.stderr.write(f"tthc: {usage_message(exc, argv)} ({where})\n")
+                sys.stderr.write(f"tthc: {visible(usage_message(exc, argv))} ({where})\n")
                 code = EXIT_USAGE
         if not standalone_mode:
             return code

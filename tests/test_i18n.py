@@ -161,3 +161,25 @@ def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
     en = _tthc("--help", "--lang", "en").stdout
     assert "Language of everything tthc prints" in en and "Ngôn ngữ hiển thị" not in en
     assert "Language of everything tthc prints" in _tthc("--help", lang="en").stdout
+
+
+def test_validate_speaks_vietnamese_to_staff(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The fix-a-validation-error path of issue #13: every sentence the office reads is Vietnamese."""
+    plan = data_dir / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead:", "leed:", 1), encoding="utf-8")
+    progress = data_dir / "progress.yaml"
+    progress.write_text(
+        progress.read_text(encoding="utf-8") + "  - {id: '1.1', date: 2021-13-02, status: finished}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", "--data", str(data_dir))
+    assert result.code == 1
+    assert "không có trường 'leed'; có phải là 'lead'?" in result.stdout
+    assert "thiếu trường bắt buộc 'lead'; hãy thêm vào" in result.stdout
+    assert "'2021-13-02' không phải ngày có thật; hãy viết YYYY-MM-DD" in result.stdout
+    assert (
+        "'finished' không được phép ở đây; hãy viết một trong: started, done, reopened, note" in result.stdout
+    )
+    assert result.stderr.startswith("CÓ LỖI: ")
+    for english in ("unknown field", "is missing", "not a real date", "not allowed", " or ", "FAILED"):
+        assert english not in result.stdout + result.stderr, english

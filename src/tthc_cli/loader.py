@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from .datafiles import MAX_FILE_BYTES
 from .diagnostics import Diagnostic, Severity, format_path
+from .i18n import N_, _
 from .textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
@@ -174,22 +175,29 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
                 1,
                 "unclosed-quote",
                 "",
-                f"a quoted text opened on this line is not closed, so YAML read on until line "
-                f"{line}; add the closing quote",
+                _(
+                    "a quoted text opened on this line is not closed, so YAML read on until line {line}; "
+                    "add the closing quote"
+                ).format(line=line),
             )
             return
     problem = exc.problem or str(exc)
-    message = problem
+    detail = problem
     if exc.context and exc.context_mark and exc.context_mark is not mark:
-        message = f"{problem} ({exc.context} at line {exc.context_mark.line + 1})"
+        detail = f"{problem}, {exc.context}: {exc.context_mark.line + 1}"
+    # The YAML library explains in English; say what is wrong first, and keep its words as detail.
+    message = _("the YAML cannot be read here ({detail})").format(detail=detail)
     if "'\\t'" in problem or "\t" in problem:
-        message += "; indent with spaces, not tabs"
+        message += "; " + _("indent with spaces, not tabs")
     elif "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
         code = "unclosed-quote"
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "a quoted text opened here is never closed; add the closing quote"
+        message = _("a quoted text opened here is never closed; add the closing quote")
     elif "expected a single document" in (exc.context or "") or "expected a single document" in problem:
-        code, message = "multiple-documents", "a second YAML document starts here; keep one document per file"
+        code, message = (
+            "multiple-documents",
+            _("a second YAML document starts here; keep one document per file"),
+        )
     doc.error(line, col, code, "", message)
 
 
@@ -205,7 +213,9 @@ def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> Non
         col,
         "control-character",
         "",
-        f"the control character {control_name(chr(char))} is not allowed in YAML; delete it",
+        _("the control character {char} is not allowed in YAML; delete it").format(
+            char=control_name(chr(char))
+        ),
     )
 
 
@@ -233,7 +243,9 @@ def _scan_events(doc: Document, text: str) -> bool:
                             event.start_mark.column + 1,
                             "tag",
                             "",
-                            f"YAML tag '{tag}' is not allowed; remove it (values are read as written)",
+                            _(
+                                "YAML tag '{tag}' is not allowed; remove it (values are read as written)"
+                            ).format(tag=tag),
                         )
             anchor = getattr(event, "anchor", None)
             if anchor is None:
@@ -251,7 +263,7 @@ def _scan_events(doc: Document, text: str) -> bool:
                     mark.column + 1,
                     "alias",
                     "",
-                    f"alias '*{anchor}' is not allowed; write the value out in full",
+                    _("alias '*{anchor}' is not allowed; write the value out in full").format(anchor=anchor),
                 )
             else:
                 doc.error(
@@ -259,7 +271,9 @@ def _scan_events(doc: Document, text: str) -> bool:
                     mark.column + 1,
                     "anchor",
                     "",
-                    f"anchor '&{anchor}' is not allowed; remove it and write values out in full",
+                    _("anchor '&{anchor}' is not allowed; remove it and write values out in full").format(
+                        anchor=anchor
+                    ),
                 )
     except yaml.YAMLError:
         pass  # the composer reports syntax errors
@@ -268,7 +282,7 @@ def _scan_events(doc: Document, text: str) -> bool:
             *first_skipped,
             "alias",
             "",
-            f"… and {found - _MAX_ANCHOR_REPORTS} more anchors/aliases from here on",
+            _("… and {count} more anchors/aliases from here on").format(count=found - _MAX_ANCHOR_REPORTS),
         )
     return found > 0
 
@@ -294,16 +308,18 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
-            self._err(node, "too-deep", path, f"nested more than {MAX_DEPTH} levels deep")
+            self._err(
+                node, "too-deep", path, _("nested more than {depth} levels deep").format(depth=MAX_DEPTH)
+            )
             return None
         if node.tag not in _DEFAULT_TAGS:
-            self._err(node, "tag", path, f"YAML tag '{node.tag}' is not allowed; remove it")
+            self._err(node, "tag", path, _("YAML tag '{tag}' is not allowed; remove it").format(tag=node.tag))
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if id(node) in self.seen:
             if not self.aliases_reported:
-                self._err(node, "alias", path, "this value repeats another through an alias; write it out")
+                self._err(node, "alias", path, _("this value repeats another through an alias; write it out"))
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -311,7 +327,7 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _DEFAULT_TAGS:
-                self._err(key_node, "key-type", path, "a key must be plain text")
+                self._err(key_node, "key-type", path, _("a key must be plain text"))
                 continue
             key = self.clean(key_node.value)
             if key == "<<" and not key_node.style:
@@ -319,7 +335,7 @@ class _Walker:
                     key_node,
                     "merge-key",
                     path,
-                    "merge keys ('<<') are not allowed; write the fields out in full",
+                    _("merge keys ('<<') are not allowed; write the fields out in full"),
                 )
                 continue
             if key in result:
@@ -327,7 +343,7 @@ class _Walker:
                     key_node,
                     "duplicate-key",
                     (*path, key),
-                    f"key '{key}' appears twice in this mapping; keep one",
+                    _("key '{key}' appears twice in this mapping; keep one").format(key=key),
                 )
                 continue
             result[key] = self.walk(value_node, (*path, key))
@@ -346,8 +362,10 @@ class _Walker:
                 node,
                 "control-character",
                 path,
-                f"contains the control character {control_name(m.group())} at position {m.start() + 1}; "
-                "delete it (terminals act on such characters instead of showing them)",
+                _(
+                    "contains the control character {char} at position {position}; "
+                    "delete it (terminals act on such characters instead of showing them)"
+                ).format(char=control_name(m.group()), position=m.start() + 1),
             )
             return None
         if self.check_invisible and (m := INVISIBLE.search(value)):
@@ -355,8 +373,10 @@ class _Walker:
                 node,
                 "invisible-character",
                 path,
-                f"contains the invisible character U+{ord(m.group()):04X} at position "
-                f"{m.start() + 1}; delete it (it makes identical-looking names differ)",
+                _(
+                    "contains the invisible character {char} at position {position}; "
+                    "delete it (it makes identical-looking names differ)"
+                ).format(char=f"U+{ord(m.group()):04X}", position=m.start() + 1),
             )
         return self.clean(value)
 
@@ -370,7 +390,9 @@ def parse_document(file: str, raw: bytes) -> Document:
             1,
             "too-large",
             "",
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} (split the data)",
+            _("file is {size:,} bytes; the limit is {limit:,} (split the data)").format(
+                size=len(raw), limit=MAX_FILE_BYTES
+            ),
         )
         return doc
     try:
@@ -379,7 +401,11 @@ def parse_document(file: str, raw: bytes) -> Document:
         good = raw[: exc.start].decode("utf-8", errors="replace")
         line, col = LineIndex(good).line_col(len(good))
         doc.error(
-            line, col, "not-utf8", "", f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8"
+            line,
+            col,
+            "not-utf8",
+            "",
+            _("byte {byte} is not UTF-8; save the file as UTF-8").format(byte=f"0x{raw[exc.start]:02X}"),
         )
         return doc
     separators = list(_LINE_SEPARATORS.finditer(text))
@@ -390,15 +416,17 @@ def parse_document(file: str, raw: bytes) -> Document:
                 *lines.line_col(m.start()),
                 "line-separator",
                 "",
-                f"{control_name(m.group())}: YAML reads it as a line break but editors do not; "
-                "delete it or use a real line break",
+                _(
+                    "{char}: YAML reads it as a line break but editors do not; "
+                    "delete it or use a real line break"
+                ).format(char=control_name(m.group())),
             )
         if len(separators) > MAX_REPORTS:
             doc.error(
                 *lines.line_col(separators[MAX_REPORTS].start()),
                 "line-separator",
                 "",
-                f"… and {len(separators) - MAX_REPORTS} more from here on",
+                _("… and {count} more from here on").format(count=len(separators) - MAX_REPORTS),
             )
         return doc
     conflicts = (
@@ -412,8 +440,10 @@ def parse_document(file: str, raw: bytes) -> Document:
                 1,
                 "merge-conflict",
                 "",
-                f"merge-conflict marker '{m.group().strip()}' left by git; resolve the conflict "
-                "and delete the markers",
+                _(
+                    "merge-conflict marker '{marker}' left by git; "
+                    "resolve the conflict and delete the markers"
+                ).format(marker=m.group().strip()),
             )
         return doc
     hinted = ("&" in text or "*" in text or "!" in text) and _EVENT_HINT.search(text) is not None
@@ -430,17 +460,17 @@ def parse_document(file: str, raw: bytes) -> Document:
         doc.error(1, 1, "yaml-syntax", "", str(exc).splitlines()[0])
         return doc
     if root is None:
-        doc.error(1, 1, "empty-file", "", "file is empty; it must hold a YAML mapping")
+        doc.error(1, 1, "empty-file", "", _("file is empty; it must hold a YAML mapping"))
         return doc
     doc.root = root
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        kind = _("a list") if isinstance(root, yaml.SequenceNode) else _("a single value")
         doc.error(
             root.start_mark.line + 1,
             root.start_mark.column + 1,
             "root-not-mapping",
             "",
-            f"the file holds {kind}; it must be a mapping of fields (key: value)",
+            _("the file holds {kind}; it must be a mapping of fields (key: value)").format(kind=kind),
         )
         return doc
     data = _Walker(doc, text, aliases_reported).walk(root, ())
@@ -453,33 +483,33 @@ def parse_document(file: str, raw: bytes) -> Document:
 # --- schema validation -----------------------------------------------------------------------------
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping (key: value)",
-    "model_type": "a mapping (key: value)",
-    "model_attributes_type": "a mapping (key: value)",
+    "string_type": N_("text"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "list_type": N_("a list"),
+    "dict_type": N_("a mapping (key: value)"),
+    "model_type": N_("a mapping (key: value)"),
+    "model_attributes_type": N_("a mapping (key: value)"),
 }
 
 
 _PATTERN_HINTS = {
-    r"^\d+(\.\d+)*$": 'digits separated by dots, as numbered in the plan, e.g. "7.1"',
-    r"^[IVX]+\.\d+$": 'a Roman section and a number, e.g. "IV.2"',
-    r"^[IVX]+$": 'a Roman numeral, e.g. "II"',
+    r"^\d+(\.\d+)*$": N_('digits separated by dots, as numbered in the plan, e.g. "7.1"'),
+    r"^[IVX]+\.\d+$": N_('a Roman section and a number, e.g. "IV.2"'),
+    r"^[IVX]+$": N_('a Roman numeral, e.g. "II"'),
 }
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return f"'{value}'"
 
 
@@ -514,29 +544,46 @@ def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
         name = str(loc[-1])
         where = tuple(part for part in loc[:-1] if isinstance(part, str))
         hint = _closest_field(name, model, where)
-        advice = f"did you mean '{hint[0]}'?" if hint else "remove it or check the spelling"
-        return "unknown-field", f"unknown field '{name}'; {advice}", True
+        advice = (
+            _("did you mean '{name}'?").format(name=hint[0]) if hint else _("remove it or check the spelling")
+        )
+        return "unknown-field", _("unknown field '{name}'; {advice}").format(name=name, advice=advice), True
     if kind == "missing":
-        return "missing-field", f"required field '{loc[-1]}' is missing; add it", False
+        return "missing-field", _("required field '{name}' is missing; add it").format(name=loc[-1]), False
     if kind in _TYPE_WORDS or kind.endswith("_type"):
-        want = _TYPE_WORDS.get(kind, kind.removesuffix("_type"))
-        extra = ""
-        if want == "true or false" and isinstance(given, str):
-            extra = " (YAML 1.1 words such as yes/no/on/off are read as text here)"
-        return "wrong-type", f"expected {want}, found {_describe(given)}{extra}", False
+        word = _TYPE_WORDS.get(kind)
+        want = _(word) if word else kind.removesuffix("_type")
+        message = _("expected {want}, found {given}").format(want=want, given=_describe(given))
+        if kind == "bool_type" and isinstance(given, str):
+            message += " " + _("(YAML 1.1 words such as yes/no/on/off are read as text here)")
+        return "wrong-type", message, False
     if kind.startswith("date"):
         return (
             "invalid-date",
-            f"{_describe(given)} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30",
+            _("{given} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30").format(given=_describe(given)),
             False,
         )
     if kind == "literal_error":
-        choices = str(ctx.get("expected", "")).replace("'", "")
-        return "invalid-value", f"{_describe(given)} is not allowed here; write one of: {choices}", False
+        # Pydantic lists the choices as "'a', 'b' or 'c'": take the values, not its English "or".
+        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return (
+            "invalid-value",
+            _("{given} is not allowed here; write one of: {choices}").format(
+                given=_describe(given), choices=choices
+            ),
+            False,
+        )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        shape = _PATTERN_HINTS.get(pattern, "a value matching " + pattern)
-        return "invalid-value", f"{_describe(given)} is not a valid number here; write {shape}", False
+        hint_words = _PATTERN_HINTS.get(pattern)
+        shape = _(hint_words) if hint_words else _("a value matching {pattern}").format(pattern=pattern)
+        return (
+            "invalid-value",
+            _("{given} is not a valid number here; write {shape}").format(
+                given=_describe(given), shape=shape
+            ),
+            False,
+        )
     return "invalid-value", str(err["msg"]).removeprefix("Value error, "), False
 
 
@@ -610,8 +657,10 @@ def _check_dates(doc: Document, raw: Any, spec: _Spec | bool, path: Path) -> boo
             col,
             "invalid-date",
             path,
-            f"{_describe(raw)} is not a date; write YYYY-MM-DD, e.g. 2021-06-30 (numbers such as Unix "
-            "timestamps and times of day are not read as dates)",
+            _(
+                "{given} is not a date; write YYYY-MM-DD, e.g. 2021-06-30 "
+                "(numbers such as Unix timestamps and times of day are not read as dates)"
+            ).format(given=_describe(raw)),
         )
         return False
     ok = True

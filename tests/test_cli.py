@@ -127,7 +127,11 @@ def test_no_data_anywhere_says_how_to_point_at_it(run, monkeypatch, tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     result = run("list")
     assert result.code == 2
-    assert "--data DIR" in result.stderr and "TTHC_DATA" in result.stderr
+    assert (
+        "--data THƯ_MỤC" in result.stderr
+        and "TTHC_DATA" in result.stderr
+        and "không tìm thấy plan.yaml" in result.stderr
+    )
 
 
 def test_queries_refuse_invalid_data(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,6 @@ from .commands import (
     EXIT_USAGE,
     UserError,
     fail,
-    os_reason,
     real_today,
     report_format,
     run_deadline,
@@ -48,7 +47,7 @@ from .commands import parse_date as _date
 from .commands import resolve_unit as _resolve_unit
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
-from .i18n import _, pgettext
+from .i18n import _, os_reason, pgettext
 from .textnorm import visible
 
 # Typer looks its help words ("Options", "default: …") up through gettext: ours is the catalogue.

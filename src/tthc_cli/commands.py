@@ -8,11 +8,10 @@ several; 2 usage error (bad option value, unreadable date, a path that cannot be
 
 from __future__ import annotations
 
-import errno
 import os
 from datetime import date, timedelta
 
-from .i18n import N_, _, ngettext
+from .i18n import _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,23 +38,6 @@ class UserError(Exception):
 
 def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
     raise UserError(message, exit_code)
-
-
-# Why a file could not be read or written, in the user's words (the OS says it in English).
-_OS_REASONS = {
-    errno.ENOENT: N_("no such file or folder"),
-    errno.EACCES: N_("permission denied"),
-    errno.EPERM: N_("permission denied"),
-    errno.EISDIR: N_("it is a folder"),
-    errno.ENOTDIR: N_("a part of the path is not a folder"),
-    errno.ENOSPC: N_("the disk is full"),
-    errno.EROFS: N_("the disk is read-only"),
-}
-
-
-def os_reason(exc: BaseException) -> str:
-    reason = _OS_REASONS.get(getattr(exc, "errno", None) or 0)
-    return _(reason) if reason else str(getattr(exc, "strerror", None) or exc)
 
 
 # --- shared steps ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 
 from .fsutil import FileKindError, read_regular
+from .i18n import _, os_reason
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files
 
@@ -21,7 +22,7 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
     for given, how in ((explicit, "--data"), (env, DATA_DIR_ENV)):
         if given:
             if not os.path.isdir(given):
-                raise DataDirError(f"{how} {given!r} is not a folder")
+                raise DataDirError(_("{option} {path!r} is not a folder").format(option=how, path=given))
             return given
     here = os.path.abspath(cwd)
     while True:
@@ -32,8 +33,10 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
         parent = os.path.dirname(here)
         if parent == here:
             raise DataDirError(
-                "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
-                f"repository, or point at it with --data DIR or {DATA_DIR_ENV}=DIR"
+                _(
+                    "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
+                    "folder, or point at it with --data FOLDER or {env}=FOLDER"
+                ).format(env=DATA_DIR_ENV)
             )
         here = parent
 
@@ -56,7 +59,9 @@ def list_data_files(directory: str) -> list[str]:
     try:
         return data_file_names(os.listdir(directory))
     except OSError as exc:
-        raise DataDirError(f"cannot read the folder {directory}: {exc.strerror}") from None
+        raise DataDirError(
+            _("cannot read the folder {folder}: {reason}").format(folder=directory, reason=os_reason(exc))
+        ) from None
 
 
 def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
@@ -76,7 +81,9 @@ def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | 
         except FileNotFoundError:
             files[name] = None
         except FileKindError as exc:
-            raise DataDirError(f"cannot read {exc}") from None
+            raise DataDirError(_("cannot read {what}").format(what=exc)) from None
         except OSError as exc:
-            raise DataDirError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise DataDirError(
+                _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
+            ) from None
     return files, labels

@@ -7,6 +7,7 @@ The language is chosen once, at the edge (entry.py): --lang, else $TTHC_LANG, el
 
 from __future__ import annotations
 
+import errno
 import os
 from contextlib import contextmanager
 from gettext import GNUTranslations, NullTranslations
@@ -127,3 +128,20 @@ def language_error(exc: LanguageError) -> str:
     return _("{given}: unknown language; choose one of: {choices}").format(
         given=exc.args[0], choices=", ".join(LANGUAGES)
     )
+
+
+# Why a file could not be read or written, in the user's words (the OS says it in English).
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    reason = _OS_REASONS.get(getattr(exc, "errno", None) or 0)
+    return _(reason) if reason else str(getattr(exc, "strerror", None) or exc)

@@ -107,7 +107,7 @@ def test_text_output_shows_the_offending_line(run, data_dir: Path) -> None:  # t
     (data_dir / "appendix_inspection.yaml").write_text(text, encoding="utf-8")
     result = run("validate", "--data", str(data_dir))
     first, excerpt = result.stdout.splitlines()[:2]
-    assert "error[unknown-unit]" in first and "did you mean 'UBND huyện Ninh Giang'" in first
+    assert "error[unknown-unit]" in first and "có phải là 'UBND huyện Ninh Giang'" in first
     assert excerpt.strip().endswith("{stt: 12, unit: UBND huyện Ninh Gianh}")
 
 

@@ -101,7 +101,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
         (10, "out-of-order", "warning"),
     }
     messages = " ".join(d.message for d in result.diagnostics)
-    assert "is a heading, not an item; use one of task:3.1, task:3.2, task:3.3" in messages
+    assert "là đề mục, không phải một việc; hãy dùng một trong task:3.1, task:3.2, task:3.3" in messages
 
 
 # --- tthc progress add ---------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (["9.9", "--status", "done"], 1, "no item has the ID"),
+        (["9.9", "--status", "done"], 1, "không có mục nào mã"),
         (["1.1", "--status", "finished"], 2, "finished"),
         (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "sau ngày hôm nay"),
         (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "không phải ngày có thật"),

@@ -9,23 +9,28 @@ from datetime import date
 from .build import Dataset
 from .catalog import PLAN, PROGRESS, UNITS, Plan, appendix_file, item_id, normalise_id
 from .diagnostics import Problem, Severity
+from .i18n import N_, _
 from .models import Party
 from .units import Registry, fold
 
 
 def _unknown(
-    registry: Registry, name: str, file: str, path: tuple[str | int, ...], what: str = "unit or group"
+    registry: Registry, name: str, file: str, path: tuple[str | int, ...], what: str = N_("unit or group")
 ) -> Problem | None:
     if registry.resolve(name) is not None:
         return None
     look = registry.lookup(name)
     close = look.candidates or look.suggestions
-    hint = f"; did you mean {', '.join(repr(c) for c in close[:3])}?" if close else ""
+    hint = (
+        "; " + _("did you mean {names}?").format(names=", ".join(repr(c) for c in close[:3])) if close else ""
+    )
     return Problem(
         file,
         path,
         "unknown-unit",
-        f"'{name}' is not a registered {what} in units.yaml{hint} (or add it there as a name or alias)",
+        _(
+            "'{name}' is not a registered {what} in units.yaml{hint} (or add it there as a name or alias)"
+        ).format(name=name, what=_(what), hint=hint),
     )
 
 
@@ -39,8 +44,9 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
                 file,
                 (*path, field),
                 "duplicate-id",
-                f"{item.id} is used twice (first at {'.'.join(map(str, seen[item.id]))}); "
-                "renumber one of them",
+                _("{id} is used twice (first at {where}); renumber one of them").format(
+                    id=item.id, where=".".join(map(str, seen[item.id]))
+                ),
             )
         else:
             seen[item.id] = item.source[1]
@@ -109,7 +115,7 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             for i, r in enumerate(block.rows)
         ]
     for file, path, name in rows:
-        if p := _unknown(reg, name, file, path, "unit"):
+        if p := _unknown(reg, name, file, path, N_("unit")):
             yield p
         elif reg.is_group(reg.resolve(name) or ""):
             yield Problem(
@@ -259,20 +265,24 @@ def _unknown_id(ds: Plan, typed: str) -> str:
         kids = [k.id for k in ds.children(base)]
         close = difflib.get_close_matches(key, kids, n=3, cutoff=0.6)
         hint = (
-            f"; did you mean {', '.join(close)}?"
+            "; " + _("did you mean {ids}?").format(ids=", ".join(close))
             if close
             else f" ({obligation_hint(ds, base)})"
             if kids
             else ""
         )
-        return f"{base} has no obligation '{key}'{hint}"
-    kind, _, number = key.partition(":")
+        return _("{item} has no obligation '{key}'").format(item=base, key=key) + hint
+    kind, _sep, number = key.partition(":")
     kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]
     if kids:
-        return f"'{typed}' is a heading, not an item; use one of {', '.join(kids)}"
+        return _("'{id}' is a heading, not an item; use one of {ids}").format(id=typed, ids=", ".join(kids))
     close = difflib.get_close_matches(key, list(ds.by_id), n=3, cutoff=0.7)
-    hint = f"; did you mean {', '.join(close)}?" if close else " (tthc list shows every ID)"
-    return f"no item has the ID '{typed}'{hint}"
+    hint = (
+        "; " + _("did you mean {ids}?").format(ids=", ".join(close))
+        if close
+        else " " + _("(tthc list shows every ID)")
+    )
+    return _("no item has the ID '{id}'").format(id=typed) + hint
 
 
 def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
@@ -296,26 +306,34 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                 PROGRESS,
                 (*path, "date"),
                 "future-entry",
-                f"{when:%d/%m/%Y} is after today ({today:%d/%m/%Y}); record progress once it has happened",
+                _("{day} is after today ({today}); record progress once it has happened").format(
+                    day=f"{when:%d/%m/%Y}", today=f"{today:%d/%m/%Y}"
+                ),
             )
         if when < ds.meta.period_start:
             yield Problem(
                 PROGRESS,
                 (*path, "date"),
                 "before-plan",
-                f"{when:%d/%m/%Y} is before the plan period starts ({ds.meta.period_start:%d/%m/%Y})",
+                _("{day} is before the plan period starts ({start})").format(
+                    day=f"{when:%d/%m/%Y}", start=f"{ds.meta.period_start:%d/%m/%Y}"
+                ),
             )
         key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
         if key in seen:
-            yield Problem(PROGRESS, path, "duplicate-entry", "the same entry appears twice", Severity.WARNING)
+            yield Problem(
+                PROGRESS, path, "duplicate-entry", _("the same entry appears twice"), Severity.WARNING
+            )
         seen.add(key)
         if item in last and when < last[item]:
             yield Problem(
                 PROGRESS,
                 (*path, "date"),
                 "out-of-order",
-                f"{item}: dated {when:%d/%m/%Y}, before the previous entry for it "
-                f"({last[item]:%d/%m/%Y}); keep the log in date order",
+                _(
+                    "{item}: dated {day}, before the previous entry for it ({previous}); "
+                    "keep the log in date order"
+                ).format(item=item, day=f"{when:%d/%m/%Y}", previous=f"{last[item]:%d/%m/%Y}"),
                 Severity.WARNING,
             )
         last[item] = max(last.get(item, when), when)
@@ -325,7 +343,9 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                     PROGRESS,
                     (*path, "status"),
                     "started-after-done",
-                    f"{item} is already done ({done[item]:%d/%m/%Y}); append 'reopened' first",
+                    _("{item} is already done ({day}); append 'reopened' first").format(
+                        item=item, day=f"{done[item]:%d/%m/%Y}"
+                    ),
                     Severity.WARNING,
                 )
             started.setdefault(item, when)
@@ -335,15 +355,18 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                     PROGRESS,
                     (*path, "date"),
                     "done-before-start",
-                    f"{item} is recorded done on {when:%d/%m/%Y}, before it started "
-                    f"({started[item]:%d/%m/%Y})",
+                    _("{item} is recorded done on {day}, before it started ({started})").format(
+                        item=item, day=f"{when:%d/%m/%Y}", started=f"{started[item]:%d/%m/%Y}"
+                    ),
                 )
             if item in done:
                 yield Problem(
                     PROGRESS,
                     (*path, "status"),
                     "done-twice",
-                    f"{item} is already done ({done[item]:%d/%m/%Y}); append 'reopened' in between",
+                    _("{item} is already done ({day}); append 'reopened' in between").format(
+                        item=item, day=f"{done[item]:%d/%m/%Y}"
+                    ),
                     Severity.WARNING,
                 )
             done[item] = when
@@ -353,7 +376,7 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                     PROGRESS,
                     (*path, "status"),
                     "reopened-not-done",
-                    f"{item} is not done, so it cannot be reopened",
+                    _("{item} is not done, so it cannot be reopened").format(item=item),
                     Severity.WARNING,
                 )
             done.pop(item, None)

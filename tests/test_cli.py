@@ -476,3 +476,53 @@ def test_json_schemas_accept_what_tthc_accepts(run, data_dir: Path, name, old, n
     ours = run("validate", "--data", str(data_dir))
     assert (ours.code == 0) is accepted, ours.stdout
     assert (peer.returncode == 0) is accepted, peer.stdout + peer.stderr
+
+
+# --- who leads and who coordinates, and --open, on every output (mutants that once survived) ----------
+
+VP = "Văn phòng UBND tỉnh"
+OTHERS = "Các cơ quan, đơn vị, địa phương có liên quan"
+
+
+@pytest.fixture
+def private_cache(monkeypatch, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """These tests write no cache outside their temporary folders."""
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def test_lead_and_support_keep_their_places_in_json_csv_and_table(run, private_cache) -> None:  # type: ignore[no-untyped-def]
+    args = ("due", "--before", "2021-05-31", "--today", "2021-05-20")
+    item = next(i for i in json.loads(run(*args, "-f", "json").stdout) if i["id"] == "task:1.1")
+    assert (item["lead"], item["support"]) == ([VP], [OTHERS])
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout.lstrip("\ufeff"))))
+    row = next(r for r in rows if r["id"] == "task:1.1")
+    assert (row["lead"], row["support"]) == (VP, OTHERS)
+    lines = run(*args).stdout.splitlines()
+    header = next(line for line in lines if line.startswith("| ID "))
+    cells = [c.strip() for c in header.split("|")]
+    lead_at, support_at = cells.index("Chủ trì"), cells.index("Phối hợp / đơn vị")
+    first = [c.strip() for c in next(line for line in lines if line.startswith("| task:1.1 ")).split("|")]
+    assert first[lead_at] == VP and first[support_at].startswith("Các cơ quan")
+
+
+def test_open_hides_what_is_done_in_due_and_unit(run, data_dir: Path, private_cache) -> None:  # type: ignore[no-untyped-def]
+    at = ("--data", str(data_dir), "--today", "2021-06-01", "-f", "json")
+    assert run("progress", "add", "1.1", "--status", "done", "--date", "2021-05-20", *at[:2]).code == 0
+
+    def ids(*args: str) -> list[str]:
+        result = run(*args, *at)
+        assert result.code == 0, result.stderr
+        return [r["id"] for r in json.loads(result.stdout)]
+
+    due = ids("due", "--before", "2021-05-31")
+    assert "task:1.1" in due and "review:1" in due
+    assert ids("due", "--before", "2021-05-31", "--open") == [i for i in due if i != "task:1.1"]
+    unit = ids("unit", VP)
+    assert "task:1.1" in unit
+    assert ids("unit", VP, "--open") == [i for i in unit if i != "task:1.1"]
+
+
+def test_show_unknown_id_suggests_the_near_ones(run, private_cache) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "reveiw:6")
+    assert result.code == 1 and "review:6" in result.stderr
+    assert run("show", "1.9").stderr.count("task:1.") >= 2

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+import types
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from tthc_cli import plan_cache
 from tthc_cli.queries import item_to_dict, unit_rows
@@ -40,6 +45,39 @@ def test_fingerprint_changes_with_any_byte() -> None:
     missing = dict(files)
     missing["progress.yaml"] = None
     assert plan_cache.fingerprint(missing) != key
+
+
+def test_fingerprint_changes_with_tthc_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A developer's edit to any module of tthc (here: of a stand-in package folder) makes a new key,
+    so a plan compiled by the old code is never read by the new."""
+    files = shipped_files()
+    code = tmp_path / "tthc_cli"
+    code.mkdir()
+    (code / "plan_cache.py").write_text("# stand-in\n")
+    (code / "deadlines.py").write_text("DAYS = 1\n")
+    monkeypatch.setattr(plan_cache, "__file__", str(code / "plan_cache.py"))
+    key = plan_cache.fingerprint(files)
+    assert plan_cache.fingerprint(files) == key
+    (code / "deadlines.py").write_text("DAYS = 12\n")
+    assert plan_cache.fingerprint(files) != key
+
+
+def test_fingerprint_changes_with_the_holidays_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Another `holidays` release may move a day off, and with it an effective due date: new key."""
+    files = shipped_files()
+    package = tmp_path / "holidays"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "version.py").write_text('__version__ = "0.50"\n')
+    fake = types.ModuleType("holidays")
+    fake.__spec__ = importlib.util.spec_from_file_location("holidays", package / "__init__.py")
+    monkeypatch.setitem(sys.modules, "holidays", fake)
+    key = plan_cache.fingerprint(files)
+    assert plan_cache.fingerprint(files) == key
+    (package / "version.py").write_text('__version__ = "0.61"  # new tables\n')
+    assert plan_cache.fingerprint(files) != key
 
 
 def test_a_stale_cache_is_never_used(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -231,22 +231,35 @@ def test_report_format_contradicting_the_suffix_is_refused(run, data_dir: Path) 
     assert not target.exists()
 
 
-def test_brief_lists_an_item_done_twice_once_with_its_first_date(ds) -> None:  # type: ignore[no-untyped-def]
+def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(ID, date) of what the brief of 04/06/2021 lists as completed, with `log` as the progress."""
     from datetime import date
 
     from tthc_cli.catalog import Entry, Plan
     from tthc_cli.reports import build_brief
     from tthc_cli.status import statuses
 
-    log = [
-        Entry("review:1", date(2021, 5, 31), "done"),
-        Entry("review:1", date(2021, 6, 2), "done", "gửi lại bản ký"),
-        Entry("review:2", date(2021, 6, 1), "done"),
-    ]
-    plan = Plan(ds.year, ds.registry, ds.items, log)
+    plan = Plan(
+        ds.year, ds.registry, ds.items, [Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log]
+    )
     now = date(2021, 6, 4)
     brief = build_brief(plan, statuses(plan, now), now, now)
-    assert [(s.item.id, e.date) for s, e in brief.completed] == [
-        ("review:1", date(2021, 5, 31)),
-        ("review:2", date(2021, 6, 1)),
+    return [(s.item.id, e.date.isoformat()) for s, e in brief.completed]
+
+
+def test_brief_lists_an_item_done_twice_once_with_its_first_date(ds) -> None:  # type: ignore[no-untyped-def]
+    log = [
+        ("review:1", "2021-05-31", "done"),
+        ("review:1", "2021-06-02", "done", "gửi lại bản ký"),
+        ("review:2", "2021-06-01", "done"),
     ]
+    assert completed_in_brief(ds, *log) == [("review:1", "2021-05-31"), ("review:2", "2021-06-01")]
+
+
+def test_brief_does_not_list_a_reopened_item_as_completed(ds) -> None:  # type: ignore[no-untyped-def]
+    log = [
+        ("review:1", "2021-05-31", "done"),
+        ("review:1", "2021-06-01", "reopened"),
+        ("review:2", "2021-06-01", "done"),
+    ]
+    assert completed_in_brief(ds, *log) == [("review:2", "2021-06-01")]

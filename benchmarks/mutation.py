@@ -1,0 +1,170 @@
+"""Mutation testing of the core with mutmut: each module against a fast subset of tests, a score each.
+
+    .venv/bin/python benchmarks/mutation.py status               # one module (status: ~10 minutes)
+    .venv/bin/python benchmarks/mutation.py status units --max-children 2
+    .venv/bin/python benchmarks/mutation.py --survivors status   # also list the mutants that survived
+    .venv/bin/python benchmarks/mutation.py                      # every core module (hours on 2 cores)
+
+Each module is run in its own temporary copy of the repository: mutmut writes its `mutants/` folder
+there, the working tree stays clean, and the copy is removed at the end. TTHC_NO_CACHE=1, so a plan
+compiled under one mutant can never answer for another, and nothing is written to the user's cache.
+
+score = killed / checked, where `killed` counts mutants a test failed on (or that timed out) and
+`checked` every mutant mutmut ran; a mutant that no selected test reaches ("no tests") counts as a
+survivor. A survivor is either a missing test or dead code: read them with `--survivors`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each core module and the tests that pin it, the fast ones only (no CLI subprocesses, no browser).
+MODULES: dict[str, list[str]] = {
+    "deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
+    "deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "status": ["tests/test_status.py", "tests/test_obligations.py"],
+    "queries": ["tests/test_queries.py", "tests/test_obligations.py"],
+    "checks": ["tests/test_checks.py", "tests/test_progress.py", "tests/test_invalid_cases.py"],
+    "units": ["tests/test_units.py", "tests/test_queries.py"],
+}
+
+# What a copy of the repository leaves out: environments, caches and version control.
+SKIP = {
+    ".git",
+    ".venv",
+    "mutants",
+    "__pycache__",
+    ".hypothesis",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+}
+SKIP_PATHS = {"benchmarks/.peer-venv"}
+
+KILLED = {"killed", "timeout", "caught by type check"}
+NOT_RUN = {"skipped", "not checked"}
+RESULT = re.compile(r"^\s+(\S+): (.+)$")
+
+
+def copy_repository(target: Path) -> None:
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        rel = Path(folder).relative_to(ROOT)
+        return {n for n in names if n in SKIP or (rel / n).as_posix() in SKIP_PATHS}
+
+    shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
+
+
+def configure(copy: Path, module: str, tests: list[str]) -> None:
+    """mutmut reads [tool.mutmut] from pyproject.toml in its working folder: the copy's, not ours."""
+    also = sorted(p.name for p in copy.iterdir() if p.name not in {"src", "pyproject.toml"} | SKIP)
+
+    def toml_list(values: list[str]) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+    with open(copy / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n[tool.mutmut]\n"
+            'source_paths = ["src"]\n'
+            f'only_mutate = ["src/tthc_cli/{module}.py"]\n'
+            f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
+            f"also_copy = {toml_list(also)}\n"
+        )
+
+
+def mutmut(copy: Path, *args: str, timeout: float | None = None) -> tuple[int, str] | None:
+    """Exit code and output of mutmut in the copy; None when `timeout` ran out (its whole process
+    group, the forked test runs included, is then ended)."""
+    exe = Path(sys.executable).parent / "mutmut"
+    env = {**os.environ, "TTHC_NO_CACHE": "1", "NO_COLOR": "1"}
+    env.pop("TTHC_TODAY", None)
+    with subprocess.Popen(
+        [str(exe), *args],
+        cwd=copy,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    ) as proc:
+        try:
+            output, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.communicate()
+            return None
+    return proc.returncode, output
+
+
+def score_module(module: str, *, children: int, survivors: bool, timeout: float | None) -> float | None:
+    tests = MODULES[module]
+    with tempfile.TemporaryDirectory(prefix=f"tthc-mutation-{module}-") as tmp:
+        copy = Path(tmp) / "repo"
+        copy_repository(copy)
+        configure(copy, module, tests)
+        start = time.perf_counter()
+        run = mutmut(copy, "run", "--max-children", str(children), timeout=timeout)
+        elapsed = time.perf_counter() - start
+        if run is None:
+            print(f"{module:18} stopped after {timeout:.0f} s: the score counts the mutants checked so far")
+        elif run[0] != 0:
+            print(f"{module:18} mutmut failed (exit {run[0]}):\n{run[1][-4000:]}")
+            return None
+        found = (mutmut(copy, "results", "--all", "true") or (1, ""))[1]
+    statuses: dict[str, str] = {}
+    for line in found.splitlines():
+        match = RESULT.match(line)
+        if match and f".{module}." in match.group(1):
+            statuses[match.group(1)] = match.group(2).strip()
+    checked = {name: s for name, s in statuses.items() if s not in NOT_RUN}
+    killed = sum(1 for s in checked.values() if s in KILLED)
+    if not checked:
+        print(f"{module:18} no mutant checked ({len(statuses)} generated)")
+        return None
+    score = killed / len(checked)
+    print(
+        f"{module:18} {score:6.1%}  killed {killed} of {len(checked)} checked "
+        f"({len(statuses) - len(checked)} not run; {elapsed:.0f} s; tests: {' '.join(tests)})",
+        flush=True,
+    )
+    if survivors:
+        for name, status in sorted(checked.items()):
+            if status not in KILLED:
+                print(f"    {status:10} {name}")
+    return score
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("modules", nargs="*", help=f"core modules: {', '.join(MODULES)} (default: all)")
+    parser.add_argument("--max-children", type=int, default=1, help="parallel test processes (default 1)")
+    parser.add_argument("--survivors", action="store_true", help="list the mutants that survived")
+    parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per module")
+    args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"not a core module: {', '.join(unknown)} (choose from {', '.join(MODULES)})")
+    if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
+        print("mutmut is not installed: pip install -e '.[test]'", file=sys.stderr)
+        return 2
+    scores = [
+        score_module(m, children=args.max_children, survivors=args.survivors, timeout=args.timeout)
+        for m in args.modules or MODULES
+    ]
+    return 0 if all(s is not None for s in scores) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

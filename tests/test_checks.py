@@ -92,5 +92,5 @@ def test_inspection_notes_may_touch_but_not_overlap() -> None:
     overlapping = load_with(
         appendix_inspection_yaml=edit("appendix_inspection.yaml", "rows: [5, 9]", "rows: [4, 9]")
     )
-    got = [(d.file, d.line, d.code, d.message) for d in overlapping.diagnostics]
-    assert got == [("appendix_inspection.yaml", 51, "note-rows", "this note covers rows another note covers")]
+    got = [(d.file, d.line, d.column, d.code) for d in overlapping.diagnostics]
+    assert got == [("appendix_inspection.yaml", 51, 15, "note-rows")]  # the second note's `rows`

@@ -47,7 +47,7 @@ def test_o_refuses_a_device(run, target: str) -> None:  # type: ignore[no-untype
     before = os.stat(target)
     result = run("report", "--today", "2021-08-03", "-o", target)
     assert result.code == 2
-    assert f"-o {target} is a device; hãy cho tên một tệp thông thường" in result.stderr
+    assert f"-o {target} là một thiết bị; hãy cho tên một tệp thông thường" in result.stderr
     after = os.stat(target)
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
@@ -55,7 +55,7 @@ def test_o_refuses_a_device(run, target: str) -> None:  # type: ignore[no-untype
 @POSIX
 def test_o_dev_stdout_on_a_pipe_is_refused() -> None:
     result = _tthc("brief", "-o", "/dev/stdout")
-    assert result.returncode == 2 and "is a FIFO" in result.stderr and result.stdout == ""
+    assert result.returncode == 2 and "là một FIFO" in result.stderr and result.stdout == ""
     _no_traceback(result)
 
 
@@ -65,7 +65,7 @@ def test_o_refuses_a_fifo_and_a_symlink_to_a_device(run, tmp_path: Path) -> None
     os.mkfifo(fifo)
     link = tmp_path / "link.md"
     link.symlink_to("/dev/null")
-    for target, word in ((fifo, "FIFO"), (link, "device")):
+    for target, word in ((fifo, "FIFO"), (link, "thiết bị")):
         result = run("brief", "--today", "2021-08-03", "-o", str(target))
         assert result.code == 2 and word in result.stderr, result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
@@ -92,7 +92,7 @@ def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(data_dir: Path, name:
     for command in (["list"], ["validate"]):
         result = _tthc(*command, data=data_dir, timeout=20, TTHC_NO_CACHE="1")
         assert result.returncode == 2, result.stderr
-        assert f"{name} is a FIFO" in result.stderr
+        assert f"{name} là một FIFO" in result.stderr
         _no_traceback(result)
 
 
@@ -101,7 +101,7 @@ def test_validate_refuses_a_fifo_or_device_named_on_the_command_line(tmp_path: P
     os.mkfifo(tmp_path / "plan.yaml")
     for path in (tmp_path / "plan.yaml", Path("/dev/zero")):
         result = _tthc("validate", str(path), timeout=20)
-        assert result.returncode == 2 and "not a data file or folder" in result.stderr
+        assert result.returncode == 2 and "không phải tệp hay thư mục dữ liệu" in result.stderr
         _no_traceback(result)
 
 
@@ -110,7 +110,7 @@ def test_plan_yaml_linked_to_dev_zero_is_refused(data_dir: Path) -> None:
     (data_dir / "plan.yaml").unlink()
     (data_dir / "plan.yaml").symlink_to("/dev/zero")
     result = _tthc("validate", data=data_dir, timeout=20)
-    assert result.returncode == 2 and "a device" in result.stderr
+    assert result.returncode == 2 and "một thiết bị" in result.stderr
     _no_traceback(result)
 
 

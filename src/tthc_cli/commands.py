@@ -238,7 +238,11 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
         elif os.path.exists(path):  # a FIFO, device or socket: refused before anything opens it
             from .fsutil import describe_kind
 
-            fail(f"{path} is {describe_kind(os.stat(path).st_mode)}, not a data file or folder")
+            fail(
+                _("{path} is {kind}, not a data file or folder").format(
+                    path=path, kind=describe_kind(os.stat(path).st_mode)
+                )
+            )
         else:
             fail(_("{path}: no such file or folder").format(path=path))
         if os.path.abspath(folder) not in map(os.path.abspath, folders):

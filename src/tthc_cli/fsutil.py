@@ -9,6 +9,8 @@ import stat
 import tempfile
 from collections.abc import Iterator
 
+from .i18n import _
+
 
 class FileKindError(OSError):
     """The path exists but is not a regular file (a folder, device, FIFO or socket)."""
@@ -16,14 +18,18 @@ class FileKindError(OSError):
 
 def describe_kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return _("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")
+
+
+def _not_regular(path: str, mode: int) -> str:
+    return _("{path} is {kind}, not a regular file").format(path=path, kind=describe_kind(mode))
 
 
 def read_regular(path: str, limit: int) -> bytes:
@@ -33,14 +39,14 @@ def read_regular(path: str, limit: int) -> bytes:
     swapped in between the two looks cannot hang the reader either."""
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        raise FileKindError(f"{path} is {describe_kind(st.st_mode)}, not a regular file")
+        raise FileKindError(_not_regular(path, st.st_mode))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise FileKindError(f"{path} is {describe_kind(st.st_mode)}, not a regular file")
+            raise FileKindError(_not_regular(path, st.st_mode))
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -64,7 +70,7 @@ def output_target(path: str) -> str:
     except FileNotFoundError:
         return os.path.realpath(path)
     if not stat.S_ISREG(st.st_mode):
-        raise FileKindError(f"{path} is {describe_kind(st.st_mode)}")
+        raise FileKindError(_("{path} is {kind}").format(path=path, kind=describe_kind(st.st_mode)))
     return os.path.realpath(path)
 
 

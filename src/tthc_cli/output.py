@@ -68,16 +68,37 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
 
 
 class Table(Record):
-    """`widths`: characters a column may take before wrapping on a terminal (None: as needed)."""
+    """`widths`: characters a column may take before wrapping (None: as needed). For a terminal:
+    `one_line`, columns cut to one line (the full text is in `tthc show`); `drop`, columns left out,
+    first to last, while the table does not fit; `codes`, each row's status code (colours the status
+    column, `status_at`)."""
 
-    __slots__ = ("headers", "rows", "widths")
+    __slots__ = ("codes", "drop", "headers", "one_line", "rows", "status_at", "widths")
 
     def __init__(
-        self, headers: list[str], rows: list[list[Cell]], widths: tuple[int | None, ...] = ()
+        self,
+        headers: list[str],
+        rows: list[list[Cell]],
+        widths: tuple[int | None, ...] = (),
+        one_line: tuple[int, ...] = (),
+        drop: tuple[int, ...] = (),
     ) -> None:
         self.headers = headers
         self.rows = rows
         self.widths = widths
+        self.one_line = one_line
+        self.drop = drop
+        self.status_at: int | None = None
+        self.codes: list[str] = []
+
+    def add(self, column: Extra) -> None:
+        """Append an extra column (its `cells`); the status column also brings its codes."""
+        if column.key == "status":
+            self.status_at = len(self.headers)
+            self.codes = [d["code"] for d in column.data]
+        self.headers.append(column.header)
+        for row, value in zip(self.rows, column.cells, strict=True):
+            row.append(value)
 
 
 def dmy(d: date | None) -> str:
@@ -126,11 +147,12 @@ def item_table(
                 due_cell(item),
             ]
         )
+    # On a narrow terminal: kind (the ID says it), then the phrase (the date stays), then coordinators go.
+    widths = (15, 14, 48, 24, 24, 22, 14) + (16,) * len(extra)
+    table = Table(headers, rows, widths, one_line=(2,), drop=(1, 5, 4, 3))
     for column in extra:
-        headers.append(column.header)
-        for row, value in zip(rows, column.cells, strict=True):
-            row.append(value)
-    return Table(headers, rows, (15, 14, 48, 24, 24, 22, 14) + (16,) * len(extra))
+        table.add(column)
+    return table
 
 
 def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
@@ -157,12 +179,9 @@ def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | Non
                 due_cell(item),
             ]
         )
-    table = Table(headers, out, (14, 12, 26, 44, 30, 22, 14))
+    table = Table(headers, out, (14, 12, 26, 44, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2))
     if statuses is not None:
-        column = status_extra([r.item for r in rows], statuses)
-        table.headers.append(column.header)
-        for row, value in zip(table.rows, column.cells, strict=True):
-            row.append(value)
+        table.add(status_extra([r.item for r in rows], statuses))
     return table
 
 
@@ -173,10 +192,7 @@ def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatu
         [item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)] for item in items
     ]
     table = Table(headers, rows, (34, 40, 12, 14))
-    column = status_extra(items, statuses)
-    table.headers.append(column.header)
-    for row, value in zip(table.rows, column.cells, strict=True):
-        row.append(value)
+    table.add(status_extra(items, statuses))
     return table
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tthc_cli.build import Dataset
 from tthc_cli.catalog import Entry, Plan
-from tthc_cli.status import Status, statuses
+from tthc_cli.status import ItemStatus, Status, rolled_up, statuses
 
 
 def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Plan:
@@ -112,3 +112,82 @@ def test_a_second_done_does_not_move_the_completion_date(ds: Dataset) -> None:
     )
     st = statuses(reopened, date(2021, 6, 10))["review:1"]
     assert (st.status, st.done_on) == (Status.DONE_LATE, date(2021, 6, 3))
+
+
+def fields(st: ItemStatus) -> tuple[object, ...]:
+    """Everything a status says, the last entry by its date and status."""
+    last = (st.last.date.isoformat(), st.last.status) if st.last else None
+    return (st.status, st.done_on, st.started_on, st.days_late, last, st.children_done, st.children_total)
+
+
+def test_every_field_of_a_status_on_the_way_to_done(ds: Dataset) -> None:
+    # review:1 is due 31/5/2021 (a Monday).
+    log = with_log(
+        ds,
+        ("review:1", "2021-05-10", "started"),
+        ("review:1", "2021-05-12", "started"),  # a second start does not move the first
+        ("review:1", "2021-05-15", "note"),
+        ("review:1", "2021-06-03", "done"),
+    )
+    d = date.fromisoformat
+    on = {
+        day: fields(statuses(log, d(day))["review:1"]) for day in ("2021-05-01", "2021-05-20", "2021-06-02")
+    }
+    assert on["2021-05-01"] == (Status.NOT_DUE, None, None, None, None, None, None)
+    assert on["2021-05-20"] == (
+        Status.IN_PROGRESS,
+        None,
+        d("2021-05-10"),
+        None,
+        ("2021-05-15", "note"),
+        None,
+        None,
+    )
+    assert on["2021-06-02"] == (Status.OVERDUE, None, d("2021-05-10"), 2, ("2021-05-15", "note"), None, None)
+    done = fields(statuses(log, d("2021-06-10"))["review:1"])
+    assert done == (Status.DONE_LATE, d("2021-06-03"), d("2021-05-10"), 3, ("2021-06-03", "done"), None, None)
+    soon = fields(statuses(with_log(ds, ("review:1", "2021-05-10", "started")), d("2021-05-28"))["review:1"])
+    assert soon == (Status.DUE_SOON, None, d("2021-05-10"), None, ("2021-05-10", "started"), None, None)
+    ongoing = fields(
+        statuses(with_log(ds, ("task:1.2", "2021-03-01", "started")), d("2021-06-01"))["task:1.2"]
+    )
+    assert ongoing == (Status.ONGOING, None, d("2021-03-01"), None, ("2021-03-01", "started"), None, None)
+
+
+def kid(ds: Dataset, status: Status, **given: object) -> ItemStatus:
+    return ItemStatus(ds.by_id["review:1"], status, **given)  # type: ignore[arg-type]
+
+
+def test_an_item_rolls_up_its_obligations(ds: Dataset) -> None:
+    d = date.fromisoformat
+    item = ds.by_id["task:6"]
+    early, late = Entry("review:1", d("2021-05-02"), "note"), Entry("review:1", d("2021-06-09"), "done")
+    all_done = [
+        kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20"), started_on=d("2021-05-03"), last=early),
+        kid(
+            ds, Status.DONE_LATE, done_on=d("2021-06-09"), days_late=9, started_on=d("2021-05-01"), last=late
+        ),
+        kid(ds, Status.DONE_LATE, done_on=d("2021-06-04"), days_late=4),
+    ]
+    assert fields(rolled_up(item, all_done)) == (
+        Status.DONE_LATE, d("2021-06-09"), d("2021-05-01"), 9, ("2021-06-09", "done"), 3, 3
+    )  # fmt: skip
+    on_time = [
+        kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20")),
+        kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-21")),
+    ]
+    assert fields(rolled_up(item, on_time)) == (Status.DONE_ON_TIME, d("2021-05-21"), None, None, None, 2, 2)
+    open_kids = [
+        kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20")),
+        kid(ds, Status.IN_PROGRESS, started_on=d("2021-05-05")),
+        kid(ds, Status.OVERDUE, days_late=2),
+        kid(ds, Status.OVERDUE, days_late=5),
+        kid(ds, Status.DUE_SOON),
+    ]
+    assert fields(rolled_up(item, open_kids)) == (Status.OVERDUE, None, d("2021-05-05"), 5, None, 1, 5)
+    assert fields(rolled_up(item, open_kids[:2] + open_kids[4:])) == (
+        Status.DUE_SOON, None, d("2021-05-05"), None, None, 1, 3
+    )  # fmt: skip
+    assert rolled_up(item, [*open_kids[1:2], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
+    assert rolled_up(item, [*open_kids[:1], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
+    assert rolled_up(item, [kid(ds, Status.NOT_DUE), kid(ds, Status.NO_DUE)]).status is Status.NOT_DUE

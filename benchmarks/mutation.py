@@ -121,26 +121,32 @@ def score_module(module: str, *, children: int, survivors: bool, timeout: float 
             print(f"{module:18} mutmut failed (exit {run[0]}):\n{run[1][-4000:]}")
             return None
         found = (mutmut(copy, "results", "--all", "true") or (1, ""))[1]
-    statuses: dict[str, str] = {}
-    for line in found.splitlines():
-        match = RESULT.match(line)
-        if match and f".{module}." in match.group(1):
-            statuses[match.group(1)] = match.group(2).strip()
-    checked = {name: s for name, s in statuses.items() if s not in NOT_RUN}
-    killed = sum(1 for s in checked.values() if s in KILLED)
-    if not checked:
-        print(f"{module:18} no mutant checked ({len(statuses)} generated)")
-        return None
-    score = killed / len(checked)
-    print(
-        f"{module:18} {score:6.1%}  killed {killed} of {len(checked)} checked "
-        f"({len(statuses) - len(checked)} not run; {elapsed:.0f} s; tests: {' '.join(tests)})",
-        flush=True,
-    )
-    if survivors:
-        for name, status in sorted(checked.items()):
-            if status not in KILLED:
-                print(f"    {status:10} {name}")
+        statuses: dict[str, str] = {}
+        for line in found.splitlines():
+            match = RESULT.match(line)
+            if match and f".{module}." in match.group(1):
+                statuses[match.group(1)] = match.group(2).strip()
+        checked = {name: s for name, s in statuses.items() if s not in NOT_RUN}
+        killed = sum(1 for s in checked.values() if s in KILLED)
+        if not checked:
+            print(f"{module:18} no mutant checked ({len(statuses)} generated)")
+            return None
+        score = killed / len(checked)
+        print(
+            f"{module:18} {score:6.1%}  killed {killed} of {len(checked)} checked "
+            f"({len(statuses) - len(checked)} not run; {elapsed:.0f} s; tests: {' '.join(tests)})",
+            flush=True,
+        )
+        if survivors:  # each with its diff, read while the copy still exists
+            for name, status in sorted(checked.items()):
+                if status not in KILLED:
+                    diff = (mutmut(copy, "show", name) or (1, ""))[1].splitlines()
+                    changed = [
+                        f"      {d}"
+                        for d in diff
+                        if d.startswith(("+", "-")) and not d.startswith(("+++", "---"))
+                    ]
+                    print(f"    {status:10} {name}", *changed, sep="\n")
     return score
 
 

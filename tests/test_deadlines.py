@@ -22,6 +22,14 @@ START = date(2021, 1, 1)
 K = DeadlineKind
 
 
+@pytest.fixture(autouse=True)
+def _english_messages() -> None:
+    """The phrase messages are pinned as their English msgids here; test_i18n covers the Vietnamese."""
+    from tthc_cli import i18n
+
+    i18n.activate("en")
+
+
 def p(text: str, **kw: object):  # type: ignore[no-untyped-def]
     return parse_deadline(text, plan_start=START, **kw)  # type: ignore[arg-type]
 

@@ -224,8 +224,9 @@ class _Reader:
             return value
         if self.default_year is None:
             raise self.fail(
-                f"gives no year and the plan runs {_dmy(self.plan_start)}–{_dmy(self.plan_end)}; "
-                "add one, e.g. 'tháng 6 năm 2022'",
+                _("gives no year and the plan runs {first}–{last}; add one, e.g. 'tháng 6 năm 2022'").format(
+                    first=_dmy(self.plan_start), last=_dmy(self.plan_end)
+                ),
                 "deadline-unrecognised",
             )
         return self.default_year
@@ -240,7 +241,7 @@ class _Reader:
 
     def month_no(self, m: int) -> int:
         if not 1 <= m <= 12:
-            raise self.fail(f"names month {m}; months run from 1 to 12")
+            raise self.fail(_("names month {month}; months run from 1 to 12").format(month=m))
         return m
 
     # Terms -> spans. A list gives one span per member; everything else gives one.
@@ -253,7 +254,7 @@ class _Reader:
             b = self.spans(last)[0]
             a = self.spans(self.inherit_year(first, b))[0]
             if a.start > b.due:
-                raise self.fail("ends before it starts")
+                raise self.fail(_("ends before it starts"))
             return [Span(a.start, b.due, _interval(a.start, b.due), DeadlineKind.WINDOW)]
         return [self.span(node)]
 
@@ -279,7 +280,7 @@ class _Reader:
         if tag == "months_of_year":
             n, which, y = node[1], node[2], self.year(node[3])
             if not 1 <= n <= 12:
-                raise self.fail(f"names {n} months of a year")
+                raise self.fail(_("names {count} months of a year").format(count=n))
             first, last = (1, n) if which == "first" else (13 - n, 12)
             start, due = date(y, first, 1), _month_end(y, last)
             if n == 12:
@@ -295,7 +296,7 @@ class _Reader:
         if tag == "years":
             a, b = node[1], node[2]
             if a > b:
-                raise self.fail("ends before it starts")
+                raise self.fail(_("ends before it starts"))
             kind = DeadlineKind.YEAR if a == b else DeadlineKind.YEARS
             return Span(date(a, 1, 1), date(b, 12, 31), str(a) if a == b else f"{a}/{b}", kind)
         raise AssertionError(f"unknown term {tag}")  # pragma: no cover - the grammar makes no other
@@ -346,7 +347,7 @@ class _Reader:
             b = self.whole(tree[2])
             a = self.whole(self.inherit_year(tree[1], b))
             if a.start > b.due:
-                raise self.fail("ends before it starts")
+                raise self.fail(_("ends before it starts"))
             span = Span(a.start, b.due, _interval(a.start, b.due), DeadlineKind.WINDOW)
             return {"kind": DeadlineKind.WINDOW, "start": a.start, "due": b.due, "spans": [span]}
         if tag == "from":
@@ -360,7 +361,7 @@ class _Reader:
         if tag == "compound":
             first, second = self.read(tree[1]), self.read(tree[2])
             if second["due"] is None:
-                raise self.fail("names no due date after its start", "deadline-unrecognised")
+                raise self.fail(_("names no due date after its start"), "deadline-unrecognised")
             # "Từ tháng 3, hoàn thành …" starts then; "trước ngày 30-5 và kết thúc …" must start by
             # then, so the work may begin any time in the plan period up to that day.
             if first["kind"] is DeadlineKind.OPEN_START:
@@ -369,7 +370,7 @@ class _Reader:
                 begin = second["start_by"] = first["due"]
                 start = min(self.plan_start, begin)
             if begin > second["due"]:
-                raise self.fail("ends before it starts")
+                raise self.fail(_("ends before it starts"))
             if start != second["start"] and second["kind"] not in (
                 DeadlineKind.BY_DATE,
                 DeadlineKind.BEFORE_MONTH,
@@ -415,12 +416,12 @@ class _Reader:
         days = days or [(0, None)]
         for d, m in days:
             if d and not 1 <= d <= 31:
-                raise self.fail(f"names day {d}; days run from 1 to 31")
+                raise self.fail(_("names day {day}; days run from 1 to 31").format(day=d))
             if m is not None:
                 self.month_no(m)
                 if cadences != ["year"]:
                     raise self.fail(
-                        "gives a day and a month, which recur every year ('hằng năm')",
+                        _("gives a day and a month, which recur every year ('hằng năm')"),
                         "deadline-unrecognised",
                     )
         spans: list[Span] = []
@@ -453,7 +454,7 @@ class _Reader:
         to the month's length: "ngày 30 hằng tháng" is 28/02) or, without a day, on its last day."""
         if cadence == "week":
             if d is not None:
-                raise self.fail("gives a day of the month for a weekly report", "deadline-unrecognised")
+                raise self.fail(_("gives a day of the month for a weekly report"), "deadline-unrecognised")
             monday = lo - timedelta(days=lo.weekday())
             while monday <= hi:
                 sunday = monday + timedelta(days=6)
@@ -466,7 +467,8 @@ class _Reader:
             months = int(cadence.split(":")[1])
             if months == 0 or 12 % months:
                 raise self.fail(
-                    f"recurs every {months} months, which does not divide the year", "deadline-unrecognised"
+                    _("recurs every {count} months, which does not divide the year").format(count=months),
+                    "deadline-unrecognised",
                 )
         for y in range(lo.year, hi.year + 1):
             for first in range(1, 13, months):
@@ -597,10 +599,17 @@ def parse_deadline(
         tree = parse_tree(phrase)
     except GrammarError as exc:
         near = nearest_forms(phrase)
-        where = f" from '{phrase[exc.position :]}'" if exc.found is not None and exc.position > 0 else ""
+        forms = ", ".join(f"'{f}'" for f in near)
+        if exc.found is not None and exc.position > 0:
+            message = _("cannot read the deadline '{phrase}' from '{rest}'; nearest forms: {forms}").format(
+                phrase=original, rest=phrase[exc.position :], forms=forms
+            )
+        else:
+            message = _("cannot read the deadline '{phrase}'; nearest forms: {forms}").format(
+                phrase=original, forms=forms
+            )
         raise DeadlineError(
-            f"cannot read the deadline '{original}'{where}; nearest forms: "
-            + ", ".join(f"'{f}'" for f in near),
+            message,
             suggestions=near,
         ) from None
     year = default_year if default_year is not None else _default_year(plan_start, end)

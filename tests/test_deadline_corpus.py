@@ -14,6 +14,14 @@ from tthc_cli.deadlines import DeadlineError, parse_deadline
 CORPUS = Path(__file__).parent / "data" / "deadline_corpus.txt"
 
 
+@pytest.fixture(autouse=True)
+def _english_messages() -> None:
+    """The corpus pins messages as their English msgids; test_i18n covers the Vietnamese."""
+    from tthc_cli import i18n
+
+    i18n.activate("en")
+
+
 def _entries() -> list[tuple[int, list[str]]]:
     out = []
     for number, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):

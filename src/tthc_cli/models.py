@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 from .catalog import PLAN, PROGRESS, UNITS, appendix_name
+from .i18n import _
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 # Items are numbered as the document prints them: "1", "1.1", "2.a", "II.3", "a)" (a trailing ")" or
@@ -83,9 +84,9 @@ class Period(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError("the period ends before it starts")
+            raise ValueError(_("the period ends before it starts"))
         if (self.end - self.start).days > 11 * 366:
-            raise ValueError("a plan period longer than ten years is not a plan of this genre")
+            raise ValueError(_("a plan period longer than ten years is not a plan of this genre"))
         return self
 
 
@@ -253,7 +254,7 @@ class AppendixFile(_Model):
     @model_validator(mode="after")
     def _rows_or_blocks(self) -> AppendixFile:
         if bool(self.rows) == bool(self.blocks):
-            raise ValueError("an appendix has either `rows` or `blocks` (of rows), not both or neither")
+            raise ValueError(_("an appendix has either `rows` or `blocks` (of rows), not both or neither"))
         return self
 
 
@@ -306,13 +307,15 @@ class Group(_Model):
     @model_validator(mode="after")
     def _members_fit_kind(self) -> Group:
         if self.kind == "listed" and not self.members:
-            raise ValueError("a 'listed' group needs members")
+            raise ValueError(_("a 'listed' group needs members"))
         if self.kind in ("appendix", "open") and self.members:
-            raise ValueError(f"a '{self.kind}' group takes no members (they are derived or open-ended)")
+            raise ValueError(
+                _("a '{kind}' group takes no members (they are derived or open-ended)").format(kind=self.kind)
+            )
         if (self.kind == "appendix") != (self.appendix is not None):
-            raise ValueError("a group of kind 'appendix' names its appendix, and only such a group does")
+            raise ValueError(_("a group of kind 'appendix' names its appendix, and only such a group does"))
         if self.scope is not None and self.kind != "open":
-            raise ValueError("only an 'open' group takes a scope")
+            raise ValueError(_("only an 'open' group takes a scope"))
         return self
 
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import _
+
 _ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^([ \t]*)- ", re.MULTILINE)
 
@@ -52,7 +54,9 @@ def append_entry_bytes(raw: bytes, entry: NewEntry) -> bytes:
         text = raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as exc:
         raise AppendError(
-            f"progress.yaml is not UTF-8 (byte {exc.start + len(bom)}); save it as UTF-8"
+            _("progress.yaml is not UTF-8 (byte {offset}); save it as UTF-8").format(
+                offset=exc.start + len(bom)
+            )
         ) from None
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
     if newline == "\n":
@@ -73,15 +77,17 @@ def append_entry(text: str, entry: NewEntry) -> str:
             line.startswith("#") for line in text.splitlines() if line.strip()
         ):
             raise AppendError(
-                "progress.yaml has no line 'entries:' on its own to append under (write 'entries:' "
-                "alone on a line, not 'entries: []')"
+                _(
+                    "progress.yaml has no line 'entries:' on its own to append under "
+                    "(write 'entries:' alone on a line, not 'entries: []')"
+                )
             )
         return text + "entries:\n" + entry_lines(entry, "  ")
     tail = text[keys[-1].end() :]
     # Anything after the last entry that is not indented (another top-level key) would swallow or
     # break the append: refuse rather than guess.
     if re.search(r"^[^\s#-]", tail, re.MULTILINE):
-        raise AppendError("'entries:' must be the last key of progress.yaml for tthc to append to it")
+        raise AppendError(_("'entries:' must be the last key of progress.yaml for tthc to append to it"))
     # The first entry's indent: a later "- " line may be inside a note's block scalar (`note: |`).
     first = _ITEM.search(tail)
     indent = first.group(1) if first else "  "

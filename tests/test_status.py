@@ -179,15 +179,48 @@ def test_an_item_rolls_up_its_obligations(ds: Dataset) -> None:
     assert fields(rolled_up(item, on_time)) == (Status.DONE_ON_TIME, d("2021-05-21"), None, None, None, 2, 2)
     open_kids = [
         kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20")),
-        kid(ds, Status.IN_PROGRESS, started_on=d("2021-05-05")),
+        kid(ds, Status.IN_PROGRESS, started_on=d("2021-05-05"), last=early),
         kid(ds, Status.OVERDUE, days_late=2),
         kid(ds, Status.OVERDUE, days_late=5),
         kid(ds, Status.DUE_SOON),
     ]
-    assert fields(rolled_up(item, open_kids)) == (Status.OVERDUE, None, d("2021-05-05"), 5, None, 1, 5)
+    noted = ("2021-05-02", "note")
+    assert fields(rolled_up(item, open_kids)) == (Status.OVERDUE, None, d("2021-05-05"), 5, noted, 1, 5)
     assert fields(rolled_up(item, open_kids[:2] + open_kids[4:])) == (
-        Status.DUE_SOON, None, d("2021-05-05"), None, None, 1, 3
+        Status.DUE_SOON, None, d("2021-05-05"), None, noted, 1, 3
     )  # fmt: skip
     assert rolled_up(item, [*open_kids[1:2], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
-    assert rolled_up(item, [*open_kids[:1], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
+    # One obligation done, the others not yet due: in progress, with what the done one said.
+    part = [all_done[0], kid(ds, Status.NOT_DUE)]
+    assert fields(rolled_up(item, part)) == (Status.IN_PROGRESS, None, d("2021-05-03"), None, noted, 1, 2)
+    assert rolled_up(item, part).item is item and rolled_up(item, all_done).item is item
     assert rolled_up(item, [kid(ds, Status.NOT_DUE), kid(ds, Status.NO_DUE)]).status is Status.NOT_DUE
+
+
+def test_each_status_is_of_its_own_item_and_keeps_what_the_log_said(ds: Dataset) -> None:
+    d = date.fromisoformat
+    log = with_log(
+        ds,
+        ("review:1", "2021-04-20", "started"),
+        ("review:1", "2021-05-20", "done"),  # on time
+        ("review:2", "2021-06-03", "done"),  # late
+        ("review:6", "2021-04-20", "note"),
+        ("review:7", "2021-04-21", "started"),
+        ("task:6", "2021-04-22", "started"),  # a task that groups appendix rows
+        ("inspection:II.3", "2021-04-23", "done"),
+    )
+    for day in ("2021-04-25", "2021-05-28", "2021-06-10"):
+        sts = statuses(log, d(day))
+        assert all(st.item.id == item_id for item_id, st in sts.items()), day
+    sts = statuses(log, d("2021-06-10"))
+    assert fields(sts["review:1"]) == (
+        Status.DONE_ON_TIME, d("2021-05-20"), d("2021-04-20"), None, ("2021-05-20", "done"), None, None
+    )  # fmt: skip
+    assert fields(statuses(log, d("2021-04-25"))["review:6"]) == (
+        Status.NOT_DUE, None, None, None, ("2021-04-20", "note"), None, None
+    )  # fmt: skip
+    # task:6 keeps its own status and log beside the count of its rows done.
+    task6 = statuses(log, d("2021-04-25"))["task:6"]
+    assert fields(task6)[1:] == (None, d("2021-04-22"), None, ("2021-04-22", "started"), 1, 17)
+    overdue = statuses(log, d("2022-01-10"))["task:6"]
+    assert (overdue.status, overdue.days_late is not None and overdue.days_late > 0) == (Status.OVERDUE, True)

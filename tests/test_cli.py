@@ -526,3 +526,24 @@ def test_show_unknown_id_suggests_the_near_ones(run, private_cache) -> None:  # 
     result = run("show", "reveiw:6")
     assert result.code == 1 and "review:6" in result.stderr
     assert run("show", "1.9").stderr.count("task:1.") >= 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "first_line"),
+    [
+        ("review:6", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
+        ("PL I – 6", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
+        ("pl i - 6 (so y te)", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
+        ("Mục 3.2", "task:3.2 — Mục 3.2 (Nhiệm vụ)"),
+        ("PL II – II.12", "inspection:II.12 — PL II – II.12 (PL II)"),
+    ],
+)
+def test_show_names_the_item_as_the_document_does_and_accepts_that_name(run, typed, first_line) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", typed)
+    assert result.code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first_line
+
+
+def test_show_by_label_in_json_keeps_the_id(run) -> None:  # type: ignore[no-untyped-def]
+    assert json.loads(run("show", "PL I – 6", "-f", "json").stdout)["id"] == "review:6"
+    assert run("show", "Mục 99").code == 1

@@ -337,6 +337,21 @@ def run_list(
     )
 
 
+def item_by_label(plan: Plan, text: str) -> PlanItem | None:
+    """The item a person names as the brief and report do: "Mục 3.2", "PL I – 6 (Sở Y tế)", "PL I – 6",
+    "pl ii - ii.12" (compared on the folded key, with or without the unit)."""
+    from .labels import item_label
+    from .units import fold
+
+    key = fold(text)
+    if not key:
+        return None
+    for item in plan.items:
+        if key in (fold(item_label(item, plan.meta)), fold(item_label(item, plan.meta, unit=False))):
+            return item
+    return None
+
+
 def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None, warn_days: int = 7) -> None:
     """The item with its status on --today and its progress log up to then: as text, or as JSON (the
     item object of every other command plus `status` and `progress`)."""
@@ -346,7 +361,7 @@ def run_show(item_id: str, fmt: str, data: str | None, today: str | None = None,
 
     plan = load(data)
     key = plan.find_id(item_id)
-    item = plan.by_id.get(key)
+    item = plan.by_id.get(key) or item_by_label(plan, item_id)
     if item is None:
         import difflib
 

@@ -321,7 +321,7 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
     return render(
         "item.txt.j2",
         item=item,
-        label=item_label(item, ds.meta),
+        ref=item_label(item, ds.meta),
         kind_label=ds.meta.kind_labels().get(item.kind, item.kind),
         deadline=deadline_text(item),
         due=due_cell(item),

@@ -54,7 +54,10 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
     for i, g in enumerate(ds.plan.groupings):
         if g.number in groupings:
             yield Problem(
-                PLAN, ("groupings", i, "number"), "duplicate-id", f"grouping {g.number} is declared twice"
+                PLAN,
+                ("groupings", i, "number"),
+                "duplicate-id",
+                _("grouping {number} is declared twice").format(number=g.number),
             )
         groupings.add(g.number)
     for i, task in enumerate(ds.plan.tasks):
@@ -63,7 +66,7 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
                 PLAN,
                 ("tasks", i, "grouping"),
                 "unknown-grouping",
-                f"grouping '{task.grouping}' is not declared under 'groupings'",
+                _("grouping '{name}' is not declared under 'groupings'").format(name=task.grouping),
             )
 
 
@@ -81,9 +84,10 @@ def _party_refs(ds: Dataset, party: Party | None, path: tuple[str | int, ...]) -
                 p.file,
                 p.path,
                 "comma-split-name",
-                f"'{ref}' is part of the name '{joined}', split at its commas: a flow list "
-                "[a, b] splits on every comma, so write names with commas as a block list, one "
-                "'- name' per line",
+                _(
+                    "'{ref}' is part of the name '{name}', split at its commas: a flow list [a, b] splits "
+                    "on every comma, so write names with commas as a block list, one '- name' per line"
+                ).format(ref=ref, name=joined),
             )
         yield p
 
@@ -119,7 +123,10 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             yield p
         elif reg.is_group(reg.resolve(name) or ""):
             yield Problem(
-                file, path, "group-in-appendix", f"'{name}' is a group; an appendix row names one unit"
+                file,
+                path,
+                "group-in-appendix",
+                _("'{name}' is a group; an appendix row names one unit").format(name=name),
             )
     yield from check_appendix_links(ds)
 
@@ -136,34 +143,41 @@ def check_appendix_links(ds: Dataset) -> Iterator[Problem]:
         linked[name] = appendix.task
         if found is None:
             yield Problem(
-                file, ("task",), "unknown-task", f"task {appendix.task} does not exist in plan.yaml"
+                file,
+                ("task",),
+                "unknown-task",
+                _("task {task} does not exist in plan.yaml").format(task=appendix.task),
             )
         elif found[1].appendix != name:
             yield Problem(
                 file,
                 ("task",),
                 "appendix-link",
-                f"task {appendix.task} does not declare 'appendix: {name}' in plan.yaml",
+                _("task {task} does not declare 'appendix: {name}' in plan.yaml").format(
+                    task=appendix.task, name=name
+                ),
             )
     for i, task in enumerate(ds.plan.tasks):
         if task.appendix is None:
             continue
         if task.appendix not in ds.appendices:
-            have = ", ".join(appendix_file(n) for n in ds.appendices) or "none"
+            have = ", ".join(appendix_file(n) for n in ds.appendices) or _("none")
             yield Problem(
                 PLAN,
                 ("tasks", i, "appendix"),
                 "appendix-link",
-                f"task {task.number} says 'appendix: {task.appendix}' but there is no "
-                f"{appendix_file(task.appendix)} (appendices here: {have})",
+                _(
+                    "task {task} says 'appendix: {name}' but there is no {file} (appendices here: {have})"
+                ).format(task=task.number, name=task.appendix, file=appendix_file(task.appendix), have=have),
             )
         elif linked.get(task.appendix) != task.number:
             yield Problem(
                 PLAN,
                 ("tasks", i, "appendix"),
                 "appendix-link",
-                f"task {task.number} says 'appendix: {task.appendix}' but that appendix "
-                f"belongs to task {linked.get(task.appendix) or 'no task'}",
+                _("task {task} says 'appendix: {name}' but that appendix belongs to task {owner}").format(
+                    task=task.number, name=task.appendix, owner=linked.get(task.appendix) or _("(none)")
+                ),
             )
     for i, group in enumerate(ds.units.groups):
         if group.appendix is not None and group.appendix not in ds.appendices:
@@ -171,8 +185,9 @@ def check_appendix_links(ds: Dataset) -> Iterator[Problem]:
                 UNITS,
                 ("groups", i, "appendix"),
                 "appendix-link",
-                f"group '{group.name}' takes its members from {appendix_file(group.appendix)}, "
-                "which this plan folder does not have",
+                _(
+                    "group '{name}' takes its members from {file}, which this plan folder does not have"
+                ).format(name=group.name, file=appendix_file(group.appendix)),
             )
 
 
@@ -188,7 +203,7 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
                 UNITS,
                 ("units", i, "part_of"),
                 "unknown-unit",
-                f"part_of '{unit.part_of}' is not a registered unit",
+                _("part_of '{name}' is not a registered unit").format(name=unit.part_of),
             )
     for i, group in enumerate(ds.units.groups):
         entries.append((group.name, ("groups", i, "name"), group.name))
@@ -204,8 +219,9 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
                 UNITS,
                 path,
                 "ambiguous-name",
-                f"'{text}' reads the same as a name of '{owner[key][0]}'; names and aliases "
-                "must tell units apart",
+                _(
+                    "'{text}' reads the same as a name of '{owner}'; names and aliases must tell units apart"
+                ).format(text=text, owner=owner[key][0]),
             )
         owner.setdefault(key, (name, path))
     for i, group in enumerate(ds.units.groups):
@@ -215,7 +231,7 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
                 UNITS,
                 ("groups", i, "members"),
                 "group-cycle",
-                f"group '{group.name}' contains itself through its members",
+                _("group '{name}' contains itself through its members").format(name=group.name),
             )
 
 
@@ -233,10 +249,12 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
                         file,
                         path,
                         "note-rows",
-                        f"rows [{first}, {last}] are not a range of this block's rows",
+                        _("rows [{first}, {last}] are not a range of this block's rows").format(
+                            first=first, last=last
+                        ),
                     )
                 elif covered & set(range(first, last + 1)):
-                    yield Problem(file, path, "note-rows", "this note covers rows another note covers")
+                    yield Problem(file, path, "note-rows", _("this note covers rows another note covers"))
                 covered |= set(range(first, last + 1))
 
 
@@ -248,13 +266,24 @@ def obligation_hint(ds: Plan, item_id: str) -> str:
     periods = list(dict.fromkeys(k.period for k in kids if k.period))
     parts = []
     if units:
-        parts.append(f"a unit (--unit / `unit:`, e.g. '{units[0]}'; {len(units)} units)")
+        parts.append(
+            _("a unit (--unit / `unit:`, e.g. '{unit}'; {count} units)").format(
+                unit=units[0], count=len(units)
+            )
+        )
     if periods:
         parts.append(
-            f"a period (--period / `period:`: {', '.join(periods[:4])}{' …' if len(periods) > 4 else ''})"
+            _("a period (--period / `period:`: {periods})").format(
+                periods=", ".join(periods[:4]) + (" …" if len(periods) > 4 else "")
+            )
         )
-    what = "binds each unit separately" if item.split and "unit" in item.split else "recurs"
-    return f"{item_id} {what}: record progress for {' and '.join(parts)}, e.g. {kids[0].id}"
+    if item.split and "unit" in item.split:
+        what = _("{item} binds each unit separately").format(item=item_id)
+    else:
+        what = _("{item} recurs").format(item=item_id)
+    return _("{what}: record progress for {parts}, e.g. {example}").format(
+        what=what, parts=(" " + _("and") + " ").join(parts), example=kids[0].id
+    )
 
 
 def _unknown_id(ds: Plan, typed: str) -> str:

@@ -25,10 +25,10 @@ def _brief(run, folder: Path, source: str | bytes):  # type: ignore[no-untyped-d
 @pytest.mark.parametrize(
     ("source", "line", "message"),
     [
-        ("{% for i in range(10**9) %}x{% endfor %}", 1, "a number or range too large"),
+        ("{% for i in range(10**9) %}x{% endfor %}", 1, "số hoặc khoảng quá lớn"),
         ("ok\n{{ 1/0 }}", 2, "ZeroDivisionError: division by zero"),
-        ("a\n\n{% include 'brief.md.j2' %}", 3, "recursion too deep"),
-        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "recursion too deep"),
+        ("a\n\n{% include 'brief.md.j2' %}", 3, "lồng nhau quá sâu"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "lồng nhau quá sâu"),
         ("{{ brief.week_start | dmy(1, 2, 3) }}", 1, "TypeError"),
         ("{{ lipsum(10**6) }}", 1, "'lipsum' is undefined"),
         ("{% set n = 10 %}{{ n ** 100000 }}", 1, "bị chặn vì không an toàn: a power this large"),
@@ -51,19 +51,19 @@ def test_a_broken_template_is_exit_2_with_file_and_line(
 
 def test_a_template_that_is_not_utf8_is_named(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = _brief(run, tmp_path, b"\xff\xfe{{ 1 }}")
-    assert result.code == 2 and "brief.md.j2: byte 0 is not UTF-8" in result.stderr
+    assert result.code == 2 and "brief.md.j2: byte thứ 0 không phải UTF-8" in result.stderr
 
 
 @POSIX
 def test_output_and_memory_are_bounded(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     huge = _brief(run, tmp_path, "{{ 'x'.center(10**9) }}")
     assert huge.code == 2 and "brief.md.j2" in huge.stderr
-    assert "writes more than" in huge.stderr or "memory" in huge.stderr
+    assert "ghi ra quá" in huge.stderr or "bộ nhớ" in huge.stderr
     grow = "{{ 'aaaa'" + ".replace('a', 'aaaa')" * 14 + " }}"
     amplified = _brief(run, tmp_path, grow)
     assert amplified.code == 2 and "brief.md.j2" in amplified.stderr
     many = _brief(run, tmp_path, "{% for i in range(99999) %}{{ 'y' * 999 }}{% endfor %}")
-    assert many.code == 2 and "writes more than 33,554,432 characters" in many.stderr
+    assert many.code == 2 and "ghi ra quá 33,554,432 ký tự" in many.stderr
 
 
 @POSIX
@@ -72,9 +72,7 @@ def test_a_template_that_runs_too_long_is_stopped(run, tmp_path: Path, monkeypat
     loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     result = _brief(run, tmp_path, loops)
     assert result.code == 2
-    assert (
-        f"lỗi mẫu báo cáo: {tmp_path / 'brief.md.j2'}: took longer than 1 s; it was stopped" in result.stderr
-    )
+    assert f"lỗi mẫu báo cáo: {tmp_path / 'brief.md.j2'}: chạy quá 1 giây nên đã bị dừng" in result.stderr
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symlinks and FIFOs")
@@ -85,9 +83,7 @@ def test_links_out_of_the_folder_and_fifos_are_refused(run, tmp_path: Path) -> N
     secret.write_text("{{ 'leaked' }}", encoding="utf-8")
     (folder / "brief.md.j2").symlink_to(secret)
     result = run("brief", "--today", "2021-06-05", "--templates", str(folder))
-    assert (
-        result.code == 2 and "outside the templates folder" in result.stderr and "leaked" not in result.stdout
-    )
+    assert result.code == 2 and "nằm ngoài thư mục mẫu" in result.stderr and "leaked" not in result.stdout
     (folder / "brief.md.j2").unlink()
     inside = folder / "mine.j2"
     inside.write_text("mine {{ brief.overdue | length }}\n", encoding="utf-8")
@@ -102,7 +98,7 @@ def test_links_out_of_the_folder_and_fifos_are_refused(run, tmp_path: Path) -> N
 
 def test_a_missing_templates_folder_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("report", "--today", "2021-06-05", "--templates", str(tmp_path / "nope"))
-    assert result.code == 2 and f"folder {tmp_path / 'nope'} does not exist" in result.stderr
+    assert result.code == 2 and f"không có thư mục {tmp_path / 'nope'}" in result.stderr
 
 
 def test_a_good_user_template_still_works(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from .catalog import (
 )
 from .deadlines import Deadline, DeadlineError, DeadlineKind, Occurrence, parse_deadline
 from .diagnostics import Problem, Severity
+from .i18n import _
 from .models import DeadlineSpec
 from .units import Registry
 
@@ -102,14 +103,16 @@ def read_deadline(
             for name, mine in (("start", spec.start), ("due", spec.due)):
                 theirs = getattr(parsed, name)
                 if mine is not None and mine != theirs:
-                    said = theirs.strftime("%d/%m/%Y") if theirs else "no date"
+                    said = theirs.strftime("%d/%m/%Y") if theirs else _("no date")
                     problems.append(
                         Problem(
                             file,
                             (*path, name),
                             "deadline-mismatch",
-                            f"{name} {mine:%d/%m/%Y} disagrees with the phrase '{spec.text}' ({said}); "
-                            "correct one of them or drop the explicit date",
+                            _(
+                                "{field} {day} disagrees with the phrase '{phrase}' ({said}); "
+                                "correct one of them or drop the explicit date"
+                            ).format(field=name, day=f"{mine:%d/%m/%Y}", phrase=spec.text, said=said),
                         )
                     )
         return parsed

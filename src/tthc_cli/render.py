@@ -17,6 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import i18n
 from .catalog import Entry, Plan, PlanItem
+from .i18n import _, os_reason
 from .labels import entry_status_label, item_label, item_title, status_label
 from .output import deadline_text, dmy, due_cell, markdown_cell
 from .reports import STATUS_ORDER, Brief, Report
@@ -41,8 +42,6 @@ class TemplateFailure(Exception):
         self.message, self.file, self.line = message, file, line
 
     def __str__(self) -> str:
-        from .i18n import _
-
         if self.file and self.line:
             return _("template {name}:{line}: {message}").format(
                 name=self.file, line=self.line, message=self.message
@@ -78,20 +77,25 @@ class _UserLoader(jinja2.BaseLoader):
         real = os.path.realpath(path)
         if os.path.commonpath([real, self.folder]) != self.folder:
             raise _Refused(
-                f"is a link to {real}, outside the templates folder; copy the file in instead", path
+                _("is a link to {target}, outside the templates folder; copy the file in instead").format(
+                    target=real
+                ),
+                path,
             )
         try:
             raw = read_regular(real, MAX_TEMPLATE_BYTES)
         except FileKindError as exc:
             raise _Refused(str(exc).removeprefix(real + " "), path) from None
         except OSError as exc:
-            raise _Refused(f"cannot be read: {exc.strerror or exc}", path) from None
+            raise _Refused(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
-            raise _Refused(f"is larger than {MAX_TEMPLATE_BYTES:,} bytes", path)
+            raise _Refused(_("is larger than {size:,} bytes").format(size=MAX_TEMPLATE_BYTES), path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise _Refused(f"byte {exc.start} is not UTF-8; save the template as UTF-8", path) from None
+            raise _Refused(
+                _("byte {offset} is not UTF-8; save the template as UTF-8").format(offset=exc.start), path
+            ) from None
         return text, path, lambda: True
 
 
@@ -173,13 +177,17 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
     return env
 
 
+def _too_long() -> str:
+    return _("writes more than {size:,} characters").format(size=MAX_OUTPUT_CHARS)
+
+
 def _stream(template: jinja2.Template, context: dict[str, Any]) -> str:
     parts: list[str] = []
     size = 0
     for chunk in template.generate(**context):
         size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
-            raise TemplateFailure(f"writes more than {MAX_OUTPUT_CHARS:,} characters", template.filename)
+            raise TemplateFailure(_too_long(), template.filename)
         parts.append(chunk)
     return "".join(parts)
 
@@ -202,13 +210,11 @@ def _where(exc: BaseException, folder: str | None) -> tuple[str | None, int | No
 
 
 def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
-    from .i18n import _
-
     if isinstance(exc, TemplateFailure):
         return exc
     file, line = _where(exc, folder)
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        message = exc.message or "syntax error"
+        message = exc.message or _("syntax error")
     elif isinstance(exc, jinja2.TemplateNotFound):
         message = _("template not found: {name}").format(name=exc.name)
     elif isinstance(exc, SecurityError):
@@ -216,13 +222,13 @@ def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
     elif isinstance(exc, _Refused):
         message = str(exc)
     elif isinstance(exc, jinja2.UndefinedError):
-        message = exc.message or "undefined value"
+        message = exc.message or _("undefined value")
     elif isinstance(exc, RecursionError):
-        message = "recursion too deep (a template or macro including or calling itself?)"
+        message = _("recursion too deep (a template or macro including or calling itself?)")
     elif isinstance(exc, MemoryError):
-        message = "uses too much memory"
+        message = _("uses too much memory")
     elif isinstance(exc, OverflowError):
-        message = f"a number or range too large: {exc}"
+        message = _("a number or range too large: {detail}").format(detail=exc)
     else:
         message = f"{type(exc).__name__}: {exc}"
     return TemplateFailure(message, file, line)
@@ -269,13 +275,15 @@ def _in_child(work: Any, folder: str) -> str:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([read_end], [], [], left)[0]:
-                raise TemplateFailure(f"took longer than {TIME_LIMIT_S:g} s; it was stopped")
+                raise TemplateFailure(
+                    _("took longer than {seconds:g} s; it was stopped").format(seconds=TIME_LIMIT_S)
+                )
             chunk = os.read(read_end, 1 << 20)
             if not chunk:
                 break
             size += len(chunk)
             if size > 4 * MAX_OUTPUT_CHARS + 16:
-                raise TemplateFailure(f"writes more than {MAX_OUTPUT_CHARS:,} characters")
+                raise TemplateFailure(_too_long())
             chunks.append(chunk)
     finally:
         os.close(read_end)
@@ -284,13 +292,13 @@ def _in_child(work: Any, folder: str) -> str:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
     raw = b"".join(chunks)
-    kind, _, body = raw.partition(b"\n")
+    kind, _sep, body = raw.partition(b"\n")
     if kind == b"ok":
         return body.decode("utf-8", errors="surrogatepass")
     if kind == b"err":
         message, file, line = json.loads(body)
         raise TemplateFailure(message, file, line)
-    raise TemplateFailure("stopped: it used more memory or time than allowed")
+    raise TemplateFailure(_("stopped: it used more memory or time than allowed"))
 
 
 def render(name: str, template_dir: str | None = None, **context: Any) -> str:
@@ -299,7 +307,7 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
     if not template_dir:
         return environment(None).get_template(name).render(**context)
     if not os.path.isdir(template_dir):
-        raise TemplateFailure(f"folder {template_dir} does not exist (--templates)")
+        raise TemplateFailure(_("folder {folder} does not exist (--templates)").format(folder=template_dir))
 
     def work() -> str:
         return _stream(environment(template_dir).get_template(name), context)

@@ -157,7 +157,16 @@ def test_an_unknown_language_is_one_vietnamese_line() -> None:
 
 def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
     vi = _tthc("--help").stdout
-    assert "Ngôn ngữ hiển thị" in vi
+    assert "Ngôn ngữ hiển thị" in vi and vi.startswith("Cách dùng: ")
+    for english in (
+        "Usage",
+        "Options",
+        "Commands",
+        "Install completion",
+        "Show completion",
+        "Show this message",
+    ):
+        assert english not in vi, english
     en = _tthc("--help", "--lang", "en").stdout
     assert "Language of everything tthc prints" in en and "Ngôn ngữ hiển thị" not in en
     assert "Language of everything tthc prints" in _tthc("--help", lang="en").stdout

@@ -47,7 +47,7 @@ from .commands import parse_date as _date
 from .commands import resolve_unit as _resolve_unit
 from .commands import statuses_on as _statuses
 from .commands import today_from as _today
-from .i18n import _, os_reason, pgettext
+from .i18n import N_, _, os_reason, pgettext
 from .textnorm import visible
 
 # Typer looks its help words ("Options", "default: …") up through gettext: ours is the catalogue.
@@ -87,6 +87,12 @@ class Command(typer.core.TyperCommand):
         return _localise_help_option(super().get_help_option(ctx))
 
 
+_COMPLETION_HELP = {
+    "install_completion": N_("Install completion for the current shell."),
+    "show_completion": N_("Show completion for the current shell, to copy it or customize the installation."),
+}
+
+
 class Group(typer.core.TyperGroup):
     """The command table; its `main` is the one place a usage mistake becomes one `tthc:` line."""
 
@@ -101,6 +107,14 @@ class Group(typer.core.TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _localise_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:  # Typer's own completion options, in the user's language too
+            words = _COMPLETION_HELP.get(getattr(param, "name", None) or "")
+            if words:
+                param.help = _(words)  # type: ignore[attr-defined]
+        return params
 
     def main(  # type: ignore[override]
         self,

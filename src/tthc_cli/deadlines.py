@@ -501,7 +501,7 @@ def _warnings(
     original: str, reading: dict[str, Any], plan_start: date, plan_end: date
 ) -> tuple[DeadlineWarning, ...]:
     """A date the phrase fixes outside the plan period: one warning, at the phrase."""
-    period = f"the plan period {_dmy(plan_start)}–{_dmy(plan_end)}"
+    period = f"{_dmy(plan_start)}–{_dmy(plan_end)}"
     for name in ("due", "start_by", "start", "end"):
         when = reading.get(name)
         if when is None or plan_start <= when <= plan_end:
@@ -511,11 +511,20 @@ def _warnings(
             return (
                 DeadlineWarning(
                     OUTSIDE,
-                    f"'{original}' names {when.year}, outside {period}; copied from another year's plan? "
-                    f"Write năm {plan_end.year}, or no year",
+                    _(
+                        "'{phrase}' names {year}, outside the plan period {period}; copied from another "
+                        "year's plan? Write năm {plan_year}, or no year"
+                    ).format(phrase=original, year=when.year, period=period, plan_year=plan_end.year),
                 ),
             )
-        return (DeadlineWarning(OUTSIDE, f"'{original}': {_dmy(when)} falls outside {period}"),)
+        return (
+            DeadlineWarning(
+                OUTSIDE,
+                _("'{phrase}': {day} falls outside the plan period {period}").format(
+                    phrase=original, day=_dmy(when), period=period
+                ),
+            ),
+        )
     return ()
 
 

@@ -208,3 +208,48 @@ def test_calendar_reads_the_same_in_a_second_parser(run) -> None:  # type: ignor
     ours = {ev.uid.value: ev.dtstart.value for ev in cal.vevent_list}
     assert ours == theirs and len(ours) > 30
     assert ours["task:6/ubnd-huyen-dong-hoa/2022-M09.an-lac-2022@tthc.kstthc"] == date(2022, 9, 2)
+
+
+def test_checks_on_the_new_shapes() -> None:
+    from .conftest import edit, load_with
+
+    # Two appendices cannot both be Phụ lục I.
+    twice = load_with(appendix_inspection_yaml=edit("appendix_inspection.yaml", "number: II", "number: I"))
+    assert [(d.file, d.line, d.code) for d in twice.errors] == [("appendix_review.yaml", 8, "duplicate-id")]
+    assert "appendix_inspection.yaml" in twice.errors[0].message
+    # In a plan that runs into a later year, a date without a year is ambiguous: an error, not 2021.
+    multi = load_with(
+        plan_yaml=edit(
+            "plan.yaml",
+            "  province: Hải Dương\n",
+            "  province: Hải Dương\n  period: {start: 2021-01-01, end: 2022-12-31}\n",
+        ),
+        appendix_review_yaml=edit(
+            "appendix_review.yaml", "text: Trước ngày 31/5/2021", "text: Trước ngày 31/5"
+        ),
+    )
+    assert [(d.file, d.code) for d in multi.errors] == [("appendix_review.yaml", "deadline-unrecognised")]
+    # each_unit on an item only open-ended groups lead: nobody to split between, said so.
+    opened = load_with(
+        plan_yaml=edit(
+            "plan.yaml",
+            '  - number: "2"\n    title: Thẩm định',
+            '  - number: "2"\n    each_unit: true\n    title: Thẩm định',
+        )
+    )
+    assert opened.dataset is not None
+    assert [(d.code, d.line) for d in opened.diagnostics] == [("each-unit-open", 93)]
+
+
+def test_an_entry_dated_long_after_the_plan_is_questioned(data_dir: Path) -> None:
+    (data_dir / "progress.yaml").write_text(
+        "entries:\n"
+        "  - {id: review:1, date: 2022-01-20, status: done}\n"  # late, but believable
+        "  - {id: review:2, date: 2023-02-01, status: done}\n",  # today's date typed into an old plan?
+        encoding="utf-8",
+    )
+    files, labels = read_data_folder(str(data_dir))
+    result = assemble(files, labels, today=date(2023, 3, 1))
+    assert [(d.code, d.line, d.severity.value) for d in result.diagnostics] == [
+        ("long-after-plan", 3, "warning")
+    ]

@@ -57,8 +57,14 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in resolved if r is not None))
 
 
+def plan_year(meta: PlanMeta) -> int | None:
+    """The year a date written without one belongs to: the plan's year, unless the plan runs into
+    later years (a multi-year plan): then "Trước ngày 15/12" is ambiguous and must say its year."""
+    return meta.year if meta.period_end.year <= meta.year else None
+
+
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str | None, period: tuple[date, date, int], tentative: bool) -> Deadline:
+def _parse_cached(text: str | None, period: tuple[date, date, int | None], tentative: bool) -> Deadline:
     # Plans repeat a handful of phrases ("Thường xuyên năm 2021.") thousands of times; Deadline is
     # immutable, so one parse serves them all. Errors are not cached (they are rare).
     start, end, year = period
@@ -90,7 +96,7 @@ def read_deadline(
     parsed: Deadline | None = None
     plan_start = meta.period_start
     try:
-        parsed = _parse_cached(spec.text, (plan_start, meta.period_end, meta.year), spec.tentative)
+        parsed = _parse_cached(spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative)
     except DeadlineError as exc:
         if spec.due is None:
             problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))

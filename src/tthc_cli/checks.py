@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from .build import Dataset
 from .catalog import PLAN, PROGRESS, UNITS, Plan, appendix_file, item_id, normalise_id
 from .diagnostics import Problem, Severity
 from .i18n import N_, _
-from .models import Party
+from .models import Duty, Obligation, Party, Task
 from .units import Registry, fold
 
 
@@ -181,14 +181,59 @@ def check_appendix_links(ds: Dataset) -> Iterator[Problem]:
             )
     for i, group in enumerate(ds.units.groups):
         if group.appendix is not None and group.appendix not in ds.appendices:
+            # A warning: a registry carried over from last year (tthc new) names last year's
+            # appendices until this year's are written; the group has no members meanwhile.
             yield Problem(
                 UNITS,
                 ("groups", i, "appendix"),
                 "appendix-link",
                 _(
-                    "group '{name}' takes its members from {file}, which this plan folder does not have"
+                    "group '{name}' takes its members from {file}, which this plan folder does not have "
+                    "(the group has no members until it does)"
                 ).format(name=group.name, file=appendix_file(group.appendix)),
+                Severity.WARNING,
             )
+    numbers: dict[str, str] = {}
+    for name, appendix in ds.appendices.items():
+        if appendix.number is None:
+            continue
+        if appendix.number in numbers:
+            yield Problem(
+                appendix_file(name),
+                ("number",),
+                "duplicate-id",
+                _("Phụ lục {number} is also {other}; each appendix has its own number").format(
+                    number=appendix.number, other=appendix_file(numbers[appendix.number])
+                ),
+            )
+        numbers.setdefault(appendix.number, name)
+    yield from _each_unit_without_units(ds)
+
+
+def _each_unit_without_units(ds: Dataset) -> Iterator[Problem]:
+    """`each_unit: true` on an item whose leads name no definite unit (only open-ended groups): there
+    is no one to split it between, so it stays one obligation."""
+    parts: list[tuple[str, Sequence[Task | Duty | Obligation]]] = [
+        ("tasks", ds.plan.tasks),
+        ("duties", ds.plan.duties),
+        ("obligations", ds.plan.obligations),
+    ]
+    for field, entries in parts:
+        for i, entry in enumerate(entries):
+            if not entry.each_unit:
+                continue
+            refs = [ds.registry.resolve(r) for r in entry.lead.refs]
+            if all(r is None or ds.registry.is_open(r) for r in refs):
+                yield Problem(
+                    PLAN,
+                    (field, i, "each_unit"),
+                    "each-unit-open",
+                    _(
+                        "each_unit: true, but every lead is an open-ended group: there is no unit to "
+                        "split it between; name the units or a definite group"
+                    ),
+                    Severity.WARNING,
+                )
 
 
 def check_registry(ds: Dataset) -> Iterator[Problem]:
@@ -314,6 +359,9 @@ def _unknown_id(ds: Plan, typed: str) -> str:
     return _("no item has the ID '{id}'").format(id=typed) + hint
 
 
+LATE_ENTRY_DAYS = 366
+
+
 def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
     """The log must be believable: real IDs, no future dates, nothing done before it started."""
     started: dict[str, date] = {}
@@ -347,6 +395,18 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
                 _("{day} is before the plan period starts ({start})").format(
                     day=f"{when:%d/%m/%Y}", start=f"{ds.meta.period_start:%d/%m/%Y}"
                 ),
+            )
+        if (when - ds.meta.period_end).days > LATE_ENTRY_DAYS:
+            # Work finished after the plan ended is recorded as late; a year after, the date is most
+            # likely today's, typed into an old plan's log without --date.
+            yield Problem(
+                PROGRESS,
+                (*path, "date"),
+                "long-after-plan",
+                _("{day} is more than a year after the plan period ended ({end}); check the date").format(
+                    day=f"{when:%d/%m/%Y}", end=f"{ds.meta.period_end:%d/%m/%Y}"
+                ),
+                Severity.WARNING,
             )
         key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
         if key in seen:

@@ -883,6 +883,9 @@ def new_plan(
     from .newplan import CARRY_OVER, carry_over_markdown, new_plan_files, unfinished
     from .schemas import schema_texts
 
+    if not folder.strip():
+        fail(_("give the name of the new plan's folder"))
+    province = _clean_text(province, "--province")
     target = os.path.abspath(folder)
     if os.path.exists(target) and not (os.path.isdir(target) and not os.listdir(target)):
         fail(_("{folder}: already exists; give the name of a new folder").format(folder=folder))

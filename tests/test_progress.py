@@ -96,6 +96,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
         (4, "unknown-id", "error"),
         (5, "unknown-id", "error"),
         (6, "future-entry", "error"),
+        (6, "long-after-plan", "warning"),  # 2031 for a 2021 plan: most likely a typo as well
         (7, "before-plan", "error"),
         (8, "reopened-not-done", "warning"),
         (10, "out-of-order", "warning"),

@@ -419,3 +419,22 @@ def test_data_found_above_the_working_directory_is_named(data_dir: Path) -> None
     assert f"dùng dữ liệu kế hoạch trong {data_dir}" in result.stderr
     here = subprocess.run([*TTHC, "list"], cwd=data_dir, env=env, capture_output=True, text=True, check=False)
     assert "dùng dữ liệu kế hoạch" not in here.stderr
+
+
+def test_an_interrupt_python_cannot_raise_is_kept_quiet_and_ends_as_interrupted(capsys) -> None:  # type: ignore[no-untyped-def]
+    """A Ctrl-C landing in importlib's module-lock callback reaches sys.unraisablehook, which would
+    print 'Exception ignored in … Traceback'; tthc's hook stays quiet and remembers it (exit 130)."""
+    import types
+
+    from tthc_cli import entry
+
+    entry._interrupted.clear()
+    try:
+        entry._quiet_unraisable(
+            types.SimpleNamespace(exc_value=KeyboardInterrupt(), exc_type=KeyboardInterrupt)
+        )
+        assert entry._interrupted == [True]
+        assert capsys.readouterr().err == ""
+    finally:
+        entry._interrupted.clear()
+    assert sys.unraisablehook is entry._quiet_unraisable

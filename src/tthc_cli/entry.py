@@ -25,6 +25,21 @@ def _quiet_interrupt(kind: type[BaseException], value: BaseException, tb: Any) -
 
 sys.excepthook = _quiet_interrupt
 
+# A Ctrl-C can land inside a callback Python cannot raise from (importlib's module-lock cleanup during
+# an import): Python would print "Exception ignored in … KeyboardInterrupt" with a traceback and carry
+# on. It is remembered instead, and main() ends as interrupted (130).
+_interrupted: list[bool] = []
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        _interrupted.append(True)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+sys.unraisablehook = _quiet_unraisable
+
 STR, FLAG, INT, CHOICE, MULTI = "str", "flag", "int", "choice", "multi"
 _TABLE = ("table", "json", "csv", "md")
 _KINDS = None  # any text: a plan's kinds include its appendices' names, checked once the plan is loaded
@@ -240,6 +255,8 @@ def main() -> None:
         code = 130
     except SystemExit as exc:  # Typer's exit codes
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    if _interrupted:
+        code = 130
     if code is None:  # the Typer path returned without an exit code
         return
     try:  # a second Ctrl-C while exiting must not print a traceback either

@@ -156,3 +156,13 @@ def test_golden_reports_of_other_plans(run, name: str, args: list[str]) -> None:
     result = run(*args)
     assert result.code == 0, result.stderr
     check_golden(name, result.stdout)
+
+
+def test_a_misnamed_appendix_file_is_not_silently_dropped(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "appendix_Rà Soát.yaml").write_text("title: x\n", encoding="utf-8")
+    (data_dir / "appendix_ke_hoach.yml").write_text("title: x\n", encoding="utf-8")
+    (data_dir / "notes.yaml").write_text("x: 1\n", encoding="utf-8")  # not appendix-like: no remark
+    result = run("validate", "--data", str(data_dir), "--format", "json")
+    found = [(d["file"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [("appendix_Rà Soát.yaml", "ignored-file"), ("appendix_ke_hoach.yml", "ignored-file")]
+    assert run("validate", "--data", str(data_dir), "--strict").code == 1

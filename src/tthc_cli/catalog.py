@@ -52,6 +52,18 @@ def data_file_names(listing: Iterable[str]) -> list[str]:
     return [PLAN, UNITS, PROGRESS, *appendices]
 
 
+def misnamed_appendices(listing: Iterable[str]) -> list[str]:
+    """Files that look meant as appendices but that tthc would not read ('appendix_Rà Soát.yaml',
+    'appendix_x.yml', 'appendix-review.yaml'): their rows would vanish without a word."""
+    return sorted(
+        n
+        for n in listing
+        if n.lower().startswith(("appendix", "phu_luc", "phu-luc"))
+        and n.lower().endswith((".yaml", ".yml"))
+        and appendix_name(n) is None
+    )
+
+
 def is_data_file(file_name: str) -> bool:
     return file_name in (PLAN, UNITS, PROGRESS) or appendix_name(file_name) is not None
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
     from .catalog import Plan, PlanItem
+    from .diagnostics import Diagnostic
     from .output import Cell, Extra
     from .status import ItemStatus
 
@@ -211,6 +212,33 @@ def report_format(fmt: str | None, output: str | None) -> str:
 # --- commands ----------------------------------------------------------------------------------------
 
 
+def ignored_files(folder: str) -> list[Diagnostic]:
+    """A warning for each file in the folder that looks like an appendix but is not read as one."""
+    from .catalog import misnamed_appendices
+    from .datafiles import display_path
+    from .diagnostics import Diagnostic, Severity
+
+    try:
+        listing = os.listdir(folder)
+    except OSError:
+        return []
+    return [
+        Diagnostic(
+            display_path(os.path.join(folder, name)),
+            0,
+            0,
+            Severity.WARNING,
+            "ignored-file",
+            "",
+            _(
+                "not read: an appendix file is named appendix_<name>.yaml, the name in lower-case "
+                "letters, digits and _ (e.g. appendix_ra_soat.yaml)"
+            ),
+        )
+        for name in misnamed_appendices(listing)
+    ]
+
+
 def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None) -> int:
     """Validate each named data set (a folder, or the folder of a named file); the exit code. The
     progress log is checked against the real date (an entry from the future is a mistake whatever
@@ -259,6 +287,7 @@ def run_validate(paths: Sequence[str], fmt: str, strict: bool, data: str | None)
         checked += sum(1 for raw in files.values() if raw is not None)
         texts.update((labels[name], raw) for name, raw in files.items() if raw is not None)
         diagnostics += assemble(files, labels, today=now).diagnostics
+        diagnostics += ignored_files(folder)
     if strict:
         diagnostics = strictly(diagnostics)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)

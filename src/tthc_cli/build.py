@@ -25,7 +25,7 @@ from .models import DeadlineSpec
 from .units import Registry
 
 if TYPE_CHECKING:
-    from .models import AppendixFile, AppendixRow, Party, PlanFile, UnitsFile
+    from .models import AppendixFile, AppendixRow, Obligation, Party, PlanFile, UnitsFile
 
 
 class Dataset(Plan):
@@ -69,6 +69,11 @@ def _parse_cached(text: str | None, period: tuple[date, date, int | None], tenta
     # immutable, so one parse serves them all. Errors are not cached (they are rare).
     start, end, year = period
     return parse_deadline(text, plan_start=start, plan_end=end, tentative=tentative, default_year=year)
+
+
+def note_id(ob: Obligation) -> str:
+    """An obliging paragraph's ID: note:<where>[.<number>] (note:IV, note:review.2)."""
+    return f"note:{ob.where}" + (f".{ob.number}" if ob.number else "")
 
 
 def _rule(spec: DeadlineSpec | None) -> tuple[str, str] | None:
@@ -253,9 +258,9 @@ def build_items(
         )
         items.append(
             PlanItem(
-                id=f"note:{ob.where}" + (f".{ob.number}" if ob.number else ""),
+                id=note_id(ob),
                 kind="note",
-                number=ob.where + (f".{ob.number}" if ob.number else ""),
+                number=note_id(ob).removeprefix("note:"),
                 title=ob.text,
                 lead=_refs(registry, ob.lead),
                 support=_refs(registry, ob.support),
@@ -268,9 +273,7 @@ def build_items(
         )
     each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
     each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
-    each_unit |= {
-        f"note:{o.where}" + (f".{o.number}" if o.number else "") for o in plan.obligations if o.each_unit
-    }
+    each_unit |= {note_id(o) for o in plan.obligations if o.each_unit}
     return split_obligations(items, each_unit, registry), problems
 
 

@@ -11,6 +11,16 @@ from .catalog import PLAN, PROGRESS, UNITS, appendix_name
 from .i18n import _
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+# A name the data gives a part of itself (an appendix as in appendix_<name>.yaml, a column key).
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# `each_unit: true`: the item binds each unit of its lead groups separately (each writes its own plan).
+EachUnit = Annotated[
+    StrictBool,
+    Field(
+        description="true when the item binds each unit of its lead groups separately "
+        "(each writes its own plan)."
+    ),
+]
 # Items are numbered as the document prints them: "1", "1.1", "2.a", "II.3", "a)" (a trailing ")" or
 # "." of the printed form is kept in `number`; the ID drops it).
 ItemNumber = Annotated[
@@ -137,12 +147,8 @@ class Task(_Model):
     deadline: DeadlineSpec
     deliverable: Text | None = None
     notes: list[Text] = []
-    each_unit: StrictBool = Field(
-        False,
-        description="true when the item binds each unit of its lead groups separately "
-        "(each writes its own plan).",
-    )
-    appendix: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
+    each_unit: EachUnit = False
+    appendix: Name | None = Field(
         None, description="The appendix (appendix_<name>.yaml) that details this item."
     )
 
@@ -155,11 +161,7 @@ class Duty(_Model):
     support: Party | None = None
     deadline: DeadlineSpec | None = None
     notes: list[Text] = []
-    each_unit: StrictBool = Field(
-        False,
-        description="true when the item binds each unit of its lead groups separately "
-        "(each writes its own plan).",
-    )
+    each_unit: EachUnit = False
 
 
 class Obligation(_Model):
@@ -176,11 +178,7 @@ class Obligation(_Model):
     lead: Party
     support: Party | None = None
     deadline: DeadlineSpec | None = None
-    each_unit: StrictBool = Field(
-        False,
-        description="true when the item binds each unit of its lead groups separately "
-        "(each writes its own plan).",
-    )
+    each_unit: EachUnit = False
 
 
 class PlanFile(_Model):
@@ -199,7 +197,7 @@ class Column(_Model):
     """A column of an appendix table as printed: `key` names the row field it shows (unit, text,
     domains, deadline, note, or a free column kept under each row's `cells`)."""
 
-    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    key: Name
     title: Text
 
 
@@ -212,9 +210,7 @@ class AppendixRow(_Model):
         None, description="The row's own deadline; without it the row runs in its item's window."
     )
     note: Text | None = None
-    cells: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Text] = Field(
-        {}, description="Free columns, keyed as declared under `columns`."
-    )
+    cells: dict[Name, Text] = Field({}, description="Free columns, keyed as declared under `columns`.")
 
 
 class RowNote(_Model):
@@ -300,7 +296,7 @@ class Group(_Model):
     aliases: list[Text] = []
     members: list[Text] = []
     scope: list[Text] | None = None
-    appendix: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
+    appendix: Name | None = Field(
         None, description="kind 'appendix': the appendix (appendix_<name>.yaml) whose units are the members."
     )
 

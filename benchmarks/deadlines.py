@@ -7,7 +7,7 @@ Per phrase (median over the corpus, best of --repeat rounds), each a fresh parse
 - grammar: the syntax tree (deadline_grammar.parse_tree);
 - reading: the whole Deadline in a one-year plan period — tree, dates, occurrences with their
   effective due dates (holiday tables built beforehand, as the compiled-plan cache does);
-and, as whole processes, `import tthc_cli.deadlines` + one parse vs `python -c pass`.
+and, as whole processes, `import tthc_cli.domain.deadlines` + one parse vs `python -c pass`.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from tthc_cli import deadline_grammar as g
-    from tthc_cli.deadlines import compute_holidays, parse_deadline, use_holiday_source
+    from tthc_cli.domain import deadline_grammar as g
+    from tthc_cli.domain.deadlines import compute_holidays, parse_deadline, use_holiday_source
 
     tables = {y: compute_holidays(y) for y in range(2019, 2027)}
     use_holiday_source(lambda y: tables.get(y) or compute_holidays(y))
@@ -74,7 +74,7 @@ def main() -> None:
     reading = _per_phrase(lambda p: parse_deadline(p, plan_start=start), phrases, args.repeat)
     bare = _process_ms("pass", args.repeat * 3)
     loaded = _process_ms(
-        "import datetime, tthc_cli.deadlines as d; d.use_holiday_source(lambda y: frozenset()); "
+        "import datetime, tthc_cli.domain.deadlines as d; d.use_holiday_source(lambda y: frozenset()); "
         "d.parse_deadline('Trước ngày 20 hằng tháng', plan_start=datetime.date(2022, 1, 1))",
         args.repeat * 3,
     )
@@ -84,7 +84,7 @@ def main() -> None:
     print(f"  reading (Deadline)         {reading:8.1f} us   {reading / floor:5.2f}x")
     print("whole process, median:")
     print(f"  python -c pass                       {bare:7.1f} ms   1.00x")
-    print(f"  import tthc_cli.deadlines + 1 parse  {loaded:7.1f} ms   {loaded / bare:5.2f}x")
+    print(f"  import tthc_cli.domain.deadlines + 1 parse  {loaded:7.1f} ms   {loaded / bare:5.2f}x")
 
 
 if __name__ == "__main__":

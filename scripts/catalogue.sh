@@ -8,6 +8,6 @@ bin=${PYBABEL:-.venv/bin/pybabel}
 pot=$(mktemp --suffix=.pot)
 trap 'rm -f "$pot"' EXIT
 "$bin" extract -F babel.cfg --no-location --sort-output --project tthc --version 0.1 \
-  --msgid-bugs-address "" -o "$pot" src
+  --msgid-bugs-address "" -o "$pot" src templates
 "$bin" update -i "$pot" -d src/tthc_cli/locale -D tthc --no-fuzzy-matching --ignore-obsolete
 "$bin" compile -d src/tthc_cli/locale -D tthc --statistics

@@ -14,10 +14,10 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from tthc_cli import i18n
-from tthc_cli.build import Dataset
-from tthc_cli.cli import app
-from tthc_cli.datafiles import list_data_files
-from tthc_cli.dataset import LoadResult, assemble
+from tthc_cli.cli.app import app
+from tthc_cli.data.build import Dataset
+from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.files import list_data_files
 
 # Tests never touch the user's own cache (~/.cache/tthc): every run, subprocesses included, gets a
 # cache folder of its own, removed at the end.
@@ -108,7 +108,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     import csv
     import io
 
-    from tthc_cli.labels import CSV_HEADERS, csv_header
+    from tthc_cli.present.labels import CSV_HEADERS, csv_header
 
     codes = {csv_header(code): code for code in CSV_HEADERS}
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tthc_cli.dataset import assemble
+from tthc_cli.data.dataset import assemble
 
 from .conftest import ROOT, edit, load_with
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.cli import app
-from tthc_cli.diagnostics import Diagnostic, Severity, format_github
-from tthc_cli.models import schema_name
-from tthc_cli.schemas import schema_file_name, schema_for
+from tthc_cli.cli.app import app
+from tthc_cli.data.diagnostics import Diagnostic, Severity, format_github
+from tthc_cli.data.models import schema_name
+from tthc_cli.data.schemas import schema_file_name, schema_for
 
 from .conftest import ITEMS_2021, ROOT, csv_rows
 
@@ -356,7 +356,7 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_shell_completion_offers_units_and_ids(run) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.cli import _complete_ids, _complete_units
+    from tthc_cli.cli.app import _complete_ids, _complete_units
 
     assert "Sở Y tế" in _complete_units("so y")
     assert "UBND thành phố Chí Linh" in _complete_units("Chí")
@@ -383,7 +383,7 @@ def test_validate_names_files_relative_to_the_working_folder(run, data_dir: Path
 
 
 def test_csv_status_columns_are_the_same_everywhere(run) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.output import STATUS_CSV_COLUMNS
+    from tthc_cli.present.tables import STATUS_CSV_COLUMNS
 
     day = ("--today", "2021-06-05")
     commands = [

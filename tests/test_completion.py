@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.completion import match_names, shell_quote
+from tthc_cli.cli.completion import match_names, shell_quote
 
 from .conftest import ROOT
 

@@ -10,15 +10,15 @@ from datetime import date
 
 import pytest
 
-from tthc_cli import output
-from tthc_cli.console import fit_columns, print_rich_table
-from tthc_cli.queries import unit_rows
-from tthc_cli.status import statuses
+from tthc_cli.domain.queries import unit_rows
+from tthc_cli.domain.status import statuses
+from tthc_cli.present import tables
+from tthc_cli.present.console import fit_columns, print_rich_table
 
 from .conftest import ROOT
 
 
-def render(table: output.Table, width: int, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def render(table: tables.Table, width: int, capsys: pytest.CaptureFixture[str]) -> list[str]:
     import re
 
     print_rich_table(table, title="Tiêu đề", width=width)
@@ -28,7 +28,7 @@ def render(table: output.Table, width: int, capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize("width", [80, 100, 160])
 def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
-    table = output.item_table(ds.items, extra=[output.status_extra(ds.items, sts)])
+    table = tables.item_table(ds.items, extra=[tables.status_extra(ds.items, sts)])
     lines = render(table, width, capsys)
     assert max(len(line) for line in lines) <= width
     body = "\n".join(lines)
@@ -43,7 +43,7 @@ def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: 
 def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
     rows = [r for r in unit_rows(ds, "Sở Y tế") if r.definite]
-    lines = render(output.unit_table(rows, sts), 80, capsys)
+    lines = render(tables.unit_table(rows, sts), 80, capsys)
     assert max(len(line) for line in lines) <= 80
     assert len(lines) < 4 * len(rows) + 8  # was 337 lines for the whole of `tthc unit "Sở Y tế"`
 
@@ -51,13 +51,13 @@ def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> No
 def test_status_words_are_coloured_and_still_written(ds, capsys) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
     items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
-    print_rich_table(output.item_table(items, extra=[output.status_extra(items, sts)]), title=None, width=120)
+    print_rich_table(tables.item_table(items, extra=[tables.status_extra(items, sts)]), title=None, width=120)
     out = capsys.readouterr().out
     assert "\x1b[1;31mQuá hạn" in out and "Chưa đến" in out
 
 
 def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[no-untyped-def]
-    table = output.item_table(ds.items)
+    table = tables.item_table(ds.items)
     assert list(fit_columns(table, 400)) == list(range(7))
     narrow = fit_columns(table, 80)
     assert 1 not in narrow and 0 in narrow and 2 in narrow and 6 in narrow
@@ -66,7 +66,7 @@ def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[
 
 def test_piped_output_is_plain_and_never_imports_rich() -> None:
     probe = (
-        "import sys\nfrom tthc_cli import entry\nsys.argv = ['tthc', 'due', '--before', '2021-06-30']\n"
+        "import sys\nfrom tthc_cli.cli import entry\nsys.argv = ['tthc', 'due', '--before', '2021-06-30']\n"
         "try:\n    entry.main()\nexcept SystemExit:\n    pass\nsys.stderr.write(str('rich' in sys.modules))"
     )
     env = {**os.environ, "TTHC_DATA": str(ROOT), "TTHC_TODAY": "2021-06-05"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tthc_cli.build import Dataset
-from tthc_cli.dataset import assemble
+from tthc_cli.data.build import Dataset
+from tthc_cli.data.dataset import assemble
 
 from .conftest import shipped_files
 
@@ -115,7 +115,7 @@ def test_pre_commit_hook_covers_every_data_file() -> None:
 
     import yaml
 
-    from tthc_cli.catalog import DATA_FILE_PATTERN, is_data_file
+    from tthc_cli.domain.plan import DATA_FILE_PATTERN, is_data_file
 
     from .conftest import ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tthc_cli.dataset import assemble
+from tthc_cli.data.dataset import assemble
 
 from .conftest import edit, shipped_files
 

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from tthc_cli import entry
+from tthc_cli.cli import entry
 
 
 def test_json_reading_of_each_phrase(run) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.deadlines import DeadlineError, parse_deadline
+from tthc_cli.domain.deadlines import DeadlineError, parse_deadline
 
 CORPUS = Path(__file__).parent / "data" / "deadline_corpus.txt"
 

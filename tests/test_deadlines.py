@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.deadlines import (
+from tthc_cli.domain.deadlines import (
     DeadlineError,
     DeadlineKind,
     is_working_day,

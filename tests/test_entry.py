@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from tthc_cli import entry
-from tthc_cli.cli import app
+from tthc_cli.cli import entry
+from tthc_cli.cli.app import app
 
 SAME = [
     ["due", "--before", "2021-06-30"],
@@ -91,6 +91,6 @@ def test_completion_always_goes_to_typer(monkeypatch) -> None:  # type: ignore[n
     seen = {}
     monkeypatch.setenv("_TTHC_COMPLETE", "complete_bash")
     monkeypatch.setattr("sys.argv", ["tthc", "list"])
-    monkeypatch.setattr("tthc_cli.cli.main", lambda: seen.setdefault("typer", True))
+    monkeypatch.setattr("tthc_cli.cli.app.main", lambda: seen.setdefault("typer", True))
     entry.main()
     assert seen == {"typer": True}

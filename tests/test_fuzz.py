@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.dataset import LoadResult, assemble
-from tthc_cli.deadlines import DeadlineError, parse_deadline
-from tthc_cli.loader import parse_document
+from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.loader import parse_document
+from tthc_cli.domain.deadlines import DeadlineError, parse_deadline
 
 from .conftest import DATA_NAMES, ROOT
 

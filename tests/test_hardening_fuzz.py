@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tthc_cli import plan_cache, render
-from tthc_cli.cli import app
-from tthc_cli.reports import build_brief
-from tthc_cli.status import statuses
+from tthc_cli.cli.app import app
+from tthc_cli.data import plan_cache
+from tthc_cli.domain.status import statuses
+from tthc_cli.present import render
+from tthc_cli.present.reports import build_brief
 
 from .conftest import ROOT
 
@@ -47,7 +48,7 @@ _PIECES = [
 
 @pytest.fixture(scope="module")
 def brief_context():  # type: ignore[no-untyped-def]
-    from tthc_cli.commands import load
+    from tthc_cli.cli.commands import load
 
     os.environ.setdefault("TTHC_DATA", str(ROOT))
     plan = load(str(ROOT))
@@ -132,8 +133,8 @@ def cached(tmp_path_factory):  # type: ignore[no-untyped-def]
     """A valid cache file for the shipped data, its bytes, and the answer it must give."""
     folder = tmp_path_factory.mktemp("cache")
     with _cache_dir(folder):
-        from tthc_cli.datafiles import read_data_folder
-        from tthc_cli.dataset import assemble
+        from tthc_cli.data.dataset import assemble
+        from tthc_cli.data.files import read_data_folder
 
         files, labels = read_data_folder(str(ROOT))
         key = plan_cache.fingerprint(files)

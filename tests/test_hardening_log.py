@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.datafiles import read_data_folder
-from tthc_cli.dataset import assemble
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.files import read_data_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 LOG = 'entries:\n  - id: "1.1"\n    date: 2021-05-03\n    status: started\n'

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli import render
+from tthc_cli.present import render
 
 POSIX = pytest.mark.skipif(not hasattr(os, "fork"), reason="time and memory limits need fork")
 

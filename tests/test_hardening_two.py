@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli import plan_cache
+from tthc_cli.data import plan_cache
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
 from .conftest import ITEMS_2021
@@ -364,7 +364,7 @@ def test_a_world_readable_or_linked_cache_is_not_used(
 
 
 _READY_THEN_MAIN = (
-    "import os, sys; from tthc_cli.entry import main; os.write(int(sys.argv[1]), b'r'); "
+    "import os, sys; from tthc_cli.cli.entry import main; os.write(int(sys.argv[1]), b'r'); "
     "sys.argv = ['tthc', *sys.argv[2:]]; main()"
 )
 
@@ -400,7 +400,7 @@ def test_ctrl_c_at_any_moment_exits_130_without_traceback(data_dir: Path, comman
 
 
 def test_an_interrupt_before_main_prints_no_traceback() -> None:
-    code = "import tthc_cli.entry; raise KeyboardInterrupt"
+    code = "import tthc_cli.cli.entry; raise KeyboardInterrupt"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == -signal.SIGINT and proc.stderr == ""
 
@@ -426,7 +426,7 @@ def test_an_interrupt_python_cannot_raise_is_kept_quiet_and_ends_as_interrupted(
     print 'Exception ignored in … Traceback'; tthc's hook stays quiet and remembers it (exit 130)."""
     import types
 
-    from tthc_cli import entry
+    from tthc_cli.cli import entry
 
     entry._interrupted.clear()
     try:

@@ -27,10 +27,11 @@ def _extracted() -> dict[tuple[str | None, str], str | tuple[str, ...]]:
     with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     found: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
-    for _file, _line, message, _comments, context in extract_from_dir(
-        str(ROOT / "src"), method_map, options_map
-    ):
-        found[(context, _key(message))] = message
+    for folder in ("src", "templates"):  # the two inputs scripts/catalogue.sh gives pybabel
+        for _file, _line, message, _comments, context in extract_from_dir(
+            str(ROOT / folder), method_map, options_map
+        ):
+            found[(context, _key(message))] = message
     return found
 
 
@@ -236,7 +237,7 @@ def _bare_messages(path: Path) -> list[int]:
 def test_messages_go_through_the_catalogue() -> None:
     found = {
         path.name: lines
-        for path in sorted((ROOT / "src" / "tthc_cli").glob("*.py"))
+        for path in sorted((ROOT / "src" / "tthc_cli").rglob("*.py"))
         if path.name not in NOT_YET_TRANSLATED and (lines := _bare_messages(path))
     }
     assert not found, f"messages not wrapped in _(): {found}"

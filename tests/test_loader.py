@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tthc_cli.loader import Document, parse_document
+from tthc_cli.data.loader import Document, parse_document
 
 
 def parse(text: str | bytes) -> Document:
@@ -91,7 +91,7 @@ def test_conflict_markers_are_reported_before_yaml_parsing() -> None:
 
 
 def test_too_large_is_refused_before_parsing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import tthc_cli.loader as loader
+    import tthc_cli.data.loader as loader
 
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
     doc = parse("a: 12345678901\n")

@@ -7,11 +7,11 @@ import json
 from datetime import date
 from pathlib import Path
 
-from tthc_cli.build import Dataset
-from tthc_cli.catalog import Entry, obligation_id
-from tthc_cli.datafiles import read_data_folder
-from tthc_cli.dataset import assemble
-from tthc_cli.status import Status, statuses
+from tthc_cli.data.build import Dataset
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.files import read_data_folder
+from tthc_cli.domain.plan import Entry, obligation_id
+from tthc_cli.domain.status import Status, statuses
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AN_LAC = FIXTURES / "an-lac-2022"
@@ -155,7 +155,7 @@ def test_done_for_one_period_leaves_the_others_open_and_upcoming_finds_the_next(
     assert sts["task:3/2022-M06"].status is Status.NOT_DUE
     assert sts["task:3/2022-M04"].status is Status.OVERDUE
     assert (sts["task:3"].children_done, sts["task:3"].children_total) == (1, 12)
-    from tthc_cli.queries import items_upcoming
+    from tthc_cli.domain.queries import items_upcoming
 
     soon = [i.id for i in items_upcoming(ds, date(2022, 6, 10), 14, is_done=lambda i, _: sts[i.id].done)]
     assert soon[0] == "task:3/2022-M06"

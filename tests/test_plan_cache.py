@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli import plan_cache
-from tthc_cli.queries import item_to_dict, unit_rows
-from tthc_cli.status import statuses
+from tthc_cli.data import plan_cache
+from tthc_cli.domain.queries import item_to_dict, unit_rows
+from tthc_cli.domain.status import statuses
 
 from .conftest import ITEMS_2021, shipped_files
 
@@ -111,7 +111,7 @@ def test_no_cache_when_asked(run, data_dir: Path, monkeypatch) -> None:  # type:
 def test_the_cache_folder_is_bounded(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from tthc_cli import plan_cache
+    from tthc_cli.data import plan_cache
 
     for i in range(40):
         path = tmp_path / f"{i:024x}.json"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tthc_cli.datafiles import read_data_folder
-from tthc_cli.dataset import assemble
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.files import read_data_folder
 
 from .conftest import ROOT
 from .test_reports import check_golden

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.dataset import assemble
-from tthc_cli.progress import AppendError, NewEntry, append_entry
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.progress import AppendError, NewEntry, append_entry
 
 from .conftest import ROOT, load_with
 

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.build import Dataset
-from tthc_cli.queries import items_due, items_overdue, items_upcoming, unit_rows
+from tthc_cli.data.build import Dataset
+from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming, unit_rows
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]
 INSPECTIONS = [f"inspection:I.{n}" for n in range(1, 6)] + [f"inspection:II.{n}" for n in range(1, 13)]

@@ -76,8 +76,8 @@ def test_brief_lists_only_units_needing_attention_and_keeps_groups_apart(run, sa
 def test_units_needing_attention_are_units_and_open_groups_apart(ds) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from tthc_cli.reports import units_needing_attention
-    from tthc_cli.status import statuses
+    from tthc_cli.domain.status import statuses
+    from tthc_cli.present.reports import units_needing_attention
 
     units, groups = units_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
     assert units and all(u.name in ds.registry.units for u in units)
@@ -235,9 +235,9 @@ def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # t
     """(ID, date) of what the brief of 04/06/2021 lists as completed, with `log` as the progress."""
     from datetime import date
 
-    from tthc_cli.catalog import Entry, Plan
-    from tthc_cli.reports import build_brief
-    from tthc_cli.status import statuses
+    from tthc_cli.domain.plan import Entry, Plan
+    from tthc_cli.domain.status import statuses
+    from tthc_cli.present.reports import build_brief
 
     plan = Plan(
         ds.year, ds.registry, ds.items, [Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from tthc_cli.salvage import salvage
+from tthc_cli.data.salvage import salvage
 
 from .conftest import edit, load_with
 

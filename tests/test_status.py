@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from tthc_cli.build import Dataset
-from tthc_cli.catalog import Entry, Plan
-from tthc_cli.status import ItemStatus, Status, rolled_up, statuses
+from tthc_cli.data.build import Dataset
+from tthc_cli.domain.plan import Entry, Plan
+from tthc_cli.domain.status import ItemStatus, Status, rolled_up, statuses
 
 
 def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Plan:

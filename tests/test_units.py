@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.build import Dataset
-from tthc_cli.units import fold, split_type
+from tthc_cli.data.build import Dataset
+from tthc_cli.domain.units import fold, split_type
 
 
 @given(st.text(max_size=40))
@@ -143,7 +143,7 @@ def test_a_tone_mark_slip_is_suggested_never_matched(ds: Dataset, typed: str) ->
 
 
 def test_tone_mark_placement_is_not_a_slip(ds: Dataset) -> None:
-    from tthc_cli.units import marks_fit
+    from tthc_cli.domain.units import marks_fit
 
     # "hoá"/"hóa", "thuỷ"/"thủy": the same tone on another vowel of the same word.
     assert ds.registry.lookup("Sở Văn hoá, Thể thao và Du lịch").name == "Sở Văn hóa, Thể thao và Du lịch"

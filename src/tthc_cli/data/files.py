@@ -1,0 +1,89 @@
+"""Finding the data folder and reading its files' bytes: the I/O in front of the loader."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from tthc_cli.data.fsutil import FileKindError, read_regular
+from tthc_cli.i18n import _, os_reason
+
+MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files
+
+DATA_DIR_ENV = "TTHC_DATA"
+
+
+class DataDirError(Exception):
+    """No data folder, or one that cannot be read: a usage problem the user can fix (exit 2)."""
+
+
+def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
+    """--data DIR, else $TTHC_DATA, else the nearest folder upward from `cwd` holding plan.yaml."""
+    for given, how in ((explicit, "--data"), (env, DATA_DIR_ENV)):
+        if given:
+            if not os.path.isdir(given):
+                raise DataDirError(_("{option} {path!r} is not a folder").format(option=how, path=given))
+            return given
+    here = os.path.abspath(cwd)
+    while True:
+        # exists, not isfile: a plan.yaml that is a FIFO or device stops the search here and is
+        # refused when read, rather than silently skipped in favour of a folder further up.
+        if os.path.exists(os.path.join(here, "plan.yaml")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            raise DataDirError(
+                _(
+                    "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
+                    "folder, or point at it with --data FOLDER or {env}=FOLDER"
+                ).format(env=DATA_DIR_ENV)
+            )
+        here = parent
+
+
+def display_path(path: str) -> str:
+    """A path as messages show it: relative to the working folder when the file lies inside it (what
+    editors and CI annotations resolve, and short), else as given."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return rel if not rel.startswith(os.pardir) else path
+
+
+def list_data_files(directory: str) -> list[str]:
+    """The data file names of a plan folder: plan.yaml, units.yaml, progress.yaml (each listed even
+    when absent) and every appendix_<name>.yaml it holds."""
+    from tthc_cli.domain.plan import data_file_names
+
+    try:
+        return data_file_names(os.listdir(directory))
+    except OSError as exc:
+        raise DataDirError(
+            _("cannot read the folder {folder}: {reason}").format(folder=directory, reason=os_reason(exc))
+        ) from None
+
+
+def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    return read_files(directory, list_data_files(directory))
+
+
+def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """Bytes of each data file (None when absent) and the path to show for it. Only regular files
+    are read, never more than MAX_FILE_BYTES + 1 bytes: a FIFO or /dev/zero is a usage error."""
+    files: dict[str, bytes | None] = {}
+    labels: dict[str, str] = {}
+    for name in names:
+        path = os.path.join(directory, name)
+        labels[name] = display_path(path)
+        try:
+            files[name] = read_regular(path, MAX_FILE_BYTES)
+        except FileNotFoundError:
+            files[name] = None
+        except FileKindError as exc:
+            raise DataDirError(_("cannot read {what}").format(what=exc)) from None
+        except OSError as exc:
+            raise DataDirError(
+                _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
+            ) from None
+    return files, labels

@@ -1,0 +1,375 @@
+"""Pydantic schemas of the data files: the plan, its two appendices and the unit registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, appendix_name
+from tthc_cli.i18n import _
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+# A name the data gives a part of itself (an appendix as in appendix_<name>.yaml, a column key).
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# `each_unit: true`: the item binds each unit of its lead groups separately (each writes its own plan).
+EachUnit = Annotated[
+    StrictBool,
+    Field(
+        description="true when the item binds each unit of its lead groups separately "
+        "(each writes its own plan)."
+    ),
+]
+# Items are numbered as the document prints them: "1", "1.1", "2.a", "II.3", "a)" (a trailing ")" or
+# "." of the printed form is kept in `number`; the ID drops it).
+ItemNumber = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?:\d+|[IVXLC]+|[a-zđ])(?:\.(?:\d+|[IVXLC]+|[a-zđ]))*[.)]?$",
+    ),
+]
+BlockNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
+AppendixNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+RowNumber = Annotated[int, Field(ge=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Party(_Model):
+    """Lead or coordinating units: the phrase as written and the units/groups it names."""
+
+    text: str | None = Field(
+        None, description="The phrase exactly as written; null if the source states none."
+    )
+    refs: list[Text] = Field(min_length=1, description="Names or aliases registered in units.yaml.")
+
+
+class Regulation(_Model):
+    """The rule an office knows for a deadline the plan leaves to regulation ("Theo quy định"): not
+    from the plan, so it names its legal basis."""
+
+    text: Text = Field(description="The rule's deadline phrase, e.g. 'trước ngày 14 của tháng cuối quý'.")
+    basis: Text = Field(description="Its legal basis, e.g. the decree or circular and article.")
+
+
+class DeadlineSpec(_Model):
+    text: str | None = Field(description="The deadline phrase exactly as written; null if none is given.")
+    regulation: Regulation | None = Field(
+        None, description="Added by the office, not in the plan: the rule that 'theo quy định' refers to."
+    )
+    tentative: StrictBool = Field(False, description='true for "Thời gian dự kiến".')
+    start: dt.date | None = Field(
+        None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough."
+    )
+    due: dt.date | None = Field(
+        None, description="Explicit due date (YYYY-MM-DD), only if the phrase is not enough."
+    )
+
+
+class Decision(_Model):
+    """The decision (quyết định) that issues the plan, when there is one. A plan issued directly as a
+    "Kế hoạch" has no decision block: its own number, date and signer sit under `plan`."""
+
+    number: str | None = Field(description="Decision number; null while blank in the source.")
+    number_text: Text
+    date: dt.date | None = Field(description="Signing date; null while the day is blank in the source.")
+    date_text: Text
+    issuer: Text
+    title: Text
+    signer: Text | None = None
+    signer_title: Text | None = None
+
+
+class Period(_Model):
+    """The time the plan covers: the calendar year by default; it may begin in December of the year
+    before (a plan signed early) and may run several years ("Giai đoạn 2021-2025")."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(_("the period ends before it starts"))
+        if (self.end - self.start).days > 11 * 366:
+            raise ValueError(_("a plan period longer than ten years is not a plan of this genre"))
+        return self
+
+
+class PlanInfo(_Model):
+    title: Text
+    year: Year = Field(description="The plan's year (the first year of a multi-year plan).")
+    province: Text | None = Field(
+        None, description="The province whose plan this is, as officials write it, e.g. 'Hải Dương'."
+    )
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
+        None, description="A short stable identifier (calendar UIDs); default: province and year."
+    )
+    period: Period | None = Field(None, description="Default: 1 January to 31 December of `year`.")
+    # For a plan issued directly (no decision block): its own number, date and signer, when known.
+    number: str | None = None
+    number_text: Text | None = None
+    date: dt.date | None = None
+    date_text: Text | None = None
+    issuer: Text | None = None
+    signer: Text | None = None
+    signer_title: Text | None = None
+
+
+class Section(_Model):
+    """A top-level section heading as printed ("II. NỘI DUNG CÔNG VIỆC"); `holds` says which list of
+    items it contains."""
+
+    number: Text
+    title: Text
+    holds: Literal["tasks", "duties"] | None = None
+
+
+class Grouping(_Model):
+    number: ItemNumber
+    title: Text
+
+
+class Task(_Model):
+    number: ItemNumber
+    grouping: ItemNumber | None = None
+    title: Text
+    short_title: Text | None = Field(
+        None, description="A short name the office writes for reports (not in the source)."
+    )
+    content: list[Text] = []
+    lead: Party
+    support: Party | None = None
+    deadline: DeadlineSpec
+    deliverable: Text | None = None
+    notes: list[Text] = []
+    each_unit: EachUnit = False
+    appendix: Name | None = Field(
+        None, description="The appendix (appendix_<name>.yaml) that details this item."
+    )
+
+
+class Duty(_Model):
+    number: ItemNumber
+    text: Text
+    short_title: Text | None = None
+    lead: Party
+    support: Party | None = None
+    deadline: DeadlineSpec | None = None
+    notes: list[Text] = []
+    each_unit: EachUnit = False
+
+
+class Obligation(_Model):
+    """An unnumbered paragraph that obliges units: a note under an appendix ("Ghi chú 2"), or the
+    closing paragraph of a section. Its ID is note:<where>[.<number>]."""
+
+    where: Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[a-z][a-z0-9_]*)$")] = Field(
+        description="The section number (IV) or the appendix name (review) it stands in."
+    )
+    number: Annotated[str, StringConstraints(pattern=r"^\d+$")] | None = Field(
+        None, description="Its number as printed (Ghi chú 2 -> 2); null when unnumbered."
+    )
+    text: Text
+    lead: Party
+    support: Party | None = None
+    deadline: DeadlineSpec | None = None
+    each_unit: EachUnit = False
+
+
+class PlanFile(_Model):
+    decision: Decision | None = None
+    plan: PlanInfo
+    sections: list[Section] = []
+    groupings: list[Grouping] = []
+    tasks: list[Task] = Field(min_length=1)
+    duties: list[Duty] = []
+    obligations: list[Obligation] = Field(
+        [], description="Unnumbered paragraphs that oblige units (closing paragraphs, appendix notes)."
+    )
+
+
+class Column(_Model):
+    """A column of an appendix table as printed: `key` names the row field it shows (unit, text,
+    domains, deadline, note, or a free column kept under each row's `cells`)."""
+
+    key: Name
+    title: Text
+
+
+class AppendixRow(_Model):
+    stt: RowNumber
+    unit: Text
+    text: Text | None = None
+    domains: list[Text] = []
+    deadline: DeadlineSpec | None = Field(
+        None, description="The row's own deadline; without it the row runs in its item's window."
+    )
+    note: Text | None = None
+    cells: dict[Name, Text] = Field({}, description="Free columns, keyed as declared under `columns`.")
+
+
+class RowNote(_Model):
+    text: Text
+    rows: Annotated[list[RowNumber], Field(min_length=2, max_length=2)] = Field(
+        description="First and last row the note covers (it stood in a merged cell)."
+    )
+    inferred: StrictBool = Field(
+        False,
+        description="true when the span is read off a merged cell's layout rather than printed.",
+    )
+
+
+class AppendixBlock(_Model):
+    block: BlockNumber
+    title: Text
+    rows: list[AppendixRow] = Field(min_length=1)
+    notes: list[RowNote] = []
+
+
+class AppendixFile(_Model):
+    """One appendix (phụ lục): a table of rows, flat or in blocks. Its rows' IDs are
+    <name>:<stt> or <name>:<block>.<stt>, where the file is appendix_<name>.yaml."""
+
+    number: AppendixNumber | None = Field(None, description='"I" for "Phụ lục I"; null if unnumbered.')
+    title: Text
+    task: ItemNumber | None = Field(None, description="The item this appendix details.")
+    unit_role: Literal["lead", "inspected"] = Field(
+        "lead",
+        description="lead: each row's unit does the row's work; inspected: the item's lead inspects it.",
+    )
+    columns: list[Column] = []
+    rows: list[AppendixRow] = []
+    blocks: list[AppendixBlock] = []
+    notes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _rows_or_blocks(self) -> AppendixFile:
+        if bool(self.rows) == bool(self.blocks):
+            raise ValueError(_("an appendix has either `rows` or `blocks` (of rows), not both or neither"))
+        return self
+
+
+# The unit types of the genre. Provincial: office (Văn phòng UBND), centre, department (sở), board
+# (ban), portal, media; central agencies located in the province (Công an tỉnh, BHXH tỉnh, Cục Thuế,
+# Kho bạc); district level: city (thành phố), town (thị xã), district (huyện), urban_district (quận);
+# commune level: commune (xã), ward (phường), township (thị trấn); mass organisations; enterprises.
+UnitType = Literal[
+    "office",
+    "centre",
+    "department",
+    "board",
+    "portal",
+    "media",
+    "central",
+    "city",
+    "town",
+    "district",
+    "urban_district",
+    "commune",
+    "ward",
+    "township",
+    "mass_org",
+    "enterprise",
+    "other",
+]
+GroupKind = Literal["listed", "collective", "appendix", "open"]
+
+
+class Unit(_Model):
+    name: Text
+    type: UnitType
+    aliases: list[Text] = []
+    part_of: Text | None = None
+    requires_type: StrictBool = Field(
+        False, description="Match only when the type is typed too (a bare 'Hải Dương' is the province)."
+    )
+
+
+class Group(_Model):
+    name: Text
+    kind: GroupKind
+    aliases: list[Text] = []
+    members: list[Text] = []
+    scope: list[Text] | None = None
+    appendix: Name | None = Field(
+        None, description="kind 'appendix': the appendix (appendix_<name>.yaml) whose units are the members."
+    )
+
+    @model_validator(mode="after")
+    def _members_fit_kind(self) -> Group:
+        if self.kind == "listed" and not self.members:
+            raise ValueError(_("a 'listed' group needs members"))
+        if self.kind in ("appendix", "open") and self.members:
+            raise ValueError(
+                _("a '{kind}' group takes no members (they are derived or open-ended)").format(kind=self.kind)
+            )
+        if (self.kind == "appendix") != (self.appendix is not None):
+            raise ValueError(_("a group of kind 'appendix' names its appendix, and only such a group does"))
+        if self.scope is not None and self.kind != "open":
+            raise ValueError(_("only an 'open' group takes a scope"))
+        return self
+
+
+class UnitsFile(_Model):
+    province: Text | None = Field(
+        None, description="The province the registry serves: a bare province name means the province."
+    )
+    units: list[Unit] = Field(min_length=1)
+    groups: list[Group] = []
+
+
+ProgressStatus = Literal["started", "done", "reopened", "note"]
+
+
+class ProgressEntry(_Model):
+    """One dated report of progress on one item. The log is append-only: to undo 'done', append
+    'reopened'."""
+
+    id: Text = Field(description="Item ID: task:1.1 (or 1.1), duty:IV.2, review:6, inspection:II.3.")
+    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    status: ProgressStatus = Field(description="started, done, reopened, or note (a remark only).")
+    unit: Text | None = Field(
+        None, description="For an item that binds each unit separately: whose obligation this is."
+    )
+    period: Text | None = Field(
+        None, description="For a recurring item: which occurrence (2021-Q2, 2021-M03, 2021-H1, 2021)."
+    )
+    note: Text | None = None
+    evidence: Text | None = Field(None, description="E.g. the number of the document that delivered it.")
+    by: Text | None = Field(None, description="Who reported it.")
+
+
+class ProgressFile(_Model):
+    entries: list[ProgressEntry] | None = None
+
+
+# The model of each data file (file names are declared once, in catalog.py).
+FILE_MODELS: dict[str, type[BaseModel]] = {PLAN: PlanFile, UNITS: UnitsFile, PROGRESS: ProgressFile}
+# The JSON Schema written for each kind of file (schemas/<name>.schema.json); every appendix_*.yaml
+# shares the appendix schema.
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "plan": PlanFile,
+    "appendix": AppendixFile,
+    "units": UnitsFile,
+    "progress": ProgressFile,
+}
+
+
+def model_for(file_name: str) -> type[BaseModel] | None:
+    """The model a data file is validated with; None for a file that is not a tthc data file."""
+    if appendix_name(file_name) is not None:
+        return AppendixFile
+    return FILE_MODELS.get(file_name)
+
+
+def schema_name(file_name: str) -> str | None:
+    """'appendix_review.yaml' -> 'appendix'; 'plan.yaml' -> 'plan'."""
+    if appendix_name(file_name) is not None:
+        return "appendix"
+    stem = file_name.removesuffix(".yaml")
+    return stem if stem in SCHEMA_MODELS else None

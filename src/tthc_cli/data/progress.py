@@ -1,0 +1,94 @@
+"""Appending to the progress log as text: every existing byte (comments, layout) stays as it was."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tthc_cli.i18n import _
+
+_ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
+_ITEM = re.compile(r"^([ \t]*)- ", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    id: str
+    date: date
+    status: str
+    note: str | None = None
+    evidence: str | None = None
+    by: str | None = None
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: no character can change its meaning.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def entry_lines(entry: NewEntry, indent: str) -> str:
+    pad = indent + "  "
+    lines = [
+        f"{indent}- id: {_quoted(entry.id)}",
+        f"{pad}date: {entry.date.isoformat()}",
+        f"{pad}status: {entry.status}",
+    ]
+    for key in ("note", "evidence", "by"):
+        value = getattr(entry, key)
+        if value:
+            lines.append(f"{pad}{key}: {_quoted(value)}")
+    return "\n".join(lines) + "\n"
+
+
+class AppendError(ValueError):
+    """The file's shape does not let an entry be appended at its end."""
+
+
+def append_entry_bytes(raw: bytes, entry: NewEntry) -> bytes:
+    """`append_entry` on the file's bytes, keeping its form: a BOM stays, and the added lines end
+    as the file's own do (CRLF, or a lone CR), so the file never mixes line ends."""
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = raw[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AppendError(
+            _("progress.yaml is not UTF-8 (byte {offset}); save it as UTF-8").format(
+                offset=exc.start + len(bom)
+            )
+        ) from None
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    if newline == "\n":
+        return bom + append_entry(text, entry).encode("utf-8")
+    # Analyse with LF line ends; what is added is then written with the file's own.
+    added = append_entry(text.replace(newline, "\n"), entry)[len(text.replace(newline, "\n")) :]
+    return bom + (text + added.replace("\n", newline)).encode("utf-8")
+
+
+def append_entry(text: str, entry: NewEntry) -> str:
+    """The log with `entry` added at the end. The existing text is kept byte for byte; only a final
+    newline (if missing) and, for a file with no `entries:` key yet, that key are added."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    keys = list(_ENTRIES_KEY.finditer(text))
+    if not keys:
+        if re.search(r"^\S", text, re.MULTILINE) and not all(
+            line.startswith("#") for line in text.splitlines() if line.strip()
+        ):
+            raise AppendError(
+                _(
+                    "progress.yaml has no line 'entries:' on its own to append under "
+                    "(write 'entries:' alone on a line, not 'entries: []')"
+                )
+            )
+        return text + "entries:\n" + entry_lines(entry, "  ")
+    tail = text[keys[-1].end() :]
+    # Anything after the last entry that is not indented (another top-level key) would swallow or
+    # break the append: refuse rather than guess.
+    if re.search(r"^[^\s#-]", tail, re.MULTILINE):
+        raise AppendError(_("'entries:' must be the last key of progress.yaml for tthc to append to it"))
+    # The first entry's indent: a later "- " line may be inside a note's block scalar (`note: |`).
+    first = _ITEM.search(tail)
+    indent = first.group(1) if first else "  "
+    return text + entry_lines(entry, indent)

@@ -1,0 +1,258 @@
+"""The office's questions -> result rows: due, overdue, upcoming, unit. Pure: `today` is a parameter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tthc_cli.domain.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, Literal
+
+    from tthc_cli.domain.plan import ItemKind, Plan, PlanItem
+
+    Role = Literal["lead", "support", "inspected"]
+    # An item counts as done when this says so; the progress log (status.py) provides it.
+    IsDone = Callable[[PlanItem, date], bool]
+
+ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
+
+
+def never_done(item: PlanItem, today: date) -> bool:
+    return False
+
+
+def _order(ds: Plan) -> dict[str, int]:
+    return {item.id: i for i, item in enumerate(ds.items)}
+
+
+def sort_by_due(ds: Plan, items: Iterable[PlanItem]) -> list[PlanItem]:
+    order = _order(ds)
+    return sorted(items, key=lambda it: (it.deadline.due or date.max, order[it.id]))
+
+
+class UnitRow(Record):
+    """`via`: the group the row comes through (None when the unit is named itself); `definite` is
+    False for an open-ended group that may concern the unit."""
+
+    __slots__ = ("definite", "item", "role", "via")
+
+    def __init__(self, item: PlanItem, role: Role, via: str | None, definite: bool) -> None:
+        self.item = item
+        self.role = role
+        self.via = via
+        self.definite = definite
+
+
+class DueResult(Record):
+    __slots__ = ("items", "without_due")
+
+    def __init__(self, items: list[PlanItem], without_due: int) -> None:
+        self.items = items
+        self.without_due = without_due  # ongoing / undated items left out
+
+
+def items_due(
+    ds: Plan,
+    *,
+    before: date,
+    after: date | None = None,
+    include_ongoing: bool = False,
+    kinds: Iterable[ItemKind] | None = None,
+    unit: str | None = None,
+    role: str = "any",
+) -> DueResult:
+    """Items whose (nominal) due date lies in [after, before], both inclusive, by due date then ID."""
+    pool = filter_items(ds, ds.items, kinds=kinds, unit=unit, role=role)
+    dated = [
+        i
+        for i in pool
+        if i.deadline.due is not None
+        and i.deadline.due <= before
+        and (after is None or i.deadline.due >= after)
+    ]
+    # An undated obligation is stood for by its item when that is listed too (IV.2, not its 29 units).
+    listed = {i.id for i in pool}
+    undated = [i for i in pool if i.deadline.due is None and i.parent not in listed]
+    rows = sort_by_due(ds, dated)
+    if include_ongoing:
+        rows += undated
+    return DueResult(rows, 0 if include_ongoing else len(undated))
+
+
+def items_overdue(ds: Plan, today: date, is_done: IsDone = never_done) -> list[tuple[PlanItem, int]]:
+    """Not done and past the effective due date (Art. 148(5) moves a weekend/holiday due date to the
+    next working day), with days late, most late first."""
+    out = []
+    for item in ds.items:
+        eff = item.deadline.effective_due
+        if eff is not None and eff < today and not is_done(item, today):
+            out.append((item, (today - eff).days))
+    order = _order(ds)
+    return sorted(out, key=lambda pair: (-pair[1], order[pair[0].id]))
+
+
+def items_upcoming(ds: Plan, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
+    """Not done, effective due date from today to today + within days, soonest first."""
+    end = today + timedelta(days=within)
+    rows = [
+        i
+        for i in ds.items
+        if i.deadline.effective_due is not None
+        and today <= i.deadline.effective_due <= end
+        and not is_done(i, today)
+    ]
+    order = _order(ds)
+    return sorted(rows, key=lambda it: (it.deadline.effective_due or date.max, order[it.id]))
+
+
+def unit_rows(ds: Plan, target: str) -> list[UnitRow]:
+    """Everything `target` (a canonical unit or group name) leads, coordinates or is inspected in,
+    named directly or through a group. Open-ended groups give rows with definite=False.
+
+    One row per item: a direct mention wins over a group (item 8 names Văn phòng UBND tỉnh as
+    coordinator although it is also one of "các sở, ngành" that lead), then the stronger role.
+    """
+    reg = ds.registry
+    rows: list[UnitRow] = []
+    # An item split into obligations is owed through them: the unit sees its own obligation (or the
+    # occurrences), not the item as a whole, unless it only coordinates the item.
+    owners: dict[str, set[str | None]] = {}
+    for item in ds.items:
+        if item.parent is not None and item.parent in ds.by_id and ds.by_id[item.parent].split:
+            owners.setdefault(item.parent, set()).add(item.unit)
+    for item in ds.items:
+        if item.split and (None in owners.get(item.id, ()) or target in owners.get(item.id, ())):
+            continue
+        direct: list[Role] = []
+        via: list[tuple[Role, str]] = []
+        maybe: list[tuple[Role, str]] = []
+        if item.unit_role == "inspected" and item.unit == target:
+            direct.append("inspected")
+        for role, refs in (("lead", item.lead), ("support", item.support)):
+            for ref in refs:
+                if ref == target:
+                    direct.append(role)  # type: ignore[arg-type]
+                elif reg.is_open(ref):
+                    scope = reg.scope(ref)
+                    if scope is None or target in scope:
+                        maybe.append((role, ref))  # type: ignore[arg-type]
+                elif target in reg.expand(ref):
+                    via.append((role, ref))  # type: ignore[arg-type]
+        if direct:
+            rows.append(UnitRow(item, min(direct, key=ROLE_ORDER.__getitem__), None, True))
+        elif via:
+            role, group = min(via, key=lambda rv: ROLE_ORDER[rv[0]])
+            rows.append(UnitRow(item, role, group, True))
+        elif maybe:
+            role, group = min(maybe, key=lambda rv: ROLE_ORDER[rv[0]])
+            rows.append(UnitRow(item, role, group, False))
+    return rows
+
+
+def filter_items(
+    ds: Plan,
+    items: Iterable[PlanItem],
+    *,
+    kinds: Iterable[ItemKind] | None = None,
+    unit: str | None = None,
+    role: str = "any",
+) -> list[PlanItem]:
+    """Keep items of the given kinds that `unit` (canonical) definitely owes in `role`."""
+    wanted = set(kinds) if kinds else None
+    keep = [i for i in items if wanted is None or i.kind in wanted]
+    if unit is None:
+        return keep
+    owed = {r.item.id: r for r in unit_rows(ds, unit) if r.definite}
+    return [i for i in keep if i.id in owed and (role == "any" or owed[i.id].role == role)]
+
+
+# --- JSON shape (the contract scripts rely on) ------------------------------------------------------
+
+
+def iso_date(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def item_to_dict(item: PlanItem) -> dict[str, Any]:
+    d = item.deadline
+    out: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "lead": list(item.lead),
+        "support": list(item.support),
+        "deadline": {
+            "text": d.text,
+            "kind": d.kind.value,
+            "start": iso_date(d.start),
+            "due": iso_date(d.due),
+            "effective_due": iso_date(d.effective_due),
+            "tentative": d.tentative,
+        },
+        "deliverable": item.deliverable,
+    }
+    if item.parent:
+        out["parent"] = item.parent
+    # Appendix rows: a row its unit leads carries its domains (Phụ lục I); a row whose unit is
+    # inspected carries the unit, block and note (Phụ lục II); whatever else a row has is added.
+    if item.unit_role == "lead":
+        out["domains"] = list(item.domains)
+        if item.block is not None:
+            out["block"] = item.block
+        if item.note is not None:
+            out["note"] = item.note
+    elif item.unit_role == "inspected":
+        out.update(unit=item.unit, block=item.block, note=item.note)
+        if item.domains:
+            out["domains"] = list(item.domains)
+    if item.cells:
+        out["cells"] = dict(item.cells)
+    if item.regulation:
+        # Not from the plan: the rule the office added for "theo quy định", with its legal basis.
+        out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
+    if item.period is not None or (item.unit is not None and item.unit_role is None):
+        out.update(unit=item.unit, period=item.period)
+    return out
+
+
+def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
+    return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}
+
+
+# --- obligations: who has not delivered ---------------------------------------------------------------
+
+
+class MissingError(ValueError):
+    """The item is not split into obligations, or has no such period."""
+
+
+def obligations(ds: Plan, item_id: str, period: str | None = None) -> list[PlanItem]:
+    """The obligations of an item split by unit and/or period, of one period if asked. Raises
+    MissingError when the item has none, or none in that period (the message lists the periods)."""
+    item = ds.by_id[item_id]
+    kids = ds.children(item_id) if item.split else []
+    if not kids:
+        raise MissingError(f"{item_id} is one obligation, not one per unit or period (tthc show {item_id})")
+    if period is None:
+        return kids
+    wanted = [k for k in kids if k.period == period.strip().upper()]
+    if not wanted:
+        periods = list(dict.fromkeys(k.period for k in kids if k.period)) or ["—"]
+        raise MissingError(f"{item_id} has no period '{period}'; its periods: {', '.join(periods)}")
+    return wanted
+
+
+def open_ended_members(ds: Plan, item: PlanItem) -> list[str]:
+    """The groups among an item's leads whose membership the plan does not list in full (collective
+    groups): a body the registry does not list yet may owe the item too."""
+    reg = ds.registry
+    found: list[str] = []
+    for ref in item.lead:
+        for name in sorted(reg.expand(ref)):
+            group = reg.groups.get(name)
+            if group is not None and group.kind == "collective" and name not in found:
+                found.append(name)
+    return found

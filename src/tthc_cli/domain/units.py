@@ -1,0 +1,393 @@
+"""The unit registry: names, aliases, groups and members; matching names the way people type them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tthc_cli.domain.records import Record
+from tthc_cli.i18n import _
+from tthc_cli.textnorm import typed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from tthc_cli.data.models import UnitsFile
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+# Unit-type words in front of a name, folded; stripped for matching but kept to disambiguate
+# ("TP Chí Linh" vs "thị xã Chí Linh"). "committee" = any People's Committee (district or commune).
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("uy ban nhan dan", "committee"),
+    ("ubnd", "committee"),
+    ("thanh pho", "city"),
+    ("tp", "city"),
+    ("thi xa", "town"),
+    ("tx", "town"),
+    ("huyen", "district"),
+    ("quan", "urban_district"),
+    ("thi tran", "township"),
+    ("phuong", "ward"),
+    ("xa", "commune"),
+    ("so", "department"),
+    ("ban", "board"),
+)
+_COMMITTEE_TYPES = {"city", "town", "district", "urban_district", "commune", "ward", "township"}
+
+TYPE_LABELS = {
+    "office": "Văn phòng",
+    "centre": "Trung tâm",
+    "department": "Sở",
+    "board": "Ban",
+    "portal": "Cổng thông tin",
+    "media": "Cơ quan báo chí",
+    "central": "Cơ quan Trung ương trên địa bàn",
+    "city": "Thành phố",
+    "town": "Thị xã",
+    "district": "Huyện",
+    "urban_district": "Quận",
+    "commune": "Xã",
+    "ward": "Phường",
+    "township": "Thị trấn",
+    "mass_org": "Tổ chức chính trị - xã hội",
+    "enterprise": "Doanh nghiệp",
+    "other": "Khác",
+}
+GROUP_LABELS = {
+    "listed": "nhóm xác định",
+    "collective": "nhóm không liệt kê đủ",
+    "appendix": "các đơn vị của phụ lục",
+    "open": "nhóm không xác định",
+}
+
+
+def fold(text: str) -> str:
+    """The matching key: no case, no diacritics (đ -> d), no punctuation, '&' read as 'và'.
+
+    Tone-mark placement ("thuỷ"/"thủy") and NFD input fold to the same key; invisible characters are
+    dropped so a zero-width space cannot make "Sở Y tế" a different unit.
+    """
+    text = typed(text).replace("&", " và ")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D").casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+# The five tone marks of Vietnamese (huyền, sắc, hỏi, ngã, nặng). The other combining marks (â, ă, ơ)
+# change the letter itself and stay with it.
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+_WORD = re.compile(r"\w+")
+# Type words people put in front of a name (matched loosely, like the prefixes above).
+_TYPE_WORDS = "sở ủy uỷ ban nhân dân thành phố thị xã trấn huyện quận phường tp tx ubnd"
+
+
+def _signature(word: str) -> str | None:
+    """A word's letters and tone mark as written, whatever vowel carries the mark ("thuỷ" = "thủy");
+    None when it carries no diacritic at all (typed without marks: matches any)."""
+    parts = unicodedata.normalize("NFD", word.casefold())
+    if parts.isascii():
+        return None
+    base = "".join(c for c in parts if c not in _TONES)
+    tones = "".join(sorted(c for c in parts if c in _TONES))
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def _signatures(text: str) -> set[str]:
+    words = _WORD.findall(typed(text).replace("&", " và "))
+    return {sig for sig in map(_signature, words) if sig is not None}
+
+
+_TYPE_SIGNATURES = _signatures(_TYPE_WORDS)
+
+
+def marks_fit(query: str, names: Iterable[str]) -> bool:
+    """Whether every word typed with diacritics is spelt with the same ones in `names` (a unit's name
+    and aliases). "so y te" and "Sở Y te" fit "Sở Y tế"; "Sở Y tể" (a tone-mark slip) does not: the
+    folded key alone would silently read it as Sở Y tế."""
+    typed_words = _signatures(query) - _TYPE_SIGNATURES
+    if not typed_words:
+        return True
+    known: set[str] = set()
+    for name in names:
+        known |= _signatures(name)
+    return typed_words <= known
+
+
+def split_type(key: str) -> tuple[str | None, str]:
+    """'ubnd thanh pho chi linh' -> ('city', 'chi linh'): an optional "UBND", then one type word.
+    Only one type word is stripped: "Ban Quản lý …" is a board, not a "quận"."""
+    kind: str | None = None
+    for prefix, prefix_kind in _PREFIXES:
+        if prefix_kind != "committee":
+            continue
+        if key == prefix or key.startswith(prefix + " "):
+            key, kind = key[len(prefix) :].strip(), prefix_kind
+            break
+    for prefix, prefix_kind in _PREFIXES:
+        if prefix_kind == "committee":
+            continue
+        if key == prefix or key.startswith(prefix + " "):
+            key, kind = key[len(prefix) :].strip(), prefix_kind
+            break
+    return kind, key
+
+
+class UnitInfo(Record):
+    __slots__ = ("aliases", "name", "part_of", "requires_type", "type")
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        aliases: tuple[str, ...] = (),
+        requires_type: bool = False,
+        part_of: str | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.requires_type = requires_type
+        self.part_of = part_of
+
+
+class GroupInfo(Record):
+    __slots__ = ("aliases", "appendix", "kind", "members", "name", "scope")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        aliases: tuple[str, ...] = (),
+        members: tuple[str, ...] = (),
+        scope: tuple[str, ...] | None = None,
+        appendix: str | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.members = members
+        self.scope = scope
+        self.appendix = appendix
+
+
+class Lookup(Record):
+    """The answer to 'which unit is this?': one `name`, or none with `candidates` (several matched)
+    or `suggestions` (nothing matched; close names)."""
+
+    __slots__ = ("candidates", "name", "note", "query", "suggestions")
+
+    def __init__(
+        self,
+        query: str,
+        name: str | None = None,
+        candidates: tuple[str, ...] = (),
+        suggestions: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        self.query = query
+        self.name = name
+        self.candidates = candidates
+        self.suggestions = suggestions
+        self.note = note
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.units: dict[str, UnitInfo] = {}
+        self.groups: dict[str, GroupInfo] = {}
+        self._exact: dict[str, str] = {}
+        self._cores: dict[str, list[tuple[str | None, str]]] = {}
+        self._derived: dict[str, tuple[str, ...]] = {}
+        self._resolved: dict[str, str | None] = {}
+        self.province: str | None = None
+
+    @classmethod
+    def build(cls, units_file: UnitsFile) -> Registry:
+        reg = cls.from_infos(
+            [
+                UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of)
+                for u in units_file.units
+            ],
+            [
+                GroupInfo(
+                    g.name,
+                    g.kind,
+                    tuple(g.aliases),
+                    tuple(g.members),
+                    tuple(g.scope) if g.scope is not None else None,
+                    g.appendix,
+                )
+                for g in units_file.groups
+            ],
+        )
+        reg.province = units_file.province
+        return reg
+
+    @classmethod
+    def from_infos(cls, units: Iterable[UnitInfo], groups: Iterable[GroupInfo]) -> Registry:
+        reg = cls()
+        for unit in units:
+            reg.units.setdefault(unit.name, unit)
+            for alias in (unit.name, *unit.aliases):
+                key = fold(alias)
+                reg._exact.setdefault(key, unit.name)
+                kind, core = split_type(key)
+                if core:
+                    entry = (kind or unit.type, unit.name)
+                    bucket = reg._cores.setdefault(core, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        for group in groups:
+            reg.groups.setdefault(group.name, group)
+            for alias in (group.name, *group.aliases):
+                reg._exact.setdefault(fold(alias), group.name)
+        return reg
+
+    @property
+    def derived(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._derived)
+
+    def set_derived(self, appendix: str, unit_names: Iterable[str]) -> None:
+        """Members of the groups of kind 'appendix': the units of that appendix, canonical."""
+        self._derived[appendix] = tuple(dict.fromkeys(unit_names))
+
+    # --- resolution --------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str | None:
+        """The canonical name for a registered name or alias, or None. Never fuzzy."""
+        # A plan names the same few dozen units tens of thousands of times: fold each once.
+        try:
+            return self._resolved[name]
+        except KeyError:
+            found = self._resolved[name] = self.lookup(name).name
+            return found
+
+    def lookup(self, query: str) -> Lookup:
+        found = self._lookup(query)
+        if found.name and not marks_fit(query, self.spellings(found.name)):
+            return Lookup(
+                query,
+                suggestions=(found.name,),
+                note=_("'{typed}' differs from '{name}' in its tone marks").format(
+                    typed=query.strip(), name=found.name
+                ),
+            )
+        return found
+
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """A registered unit's or group's name and aliases."""
+        info = self.units.get(name) or self.groups.get(name)
+        return (name, *info.aliases) if info else (name,)
+
+    def _lookup(self, query: str) -> Lookup:
+        key = fold(query)
+        if not key:
+            return Lookup(query)
+        if key in self._exact:
+            return Lookup(query, self._exact[key])
+        kind, core = split_type(key)
+        if core:
+            matches = [
+                name
+                for alias_kind, name in self._cores.get(core, [])
+                if self._type_fits(kind, alias_kind, name)
+            ]
+            matches = list(dict.fromkeys(matches))
+            if len(matches) == 1:
+                return Lookup(query, matches[0])
+            if len(matches) > 1:
+                return Lookup(query, candidates=tuple(matches))
+        # Nothing exact: a word-for-word part of several names ("Giang") is ambiguous, of one name a
+        # suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter.
+        needle = f" {core or key} "
+        partial = [
+            name
+            for name in self.all_names()
+            if needle in f" {split_type(fold(name))[1]} " or needle in f" {fold(name)} "
+        ]
+        note = None
+        province = self.province
+        if core and kind is None and province and core == split_type(fold(province))[1]:
+            # A bare province name means the province itself, never its city of the same name.
+            note = (
+                f"'{query.strip()}' is the province's own name; to mean a unit, add its type "
+                f"(e.g. 'TP {province}')"
+            )
+        if len(partial) > 1 and not note:
+            return Lookup(query, candidates=tuple(partial))
+        if partial:
+            return Lookup(query, suggestions=tuple(partial), note=note)
+        return Lookup(query, suggestions=self._suggest(key), note=note)
+
+    def _type_fits(self, typed: str | None, alias_kind: str | None, name: str) -> bool:
+        unit = self.units.get(name)
+        if typed is None:
+            return unit is None or not unit.requires_type
+        if unit is not None and unit.requires_type:
+            return typed == alias_kind
+        if typed == "committee":
+            return alias_kind in _COMMITTEE_TYPES
+        return typed == alias_kind
+
+    def _suggest(self, key: str) -> tuple[str, ...]:
+        from difflib import get_close_matches
+
+        keys = list(self._exact) + list(self._cores)
+        close = get_close_matches(key, keys, n=6, cutoff=0.72)
+        close += get_close_matches(split_type(key)[1], keys, n=6, cutoff=0.72)
+        names: list[str] = []
+        for k in close:
+            if k in self._exact:
+                names.append(self._exact[k])
+            names.extend(name for _, name in self._cores.get(k, []))
+        return tuple(dict.fromkeys(names))[:5]
+
+    def all_names(self) -> list[str]:
+        return [*self.units, *self.groups]
+
+    # --- groups ------------------------------------------------------------------------------------
+
+    def is_group(self, name: str) -> bool:
+        return name in self.groups
+
+    def is_open(self, name: str) -> bool:
+        group = self.groups.get(name)
+        return group is not None and group.kind == "open"
+
+    def members(self, name: str) -> tuple[str, ...]:
+        """Direct members (canonical) of a group: listed, or derived from an appendix."""
+        group = self.groups.get(name)
+        if group is None:
+            return ()
+        if group.kind == "appendix":
+            return self._derived.get(group.appendix or "", ())
+        resolved = (self.resolve(m) for m in group.members)
+        return tuple(dict.fromkeys(m for m in resolved if m is not None))
+
+    def expand(self, name: str) -> frozenset[str]:
+        """Every unit and group that `name` definitely includes, itself too. Open groups include no
+        one but themselves. Safe on cycles."""
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if not self.is_open(current):
+                stack.extend(self.members(current))
+        return frozenset(seen)
+
+    def scope(self, name: str) -> frozenset[str] | None:
+        """Whom an open group may concern: None means any unit."""
+        group = self.groups.get(name)
+        if group is None or group.scope is None:
+            return None
+        out: set[str] = set()
+        for entry in group.scope:
+            resolved = self.resolve(entry)
+            if resolved:
+                out |= self.expand(resolved)
+        return frozenset(out)

@@ -1,0 +1,125 @@
+"""`tthc deadline`: how a phrase is read, as JSON (ISO dates) or as text (dd/mm/yyyy). Pure strings."""
+
+from __future__ import annotations
+
+import json
+
+from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind
+from tthc_cli.i18n import N_, _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+    from typing import Any
+
+Reading = tuple[str, Deadline | DeadlineError]
+
+# What each kind means, in words, beside its code (the code is what JSON and the data carry).
+KIND_WORDS = {
+    DeadlineKind.BY_DATE: N_("by a date"),
+    DeadlineKind.BEFORE_MONTH: N_("before a month begins"),
+    DeadlineKind.MONTH: N_("within a month"),
+    DeadlineKind.WINDOW: N_("within a stretch of time"),
+    DeadlineKind.QUARTER: N_("within a quarter"),
+    DeadlineKind.HALF_YEAR: N_("within a half year"),
+    DeadlineKind.YEAR: N_("within a year"),
+    DeadlineKind.YEARS: N_("over several years"),
+    DeadlineKind.OPEN_START: N_("from a start, no end stated"),
+    DeadlineKind.ONGOING: N_("ongoing"),
+    DeadlineKind.RECURRING: N_("recurring"),
+    DeadlineKind.AS_REGULATED: N_("as the regulations say"),
+    DeadlineKind.ON_REQUEST: N_("when requested"),
+    DeadlineKind.PER_ROADMAP: N_("on the roadmap of the ministries"),
+    DeadlineKind.RELATIVE: N_("days after an event"),
+    DeadlineKind.UNSPECIFIED: N_("none stated"),
+}
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _dmy(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else "—"
+
+
+def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, Any]:
+    """The JSON of one phrase: the item contract's deadline fields, then occurrences and warnings;
+    an unreadable phrase has kind null and an `error` with the nearest forms."""
+    if isinstance(result, DeadlineError):
+        return {
+            "text": text,
+            "kind": None,
+            "start": None,
+            "due": None,
+            "effective_due": None,
+            "tentative": False,
+            "occurrences": [],
+            "warnings": [],
+            "error": {"code": result.code, "message": str(result), "suggestions": list(result.suggestions)},
+        }
+    d = result
+    return {
+        "text": d.text,
+        "kind": d.kind.value,
+        "start": _iso(d.start),
+        "due": _iso(d.due),
+        "effective_due": _iso(d.effective_due),
+        "tentative": d.tentative,
+        "occurrences": [
+            {
+                "period": o.period,
+                "start": _iso(o.start),
+                "due": _iso(o.due),
+                "effective_due": _iso(o.effective_due),
+            }
+            for o in d.occurrences
+        ],
+        "warnings": [{"code": w.code, "message": w.message} for w in d.warnings],
+        "start_by": _iso(d.start_by),
+        "after_days": d.after_days,
+    }
+
+
+def readings_json(readings: Sequence[Reading]) -> str:
+    return json.dumps([reading_to_dict(t, r) for t, r in readings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _due(due: date, effective: date | None) -> str:
+    text = _dmy(due)
+    return text + (f" (→ {_dmy(effective)})" if effective and effective != due else "")
+
+
+def reading_lines(text: str, result: Deadline | DeadlineError) -> list[str]:
+    """A few lines a drafter reads: the phrase, its kind and dates, each occurrence, any warning."""
+    lines = [text]
+    if isinstance(result, DeadlineError):
+        lines.append("  " + _("error[{code}]: {message}").format(code=result.code, message=result))
+        return lines
+    d = result
+    kind = f"{d.kind.value} — {_(KIND_WORDS[d.kind])}" + (" " + _("(tentative)") if d.tentative else "")
+    lines.append("  " + _("kind: {kind}").format(kind=kind))
+    if d.start is not None:
+        lines.append("  " + _("start: {date}").format(date=_dmy(d.start)))
+    if d.start_by is not None:
+        lines.append("  " + _("begin by: {date}").format(date=_dmy(d.start_by)))
+    if d.due is not None:
+        lines.append("  " + _("due: {date}").format(date=_due(d.due, d.effective_due)))
+    elif d.after_days is not None:
+        lines.append("  " + _("due: {days} days after the event it names").format(days=d.after_days))
+    else:
+        lines.append("  " + _("due: none (listed apart, never overdue)"))
+    if d.occurrences and (len(d.occurrences) > 1 or d.every):
+        lines.append("  " + _("occurrences in the plan period: {n}").format(n=len(d.occurrences)))
+        for o in d.occurrences:
+            lines.append(f"    {o.period:<23} {_dmy(o.start)} – {_due(o.due, o.effective_due)}")
+    for w in d.warnings:
+        lines.append("  " + _("warning[{code}]: {message}").format(code=w.code, message=w.message))
+    return lines
+
+
+def readings_text(readings: Sequence[Reading], plan_start: date, plan_end: date) -> str:
+    head = _("Plan period: {start} – {end}").format(start=_dmy(plan_start), end=_dmy(plan_end))
+    blocks = ["\n".join(reading_lines(t, r)) for t, r in readings]
+    return head + "\n\n" + "\n\n".join(blocks) + "\n"

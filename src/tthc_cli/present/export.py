@@ -1,0 +1,63 @@
+"""Calendar and spreadsheet exports of the dated items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+
+from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.status import ItemStatus
+from tthc_cli.i18n import _
+from tthc_cli.present.tables import items_csv, status_extra
+
+UID_DOMAIN = "tthc.kstthc"
+
+
+def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
+    """One all-day event per dated item on its due date (DTEND is the next day: all-day ends are
+    exclusive in RFC 5545). UIDs are stable, so a re-import updates events instead of duplicating."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//tthc//KSTTHC plan//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", ds.meta.short_title)
+    kinds = ds.meta.kind_labels()
+    for item in ds.items:
+        d = item.deadline
+        if d.due is None:
+            continue
+        st = sts[item.id]
+        event = Event()
+        # The plan's identifier (province and year) keeps two plans' calendars apart in one Outlook.
+        event.add("uid", f"{item.id}.{ds.meta.plan_id}@{UID_DOMAIN}")
+        event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
+        event.add("dtstart", d.due)
+        event.add("dtend", d.due + timedelta(days=1))
+        event.add("summary", f"[{item.id}] {item.title}")
+        lines = [f"{_('Lead')}: {'; '.join(item.lead) or '—'}"]
+        if item.support:
+            lines.append(f"{_('Coordinating')}: {'; '.join(item.support)}")
+        if item.unit and item.unit_role == "inspected":
+            lines.append(f"{_('Inspected')}: {item.unit}")
+        lines.append(f"{_('Deadline')}: {d.text or '—'}" + (f" ({_('tentative')})" if d.tentative else ""))
+        if d.effective_due and d.effective_due != d.due:
+            lines.append(
+                _("Effective due date (next working day): {day}").format(day=f"{d.effective_due:%d/%m/%Y}")
+            )
+        if d.start and d.start != d.due:
+            lines.append(_("From: {day}").format(day=f"{d.start:%d/%m/%Y}"))
+        lines.append(_("Status on {day}: {status}").format(day=f"{stamp:%d/%m/%Y}", status=st.label))
+        event.add("description", "\n".join(lines))
+        # Outlook shows categories to people: the plan's own name for the kind ("Nhiệm vụ", "PL I").
+        event.add("categories", [kinds.get(item.kind, item.kind)])
+        cal.add_component(event)
+    ical: bytes = cal.to_ical()
+    return ical
+
+
+def to_csv(ds: Plan, sts: Mapping[str, ItemStatus]) -> str:
+    """Every item with its status: the same columns as `tthc list --format csv`."""
+    items = list(ds.items)
+    return items_csv(items, [status_extra(items, sts)])

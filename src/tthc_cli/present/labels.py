@@ -1,0 +1,110 @@
+"""Every word tthc shows for a code value — an item's status, a progress entry's status, a unit's role
+— declared once, in English, and translated by the catalogue where it is shown (tables, CSV, reports,
+templates). The codes themselves stay in JSON and CSV code columns."""
+
+from __future__ import annotations
+
+from tthc_cli.i18n import N_, _, pgettext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from tthc_cli.domain.plan import PlanItem, PlanMeta
+
+# The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
+STATUS = {
+    "done_on_time": N_("Done on time"),
+    "done_late": N_("Done late"),
+    "overdue": N_("Overdue"),
+    "due_soon": N_("Due soon"),
+    "in_progress": N_("In progress"),
+    "not_due": N_("Not yet due"),
+    "ongoing": N_("Ongoing"),
+    "no_due": N_("No deadline stated"),
+}
+
+ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}
+
+
+def status_label(code: str) -> str:
+    return _(STATUS[code])
+
+
+def role_label(code: str) -> str:
+    return _(ROLE[code])
+
+
+def entry_status_label(code: str) -> str:
+    """A progress entry's status as a word ("done" in a log line is "hoàn thành", not "done")."""
+    words = {
+        "started": pgettext("progress entry", "started"),
+        "done": pgettext("progress entry", "done"),
+        "reopened": pgettext("progress entry", "reopened"),
+        "note": pgettext("progress entry", "note"),
+    }
+    return words.get(code, code)
+
+
+# CSV columns are opened in Excel by people: headed in their language; the codes stay the keys of the
+# JSON output, which is the format for scripts.
+CSV_HEADERS = {
+    "id": N_("ID"),
+    "kind": N_("Kind"),
+    "title": N_("Item"),
+    "lead": N_("Lead"),
+    "support": N_("Coordinating"),
+    "unit": N_("Unit"),
+    "deadline_text": N_("Deadline"),
+    "deadline_kind": N_("Kind of deadline"),
+    "start": N_("Start"),
+    "due": N_("Due"),
+    "effective_due": N_("Effective due date"),
+    "tentative": N_("Tentative"),
+    "status": N_("Status code"),
+    "status_label": N_("Status"),
+    "done_on": N_("Done on"),
+    "days_late": N_("Days late"),
+    "children_done": N_("Sub-items done"),
+    "children_total": N_("Sub-items"),
+    "role": N_("Role"),
+    "via": N_("Through group"),
+    "definite": N_("Definitely concerned"),
+    "name": N_("Name"),
+    "type": N_("Type"),
+    "aliases": N_("Other names"),
+    "members": N_("Members"),
+}
+
+
+def csv_header(code: str) -> str:
+    words = CSV_HEADERS.get(code)
+    return _(words) if words else code
+
+
+# --- names of items: the one place the rule lives ------------------------------------------------
+
+TITLE_LIMIT = 90  # characters of an item's own text shown where no short title is written
+
+
+def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
+    """How officials name an item, as the document numbers it: "Mục 3.2", "Mục IV.2", "PL I – 3 (Sở Y
+    tế)" for a row whose unit does the work, "PL II – II.12" for a row whose unit is inspected (it is
+    the object, shown beside); `unit=False` where space is short (the timeline). Every table, brief,
+    report and timeline a person reads uses this; JSON and CSV keep the ID."""
+    if item.kind in ("task", "duty"):
+        return _("Item {number}").format(number=item.number)
+    appendix = meta.appendix(item.kind)
+    number = appendix.number if appendix and appendix.number else ""
+    label = _("App. {appendix} – {row}").format(appendix=number, row=item.number).replace("  ", " ")
+    if unit and item.unit and item.unit_role != "inspected":
+        label += f" ({item.unit})"
+    return label
+
+
+def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
+    """The short title the office wrote for the item, else the document's own text cut at a word."""
+    if item.short_title:
+        return item.short_title
+    text = " ".join(item.title.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"

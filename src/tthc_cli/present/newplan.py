@@ -1,0 +1,140 @@
+"""Starting next year's plan: the skeleton files of a new plan folder and the list of the old plan's
+unfinished items for the drafters. Pure: the command line reads and writes the files."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, Plan
+from tthc_cli.domain.status import ItemStatus
+from tthc_cli.i18n import _
+from tthc_cli.present.tables import markdown_cell
+
+CARRY_OVER = "carry_over.md"  # beside the data files; not a data file, tthc never reads it back
+_MODELINE = re.compile(r"^# yaml-language-server: \$schema=\S+[ \t]*\r?\n?")
+
+
+def modeline(schema_prefix: str, kind: str) -> str:
+    """The editor's line pointing at a schema: `schema_prefix` is the path from the new folder to the
+    folder holding the JSON Schemas ("../schemas/", or "schemas/" when written beside the files)."""
+    return f"# yaml-language-server: $schema={schema_prefix}{kind}.schema.json\n"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (the province name goes into the skeleton as data)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def plan_skeleton(year: int, province: str | None, schema_prefix: str, made_on: date) -> str:
+    """plan.yaml for a new plan: every field the document must supply is present and empty, so
+    `tthc validate` points at each one still to fill, at its line."""
+    province_line = f"  province: {_quoted(province)}\n" if province else "  province: null\n"
+    return (
+        modeline(schema_prefix, "plan")
+        + f"#\n# Kế hoạch năm {year}: khung do `tthc new` tạo ngày {made_on:%d/%m/%Y}.\n"
+        "# Chép nguyên văn từ văn bản đã ký; `tthc validate` chỉ ra từng chỗ còn trống.\n"
+        '# Xem README, mục "Start next year\'s plan".\n'
+        "# Việc chưa xong của kế hoạch cũ (nếu có) nằm trong carry_over.md: xem xét, không tự chép sang.\n"
+        "\n"
+        "# Có quyết định ban hành kế hoạch thì điền khối `decision` (number, number_text, date, date_text,\n"
+        "# issuer, title, signer, signer_title); kế hoạch ban hành trực tiếp thì điền số, ngày, người ký\n"
+        "# ngay dưới `plan`.\n"
+        "plan:\n"
+        "  title: null  # tên kế hoạch, nguyên văn\n"
+        f"  year: {year}\n"
+        + province_line
+        + "  # period: {start: YYYY-MM-DD, end: YYYY-MM-DD}  # khi không trọn năm dương lịch\n"
+        "  number_text: null\n"
+        "  date: null\n"
+        "  issuer: null\n"
+        "\n"
+        "# Các mục lớn như văn bản in (I, II, …); `holds: tasks` cho mục chứa nhiệm vụ, `holds: duties`\n"
+        "# cho mục tổ chức thực hiện.\n"
+        "sections: []\n"
+        "\n"
+        "# Mỗi nhiệm vụ: number (như văn bản in: 1, 1.1, 2.a), title, lead {text, refs}, support,\n"
+        "# deadline {text: cụm từ thời hạn nguyên văn}, deliverable; `appendix: <tên>` nếu có phụ lục\n"
+        "# appendix_<tên>.yaml chi tiết nó.\n"
+        "tasks: []\n"
+        "duties: []\n"
+    )
+
+
+def units_text(old_units: str | None, province: str | None, schema_prefix: str) -> str:
+    """units.yaml: the old plan's registry carried over as it is (units rarely change from one year to
+    the next; edit what did), its editor line pointed at the new folder's schemas."""
+    if old_units is not None:
+        return modeline(schema_prefix, "units") + _MODELINE.sub("", old_units.lstrip("\ufeff"), count=1)
+    province_line = f"province: {_quoted(province)}\n" if province else "province: null\n"
+    return (
+        modeline(schema_prefix, "units")
+        + '#\n# Danh mục đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục "The data").\n\n'
+        + province_line
+        + "units: []\ngroups: []\n"
+    )
+
+
+def progress_text(year: int, schema_prefix: str) -> str:
+    return (
+        modeline(schema_prefix, "progress")
+        + f"#\n# Nhật ký tiến độ của kế hoạch năm {year}: chỉ thêm vào cuối, bằng `tthc progress add`.\n"
+        "entries:\n"
+    )
+
+
+def unfinished(plan: Plan, statuses: dict[str, ItemStatus]) -> list[ItemStatus]:
+    """Every item of the old plan not done on the day asked, in document order."""
+    return [statuses[item.id] for item in plan.items if not statuses[item.id].done]
+
+
+def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date, year: int) -> str:
+    """The old plan's unfinished items, for the drafters of the new one to decide on."""
+    rows = unfinished(plan, statuses)
+    lines = [
+        "# "
+        + _("Unfinished items of {plan} (status on {day})").format(
+            plan=plan.meta.short_title, day=f"{as_of:%d/%m/%Y}"
+        ),
+        "",
+        _(
+            "For the drafters of the {year} plan to consider: tthc copies none of them into the new plan."
+        ).format(year=year),
+        "",
+    ]
+    if not rows:
+        lines.append(_("Every item of the old plan is done."))
+        return "\n".join(lines) + "\n"
+    header = [_("Item ID"), _("Item"), _("Lead unit"), _("Deadline"), _("Status")]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for st in rows:
+        item = st.item
+        cells = [
+            item.id,
+            markdown_cell(item.title, 160),
+            markdown_cell("; ".join(item.lead)),
+            markdown_cell(item.deadline.text or "—"),
+            markdown_cell(st.label),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def new_plan_files(
+    *,
+    year: int,
+    province: str | None,
+    schema_prefix: str,
+    made_on: date,
+    old_units: str | None = None,
+    carry_over: str | None = None,
+) -> dict[str, str]:
+    """File name -> text of a new plan folder."""
+    files = {
+        PLAN: plan_skeleton(year, province, schema_prefix, made_on),
+        UNITS: units_text(old_units, province, schema_prefix),
+        PROGRESS: progress_text(year, schema_prefix),
+    }
+    if carry_over is not None:
+        files[CARRY_OVER] = carry_over
+    return files

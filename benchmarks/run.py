@@ -2,13 +2,15 @@
 
     .venv/bin/python benchmarks/run.py                     # sizes 1k, 10k, 100k (about 15 minutes)
     .venv/bin/python benchmarks/run.py --sizes 1000 10000 --repeat 3
+    .venv/bin/python benchmarks/run.py --queries-only        # section 1 only (about 30 s)
 
 Each comparison interleaves the commands being compared (A B A B …) so that drift in the machine's
 load hits both alike, and reports the median wall time and the peak resident memory of each.
 
-1. cold `tthc due --before 2021-06-30` on the shipped data vs the floor
-   `python -c "import yaml; yaml.load(open('plan.yaml','rb'), Loader=yaml.CSafeLoader)"`; both with
-   the compiled plan cached (the normal case) and right after an edit (cache miss: full validation);
+1. cold `tthc due --before 2021-06-30`, `tthc validate` and `tthc units` on the shipped data vs the
+   floor `python -c "import yaml; yaml.load(open('plan.yaml','rb'), Loader=yaml.CSafeLoader)"`; with
+   the compiled plan cached (the normal case) and, for `due`, right after an edit (cache miss: full
+   validation); each line shows its ratio to the floor (the goal: cached ≤ 2×);
 2. `tthc validate` on synthetic data of N items vs a bare CSafeLoader parse of the same files, and
    the time per item;
 3. the same files through check-jsonschema with the schemas `tthc schema` writes (installed into the
@@ -103,6 +105,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per command (1k–10k); 100k uses 3")
     parser.add_argument("--query-repeat", type=int, default=31)
     parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
+    parser.add_argument("--queries-only", action="store_true", help="only section 1 (cold queries)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
@@ -121,9 +124,19 @@ def main() -> int:
         f"import yaml; yaml.load(open({str(ROOT / 'plan.yaml')!r},'rb'), Loader=yaml.CSafeLoader)",
     ]
     query = [TTHC, "due", "--before", "2021-06-30", "--data", str(ROOT)]
+    validate = [TTHC, "validate", "--data", str(ROOT)]
+    units = [TTHC, "units", "--data", str(ROOT)]
     run_once(query, env)  # fills the compiled-plan cache, as any first run does
+    run_once(validate, env)
     r = compare(
-        {"floor": (floor, None), "cached": (query, env), "uncached": (query, miss_env)}, args.query_repeat
+        {
+            "floor": (floor, None),
+            "cached": (query, env),
+            "uncached": (query, miss_env),
+            "validate": (validate, env),
+            "units": (units, env),
+        },
+        args.query_repeat,
     )
     f = r["floor"]["median"]
     print(f"## 1. Cold query on the shipped data (median of {args.query_repeat} whole-process runs)\n")
@@ -132,9 +145,15 @@ def main() -> int:
         ("floor", "floor: python + yaml.CSafeLoader on plan.yaml"),
         ("cached", "tthc due --before 2021-06-30 (compiled plan cached)"),
         ("uncached", "tthc due --before 2021-06-30 (after an edit: full validation)"),
+        ("validate", "tthc validate (files validated before, cached)"),
+        ("units", "tthc units (compiled plan cached)"),
     ):
         m = r[name]
         print(f"| {label} | {m['median'] * 1000:.1f} ms | {m['median'] / f:.2f}× | {m['peak']} MiB |")
+
+    if args.queries_only:
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
 
     # 2-4. validate at scale vs bare parse vs check-jsonschema
     peer = None if args.no_peer else ensure_peer()

@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 
 from tthc_cli.cli import entry
+from tthc_cli.cli.boundary import dispatch
 
 
 def test_json_reading_of_each_phrase(run) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +133,7 @@ def test_fast_entry_prints_what_typer_prints(argv: list[str], run, capsys) -> No
     call = entry.parse(argv)
     assert call is not None
     capsys.readouterr()
-    code = entry.run(*call)
+    code = dispatch(*call)
     fast = capsys.readouterr()
     typer = run(*argv)
     assert (code, fast.out, fast.err) == (typer.code, typer.stdout, typer.stderr)

@@ -1,4 +1,5 @@
-"""Appending to the progress log as text: every existing byte (comments, layout) stays as it was."""
+"""Appending to the progress log as text — every existing byte (comments, layout) stays as it was — and
+recording one entry as a transaction (record_entry): locked, validated with the whole set, atomic."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tthc_cli.data.diagnostics import Diagnostic
 
 _ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^([ \t]*)- ", re.MULTILINE)
@@ -92,3 +99,45 @@ def append_entry(text: str, entry: NewEntry) -> str:
     first = _ITEM.search(tail)
     indent = first.group(1) if first else "  "
     return text + entry_lines(entry, indent)
+
+
+class EntryRefused(Exception):
+    """The log with the entry appended would not be valid, or would not read back as that entry; the
+    file is left unchanged. `problems`: what validation found (empty when the entry read back wrong)."""
+
+    def __init__(self, problems: Sequence[Diagnostic]) -> None:
+        super().__init__("the entry was not recorded")
+        self.problems = list(problems)
+
+
+def record_entry(directory: str, entry: NewEntry, today: date) -> list[Diagnostic]:
+    """Append `entry` to the folder's progress.yaml as one transaction: under a lock (concurrent
+    appends queue there), read the data set again, append, validate the whole set with the entry, and
+    write atomically (through a symlink, keeping mode and owner). The file may have grown since the
+    caller looked at it: what matters is that the set stays valid and its last entry is exactly the one
+    added. Returns the warnings about progress.yaml; raises AppendError (the log's shape does not take
+    an entry), EntryRefused, or OSError/DataDirError (the file cannot be read or written)."""
+    import os
+
+    from tthc_cli.data.dataset import assemble
+    from tthc_cli.data.diagnostics import Severity
+    from tthc_cli.data.files import read_data_folder
+    from tthc_cli.data.fsutil import atomic_write, locked
+    from tthc_cli.domain.plan import PROGRESS
+
+    path = os.path.join(directory, PROGRESS)
+    with locked(path):
+        files, labels = read_data_folder(directory)
+        new_raw = append_entry_bytes(files[PROGRESS] or b"", entry)
+        files[PROGRESS] = new_raw
+        result = assemble(files, labels, today=today)
+        last = result.dataset.progress[-1] if result.dataset and result.dataset.progress else None
+        if last is None or (last.id, last.date, last.status, last.note) != (
+            entry.id,
+            entry.date,
+            entry.status,
+            entry.note,
+        ):
+            raise EntryRefused(result.errors)
+        atomic_write(path, new_raw)
+    return [d for d in result.diagnostics if d.severity is Severity.WARNING and d.file == labels[PROGRESS]]

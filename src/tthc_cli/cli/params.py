@@ -1,0 +1,89 @@
+"""What a command line is made of: a command, its parameters (options and arguments) and the values
+one command line gives them (`Options`, what every command takes). The commands themselves are
+declared in cli/table.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How an option's value is read. TEXT: any text; FLAG: present or not; NUMBER: a whole number in
+# `bounds`; CHOICE: one of `choices`; TEXTS: any text, repeatable; an argument is TEXT or TEXTS.
+TEXT, FLAG, NUMBER, CHOICE, TEXTS = "text", "flag", "number", "choice", "texts"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One option (`flags` given) or positional argument (no flags) of a command."""
+
+    dest: str
+    flags: tuple[str, ...] = ()
+    kind: str = TEXT
+    help: str | None = None  # a msgid, translated where the help is shown
+    metavar: str | None = None  # a msgid: the placeholder word in --help
+    default: object = None
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    bounds: tuple[int, int] | None = None
+    complete: str | None = None  # "units" or "ids": what tab completion offers
+
+    @property
+    def is_argument(self) -> bool:
+        return not self.flags
+
+    def fresh_default(self) -> object:
+        """The value when the command line does not give one (a new list for a repeatable)."""
+        return [] if self.kind == TEXTS else self.default
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command: its name as typed (`progress add`), its help, its parameters in --help order, and
+    the function that does it (`module:function` under tthc_cli.cli.commands, imported when run)."""
+
+    name: str
+    help: str
+    params: tuple[Param, ...]
+    run: str
+
+    def option(self, flag: str) -> Param | None:
+        return next((p for p in self.params if flag in p.flags), None)
+
+    @property
+    def argument(self) -> Param | None:
+        return next((p for p in self.params if p.is_argument), None)
+
+
+class Options(dict[str, object]):
+    """The values of one command line by `dest`, the same whichever path parsed it: what every
+    command takes. The typed getters fail loudly (a bug) when a command reads what it did not declare."""
+
+    def _get(self, dest: str, kind: type | tuple[type, ...]) -> object:
+        value = self[dest]
+        if not isinstance(value, kind):
+            raise TypeError(f"option {dest}: {value!r} is not {kind}")
+        return value
+
+    def text(self, dest: str) -> str:
+        return str(self._get(dest, str))
+
+    def maybe_text(self, dest: str) -> str | None:
+        value = self._get(dest, (str, type(None)))
+        return None if value is None else str(value)
+
+    def number(self, dest: str) -> int:
+        value = self._get(dest, int)
+        assert isinstance(value, int)
+        return value
+
+    def maybe_number(self, dest: str) -> int | None:
+        value = self._get(dest, (int, type(None)))
+        assert value is None or isinstance(value, int)
+        return value
+
+    def flag(self, dest: str) -> bool:
+        return bool(self._get(dest, bool))
+
+    def texts(self, dest: str) -> list[str]:
+        value = self._get(dest, list)
+        assert isinstance(value, list)
+        return [str(v) for v in value]

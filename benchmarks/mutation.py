@@ -78,6 +78,9 @@ def configure(copy: Path, module: str, tests: list[str]) -> None:
             'source_paths = ["src"]\n'
             f'only_mutate = ["src/tthc_cli/{module}.py"]\n'
             f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
+            # mutmut runs pytest in its own process and counts which tests call which function:
+            # no xdist workers (the suite's addopts ask for them).
+            'pytest_add_cli_args = ["-n", "0"]\n'
             f"also_copy = {toml_list(also)}\n"
         )
 

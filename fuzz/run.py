@@ -33,6 +33,8 @@ def main() -> int:
             "no:cacheprovider",
             "--hypothesis-show-statistics",
             "--hypothesis-seed=0",
+            "-n",
+            "0",  # in this process: the statistics are printed by the process that ran the examples
         ],
         cwd=ROOT,
         env=env,

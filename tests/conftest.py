@@ -6,11 +6,12 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from typer.testing import CliRunner
 
 from tthc_cli import i18n
@@ -19,15 +20,20 @@ from tthc_cli.data.build import Dataset
 from tthc_cli.data.dataset import LoadResult, assemble
 from tthc_cli.data.files import list_data_files
 
-# Tests never touch the user's own cache (~/.cache/tthc): every run, subprocesses included, gets a
-# cache folder of its own, removed at the end.
+# Tests never touch the user's own cache (~/.cache/tthc): every test process (each pytest-xdist worker
+# imports this file itself), subprocesses included, gets a cache folder of its own, removed when its
+# session ends (_own_cache below; xdist workers leave without running atexit handlers).
 _CACHE = tempfile.mkdtemp(prefix="tthc-test-cache-")
 os.environ["TTHC_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
 
 # Hypothesis's per-example deadline is a timing assertion: on a loaded 2-core CI machine the first
 # call (importing the holiday tables) can take longer than 200 ms. Timing lives in benchmarks/.
-settings.register_profile("tthc", deadline=None)
+# Its example database and its other caches would be written into the working folder (.hypothesis/):
+# tests write only in their temporary folders, and a failing example is printed with the way to
+# reproduce it anyway.
+set_hypothesis_home_dir(os.path.join(_CACHE, "hypothesis"))
+settings.register_profile("tthc", deadline=None, database=None)
 settings.load_profile("tthc")
 
 # Every item of the shipped plan: 14 tasks, 5 duties, 16 + 17 appendix rows, 2 obliging paragraphs,
@@ -56,6 +62,12 @@ def edit(name: str, old: str, new: str, count: int = 1) -> str:
     text = (ROOT / name).read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     return text.replace(old, new, count)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache() -> Iterator[None]:
+    yield
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -196,6 +196,13 @@ def test_report_in_a_real_browser(run, sample: Path, tmp_path: Path) -> None:  #
         text=True,
         timeout=120,
         check=True,
+        # Chromium writes its crash reports and dconf settings under the home folder: keep them here.
+        env={
+            **os.environ,
+            "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        },
     ).stdout
     for section in ("counts", "timeline", "overdue", "tasks", "review", "inspection", "ongoing", "units"):
         assert f'<section id="{section}">' in dom

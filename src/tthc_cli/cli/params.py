@@ -4,27 +4,48 @@ declared in cli/table.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from tthc_cli.domain.records import Record
 
 # How an option's value is read. TEXT: any text; FLAG: present or not; NUMBER: a whole number in
 # `bounds`; CHOICE: one of `choices`; TEXTS: any text, repeatable; an argument is TEXT or TEXTS.
 TEXT, FLAG, NUMBER, CHOICE, TEXTS = "text", "flag", "number", "choice", "texts"
 
 
-@dataclass(frozen=True)
-class Param:
-    """One option (`flags` given) or positional argument (no flags) of a command."""
+class Param(Record):
+    """One option (`flags` given) or positional argument (no flags) of a command. `help` and `metavar`
+    are msgids, translated where the help is shown; `complete` names what tab completion offers
+    ("units" or "ids")."""
 
-    dest: str
-    flags: tuple[str, ...] = ()
-    kind: str = TEXT
-    help: str | None = None  # a msgid, translated where the help is shown
-    metavar: str | None = None  # a msgid: the placeholder word in --help
-    default: object = None
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    bounds: tuple[int, int] | None = None
-    complete: str | None = None  # "units" or "ids": what tab completion offers
+    __slots__ = (
+        "bounds",
+        "choices",
+        "complete",
+        "default",
+        "dest",
+        "flags",
+        "help",
+        "kind",
+        "metavar",
+        "required",
+    )
+
+    def __init__(
+        self,
+        dest: str,
+        flags: tuple[str, ...] = (),
+        kind: str = TEXT,
+        help: str | None = None,
+        *,
+        metavar: str | None = None,
+        default: object = None,
+        required: bool = False,
+        choices: tuple[str, ...] = (),
+        bounds: tuple[int, int] | None = None,
+        complete: str | None = None,
+    ) -> None:
+        self.dest, self.flags, self.kind, self.help, self.metavar = dest, flags, kind, help, metavar
+        self.default, self.required, self.choices, self.bounds = default, required, choices, bounds
+        self.complete = complete
 
     @property
     def is_argument(self) -> bool:
@@ -35,15 +56,14 @@ class Param:
         return [] if self.kind == TEXTS else self.default
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(Record):
     """A command: its name as typed (`progress add`), its help, its parameters in --help order, and
     the function that does it (`module:function` under tthc_cli.cli.commands, imported when run)."""
 
-    name: str
-    help: str
-    params: tuple[Param, ...]
-    run: str
+    __slots__ = ("help", "name", "params", "run")
+
+    def __init__(self, name: str, help: str, params: tuple[Param, ...], run: str) -> None:
+        self.name, self.help, self.params, self.run = name, help, params, run
 
     def option(self, flag: str) -> Param | None:
         return next((p for p in self.params if flag in p.flags), None)

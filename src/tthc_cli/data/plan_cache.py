@@ -28,8 +28,10 @@ from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from typing import Any
+
+    from tthc_cli.data.diagnostics import Diagnostic
 
 FORMAT = 2
 CACHE_DIR_ENV = "TTHC_CACHE_DIR"
@@ -375,9 +377,8 @@ def _write_private(path: str, body: bytes) -> None:
 _SHAPE = {"year": int, "units": list, "groups": list, "derived": dict, "items": list, "progress": list}
 
 
-def read(data_dir: str, key: str) -> Plan | None:
-    """The compiled plan saved for exactly these files, or None. A damaged, edited, foreign or
-    oddly shaped cache is only a miss."""
+def _payload(data_dir: str, key: str) -> dict[str, Any] | None:
+    """The saved entry for exactly these files, parsed, or None."""
     path = cache_path(data_dir)
     if path is None:
         return None
@@ -388,8 +389,25 @@ def read(data_dir: str, key: str) -> Plan | None:
     gc.disable()  # as in dataset.assemble: many objects, no cycles
     try:
         payload = json.loads(body)
+        return payload if isinstance(payload, dict) and payload.get("key") == key else None
+    except Exception:  # whatever is wrong with a cache, the answer is to recompute
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read(data_dir: str, key: str) -> Plan | None:
+    """The compiled plan saved for exactly these files, or None. A damaged, edited, foreign or
+    oddly shaped cache is only a miss."""
+    payload = _payload(data_dir, key)
+    if payload is None:
+        return None
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
         plan = payload["plan"]
-        if payload["key"] != key or not all(isinstance(plan[k], t) for k, t in _SHAPE.items()):
+        if not all(isinstance(plan[k], t) for k, t in _SHAPE.items()):
             return None
         return from_json(plan)
     except Exception:  # whatever is wrong with a cache, the answer is to recompute
@@ -399,12 +417,58 @@ def read(data_dir: str, key: str) -> Plan | None:
             gc.enable()
 
 
-def write(data_dir: str, key: str, plan: Plan) -> None:
-    """Save the compiled plan; any failure (read-only home, full disk) just means no cache."""
+_WARNING_SHAPE = (str, int, int, str, str, str)  # file name, line, column, code, path, message
+
+
+def read_warnings(data_dir: str, key: str, labels: Mapping[str, str], lang: str) -> list[Diagnostic] | None:
+    """What validation said about exactly these files when they were compiled — warnings only, as
+    errors are never saved — in `lang`, each shown at its path in `labels`; None when not saved (or
+    saved in another language). `tthc validate` on files that validated before reads this."""
+    from tthc_cli.data.diagnostics import Diagnostic, Severity
+
+    payload = _payload(data_dir, key)
+    verdict = payload.get("warnings") if payload is not None else None
+    if (
+        not isinstance(verdict, dict)
+        or verdict.get("lang") != lang
+        or not isinstance(verdict.get("rows"), list)
+    ):
+        return None
+    found = []
+    for row in verdict["rows"]:
+        if not (
+            isinstance(row, list)
+            and len(row) == len(_WARNING_SHAPE)
+            and all(isinstance(v, t) for v, t in zip(row, _WARNING_SHAPE, strict=True))
+            and row[0] in labels
+        ):
+            return None
+        name, line, column, code, path, message = row
+        found.append(Diagnostic(labels[name], line, column, Severity.WARNING, code, path, message))
+    return found
+
+
+def write(
+    data_dir: str,
+    key: str,
+    plan: Plan,
+    diagnostics: Sequence[Diagnostic] | None = None,
+    labels: Mapping[str, str] | None = None,
+    lang: str | None = None,
+) -> None:
+    """Save the compiled plan, and with it what validation said (`diagnostics`, warnings only, their
+    files shown as in `labels`, in the language `lang`); any failure (read-only home, full disk) just
+    means no cache."""
     path = cache_path(data_dir)
     if path is None:
         return
-    text = json.dumps({"key": key, "plan": to_json(plan)}, ensure_ascii=False, separators=(",", ":"))
+    payload: dict[str, Any] = {"key": key, "plan": to_json(plan)}
+    if diagnostics is not None and labels is not None and lang is not None:
+        names = {label: name for name, label in labels.items()}
+        if all(d.file in names and d.severity == "warning" for d in diagnostics):
+            rows = [[names[d.file], d.line, d.column, d.code, d.path, d.message] for d in diagnostics]
+            payload["warnings"] = {"lang": lang, "rows": rows}
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     _write_private(path, text.encode("utf-8"))
     prune(os.path.dirname(path))
 

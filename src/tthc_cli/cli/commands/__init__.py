@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, fail
 from tthc_cli.i18n import _, ngettext
 
@@ -110,7 +111,7 @@ def load(data: str | None) -> Plan:
             ).format(count=len(result.errors)),
             EXIT_DATA,
         )
-    plan_cache.write(directory, key, result.dataset)
+    plan_cache.write(directory, key, result.dataset, result.diagnostics, labels, i18n.language())
     return result.dataset
 
 

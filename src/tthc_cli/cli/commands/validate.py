@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import data_dir, real_today
 from tthc_cli.i18n import _
@@ -11,6 +12,7 @@ from tthc_cli.i18n import _
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import date
 
     from tthc_cli.cli.params import Options
     from tthc_cli.data.diagnostics import Diagnostic
@@ -47,8 +49,6 @@ def validate(o: Options) -> int:
     """Validate each named data set (a folder, or the folder of a named file); the exit code. The
     progress log is checked against the real date (an entry from the future is a mistake whatever
     TTHC_TODAY says)."""
-    from tthc_cli.data import plan_cache
-    from tthc_cli.data.dataset import assemble
     from tthc_cli.data.diagnostics import (
         MAX_SHOWN,
         Severity,
@@ -59,7 +59,6 @@ def validate(o: Options) -> int:
         strictly,
     )
     from tthc_cli.data.files import DataDirError, read_data_folder
-    from tthc_cli.domain import deadlines
     from tthc_cli.domain.plan import DATA_FILE_PATTERN, is_data_file
     from tthc_cli.present.console import note, out
 
@@ -89,7 +88,6 @@ def validate(o: Options) -> int:
             fail(_("{path}: no such file or folder").format(path=path))
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
-    deadlines.use_holiday_source(plan_cache.cached_holidays)
     diagnostics = []
     checked = 0
     texts: dict[str, bytes] = {}  # shown path -> the bytes validated, for the excerpts
@@ -100,7 +98,7 @@ def validate(o: Options) -> int:
             fail(str(exc))
         checked += sum(1 for raw in files.values() if raw is not None)
         texts.update((labels[name], raw) for name, raw in files.items() if raw is not None)
-        diagnostics += assemble(files, labels, today=now).diagnostics
+        diagnostics += validated(folder, files, labels, now)
         diagnostics += ignored_files(folder)
     if o.flag("strict"):
         diagnostics = strictly(diagnostics)
@@ -129,6 +127,29 @@ def validate(o: Options) -> int:
             )
         )
     return EXIT_DATA if errors else EXIT_OK
+
+
+def validated(
+    folder: str, files: dict[str, bytes | None], labels: dict[str, str], now: date
+) -> list[Diagnostic]:
+    """What validation says about a folder's files. Files that validated before, byte for byte (and
+    with the same tthc), are not validated again: the warnings saved with their compiled plan are the
+    answer, in the language they were said in. Errors are never saved: invalid files are always
+    validated, so every problem is reported from the files themselves."""
+    from tthc_cli.data import plan_cache
+
+    key = plan_cache.fingerprint(files)
+    saved = plan_cache.read_warnings(folder, key, labels, i18n.language())
+    if saved is not None:
+        return saved
+    from tthc_cli.data.dataset import assemble
+    from tthc_cli.domain import deadlines
+
+    deadlines.use_holiday_source(plan_cache.cached_holidays)
+    result = assemble(files, labels, today=now)
+    if result.dataset is not None:
+        plan_cache.write(folder, key, result.dataset, result.diagnostics, labels, i18n.language())
+    return result.diagnostics
 
 
 class _Excerpts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -91,6 +92,10 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+class _Blocked(BaseException):
+    """A command that blocked (a BaseException: the program's own error handling cannot swallow it)."""
+
+
 class Run:
     def __init__(self, code: int, stdout: str, stderr: str) -> None:
         self.code, self.stdout, self.stderr = code, stdout, stderr
@@ -113,6 +118,65 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return invoke
+
+
+@pytest.fixture
+def tthc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the whole program, `tthc ARGS…` as the installed script runs it (cli.entry.main: the fast
+    path or Typer, the error boundary, the streams' encoding and escaping), in this process: a Python
+    start costs more than most commands. The environment is the test's, with `env` on top for this
+    call (a value None removes a variable); `cwd` is the working folder for this call. stdout and
+    stderr are text streams in `encoding` (as PYTHONIOENCODING makes them) that are not terminals, as
+    when piped. `timeout` seconds (POSIX) end a call that blocks with a failure, as a subprocess's
+    timeout would. Tests of the process boundary itself (signals, the streams Python itself sets up,
+    the installed script, start-up imports) start a process instead."""
+    import io
+    import signal
+
+    from tthc_cli.cli import entry
+
+    def too_long(*_: object) -> None:
+        raise _Blocked("the command did not finish in time")
+
+    def call(
+        *args: str,
+        env: dict[str, str | None] | None = None,
+        cwd: Path | None = None,
+        encoding: str = "utf-8",
+        timeout: int | None = None,
+    ) -> Run:
+        out, err = (io.TextIOWrapper(io.BytesIO(), encoding=encoding, write_through=True) for _ in "12")
+        saved = sys.stdout, sys.stderr
+        with monkeypatch.context() as patch:
+            for key, value in (env or {}).items():
+                if value is None:
+                    patch.delenv(key, raising=False)
+                else:
+                    patch.setenv(key, value)
+            if cwd is not None:
+                patch.chdir(cwd)
+            if timeout is not None:
+                previous = signal.signal(signal.SIGALRM, too_long)
+                signal.alarm(timeout)
+            sys.stdout, sys.stderr = out, err
+            try:
+                entry.main(list(args))
+            except SystemExit as exc:
+                code = exc.code
+            else:  # pragma: no cover - main() always ends with SystemExit
+                raise AssertionError("main() returned without an exit code")
+            finally:
+                sys.stdout, sys.stderr = saved
+                if timeout is not None:
+                    signal.alarm(0)
+                    signal.signal(signal.SIGALRM, previous)
+                i18n.activate(i18n.DEFAULT_LANGUAGE)  # its --lang does not outlive it
+        assert isinstance(code, int), code
+        out.flush(), err.flush()
+        texts = (s.buffer.getvalue().decode(encoding) for s in (out, err))  # type: ignore[attr-defined]
+        return Run(code, *texts)
+
+    return call
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:

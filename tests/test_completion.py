@@ -18,15 +18,23 @@ from .conftest import ROOT
 TTHC = str(Path(sys.executable).with_name("tthc"))
 
 
-def complete(shell: str, words: str, **env: str) -> str:
-    """What the installed tthc answers a shell asking for completions of `words`."""
-    environ = {**os.environ, "TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": f"complete_{shell}", **env}
-    if shell == "bash":
-        parts = words.split(" ")
-        environ |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
-    else:
-        environ |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
-    return subprocess.run([TTHC], env=environ, capture_output=True, text=True, check=True).stdout
+@pytest.fixture
+def complete(tthc):  # type: ignore[no-untyped-def]
+    """What tthc answers a shell asking for completions of `words` (the program in this process; the
+    installed script itself answers in test_bash_inserts_one_argument)."""
+
+    def ask(shell: str, words: str) -> str:
+        environ: dict[str, str | None] = {"TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": f"complete_{shell}"}
+        if shell == "bash":
+            parts = words.split(" ")
+            environ |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+        else:
+            environ |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+        result = tthc(env=environ)
+        assert result.code == 0, result.stderr
+        return result.stdout
+
+    return ask
 
 
 def test_match_names_folds_and_prefers_whole_name_prefixes() -> None:
@@ -43,7 +51,7 @@ def test_shell_quote_is_one_word(name: str) -> None:
     assert shlex.split(shell_quote(name)) == [name]
 
 
-def test_bash_gets_quoted_names_for_a_folded_prefix() -> None:
+def test_bash_gets_quoted_names_for_a_folded_prefix(complete) -> None:  # type: ignore[no-untyped-def]
     lines = complete("bash", "tthc unit so").splitlines()
     assert "'Sở Y tế'" in lines and all(line.startswith("'Sở ") for line in lines)
     assert complete("bash", "tthc unit Văn").splitlines() == ["'Văn phòng UBND tỉnh'"]
@@ -67,7 +75,7 @@ def test_bash_inserts_one_argument() -> None:
     assert out.strip() == "2|Văn phòng UBND tỉnh"
 
 
-def test_zsh_takes_folded_matches_unfiltered_and_quoted() -> None:
+def test_zsh_takes_folded_matches_unfiltered_and_quoted(complete) -> None:  # type: ignore[no-untyped-def]
     out = complete("zsh", "tthc unit so")
     assert out.startswith("compadd -U -V tthc -- ")
     words = shlex.split(out)[5:]
@@ -75,9 +83,8 @@ def test_zsh_takes_folded_matches_unfiltered_and_quoted() -> None:
     assert complete("zsh", "tthc unit zzz").strip() == "_files"
 
 
-def test_fish_gets_raw_names_and_a_script_that_replaces_a_folded_match() -> None:
+def test_fish_gets_raw_names_and_a_script_that_replaces_a_folded_match(complete, tthc) -> None:  # type: ignore[no-untyped-def]
     assert complete("fish", "tthc unit y te").strip() == ""  # two words: "te" would be a third argument
     assert complete("fish", "tthc due --unit chi").splitlines() == ["UBND thành phố Chí Linh"]
-    env = {**os.environ, "TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": "source_fish"}
-    script = subprocess.run([TTHC], env=env, capture_output=True, text=True, check=True).stdout
+    script = tthc(env={"TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": "source_fish"}).stdout
     assert "commandline -rt -- (string escape" in script and "complete --command tthc" in script

@@ -17,9 +17,10 @@ import pytest
 from tthc_cli.data import plan_cache
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
-from .conftest import ITEMS_2021
+from .conftest import ITEMS_2021, Run
 
 TTHC = [sys.executable, "-m", "tthc_cli"]
+_ENV: dict[str, str | None] = {"TTHC_TODAY": "2021-08-03"}  # what every run here sees
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file types and signals")
 
 
@@ -34,7 +35,7 @@ def _tthc(
     )
 
 
-def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+def _no_traceback(result: subprocess.CompletedProcess[str] | Run) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
 
 
@@ -86,44 +87,46 @@ def test_o_writes_through_a_symlink_to_a_regular_file(run, tmp_path: Path) -> No
 
 @POSIX
 @pytest.mark.parametrize("name", ["plan.yaml", "progress.yaml"])
-def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(data_dir: Path, name: str) -> None:
+def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(tthc, data_dir: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     (data_dir / name).unlink()
     os.mkfifo(data_dir / name)
     for command in (["list"], ["validate"]):
-        result = _tthc(*command, data=data_dir, timeout=20, TTHC_NO_CACHE="1")
-        assert result.returncode == 2, result.stderr
+        result = tthc(*command, env={**_ENV, "TTHC_DATA": str(data_dir), "TTHC_NO_CACHE": "1"}, timeout=20)
+        assert result.code == 2, result.stderr
         assert f"{name} là một FIFO" in result.stderr
         _no_traceback(result)
 
 
 @POSIX
-def test_validate_refuses_a_fifo_or_device_named_on_the_command_line(tmp_path: Path) -> None:
+def test_validate_refuses_a_fifo_or_device_named_on_the_command_line(tthc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     os.mkfifo(tmp_path / "plan.yaml")
     for path in (tmp_path / "plan.yaml", Path("/dev/zero")):
-        result = _tthc("validate", str(path), timeout=20)
-        assert result.returncode == 2 and "không phải tệp hay thư mục dữ liệu" in result.stderr
+        result = tthc("validate", str(path), env=_ENV, timeout=20)
+        assert result.code == 2 and "không phải tệp hay thư mục dữ liệu" in result.stderr
         _no_traceback(result)
 
 
 @POSIX
-def test_plan_yaml_linked_to_dev_zero_is_refused(data_dir: Path) -> None:
+def test_plan_yaml_linked_to_dev_zero_is_refused(tthc, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     (data_dir / "plan.yaml").unlink()
     (data_dir / "plan.yaml").symlink_to("/dev/zero")
-    result = _tthc("validate", data=data_dir, timeout=20)
-    assert result.returncode == 2 and "một thiết bị" in result.stderr
+    result = tthc("validate", env={**_ENV, "TTHC_DATA": str(data_dir)}, timeout=20)
+    assert result.code == 2 and "một thiết bị" in result.stderr
     _no_traceback(result)
 
 
 @POSIX
-def test_a_fifo_as_the_cache_file_is_only_a_miss(data_dir: Path, tmp_path: Path) -> None:
+def test_a_fifo_as_the_cache_file_is_only_a_miss(tthc, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cache = tmp_path / "cache"
-    env = {"TTHC_CACHE_DIR": str(cache)}
-    assert _tthc("list", data=data_dir, **env).returncode == 0
-    for path in cache.glob("*.json"):
+    env = {**_ENV, "TTHC_CACHE_DIR": str(cache), "TTHC_DATA": str(data_dir)}
+    assert tthc("list", env=env).code == 0
+    fifos = list(cache.glob("*.json"))
+    assert fifos
+    for path in fifos:
         path.unlink()
         os.mkfifo(path)
-    result = _tthc("list", "-f", "json", data=data_dir, timeout=20, **env)
-    assert result.returncode == 0 and len(json.loads(result.stdout)) == ITEMS_2021
+    result = tthc("list", "-f", "json", env=env, timeout=20)
+    assert result.code == 0 and len(json.loads(result.stdout)) == ITEMS_2021
 
 
 # --- 4. terminals stay safe -----------------------------------------------------------------------
@@ -144,9 +147,9 @@ def test_typed_names_with_escapes_are_echoed_escaped(run) -> None:  # type: igno
     assert "\x1b" not in result.stderr and "\\u001b]0;owned\\u0007" in result.stderr
 
 
-def test_usage_errors_from_the_option_parser_are_escaped() -> None:
-    result = _tthc("list", "--format", "\x1b[2Jtable")
-    assert result.returncode == 2 and "\x1b" not in result.stderr and "[2Jtable" in result.stderr
+def test_usage_errors_from_the_option_parser_are_escaped(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("list", "--format", "\x1b[2Jtable", env=_ENV)
+    assert result.code == 2 and "\x1b" not in result.stderr and "[2Jtable" in result.stderr
 
 
 @pytest.mark.parametrize("field", ["--evidence", "--note", "--by"])
@@ -181,28 +184,31 @@ def test_progress_add_refuses_control_characters(run, data_dir: Path, field: str
         (["unit", "Sở Y tế", "--warn-days", "٧"], "--warn-days ٧"),
     ],
 )
-def test_calendar_and_number_edges_are_usage_errors(args: list[str], message: str) -> None:
-    result = _tthc(*args)
-    assert result.returncode == 2, result.stdout + result.stderr
+def test_calendar_and_number_edges_are_usage_errors(tthc, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = tthc(*args, env=_ENV)
+    assert result.code == 2, result.stdout + result.stderr
     assert message in result.stderr
     _no_traceback(result)
 
 
-def test_the_last_accepted_day_still_answers() -> None:
+def test_the_last_accepted_day_still_answers(tthc) -> None:  # type: ignore[no-untyped-def]
     for command in (["upcoming", "--within", "3660"], ["brief"], ["overdue"], ["report", "-f", "html"]):
-        result = _tthc(*command, "--today", "2999-12-31")
-        assert result.returncode == 0, result.stderr
+        result = tthc(*command, "--today", "2999-12-31", env=_ENV)
+        assert result.code == 0, result.stderr
         _no_traceback(result)
 
 
 # --- 7. any output encoding -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "cp1258", "latin-1"])
-@pytest.mark.parametrize("args", [["list"], ["unit", "Sở Y tế", "-f", "md"], ["show", "6"]])
-def test_any_output_encoding(encoding: str, args: list[str]) -> None:
+NARROW = ["cp1252", "ascii", "cp1258", "latin-1"]
+
+
+@pytest.mark.parametrize("encoding", NARROW)
+def test_any_output_encoding_of_a_real_process(encoding: str) -> None:
+    """The streams Python itself sets up from PYTHONIOENCODING (in-process below for more commands)."""
     result = subprocess.run(
-        [*TTHC, *args],
+        [*TTHC, "list"],
         env={**os.environ, "PYTHONIOENCODING": encoding, "TTHC_TODAY": "2021-08-03"},
         capture_output=True,
         check=False,
@@ -212,6 +218,15 @@ def test_any_output_encoding(encoding: str, args: list[str]) -> None:
     assert b"Traceback" not in result.stderr
     text = result.stdout.decode(encoding)
     assert "\\u" in text or encoding == "cp1258"
+
+
+@pytest.mark.parametrize("encoding", NARROW)
+@pytest.mark.parametrize("args", [["list"], ["unit", "Sở Y tế", "-f", "md"], ["show", "6"]])
+def test_any_output_encoding(tthc, encoding: str, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = tthc(*args, env=_ENV, encoding=encoding)
+    assert result.code == 0, result.stderr
+    _no_traceback(result)
+    assert "\\u" in result.stdout or encoding == "cp1258"
 
 
 def test_validate_with_errors_in_a_narrow_encoding(data_dir: Path) -> None:
@@ -408,17 +423,14 @@ def test_an_interrupt_before_main_prints_no_traceback() -> None:
 # --- 14. where the data came from -----------------------------------------------------------------
 
 
-def test_data_found_above_the_working_directory_is_named(data_dir: Path) -> None:
+def test_data_found_above_the_working_directory_is_named(tthc, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     below = data_dir / "sub" / "deeper"
     below.mkdir(parents=True)
-    env = {k: v for k, v in os.environ.items() if k != "TTHC_DATA"}
-    result = subprocess.run(
-        [*TTHC, "list", "-f", "json"], cwd=below, env=env, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0
+    result = tthc("list", "-f", "json", cwd=below, env={"TTHC_DATA": None})
+    assert result.code == 0
     assert f"dùng dữ liệu kế hoạch trong {data_dir}" in result.stderr
-    here = subprocess.run([*TTHC, "list"], cwd=data_dir, env=env, capture_output=True, text=True, check=False)
-    assert "dùng dữ liệu kế hoạch" not in here.stderr
+    here = tthc("list", cwd=data_dir, env={"TTHC_DATA": None})
+    assert here.code == 0 and "dùng dữ liệu kế hoạch" not in here.stderr
 
 
 def test_an_interrupt_python_cannot_raise_is_kept_quiet_and_ends_as_interrupted(capsys) -> None:  # type: ignore[no-untyped-def]

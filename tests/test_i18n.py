@@ -139,7 +139,26 @@ def test_an_unknown_language_is_refused(argv: list[str], env: dict[str, str], na
     assert caught.value.args[0] == named
 
 
-def _tthc(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+@pytest.fixture
+def program(tthc):  # type: ignore[no-untyped-def]
+    """The whole program (in this process), on the shipped data, in the language asked for."""
+
+    def call(*args: str, lang: str | None = None):  # type: ignore[no-untyped-def]
+        env = {"TTHC_LANG": lang, "TTHC_TODAY": None, "NO_COLOR": None, "TTHC_DATA": str(ROOT)}
+        return tthc(*args, env=env)
+
+    return call
+
+
+def test_an_unknown_language_is_one_vietnamese_line(program) -> None:  # type: ignore[no-untyped-def]
+    result = program("list", "--lang", "fr")
+    assert result.code == 2
+    assert result.stderr == "tthc: --lang fr: không có ngôn ngữ này; chọn một trong: vi, en\n"
+    assert program("list", lang="fr").stderr.startswith("tthc: TTHC_LANG=fr: không có ngôn ngữ này")
+
+
+def _process(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    """tthc in a process of its own: the help texts are made in the language chosen at start-up."""
     env = {k: v for k, v in os.environ.items() if k not in ("TTHC_LANG", "TTHC_TODAY", "NO_COLOR")}
     env["TTHC_DATA"] = str(ROOT)
     if lang is not None:
@@ -149,15 +168,8 @@ def _tthc(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[st
     )
 
 
-def test_an_unknown_language_is_one_vietnamese_line() -> None:
-    result = _tthc("list", "--lang", "fr")
-    assert result.returncode == 2
-    assert result.stderr == "tthc: --lang fr: không có ngôn ngữ này; chọn một trong: vi, en\n"
-    assert _tthc("list", lang="fr").stderr.startswith("tthc: TTHC_LANG=fr: không có ngôn ngữ này")
-
-
 def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
-    vi = _tthc("--help").stdout
+    vi = _process("--help").stdout
     assert "Ngôn ngữ hiển thị" in vi and vi.startswith("Cách dùng: ")
     for english in (
         "Usage",
@@ -168,9 +180,9 @@ def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
         "Show this message",
     ):
         assert english not in vi, english
-    en = _tthc("--help", "--lang", "en").stdout
+    en = _process("--help", "--lang", "en").stdout
     assert "Language of everything tthc prints" in en and "Ngôn ngữ hiển thị" not in en
-    assert "Language of everything tthc prints" in _tthc("--help", lang="en").stdout
+    assert "Language of everything tthc prints" in _process("--help", lang="en").stdout
 
 
 def test_validate_speaks_vietnamese_to_staff(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

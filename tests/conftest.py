@@ -30,10 +30,12 @@ atexit.register(shutil.rmtree, _CACHE, True)
 
 # Hypothesis's per-example deadline is a timing assertion: on a loaded 2-core CI machine the first
 # call (importing the holiday tables) can take longer than 200 ms. Timing lives in benchmarks/.
-# Its example database and its other caches would be written into the working folder (.hypothesis/):
-# tests write only in their temporary folders, and a failing example is printed with the way to
-# reproduce it anyway.
-set_hypothesis_home_dir(os.path.join(_CACHE, "hypothesis"))
+# Hypothesis would write its example database and its caches into the working folder (.hypothesis/).
+# No database: a failing example is printed with the way to reproduce it anyway. Its caches (the
+# characters a codec can encode, the constants in tthc's code) take seconds to build in each worker
+# and are only derived from the installed packages: they stay in the system's temporary folder,
+# shared by runs and workers (Hypothesis writes them atomically).
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "tthc-test-hypothesis"))
 settings.register_profile("tthc", deadline=None, database=None)
 settings.load_profile("tthc")
 

@@ -62,20 +62,24 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from tthc_cli.domain import deadline_grammar as g
-    from tthc_cli.domain.deadlines import compute_holidays, parse_deadline, use_holiday_source
+    from tthc_cli.domain.calendar import WorkingDays, vietnam_holidays
+    from tthc_cli.domain.deadlines import parse_deadline
 
-    tables = {y: compute_holidays(y) for y in range(2019, 2027)}
-    use_holiday_source(lambda y: tables.get(y) or compute_holidays(y))
+    tables = {y: vietnam_holidays(y) for y in range(2019, 2027)}
+    calendar = WorkingDays(lambda y: tables.get(y) or vietnam_holidays(y))
     phrases = _phrases()
     start = date(2022, 1, 1)
 
     floor = _per_phrase(lambda p: g.tokenize(g.split_tentative(p)[0]), phrases, args.repeat)
     tree = _per_phrase(lambda p: g.parse_tree(g.split_tentative(p)[0]), phrases, args.repeat)
-    reading = _per_phrase(lambda p: parse_deadline(p, plan_start=start), phrases, args.repeat)
+    reading = _per_phrase(
+        lambda p: parse_deadline(p, plan_start=start, calendar=calendar), phrases, args.repeat
+    )
     bare = _process_ms("pass", args.repeat * 3)
     loaded = _process_ms(
-        "import datetime, tthc_cli.domain.deadlines as d; d.use_holiday_source(lambda y: frozenset()); "
-        "d.parse_deadline('Trước ngày 20 hằng tháng', plan_start=datetime.date(2022, 1, 1))",
+        "import datetime, tthc_cli.domain.deadlines as d, tthc_cli.domain.calendar as c; "
+        "d.parse_deadline('Trước ngày 20 hằng tháng', plan_start=datetime.date(2022, 1, 1), "
+        "calendar=c.WorkingDays(lambda y: frozenset()))",
         args.repeat * 3,
     )
     print(f"{len(phrases)} distinct phrases, median per phrase (best of {args.repeat}):")

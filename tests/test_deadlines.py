@@ -10,13 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tthc_cli.domain.deadlines import (
+    VIETNAM,
     DeadlineError,
     DeadlineKind,
-    is_working_day,
-    next_working_day,
     parse_deadline,
     parse_user_date,
 )
+
+is_working_day, next_working_day = VIETNAM.is_working_day, VIETNAM.next_working_day
 
 START = date(2021, 1, 1)
 K = DeadlineKind
@@ -147,6 +148,28 @@ def test_holidays_from_the_lunar_calendar() -> None:
     assert not is_working_day(date(2021, 9, 2))
     assert next_working_day(date(2021, 4, 30)) == date(2021, 5, 4)  # 30/4, 1/5 + observed 3/5
     assert next_working_day(date(2021, 6, 30)) == date(2021, 6, 30)
+
+
+def test_the_calendar_passed_decides_the_effective_due_date() -> None:
+    """Working days are an argument: a calendar whose holidays are the office's own moves the due
+    date by its days off, and asks for each year's table once."""
+    from tthc_cli.domain.calendar import WorkingDays
+
+    asked: list[int] = []
+
+    def tables(year: int) -> frozenset[date]:
+        asked.append(year)
+        return frozenset({date(year, 6, 30), date(year, 7, 1)})
+
+    office = WorkingDays(tables)
+    d = parse_deadline("Trước ngày 30/6/2021", plan_start=START, calendar=office)
+    assert d.due == date(2021, 6, 30) and d.effective_due == date(2021, 7, 2)
+    monthly = parse_deadline("Trước ngày 30 hằng tháng", plan_start=START, calendar=office)
+    june = next(o for o in monthly.occurrences if o.due == date(2021, 6, 30))
+    assert june.effective_due == date(2021, 7, 2)
+    assert asked == [2021]  # once per year and calendar
+    # The default calendar is Vietnam's: 30/6/2021 is a Wednesday and no holiday.
+    assert parse_deadline("Trước ngày 30/6/2021", plan_start=START).effective_due == date(2021, 6, 30)
 
 
 @settings(deadline=None)  # the first example builds a year's holiday table

@@ -97,7 +97,7 @@ def test_killed_appends_leave_the_old_file_or_the_new_one(data_dir: Path) -> Non
 
 WRITER = """
 import sys
-from tthc_cli.data.fsutil import atomic_write
+from tthc_cli.fsutil import atomic_write
 payload = (sys.argv[2] * 4_000_000).encode()
 while True:
     atomic_write(sys.argv[1], payload)
@@ -123,7 +123,7 @@ def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, 
     def refuse(*_: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tthc_cli.data.fsutil.os.replace", refuse)
+    monkeypatch.setattr("tthc_cli.fsutil.os.replace", refuse)
     before = (data_dir / "progress.yaml").read_bytes()
     added = run(
         "progress",

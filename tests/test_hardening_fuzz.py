@@ -6,11 +6,9 @@ line, and the cache. Every case ends in output, a located message or a miss — 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tthc_cli.cli.app import app
-from tthc_cli.data import plan_cache
+from tthc_cli.data import cache, plan_cache
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import render
 from tthc_cli.present.reports import build_brief
@@ -132,35 +130,20 @@ def test_random_command_lines_end_in_an_exit_code(tmp_path_factory, command: str
 def cached(tmp_path_factory):  # type: ignore[no-untyped-def]
     """A valid cache file for the shipped data, its bytes, and the answer it must give."""
     folder = tmp_path_factory.mktemp("cache")
-    with _cache_dir(folder):
-        from tthc_cli.data.dataset import assemble
-        from tthc_cli.data.files import read_data_folder
+    from tthc_cli.data.dataset import assemble
+    from tthc_cli.data.files import read_data_folder
 
-        files, labels = read_data_folder(str(ROOT))
-        key = plan_cache.fingerprint(files)
-        plan = assemble(files, labels).dataset
-        assert plan is not None
-        plan_cache.write(str(ROOT), key, plan)
-        path = Path(plan_cache.cache_path(str(ROOT)) or "")
+    files, labels = read_data_folder(str(ROOT))
+    key = plan_cache.fingerprint(files)
+    plan = assemble(files, labels).dataset
+    assert plan is not None
+    plan_cache.write(str(folder), str(ROOT), key, plan)
+    path = Path(plan_cache.cache_path(str(folder), str(ROOT)) or "")
     yield path, path.read_bytes(), key, [i.id for i in plan.items]
 
 
-@contextlib.contextmanager
-def _cache_dir(folder: Path) -> Iterator[None]:
-    saved = os.environ.get(plan_cache.CACHE_DIR_ENV)
-    os.environ[plan_cache.CACHE_DIR_ENV] = str(folder)
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ[plan_cache.CACHE_DIR_ENV]
-        else:
-            os.environ[plan_cache.CACHE_DIR_ENV] = saved
-
-
 def _read(path: Path, key: str):  # type: ignore[no-untyped-def]
-    with _cache_dir(path.parent):
-        return plan_cache.read(str(ROOT), key)
+    return plan_cache.read(str(path.parent), str(ROOT), key)
 
 
 @SOME
@@ -211,10 +194,9 @@ def test_a_signed_cache_of_any_shape_never_raises(cached, plan_json) -> None:  #
     """Even a file carrying a valid digest (as if the key had leaked) only ever misses."""
     path, good, key, _ = cached
     try:
-        with _cache_dir(path.parent):
-            body = json.dumps({"key": key, "plan": plan_json}).encode()
-            plan_cache._write_private(str(path), body)
-            plan_cache.read(str(ROOT), key)  # no exception, whatever it returns
+        body = json.dumps({"key": key, "plan": plan_json}).encode()
+        cache.write_private(str(path), body)
+        plan_cache.read(str(path.parent), str(ROOT), key)  # no exception, whatever it returns
     finally:
         path.write_bytes(good)
         os.chmod(path, 0o600)

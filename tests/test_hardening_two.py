@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.data import plan_cache
+from tthc_cli.data.cache import cache_dir
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
 from .conftest import ITEMS_2021, Run
@@ -280,7 +281,7 @@ def test_line_index_counts_lf_crlf_and_lone_cr_and_columns_in_characters() -> No
 
 
 def _cache_file(data_dir: Path) -> Path:
-    return Path(plan_cache.cache_path(str(data_dir)) or "")
+    return Path(plan_cache.cache_path(cache_dir(os.environ), str(data_dir)) or "")
 
 
 def _overdue_ids(run, data_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]

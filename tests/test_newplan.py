@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.data.fsutil import create_folder_with
+from tthc_cli.fsutil import create_folder_with
 
 from .conftest import ROOT
 

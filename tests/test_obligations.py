@@ -253,3 +253,11 @@ def test_an_entry_dated_long_after_the_plan_is_questioned(data_dir: Path) -> Non
     assert [(d.code, d.line, d.severity.value) for d in result.diagnostics] == [
         ("long-after-plan", 3, "warning")
     ]
+
+
+def test_a_split_items_count_is_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]
+    """The table's "(done/total sub-items done)" was once Vietnamese in an English table too."""
+    en = run("--lang", "en", "list", "--format", "md", "--today", "2021-06-30")
+    vi = run("list", "--format", "md", "--today", "2021-06-30")
+    assert "Ongoing (0/16 sub-items done)" in en.stdout and "mục con" not in en.stdout
+    assert "(0/16 mục con xong)" in vi.stdout

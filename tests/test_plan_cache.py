@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 import types
 from datetime import date
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.data import plan_cache
+from tthc_cli.data import cache, plan_cache
+from tthc_cli.data.cache import cache_dir
 from tthc_cli.domain.queries import item_to_dict, unit_rows
 from tthc_cli.domain.status import statuses
 
@@ -48,18 +50,23 @@ def test_fingerprint_changes_with_any_byte() -> None:
 
 
 def test_fingerprint_changes_with_tthc_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A developer's edit to any module of tthc (here: of a stand-in package folder) makes a new key,
-    so a plan compiled by the old code is never read by the new."""
+    """A developer's edit to any module of tthc, in any layer (here: of a stand-in package folder),
+    makes a new key, so a plan compiled by the old code is never read by the new."""
     files = shipped_files()
     code = tmp_path / "tthc_cli"
-    code.mkdir()
-    (code / "plan_cache.py").write_text("# stand-in\n")
-    (code / "deadlines.py").write_text("DAYS = 1\n")
-    monkeypatch.setattr(plan_cache, "__file__", str(code / "plan_cache.py"))
+    for layer in ("data", "domain", "present"):
+        (code / layer).mkdir(parents=True)
+    (code / "data" / "plan_cache.py").write_text("# stand-in\n")
+    (code / "domain" / "deadlines.py").write_text("DAYS = 1\n")
+    (code / "present" / "tables.py").write_text("WIDTH = 1\n")
+    monkeypatch.setattr(plan_cache, "__file__", str(code / "data" / "plan_cache.py"))
     key = plan_cache.fingerprint(files)
     assert plan_cache.fingerprint(files) == key
-    (code / "deadlines.py").write_text("DAYS = 12\n")
-    assert plan_cache.fingerprint(files) != key
+    (code / "domain" / "deadlines.py").write_text("DAYS = 12\n")
+    changed = plan_cache.fingerprint(files)
+    assert changed != key
+    (code / "present" / "tables.py").write_text("WIDTH = 2\n")
+    assert plan_cache.fingerprint(files) != changed
 
 
 def test_fingerprint_changes_with_the_holidays_package(
@@ -82,7 +89,7 @@ def test_fingerprint_changes_with_the_holidays_package(
 
 def test_a_stale_cache_is_never_used(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("due", "--before", "2021-06-30", "--data", str(data_dir)).code == 0
-    path = plan_cache.cache_path(str(data_dir))
+    path = plan_cache.cache_path(cache_dir(os.environ), str(data_dir))
     assert path is not None and Path(path).exists()
     plan = data_dir / "appendix_review.yaml"
     plan.write_text(
@@ -95,7 +102,7 @@ def test_a_stale_cache_is_never_used(run, data_dir: Path) -> None:  # type: igno
 
 def test_a_damaged_cache_is_only_a_miss(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("list", "--data", str(data_dir)).code == 0
-    path = Path(plan_cache.cache_path(str(data_dir)) or "")
+    path = Path(plan_cache.cache_path(cache_dir(os.environ), str(data_dir)) or "")
     for damage in (b"", b"{not json", json.dumps({"key": "x", "plan": {}}).encode()):
         path.write_bytes(damage)
         result = run("list", "-f", "json", "--data", str(data_dir))
@@ -104,15 +111,11 @@ def test_a_damaged_cache_is_only_a_miss(run, data_dir: Path) -> None:  # type: i
 
 def test_no_cache_when_asked(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TTHC_NO_CACHE", "1")
-    assert plan_cache.cache_path(str(data_dir)) is None
+    assert plan_cache.cache_path(cache_dir(os.environ), str(data_dir)) is None
     assert run("list", "--data", str(data_dir)).code == 0
 
 
 def test_the_cache_folder_is_bounded(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-
-    from tthc_cli.data import plan_cache
-
     for i in range(40):
         path = tmp_path / f"{i:024x}.json"
         path.write_text("{}", encoding="utf-8")
@@ -124,7 +127,7 @@ def test_the_cache_folder_is_bounded(tmp_path) -> None:  # type: ignore[no-untyp
     fresh.write_text("", encoding="utf-8")
     other = tmp_path / "holidays-VN-2021-x.json"
     other.write_text("[]", encoding="utf-8")
-    plan_cache.prune(str(tmp_path), keep=32, now=os.path.getmtime(fresh))
+    cache.prune(str(tmp_path), keep=32, now=os.path.getmtime(fresh))
     kept = sorted(p.name for p in tmp_path.glob("*.json") if not p.name.startswith("holidays"))
     assert len(kept) == 32 and kept[0] == f"{8:024x}.json"  # the 8 least recently written went
     assert not stale.exists() and fresh.exists() and other.exists()

@@ -9,6 +9,7 @@ import pytest
 from tthc_cli.data.build import Dataset
 from tthc_cli.domain.plan import Entry, Plan
 from tthc_cli.domain.status import ItemStatus, Status, rolled_up, statuses
+from tthc_cli.present.labels import status_label
 
 
 def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Plan:
@@ -50,7 +51,7 @@ def test_done_a_day_late(ds: Dataset) -> None:
     log = with_log(ds, ("review:1", "2021-06-01", "done"))
     st = statuses(log, date(2021, 6, 10))["review:1"]
     assert (st.status, st.days_late, st.done_on) == (Status.DONE_LATE, 1, date(2021, 6, 1))
-    assert st.label == "Hoàn thành quá hạn"
+    assert status_label(st.status) == "Hoàn thành quá hạn"
 
 
 def test_started_is_in_progress_until_the_warning_window(ds: Dataset) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tthc_cli.data.diagnostics import Problem, Severity
 from tthc_cli.data.models import DeadlineSpec
+from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind, Occurrence, parse_deadline
 from tthc_cli.domain.plan import (
     PLAN,
@@ -21,7 +22,7 @@ from tthc_cli.domain.plan import (
     item_id,
     obligation_id,
 )
-from tthc_cli.domain.units import Registry
+from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
 from tthc_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -64,11 +65,15 @@ def plan_year(meta: PlanMeta) -> int | None:
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str | None, period: tuple[date, date, int | None], tentative: bool) -> Deadline:
+def _parse_cached(
+    text: str | None, period: tuple[date, date, int | None], tentative: bool, calendar: WorkingDays
+) -> Deadline:
     # Plans repeat a handful of phrases ("Thường xuyên năm 2021.") thousands of times; Deadline is
     # immutable, so one parse serves them all. Errors are not cached (they are rare).
     start, end, year = period
-    return parse_deadline(text, plan_start=start, plan_end=end, tentative=tentative, default_year=year)
+    return parse_deadline(
+        text, plan_start=start, plan_end=end, tentative=tentative, default_year=year, calendar=calendar
+    )
 
 
 def note_id(ob: Obligation) -> str:
@@ -87,6 +92,7 @@ def read_deadline(
     file: str,
     path: tuple[str | int, ...],
     problems: list[Problem],
+    calendar: WorkingDays,
 ) -> Deadline:
     """Parse a deadline spec; explicit dates must agree with any phrase the parser understands. A
     deadline left to regulation, with the rule added by the office, takes its dates from the rule."""
@@ -94,14 +100,18 @@ def read_deadline(
         return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
     if spec.regulation is not None:
         rule = DeadlineSpec(text=spec.regulation.text, tentative=spec.tentative)
-        derived = read_deadline(rule, meta=meta, file=file, path=(*path, "regulation"), problems=problems)
+        derived = read_deadline(
+            rule, meta=meta, file=file, path=(*path, "regulation"), problems=problems, calendar=calendar
+        )
         derived = copy.copy(derived)  # parses are shared between items: never change one in place
         derived.text = spec.text
         return derived
     parsed: Deadline | None = None
     plan_start = meta.period_start
     try:
-        parsed = _parse_cached(spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative)
+        parsed = _parse_cached(
+            spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative, calendar
+        )
     except DeadlineError as exc:
         if spec.due is None:
             problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))
@@ -130,7 +140,8 @@ def read_deadline(
     if explicit:
         start = spec.start or min(plan_start, spec.due or plan_start)
         kind = DeadlineKind.WINDOW if spec.start and spec.due else DeadlineKind.BY_DATE
-        return Deadline(spec.text, kind, start, spec.due, spec.due, spec.tentative)
+        effective = None if spec.due is None else calendar.next_working_day(spec.due)
+        return Deadline(spec.text, kind, start, spec.due, spec.due, spec.tentative, effective_due=effective)
     return parsed or Deadline(spec.text, DeadlineKind.UNSPECIFIED, None, None, None, spec.tentative)
 
 
@@ -192,7 +203,11 @@ def _number_rank(number: str) -> int:
 
 
 def build_items(
-    plan: PlanFile, appendices: dict[str, AppendixFile], registry: Registry, meta: PlanMeta
+    plan: PlanFile,
+    appendices: dict[str, AppendixFile],
+    registry: Registry,
+    meta: PlanMeta,
+    calendar: WorkingDays,
 ) -> tuple[list[PlanItem], list[Problem]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
     problems: list[Problem] = []
@@ -201,7 +216,12 @@ def build_items(
     for i, task in enumerate(plan.tasks):
         path: tuple[str | int, ...] = ("tasks", i)
         deadline = read_deadline(
-            task.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
+            task.deadline,
+            meta=meta,
+            file=PLAN,
+            path=(*path, "deadline"),
+            problems=problems,
+            calendar=calendar,
         )
         tid = item_id("task", task.number)
         task_deadlines.setdefault(tid, deadline)
@@ -229,7 +249,12 @@ def build_items(
     for i, duty in enumerate(plan.duties):
         path = ("duties", i)
         deadline = read_deadline(
-            duty.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
+            duty.deadline,
+            meta=meta,
+            file=PLAN,
+            path=(*path, "deadline"),
+            problems=problems,
+            calendar=calendar,
         )
         items.append(
             PlanItem(
@@ -250,11 +275,11 @@ def build_items(
         )
     by_id = {it.id: it for it in items}
     for name, appendix in appendices.items():
-        items += _appendix_items(name, appendix, registry, by_id, task_deadlines, meta, problems)
+        items += _appendix_items(name, appendix, registry, by_id, task_deadlines, meta, problems, calendar)
     for i, ob in enumerate(plan.obligations):
         path = ("obligations", i)
         deadline = read_deadline(
-            ob.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems
+            ob.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems, calendar=calendar
         )
         items.append(
             PlanItem(
@@ -354,6 +379,7 @@ def _appendix_items(
     task_deadlines: dict[str, Deadline],
     meta: PlanMeta,
     problems: list[Problem],
+    calendar: WorkingDays,
 ) -> list[PlanItem]:
     """An appendix's rows as items. A row with no deadline of its own runs in the window of the item
     the appendix details (Phụ lục II's inspections run in item 6's window). A 'lead' appendix's row
@@ -381,7 +407,12 @@ def _appendix_items(
             number = f"{block}.{row.stt}" if block else str(row.stt)
             if row.deadline is not None:
                 deadline = read_deadline(
-                    row.deadline, meta=meta, file=file, path=(*path, "deadline"), problems=problems
+                    row.deadline,
+                    meta=meta,
+                    file=file,
+                    path=(*path, "deadline"),
+                    problems=problems,
+                    calendar=calendar,
                 )
             else:
                 deadline = window
@@ -417,18 +448,39 @@ def _appendix_items(
     return out
 
 
+def registry_of(units_file: UnitsFile) -> Registry:
+    """The registry of units and groups that units.yaml declares."""
+    registry = Registry.from_infos(
+        [UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of) for u in units_file.units],
+        [
+            GroupInfo(
+                g.name,
+                g.kind,
+                tuple(g.aliases),
+                tuple(g.members),
+                tuple(g.scope) if g.scope is not None else None,
+                g.appendix,
+            )
+            for g in units_file.groups
+        ],
+    )
+    registry.province = units_file.province
+    return registry
+
+
 def make_dataset(
     plan: PlanFile,
     appendices: dict[str, AppendixFile],
     units: UnitsFile,
+    calendar: WorkingDays,
 ) -> tuple[Dataset, list[Problem]]:
     appendices = order_appendices(appendices)
-    registry = Registry.build(units)
+    registry = registry_of(units)
     for name, appendix in appendices.items():
         rows = [r for b in appendix.blocks for r in b.rows] if appendix.blocks else appendix.rows
         registry.set_derived(name, filter(None, (registry.resolve(r.unit) for r in rows)))
     meta = build_meta(plan, appendices, units.province)
-    items, problems = build_items(plan, appendices, registry, meta)
+    items, problems = build_items(plan, appendices, registry, meta, calendar)
     ds = Dataset(
         year=plan.plan.year,
         registry=registry,

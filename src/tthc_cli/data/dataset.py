@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,8 @@ from tthc_cli.data.diagnostics import Diagnostic, Problem, Severity
 from tthc_cli.data.loader import Document, parse_document, validate_model
 from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
+from tthc_cli.domain.calendar import WorkingDays
+from tthc_cli.domain.deadlines import VIETNAM
 from tthc_cli.domain.plan import (
     PLAN,
     PROGRESS,
@@ -25,6 +26,7 @@ from tthc_cli.domain.plan import (
     normalise_id,
     unit_slug,
 )
+from tthc_cli.domain.records import many_records
 
 
 def entry_id(plan: Dataset, typed_id: str, unit: str | None, period: str | None) -> str:
@@ -77,26 +79,21 @@ def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> li
 
 
 def assemble(
-    files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None, today: date | None = None
-) -> LoadResult:
-    """Validate the data files together (see _assemble). Python's cyclic garbage collector is paused
-    meanwhile: parsing allocates millions of objects that form no cycles, and the collector's repeated
-    full passes over them cost ~3/4 of a large validation (100k items: 19.7 s -> 4.3 s)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _assemble(files, labels, today)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _assemble(
-    files: Mapping[str, bytes | None], labels: Mapping[str, str] | None = None, today: date | None = None
+    files: Mapping[str, bytes | None],
+    labels: Mapping[str, str] | None = None,
+    today: date | None = None,
+    calendar: WorkingDays = VIETNAM,
 ) -> LoadResult:
     """Validate the data files together. `files` maps each data file name to its bytes (None when
     missing); `labels` gives the path to show for each in messages; `today` dates the progress log
-    (entries after it are errors)."""
+    (entries after it are errors); due dates on a day off move on `calendar`."""
+    with many_records():
+        return _assemble(files, labels or {}, today, calendar)
+
+
+def _assemble(
+    files: Mapping[str, bytes | None], labels: Mapping[str, str], today: date | None, calendar: WorkingDays
+) -> LoadResult:
     labels = dict(labels or {})
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel | None] = {}
@@ -143,7 +140,7 @@ def _assemble(
     }
     appendices_ok = all(isinstance(m, AppendixFile) for n, m in models.items() if appendix_name(n))
     if isinstance(plan, PlanFile) and isinstance(units, UnitsFile) and appendices_ok:
-        dataset, problems = make_dataset(plan, appendices, units)
+        dataset, problems = make_dataset(plan, appendices, units, calendar)
         progress = models.get(PROGRESS)
         if isinstance(progress, ProgressFile):
             dataset.progress = [

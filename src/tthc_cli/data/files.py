@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from tthc_cli.data.fsutil import FileKindError, read_regular
+from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files

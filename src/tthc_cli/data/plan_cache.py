@@ -5,25 +5,22 @@ files has validated, its compiled form is saved; the next run whose files (and t
 byte-for-byte the same reads it back instead. Anything different — one byte of one file, another
 tthc version, an edited module — misses, and the files are validated again. Invalid data is never
 saved, so problems are always reported from the files themselves.
-
-A cache can never change an answer: each file carries a digest of its own content keyed with a
-secret only this user can read (an edited or planted file fails it), is used only when it is a
-regular file owned by this user and readable by nobody else (0600), is read with a size bound,
-and is checked for shape before use. On any doubt the files are validated again, silently.
+The file is kept in the cache folder (cache.py: private, digested, bounded) and checked for shape
+before use; on any doubt the files are validated again, silently.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
-import re
 from datetime import date
 
 from tthc_cli import __version__
+from tthc_cli.data.cache import FORMAT, hasher, prune, read_private, write_private
+from tthc_cli.data.holiday_cache import holidays_stamp
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, DeadlineWarning, Occurrence
 from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
+from tthc_cli.domain.records import many_records
 from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
 
 TYPE_CHECKING = False
@@ -33,33 +30,25 @@ if TYPE_CHECKING:
 
     from tthc_cli.data.diagnostics import Diagnostic
 
-FORMAT = 2
-CACHE_DIR_ENV = "TTHC_CACHE_DIR"
-NO_CACHE_ENV = "TTHC_NO_CACHE"
-
 
 def _code_stamp() -> str:
-    """Changes whenever tthc's own code does (a developer's edit included), or the holiday package
-    that decided the effective due dates."""
-    here = os.path.dirname(__file__)
-    parts = [f"{__version__}/{FORMAT}", f"holidays:{_holidays_stamp()}"]
-    for entry in sorted(os.scandir(here), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            st = entry.stat()
-            parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    """Changes whenever tthc's own code does (a developer's edit in any module of the package
+    included), or the holiday package that decided the effective due dates."""
+    parts = [f"{__version__}/{FORMAT}", f"holidays:{holidays_stamp()}"]
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tthc_cli/, every layer
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and d != "locale")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(
+                    f"{os.path.relpath(os.path.join(folder, name), package)}:{st.st_size}:{st.st_mtime_ns}"
+                )
     return "|".join(parts)
 
 
-def _hasher(data: bytes) -> Any:
-    try:  # CPython's built-in BLAKE2: hashlib would also load OpenSSL (~3 ms) for nothing here.
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - other Pythons
-        from hashlib import blake2b
-    return blake2b(data, digest_size=32)
-
-
 def fingerprint(files: Mapping[str, bytes | None]) -> str:
-    h = _hasher(_code_stamp().encode())
+    h = hasher(_code_stamp().encode())
     for name in sorted(files):
         raw = files[name]
         h.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
@@ -68,21 +57,13 @@ def fingerprint(files: Mapping[str, bytes | None]) -> str:
     return str(h.hexdigest())
 
 
-def cache_dir() -> str | None:
-    if os.environ.get(NO_CACHE_ENV):
-        return None
-    return os.environ.get(CACHE_DIR_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tthc"
-    )
-
-
-def cache_path(data_dir: str) -> str | None:
-    base = cache_dir()
+def cache_path(base: str | None, data_dir: str) -> str | None:
+    """Where the compiled plan of `data_dir` is kept in the cache folder `base` (None: no cache)."""
     if base is None:
         return None
     # The user is part of the name: two people sharing one TTHC_CACHE_DIR never read each other's.
     user = getattr(os, "geteuid", lambda: "")()
-    key = _hasher(f"{user}\0{os.path.realpath(data_dir)}".encode()).hexdigest()[:24]
+    key = hasher(f"{user}\0{os.path.realpath(data_dir)}".encode()).hexdigest()[:24]
     return os.path.join(base, f"{key}.json")
 
 
@@ -229,204 +210,53 @@ def from_json(d: dict[str, Any]) -> Plan:
     return plan
 
 
-# --- holiday tables ----------------------------------------------------------------------------------
-
-
-def _holidays_stamp() -> str | None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or spec.origin is None:
-        return None
-    st = os.stat(os.path.join(os.path.dirname(spec.origin), "version.py"))
-    return f"{st.st_size}-{st.st_mtime_ns}"
-
-
-def cached_holidays(year: int) -> frozenset[date]:
-    """The year's holidays from the cache folder when this very `holidays` package computed them
-    before; computing them (import and lunar calendar) costs ~85 ms on every validation otherwise."""
-    from tthc_cli.domain.deadlines import compute_holidays
-
-    base = cache_dir()
-    stamp = _holidays_stamp()
-    if base is None or stamp is None:
-        return compute_holidays(year)
-    path = os.path.join(base, f"holidays-VN-{year}-{stamp}.json")
-    body = _read_private(path)
-    if body is not None:
-        try:
-            days = frozenset(date.fromisoformat(d) for d in json.loads(body))
-            if len(days) <= 60 and all(d.year == year for d in days):
-                return days
-        except Exception:  # any doubt about a cache means computing again
-            pass
-    days = compute_holidays(year)
-    _write_private(path, json.dumps(sorted(d.isoformat() for d in days)).encode())
-    return days
-
-
-# --- the cache file ----------------------------------------------------------------------------------
-
-MAX_CACHE_BYTES = 512 * 1024 * 1024  # a compiled 100,000-item plan is ~60 MB
-_MAGIC = b"tthc-cache"
-_SECRET = f"secret-{getattr(os, 'geteuid', lambda: '')()}.key"
-
-
-def _private_file(path: str) -> int | None:
-    """An open descriptor for `path` if it is a regular file (not a symlink) owned by this user and
-    closed to everyone else; else None. Checked on the open file, so nothing can be swapped in."""
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    st = os.fstat(fd)
-    geteuid = getattr(os, "geteuid", None)
-    if (
-        not stat.S_ISREG(st.st_mode)
-        or st.st_size > MAX_CACHE_BYTES
-        or (geteuid is not None and (st.st_uid != geteuid() or st.st_mode & 0o077))
-    ):
-        os.close(fd)
-        return None
-    return fd
-
-
-def _read_fd(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    left = limit + 1
-    try:
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 24))):
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
-
-
-def _secret(base: str, create: bool) -> bytes | None:
-    """This user's key for the cache digests, made on first use (32 random bytes, 0600)."""
-    path = os.path.join(base, _SECRET)
-    fd = _private_file(path)
-    if fd is not None:
-        key = _read_fd(fd, 64)
-        if len(key) == 32:
-            return key
-    if not create:
-        return None
-    from tthc_cli.data.fsutil import atomic_write
-
-    key = os.urandom(32)
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        atomic_write(path, key, mode=0o600, follow_symlinks=False)
-    except OSError:
-        return None
-    return key
-
-
-def _digest(secret: bytes, body: bytes) -> bytes:
-    try:  # see _hasher
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - other Pythons
-        from hashlib import blake2b
-    return blake2b(body, key=secret, digest_size=32).hexdigest().encode()
-
-
-def _read_private(path: str) -> bytes | None:
-    """The body of a cache file this user wrote and nobody changed since; None on any doubt."""
-    fd = _private_file(path)
-    if fd is None:
-        return None
-    raw = _read_fd(fd, MAX_CACHE_BYTES)
-    header, _, body = raw.partition(b"\n")
-    parts = header.split(b" ")
-    if (
-        len(raw) > MAX_CACHE_BYTES
-        or len(parts) != 3
-        or parts[0] != _MAGIC
-        or parts[1] != str(FORMAT).encode()
-    ):
-        return None
-    secret = _secret(os.path.dirname(path), create=False)
-    if secret is None:
-        return None
-    import hmac
-
-    return body if hmac.compare_digest(parts[2], _digest(secret, body)) else None
-
-
-def _write_private(path: str, body: bytes) -> None:
-    """Save a cache file (0600, digest first); any failure (read-only home, full disk) means no cache."""
-    from tthc_cli.data.fsutil import atomic_write
-
-    base = os.path.dirname(path)
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        secret = _secret(base, create=True)
-        if secret is None:
-            return
-        header = b" ".join([_MAGIC, str(FORMAT).encode(), _digest(secret, body)])
-        atomic_write(path, header + b"\n" + body, mode=0o600, follow_symlinks=False)
-    except OSError:
-        pass
-
-
 _SHAPE = {"year": int, "units": list, "groups": list, "derived": dict, "items": list, "progress": list}
 
 
-def _payload(data_dir: str, key: str) -> dict[str, Any] | None:
+def _payload(base: str | None, data_dir: str, key: str) -> dict[str, Any] | None:
     """The saved entry for exactly these files, parsed, or None."""
-    path = cache_path(data_dir)
+    path = cache_path(base, data_dir)
     if path is None:
         return None
-    body = _read_private(path)
+    body = read_private(path)
     if body is None:
         return None
-    was_enabled = gc.isenabled()
-    gc.disable()  # as in dataset.assemble: many objects, no cycles
-    try:
-        payload = json.loads(body)
-        return payload if isinstance(payload, dict) and payload.get("key") == key else None
-    except Exception:  # whatever is wrong with a cache, the answer is to recompute
-        return None
-    finally:
-        if was_enabled:
-            gc.enable()
+    with many_records():
+        try:
+            payload = json.loads(body)
+            return payload if isinstance(payload, dict) and payload.get("key") == key else None
+        except Exception:  # whatever is wrong with a cache, the answer is to recompute
+            return None
 
 
-def read(data_dir: str, key: str) -> Plan | None:
-    """The compiled plan saved for exactly these files, or None. A damaged, edited, foreign or
-    oddly shaped cache is only a miss."""
-    payload = _payload(data_dir, key)
+def read(base: str | None, data_dir: str, key: str) -> Plan | None:
+    """The compiled plan saved in the cache folder `base` for exactly these files, or None. A
+    damaged, edited, foreign or oddly shaped cache is only a miss."""
+    payload = _payload(base, data_dir, key)
     if payload is None:
         return None
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        plan = payload["plan"]
-        if not all(isinstance(plan[k], t) for k, t in _SHAPE.items()):
+    with many_records():
+        try:
+            plan = payload["plan"]
+            if not all(isinstance(plan[k], t) for k, t in _SHAPE.items()):
+                return None
+            return from_json(plan)
+        except Exception:  # whatever is wrong with a cache, the answer is to recompute
             return None
-        return from_json(plan)
-    except Exception:  # whatever is wrong with a cache, the answer is to recompute
-        return None
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _WARNING_SHAPE = (str, int, int, str, str, str)  # file name, line, column, code, path, message
 
 
-def read_warnings(data_dir: str, key: str, labels: Mapping[str, str], lang: str) -> list[Diagnostic] | None:
+def read_warnings(
+    base: str | None, data_dir: str, key: str, labels: Mapping[str, str], lang: str
+) -> list[Diagnostic] | None:
     """What validation said about exactly these files when they were compiled — warnings only, as
     errors are never saved — in `lang`, each shown at its path in `labels`; None when not saved (or
     saved in another language). `tthc validate` on files that validated before reads this."""
     from tthc_cli.data.diagnostics import Diagnostic, Severity
 
-    payload = _payload(data_dir, key)
+    payload = _payload(base, data_dir, key)
     verdict = payload.get("warnings") if payload is not None else None
     if (
         not isinstance(verdict, dict)
@@ -449,6 +279,7 @@ def read_warnings(data_dir: str, key: str, labels: Mapping[str, str], lang: str)
 
 
 def write(
+    base: str | None,
     data_dir: str,
     key: str,
     plan: Plan,
@@ -459,7 +290,7 @@ def write(
     """Save the compiled plan, and with it what validation said (`diagnostics`, warnings only, their
     files shown as in `labels`, in the language `lang`); any failure (read-only home, full disk) just
     means no cache."""
-    path = cache_path(data_dir)
+    path = cache_path(base, data_dir)
     if path is None:
         return
     payload: dict[str, Any] = {"key": key, "plan": to_json(plan)}
@@ -469,39 +300,5 @@ def write(
             rows = [[names[d.file], d.line, d.column, d.code, d.path, d.message] for d in diagnostics]
             payload["warnings"] = {"lang": lang, "rows": rows}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    _write_private(path, text.encode("utf-8"))
+    write_private(path, text.encode("utf-8"))
     prune(os.path.dirname(path))
-
-
-KEEP_PLANS = 32  # compiled plans kept: one per data folder used, the least recently written go first
-_PLAN_FILE = re.compile(r"^[0-9a-f]{24}\.json$")
-_STALE_TMP_SECONDS = 3600
-
-
-def prune(base: str, keep: int = KEEP_PLANS, now: float | None = None) -> None:
-    """Bound the cache folder: keep the `keep` most recently written compiled plans, and drop the
-    temporary files a killed writer left behind more than an hour ago. Never raises."""
-    import time
-
-    now = time.time() if now is None else now
-    try:
-        entries = list(os.scandir(base))
-    except OSError:
-        return
-    plans = []
-    for entry in entries:
-        try:
-            if _PLAN_FILE.match(entry.name) and entry.is_file(follow_symlinks=False):
-                plans.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
-            elif (
-                entry.name.startswith(".")
-                and entry.name.endswith(".tmp")
-                and now - entry.stat(follow_symlinks=False).st_mtime > _STALE_TMP_SECONDS
-            ):
-                os.unlink(entry.path)
-        except OSError:
-            continue
-    plans.sort(reverse=True)
-    for _mtime, path in plans[keep:]:
-        with contextlib.suppress(OSError):
-            os.unlink(path)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from tthc_cli.data.diagnostics import Diagnostic
+    from tthc_cli.domain.calendar import WorkingDays
 
 _ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^([ \t]*)- ", re.MULTILINE)
@@ -110,7 +111,7 @@ class EntryRefused(Exception):
         self.problems = list(problems)
 
 
-def record_entry(directory: str, entry: NewEntry, today: date) -> list[Diagnostic]:
+def record_entry(directory: str, entry: NewEntry, today: date, calendar: WorkingDays) -> list[Diagnostic]:
     """Append `entry` to the folder's progress.yaml as one transaction: under a lock (concurrent
     appends queue there), read the data set again, append, validate the whole set with the entry, and
     write atomically (through a symlink, keeping mode and owner). The file may have grown since the
@@ -122,15 +123,15 @@ def record_entry(directory: str, entry: NewEntry, today: date) -> list[Diagnosti
     from tthc_cli.data.dataset import assemble
     from tthc_cli.data.diagnostics import Severity
     from tthc_cli.data.files import read_data_folder
-    from tthc_cli.data.fsutil import atomic_write, locked
     from tthc_cli.domain.plan import PROGRESS
+    from tthc_cli.fsutil import atomic_write, locked
 
     path = os.path.join(directory, PROGRESS)
     with locked(path):
         files, labels = read_data_folder(directory)
         new_raw = append_entry_bytes(files[PROGRESS] or b"", entry)
         files[PROGRESS] = new_raw
-        result = assemble(files, labels, today=today)
+        result = assemble(files, labels, today=today, calendar=calendar)
         last = result.dataset.progress[-1] if result.dataset and result.dataset.progress else None
         if last is None or (last.id, last.date, last.status, last.note) != (
             entry.id,

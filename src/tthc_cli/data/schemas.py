@@ -7,8 +7,8 @@ import os
 import re
 from typing import Any
 
-from tthc_cli.data.fsutil import atomic_write
 from tthc_cli.data.models import SCHEMA_MODELS
+from tthc_cli.fsutil import atomic_write
 
 
 def _integer_text(low: int | None, high: int | None) -> str:

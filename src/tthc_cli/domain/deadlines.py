@@ -1,5 +1,6 @@
-"""Vietnamese deadline phrases -> typed deadlines in a plan period; working days (Bộ luật Dân sự 2015,
-Art. 148). The words are read by `deadline_grammar`; this module gives them their dates."""
+"""Vietnamese deadline phrases -> typed deadlines in a plan period. The words are read by
+`deadline_grammar`; this module gives them their dates, and a due date its effective day on the
+working-day calendar the caller passes (`calendar.WorkingDays`)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import re
 import unicodedata
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import lru_cache
 
+from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
     from typing import Any
 
 
@@ -44,11 +45,11 @@ class Occurrence(Record):
 
     __slots__ = ("due", "effective_due", "period", "start")
 
-    def __init__(self, period: str, start: date, due: date, effective_due: date | None = None) -> None:
+    def __init__(self, period: str, start: date, due: date, effective_due: date) -> None:
         self.period = period
         self.start = start
         self.due = due
-        self.effective_due = next_working_day(due) if effective_due is None else effective_due
+        self.effective_due = effective_due
 
 
 class DeadlineWarning(Record):
@@ -70,8 +71,9 @@ class Deadline(Record):
     "year") and the day of the period if stated; `occurrences` lists every delivery inside the plan
     period (for a one-off, the one it names). `start_by`: a compound phrase's "begin by" date.
     `after_days`: a relative deadline's number of days. `effective_due`: Art. 148(5) moves a due date
-    on a weekend or holiday to the next working day; computed once here (or given, when read back
-    from the compiled cache) so queries never need the holiday tables.
+    on a weekend or holiday to the next working day; computed once by whoever makes the deadline (on
+    the calendar it was given) or read back from the compiled cache, so queries never need the
+    holiday tables. None exactly when `due` is None.
     """
 
     __slots__ = (
@@ -114,9 +116,7 @@ class Deadline(Record):
         self.tentative = tentative
         self.every = every
         self.every_day = every_day
-        self.effective_due = (
-            next_working_day(due) if due is not None and effective_due is None else effective_due
-        )
+        self.effective_due = effective_due
         self.occurrences = occurrences
         self.warnings = warnings
         self.start_by = start_by
@@ -135,44 +135,11 @@ class DeadlineError(ValueError):
         self.suggestions = suggestions
 
 
-# --- working days ----------------------------------------------------------------------------------
-
-
-def compute_holidays(year: int) -> frozenset[date]:
-    """Vietnam's public holidays of `year` (observed days included) from the `holidays` package."""
-    # Imported here: importing the package and building the lunar calendar costs ~85 ms.
-    import holidays
-
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
-
-
-# Where holiday tables come from: computed by default; the shell may plug in a cached copy.
-_holiday_source: Callable[[int], frozenset[date]] = compute_holidays
-
-
-def use_holiday_source(source: Callable[[int], frozenset[date]]) -> None:
-    global _holiday_source
-    _holiday_source = source
-    _holidays.cache_clear()
-
-
-@lru_cache(maxsize=64)
-def _holidays(year: int) -> frozenset[date]:
-    return _holiday_source(year)
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
-
-
-def next_working_day(day: date) -> date:
-    """Art. 148(5): a period ending on a weekend or public holiday ends on the next working day."""
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
-
-
 # --- the calendar -----------------------------------------------------------------------------------
+
+# Vietnam's working days with the holiday tables computed on demand: what a caller that has no cached
+# tables to offer gets (the tables are a pure function of the year, so sharing them is safe).
+VIETNAM = WorkingDays()
 
 OUTSIDE = "deadline-outside-year"  # stable code of the warning (kept from the one-year plans)
 
@@ -210,7 +177,15 @@ def _interval(start: date, due: date) -> str:
 class _Reader:
     """Gives one syntax tree its dates in a plan period."""
 
-    def __init__(self, original: str, plan_start: date, plan_end: date, default_year: int | None) -> None:
+    def __init__(
+        self,
+        original: str,
+        plan_start: date,
+        plan_end: date,
+        default_year: int | None,
+        calendar: WorkingDays,
+    ) -> None:
+        self.calendar = calendar
         self.original = original
         self.plan_start = plan_start
         self.plan_end = plan_end
@@ -315,7 +290,9 @@ class _Reader:
     def occurrences(self, spans: list[Span]) -> tuple[Occurrence, ...]:
         """The deliveries that fall due inside the plan period, each starting no earlier than it."""
         return tuple(
-            Occurrence(s.label, max(s.start, self.plan_start), s.due) for s in spans if self.in_period(s.due)
+            Occurrence(s.label, max(s.start, self.plan_start), s.due, self.calendar.next_working_day(s.due))
+            for s in spans
+            if self.in_period(s.due)
         )
 
     def by(self, due: date) -> tuple[date, date, list[Span]]:
@@ -590,9 +567,11 @@ def parse_deadline(
     plan_end: date | None = None,
     tentative: bool = False,
     default_year: int | None = None,
+    calendar: WorkingDays = VIETNAM,
 ) -> Deadline:
     """Read a Vietnamese deadline phrase in the plan period `plan_start`..`plan_end` (default: to the
-    end of `plan_start`'s year).
+    end of `plan_start`'s year); due dates falling on a day off move on `calendar` (default: Vietnam's
+    holidays, computed).
 
     A phrase without a year means `default_year` (default: the plan's year). Occurrences are those
     inside the period; years outside it are warnings on the result. Raises DeadlineError.
@@ -622,7 +601,7 @@ def parse_deadline(
             suggestions=near,
         ) from None
     year = default_year if default_year is not None else _default_year(plan_start, end)
-    reader = _Reader(original, plan_start, end, year)
+    reader = _Reader(original, plan_start, end, year, calendar)
     r = reader.read(tree)
     due = r["due"]
     return Deadline(
@@ -635,6 +614,7 @@ def parse_deadline(
         every=r.get("every"),
         every_day=r.get("every_day"),
         occurrences=reader.occurrences(r.get("spans", [])),
+        effective_due=None if due is None else calendar.next_working_day(due),
         warnings=_warnings(original, r, plan_start, end),
         start_by=r.get("start_by"),
         after_days=r.get("after_days"),

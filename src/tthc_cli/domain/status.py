@@ -70,12 +70,6 @@ class ItemStatus(Record):
     def done(self) -> bool:
         return self.status in DONE
 
-    @property
-    def label(self) -> str:
-        from tthc_cli.present.labels import status_label
-
-        return status_label(self.status)
-
 
 def entries_by_item(entries: Iterable[Entry], as_of: date) -> dict[str, list[Entry]]:
     """Entries up to and including `as_of`, per item, oldest first (stable for same-day entries)."""

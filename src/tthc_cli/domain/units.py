@@ -13,8 +13,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from tthc_cli.data.models import UnitsFile
-
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # Unit-type words in front of a name, folded; stripped for matching but kept to disambiguate
@@ -202,28 +200,6 @@ class Registry:
         self._derived: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[str, str | None] = {}
         self.province: str | None = None
-
-    @classmethod
-    def build(cls, units_file: UnitsFile) -> Registry:
-        reg = cls.from_infos(
-            [
-                UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of)
-                for u in units_file.units
-            ],
-            [
-                GroupInfo(
-                    g.name,
-                    g.kind,
-                    tuple(g.aliases),
-                    tuple(g.members),
-                    tuple(g.scope) if g.scope is not None else None,
-                    g.appendix,
-                )
-                for g in units_file.groups
-            ],
-        )
-        reg.province = units_file.province
-        return reg
 
     @classmethod
     def from_infos(cls, units: Iterable[UnitInfo], groups: Iterable[GroupInfo]) -> Registry:

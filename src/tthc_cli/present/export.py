@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
+from tthc_cli.present.labels import status_label
 from tthc_cli.present.tables import items_csv, status_extra
 
 UID_DOMAIN = "tthc.kstthc"
@@ -48,7 +49,9 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
             )
         if d.start and d.start != d.due:
             lines.append(_("From: {day}").format(day=f"{d.start:%d/%m/%Y}"))
-        lines.append(_("Status on {day}: {status}").format(day=f"{stamp:%d/%m/%Y}", status=st.label))
+        lines.append(
+            _("Status on {day}: {status}").format(day=f"{stamp:%d/%m/%Y}", status=status_label(st.status))
+        )
         event.add("description", "\n".join(lines))
         # Outlook shows categories to people: the plan's own name for the kind ("Nhiệm vụ", "PL I").
         event.add("categories", [kinds.get(item.kind, item.kind)])

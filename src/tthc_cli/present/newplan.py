@@ -9,6 +9,7 @@ from datetime import date
 from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, Plan
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
+from tthc_cli.present.labels import status_label
 from tthc_cli.present.tables import markdown_cell
 
 CARRY_OVER = "carry_over.md"  # beside the data files; not a data file, tthc never reads it back
@@ -114,7 +115,7 @@ def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date
             markdown_cell(item.title, 160),
             markdown_cell("; ".join(item.lead)),
             markdown_cell(item.deadline.text or "—"),
-            markdown_cell(st.label),
+            markdown_cell(status_label(st.status)),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

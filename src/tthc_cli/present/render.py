@@ -70,7 +70,7 @@ class _UserLoader(jinja2.BaseLoader):
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         from jinja2.loaders import split_template_path
 
-        from tthc_cli.data.fsutil import FileKindError, read_regular
+        from tthc_cli.fsutil import FileKindError, read_regular
 
         path = os.path.join(self.folder, *split_template_path(template))
         if not os.path.lexists(path):

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
 from tthc_cli.domain.queries import unit_rows
 from tthc_cli.domain.status import ItemStatus, Status
-from tthc_cli.present.labels import item_label, item_title
+from tthc_cli.present.labels import item_label, item_title, status_label
 
 STATUS_ORDER = [
     Status.OVERDUE,
@@ -336,7 +336,7 @@ def build_timeline(ds: Plan, sts: dict[str, ItemStatus], as_of: date) -> Timelin
                 item.id,
                 item_title(item),
                 st.status,
-                st.label,
+                status_label(st.status),
                 frac(start),
                 frac(end + timedelta(days=1)),
                 milestone,

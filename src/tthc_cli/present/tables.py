@@ -9,7 +9,7 @@ from tthc_cli.domain.plan import KIND_LABELS
 from tthc_cli.domain.queries import iso_date, item_to_dict, unit_row_to_dict
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import csv_header, role_label
+from tthc_cli.present.labels import csv_header, role_label, status_label
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,14 +40,16 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
     data: list[Any] = []
     for item in items:
         st = statuses[item.id]
-        label = st.label
+        label = status_label(st.status)
         if st.children_total:
-            label += f" ({st.children_done}/{st.children_total} mục con xong)"
+            label += " " + _("({done}/{total} sub-items done)").format(
+                done=st.children_done, total=st.children_total
+            )
         cells.append(label)
         data.append(
             {
                 "code": st.status.value,
-                "label": st.label,
+                "label": status_label(st.status),
                 "done_on": iso_date(st.done_on),
                 "days_late": st.days_late,
                 "children_done": st.children_done,

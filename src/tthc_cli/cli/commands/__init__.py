@@ -17,6 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from tthc_cli.domain.calendar import WorkingDays
     from tthc_cli.domain.plan import Plan, PlanItem
     from tthc_cli.domain.status import ItemStatus
     from tthc_cli.present.tables import Extra
@@ -74,6 +75,20 @@ def data_dir(data: str | None) -> str:
     return found
 
 
+def cache_folder() -> str | None:
+    """The cache folder the environment names; the data layer is handed it, never reads it."""
+    from tthc_cli.data.cache import cache_dir
+
+    return cache_dir(os.environ)
+
+
+def working_days() -> WorkingDays:
+    """Vietnam's working days, the holiday tables kept in the cache folder."""
+    from tthc_cli.data.holiday_cache import working_days as cached
+
+    return cached(cache_folder())
+
+
 def load(data: str | None) -> Plan:
     """The validated plan, or a clear refusal. Progress entries are checked against the real date
     (an entry from the future is a mistake whatever --today says); --today only picks the moment a
@@ -87,16 +102,15 @@ def load(data: str | None) -> Plan:
     except DataDirError as exc:
         fail(str(exc))
     key = plan_cache.fingerprint(files)
-    cached = plan_cache.read(directory, key)
+    base = cache_folder()
+    cached = plan_cache.read(base, directory, key)
     if cached is not None:
         return cached
     from tthc_cli.data.dataset import assemble
     from tthc_cli.data.diagnostics import format_text
-    from tthc_cli.domain import deadlines
     from tthc_cli.present.console import note
 
-    deadlines.use_holiday_source(plan_cache.cached_holidays)
-    result = assemble(files, labels, today=real_today())
+    result = assemble(files, labels, today=real_today(), calendar=working_days())
     if result.dataset is None:
         for d in result.errors[:10]:
             note(format_text(d))
@@ -111,7 +125,7 @@ def load(data: str | None) -> Plan:
             ).format(count=len(result.errors)),
             EXIT_DATA,
         )
-    plan_cache.write(directory, key, result.dataset, result.diagnostics, labels, i18n.language())
+    plan_cache.write(base, directory, key, result.dataset, result.diagnostics, labels, i18n.language())
     return result.dataset
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import parse_date, today_from
+from tthc_cli.cli.commands import parse_date, today_from, working_days
 from tthc_cli.i18n import _
 
 TYPE_CHECKING = False
@@ -50,10 +50,11 @@ def deadline(o: Options) -> int:
         o.maybe_number("year"), o.maybe_text("start"), o.maybe_text("end"), o.maybe_text("today")
     )
     readings: list[tuple[str, Deadline | DeadlineError]] = []
+    calendar = working_days()
     for phrase in phrases:
         text = typed(phrase)
         try:
-            readings.append((text, parse_deadline(text, plan_start=first, plan_end=last)))
+            readings.append((text, parse_deadline(text, plan_start=first, plan_end=last, calendar=calendar)))
         except DeadlineError as exc:
             readings.append((text, exc))
     out(readings_json(readings) if o.text("fmt") == "json" else readings_text(readings, first, last))

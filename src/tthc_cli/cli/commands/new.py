@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 def new_plan(o: Options) -> int:
     from tthc_cli.data.files import DataDirError
-    from tthc_cli.data.fsutil import create_folder_with
     from tthc_cli.data.schemas import schema_texts
+    from tthc_cli.fsutil import create_folder_with
     from tthc_cli.present.console import note
     from tthc_cli.present.newplan import CARRY_OVER, carry_over_markdown, new_plan_files, unfinished
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import os
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import clean_text, data_dir, load, parse_date, real_today, resolve_unit
+from tthc_cli.cli.commands import (
+    clean_text,
+    data_dir,
+    load,
+    parse_date,
+    real_today,
+    resolve_unit,
+    working_days,
+)
 from tthc_cli.i18n import _, os_reason
 
 TYPE_CHECKING = False
@@ -55,7 +63,7 @@ def add(o: Options) -> int:
     )
     path = os.path.join(directory, PROGRESS)
     try:
-        warnings = record_entry(directory, entry, now)
+        warnings = record_entry(directory, entry, now, working_days())
     except AppendError as exc:
         fail(str(exc), EXIT_DATA)
     except EntryRefused as exc:

@@ -6,7 +6,7 @@ import os
 
 from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import data_dir, real_today
+from tthc_cli.cli.commands import cache_folder, data_dir, real_today, working_days
 from tthc_cli.i18n import _
 
 TYPE_CHECKING = False
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from tthc_cli.cli.params import Options
     from tthc_cli.data.diagnostics import Diagnostic
+    from tthc_cli.domain.calendar import WorkingDays
 
 
 def ignored_files(folder: str) -> list[Diagnostic]:
@@ -77,7 +78,7 @@ def validate(o: Options) -> int:
                 )
             folder = os.path.dirname(path) or "."
         elif os.path.exists(path):  # a FIFO, device or socket: refused before anything opens it
-            from tthc_cli.data.fsutil import describe_kind
+            from tthc_cli.fsutil import describe_kind
 
             fail(
                 _("{path} is {kind}, not a data file or folder").format(
@@ -88,6 +89,7 @@ def validate(o: Options) -> int:
             fail(_("{path}: no such file or folder").format(path=path))
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
+    calendar = working_days()
     diagnostics = []
     checked = 0
     texts: dict[str, bytes] = {}  # shown path -> the bytes validated, for the excerpts
@@ -98,7 +100,7 @@ def validate(o: Options) -> int:
             fail(str(exc))
         checked += sum(1 for raw in files.values() if raw is not None)
         texts.update((labels[name], raw) for name, raw in files.items() if raw is not None)
-        diagnostics += validated(folder, files, labels, now)
+        diagnostics += validated(folder, files, labels, now, calendar)
         diagnostics += ignored_files(folder)
     if o.flag("strict"):
         diagnostics = strictly(diagnostics)
@@ -130,7 +132,7 @@ def validate(o: Options) -> int:
 
 
 def validated(
-    folder: str, files: dict[str, bytes | None], labels: dict[str, str], now: date
+    folder: str, files: dict[str, bytes | None], labels: dict[str, str], now: date, calendar: WorkingDays
 ) -> list[Diagnostic]:
     """What validation says about a folder's files. Files that validated before, byte for byte (and
     with the same tthc), are not validated again: the warnings saved with their compiled plan are the
@@ -139,16 +141,15 @@ def validated(
     from tthc_cli.data import plan_cache
 
     key = plan_cache.fingerprint(files)
-    saved = plan_cache.read_warnings(folder, key, labels, i18n.language())
+    base = cache_folder()
+    saved = plan_cache.read_warnings(base, folder, key, labels, i18n.language())
     if saved is not None:
         return saved
     from tthc_cli.data.dataset import assemble
-    from tthc_cli.domain import deadlines
 
-    deadlines.use_holiday_source(plan_cache.cached_holidays)
-    result = assemble(files, labels, today=now)
+    result = assemble(files, labels, today=now, calendar=calendar)
     if result.dataset is not None:
-        plan_cache.write(folder, key, result.dataset, result.diagnostics, labels, i18n.language())
+        plan_cache.write(base, folder, key, result.dataset, result.diagnostics, labels, i18n.language())
     return result.diagnostics
 
 

@@ -34,9 +34,14 @@ MODULES: dict[str, list[str]] = {
     "deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
     "deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "status": ["tests/test_status.py", "tests/test_obligations.py"],
-    "queries": ["tests/test_queries.py", "tests/test_obligations.py"],
-    "checks": ["tests/test_checks.py", "tests/test_progress.py", "tests/test_invalid_cases.py"],
-    "units": ["tests/test_units.py", "tests/test_queries.py"],
+    "queries": ["tests/test_queries.py", "tests/test_rules_queries.py", "tests/test_obligations.py"],
+    "checks": [
+        "tests/test_checks.py",
+        "tests/test_rules_checks.py",
+        "tests/test_progress.py",
+        "tests/test_invalid_cases.py",
+    ],
+    "units": ["tests/test_units.py", "tests/test_rules_units.py", "tests/test_queries.py"],
 }
 
 # What a copy of the repository leaves out: environments, caches and version control.
@@ -55,6 +60,17 @@ SKIP_PATHS = {"benchmarks/.peer-venv"}
 KILLED = {"killed", "timeout", "caught by type check"}
 NOT_RUN = {"skipped", "not checked"}
 RESULT = re.compile(r"^\s+(\S+): (.+)$")
+
+
+def module_file(module: str) -> str:
+    """The source file of a module given by its dotted path under tthc_cli."""
+    return f"src/tthc_cli/{module.replace('.', '/')}.py"
+
+
+def full_name(name: str) -> str:
+    """A module as typed: its dotted path under tthc_cli, or its last part when that is unique."""
+    matches = [m for m in MODULES if m == name or m.rsplit(".", 1)[-1] == name]
+    return matches[0] if len(matches) == 1 else name
 
 
 def copy_repository(target: Path) -> None:
@@ -76,7 +92,7 @@ def configure(copy: Path, module: str, tests: list[str]) -> None:
         handle.write(
             "\n[tool.mutmut]\n"
             'source_paths = ["src"]\n'
-            f'only_mutate = ["src/tthc_cli/{module}.py"]\n'
+            f'only_mutate = ["{module_file(module)}"]\n'
             f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
             # mutmut runs pytest in its own process and counts which tests call which function:
             # no xdist workers (the suite's addopts ask for them).
@@ -109,7 +125,10 @@ def mutmut(copy: Path, *args: str, timeout: float | None = None) -> tuple[int, s
     return proc.returncode, output
 
 
-def score_module(module: str, *, children: int, survivors: bool, timeout: float | None) -> float | None:
+def score_module(
+    module: str, *, children: int, survivors: bool, timeout: float | None
+) -> tuple[int, int] | None:
+    """Killed and checked mutants of one module (None when mutmut failed or checked none)."""
     tests = MODULES[module]
     with tempfile.TemporaryDirectory(prefix=f"tthc-mutation-{module}-") as tmp:
         copy = Path(tmp) / "repo"
@@ -119,24 +138,24 @@ def score_module(module: str, *, children: int, survivors: bool, timeout: float 
         run = mutmut(copy, "run", "--max-children", str(children), timeout=timeout)
         elapsed = time.perf_counter() - start
         if run is None:
-            print(f"{module:18} stopped after {timeout:.0f} s: the score counts the mutants checked so far")
+            print(f"{module:24} stopped after {timeout:.0f} s: the score counts the mutants checked so far")
         elif run[0] != 0:
-            print(f"{module:18} mutmut failed (exit {run[0]}):\n{run[1][-4000:]}")
+            print(f"{module:24} mutmut failed (exit {run[0]}):\n{run[1][-4000:]}")
             return None
         found = (mutmut(copy, "results", "--all", "true") or (1, ""))[1]
         statuses: dict[str, str] = {}
         for line in found.splitlines():
             match = RESULT.match(line)
-            if match and f".{module}." in match.group(1):
+            if match and match.group(1).startswith(f"tthc_cli.{module}."):
                 statuses[match.group(1)] = match.group(2).strip()
         checked = {name: s for name, s in statuses.items() if s not in NOT_RUN}
         killed = sum(1 for s in checked.values() if s in KILLED)
         if not checked:
-            print(f"{module:18} no mutant checked ({len(statuses)} generated)")
+            print(f"{module:24} no mutant checked ({len(statuses)} generated)")
             return None
         score = killed / len(checked)
         print(
-            f"{module:18} {score:6.1%}  killed {killed} of {len(checked)} checked "
+            f"{module:24} {score:6.1%}  killed {killed} of {len(checked)} checked "
             f"({len(statuses) - len(checked)} not run; {elapsed:.0f} s; tests: {' '.join(tests)})",
             flush=True,
         )
@@ -150,7 +169,7 @@ def score_module(module: str, *, children: int, survivors: bool, timeout: float 
                         if d.startswith(("+", "-")) and not d.startswith(("+++", "---"))
                     ]
                     print(f"    {status:10} {name}", *changed, sep="\n")
-    return score
+    return killed, len(checked)
 
 
 def main() -> int:
@@ -162,7 +181,8 @@ def main() -> int:
     parser.add_argument("--survivors", action="store_true", help="list the mutants that survived")
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per module")
     args = parser.parse_args()
-    unknown = [m for m in args.modules if m not in MODULES]
+    modules = [full_name(m) for m in args.modules]
+    unknown = [m for m in modules if m not in MODULES]
     if unknown:
         parser.error(f"not a core module: {', '.join(unknown)} (choose from {', '.join(MODULES)})")
     if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
@@ -170,8 +190,12 @@ def main() -> int:
         return 2
     scores = [
         score_module(m, children=args.max_children, survivors=args.survivors, timeout=args.timeout)
-        for m in args.modules or MODULES
+        for m in modules or MODULES
     ]
+    killed = sum(s[0] for s in scores if s is not None)
+    checked = sum(s[1] for s in scores if s is not None)
+    if checked:
+        print(f"{'total':24} {killed / checked:6.1%}  killed {killed} of {checked} checked")
     return 0 if all(s is not None for s in scores) else 1
 
 

@@ -211,3 +211,282 @@ def test_a_recurring_item_is_addressed_by_its_period() -> None:
             "2022-M03, 2022-M04 …), e.g. task:3/2022-M01",
         )
     ]
+
+
+# --- names in the plan, the appendices and the registry ------------------------------------------
+
+NOT_REGISTERED = (
+    "'{name}' is not a registered {what} in units.yaml{hint} (or add it there as a name or alias)"
+)
+LEAD = "refs: [Văn phòng UBND tỉnh]"
+
+
+def unknown(name: str, hint: str = "", what: str = "unit or group") -> str:
+    return NOT_REGISTERED.format(name=name, what=what, hint=hint)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Văn phòng UBND tỉnhh", unknown("Văn phòng UBND tỉnhh", "; did you mean 'Văn phòng UBND tỉnh'?")),
+        ("Zzzz qqq", unknown("Zzzz qqq")),
+        (  # three names at most
+            "UBND huyện",
+            unknown(
+                "UBND huyện",
+                "; did you mean 'UBND huyện Bình Giang', 'UBND huyện Cẩm Giàng', 'UBND huyện Gia Lộc'?",
+            ),
+        ),
+    ],
+)
+def test_an_unknown_lead_is_named_with_the_closest_registered_names(typed: str, message: str) -> None:
+    result = load_with(plan_yaml=edit("plan.yaml", LEAD, f"refs: [{typed}]"))
+    assert rows(result) == [("plan.yaml", 68, "tasks[0].lead.refs[0]", "unknown-unit", "error", message)]
+
+
+def test_a_name_split_at_its_commas_at_the_end_of_a_flow_list() -> None:
+    result = load_with(plan_yaml=edit("plan.yaml", LEAD, "refs: [Sở Y tế, Sở Tư pháp, Các sở, ban, ngành]"))
+    split = (
+        "'{ref}' is part of the name 'Các sở, ban, ngành', split at its commas: a flow list [a, b] splits on "
+        "every comma, so write names with commas as a block list, one '- name' per line"
+    )
+    assert rows(result) == [
+        ("plan.yaml", 68, f"tasks[0].lead.refs[{j}]", "comma-split-name", "error", split.format(ref=ref))
+        for j, ref in ((2, "Các sở"), (3, "ban"), (4, "ngành"))
+    ]
+
+
+def test_appendix_rows_name_one_registered_unit() -> None:
+    result = load_with(
+        appendix_review_yaml=edit(
+            "appendix_review.yaml", "    unit: Sở Công thương\n", "    unit: Sở Công thươngg\n"
+        ),
+        appendix_inspection_yaml=edit(
+            "appendix_inspection.yaml",
+            "{stt: 2, unit: Sở Giao thông vận tải}",
+            "{stt: 2, unit: UBND cấp huyện}",
+        ),
+    )
+    assert rows(result) == [
+        (
+            "appendix_inspection.yaml",
+            27,
+            "blocks[0].rows[1].unit",
+            "group-in-appendix",
+            "error",
+            "'UBND cấp huyện' is a group; an appendix row names one unit",
+        ),
+        (
+            "appendix_review.yaml",
+            20,
+            "rows[0].unit",
+            "unknown-unit",
+            "error",
+            unknown("Sở Công thươngg", "; did you mean 'Sở Công Thương'?", "unit"),
+        ),
+    ]
+
+
+def test_registry_part_of_and_names_that_read_alike() -> None:
+    units = edit("units.yaml", "    part_of: Văn phòng UBND tỉnh\n", "    part_of: Văn phòng UBND tỉnhx\n")
+    result = load_with(units_yaml=units.replace("aliases: [Sở GTVT]", "aliases: [Sở GTVT, Sở Y tế]"))
+    assert rows(result) == [
+        (
+            "units.yaml",
+            30,
+            "units[1].part_of",
+            "unknown-unit",
+            "error",
+            "part_of 'Văn phòng UBND tỉnhx' is not a registered unit",
+        ),
+        (
+            "units.yaml",
+            45,
+            "units[7].name",
+            "ambiguous-name",
+            "error",
+            "'Sở Y tế' reads the same as a name of 'Sở Giao thông vận tải'; "
+            "names and aliases must tell units apart",
+        ),
+    ]
+
+
+def test_note_rows_must_be_a_range_of_the_blocks_rows() -> None:
+    text = edit("appendix_inspection.yaml", "rows: [10, 12]", "rows: [12, 10]").replace(
+        "rows: [5, 9]", "rows: [5, 13]"
+    )
+    result = load_with(appendix_inspection_yaml=text)
+    assert rows(result) == [
+        (
+            "appendix_inspection.yaml",
+            51,
+            "blocks[1].notes[1].rows",
+            "note-rows",
+            "error",
+            "rows [5, 13] are not a range of this block's rows",
+        ),
+        (
+            "appendix_inspection.yaml",
+            54,
+            "blocks[1].notes[2].rows",
+            "note-rows",
+            "error",
+            "rows [12, 10] are not a range of this block's rows",
+        ),
+    ]
+
+
+# --- appendices and the tasks they detail --------------------------------------------------------
+
+REVIEW_TASK = 'task: "3.2"'
+
+
+def test_an_appendix_naming_a_task_that_does_not_exist() -> None:
+    result = load_with(appendix_review_yaml=edit("appendix_review.yaml", REVIEW_TASK, 'task: "3.9"'))
+    assert rows(result) == [
+        ("appendix_review.yaml", 10, "task", "unknown-task", "error", "task 3.9 does not exist in plan.yaml"),
+        (
+            "plan.yaml",
+            189,
+            "tasks[4].appendix",
+            "appendix-link",
+            "error",
+            "task 3.2 says 'appendix: review' but that appendix belongs to task 3.9",
+        ),
+    ]
+
+
+def test_an_appendix_naming_a_task_that_does_not_name_it_back() -> None:
+    result = load_with(appendix_review_yaml=edit("appendix_review.yaml", REVIEW_TASK, 'task: "3.1"'))
+    assert rows(result) == [
+        (
+            "appendix_review.yaml",
+            10,
+            "task",
+            "appendix-link",
+            "error",
+            "task 3.1 does not declare 'appendix: review' in plan.yaml",
+        ),
+        (
+            "plan.yaml",
+            189,
+            "tasks[4].appendix",
+            "appendix-link",
+            "error",
+            "task 3.2 says 'appendix: review' but that appendix belongs to task 3.1",
+        ),
+    ]
+
+
+def test_a_task_naming_an_appendix_file_that_is_not_there() -> None:
+    result = load_with(appendix_review_yaml=None)
+    assert rows(result) == [
+        (
+            "plan.yaml",
+            189,
+            "tasks[4].appendix",
+            "appendix-link",
+            "error",
+            "task 3.2 says 'appendix: review' but there is no appendix_review.yaml "
+            "(appendices here: appendix_inspection.yaml)",
+        ),
+        (
+            "units.yaml",
+            174,
+            "groups[6].appendix",
+            "appendix-link",
+            "warning",
+            "group 'Các cơ quan được giao nhiệm vụ chủ trì thực hiện rà soát, "
+            "đơn giản hóa thủ tục hành chính' "
+            "takes its members from appendix_review.yaml, which this plan folder does not have "
+            "(the group has no members until it does)",
+        ),
+    ]
+
+
+def test_two_appendices_with_one_number() -> None:
+    result = load_with(appendix_review_yaml=edit("appendix_review.yaml", "number: I\n", "number: II\n"))
+    assert rows(result) == [
+        (
+            "appendix_review.yaml",
+            8,
+            "number",
+            "duplicate-id",
+            "error",
+            "Phụ lục II is also appendix_inspection.yaml; each appendix has its own number",
+        )
+    ]
+
+
+def test_each_unit_on_an_open_ended_lead_is_warned_about() -> None:
+    lead = "refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n    each_unit: true"
+    result = load_with(plan_yaml=edit("plan.yaml", LEAD, lead))
+    assert rows(result) == [
+        (
+            "plan.yaml",
+            70,
+            "tasks[0].each_unit",
+            "each-unit-open",
+            "warning",
+            "each_unit: true, but every lead is an open-ended group: there is no unit to split it between; "
+            "name the units or a definite group",
+        )
+    ]
+
+
+# --- dates in the progress log -------------------------------------------------------------------
+
+
+def test_dates_before_the_plan_long_after_it_and_out_of_order() -> None:
+    entries = [
+        '{id: "review:1", date: 2020-12-31, status: started}',
+        '{id: "review:2", date: 2023-01-02, status: started}',
+        '{id: "review:3", date: 2021-05-20, status: started}',
+        '{id: "review:3", date: 2021-05-10, status: done}',
+        '{id: "review:4", date: 2021-05-10, status: reopened}',
+        '{id: "review:5", date: 2023-01-01, status: note, note: x}',  # a year and a day: still believable
+    ]
+    result = load_with(progress_yaml="entries:\n" + "".join(f"  - {e}\n" for e in entries))
+    assert rows(result) == [
+        (
+            "progress.yaml",
+            2,
+            "entries[0].date",
+            "before-plan",
+            "error",
+            "31/12/2020 is before the plan period starts (01/01/2021)",
+        ),
+        (
+            "progress.yaml",
+            3,
+            "entries[1].date",
+            "long-after-plan",
+            "warning",
+            "02/01/2023 is more than a year after the plan period ended (31/12/2021); check the date",
+        ),
+        (
+            "progress.yaml",
+            5,
+            "entries[3].date",
+            "done-before-start",
+            "error",
+            "review:3 is recorded done on 10/05/2021, before it started (20/05/2021)",
+        ),
+        (
+            "progress.yaml",
+            5,
+            "entries[3].date",
+            "out-of-order",
+            "warning",
+            "review:3: dated 10/05/2021, before the previous entry for it (20/05/2021); "
+            "keep the log in date order",
+        ),
+        (
+            "progress.yaml",
+            6,
+            "entries[4].status",
+            "reopened-not-done",
+            "warning",
+            "review:4 is not done, so it cannot be reopened",
+        ),
+    ]

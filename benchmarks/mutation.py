@@ -1,13 +1,16 @@
 """Mutation testing of the core with mutmut: each module against a fast subset of tests, a score each.
 
     .venv/bin/python benchmarks/mutation.py status               # one module (status: ~10 minutes)
-    .venv/bin/python benchmarks/mutation.py status units --max-children 2
+    .venv/bin/python benchmarks/mutation.py domain.status data.checks --max-children 2
     .venv/bin/python benchmarks/mutation.py --survivors status   # also list the mutants that survived
     .venv/bin/python benchmarks/mutation.py                      # every core module (hours on 2 cores)
 
 Each module is run in its own temporary copy of the repository: mutmut writes its `mutants/` folder
 there, the working tree stays clean, and the copy is removed at the end. TTHC_NO_CACHE=1, so a plan
 compiled under one mutant can never answer for another, and nothing is written to the user's cache.
+
+Modules are named by their dotted path under tthc_cli (domain.units, data.checks) or by its last part
+(units). After the modules asked for, a total line sums them.
 
 score = killed / checked, where `killed` counts mutants a test failed on (or that timed out) and
 `checked` every mutant mutmut ran; a mutant that no selected test reaches ("no tests") counts as a
@@ -29,19 +32,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each core module and the tests that pin it, the fast ones only (no CLI subprocesses, no browser).
+# Each core module (its dotted path under tthc_cli) and the tests that pin it, the fast ones only (no
+# CLI subprocesses, no browser).
 MODULES: dict[str, list[str]] = {
-    "deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
-    "deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
-    "status": ["tests/test_status.py", "tests/test_obligations.py"],
-    "queries": ["tests/test_queries.py", "tests/test_rules_queries.py", "tests/test_obligations.py"],
-    "checks": [
+    "domain.deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
+    "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "domain.calendar": ["tests/test_deadlines.py", "tests/test_rules_calendar.py"],
+    "domain.status": ["tests/test_status.py", "tests/test_obligations.py"],
+    "domain.queries": ["tests/test_queries.py", "tests/test_rules_queries.py", "tests/test_obligations.py"],
+    "data.checks": [
         "tests/test_checks.py",
         "tests/test_rules_checks.py",
         "tests/test_progress.py",
         "tests/test_invalid_cases.py",
     ],
-    "units": ["tests/test_units.py", "tests/test_rules_units.py", "tests/test_queries.py"],
+    "domain.units": ["tests/test_units.py", "tests/test_rules_units.py", "tests/test_queries.py"],
 }
 
 # What a copy of the repository leaves out: environments, caches and version control.

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tthc_cli import i18n
-from tthc_cli.datafiles import list_data_files
-from tthc_cli.dataset import LoadResult, assemble
+from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.files import list_data_files
 
 from .conftest import edit, load_with
 

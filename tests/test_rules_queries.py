@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.build import Dataset
-from tthc_cli.catalog import PlanItem
-from tthc_cli.datafiles import list_data_files
-from tthc_cli.dataset import assemble
-from tthc_cli.queries import filter_items, item_to_dict, unit_row_to_dict, unit_rows
+from tthc_cli.data.build import Dataset
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.files import list_data_files
+from tthc_cli.domain.plan import PlanItem
+from tthc_cli.domain.queries import filter_items, item_to_dict, unit_row_to_dict, unit_rows
 
 SON_HA = Path(__file__).resolve().parent / "fixtures" / "son-ha-2023"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tthc_cli.models import UnitsFile
-from tthc_cli.units import GroupInfo, Lookup, Registry, UnitInfo, fold
+from tthc_cli.data.build import registry_of
+from tthc_cli.data.models import UnitsFile
+from tthc_cli.domain.units import GroupInfo, Lookup, Registry, UnitInfo, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,7 @@ def registry(*units: UnitInfo, groups: tuple[GroupInfo, ...] = (), province: str
 @pytest.fixture
 def shipped() -> Registry:
     data = yaml.safe_load((ROOT / "units.yaml").read_text(encoding="utf-8"))
-    return Registry.build(UnitsFile.model_validate(data))
+    return registry_of(UnitsFile.model_validate(data))
 
 
 # --- building from the units file ----------------------------------------------------------------
@@ -51,6 +52,12 @@ def test_build_keeps_each_unit_as_the_file_gives_it(shipped: Registry) -> None:
         "Văn phòng UBND tỉnh",
     )
     assert shipped.units[TP_HD] == UnitInfo(TP_HD, "city", (), True, None)
+    centre = shipped.units["Trung tâm Phục vụ hành chính công"]
+    assert (centre.type, centre.part_of, shipped.units[TP_HD].type) == (
+        "centre",
+        "Văn phòng UBND tỉnh",
+        "city",
+    )
 
 
 def test_build_keeps_each_group_as_the_file_gives_it(shipped: Registry) -> None:
@@ -92,6 +99,7 @@ def test_appendix_group_members_are_the_appendix_units(shipped: Registry) -> Non
 def test_an_exact_name_or_alias_is_its_unit_and_the_answer_keeps_the_query() -> None:
     reg = registry(UnitInfo(SYT, "department", ("SYT",)))
     assert reg.lookup("syt") == Lookup("syt", SYT)
+    assert reg.lookup("syt").query == "syt"
     assert reg.lookup("  ") == Lookup("  ")
     assert reg.resolve("Sở  Y TẾ") == SYT
 
@@ -107,6 +115,11 @@ def test_a_unit_that_requires_its_type_is_not_found_without_it() -> None:
     assert reg.lookup("TP Hải Dương") == Lookup("TP Hải Dương", TP_HD)
     # "UBND Hải Dương" is the provincial committee, not the city's: its type must be the city's own.
     assert reg.lookup("UBND Hải Dương").name is None
+
+
+def test_a_unit_that_requires_its_type_is_found_by_its_exact_name() -> None:
+    reg = registry(UnitInfo("Trung tâm Hải Dương", "centre", requires_type=True))
+    assert reg.lookup("trung tam hai duong") == Lookup("trung tam hai duong", "Trung tâm Hải Dương")
 
 
 def test_ubnd_in_front_of_a_core_name_means_any_committee() -> None:

@@ -4,6 +4,7 @@ one period with the office's rule for "theo quy định", a row with extra colum
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,19 @@ from tthc_cli.data.build import Dataset
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import list_data_files
 from tthc_cli.domain.plan import PlanItem
-from tthc_cli.domain.queries import filter_items, item_to_dict, unit_row_to_dict, unit_rows
+from tthc_cli.domain.queries import (
+    MissingError,
+    filter_items,
+    item_to_dict,
+    items_overdue,
+    items_upcoming,
+    obligations,
+    open_ended_members,
+    unit_row_to_dict,
+    unit_rows,
+)
+
+from .conftest import edit, load_with
 
 SON_HA = Path(__file__).resolve().parent / "fixtures" / "son-ha-2023"
 
@@ -188,3 +201,95 @@ def test_filtering_by_unit_keeps_every_role_unless_one_is_asked(ds: Dataset) -> 
     assert led and supported
     assert {i.id for i in every} == {i.id for i in led} | {i.id for i in supported}
     assert every == filter_items(ds, ds.items, unit=unit, role="any")
+
+
+# --- obligations, time windows, the unit's rows of split items -----------------------------------
+
+AN_LAC = Path(__file__).resolve().parent / "fixtures" / "an-lac-2022"
+
+
+@pytest.fixture(scope="module")
+def an_lac() -> Dataset:
+    files = {n: (AN_LAC / n).read_bytes() for n in list_data_files(str(AN_LAC)) if (AN_LAC / n).exists()}
+    result = assemble(files)
+    assert result.dataset is not None, result.diagnostics
+    return result.dataset
+
+
+def test_obligations_of_one_period_as_typed(an_lac: Dataset) -> None:
+    assert [k.id for k in obligations(an_lac, "task:3", " 2022-m02 ")] == ["task:3/2022-M02"]
+    assert len(obligations(an_lac, "task:3")) == 12
+
+
+def test_a_period_the_item_does_not_have_lists_its_periods(an_lac: Dataset) -> None:
+    with pytest.raises(MissingError) as caught:
+        obligations(an_lac, "task:3", "2022-Q1")
+    months = ", ".join(f"2022-M{m:02}" for m in range(1, 13))
+    assert str(caught.value) == f"task:3 has no period '2022-Q1'; its periods: {months}"
+
+
+def test_an_item_not_split_has_no_obligations(an_lac: Dataset) -> None:
+    with pytest.raises(MissingError) as caught:
+        obligations(an_lac, "task:1")
+    assert str(caught.value) == "task:1 is one obligation, not one per unit or period (tthc show task:1)"
+
+
+def test_a_unit_sees_the_occurrences_of_a_recurring_item_not_the_item(an_lac: Dataset) -> None:
+    target = an_lac.by_id["task:3"].lead[0]
+    seen = [r.item.id for r in unit_rows(an_lac, target)]
+    assert "task:3" not in seen
+    assert [i for i in seen if i.startswith("task:3/")] == [f"task:3/2022-M{m:02}" for m in range(1, 13)]
+
+
+def test_a_unit_that_coordinates_an_item_split_by_unit_sees_the_item() -> None:
+    plan = edit(
+        "plan.yaml",
+        '        - UBND cấp xã\n    # "Yêu cầu',
+        '        - UBND cấp xã\n    support:\n      refs: [Báo Hải Dương]\n    # "Yêu cầu',
+    )
+    ds = load_with(plan_yaml=plan).dataset
+    assert ds is not None
+    rows = [(r.item.id, r.role, r.via, r.definite) for r in unit_rows(ds, "Báo Hải Dương")]
+    assert ("duty:IV.1", "support", None, True) in rows
+    owner = [r.item.id for r in unit_rows(ds, "Sở Y tế")]
+    assert "duty:IV.1/so-y-te" in owner and "duty:IV.1" not in owner
+
+
+def test_done_is_asked_as_of_today(ds: Dataset) -> None:
+    """An item is done as of a day: `is_done` gets the day the question is asked for."""
+    asked: set[object] = set()
+
+    def done_by_june(item: PlanItem, today: date) -> bool:
+        asked.add(today)
+        return today >= date(2021, 6, 1)
+
+    may, june = date(2021, 5, 20), date(2021, 6, 10)
+    assert items_upcoming(ds, may, 14, done_by_june) and asked == {may}
+    assert items_upcoming(ds, june, 30, done_by_june) == []
+    assert items_overdue(ds, june, done_by_june) == []
+    assert items_overdue(ds, june) and june in asked
+
+
+def test_upcoming_items_soonest_first_whatever_their_order_in_the_plan(ds: Dataset) -> None:
+    rows = items_upcoming(ds, date(2021, 1, 1), 365)
+    dues = [i.deadline.effective_due for i in rows]
+    assert dues == sorted(dues)  # type: ignore[type-var]
+    order = [ds.items.index(i) for i in rows]
+    assert order != sorted(order)  # the plan lists some later-due items first
+
+
+def test_an_obligation_names_its_unit_and_period_even_when_one_is_empty(ds: Dataset, an_lac: Dataset) -> None:
+    by_unit = item_to_dict(ds.by_id["duty:IV.1/so-y-te"])
+    assert (by_unit["unit"], by_unit["period"]) == ("Sở Y tế", None)
+    by_period = item_to_dict(an_lac.by_id["task:3/2022-M02"])
+    assert (by_period["unit"], by_period["period"]) == (None, "2022-M02")
+
+
+def test_open_ended_members_are_the_collective_groups_among_the_leads(ds: Dataset) -> None:
+    # The first lead includes "UBND cấp xã" (communes the registry does not list one by one).
+    assert open_ended_members(ds, ds.by_id["task:7.1"]) == [
+        "Các cơ quan giải quyết hồ sơ thủ tục hành chính",
+        "UBND cấp xã",
+        "Các cơ quan thông tin truyền thông của tỉnh",
+    ]
+    assert open_ended_members(ds, ds.by_id["task:1.1"]) == []

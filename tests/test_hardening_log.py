@@ -82,16 +82,30 @@ def test_a_last_note_holding_dash_lines_in_a_block_scalar(run, data_dir: Path) -
     assert _entries(data_dir)[1] == ("task:1.1", "Đã làm:\n- họp\n- gửi văn bản\n")
 
 
-def test_the_linear_cost_benchmark_finishes() -> None:
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "problems.py"), "--sizes", "20", "200", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.count("ratio ×") == 6 and "worst ratio for ×10 problems" in proc.stdout
+def test_the_linear_cost_benchmark_finishes(tthc, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/problems.py end to end, its twelve `tthc` processes run in this process (a Python
+    start each cost more than the command): the cases it builds, the exit code it demands, the
+    ratios it prints."""
+    import importlib.util
+    import tempfile
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("problems", ROOT / "benchmarks" / "problems.py")
+    assert spec is not None and spec.loader is not None
+    problems = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(problems)
+
+    def in_process(args: list[str], env: dict[str, str], **_: object) -> subprocess.CompletedProcess[bytes]:
+        assert args[:3] == [sys.executable, "-m", "tthc_cli"], args
+        done = tthc(*args[3:], env={k: env[k] for k in ("TTHC_DATA", "TTHC_NO_CACHE")})
+        return subprocess.CompletedProcess(args, done.code, done.stdout.encode(), done.stderr.encode())
+
+    monkeypatch.setattr(problems, "subprocess", SimpleNamespace(run=in_process))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # its cases are built in this test's folder
+    assert problems.main(["--sizes", "20", "200", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("ratio ×") == 6 and "worst ratio for ×10 problems" in out, out
+    assert list(tmp_path.iterdir()) == []  # and removed
 
 
 def test_many_problems_are_counted_after_the_first_hundred(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -331,7 +331,9 @@ def obligation_hint(ds: Plan, item_id: str) -> str:
     )
 
 
-def _unknown_id(ds: Plan, typed: str) -> str:
+def unknown_id_message(ds: Plan, typed: str) -> str:
+    """Why `typed` names no item or obligation, with the nearest ones (the log's check, `progress add`
+    and `missing` say it alike)."""
     key = normalise_id(typed)
     base = key.split("/", 1)[0]
     if "/" in key and base in ds.by_id:
@@ -372,7 +374,7 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
         path: tuple[str | int, ...] = ("entries", i)
         item = entry.id
         if item not in ds.by_id:
-            yield Problem(PROGRESS, (*path, "id"), "unknown-id", _unknown_id(ds, item))
+            yield Problem(PROGRESS, (*path, "id"), "unknown-id", unknown_id_message(ds, item))
             continue
         if ds.by_id[item].split:
             yield Problem(PROGRESS, (*path, "id"), "obligation-address", obligation_hint(ds, item))

@@ -234,7 +234,7 @@ def unit(o: Options) -> int:
 
 def missing(o: Options) -> int:
     """Who has not delivered an item that each unit (or each period) owes separately."""
-    from tthc_cli.data.checks import _unknown_id
+    from tthc_cli.data.checks import unknown_id_message
     from tthc_cli.domain.queries import MissingError, obligations, open_ended_members
     from tthc_cli.present import tables
     from tthc_cli.present.console import note, out, print_table
@@ -244,7 +244,7 @@ def missing(o: Options) -> int:
     plan = load(o.maybe_text("data"))
     key = plan.find_id(item_id)
     if key not in plan.by_id:
-        fail(_unknown_id(plan, item_id), EXIT_DATA)
+        fail(unknown_id_message(plan, item_id), EXIT_DATA)
     try:
         kids = obligations(plan, key, period)
     except MissingError as exc:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def add(o: Options) -> int:
-    from tthc_cli.data.checks import _unknown_id, obligation_hint
+    from tthc_cli.data.checks import obligation_hint, unknown_id_message
     from tthc_cli.data.diagnostics import format_text
     from tthc_cli.data.files import DataDirError
     from tthc_cli.data.progress import AppendError, EntryRefused, NewEntry, record_entry
@@ -49,7 +49,7 @@ def add(o: Options) -> int:
     if period is not None:
         key = obligation_id(key, None, period.strip().upper())
     if key not in plan.by_id:
-        fail(_unknown_id(plan, key), EXIT_DATA)
+        fail(unknown_id_message(plan, key), EXIT_DATA)
     if plan.by_id[key].split:
         fail(obligation_hint(plan, key), EXIT_DATA)
     status = o.text("status")

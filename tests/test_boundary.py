@@ -58,3 +58,24 @@ def test_dispatch_runs_the_tables_command_through_the_boundary(capsys, monkeypat
     options = Options({"phrases": [], "year": None, "start": None, "end": None, "fmt": "text", "today": None})
     assert dispatch("deadline", options) == 2
     assert capsys.readouterr().err.startswith("tthc: ")
+
+
+def test_ctrl_c_on_the_typer_path_is_130_without_a_traceback(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tthc_cli.cli import app
+
+    def interrupted(name: str, options: Options) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app, "dispatch", interrupted)
+    assert app.main(["overdue"]) == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_usage_mistake_goes_through_the_same_boundary(capsys) -> None:  # type: ignore[no-untyped-def]
+    from tthc_cli.cli import app
+
+    assert app.main(["upcoming", "--within", "x"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("tthc: --within x: ") and err.endswith("upcoming --help)\n") and err.count("\n") == 1
+    )

@@ -3,7 +3,7 @@ in the code (the msgids, so English is the identity) and translated through gett
 Babel extracts and compiles: locale/<lang>/LC_MESSAGES/tthc.po -> tthc.mo. Only the stdlib reads the
 .mo at run time, so a query pays for no Babel import.
 
-The language is chosen once, at the edge (entry.py): --lang, else $TTHC_LANG, else Vietnamese."""
+The language is chosen once, at the edge (cli/entry.py): --lang, else $TTHC_LANG, else Vietnamese."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import typer
 import typer.core
 
 from tthc_cli import i18n
-from tthc_cli.cli.boundary import EXIT_USAGE, UserError, dispatch
+from tthc_cli.cli.boundary import EXIT_USAGE, UserError, dispatch, guarded
 from tthc_cli.cli.params import CHOICE, FLAG, NUMBER, TEXTS, Command, Options, Param
 from tthc_cli.cli.table import COMMANDS, GROUPS, LANG
 from tthc_cli.i18n import N_, _, pgettext
@@ -69,7 +69,8 @@ _COMPLETION_HELP = {
 
 
 class Group(typer.core.TyperGroup):
-    """A group of commands; its `main` is the one place a usage mistake becomes one `tthc:` line."""
+    """A group of commands; its `main` turns a usage mistake into one `tthc:` line (through the one
+    error boundary, cli/boundary.py)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,23 +100,30 @@ class Group(typer.core.TyperGroup):
         standalone_mode: bool = True,
         **kwargs: Any,
     ) -> Any:
-        from tthc_cli.cli.usage import see_help, usage_message
-
         argv = list(sys.argv[1:] if args is None else args)
-        try:
-            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **kwargs)
-        except _USAGE_ERROR as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `tthc`: the help is the answer
-                exc.show()  # type: ignore[attr-defined]
+
+        def run() -> int:
+            try:
+                code = super(Group, self).main(argv, prog_name, complete_var, standalone_mode=False, **kwargs)
+            except _USAGE_ERROR as exc:
+                if type(exc).__name__ != "NoArgsIsHelpError":
+                    raise UserError(usage_line(exc, argv), EXIT_USAGE) from None
+                exc.show()  # type: ignore[attr-defined]  # bare `tthc`: the help is the answer
                 code = exc.exit_code  # type: ignore[attr-defined]
-            else:
-                ctx = getattr(exc, "ctx", None)
-                where = see_help(ctx.command_path if ctx is not None else "tthc")
-                sys.stderr.write(f"tthc: {visible(usage_message(exc, argv))} ({where})\n")
-                code = EXIT_USAGE
+            return code if isinstance(code, int) else 0
+
+        code = guarded(run)  # the one boundary, as for every command
         if not standalone_mode:
             return code
         raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def usage_line(exc: BaseException, argv: list[str]) -> str:
+    """A usage mistake as one line: what is wrong, what would be right, where the help is."""
+    from tthc_cli.cli.usage import see_help, usage_message
+
+    ctx = getattr(exc, "ctx", None)
+    return f"{usage_message(exc, argv)} ({see_help(ctx.command_path if ctx is not None else 'tthc')})"
 
 
 # Click's UsageError, reached through a public name (its module path differs between Typer versions).

@@ -5,7 +5,7 @@ spaces stays one argument.
 Typer's own completion classes insert a value as it is (bash: `tthc unit Văn phòng UBND tỉnh`, four
 arguments) and leave the matching to the shell, which compares the raw text ("so" never matches "Sở").
 The classes here replace them for the three shells; `register` is called wherever Typer registers its
-own (cli.py)."""
+own (cli/app.py)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ that names the option, the value and the valid choices, instead of a usage block
 library's prose ("Input should be a valid integer, unable to parse string as an integer").
 
 Reads Click's exceptions by class name and public attributes, so nothing here imports Typer or
-depends on one Typer version's internals; cli.py hands the exceptions over."""
+depends on one Typer version's internals; cli/app.py hands the exceptions over."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-# The words Typer puts in --help through gettext (cli.py routes its lookups to our catalogue).
+# The words Typer puts in --help through gettext (cli/app.py routes its lookups to our catalogue).
 TYPER_WORDS = (
     N_("Arguments"),
     N_("Options"),

@@ -97,14 +97,12 @@ def parse(argv: list[str]) -> tuple[str, Options] | None:
 
 def _value(param: Param, raw: str) -> str | int | None:
     """The value of an option as the table declares it, or None when Typer should word the mistake."""
-    from tthc_cli.cli.params import CHOICE, NUMBER
+    from tthc_cli.cli.params import CHOICE, NUMBER, whole_number
 
     if param.kind == CHOICE:
         return raw if raw in param.choices else None
-    if param.kind == NUMBER:
-        # ASCII only: '²'.isdigit() is true but int('²') fails, and int('٣') is 3.
-        low, high = param.bounds or (0, 0)
-        return int(raw) if raw.isascii() and raw.isdigit() and low <= int(raw) <= high else None
+    if param.kind == NUMBER and param.bounds:
+        return whole_number(raw, param.bounds)
     return raw
 
 

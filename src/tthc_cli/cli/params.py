@@ -73,6 +73,13 @@ class Command(Record):
         return next((p for p in self.params if p.is_argument), None)
 
 
+def whole_number(text: str, bounds: tuple[int, int]) -> int | None:
+    """A count typed on the command line, or None: ASCII digits only, within `bounds`. Python's int()
+    would also take '٣' (Arabic-Indic three) or '3_0', and '²'.isdigit() is true but int('²') fails."""
+    low, high = bounds
+    return int(text) if text.isascii() and text.isdigit() and low <= int(text) <= high else None
+
+
 class Options(dict[str, object]):
     """The values of one command line by `dest`, the same whichever path parsed it: what every
     command takes. The typed getters fail loudly (a bug) when a command reads what it did not declare."""

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from typer.testing import CliRunner
@@ -38,6 +42,25 @@ atexit.register(shutil.rmtree, _CACHE, True)
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "tthc-test-hypothesis"))
 settings.register_profile("tthc", deadline=None, database=None)
 settings.load_profile("tthc")
+
+# Typer builds its click command tree from the app on every call (typer.testing's invoke, and
+# cli/app.py's main, which a process runs once): ~10 ms each, and tests call the command line over a
+# thousand times. The tree is built once per language instead (its words are those of the language
+# active while it is built), which is what each process of tthc does.
+_build_command = typer.main.get_command
+
+
+@functools.cache
+def _command_in(app: typer.Typer, lang: str) -> Any:
+    return _build_command(app)
+
+
+def _built_command(app: typer.Typer) -> Any:
+    return _command_in(app, i18n.language())
+
+
+typer.main.get_command = _built_command
+typer.testing._get_command = _built_command  # type: ignore[attr-defined]
 
 # Every item of the shipped plan: 14 tasks, 5 duties, 16 + 17 appendix rows, 2 obliging paragraphs,
 # and the units' own obligations under IV.1, IV.2 and Phụ lục I's Ghi chú 2 (29 units each).

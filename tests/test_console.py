@@ -56,6 +56,24 @@ def test_status_words_are_coloured_and_still_written(ds, capsys) -> None:  # typ
     assert "\x1b[1;31mQuá hạn" in out and "Chưa đến" in out
 
 
+def test_status_colours_follow_the_status_not_the_word(ds, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Colours are keyed by status code: an English table is coloured as the Vietnamese one."""
+    from tthc_cli import i18n
+
+    sts = statuses(ds, date(2021, 6, 5))
+    items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
+    i18n.activate("en")
+    try:
+        print_rich_table(
+            tables.item_table(items, extra=[tables.status_extra(items, sts)]), title=None, width=120
+        )
+    finally:
+        i18n.activate(i18n.DEFAULT_LANGUAGE)
+    out = capsys.readouterr().out
+    assert "\x1b[1;31mOverdue" in out
+    assert "Quá hạn" not in out
+
+
 def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[no-untyped-def]
     table = tables.item_table(ds.items)
     assert list(fit_columns(table, 400)) == list(range(7))

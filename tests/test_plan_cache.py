@@ -14,8 +14,9 @@ import pytest
 
 from tthc_cli.data import cache, plan_cache
 from tthc_cli.data.cache import cache_dir
-from tthc_cli.domain.queries import item_to_dict, unit_rows
+from tthc_cli.domain.queries import unit_rows
 from tthc_cli.domain.status import statuses
+from tthc_cli.present.contracts import item_to_dict
 
 from .conftest import ITEMS_2021, shipped_files
 

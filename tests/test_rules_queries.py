@@ -4,6 +4,7 @@ one period with the office's rule for "theo quy định", a row with extra colum
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,14 +17,13 @@ from tthc_cli.domain.plan import PlanItem
 from tthc_cli.domain.queries import (
     MissingError,
     filter_items,
-    item_to_dict,
     items_overdue,
     items_upcoming,
     obligations,
     open_ended_members,
-    unit_row_to_dict,
     unit_rows,
 )
+from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
 
 from .conftest import edit, load_with
 
@@ -221,14 +221,23 @@ def test_obligations_of_one_period_as_typed(an_lac: Dataset) -> None:
     assert len(obligations(an_lac, "task:3")) == 12
 
 
-def test_a_period_the_item_does_not_have_lists_its_periods(an_lac: Dataset) -> None:
+@pytest.fixture
+def english() -> Iterator[None]:
+    from tthc_cli import i18n
+
+    i18n.activate("en")
+    yield
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
+
+
+def test_a_period_the_item_does_not_have_lists_its_periods(an_lac: Dataset, english: None) -> None:
     with pytest.raises(MissingError) as caught:
         obligations(an_lac, "task:3", "2022-Q1")
     months = ", ".join(f"2022-M{m:02}" for m in range(1, 13))
     assert str(caught.value) == f"task:3 has no period '2022-Q1'; its periods: {months}"
 
 
-def test_an_item_not_split_has_no_obligations(an_lac: Dataset) -> None:
+def test_an_item_not_split_has_no_obligations(an_lac: Dataset, english: None) -> None:
     with pytest.raises(MissingError) as caught:
         obligations(an_lac, "task:1")
     assert str(caught.value) == "task:1 is one obligation, not one per unit or period (tthc show task:1)"

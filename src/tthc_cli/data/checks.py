@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from datetime import date
 
 from tthc_cli.data.build import Dataset
 from tthc_cli.data.diagnostics import Problem, Severity
 from tthc_cli.data.models import Duty, Obligation, Party, Task
-from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, Plan, appendix_file, item_id, normalise_id
+from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, appendix_file, item_id
+from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.domain.units import Registry, fold
 from tthc_cli.i18n import N_, _
 
@@ -303,64 +303,6 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
                 covered |= set(range(first, last + 1))
 
 
-def obligation_hint(ds: Plan, item_id: str) -> str:
-    """How to address one obligation of an item that is split by unit and/or period."""
-    item = ds.by_id[item_id]
-    kids = ds.children(item_id)
-    units = list(dict.fromkeys(k.unit for k in kids if k.unit))
-    periods = list(dict.fromkeys(k.period for k in kids if k.period))
-    parts = []
-    if units:
-        parts.append(
-            _("a unit (--unit / `unit:`, e.g. '{unit}'; {count} units)").format(
-                unit=units[0], count=len(units)
-            )
-        )
-    if periods:
-        parts.append(
-            _("a period (--period / `period:`: {periods})").format(
-                periods=", ".join(periods[:4]) + (" …" if len(periods) > 4 else "")
-            )
-        )
-    if item.split and "unit" in item.split:
-        what = _("{item} binds each unit separately").format(item=item_id)
-    else:
-        what = _("{item} recurs").format(item=item_id)
-    return _("{what}: record progress for {parts}, e.g. {example}").format(
-        what=what, parts=(" " + _("and") + " ").join(parts), example=kids[0].id
-    )
-
-
-def unknown_id_message(ds: Plan, typed: str) -> str:
-    """Why `typed` names no item or obligation, with the nearest ones (the log's check, `progress add`
-    and `missing` say it alike)."""
-    key = normalise_id(typed)
-    base = key.split("/", 1)[0]
-    if "/" in key and base in ds.by_id:
-        # A unit or period this item does not have: suggest its nearest obligations.
-        kids = [k.id for k in ds.children(base)]
-        close = difflib.get_close_matches(key, kids, n=3, cutoff=0.6)
-        hint = (
-            "; " + _("did you mean {ids}?").format(ids=", ".join(close))
-            if close
-            else f" ({obligation_hint(ds, base)})"
-            if kids
-            else ""
-        )
-        return _("{item} has no obligation '{key}'").format(item=base, key=key) + hint
-    kind, _sep, number = key.partition(":")
-    kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]
-    if kids:
-        return _("'{id}' is a heading, not an item; use one of {ids}").format(id=typed, ids=", ".join(kids))
-    close = difflib.get_close_matches(key, list(ds.by_id), n=3, cutoff=0.7)
-    hint = (
-        "; " + _("did you mean {ids}?").format(ids=", ".join(close))
-        if close
-        else " " + _("(tthc list shows every ID)")
-    )
-    return _("no item has the ID '{id}'").format(id=typed) + hint
-
-
 LATE_ENTRY_DAYS = 366
 
 
@@ -374,7 +316,7 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
         path: tuple[str | int, ...] = ("entries", i)
         item = entry.id
         if item not in ds.by_id:
-            yield Problem(PROGRESS, (*path, "id"), "unknown-id", unknown_id_message(ds, item))
+            yield Problem(PROGRESS, (*path, "id"), "unknown-id", unknown_id(ds, item))
             continue
         if ds.by_id[item].split:
             yield Problem(PROGRESS, (*path, "id"), "obligation-address", obligation_hint(ds, item))

@@ -19,7 +19,6 @@ import typing
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
@@ -28,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from tthc_cli.data.diagnostics import Diagnostic, Severity, format_path
 from tthc_cli.data.files import MAX_FILE_BYTES
+from tthc_cli.domain.suggest import nearest
 from tthc_cli.i18n import N_, _
 from tthc_cli.textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
 
@@ -533,7 +533,7 @@ def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _closest_field(name: str, model: type[BaseModel], where: tuple[str, ...]) -> list[str]:
     # Cached: a key misspelt in every row (or appended 30,000 times) is compared once per spelling.
-    return get_close_matches(name, _fields_of(model, where), n=1, cutoff=0.6)
+    return nearest(name, _fields_of(model, where), n=1)
 
 
 def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:

@@ -18,6 +18,7 @@ from datetime import date
 from tthc_cli import __version__
 from tthc_cli.data.cache import FORMAT, hasher, prune, read_private, write_private
 from tthc_cli.data.holiday_cache import holidays_stamp
+from tthc_cli.domain.calendar import iso_date
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, DeadlineWarning, Occurrence
 from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
 from tthc_cli.domain.records import many_records
@@ -70,10 +71,6 @@ def cache_path(base: str | None, data_dir: str) -> str | None:
 # --- Plan <-> JSON -----------------------------------------------------------------------------------
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -82,16 +79,18 @@ def _deadline_to_json(d: Deadline) -> dict[str, Any]:
     return {
         "text": d.text,
         "kind": d.kind.value,
-        "start": _iso(d.start),
-        "due": _iso(d.due),
-        "window_end": _iso(d.window_end),
+        "start": iso_date(d.start),
+        "due": iso_date(d.due),
+        "window_end": iso_date(d.window_end),
         "tentative": d.tentative,
         "every": d.every,
         "every_day": d.every_day,
-        "effective_due": _iso(d.effective_due),
-        "occurrences": [[o.period, _iso(o.start), _iso(o.due), _iso(o.effective_due)] for o in d.occurrences],
+        "effective_due": iso_date(d.effective_due),
+        "occurrences": [
+            [o.period, iso_date(o.start), iso_date(o.due), iso_date(o.effective_due)] for o in d.occurrences
+        ],
         "warnings": [[w.code, w.message] for w in d.warnings],
-        "start_by": _iso(d.start_by),
+        "start_by": iso_date(d.start_by),
         "after_days": d.after_days,
     }
 
@@ -144,7 +143,7 @@ def _item_from_json(d: dict[str, Any]) -> PlanItem:
 
 def _meta_to_json(meta: PlanMeta) -> dict[str, Any]:
     out: dict[str, Any] = {name: getattr(meta, name) for name in PlanMeta.__slots__}
-    out["period_start"], out["period_end"] = _iso(meta.period_start), _iso(meta.period_end)
+    out["period_start"], out["period_end"] = iso_date(meta.period_start), iso_date(meta.period_end)
     out["sections"] = {k: list(v) for k, v in meta.sections.items()}
     out["appendices"] = [
         [a.name, a.number, a.title, a.task, a.unit_role, [list(c) for c in a.columns]]

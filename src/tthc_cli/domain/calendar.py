@@ -21,6 +21,11 @@ def vietnam_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("VN", years=year).keys())
 
 
+def iso_date(d: date | None) -> str | None:
+    """A date as JSON, CSV and the cache write it (YYYY-MM-DD); None stays None."""
+    return d.isoformat() if d else None
+
+
 class WorkingDays:
     """Monday to Friday, minus the public holidays `holidays(year)` returns. Each year's table is
     asked for once per calendar (the tables are pure functions of the year)."""

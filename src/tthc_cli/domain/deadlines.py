@@ -122,6 +122,12 @@ class Deadline(Record):
         self.start_by = start_by
         self.after_days = after_days
 
+    def days_late(self, today: date) -> int | None:
+        """The overdue rule: days from the effective due date to `today` when `today` is past it
+        (an item due on a day off is late only after the next working day), else None."""
+        due = self.effective_due
+        return (today - due).days if due is not None and due < today else None
+
 
 class DeadlineError(ValueError):
     """A phrase that cannot be read, with a message that says what to write instead; `suggestions`

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tthc_cli.domain.records import Record
+from tthc_cli.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from typing import Any, Literal
+    from typing import Literal
 
     from tthc_cli.domain.plan import ItemKind, Plan, PlanItem
 
@@ -87,21 +88,34 @@ def items_overdue(ds: Plan, today: date, is_done: IsDone = never_done) -> list[t
     next working day), with days late, most late first."""
     out = []
     for item in ds.items:
-        eff = item.deadline.effective_due
-        if eff is not None and eff < today and not is_done(item, today):
-            out.append((item, (today - eff).days))
+        late = item.deadline.days_late(today)
+        if late is not None and not is_done(item, today):
+            out.append((item, late))
     order = _order(ds)
     return sorted(out, key=lambda pair: (-pair[1], order[pair[0].id]))
 
 
 def items_upcoming(ds: Plan, today: date, within: int, is_done: IsDone = never_done) -> list[PlanItem]:
     """Not done, effective due date from today to today + within days, soonest first."""
-    end = today + timedelta(days=within)
+    return items_open_between(ds, today, today + timedelta(days=within), is_done, today=today)
+
+
+def items_open_between(
+    ds: Plan,
+    first: date,
+    last: date,
+    is_done: IsDone = never_done,
+    *,
+    today: date,
+    pool: Iterable[PlanItem] | None = None,
+) -> list[PlanItem]:
+    """Items of `pool` (default: every item) not done on `today` whose effective due date lies in
+    [first, last], both inclusive: soonest first, then in document order."""
     rows = [
         i
-        for i in ds.items
+        for i in (ds.items if pool is None else pool)
         if i.deadline.effective_due is not None
-        and today <= i.deadline.effective_due <= end
+        and first <= i.deadline.effective_due <= last
         and not is_done(i, today)
     ]
     order = _order(ds)
@@ -169,59 +183,6 @@ def filter_items(
     return [i for i in keep if i.id in owed and (role == "any" or owed[i.id].role == role)]
 
 
-# --- JSON shape (the contract scripts rely on) ------------------------------------------------------
-
-
-def iso_date(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def item_to_dict(item: PlanItem) -> dict[str, Any]:
-    d = item.deadline
-    out: dict[str, Any] = {
-        "id": item.id,
-        "kind": item.kind,
-        "title": item.title,
-        "lead": list(item.lead),
-        "support": list(item.support),
-        "deadline": {
-            "text": d.text,
-            "kind": d.kind.value,
-            "start": iso_date(d.start),
-            "due": iso_date(d.due),
-            "effective_due": iso_date(d.effective_due),
-            "tentative": d.tentative,
-        },
-        "deliverable": item.deliverable,
-    }
-    if item.parent:
-        out["parent"] = item.parent
-    # Appendix rows: a row its unit leads carries its domains (Phụ lục I); a row whose unit is
-    # inspected carries the unit, block and note (Phụ lục II); whatever else a row has is added.
-    if item.unit_role == "lead":
-        out["domains"] = list(item.domains)
-        if item.block is not None:
-            out["block"] = item.block
-        if item.note is not None:
-            out["note"] = item.note
-    elif item.unit_role == "inspected":
-        out.update(unit=item.unit, block=item.block, note=item.note)
-        if item.domains:
-            out["domains"] = list(item.domains)
-    if item.cells:
-        out["cells"] = dict(item.cells)
-    if item.regulation:
-        # Not from the plan: the rule the office added for "theo quy định", with its legal basis.
-        out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
-    if item.period is not None or (item.unit is not None and item.unit_role is None):
-        out.update(unit=item.unit, period=item.period)
-    return out
-
-
-def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
-    return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}
-
-
 # --- obligations: who has not delivered ---------------------------------------------------------------
 
 
@@ -235,13 +196,19 @@ def obligations(ds: Plan, item_id: str, period: str | None = None) -> list[PlanI
     item = ds.by_id[item_id]
     kids = ds.children(item_id) if item.split else []
     if not kids:
-        raise MissingError(f"{item_id} is one obligation, not one per unit or period (tthc show {item_id})")
+        raise MissingError(
+            _("{item} is one obligation, not one per unit or period (tthc show {item})").format(item=item_id)
+        )
     if period is None:
         return kids
     wanted = [k for k in kids if k.period == period.strip().upper()]
     if not wanted:
         periods = list(dict.fromkeys(k.period for k in kids if k.period)) or ["—"]
-        raise MissingError(f"{item_id} has no period '{period}'; its periods: {', '.join(periods)}")
+        raise MissingError(
+            _("{item} has no period '{period}'; its periods: {periods}").format(
+                item=item_id, period=period, periods=", ".join(periods)
+            )
+        )
     return wanted
 
 

@@ -111,8 +111,9 @@ def judge(
 
         kind = Status.NO_DUE if item.deadline.kind is DeadlineKind.UNSPECIFIED else Status.ONGOING
         return ItemStatus(item, kind, None, started_on, None, last)
-    if due < today:
-        return ItemStatus(item, Status.OVERDUE, None, started_on, (today - due).days, last)
+    late = item.deadline.days_late(today)
+    if late is not None:
+        return ItemStatus(item, Status.OVERDUE, None, started_on, late, last)
     # Due within the warning window outranks "started": it is what needs a reminder.
     if (due - today).days <= warn_days:
         return ItemStatus(item, Status.DUE_SOON, None, started_on, None, last)

@@ -30,12 +30,12 @@ def print_table(table: Table, *, title: str | None = None) -> None:
         print_rich_table(table, title=title, width=width)
         return
     if title:
-        title = visible(title)
-        stream.write((f"\x1b[1m{title}\x1b[0m" if colour else title) + "\n")
-    stream.write(format_table(table, width=width, colour=colour))
+        stream.write(visible(title) + "\n")
+    stream.write(format_table(table, width=width))
 
 
-# Colours of the status words on a terminal: always beside the words, never instead of them.
+# Colours of the status words on a terminal, keyed by status code (whatever the language of the
+# word): always beside the words, never instead of them.
 STATUS_STYLES = {
     "overdue": "bold red",
     "due_soon": "yellow",

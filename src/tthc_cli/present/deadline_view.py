@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from tthc_cli.domain.calendar import iso_date
 from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind
 from tthc_cli.i18n import N_, _
 
@@ -36,10 +37,6 @@ KIND_WORDS = {
 }
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _dmy(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else "—"
 
@@ -63,21 +60,21 @@ def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, An
     return {
         "text": d.text,
         "kind": d.kind.value,
-        "start": _iso(d.start),
-        "due": _iso(d.due),
-        "effective_due": _iso(d.effective_due),
+        "start": iso_date(d.start),
+        "due": iso_date(d.due),
+        "effective_due": iso_date(d.effective_due),
         "tentative": d.tentative,
         "occurrences": [
             {
                 "period": o.period,
-                "start": _iso(o.start),
-                "due": _iso(o.due),
-                "effective_due": _iso(o.effective_due),
+                "start": iso_date(o.start),
+                "due": iso_date(o.due),
+                "effective_due": iso_date(o.effective_due),
             }
             for o in d.occurrences
         ],
         "warnings": [{"code": w.code, "message": w.message} for w in d.warnings],
-        "start_by": _iso(d.start_by),
+        "start_by": iso_date(d.start_by),
         "after_days": d.after_days,
     }
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
-from tthc_cli.domain.queries import unit_rows
+from tthc_cli.domain.queries import items_open_between, unit_rows
 from tthc_cli.domain.status import ItemStatus, Status
 from tthc_cli.present.labels import item_label, item_title, status_label
 
@@ -200,12 +200,9 @@ def build_brief(ds: Plan, sts: dict[str, ItemStatus], as_of: date, week_of: date
     ordered = [sts[i.id] for i in ds.items if not i.split]
 
     def due_between(first: date, last: date) -> list[ItemStatus]:
-        rows = [
-            s
-            for s in ordered
-            if not s.done and s.item.deadline.effective_due and first <= s.item.deadline.effective_due <= last
-        ]
-        return sorted(rows, key=lambda s: s.item.deadline.effective_due or date.max)
+        pool = [s.item for s in ordered]
+        done = lambda item, _today: sts[item.id].done  # noqa: E731 - the statuses already decided
+        return [sts[i.id] for i in items_open_between(ds, first, last, done, today=as_of, pool=pool)]
 
     overdue = sorted((s for s in ordered if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0))
     # Each item once, with the entry that completed it (a repeated "done" is not a second completion).

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from tthc_cli.domain.calendar import iso_date
 from tthc_cli.domain.plan import KIND_LABELS
-from tthc_cli.domain.queries import iso_date, item_to_dict, unit_row_to_dict
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
+from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import csv_header, role_label, status_label
 
 TYPE_CHECKING = False
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from tthc_cli.domain.plan import Entry, PlanItem
+    from tthc_cli.domain.plan import PlanItem
     from tthc_cli.domain.queries import UnitRow
     from tthc_cli.domain.status import ItemStatus
 
@@ -57,16 +58,6 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
             }
         )
     return Extra("status", _("Status"), cells, data)
-
-
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    return {
-        "date": entry.date.isoformat(),
-        "status": entry.status,
-        "note": entry.note,
-        "evidence": entry.evidence,
-        "by": entry.by,
-    }
 
 
 class Table(Record):
@@ -200,20 +191,6 @@ def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatu
 
 # --- plain-text tables -------------------------------------------------------------------------------
 
-# Status words get a colour on a terminal, always beside the word itself (never colour alone).
-_STATUS_COLOURS = {
-    "Quá hạn": "31",
-    "Sắp đến hạn": "33",
-    "Hoàn thành đúng hạn": "32",
-    "Hoàn thành quá hạn": "32",
-    "Đang thực hiện": "36",
-    "Thường xuyên": "35",
-}
-
-
-def _status_colour(cell: str) -> str | None:
-    return next((code for word, code in _STATUS_COLOURS.items() if cell.startswith(word)), None)
-
 
 def _wrap(text: str, width: int) -> list[str]:
     import textwrap
@@ -224,9 +201,10 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str:
-    """An ASCII table that survives any terminal, pipe or email: long text wraps inside its column;
-    the ID column (what people copy into the next command) never wraps."""
+def format_table(table: Table, *, width: int = 160) -> str:
+    """An ASCII table that survives any pipe, file or email, without colour (a terminal gets the rich
+    table, console.py): long text wraps inside its column; the ID column (what people copy into the
+    next command) never wraps."""
     from tthc_cli.textnorm import visible
 
     texts = [[visible(_text(c)) for c in row] for row in table.rows]
@@ -247,7 +225,7 @@ def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str
         widths[widest] -= 1
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
-    def render(cells: list[str], header: bool = False) -> list[str]:
+    def render(cells: list[str]) -> list[str]:
         wrapped = [_wrap(cell, widths[i]) for i, cell in enumerate(cells)]
         height = max(len(w) for w in wrapped)
         lines = []
@@ -255,16 +233,11 @@ def format_table(table: Table, *, width: int = 160, colour: bool = False) -> str
             parts = []
             for i, w in enumerate(wrapped):
                 piece = w[k] if k < len(w) else ""
-                padded = piece.ljust(widths[i])
-                if colour and header:
-                    padded = f"\x1b[1m{padded}\x1b[0m"
-                elif colour and piece and (code := _status_colour(cells[i])):
-                    padded = f"\x1b[{code}m{padded}\x1b[0m"
-                parts.append(padded)
+                parts.append(piece.ljust(widths[i]))
             lines.append("| " + " | ".join(parts) + " |")
         return lines
 
-    out = [rule, *render(table.headers, header=True), rule]
+    out = [rule, *render(table.headers), rule]
     for row in texts:
         out += render(row)
     out.append(rule)

@@ -59,8 +59,8 @@ def item_by_label(plan: Plan, text: str) -> PlanItem | None:
 def show(o: Options) -> int:
     """The item with its status on --today and its progress log up to then: as text, or as JSON (the
     item object of every other command plus `status` and `progress`)."""
-    from tthc_cli.domain.queries import item_to_dict
     from tthc_cli.present.console import out
+    from tthc_cli.present.contracts import entry_to_dict, item_to_dict
     from tthc_cli.present.tables import to_json
 
     item_id = o.text("item_id")
@@ -68,20 +68,14 @@ def show(o: Options) -> int:
     key = plan.find_id(item_id)
     item = plan.by_id.get(key) or item_by_label(plan, item_id)
     if item is None:
-        import difflib
+        from tthc_cli.domain.suggest import unknown_id
 
-        close = difflib.get_close_matches(key, list(plan.by_id), n=3, cutoff=0.6)
-        hint = (
-            "; " + _("did you mean {ids}?").format(ids=", ".join(close))
-            if close
-            else " " + _("(tthc list shows every ID)")
-        )
-        fail(_("no item has the ID '{id}'").format(id=item_id) + hint, EXIT_DATA)
+        fail(unknown_id(plan, item_id), EXIT_DATA)
     now = today_from(o.maybe_text("today"))
     status = statuses_on(plan, now, o.number("warn_days"))[item.id]
     log = [e for e in plan.progress if e.id == item.id and e.date <= now]
     if o.text("fmt") == "json":
-        from tthc_cli.present.tables import entry_to_dict, status_extra
+        from tthc_cli.present.tables import status_extra
 
         shown = item_to_dict(item)
         shown["status"] = status_extra([item], {item.id: status}).data[0]
@@ -234,8 +228,8 @@ def unit(o: Options) -> int:
 
 def missing(o: Options) -> int:
     """Who has not delivered an item that each unit (or each period) owes separately."""
-    from tthc_cli.data.checks import unknown_id_message
     from tthc_cli.domain.queries import MissingError, obligations, open_ended_members
+    from tthc_cli.domain.suggest import unknown_id
     from tthc_cli.present import tables
     from tthc_cli.present.console import note, out, print_table
 
@@ -244,7 +238,7 @@ def missing(o: Options) -> int:
     plan = load(o.maybe_text("data"))
     key = plan.find_id(item_id)
     if key not in plan.by_id:
-        fail(unknown_id_message(plan, item_id), EXIT_DATA)
+        fail(unknown_id(plan, item_id), EXIT_DATA)
     try:
         kids = obligations(plan, key, period)
     except MissingError as exc:

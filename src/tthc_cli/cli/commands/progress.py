@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 
 
 def add(o: Options) -> int:
-    from tthc_cli.data.checks import obligation_hint, unknown_id_message
     from tthc_cli.data.diagnostics import format_text
     from tthc_cli.data.files import DataDirError
     from tthc_cli.data.progress import AppendError, EntryRefused, NewEntry, record_entry
     from tthc_cli.domain.plan import PROGRESS, obligation_id
+    from tthc_cli.domain.suggest import obligation_hint, unknown_id
     from tthc_cli.present.console import note
     from tthc_cli.present.labels import entry_status_label
 
@@ -49,7 +49,7 @@ def add(o: Options) -> int:
     if period is not None:
         key = obligation_id(key, None, period.strip().upper())
     if key not in plan.by_id:
-        fail(unknown_id_message(plan, key), EXIT_DATA)
+        fail(unknown_id(plan, key), EXIT_DATA)
     if plan.by_id[key].split:
         fail(obligation_hint(plan, key), EXIT_DATA)
     status = o.text("status")

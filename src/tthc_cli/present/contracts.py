@@ -1,0 +1,69 @@
+"""The JSON contracts scripts rely on (README "JSON output"): one serialiser for each — an item, a
+unit's row, a progress entry. Dates are ISO (calendar.iso_date), codes stay codes."""
+
+from __future__ import annotations
+
+from tthc_cli.domain.calendar import iso_date
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from tthc_cli.domain.plan import Entry, PlanItem
+    from tthc_cli.domain.queries import UnitRow
+
+
+def item_to_dict(item: PlanItem) -> dict[str, Any]:
+    d = item.deadline
+    out: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "lead": list(item.lead),
+        "support": list(item.support),
+        "deadline": {
+            "text": d.text,
+            "kind": d.kind.value,
+            "start": iso_date(d.start),
+            "due": iso_date(d.due),
+            "effective_due": iso_date(d.effective_due),
+            "tentative": d.tentative,
+        },
+        "deliverable": item.deliverable,
+    }
+    if item.parent:
+        out["parent"] = item.parent
+    # Appendix rows: a row its unit leads carries its domains (Phụ lục I); a row whose unit is
+    # inspected carries the unit, block and note (Phụ lục II); whatever else a row has is added.
+    if item.unit_role == "lead":
+        out["domains"] = list(item.domains)
+        if item.block is not None:
+            out["block"] = item.block
+        if item.note is not None:
+            out["note"] = item.note
+    elif item.unit_role == "inspected":
+        out.update(unit=item.unit, block=item.block, note=item.note)
+        if item.domains:
+            out["domains"] = list(item.domains)
+    if item.cells:
+        out["cells"] = dict(item.cells)
+    if item.regulation:
+        # Not from the plan: the rule the office added for "theo quy định", with its legal basis.
+        out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
+    if item.period is not None or (item.unit is not None and item.unit_role is None):
+        out.update(unit=item.unit, period=item.period)
+    return out
+
+
+def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
+    return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "status": entry.status,
+        "note": entry.note,
+        "evidence": entry.evidence,
+        "by": entry.by,
+    }

@@ -94,3 +94,19 @@ def test_inspection_notes_may_touch_but_not_overlap() -> None:
     )
     got = [(d.file, d.line, d.column, d.code) for d in overlapping.diagnostics]
     assert got == [("appendix_inspection.yaml", 51, 15, "note-rows")]  # the second note's `rows`
+
+
+def test_every_rule_is_in_the_one_list() -> None:
+    """A rule written but not listed in CHECKS would never run: every check_* function of the rule
+    modules is listed, once."""
+    import inspect
+
+    from tthc_cli.data import checks, checks_progress
+
+    defined = {
+        f
+        for module in (checks, checks_progress)
+        for name, f in inspect.getmembers(module, inspect.isfunction)
+        if name.startswith("check_") and name != "check_dataset" and f.__module__ == module.__name__
+    }
+    assert defined == set(checks.CHECKS) and len(checks.CHECKS) == len(defined)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.cli.app import app
-from tthc_cli.data.diagnostics import Diagnostic, Severity, format_github
+from tthc_cli.cli.reporters import format_github
+from tthc_cli.data.diagnostics import Diagnostic, Severity
 from tthc_cli.data.models import schema_name
 from tthc_cli.data.schemas import schema_file_name, schema_for
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from tthc_cli.data.build import Dataset
+from tthc_cli.data.checks_progress import check_progress
 from tthc_cli.data.diagnostics import Problem, Severity
 from tthc_cli.data.models import Duty, Obligation, Party, Task
-from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, appendix_file, item_id
-from tthc_cli.domain.suggest import obligation_hint, unknown_id
+from tthc_cli.domain.plan import PLAN, UNITS, appendix_file, item_id
 from tthc_cli.domain.units import Registry, fold
 from tthc_cli.i18n import N_, _
+
+# A rule: the data set and the real date (None: not checked) -> the problems it finds.
+Check = Callable[[Dataset, date | None], Iterator[Problem]]
 
 
 def _unknown(
@@ -34,7 +37,7 @@ def _unknown(
     )
 
 
-def check_ids(ds: Dataset) -> Iterator[Problem]:
+def check_ids(ds: Dataset, today: date | None = None) -> Iterator[Problem]:
     seen: dict[str, tuple[str | int, ...]] = {}
     for item in ds.items:
         if item.id in seen:
@@ -101,7 +104,7 @@ def _comma_split_name(registry: Registry, refs: list[str], j: int) -> str | None
     return None
 
 
-def check_references(ds: Dataset) -> Iterator[Problem]:
+def check_references(ds: Dataset, today: date | None = None) -> Iterator[Problem]:
     reg = ds.registry
     for i, task in enumerate(ds.plan.tasks):
         yield from _party_refs(ds, task.lead, ("tasks", i, "lead"))
@@ -128,10 +131,9 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
                 "group-in-appendix",
                 _("'{name}' is a group; an appendix row names one unit").format(name=name),
             )
-    yield from check_appendix_links(ds)
 
 
-def check_appendix_links(ds: Dataset) -> Iterator[Problem]:
+def check_appendix_links(ds: Dataset, today: date | None = None) -> Iterator[Problem]:
     """An appendix details the item that names it (`appendix: <name>`), and that item names it back."""
     by_number = {item_id("task", t.number): (i, t) for i, t in enumerate(ds.plan.tasks)}
     linked: dict[str, str] = {}
@@ -236,7 +238,7 @@ def _each_unit_without_units(ds: Dataset) -> Iterator[Problem]:
                 )
 
 
-def check_registry(ds: Dataset) -> Iterator[Problem]:
+def check_registry(ds: Dataset, today: date | None = None) -> Iterator[Problem]:
     reg = ds.registry
     owner: dict[str, tuple[str, tuple[str | int, ...]]] = {}
     entries: list[tuple[str, tuple[str | int, ...], str]] = []
@@ -280,7 +282,7 @@ def check_registry(ds: Dataset) -> Iterator[Problem]:
             )
 
 
-def check_notes(ds: Dataset) -> Iterator[Problem]:
+def check_notes(ds: Dataset, today: date | None = None) -> Iterator[Problem]:
     for name, appendix in ds.appendices.items():
         file = appendix_file(name)
         for b, block in enumerate(appendix.blocks):
@@ -303,119 +305,20 @@ def check_notes(ds: Dataset) -> Iterator[Problem]:
                 covered |= set(range(first, last + 1))
 
 
-LATE_ENTRY_DAYS = 366
-
-
-def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
-    """The log must be believable: real IDs, no future dates, nothing done before it started."""
-    started: dict[str, date] = {}
-    done: dict[str, date] = {}
-    last: dict[str, date] = {}
-    seen: set[tuple[object, ...]] = set()
-    for i, entry in enumerate(ds.progress):
-        path: tuple[str | int, ...] = ("entries", i)
-        item = entry.id
-        if item not in ds.by_id:
-            yield Problem(PROGRESS, (*path, "id"), "unknown-id", unknown_id(ds, item))
-            continue
-        if ds.by_id[item].split:
-            yield Problem(PROGRESS, (*path, "id"), "obligation-address", obligation_hint(ds, item))
-            continue
-        when = entry.date
-        if today is not None and when > today:
-            yield Problem(
-                PROGRESS,
-                (*path, "date"),
-                "future-entry",
-                _("{day} is after today ({today}); record progress once it has happened").format(
-                    day=f"{when:%d/%m/%Y}", today=f"{today:%d/%m/%Y}"
-                ),
-            )
-        if when < ds.meta.period_start:
-            yield Problem(
-                PROGRESS,
-                (*path, "date"),
-                "before-plan",
-                _("{day} is before the plan period starts ({start})").format(
-                    day=f"{when:%d/%m/%Y}", start=f"{ds.meta.period_start:%d/%m/%Y}"
-                ),
-            )
-        if (when - ds.meta.period_end).days > LATE_ENTRY_DAYS:
-            # Work finished after the plan ended is recorded as late; a year after, the date is most
-            # likely today's, typed into an old plan's log without --date.
-            yield Problem(
-                PROGRESS,
-                (*path, "date"),
-                "long-after-plan",
-                _("{day} is more than a year after the plan period ended ({end}); check the date").format(
-                    day=f"{when:%d/%m/%Y}", end=f"{ds.meta.period_end:%d/%m/%Y}"
-                ),
-                Severity.WARNING,
-            )
-        key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
-        if key in seen:
-            yield Problem(
-                PROGRESS, path, "duplicate-entry", _("the same entry appears twice"), Severity.WARNING
-            )
-        seen.add(key)
-        if item in last and when < last[item]:
-            yield Problem(
-                PROGRESS,
-                (*path, "date"),
-                "out-of-order",
-                _(
-                    "{item}: dated {day}, before the previous entry for it ({previous}); "
-                    "keep the log in date order"
-                ).format(item=item, day=f"{when:%d/%m/%Y}", previous=f"{last[item]:%d/%m/%Y}"),
-                Severity.WARNING,
-            )
-        last[item] = max(last.get(item, when), when)
-        if entry.status == "started":
-            if item in done:
-                yield Problem(
-                    PROGRESS,
-                    (*path, "status"),
-                    "started-after-done",
-                    _("{item} is already done ({day}); append 'reopened' first").format(
-                        item=item, day=f"{done[item]:%d/%m/%Y}"
-                    ),
-                    Severity.WARNING,
-                )
-            started.setdefault(item, when)
-        elif entry.status == "done":
-            if item in started and when < started[item]:
-                yield Problem(
-                    PROGRESS,
-                    (*path, "date"),
-                    "done-before-start",
-                    _("{item} is recorded done on {day}, before it started ({started})").format(
-                        item=item, day=f"{when:%d/%m/%Y}", started=f"{started[item]:%d/%m/%Y}"
-                    ),
-                )
-            if item in done:
-                yield Problem(
-                    PROGRESS,
-                    (*path, "status"),
-                    "done-twice",
-                    _("{item} is already done ({day}); append 'reopened' in between").format(
-                        item=item, day=f"{done[item]:%d/%m/%Y}"
-                    ),
-                    Severity.WARNING,
-                )
-            done[item] = when
-        elif entry.status == "reopened":
-            if item not in done:
-                yield Problem(
-                    PROGRESS,
-                    (*path, "status"),
-                    "reopened-not-done",
-                    _("{item} is not done, so it cannot be reopened").format(item=item),
-                    Severity.WARNING,
-                )
-            done.pop(item, None)
+# Every rule over the data set as a whole, in the order their problems are reported. Each takes the
+# data set and the real date (only the progress log's rule needs it) and yields problems; the file
+# and line of each are found later, from its field path (dataset.py). A new rule is a function here
+# (or in checks_progress.py) and a line in this list, with its own tests (tests/test_checks.py).
+CHECKS: tuple[Check, ...] = (
+    check_ids,
+    check_references,
+    check_appendix_links,
+    check_registry,
+    check_notes,
+    check_progress,
+)
 
 
 def check_dataset(ds: Dataset, today: date | None = None) -> list[Problem]:
-    problems = [*check_ids(ds), *check_references(ds), *check_registry(ds), *check_notes(ds)]
-    problems += check_progress(ds, today)
-    return problems
+    """The problems every rule of CHECKS finds, on `today` (None: dates are not checked)."""
+    return [problem for check in CHECKS for problem in check(ds, today)]

@@ -1,14 +1,11 @@
-"""Problems found in the data, as values: file, line, column, severity, stable code, field path, message."""
+"""Problems found in the data, as values: file, line, column, severity, stable code, field path, message.
+How they are told (text, JSON, GitHub annotations) is cli/reporters.py's job."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
-
-JSON_FORMAT_VERSION = 1
-MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON lists every one)
 
 
 class Severity(StrEnum):
@@ -50,44 +47,6 @@ def strictly(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def count(diagnostics: Sequence[Diagnostic]) -> dict[str, int]:
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     return {"errors": errors, "warnings": len(diagnostics) - errors}
-
-
-def format_text(d: Diagnostic) -> str:
-    """`file:line:col: error[CODE] path: message`, the yamllint 'parsable' shape editors understand."""
-    where = f" {d.path}:" if d.path else ""
-    return f"{d.file}:{d.line}:{d.column}: {d.severity}[{d.code}]{where} {d.message}"
-
-
-def _escape_github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_github_property(text: str) -> str:
-    return _escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(d: Diagnostic) -> str:
-    """A GitHub Actions workflow command, escaped as the runner requires."""
-    command = "error" if d.severity is Severity.ERROR else "warning"
-    props = ",".join(
-        [
-            f"file={_escape_github_property(d.file)}",
-            f"line={max(d.line, 1)}",
-            f"col={max(d.column, 1)}",
-            f"title={_escape_github_property(d.code)}",
-        ]
-    )
-    message = f"{d.path}: {d.message}" if d.path else d.message
-    return f"::{command} {props}::{_escape_github_data(message)}"
-
-
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
-    payload = {
-        "version": JSON_FORMAT_VERSION,
-        "summary": count(diagnostics),
-        "diagnostics": [asdict(d) for d in diagnostics],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True, slots=True)

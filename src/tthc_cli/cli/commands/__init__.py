@@ -106,8 +106,8 @@ def load(data: str | None) -> Plan:
     cached = plan_cache.read(base, directory, key)
     if cached is not None:
         return cached
+    from tthc_cli.cli.reporters import format_text
     from tthc_cli.data.dataset import assemble
-    from tthc_cli.data.diagnostics import format_text
     from tthc_cli.present.console import note
 
     result = assemble(files, labels, today=real_today(), calendar=working_days())

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def add(o: Options) -> int:
-    from tthc_cli.data.diagnostics import format_text
+    from tthc_cli.cli.reporters import format_text
     from tthc_cli.data.files import DataDirError
     from tthc_cli.data.progress import AppendError, EntryRefused, NewEntry, record_entry
     from tthc_cli.domain.plan import PROGRESS, obligation_id

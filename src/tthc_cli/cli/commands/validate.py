@@ -50,15 +50,8 @@ def validate(o: Options) -> int:
     """Validate each named data set (a folder, or the folder of a named file); the exit code. The
     progress log is checked against the real date (an entry from the future is a mistake whatever
     TTHC_TODAY says)."""
-    from tthc_cli.data.diagnostics import (
-        MAX_SHOWN,
-        Severity,
-        count,
-        format_github,
-        format_json,
-        format_text,
-        strictly,
-    )
+    from tthc_cli.cli.reporters import MAX_SHOWN, format_github, format_json, format_text
+    from tthc_cli.data.diagnostics import Severity, count, strictly
     from tthc_cli.data.files import DataDirError, read_data_folder
     from tthc_cli.domain.plan import DATA_FILE_PATTERN, is_data_file
     from tthc_cli.present.console import note, out

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
 
 from tthc_cli.data.diagnostics import Diagnostic, Severity, count
 
@@ -47,6 +46,6 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
     payload = {
         "version": JSON_FORMAT_VERSION,
         "summary": count(diagnostics),
-        "diagnostics": [asdict(d) for d in diagnostics],
+        "diagnostics": [d.as_dict() for d in diagnostics],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)

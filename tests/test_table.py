@@ -12,7 +12,7 @@ import typer.main
 
 from tthc_cli.cli import app as app_module
 from tthc_cli.cli import entry
-from tthc_cli.cli.app import app
+from tthc_cli.cli.app import app, placeholder
 from tthc_cli.cli.boundary import dispatch
 from tthc_cli.cli.params import CHOICE, FLAG, NUMBER, TEXTS, Command, Options, Param
 from tthc_cli.cli.table import COMMANDS, ENTRY_STATUSES, GROUPS, LANGUAGES
@@ -57,6 +57,8 @@ def _declared(param: Param) -> dict[str, object]:
         "bounds": param.bounds if param.kind == NUMBER else None,
         "default": None if param.kind == TEXTS else default,
         "completes": param.complete is not None,
+        "help": _(param.help) if param.help else None,
+        "metavar": placeholder(param.metavar) if param.metavar else None,
     }
 
 
@@ -75,6 +77,8 @@ def _built(click_param: Any) -> dict[str, object]:
         "bounds": bounds,
         "default": getattr(default, "value", default),
         "completes": click_param._custom_shell_complete is not None,
+        "help": click_param.help,
+        "metavar": click_param.metavar,
     }
 
 

@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # CLI subprocesses, no browser).
 MODULES: dict[str, list[str]] = {
     "domain.deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
+    "domain.deadline_dates": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "domain.userdates": ["tests/test_deadlines.py"],
     "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.calendar": ["tests/test_deadlines.py", "tests/test_rules_calendar.py"],
     "domain.status": ["tests/test_status.py", "tests/test_obligations.py"],
@@ -46,6 +48,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_progress.py",
         "tests/test_invalid_cases.py",
     ],
+    "data.checks_progress": ["tests/test_checks.py", "tests/test_rules_checks.py", "tests/test_progress.py"],
     "domain.units": ["tests/test_units.py", "tests/test_rules_units.py", "tests/test_queries.py"],
 }
 

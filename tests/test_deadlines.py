@@ -9,13 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.domain.deadlines import (
-    VIETNAM,
-    DeadlineError,
-    DeadlineKind,
-    parse_deadline,
-    parse_user_date,
-)
+from tthc_cli.domain.calendar import VIETNAM
+from tthc_cli.domain.deadlines import DeadlineError, DeadlineKind, parse_deadline
+from tthc_cli.domain.userdates import parse_user_date
 
 is_working_day, next_working_day = VIETNAM.is_working_day, VIETNAM.next_working_day
 

@@ -14,8 +14,7 @@ from tthc_cli.data.diagnostics import Diagnostic, Problem, Severity
 from tthc_cli.data.loader import Document, parse_document, validate_model
 from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
-from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.deadlines import VIETNAM
+from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.plan import (
     PLAN,
     PROGRESS,

@@ -1,4 +1,5 @@
-"""Working days (Bộ luật Dân sự 2015, Art. 148): weekends and Vietnam's public holidays.
+"""Days: working days (Bộ luật Dân sự 2015, Art. 148) — weekends and Vietnam's public holidays —,
+month ends, and a date as people and JSON write it.
 
 A `WorkingDays` calendar is a value the caller hands to whatever needs it (`parse_deadline`, the
 plan builder): where its holiday tables come from — computed, or read from the cache folder — is the
@@ -19,6 +20,21 @@ def vietnam_holidays(year: int) -> frozenset[date]:
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
+def days_in_month(year: int, month: int) -> int:
+    # `calendar` would do this, at ~7 ms of start-up: the first of next month minus one day.
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, days_in_month(year, month))
+
+
+def dmy(d: date) -> str:
+    """A date as people read it in tthc's messages and documents: dd/mm/yyyy."""
+    return d.strftime("%d/%m/%Y")
 
 
 def iso_date(d: date | None) -> str | None:
@@ -50,3 +66,8 @@ class WorkingDays:
         while not self.is_working_day(day):
             day += timedelta(days=1)
         return day
+
+
+# Vietnam's working days with the holiday tables computed on demand: what a caller that has no cached
+# tables to offer gets (the tables are a pure function of the year, so sharing them is safe).
+VIETNAM = WorkingDays()

@@ -37,7 +37,7 @@ def today_from(value: str | None) -> date:
     raw = value or os.environ.get(TODAY_ENV)
     if not raw:
         return real_today()
-    from tthc_cli.domain.deadlines import parse_user_date
+    from tthc_cli.domain.userdates import parse_user_date
 
     try:
         return parse_user_date(raw)
@@ -47,7 +47,7 @@ def today_from(value: str | None) -> date:
 
 
 def parse_date(value: str, option: str, today: date) -> date:
-    from tthc_cli.domain.deadlines import parse_user_date
+    from tthc_cli.domain.userdates import parse_user_date
 
     try:
         return parse_user_date(value, today)

@@ -9,26 +9,31 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from tthc_cli.domain.deadlines import Deadline
     from tthc_cli.domain.plan import Entry, PlanItem
     from tthc_cli.domain.queries import UnitRow
 
 
+def deadline_to_dict(d: Deadline) -> dict[str, Any]:
+    """An item's deadline in the item contract (`tthc deadline --format json` starts with the same)."""
+    return {
+        "text": d.text,
+        "kind": d.kind.value,
+        "start": iso_date(d.start),
+        "due": iso_date(d.due),
+        "effective_due": iso_date(d.effective_due),
+        "tentative": d.tentative,
+    }
+
+
 def item_to_dict(item: PlanItem) -> dict[str, Any]:
-    d = item.deadline
     out: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
         "title": item.title,
         "lead": list(item.lead),
         "support": list(item.support),
-        "deadline": {
-            "text": d.text,
-            "kind": d.kind.value,
-            "start": iso_date(d.start),
-            "due": iso_date(d.due),
-            "effective_due": iso_date(d.effective_due),
-            "tentative": d.tentative,
-        },
+        "deadline": deadline_to_dict(item.deadline),
         "deliverable": item.deliverable,
     }
     if item.parent:

@@ -7,6 +7,7 @@ import json
 from tthc_cli.domain.calendar import iso_date
 from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind
 from tthc_cli.i18n import N_, _
+from tthc_cli.present.contracts import deadline_to_dict
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,12 +59,7 @@ def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, An
         }
     d = result
     return {
-        "text": d.text,
-        "kind": d.kind.value,
-        "start": iso_date(d.start),
-        "due": iso_date(d.due),
-        "effective_due": iso_date(d.effective_due),
-        "tentative": d.tentative,
+        **deadline_to_dict(d),
         "occurrences": [
             {
                 "period": o.period,

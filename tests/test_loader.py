@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tthc_cli.data.loader import Document, parse_document
+from tthc_cli.data.document import Document
+from tthc_cli.data.loader import parse_document
 
 
 def parse(text: str | bytes) -> Document:

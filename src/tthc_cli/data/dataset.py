@@ -11,9 +11,11 @@ from pydantic import BaseModel
 from tthc_cli.data.build import Dataset, make_dataset
 from tthc_cli.data.checks import check_dataset
 from tthc_cli.data.diagnostics import Diagnostic, Problem, Severity
-from tthc_cli.data.loader import Document, parse_document, validate_model
+from tthc_cli.data.document import Document
+from tthc_cli.data.loader import parse_document
 from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
+from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.plan import (
     PLAN,

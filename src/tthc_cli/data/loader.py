@@ -1,147 +1,36 @@
-"""The only YAML reader: bytes -> nodes -> plain data -> models, keeping source positions for messages.
+"""The only YAML reader: bytes -> nodes -> plain data, keeping source positions for messages
+(schema_check.py then turns the data into models).
 
 Safe by construction: every scalar stays text except plain `true`/`false` (bool) and `null`/`~`/empty
 (None), so `yes`, `no`, `010`, `1.10` and `2021-06-30` reach the schema exactly as written. Anchors,
 aliases, merge keys, tags, duplicate keys, non-text keys, several documents and merge-conflict markers
 are reported as problems, each with its line. So are control characters however they are written
-(raw, or as the escapes "\\e", "\\a", "\\0" of a quoted string), Unix timestamps and datetimes in
-date fields, and the line separators U+2028/U+2029/NEL (YAML reads them as line breaks, editors do
-not, so every line number after one would be wrong). Lines are counted as editors count them (LF,
-CRLF or a lone CR), columns in characters.
+(raw, or as the escapes "\\e", "\\a", "\\0" of a quoted string) and the line separators
+U+2028/U+2029/NEL (YAML reads them as line breaks, editors do not, so every line number after one
+would be wrong). Lines are counted as editors count them (LF, CRLF or a lone CR), columns in
+characters.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import types
-import typing
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from tthc_cli.data.diagnostics import Diagnostic, Severity, format_path
+from tthc_cli.data.document import DEFAULT_TAGS, BaseLoader, Document, Path, compose
 from tthc_cli.data.files import MAX_FILE_BYTES
-from tthc_cli.domain.suggest import nearest
-from tthc_cli.i18n import N_, _
+from tthc_cli.i18n import _
 from tthc_cli.textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
-
-_STR_TAG = "tag:yaml.org,2002:str"
-_DEFAULT_TAGS = {_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _CONFLICT = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)
 # An anchor, alias or tag can only start a node: after line start, white space or a flow indicator.
 # Text such as "Sở LĐ-TB&XH" does not match, so the precise event scan below runs only when needed.
 _EVENT_HINT = re.compile(r"(?:^|[\s\[{,])[&*!][^\s\[\]{},]?")
 _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_REPORTS = 10  # of one kind of problem in one file, when each further one adds nothing new
-
-Path = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
-
-try:  # libyaml's parser and composer, in C; the pure-Python one behaves the same, slower.
-    _Base: type = yaml.CBaseLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.BaseLoader
-
-_KIND_TAGS = {
-    yaml.ScalarNode: _STR_TAG,
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """Every untagged node gets the plain str/seq/map tag: types are read by _Walker, not by YAML.
-    (The composer asks this once per node; BaseResolver's generic version costs ~10% of a parse.)"""
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        return _KIND_TAGS[kind]
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
-    finally:
-        loader.dispose()
-
-
-@dataclass
-class Document:
-    """One parsed file: its data (None when unusable), its node tree and the problems found so far."""
-
-    file: str
-    data: Any = None
-    root: yaml.Node | None = None
-    # Kept to find positions again only when a later check has a problem to report: the node tree
-    # costs more memory than the data itself, so it is dropped once the data is read.
-    text: str | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Each mapping's keys, indexed on first use: locating N problems in a mapping of N keys costs N
-    # lookups, not N scans (30,000 unknown keys took minutes).
-    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
-
-    def error(
-        self,
-        line: int,
-        column: int,
-        code: str,
-        path: Path | str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        text_path = path if isinstance(path, str) else format_path(path)
-        self.diagnostics.append(Diagnostic(self.file, line, column, severity, code, text_path, message))
-
-    @property
-    def ok(self) -> bool:
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
-
-    def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
-        """1-based line and column of the node at `path` (of its key with key=True), or of the
-        deepest node that exists on the way (e.g. the mapping a missing field belongs in)."""
-        if self.root is None and self.text is not None:
-            try:
-                self.root = _compose(self.text)
-            except yaml.YAMLError:
-                self.text = None
-        node = self.root
-        if node is None:
-            return (1, 1)
-        mark = node.start_mark
-        for i, part in enumerate(path):
-            last = i == len(path) - 1
-            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                found = self._mapping_keys(node).get(part)
-                if found is None:
-                    break
-                k, node = found
-                mark = k.start_mark if (last and key) else node.start_mark
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
-                mark = node.start_mark
-            else:
-                break
-        return (mark.line + 1, mark.column + 1)
-
-    def _mapping_keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        index = self._keys.get(id(node))
-        if index is None:
-            index = {}
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode):
-                    index.setdefault(_clean(k.value), (k, v))  # the first one is the one kept
-            self._keys[id(node)] = index
-        return index
-
 
 _clean = nfc
 
@@ -231,9 +120,9 @@ def _scan_events(doc: Document, text: str) -> bool:
     first_skipped: tuple[int, int] = (1, 1)
     tags = 0
     try:
-        for event in yaml.parse(text, Loader=_Base):
+        for event in yaml.parse(text, Loader=BaseLoader):
             tag = getattr(event, "tag", None)
-            if tag is not None and (tag in _DEFAULT_TAGS or tag == "!"):
+            if tag is not None and (tag in DEFAULT_TAGS or tag == "!"):
                 implicit = getattr(event, "implicit", None)
                 if not (implicit is True or (isinstance(implicit, tuple) and any(implicit))):
                     tags += 1
@@ -312,7 +201,7 @@ class _Walker:
                 node, "too-deep", path, _("nested more than {depth} levels deep").format(depth=MAX_DEPTH)
             )
             return None
-        if node.tag not in _DEFAULT_TAGS:
+        if node.tag not in DEFAULT_TAGS:
             self._err(node, "tag", path, _("YAML tag '{tag}' is not allowed; remove it").format(tag=node.tag))
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -326,7 +215,7 @@ class _Walker:
             return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _DEFAULT_TAGS:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in DEFAULT_TAGS:
                 self._err(key_node, "key-type", path, _("a key must be plain text"))
                 continue
             key = self.clean(key_node.value)
@@ -449,7 +338,7 @@ def parse_document(file: str, raw: bytes) -> Document:
     hinted = ("&" in text or "*" in text or "!" in text) and _EVENT_HINT.search(text) is not None
     aliases_reported = hinted and _scan_events(doc, text)
     try:
-        root = _compose(text)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         _mark_error(doc, exc, text)
         return doc
@@ -478,198 +367,3 @@ def parse_document(file: str, raw: bytes) -> Document:
         doc.data = data
         doc.root, doc.text = None, text  # positions are found again only if a later check needs one
     return doc
-
-
-# --- schema validation -----------------------------------------------------------------------------
-
-_TYPE_WORDS = {
-    "string_type": N_("text"),
-    "int_type": N_("a whole number"),
-    "int_parsing": N_("a whole number"),
-    "bool_type": N_("true or false"),
-    "list_type": N_("a list"),
-    "dict_type": N_("a mapping (key: value)"),
-    "model_type": N_("a mapping (key: value)"),
-    "model_attributes_type": N_("a mapping (key: value)"),
-}
-
-
-_PATTERN_HINTS = {
-    r"^\d+(\.\d+)*$": N_('digits separated by dots, as numbered in the plan, e.g. "7.1"'),
-    r"^[IVX]+\.\d+$": N_('a Roman section and a number, e.g. "IV.2"'),
-    r"^[IVX]+$": N_('a Roman numeral, e.g. "II"'),
-}
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return _("nothing (null)")
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, list):
-        return _("a list")
-    if isinstance(value, dict):
-        return _("a mapping")
-    return f"'{value}'"
-
-
-def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    """Field names valid at `loc`, for 'did you mean' on a misspelt key."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        current = info.annotation
-        for arg in getattr(current, "__args__", ()) or ():
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                current = arg
-                break
-    return list(getattr(current, "model_fields", {}))
-
-
-@lru_cache(maxsize=4096)
-def _closest_field(name: str, model: type[BaseModel], where: tuple[str, ...]) -> list[str]:
-    # Cached: a key misspelt in every row (or appended 30,000 times) is compared once per spelling.
-    return nearest(name, _fields_of(model, where), n=1)
-
-
-def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
-    """A Pydantic error -> (code, message, whether it points at the key rather than the value)."""
-    loc, kind, given = tuple(err["loc"]), err["type"], err.get("input")
-    ctx = err.get("ctx", {})
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        where = tuple(part for part in loc[:-1] if isinstance(part, str))
-        hint = _closest_field(name, model, where)
-        advice = (
-            _("did you mean '{name}'?").format(name=hint[0]) if hint else _("remove it or check the spelling")
-        )
-        return "unknown-field", _("unknown field '{name}'; {advice}").format(name=name, advice=advice), True
-    if kind == "missing":
-        return "missing-field", _("required field '{name}' is missing; add it").format(name=loc[-1]), False
-    if kind in _TYPE_WORDS or kind.endswith("_type"):
-        word = _TYPE_WORDS.get(kind)
-        want = _(word) if word else kind.removesuffix("_type")
-        message = _("expected {want}, found {given}").format(want=want, given=_describe(given))
-        if kind == "bool_type" and isinstance(given, str):
-            message += " " + _("(YAML 1.1 words such as yes/no/on/off are read as text here)")
-        return "wrong-type", message, False
-    if kind.startswith("date"):
-        return (
-            "invalid-date",
-            _("{given} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30").format(given=_describe(given)),
-            False,
-        )
-    if kind == "literal_error":
-        # Pydantic lists the choices as "'a', 'b' or 'c'": take the values, not its English "or".
-        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        return (
-            "invalid-value",
-            _("{given} is not allowed here; write one of: {choices}").format(
-                given=_describe(given), choices=choices
-            ),
-            False,
-        )
-    if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        hint_words = _PATTERN_HINTS.get(pattern)
-        shape = _(hint_words) if hint_words else _("a value matching {pattern}").format(pattern=pattern)
-        return (
-            "invalid-value",
-            _("{given} is not a valid number here; write {shape}").format(
-                given=_describe(given), shape=shape
-            ),
-            False,
-        )
-    return "invalid-value", str(err["msg"]).removeprefix("Value error, "), False
-
-
-def validate_model(doc: Document, model: type[M]) -> M | None:
-    """Check `doc.data` against a schema, turning every error into a located diagnostic."""
-    if doc.data is None:
-        return None
-    try:
-        model_obj = model.model_validate(doc.data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            code, message, at_key = _explain(err, model)
-            line, col = doc.locate(loc, key=at_key)
-            doc.error(line, col, code, loc, message)
-        return None
-    ok = _check_dates(doc, doc.data, _date_paths(model), ())
-    doc.data = None  # the model holds it all now
-    return model_obj if ok else None
-
-
-# Pydantic reads '1622505600' (a Unix timestamp), '0' and '2021-06-01T00:00:00Z' as dates; a date
-# field accepts only what the README promises: YYYY-MM-DD.
-_Spec = dict[str, "_Spec"]
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
-    return [annotation]
-
-
-def _spec_of(annotation: Any, depth: int = 0) -> _Spec | bool:
-    """True where a date lives; a mapping of field -> spec ('*' for list items) where one may be
-    below; False where none can be."""
-    spec: _Spec = {}
-    if depth > 12:
-        return False
-    for t in _unwrap(annotation):
-        if t is dt.date:
-            return True
-        if typing.get_origin(t) in (list, tuple):
-            for arg in typing.get_args(t):
-                sub = _spec_of(arg, depth + 1)
-                if sub:
-                    spec["*"] = sub  # type: ignore[assignment]
-        elif isinstance(t, type) and issubclass(t, BaseModel):
-            for name, info in t.model_fields.items():
-                sub = _spec_of(info.annotation, depth + 1)
-                if sub:
-                    spec[info.alias or name] = sub  # type: ignore[assignment]
-    return spec or False
-
-
-@cache
-def _date_paths(model: type[BaseModel]) -> _Spec:
-    spec = _spec_of(model)
-    return spec if isinstance(spec, dict) else {}
-
-
-def _check_dates(doc: Document, raw: Any, spec: _Spec | bool, path: Path) -> bool:
-    if spec is True:
-        if raw is None or (isinstance(raw, str) and _ISO_DAY.fullmatch(raw)):
-            return True
-        line, col = doc.locate(path)
-        doc.error(
-            line,
-            col,
-            "invalid-date",
-            path,
-            _(
-                "{given} is not a date; write YYYY-MM-DD, e.g. 2021-06-30 "
-                "(numbers such as Unix timestamps and times of day are not read as dates)"
-            ).format(given=_describe(raw)),
-        )
-        return False
-    ok = True
-    if isinstance(spec, dict):
-        if isinstance(raw, list) and "*" in spec:
-            for i, value in enumerate(raw):
-                ok = _check_dates(doc, value, spec["*"], (*path, i)) and ok
-        elif isinstance(raw, dict):
-            for key, sub in spec.items():
-                if key in raw:
-                    ok = _check_dates(doc, raw[key], sub, (*path, key)) and ok
-    return ok

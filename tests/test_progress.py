@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.data.dataset import assemble
-from tthc_cli.data.progress import AppendError, NewEntry, append_entry
+from tthc_cli.data.progress import AppendError, append_entry
+from tthc_cli.domain.plan import Entry
 
 from .conftest import ROOT, load_with
 
-ENTRY = NewEntry(
+ENTRY = Entry(
     "task:1.1", date(2021, 6, 2), "done", note='Ban hành "Quy chế" | xong: #1', evidence="QĐ 1/QĐ-UBND"
 )
 
@@ -40,7 +41,7 @@ def test_append_keeps_the_existing_text_byte_for_byte() -> None:
     old = (ROOT / "progress.yaml").read_text(encoding="utf-8")
     new = append_entry(old, ENTRY)
     assert new.startswith(old)
-    twice = append_entry(new, NewEntry("review:6", date(2021, 6, 3), "started"))
+    twice = append_entry(new, Entry("review:6", date(2021, 6, 3), "started"))
     assert twice.startswith(new)
     result = load_with(progress_yaml=twice)
     assert result.dataset is not None

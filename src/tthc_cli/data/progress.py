@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.i18n import _
@@ -16,19 +15,10 @@ if TYPE_CHECKING:
 
     from tthc_cli.data.diagnostics import Diagnostic
     from tthc_cli.domain.calendar import WorkingDays
+    from tthc_cli.domain.plan import Entry
 
 _ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^([ \t]*)- ", re.MULTILINE)
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntry:
-    id: str
-    date: date
-    status: str
-    note: str | None = None
-    evidence: str | None = None
-    by: str | None = None
 
 
 def _quoted(text: str) -> str:
@@ -36,7 +26,7 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def entry_lines(entry: NewEntry, indent: str) -> str:
+def entry_lines(entry: Entry, indent: str) -> str:
     pad = indent + "  "
     lines = [
         f"{indent}- id: {_quoted(entry.id)}",
@@ -54,7 +44,7 @@ class AppendError(ValueError):
     """The file's shape does not let an entry be appended at its end."""
 
 
-def append_entry_bytes(raw: bytes, entry: NewEntry) -> bytes:
+def append_entry_bytes(raw: bytes, entry: Entry) -> bytes:
     """`append_entry` on the file's bytes, keeping its form: a BOM stays, and the added lines end
     as the file's own do (CRLF, or a lone CR), so the file never mixes line ends."""
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
@@ -74,7 +64,7 @@ def append_entry_bytes(raw: bytes, entry: NewEntry) -> bytes:
     return bom + (text + added.replace("\n", newline)).encode("utf-8")
 
 
-def append_entry(text: str, entry: NewEntry) -> str:
+def append_entry(text: str, entry: Entry) -> str:
     """The log with `entry` added at the end. The existing text is kept byte for byte; only a final
     newline (if missing) and, for a file with no `entries:` key yet, that key are added."""
     if text and not text.endswith("\n"):
@@ -111,7 +101,7 @@ class EntryRefused(Exception):
         self.problems = list(problems)
 
 
-def record_entry(directory: str, entry: NewEntry, today: date, calendar: WorkingDays) -> list[Diagnostic]:
+def record_entry(directory: str, entry: Entry, today: date, calendar: WorkingDays) -> list[Diagnostic]:
     """Append `entry` to the folder's progress.yaml as one transaction: under a lock (concurrent
     appends queue there), read the data set again, append, validate the whole set with the entry, and
     write atomically (through a symlink, keeping mode and owner). The file may have grown since the

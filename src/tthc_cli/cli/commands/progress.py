@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 def add(o: Options) -> int:
     from tthc_cli.cli.reporters import format_text
     from tthc_cli.data.files import DataDirError
-    from tthc_cli.data.progress import AppendError, EntryRefused, NewEntry, record_entry
-    from tthc_cli.domain.plan import PROGRESS, obligation_id
+    from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
+    from tthc_cli.domain.plan import PROGRESS, Entry, obligation_id
     from tthc_cli.domain.suggest import obligation_hint, unknown_id
     from tthc_cli.present.console import note
     from tthc_cli.present.labels import entry_status_label
@@ -53,7 +53,7 @@ def add(o: Options) -> int:
     if plan.by_id[key].split:
         fail(obligation_hint(plan, key), EXIT_DATA)
     status = o.text("status")
-    entry = NewEntry(
+    entry = Entry(
         key,
         day,
         status,

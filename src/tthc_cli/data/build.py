@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import copy
-from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tthc_cli.data.diagnostics import Problem, Severity
+from tthc_cli.data.deadline_specs import read_deadline
+from tthc_cli.data.diagnostics import Problem
 from tthc_cli.data.models import DeadlineSpec
 from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind, Occurrence, parse_deadline
+from tthc_cli.domain.deadlines import Deadline, DeadlineKind
+from tthc_cli.domain.obligations import split_obligations
 from tthc_cli.domain.plan import (
     PLAN,
     AppendixInfo,
@@ -20,10 +19,8 @@ from tthc_cli.domain.plan import (
     PlanMeta,
     appendix_file,
     item_id,
-    obligation_id,
 )
 from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
-from tthc_cli.i18n import _
 
 if TYPE_CHECKING:
     from tthc_cli.data.models import AppendixFile, AppendixRow, Obligation, Party, PlanFile, UnitsFile
@@ -58,24 +55,6 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in resolved if r is not None))
 
 
-def plan_year(meta: PlanMeta) -> int | None:
-    """The year a date written without one belongs to: the plan's year, unless the plan runs into
-    later years (a multi-year plan): then "Trước ngày 15/12" is ambiguous and must say its year."""
-    return meta.year if meta.period_end.year <= meta.year else None
-
-
-@lru_cache(maxsize=4096)
-def _parse_cached(
-    text: str | None, period: tuple[date, date, int | None], tentative: bool, calendar: WorkingDays
-) -> Deadline:
-    # Plans repeat a handful of phrases ("Thường xuyên năm 2021.") thousands of times; Deadline is
-    # immutable, so one parse serves them all. Errors are not cached (they are rare).
-    start, end, year = period
-    return parse_deadline(
-        text, plan_start=start, plan_end=end, tentative=tentative, default_year=year, calendar=calendar
-    )
-
-
 def note_id(ob: Obligation) -> str:
     """An obliging paragraph's ID: note:<where>[.<number>] (note:IV, note:review.2)."""
     return f"note:{ob.where}" + (f".{ob.number}" if ob.number else "")
@@ -83,66 +62,6 @@ def note_id(ob: Obligation) -> str:
 
 def _rule(spec: DeadlineSpec | None) -> tuple[str, str] | None:
     return (spec.regulation.text, spec.regulation.basis) if spec and spec.regulation else None
-
-
-def read_deadline(
-    spec: DeadlineSpec | None,
-    *,
-    meta: PlanMeta,
-    file: str,
-    path: tuple[str | int, ...],
-    problems: list[Problem],
-    calendar: WorkingDays,
-) -> Deadline:
-    """Parse a deadline spec; explicit dates must agree with any phrase the parser understands. A
-    deadline left to regulation, with the rule added by the office, takes its dates from the rule."""
-    if spec is None:
-        return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
-    if spec.regulation is not None:
-        rule = DeadlineSpec(text=spec.regulation.text, tentative=spec.tentative)
-        derived = read_deadline(
-            rule, meta=meta, file=file, path=(*path, "regulation"), problems=problems, calendar=calendar
-        )
-        derived = copy.copy(derived)  # parses are shared between items: never change one in place
-        derived.text = spec.text
-        return derived
-    parsed: Deadline | None = None
-    plan_start = meta.period_start
-    try:
-        parsed = _parse_cached(
-            spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative, calendar
-        )
-    except DeadlineError as exc:
-        if spec.due is None:
-            problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))
-    else:
-        for warning in parsed.warnings:  # a year outside the plan period, at the phrase's line
-            problems.append(Problem(file, (*path, "text"), warning.code, warning.message, Severity.WARNING))
-    explicit = spec.due is not None or spec.start is not None
-    if parsed is not None and parsed.kind is not DeadlineKind.UNSPECIFIED:
-        if explicit:
-            for name, mine in (("start", spec.start), ("due", spec.due)):
-                theirs = getattr(parsed, name)
-                if mine is not None and mine != theirs:
-                    said = theirs.strftime("%d/%m/%Y") if theirs else _("no date")
-                    problems.append(
-                        Problem(
-                            file,
-                            (*path, name),
-                            "deadline-mismatch",
-                            _(
-                                "{field} {day} disagrees with the phrase '{phrase}' ({said}); "
-                                "correct one of them or drop the explicit date"
-                            ).format(field=name, day=f"{mine:%d/%m/%Y}", phrase=spec.text, said=said),
-                        )
-                    )
-        return parsed
-    if explicit:
-        start = spec.start or min(plan_start, spec.due or plan_start)
-        kind = DeadlineKind.WINDOW if spec.start and spec.due else DeadlineKind.BY_DATE
-        effective = None if spec.due is None else calendar.next_working_day(spec.due)
-        return Deadline(spec.text, kind, start, spec.due, spec.due, spec.tentative, effective_due=effective)
-    return parsed or Deadline(spec.text, DeadlineKind.UNSPECIFIED, None, None, None, spec.tentative)
 
 
 def build_meta(plan: PlanFile, appendices: dict[str, AppendixFile], province: str | None) -> PlanMeta:
@@ -300,75 +219,6 @@ def build_items(
     each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
     each_unit |= {note_id(o) for o in plan.obligations if o.each_unit}
     return split_obligations(items, each_unit, registry), problems
-
-
-def fan_out_units(registry: Registry, refs: tuple[str, ...]) -> list[str]:
-    """The units an item binds one by one: each unit it names, and every unit of each group it names
-    (open-ended groups name no one; a collective group gives the members the registry knows)."""
-    out: dict[str, None] = {}
-    for ref in refs:
-        if registry.is_open(ref):
-            continue
-        for name in registry.expand(ref):
-            if name in registry.units:
-                out.setdefault(name)
-    order = {name: i for i, name in enumerate(registry.units)}
-    return sorted(out, key=lambda n: order[n])
-
-
-def split_obligations(items: list[PlanItem], each_unit: set[str], registry: Registry) -> list[PlanItem]:
-    """Each item that binds its units one by one, or recurs, followed by its obligations: one child
-    item per unit and/or occurrence, with its own due date, status and progress."""
-    out: list[PlanItem] = []
-    for item in items:
-        units: list[str | None] = [None]
-        if item.id in each_unit:
-            units = list(fan_out_units(registry, item.lead)) or [None]
-        occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
-        periods: list[tuple[str | None, Occurrence | None]] = [(o.period, o) for o in occurrences]
-        split = "+".join(part for part, on in (("unit", units != [None]), ("period", bool(periods))) if on)
-        periods = periods or [(None, None)]
-        if not split:
-            out.append(item)
-            continue
-        item.split = split
-        out.append(item)
-        for unit in units:
-            for period, occ in periods:
-                deadline = item.deadline
-                if occ is not None:
-                    d = item.deadline
-                    deadline = Deadline(
-                        d.text,
-                        DeadlineKind.BY_DATE,
-                        occ.start,
-                        occ.due,
-                        occ.due,
-                        d.tentative,
-                        effective_due=occ.effective_due,
-                    )
-                out.append(
-                    PlanItem(
-                        id=obligation_id(item.id, unit, period),
-                        kind=item.kind,
-                        number=item.number,
-                        title=item.title,
-                        lead=(unit,) if unit else item.lead,
-                        support=() if unit else item.support,
-                        deadline=deadline,
-                        lead_text=item.lead_text,
-                        support_text=item.support_text,
-                        deliverable=item.deliverable,
-                        parent=item.id,
-                        unit=unit,
-                        unit_text=unit,
-                        short_title=item.short_title,
-                        period=period,
-                        regulation=item.regulation,
-                        source=item.source,
-                    )
-                )
-    return out
 
 
 def _appendix_items(

@@ -166,3 +166,20 @@ def test_a_misnamed_appendix_file_is_not_silently_dropped(run, data_dir: Path) -
     found = [(d["file"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout)["diagnostics"]]
     assert found == [("appendix_Rà Soát.yaml", "ignored-file"), ("appendix_ke_hoach.yml", "ignored-file")]
     assert run("validate", "--data", str(data_dir), "--strict").code == 1
+
+
+def test_show_lays_out_any_plans_appendix_rows_by_role(run) -> None:  # type: ignore[no-untyped-def]
+    """`show` follows the row's role and content, not the 2021 file names (review, inspection)."""
+    inspected = run("show", "kiem_tra:I.1", "--data", str(SON_HA), "--today", "2023-03-01")
+    assert inspected.code == 0 and "Được kiểm tra: Sở Tư pháp" in inspected.stdout
+    assert "Phối hợp" not in inspected.stdout
+    led = run("show", "ra_soat:1", "--data", str(SON_HA), "--today", "2023-03-01")
+    assert "Lĩnh vực:  Hộ tịch; Chứng thực" in led.stdout
+
+
+def test_kind_labels_are_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]
+    vi = run("list", "--format", "md", "--today", "2021-03-01")
+    en = run("--lang", "en", "list", "--format", "md", "--today", "2021-03-01")
+    assert "| task:1.1 | Nhiệm vụ |" in vi.stdout and "| duty:IV.1 | Mục IV |" in vi.stdout
+    assert "| task:1.1 | Task |" in en.stdout and "| duty:IV.1 | Section IV |" in en.stdout
+    assert "| review:1 | App. I |" in en.stdout and "Nhiệm vụ |" not in en.stdout

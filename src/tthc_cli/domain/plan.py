@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tthc_cli.domain.records import Record
+from tthc_cli.i18n import _, pgettext
 from tthc_cli.textnorm import typed
 
 TYPE_CHECKING = False
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 # Item kinds: the plan's own numbered items, then one kind per appendix, named after its file
 # (appendix_review.yaml -> review:<stt>). The 2021 plan has exactly these four.
 KINDS: tuple[str, ...] = ("task", "duty", "review", "inspection")
-KIND_LABELS = {"task": "Nhiệm vụ", "duty": "Mục IV", "review": "Rà soát PL I", "inspection": "Kiểm tra PL II"}
 
 # --- the data files: one declaration -------------------------------------------------------------
 # A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet)
@@ -160,16 +160,25 @@ class PlanMeta(Record):
     @property
     def short_title(self) -> str:
         """ "Kế hoạch 2021 – Hải Dương": for table titles and calendar names."""
-        return f"Kế hoạch {self.year}" + (f" – {self.province}" if self.province else "")
+        return _("Plan {year}").format(year=self.year) + (f" – {self.province}" if self.province else "")
 
     def kind_labels(self) -> dict[str, str]:
         """Short labels of each kind, as the document names its parts: "Nhiệm vụ", "Mục IV" (the
-        section holding the duties), "PL I" (an appendix)."""
+        section holding the duties), "PL I" (an appendix) — in the reader's language."""
         duties = self.sections.get("duties")
-        labels = {"task": KIND_LABELS["task"], "duty": f"Mục {duties[0]}" if duties else "Trách nhiệm"}
+        labels = {
+            "task": pgettext("kind", "Task"),
+            "duty": pgettext("kind", "Section {number}").format(number=duties[0])
+            if duties
+            else pgettext("kind", "Responsibilities"),
+        }
         for a in self.appendices:
-            labels[a.name] = f"PL {a.number}" if a.number else "Phụ lục"
-        labels["note"] = "Ghi chú, đoạn"
+            labels[a.name] = (
+                pgettext("kind", "App. {number}").format(number=a.number)
+                if a.number
+                else pgettext("kind", "Appendix")
+            )
+        labels["note"] = pgettext("kind", "Note, paragraph")
         return labels
 
     def check_kinds(self, kinds: Iterable[str]) -> list[str]:

@@ -6,7 +6,6 @@ import json
 from datetime import date
 
 from tthc_cli.domain.calendar import iso_date
-from tthc_cli.domain.plan import KIND_LABELS
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
 from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
@@ -122,9 +121,11 @@ def _names(names: Sequence[str]) -> str:
 
 
 def item_table(
-    items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] = KIND_LABELS
+    items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] | None = None
 ) -> Table:
-    """`labels`: the kind labels of the plan the items come from (PlanMeta.kind_labels)."""
+    """`labels`: the kind labels of the plan the items come from (PlanMeta.kind_labels); without
+    them, the kind codes."""
+    labels = labels or {}
     headers = [_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due")]
     rows: list[list[Cell]] = []
     for item in items:

@@ -65,3 +65,26 @@ def test_every_module_belongs_to_a_layer_or_the_foundation() -> None:
     top = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
     assert top == {"i18n", "textnorm", "fsutil"}
     assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()} == set(LAYERS)
+
+
+def _uses(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+def test_configuration_is_read_at_the_edge() -> None:
+    """The environment is read by the command line (and by the terminal adapter, for NO_COLOR and
+    TERM); the calendar's date in one place, cli/commands.real_today. Everything else is handed them."""
+    env = ("os.environ", "getenv(")
+    clock = ("date.today()", "datetime.now(", "datetime.today(")
+    readers = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if _uses(path.read_text(encoding="utf-8"), env)
+    }
+    assert {r for r in readers if not r.startswith("cli/")} == {"present/console.py"}
+    clocks = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if _uses(path.read_text(encoding="utf-8"), clock)
+    }
+    assert clocks == {"cli/commands/__init__.py"}

@@ -385,6 +385,10 @@ _READY_THEN_MAIN = (
 )
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @POSIX
 @pytest.mark.parametrize("command", [["validate"], ["list"], ["brief"]])
 def test_ctrl_c_at_any_moment_exits_130_without_traceback(data_dir: Path, command: list[str]) -> None:
@@ -400,6 +404,9 @@ def test_ctrl_c_at_any_moment_exits_130_without_traceback(data_dir: Path, comman
             stderr=subprocess.PIPE,
             text=True,
             pass_fds=(ready_w,),
+            # As from a terminal: a suite started in the background (`pytest &` in a script) has
+            # SIGINT ignored, and a child would inherit that and never see the Ctrl-C.
+            preexec_fn=_default_sigint,
         )
         os.close(ready_w)
         assert os.read(ready_r, 1) == b"r"

@@ -108,6 +108,7 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_partial_file(tmp_path: Pat
     target = tmp_path / "report.html"
     target.write_bytes(b"old" * 4_000_000)
     rng = random.Random(7)
+    units = set()
     for n in range(10):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), f"v{n % 10}"])
         time.sleep(rng.uniform(0.05, 0.6))
@@ -117,6 +118,8 @@ def test_a_writer_killed_at_any_moment_never_leaves_a_partial_file(tmp_path: Pat
         assert len(data) in (12_000_000, 8_000_000)  # a whole old file or a whole new one
         unit = data[:3] if data.startswith(b"old") else data[:2]
         assert data == unit * (len(data) // len(unit))
+        units.add(unit)
+    assert units - {b"old"}, "no writer ever replaced the file: the test proved nothing"
 
 
 def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

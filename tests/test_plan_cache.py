@@ -126,9 +126,16 @@ def test_the_cache_folder_is_bounded(tmp_path) -> None:  # type: ignore[no-untyp
     os.utime(stale, (0, 0))
     fresh = tmp_path / ".def.json.x2.tmp"
     fresh.write_text("", encoding="utf-8")
-    other = tmp_path / "holidays-VN-2021-x.json"
+    other = tmp_path / "holidays-VN-2021-123-456.json"
     other.write_text("[]", encoding="utf-8")
-    cache.prune(str(tmp_path), keep=32, now=os.path.getmtime(fresh))
+    os.utime(other, (2000, 2000))
+    for i in range(3):  # holiday tables are bounded too, the least recently written go first
+        table = tmp_path / f"holidays-VN-{2030 + i}-1-{i}.json"
+        table.write_text("[]", encoding="utf-8")
+        os.utime(table, (1000 + i, 1000 + i))
+    cache.prune(str(tmp_path), keep=32, now=os.path.getmtime(fresh), keep_tables=2)
+    tables = sorted(p.name for p in tmp_path.glob("holidays-*.json"))
+    assert tables == ["holidays-VN-2021-123-456.json", "holidays-VN-2032-1-2.json"]
     kept = sorted(p.name for p in tmp_path.glob("*.json") if not p.name.startswith("holidays"))
     assert len(kept) == 32 and kept[0] == f"{8:024x}.json"  # the 8 least recently written went
     assert not stale.exists() and fresh.exists() and other.exists()

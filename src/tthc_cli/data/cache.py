@@ -151,12 +151,26 @@ def write_private(path: str, body: bytes) -> None:
 
 KEEP_PLANS = 32  # compiled plans kept: one per data folder used, the least recently written go first
 _PLAN_FILE = re.compile(r"^[0-9a-f]{24}\.json$")
+# Holiday tables kept: one per year asked about and version of the `holidays` package (a new version
+# writes new tables; the old ones would otherwise stay for ever).
+KEEP_HOLIDAY_TABLES = 64
+_HOLIDAY_FILE = re.compile(r"^holidays-VN-[0-9]{4}-[0-9-]+\.json$")
+
+
+def holiday_file(year: int, stamp: str) -> str:
+    """The name of a year's holiday table computed by the `holidays` package whose stamp is `stamp`."""
+    return f"holidays-VN-{year}-{stamp}.json"
+
+
 _STALE_TMP_SECONDS = 3600
 
 
-def prune(base: str, keep: int = KEEP_PLANS, now: float | None = None) -> None:
-    """Bound the cache folder: keep the `keep` most recently written compiled plans, and drop the
-    temporary files a killed writer left behind more than an hour ago. Never raises."""
+def prune(
+    base: str, keep: int = KEEP_PLANS, now: float | None = None, keep_tables: int = KEEP_HOLIDAY_TABLES
+) -> None:
+    """Bound the cache folder: keep the `keep` most recently written compiled plans and the
+    `keep_tables` most recent holiday tables, and drop the temporary files a killed writer left
+    behind more than an hour ago. Never raises."""
     import time
 
     now = time.time() if now is None else now
@@ -164,11 +178,15 @@ def prune(base: str, keep: int = KEEP_PLANS, now: float | None = None) -> None:
         entries = list(os.scandir(base))
     except OSError:
         return
-    plans = []
+    plans: list[tuple[float, str]] = []
+    tables: list[tuple[float, str]] = []
     for entry in entries:
         try:
-            if _PLAN_FILE.match(entry.name) and entry.is_file(follow_symlinks=False):
-                plans.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+            kept = (
+                plans if _PLAN_FILE.match(entry.name) else tables if _HOLIDAY_FILE.match(entry.name) else None
+            )
+            if kept is not None and entry.is_file(follow_symlinks=False):
+                kept.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
             elif (
                 entry.name.startswith(".")
                 and entry.name.endswith(".tmp")
@@ -178,6 +196,7 @@ def prune(base: str, keep: int = KEEP_PLANS, now: float | None = None) -> None:
         except OSError:
             continue
     plans.sort(reverse=True)
-    for _mtime, path in plans[keep:]:
+    tables.sort(reverse=True)
+    for _mtime, path in plans[keep:] + tables[keep_tables:]:
         with contextlib.suppress(OSError):
             os.unlink(path)

@@ -7,7 +7,7 @@ import json
 import os
 from datetime import date
 
-from tthc_cli.data.cache import read_private, write_private
+from tthc_cli.data.cache import holiday_file, read_private, write_private
 from tthc_cli.domain.calendar import WorkingDays, vietnam_holidays
 
 
@@ -29,7 +29,7 @@ def working_days(base: str | None) -> WorkingDays:
         return WorkingDays(vietnam_holidays)
 
     def tables(year: int) -> frozenset[date]:
-        path = os.path.join(base, f"holidays-VN-{year}-{stamp}.json")
+        path = os.path.join(base, holiday_file(year, stamp))
         body = read_private(path)
         if body is not None:
             try:

@@ -490,3 +490,48 @@ def test_dates_before_the_plan_long_after_it_and_out_of_order() -> None:
             "review:4 is not done, so it cannot be reopened",
         ),
     ]
+
+
+def test_unknown_names_in_a_duty_lead_and_support() -> None:
+    plan = edit("plan.yaml", "      refs: [Sở Tài chính]\n", "      refs: [Sở Tài chínhh]\n")
+    plan = plan.replace("        - các sở, ngành, cơ quan liên quan\n", "        - Zzzz qqq\n", 1)
+    assert rows(load_with(plan_yaml=plan)) == [
+        (
+            "plan.yaml",
+            455,
+            "duties[3].lead.refs[0]",
+            "unknown-unit",
+            "error",
+            unknown("Sở Tài chínhh", "; did you mean 'Sở Tài chính'?"),
+        ),
+        ("plan.yaml", 459, "duties[3].support.refs[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+    ]
+
+
+def test_a_split_name_is_told_apart_from_unknown_names_beside_it() -> None:
+    result = load_with(plan_yaml=edit("plan.yaml", LEAD, "refs: [Zzzz qqq, Các sở, ban, ngành, Xxxx yyy]"))
+    split = (
+        "'{ref}' is part of the name 'Các sở, ban, ngành', split at its commas: a flow list [a, b] splits on "
+        "every comma, so write names with commas as a block list, one '- name' per line"
+    )
+    assert rows(result) == [
+        ("plan.yaml", 68, "tasks[0].lead.refs[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        *[
+            ("plan.yaml", 68, f"tasks[0].lead.refs[{j}]", "comma-split-name", "error", split.format(ref=ref))
+            for j, ref in ((1, "Các sở"), (2, "ban"), (3, "ngành"))
+        ],
+        ("plan.yaml", 68, "tasks[0].lead.refs[4]", "unknown-unit", "error", unknown("Xxxx yyy")),
+    ]
+
+
+def test_an_obligation_of_an_item_that_does_not_exist() -> None:
+    assert rows(load_with(progress_yaml=log("task:99/so-y-te"))) == [
+        (
+            "progress.yaml",
+            2,
+            "entries[0].id",
+            "unknown-id",
+            "error",
+            "no item has the ID 'task:99/so-y-te' (tthc list shows every ID)",
+        )
+    ]

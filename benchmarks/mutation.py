@@ -35,7 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each core module (its dotted path under tthc_cli) and the tests that pin it, the fast ones only (no
 # CLI subprocesses, no browser).
 MODULES: dict[str, list[str]] = {
-    "domain.deadlines": ["tests/test_deadlines.py", "tests/test_status.py"],
+    "domain.deadlines": [
+        "tests/test_deadlines.py",
+        "tests/test_deadline_corpus.py",
+        "tests/test_status.py",
+    ],
     "domain.deadline_dates": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.userdates": ["tests/test_deadlines.py"],
     "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],

@@ -535,3 +535,70 @@ def test_an_obligation_of_an_item_that_does_not_exist() -> None:
             "no item has the ID 'task:99/so-y-te' (tthc list shows every ID)",
         )
     ]
+
+
+def test_each_unit_on_an_open_ended_lead_in_a_duty_and_an_obligation() -> None:
+    plan = edit(
+        "plan.yaml",
+        "      text: Văn phòng UBND tỉnh\n      refs: [Văn phòng UBND tỉnh]\n",
+        "      text: Văn phòng UBND tỉnh\n      refs:\n"
+        "        - Các cơ quan, đơn vị, địa phương có liên quan\n    each_unit: true\n",
+    )
+    plan = plan.replace(
+        "      refs: [Các cơ quan, đơn vị, địa phương có liên quan]\n",
+        "      refs: [Các cơ quan, đơn vị, địa phương có liên quan]\n    each_unit: true\n",
+    )
+    warning = (
+        "each_unit: true, but every lead is an open-ended group: there is no unit to split it between; "
+        "name the units or a definite group"
+    )
+    assert rows(load_with(plan_yaml=plan)) == [
+        ("plan.yaml", 469, "duties[4].each_unit", "each-unit-open", "warning", warning),
+        ("plan.yaml", 499, "obligations[1].each_unit", "each-unit-open", "warning", warning),
+    ]
+
+
+def test_an_appendix_that_names_no_task_leaves_its_task_unanswered() -> None:
+    result = load_with(appendix_review_yaml=edit("appendix_review.yaml", f"{REVIEW_TASK}\n", ""))
+    assert rows(result) == [
+        (
+            "plan.yaml",
+            189,
+            "tasks[4].appendix",
+            "appendix-link",
+            "error",
+            "task 3.2 says 'appendix: review' but that appendix belongs to task (none)",
+        )
+    ]
+
+
+def test_tasks_naming_appendices_when_there_are_none_or_others() -> None:
+    none = rows(load_with(appendix_review_yaml=None, appendix_inspection_yaml=None))
+    assert [r[5] for r in none if r[3] == "appendix-link" and r[0] == "plan.yaml"] == [
+        "task 3.2 says 'appendix: review' but there is no appendix_review.yaml (appendices here: none)",
+        "task 6 says 'appendix: inspection' but there is no appendix_inspection.yaml (appendices here: none)",
+    ]
+    renamed = rows(load_with(plan_yaml=edit("plan.yaml", "appendix: review", "appendix: reviews")))
+    assert [r[5] for r in renamed if r[0] == "plan.yaml"] == [
+        "task 3.2 says 'appendix: reviews' but there is no appendix_reviews.yaml "
+        "(appendices here: appendix_review.yaml, appendix_inspection.yaml)"
+    ]
+
+
+def test_an_alias_that_reads_as_another_units_name_points_at_the_alias() -> None:
+    units = edit(
+        "units.yaml",
+        "  - name: Sở Y tế\n    type: department\n",
+        "  - name: Sở Y tế\n    type: department\n    aliases: [Sở GTVT]\n",
+    )
+    assert rows(load_with(units_yaml=units)) == [
+        (
+            "units.yaml",
+            47,
+            "units[7].aliases[0]",
+            "ambiguous-name",
+            "error",
+            "'Sở GTVT' reads the same as a name of 'Sở Giao thông vận tải'; "
+            "names and aliases must tell units apart",
+        )
+    ]

@@ -602,3 +602,45 @@ def test_an_alias_that_reads_as_another_units_name_points_at_the_alias() -> None
             "names and aliases must tell units apart",
         )
     ]
+
+
+def test_group_members_scopes_names_and_aliases_are_checked_too() -> None:
+    units = edit(
+        "units.yaml",
+        "  - name: Sở Y tế\n    type: department\n",
+        "  - name: Sở Y tế\n    type: department\n    aliases: [SỞ Y TẾ]\n",  # its own name: fine
+    )
+    units = units.replace("members: [Báo Hải Dương]", "members: [Báo Hải Dươngg]")
+    units = units.replace(
+        "    scope:\n      - Các sở, ban, ngành thuộc UBND tỉnh\n", "    scope:\n      - Zzzz qqq\n"
+    )
+    units += "  - name: SỞ TƯ PHÁP\n    kind: open\n    aliases: [Sở Nội vụ]\n"
+    alike = "'{text}' reads the same as a name of '{owner}'; names and aliases must tell units apart"
+    assert rows(load_with(units_yaml=units)) == [
+        (
+            "units.yaml",
+            172,
+            "groups[5].members[0]",
+            "unknown-unit",
+            "error",
+            unknown("Báo Hải Dươngg", "; did you mean 'Báo Hải Dương', 'UBND thành phố Hải Dương'?"),
+        ),
+        ("units.yaml", 190, "groups[9].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        ("units.yaml", 204, "groups[12].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        (
+            "units.yaml",
+            208,
+            "groups[14].name",
+            "ambiguous-name",
+            "error",
+            alike.format(text="SỞ TƯ PHÁP", owner="Sở Tư pháp"),
+        ),
+        (
+            "units.yaml",
+            210,
+            "groups[14].aliases[0]",
+            "ambiguous-name",
+            "error",
+            alike.format(text="Sở Nội vụ", owner="Sở Nội vụ"),
+        ),
+    ]

@@ -4,6 +4,7 @@ one rule of the shipped plan or a fixture plan and lists every problem it gets."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from tthc_cli import i18n
 from tthc_cli.data.dataset import LoadResult, assemble
 from tthc_cli.data.files import list_data_files
 
-from .conftest import edit, load_with
+from .conftest import ROOT, edit, load_with
+
+APPENDICES = ("appendix_review.yaml", "appendix_inspection.yaml")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -643,4 +646,114 @@ def test_group_members_scopes_names_and_aliases_are_checked_too() -> None:
             "error",
             alike.format(text="Sở Nội vụ", owner="Sở Nội vụ"),
         ),
+    ]
+
+
+def test_a_group_that_contains_itself() -> None:
+    units = edit(
+        "units.yaml",
+        "    members: [UBND cấp huyện, UBND cấp xã]\n  - name: Bộ phận",
+        "    members: [UBND cấp huyện, UBND cấp xã, UBND các cấp]\n  - name: Bộ phận",
+    )
+    assert rows(load_with(units_yaml=units)) == [
+        (
+            "units.yaml",
+            161,
+            "groups[3].members",
+            "group-cycle",
+            "error",
+            "group 'UBND các cấp' contains itself through its members",
+        )
+    ]
+
+
+NOTES = (ROOT / "appendix_inspection.yaml").read_text(encoding="utf-8")
+
+
+def test_notes_in_any_order_may_touch_and_cover_one_row() -> None:
+    swapped = swap_first_notes("[5, 9]", "[1, 4]").replace("rows: [10, 12]", "rows: [10, 10]")
+    assert rows(load_with(appendix_inspection_yaml=swapped)) == []
+
+
+def swap_first_notes(first: str, second: str) -> str:
+    """Block II's notes with its first two notes' rows given."""
+    text = NOTES.replace("rows: [1, 4]", "rows: [@]").replace("rows: [5, 9]", f"rows: {second}")
+    return text.replace("rows: [@]", f"rows: {first}")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "note"),
+    [
+        (NOTES.replace("rows: [10, 12]", "rows: [2, 3]"), 54, 2),  # inside the first note, after another
+        (swap_first_notes("[5, 9]", "[1, 5]"), 51, 1),  # its last row is the earlier note's first
+    ],
+)
+def test_a_note_covering_rows_of_another_note(text: str, line: int, note: int) -> None:
+    assert rows(load_with(appendix_inspection_yaml=text)) == [
+        (
+            "appendix_inspection.yaml",
+            line,
+            f"blocks[1].notes[{note}].rows",
+            "note-rows",
+            "error",
+            "this note covers rows another note covers",
+        )
+    ]
+
+
+def test_progress_log_problems_whole() -> None:
+    entries = [
+        '{id: "review:1", date: 2021-01-01, status: started}',  # the plan's first day: fine
+        '{id: "review:1", date: 2021-06-03, status: done}',
+        '{id: "review:2", date: 2021-05-20, status: done}',
+        '{id: "review:2", date: 2021-05-21, status: started}',
+        '{id: "review:2", date: 2021-05-22, status: done}',
+        '{id: "review:2", date: 2021-05-22, status: done}',
+        '{id: "review:3", date: 2021-05-20, status: note, note: a}',
+        '{id: "review:3", date: 2021-05-10, status: note, note: b}',
+        '{id: "review:3", date: 2021-05-15, status: note, note: c}',  # still before the latest
+    ]
+    files = {n: (ROOT / n).read_bytes() for n in ("plan.yaml", *APPENDICES, "units.yaml")}
+    log_text = "entries:\n" + "".join(f"  - {e}\n" for e in entries)
+    result = assemble({**files, "progress.yaml": log_text.encode()}, today=date(2021, 6, 2))
+    done = "review:2 is already done ({day}); append 'reopened' {where}"
+    earlier = (
+        "review:3: dated {day}, before the previous entry for it (20/05/2021); keep the log in date order"
+    )
+    assert rows(result) == [
+        (
+            "progress.yaml",
+            3,
+            "entries[1].date",
+            "future-entry",
+            "error",
+            "03/06/2021 is after today (02/06/2021); record progress once it has happened",
+        ),
+        (
+            "progress.yaml",
+            5,
+            "entries[3].status",
+            "started-after-done",
+            "warning",
+            done.format(day="20/05/2021", where="first"),
+        ),
+        (
+            "progress.yaml",
+            6,
+            "entries[4].status",
+            "done-twice",
+            "warning",
+            done.format(day="20/05/2021", where="in between"),
+        ),
+        ("progress.yaml", 7, "entries[5]", "duplicate-entry", "warning", "the same entry appears twice"),
+        (
+            "progress.yaml",
+            7,
+            "entries[5].status",
+            "done-twice",
+            "warning",
+            done.format(day="22/05/2021", where="in between"),
+        ),
+        ("progress.yaml", 9, "entries[7].date", "out-of-order", "warning", earlier.format(day="10/05/2021")),
+        ("progress.yaml", 10, "entries[8].date", "out-of-order", "warning", earlier.format(day="15/05/2021")),
     ]

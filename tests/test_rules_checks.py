@@ -712,6 +712,8 @@ def test_progress_log_problems_whole() -> None:
         '{id: "review:3", date: 2021-05-20, status: note, note: a}',
         '{id: "review:3", date: 2021-05-10, status: note, note: b}',
         '{id: "review:3", date: 2021-05-15, status: note, note: c}',  # still before the latest
+        '{id: "review:4", date: 2021-05-20, status: started}',
+        '{id: "review:4", date: 2021-05-20, status: done}',  # done the day it started: fine
     ]
     files = {n: (ROOT / n).read_bytes() for n in ("plan.yaml", *APPENDICES, "units.yaml")}
     log_text = "entries:\n" + "".join(f"  - {e}\n" for e in entries)

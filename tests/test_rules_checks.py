@@ -535,7 +535,7 @@ def test_an_obligation_of_an_item_that_does_not_exist() -> None:
             "entries[0].id",
             "unknown-id",
             "error",
-            "no item has the ID 'task:99/so-y-te' (tthc list shows every ID)",
+            "no item has the ID 'task:99/so-y-te'; did you mean duty:IV.2/so-y-te, duty:IV.1/so-y-te?",
         )
     ]
 

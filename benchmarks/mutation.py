@@ -55,6 +55,8 @@ MODULES: dict[str, list[str]] = {
     "data.checks_progress": ["tests/test_checks.py", "tests/test_rules_checks.py", "tests/test_progress.py"],
     "domain.units": ["tests/test_units.py", "tests/test_rules_units.py", "tests/test_queries.py"],
     "domain.obligations": ["tests/test_obligations.py", "tests/test_status.py"],
+    "domain.item_ids": ["tests/test_obligations.py", "tests/test_cli.py"],
+    "domain.plan_files": ["tests/test_data.py", "tests/test_plans.py"],
 }
 
 # What a copy of the repository leaves out: environments, caches and version control.

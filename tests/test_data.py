@@ -115,7 +115,7 @@ def test_pre_commit_hook_covers_every_data_file() -> None:
 
     import yaml
 
-    from tthc_cli.domain.plan import DATA_FILE_PATTERN, is_data_file
+    from tthc_cli.domain.plan_files import DATA_FILE_PATTERN, is_data_file
 
     from .conftest import ROOT
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from tthc_cli.data.build import Dataset
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
-from tthc_cli.domain.plan import Entry, obligation_id
+from tthc_cli.domain.item_ids import obligation_id
+from tthc_cli.domain.plan import Entry
 from tthc_cli.domain.status import Status, statuses
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,17 +9,10 @@ from tthc_cli.data.diagnostics import Problem
 from tthc_cli.data.models import DeadlineSpec
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind
+from tthc_cli.domain.item_ids import item_id
 from tthc_cli.domain.obligations import split_obligations
-from tthc_cli.domain.plan import (
-    PLAN,
-    AppendixInfo,
-    Entry,
-    Plan,
-    PlanItem,
-    PlanMeta,
-    appendix_file,
-    item_id,
-)
+from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
+from tthc_cli.domain.plan_files import PLAN, appendix_file
 from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from tthc_cli.data.build import Dataset
 from tthc_cli.data.checks_progress import check_progress
 from tthc_cli.data.diagnostics import Problem, Severity
 from tthc_cli.data.models import Duty, Obligation, Party, Task
-from tthc_cli.domain.plan import PLAN, UNITS, appendix_file, item_id
+from tthc_cli.domain.item_ids import item_id
+from tthc_cli.domain.plan_files import PLAN, UNITS, appendix_file
 from tthc_cli.domain.units import Registry, fold
 from tthc_cli.i18n import N_, _
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from tthc_cli.data.build import Dataset
 from tthc_cli.data.diagnostics import Problem, Severity
-from tthc_cli.domain.plan import PROGRESS
+from tthc_cli.domain.plan_files import PROGRESS
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import _
 

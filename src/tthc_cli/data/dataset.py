@@ -17,16 +17,9 @@ from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
 from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.calendar import VIETNAM, WorkingDays
-from tthc_cli.domain.plan import (
-    PLAN,
-    PROGRESS,
-    REQUIRED_FILES,
-    UNITS,
-    Entry,
-    appendix_name,
-    normalise_id,
-    unit_slug,
-)
+from tthc_cli.domain.item_ids import normalise_id, unit_slug
+from tthc_cli.domain.plan import Entry
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, REQUIRED_FILES, UNITS, appendix_name
 from tthc_cli.domain.records import many_records
 
 

@@ -54,7 +54,7 @@ def display_path(path: str) -> str:
 def list_data_files(directory: str) -> list[str]:
     """The data file names of a plan folder: plan.yaml, units.yaml, progress.yaml (each listed even
     when absent) and every appendix_<name>.yaml it holds."""
-    from tthc_cli.domain.plan import data_file_names
+    from tthc_cli.domain.plan_files import data_file_names
 
     try:
         return data_file_names(os.listdir(directory))

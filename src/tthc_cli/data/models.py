@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
-from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, appendix_name
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS, appendix_name
 from tthc_cli.i18n import _
 
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -113,7 +113,7 @@ def record_entry(directory: str, entry: Entry, today: date, calendar: WorkingDay
     from tthc_cli.data.dataset import assemble
     from tthc_cli.data.diagnostics import Severity
     from tthc_cli.data.files import read_data_folder
-    from tthc_cli.domain.plan import PROGRESS
+    from tthc_cli.domain.plan_files import PROGRESS
     from tthc_cli.fsutil import atomic_write, locked
 
     path = os.path.join(directory, PROGRESS)

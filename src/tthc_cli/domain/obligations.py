@@ -4,7 +4,8 @@ item per unit and/or occurrence, each with its own ID, due date, status and prog
 from __future__ import annotations
 
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
-from tthc_cli.domain.plan import PlanItem, obligation_id
+from tthc_cli.domain.item_ids import obligation_id
+from tthc_cli.domain.plan import PlanItem
 from tthc_cli.domain.units import Registry
 
 

@@ -1,4 +1,6 @@
-"""The plan as one list of items with stable IDs: tasks, duties and appendix rows; the data files."""
+"""The plan as one list of items with stable IDs: tasks, duties and appendix rows, the progress log
+and what the document says about itself (title, period, sections, appendices). The IDs are made in
+item_ids.py, the data file names declared in plan_files.py."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ import re
 
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _, pgettext
-from tthc_cli.textnorm import typed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,51 +22,6 @@ if TYPE_CHECKING:
 # Item kinds: the plan's own numbered items, then one kind per appendix, named after its file
 # (appendix_review.yaml -> review:<stt>). The 2021 plan has exactly these four.
 KINDS: tuple[str, ...] = ("task", "duty", "review", "inspection")
-
-# --- the data files: one declaration -------------------------------------------------------------
-# A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet)
-# and any number of appendices, each appendix_<name>.yaml (none is fine).
-PLAN, UNITS, PROGRESS = "plan.yaml", "units.yaml", "progress.yaml"
-APPENDIX_PREFIX, APPENDIX_SUFFIX = "appendix_", ".yaml"
-REQUIRED_FILES = (PLAN, UNITS)
-_APPENDIX_FILE = re.compile(r"^appendix_([a-z][a-z0-9_]*)\.yaml$")
-# Kept for the 2021 plan's two appendices, named in code that explains them.
-REVIEW, INSPECTION = "appendix_review.yaml", "appendix_inspection.yaml"
-# Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).
-DATA_FILE_PATTERN = r"(plan|units|progress|appendix_[a-z][a-z0-9_]*)\.yaml"
-
-
-def appendix_name(file_name: str) -> str | None:
-    """'appendix_review.yaml' -> 'review'; None for any other file."""
-    m = _APPENDIX_FILE.match(file_name)
-    return m[1] if m else None
-
-
-def appendix_file(name: str) -> str:
-    return f"{APPENDIX_PREFIX}{name}{APPENDIX_SUFFIX}"
-
-
-def data_file_names(listing: Iterable[str]) -> list[str]:
-    """The data files of a folder whose entries are `listing`: the fixed files (present or not, so a
-    missing required one is reported), then every appendix file, in name order."""
-    appendices = sorted(n for n in listing if appendix_name(n))
-    return [PLAN, UNITS, PROGRESS, *appendices]
-
-
-def misnamed_appendices(listing: Iterable[str]) -> list[str]:
-    """Files that look meant as appendices but that tthc would not read ('appendix_Rà Soát.yaml',
-    'appendix_x.yml', 'appendix-review.yaml'): their rows would vanish without a word."""
-    return sorted(
-        n
-        for n in listing
-        if n.lower().startswith(("appendix", "phu_luc", "phu-luc"))
-        and n.lower().endswith((".yaml", ".yml"))
-        and appendix_name(n) is None
-    )
-
-
-def is_data_file(file_name: str) -> bool:
-    return file_name in (PLAN, UNITS, PROGRESS) or appendix_name(file_name) is not None
 
 
 class AppendixInfo(Record):
@@ -349,6 +305,8 @@ class Plan:
     def find_id(self, typed: str) -> str:
         """What a person typed -> the ID of an item of this plan: normalised ('1.1' -> 'task:1.1'),
         and a number without its kind ('IV.2', 'II.3') taken as the one item numbered so."""
+        from tthc_cli.domain.item_ids import normalise_id  # lazily: the fast path never looks an ID up
+
         key = normalise_id(typed)
         if key in self.by_id or ":" in key:
             return key
@@ -370,54 +328,3 @@ class Plan:
         self.by_id = {}
         for item in self.items:
             self.by_id.setdefault(item.id, item)
-
-
-def unit_slug(name: str) -> str:
-    """'Sở Y tế' -> 'so-y-te': a unit's part of an obligation's ID (folded, so it survives typing)."""
-    from tthc_cli.domain.units import fold
-
-    return fold(name).replace(" ", "-")
-
-
-def obligation_id(item_id: str, unit: str | None = None, period: str | None = None) -> str:
-    """'duty:IV.2' + 'Sở Y tế' -> 'duty:IV.2/so-y-te'; 'task:3' + '2022-M03' -> 'task:3/2022-M03'."""
-    parts = [item_id]
-    if unit is not None:
-        parts.append(unit_slug(unit))
-    if period is not None:
-        parts.append(period)
-    return "/".join(parts)
-
-
-_TASK_ID = re.compile(r"^\d+(?:\.(?:\d+|[a-zđ]))*[.)]?$")
-_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
-_PERIOD = re.compile(r"^\d{4}(?:-[mqhw]\d{1,2})?$", re.IGNORECASE)
-
-
-def item_id(kind: str, number: str) -> str:
-    """The ID of an item numbered as printed: ('task', '2.a)') -> 'task:2.a'."""
-    return f"{kind}:{number.rstrip(').') or number}"
-
-
-def normalise_id(text: str) -> str:
-    """What a person types -> an ID: '1.1' and 'Task:1.1' -> 'task:1.1'; 'duty:iv.1' -> 'duty:IV.1'."""
-    # Invisible characters pasted along with an ID are dropped, not allowed to make it another ID.
-    text = typed(text)
-    if _TASK_ID.match(text.split("/", 1)[0]):
-        text = "task:" + text
-    kind, sep, rest = text.partition(":")
-    if not sep:
-        return text
-    kind = kind.strip().lower()
-    rest, *address = rest.split("/")
-    rest = rest.strip().rstrip(").") or rest.strip()
-    # An obligation's address: a unit (any spelling, folded to its slug) and/or a period (2021-Q2).
-    suffix = "".join(
-        "/" + (part.strip().upper() if _PERIOD.match(part.strip()) else unit_slug(part)) for part in address
-    )
-    head, dot, tail = rest.partition(".")
-    # Section and block numbers are Roman and printed in capitals ("IV.2", "II.3"); a lone letter
-    # in a task number ("2.a") is a letter.
-    if _ROMAN.match(head) and (kind in ("duty", "inspection") or len(head) > 1 or (head in "ivx" and dot)):
-        head = head.upper()
-    return f"{kind}:{head}{dot}{tail}{suffix}"

@@ -4,7 +4,8 @@ messages for an ID the plan does not have (used by `validate` on the progress lo
 
 from __future__ import annotations
 
-from tthc_cli.domain.plan import Plan, normalise_id
+from tthc_cli.domain.item_ids import normalise_id
+from tthc_cli.domain.plan import Plan
 from tthc_cli.i18n import _
 
 TYPE_CHECKING = False

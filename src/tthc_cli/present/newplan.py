@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tthc_cli.domain.plan import PLAN, PROGRESS, UNITS, Plan
+from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
 from tthc_cli.present.labels import status_label

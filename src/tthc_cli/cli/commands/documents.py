@@ -48,7 +48,7 @@ def as_of(o: Options) -> tuple[date, Plan, dict[str, ItemStatus]]:
 
 def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     """Print, or write `output` completely or not at all — never over a data file or a folder."""
-    from tthc_cli.domain.plan import data_file_names
+    from tthc_cli.domain.plan_files import data_file_names
     from tthc_cli.fsutil import atomic_write
     from tthc_cli.present.console import note, out
 

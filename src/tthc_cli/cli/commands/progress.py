@@ -25,7 +25,9 @@ def add(o: Options) -> int:
     from tthc_cli.cli.reporters import format_text
     from tthc_cli.data.files import DataDirError
     from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
-    from tthc_cli.domain.plan import PROGRESS, Entry, obligation_id
+    from tthc_cli.domain.item_ids import obligation_id
+    from tthc_cli.domain.plan import Entry
+    from tthc_cli.domain.plan_files import PROGRESS
     from tthc_cli.domain.suggest import obligation_hint, unknown_id
     from tthc_cli.present.console import note
     from tthc_cli.present.labels import entry_status_label

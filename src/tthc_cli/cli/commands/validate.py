@@ -23,7 +23,7 @@ def ignored_files(folder: str) -> list[Diagnostic]:
     """A warning for each file in the folder that looks like an appendix but is not read as one."""
     from tthc_cli.data.diagnostics import Diagnostic, Severity
     from tthc_cli.data.files import display_path
-    from tthc_cli.domain.plan import misnamed_appendices
+    from tthc_cli.domain.plan_files import misnamed_appendices
 
     try:
         listing = os.listdir(folder)
@@ -53,7 +53,7 @@ def validate(o: Options) -> int:
     from tthc_cli.cli.reporters import MAX_SHOWN, format_github, format_json, format_text
     from tthc_cli.data.diagnostics import Severity, count, strictly
     from tthc_cli.data.files import DataDirError, read_data_folder
-    from tthc_cli.domain.plan import DATA_FILE_PATTERN, is_data_file
+    from tthc_cli.domain.plan_files import DATA_FILE_PATTERN, is_data_file
     from tthc_cli.present.console import note, out
 
     fmt = o.text("fmt")

@@ -253,3 +253,10 @@ def test_messages_go_through_the_catalogue() -> None:
         if path.name not in NOT_YET_TRANSLATED and (lines := _bare_messages(path))
     }
     assert not found, f"messages not wrapped in _(): {found}"
+
+
+def test_unit_types_and_group_kinds_are_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]
+    en = run("--lang", "en", "units", "--format", "md")
+    vi = run("units", "--format", "md")
+    assert "| Sở Y tế | Department |" in en.stdout and "| Sở Y tế | Sở |" in vi.stdout
+    assert "group not fully listed" in en.stdout and "nhóm không liệt kê đủ" in vi.stdout

@@ -34,32 +34,6 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 )
 _COMMITTEE_TYPES = {"city", "town", "district", "urban_district", "commune", "ward", "township"}
 
-TYPE_LABELS = {
-    "office": "Văn phòng",
-    "centre": "Trung tâm",
-    "department": "Sở",
-    "board": "Ban",
-    "portal": "Cổng thông tin",
-    "media": "Cơ quan báo chí",
-    "central": "Cơ quan Trung ương trên địa bàn",
-    "city": "Thành phố",
-    "town": "Thị xã",
-    "district": "Huyện",
-    "urban_district": "Quận",
-    "commune": "Xã",
-    "ward": "Phường",
-    "township": "Thị trấn",
-    "mass_org": "Tổ chức chính trị - xã hội",
-    "enterprise": "Doanh nghiệp",
-    "other": "Khác",
-}
-GROUP_LABELS = {
-    "listed": "nhóm xác định",
-    "collective": "nhóm không liệt kê đủ",
-    "appendix": "các đơn vị của phụ lục",
-    "open": "nhóm không xác định",
-}
-
 
 def fold(text: str) -> str:
     """The matching key: no case, no diacritics (đ -> d), no punctuation, '&' read as 'và'.

@@ -24,6 +24,33 @@ STATUS = {
 
 ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}
 
+# A unit's type (units.yaml `type`) and a group's kind, as `tthc units` shows them.
+UNIT_TYPE = {
+    "office": N_("Office"),
+    "centre": N_("Centre"),
+    "department": N_("Department"),
+    "board": N_("Board"),
+    "portal": N_("Portal"),
+    "media": N_("Press"),
+    "central": N_("Central agency in the province"),
+    "city": N_("City"),
+    "town": N_("Town"),
+    "district": N_("District"),
+    "urban_district": N_("Urban district"),
+    "commune": N_("Commune"),
+    "ward": N_("Ward"),
+    "township": N_("Township"),
+    "mass_org": N_("Mass organisation"),
+    "enterprise": N_("Enterprise"),
+    "other": N_("Other"),
+}
+GROUP_KIND = {
+    "listed": N_("listed group"),
+    "collective": N_("group not fully listed"),
+    "appendix": N_("the units of an appendix"),
+    "open": N_("open-ended group"),
+}
+
 
 def status_label(code: str) -> str:
     return _(STATUS[code])
@@ -31,6 +58,14 @@ def status_label(code: str) -> str:
 
 def role_label(code: str) -> str:
     return _(ROLE[code])
+
+
+def unit_type_label(code: str) -> str:
+    return _(UNIT_TYPE[code])
+
+
+def group_kind_label(code: str) -> str:
+    return _(GROUP_KIND[code])
 
 
 def entry_status_label(code: str) -> str:

@@ -3,9 +3,9 @@ JSON object, one CSV, Markdown."""
 
 from __future__ import annotations
 
-from tthc_cli.domain.units import GROUP_LABELS, TYPE_LABELS
 from tthc_cli.i18n import _
 from tthc_cli.present import tables
+from tthc_cli.present.labels import group_kind_label, unit_type_label
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,14 +15,14 @@ CSV_COLUMNS = ("name", "kind", "type", "aliases", "members")
 
 
 def unit_rows(reg: Registry) -> list[list[tables.Cell]]:
-    return [[u.name, TYPE_LABELS[u.type], "; ".join(u.aliases)] for u in reg.units.values()]
+    return [[u.name, unit_type_label(u.type), "; ".join(u.aliases)] for u in reg.units.values()]
 
 
 def group_rows(reg: Registry) -> list[list[tables.Cell]]:
     return [
         [
             g.name,
-            GROUP_LABELS[g.kind],
+            group_kind_label(g.kind),
             "; ".join(g.aliases),
             "; ".join(reg.members(g.name)) or (_("(not listed)") if g.kind != "open" else "—"),
         ]

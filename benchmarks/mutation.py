@@ -43,6 +43,7 @@ MODULES: dict[str, list[str]] = {
     "domain.deadline_dates": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.userdates": ["tests/test_deadlines.py"],
     "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "domain.parser_combinators": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.calendar": ["tests/test_deadlines.py"],
     "domain.status": ["tests/test_status.py", "tests/test_obligations.py"],
     "domain.queries": ["tests/test_queries.py", "tests/test_rules_queries.py", "tests/test_obligations.py"],

@@ -183,3 +183,11 @@ def test_kind_labels_are_in_the_readers_language(run) -> None:  # type: ignore[n
     assert "| task:1.1 | Nhiệm vụ |" in vi.stdout and "| duty:IV.1 | Mục IV |" in vi.stdout
     assert "| task:1.1 | Task |" in en.stdout and "| duty:IV.1 | Section IV |" in en.stdout
     assert "| review:1 | App. I |" in en.stdout and "Nhiệm vụ |" not in en.stdout
+
+
+def test_a_deadlines_remarks_are_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]
+    args = ("list", "--format", "md", "--data", str(SON_HA), "--today", "2023-03-01")
+    en = run("--lang", "en", *args)
+    vi = run(*args)
+    assert "Theo quy định \\[regulation: Trước ngày 14" in en.stdout and "quy định:" not in en.stdout
+    assert "Theo quy định \\[quy định: Trước ngày 14" in vi.stdout

@@ -109,11 +109,15 @@ def due_cell(item: PlanItem) -> str:
 
 
 def deadline_text(item: PlanItem) -> str:
-    text = item.deadline.text or "(không nêu)"
+    text = item.deadline.text or _("(none stated)")
     if item.regulation:
         # The office's rule for "theo quy định": shown as the regulation's, never as the plan's.
-        text += f" [quy định: {item.regulation[0]} — {item.regulation[1]}]"
-    return text + (" [dự kiến]" if item.deadline.tentative else "")
+        text += (
+            " ["
+            + _("regulation: {rule} — {basis}").format(rule=item.regulation[0], basis=item.regulation[1])
+            + "]"
+        )
+    return text + (f" [{_('tentative')}]" if item.deadline.tentative else "")
 
 
 def _names(names: Sequence[str]) -> str:

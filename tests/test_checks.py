@@ -110,3 +110,22 @@ def test_every_rule_is_in_the_one_list() -> None:
         if name.startswith("check_") and name != "check_dataset" and f.__module__ == module.__name__
     }
     assert defined == set(checks.CHECKS) and len(checks.CHECKS) == len(defined)
+
+
+@pytest.mark.parametrize(
+    ("fields", "line"),
+    [
+        ("    unit: Sở Không Có\n", 4),  # a unit the item does not bind: at `unit:`
+        ("    unit: Sở Y tế\n    period: 2021-Q9\n", 5),  # the unit is right, the period is not
+        ("    period: 2021-M01\n", 4),  # IV.2 does not recur: at `period:`
+    ],
+)
+def test_a_wrong_unit_or_period_is_reported_at_its_own_line(fields: str, line: int) -> None:
+    log = "entries:\n  - id: duty:IV.2\n    date: 2021-05-20\n" + fields + "    status: done\n"
+    files = {
+        n: (ROOT / n).read_bytes()
+        for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
+    }
+    result = assemble({**files, "progress.yaml": log.encode()}, today=date(2021, 12, 31))
+    found = [(d.line, d.code) for d in result.diagnostics if d.file == "progress.yaml"]
+    assert found == [(line, "unknown-id")], found

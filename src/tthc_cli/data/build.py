@@ -16,7 +16,15 @@ from tthc_cli.domain.plan_files import PLAN, appendix_file
 from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
 
 if TYPE_CHECKING:
-    from tthc_cli.data.models import AppendixFile, AppendixRow, Obligation, Party, PlanFile, UnitsFile
+    from tthc_cli.data.models import (
+        AppendixFile,
+        AppendixRow,
+        Obligation,
+        Party,
+        PlanFile,
+        ProgressEntry,
+        UnitsFile,
+    )
 
 
 class Dataset(Plan):
@@ -39,6 +47,9 @@ class Dataset(Plan):
         self.plan = plan
         self.appendices = appendices
         self.units = units
+        # progress.yaml's entries as written, beside `progress` (their IDs narrowed by unit and
+        # period): a wrong `unit:` or `period:` is reported at its own line.
+        self.log: list[ProgressEntry] = []
 
 
 def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:

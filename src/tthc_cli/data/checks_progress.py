@@ -8,11 +8,27 @@ from datetime import date
 
 from tthc_cli.data.build import Dataset
 from tthc_cli.data.diagnostics import Problem, Severity
+from tthc_cli.domain.item_ids import normalise_id, unit_slug
 from tthc_cli.domain.plan_files import PROGRESS
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import _
 
 LATE_ENTRY_DAYS = 366
+
+
+def _wrong_part(ds: Dataset, i: int) -> str:
+    """The field of entry `i` that names nothing: its `id`, or — when the ID is right — the `unit:` or
+    `period:` written beside it (a unit the item does not bind, a period it does not have)."""
+    raw = ds.log[i] if i < len(ds.log) else None
+    if raw is None or normalise_id(raw.id) not in ds.by_id or (raw.unit is None and raw.period is None):
+        return "id"
+    if raw.unit is None:
+        return "period"
+    if raw.period is None:
+        return "unit"
+    slug = unit_slug(ds.registry.resolve(raw.unit) or raw.unit)
+    units = {k.id.split("/")[1] for k in ds.children(normalise_id(raw.id)) if "/" in k.id}
+    return "period" if slug in units else "unit"
 
 
 def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
@@ -25,7 +41,7 @@ def check_progress(ds: Dataset, today: date | None) -> Iterator[Problem]:
         path: tuple[str | int, ...] = ("entries", i)
         item = entry.id
         if item not in ds.by_id:
-            yield Problem(PROGRESS, (*path, "id"), "unknown-id", unknown_id(ds, item))
+            yield Problem(PROGRESS, (*path, _wrong_part(ds, i)), "unknown-id", unknown_id(ds, item))
             continue
         if ds.by_id[item].split:
             yield Problem(PROGRESS, (*path, "id"), "obligation-address", obligation_hint(ds, item))

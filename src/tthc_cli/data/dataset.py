@@ -137,6 +137,7 @@ def _assemble(
         dataset, problems = make_dataset(plan, appendices, units, calendar)
         progress = models.get(PROGRESS)
         if isinstance(progress, ProgressFile):
+            dataset.log = list(progress.entries or [])
             dataset.progress = [
                 Entry(entry_id(dataset, e.id, e.unit, e.period), e.date, e.status, e.note, e.evidence, e.by)
                 for e in progress.entries or []

@@ -83,7 +83,7 @@ def test_bare_hai_duong_is_the_province(ds: Dataset) -> None:
     look = ds.registry.lookup("Hải Dương")
     assert look.name is None
     assert "UBND thành phố Hải Dương" in look.suggestions
-    assert look.note and "province" in look.note
+    assert look.note and "tên của chính tỉnh" in look.note  # the note, in the reader's language
 
 
 def test_zero_width_space_cannot_make_another_unit(ds: Dataset) -> None:

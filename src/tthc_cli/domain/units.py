@@ -173,6 +173,11 @@ class Registry:
         self._cores: dict[str, list[tuple[str | None, str]]] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[str, str | None] = {}
+        # Folded once, on the first name that matches nothing exactly: every name as (name, core,
+        # whole key), and the keys suggestions are drawn from. A log or plan with thousands of unknown
+        # names compared them all again for each before.
+        self._folded: list[tuple[str, str, str]] | None = None
+        self._keys: list[str] | None = None
         self.province: str | None = None
 
     @classmethod
@@ -253,18 +258,15 @@ class Registry:
         # suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter.
         needle = f" {core or key} "
         partial = [
-            name
-            for name in self.all_names()
-            if needle in f" {split_type(fold(name))[1]} " or needle in f" {fold(name)} "
+            name for name, name_core, whole in self._folded_names() if needle in name_core or needle in whole
         ]
         note = None
         province = self.province
         if core and kind is None and province and core == split_type(fold(province))[1]:
             # A bare province name means the province itself, never its city of the same name.
-            note = (
-                f"'{query.strip()}' is the province's own name; to mean a unit, add its type "
-                f"(e.g. 'TP {province}')"
-            )
+            note = _(
+                "'{typed}' is the province's own name; to mean a unit, add its type (e.g. 'TP {province}')"
+            ).format(typed=query.strip(), province=province)
         if len(partial) > 1 and not note:
             return Lookup(query, candidates=tuple(partial))
         if partial:
@@ -284,7 +286,9 @@ class Registry:
     def _suggest(self, key: str) -> tuple[str, ...]:
         from difflib import get_close_matches
 
-        keys = list(self._exact) + list(self._cores)
+        if self._keys is None:
+            self._keys = list(self._exact) + list(self._cores)
+        keys = self._keys
         close = get_close_matches(key, keys, n=6, cutoff=0.72)
         close += get_close_matches(split_type(key)[1], keys, n=6, cutoff=0.72)
         names: list[str] = []
@@ -296,6 +300,14 @@ class Registry:
 
     def all_names(self) -> list[str]:
         return [*self.units, *self.groups]
+
+    def _folded_names(self) -> list[tuple[str, str, str]]:
+        """Every name with its folded core and whole key, each padded with spaces for word search."""
+        if self._folded is None:
+            self._folded = [
+                (name, f" {split_type(fold(name))[1]} ", f" {fold(name)} ") for name in self.all_names()
+            ]
+        return self._folded
 
     # --- groups ------------------------------------------------------------------------------------
 

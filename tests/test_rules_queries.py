@@ -302,3 +302,16 @@ def test_open_ended_members_are_the_collective_groups_among_the_leads(ds: Datase
         "Các cơ quan thông tin truyền thông của tỉnh",
     ]
     assert open_ended_members(ds, ds.by_id["task:1.1"]) == []
+
+
+def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
+    """Roles rank lead, inspected, support (not alphabetically): Văn phòng UBND tỉnh leads task 6's
+    inspections, and is the unit of this row too."""
+    text = edit(
+        "appendix_inspection.yaml", "{stt: 1, unit: Sở Công Thương}", "{stt: 1, unit: Văn phòng UBND tỉnh}"
+    )
+    ds = load_with(appendix_inspection_yaml=text).dataset
+    assert ds is not None
+    rows = {r.item.id: (r.role, r.via, r.definite) for r in unit_rows(ds, "Văn phòng UBND tỉnh")}
+    assert rows["inspection:I.1"] == ("lead", None, True)
+    assert ds.by_id["inspection:I.1"].unit == "Văn phòng UBND tỉnh"

@@ -17,6 +17,7 @@ from tthc_cli.domain.plan import PlanItem
 from tthc_cli.domain.queries import (
     MissingError,
     filter_items,
+    items_open_between,
     items_overdue,
     items_upcoming,
     obligations,
@@ -315,3 +316,39 @@ def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
     rows = {r.item.id: (r.role, r.via, r.definite) for r in unit_rows(ds, "Văn phòng UBND tỉnh")}
     assert rows["inspection:I.1"] == ("lead", None, True)
     assert ds.by_id["inspection:I.1"].unit == "Văn phòng UBND tỉnh"
+
+
+def test_an_item_that_is_not_split_has_no_obligations_even_with_appendix_rows(ds: Dataset) -> None:
+    assert ds.children("task:3.2")  # its Phụ lục I rows
+    with pytest.raises(MissingError):
+        obligations(ds, "task:3.2")
+
+
+def test_an_item_split_by_unit_only_has_no_periods_to_list(ds: Dataset, english: None) -> None:
+    with pytest.raises(MissingError) as caught:
+        obligations(ds, "duty:IV.1", "2021-Q1")
+    assert str(caught.value) == "duty:IV.1 has no period '2021-Q1'; its periods: —"
+
+
+def test_open_between_looks_only_at_the_pool_given(ds: Dataset) -> None:
+    first, last, today = date(2021, 1, 1), date(2021, 12, 31), date(2021, 1, 1)
+    every = items_open_between(ds, first, last, today=today)
+    pool = [ds.by_id["review:2"], ds.by_id["task:1.1"]]
+    assert len(every) > 2
+    assert items_open_between(ds, first, last, today=today, pool=pool) == [
+        ds.by_id["task:1.1"],
+        ds.by_id["review:2"],
+    ]
+
+
+def test_a_unit_that_may_coordinate_through_two_open_groups_gets_one_row() -> None:
+    plan = edit(
+        "plan.yaml",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n"
+        "        - Các sở, ngành, cơ quan liên quan\n",
+    )
+    ds = load_with(plan_yaml=plan).dataset
+    assert ds is not None
+    rows = [(r.role, r.via, r.definite) for r in unit_rows(ds, "Sở Y tế") if r.item.id == "task:1.1"]
+    assert rows == [("support", "Các cơ quan, đơn vị, địa phương có liên quan", False)]

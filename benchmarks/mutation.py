@@ -38,6 +38,7 @@ MODULES: dict[str, list[str]] = {
     "domain.deadlines": [
         "tests/test_deadlines.py",
         "tests/test_deadline_corpus.py",
+        "tests/test_rules_deadlines.py",
         "tests/test_status.py",
     ],
     "domain.deadline_dates": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],

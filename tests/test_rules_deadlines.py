@@ -1,0 +1,107 @@
+"""Deadline phrases read whole: the warnings and errors as people read them (English msgids here; the
+Vietnamese catalogue is tested in test_i18n), the empty phrase, the nearest forms offered, and the
+plan's year for phrases that give none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+
+from tthc_cli import i18n
+from tthc_cli.domain.deadlines import DeadlineError, DeadlineKind, nearest_forms, parse_deadline
+
+START = date(2021, 1, 1)
+PERIOD = "01/01/2021–31/12/2021"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    i18n.activate("en")
+    yield
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
+
+
+def warnings(phrase: str) -> list[tuple[str, str]]:
+    return [(w.code, w.message) for w in parse_deadline(phrase, plan_start=START).warnings]
+
+
+def test_a_due_date_outside_the_plan_period_is_named() -> None:
+    assert warnings("Trước ngày 31/5/2022") == [
+        (
+            "deadline-outside-year",
+            f"'Trước ngày 31/5/2022': 31/05/2022 falls outside the plan period {PERIOD}",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("phrase", "year"), [("Thường xuyên năm 2022", 2022), ("Từ tháng 3/2020", 2020)])
+def test_a_year_without_a_due_date_outside_the_plan_looks_copied(phrase: str, year: int) -> None:
+    assert warnings(phrase) == [
+        (
+            "deadline-outside-year",
+            f"'{phrase}' names {year}, outside the plan period {PERIOD}; copied from another year's plan? "
+            "Write năm 2021, or no year",
+        )
+    ]
+
+
+def test_inside_the_plan_period_no_warning() -> None:
+    assert warnings("Trước ngày 31/12/2021") == []
+    assert warnings("Thường xuyên năm 2021") == []
+
+
+@pytest.mark.parametrize("text", [None, "", "   "])
+def test_no_phrase_is_an_unspecified_deadline_that_keeps_its_text_and_flag(text: str | None) -> None:
+    for tentative in (False, True):
+        d = parse_deadline(text, plan_start=START, tentative=tentative)
+        assert (d.text, d.kind, d.start, d.due, d.window_end, d.tentative) == (
+            text,
+            DeadlineKind.UNSPECIFIED,
+            None,
+            None,
+            None,
+            tentative,
+        )
+    assert parse_deadline(text, plan_start=START).occurrences == ()
+
+
+def test_an_unreadable_phrase_names_where_reading_stopped_and_the_nearest_forms() -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("Trước ngày abc", plan_start=START)
+    assert str(caught.value) == (
+        "cannot read the deadline 'Trước ngày abc' from 'abc'; nearest forms: 'Trước ngày 20/8', "
+        "'Trước ngày 31/5/2021', 'Trước ngày 20 hằng tháng'"
+    )
+    assert caught.value.suggestions == ("Trước ngày 20/8", "Trước ngày 31/5/2021", "Trước ngày 20 hằng tháng")
+
+
+def test_a_phrase_unreadable_from_its_first_word_gets_the_nearest_forms_only() -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("hôm qua", plan_start=START)
+    assert str(caught.value) == (
+        "cannot read the deadline 'hôm qua'; nearest forms: 'Hằng quý', 'Theo quy định', 'Năm 2021'"
+    )
+    assert caught.value.code == "deadline-unrecognised"
+
+
+def test_nearest_forms_compare_shapes_whatever_the_numbers() -> None:
+    # "5/6" has the shape of "20/8" (a day and a month), not of "31/5/2021".
+    assert nearest_forms("trước ngày 5/6") == (
+        "Trước ngày 20/8",
+        "Trước ngày 31/5/2021",
+        "Trước ngày 20/11 hằng năm",
+    )
+    assert nearest_forms("6 tháng cuối năm 2021 nữa", n=1) == ("6 tháng đầu năm 2021",)
+
+
+def test_a_plan_of_up_to_400_days_reads_a_phrase_without_year_in_its_last_year() -> None:
+    start = date(2021, 12, 1)
+    end = start + timedelta(days=400)
+    assert parse_deadline("Tháng 6", plan_start=start, plan_end=end).due == date(2023, 6, 30)
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("Tháng 6", plan_start=start, plan_end=end + timedelta(days=1))
+    assert str(caught.value) == (
+        "'Tháng 6' gives no year and the plan runs 01/12/2021–06/01/2023; add one, e.g. 'tháng 6 năm 2022'"
+    )

@@ -105,3 +105,15 @@ def test_a_plan_of_up_to_400_days_reads_a_phrase_without_year_in_its_last_year()
     assert str(caught.value) == (
         "'Tháng 6' gives no year and the plan runs 01/12/2021–06/01/2023; add one, e.g. 'tháng 6 năm 2022'"
     )
+
+
+def test_a_dated_phrase_closes_its_window_on_its_due_date() -> None:
+    d = parse_deadline("Trước ngày 31/5/2021", plan_start=START)
+    assert (d.due, d.window_end) == (date(2021, 5, 31), date(2021, 5, 31))
+
+
+def test_a_date_that_does_not_exist_is_named_with_the_phrase() -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("Trước ngày 31/2/2021", plan_start=START)
+    assert str(caught.value).startswith("'Trước ngày 31/2/2021' ")
+    assert "2/2021" in str(caught.value) and "28" in str(caught.value)

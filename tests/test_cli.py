@@ -342,7 +342,7 @@ def test_unit_not_found_and_ambiguous(run) -> None:  # type: ignore[no-untyped-d
     several = run("unit", "Giang")
     assert several.code == 1 and "Bình Giang" in several.stderr and "Ninh Giang" in several.stderr
     province = run("unit", "Hải Dương")
-    assert province.code == 1 and "province" in province.stderr
+    assert province.code == 1 and "là tên của chính tỉnh" in province.stderr
 
 
 def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,13 @@ atexit.register(shutil.rmtree, _CACHE, True)
 # and are only derived from the installed packages: they stay in the system's temporary folder,
 # shared by runs and workers (Hypothesis writes them atomically).
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "tthc-test-hypothesis"))
+
+# The processes tests start (tthc as a program: Ctrl-C, real streams, the installed script) import
+# tthc from source each time when PYTHONDONTWRITEBYTECODE is set (~65 ms of compiling, more than the
+# command): their bytecode goes to the system's temporary folder instead, like Hypothesis's caches,
+# never into the repository. Test workers pytest-xdist starts later inherit this too.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", os.path.join(tempfile.gettempdir(), "tthc-test-pycache"))
 settings.register_profile("tthc", deadline=None, database=None)
 settings.load_profile("tthc")
 

@@ -41,7 +41,11 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rules_deadlines.py",
         "tests/test_status.py",
     ],
-    "domain.deadline_dates": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "domain.deadline_dates": [
+        "tests/test_deadlines.py",
+        "tests/test_deadline_corpus.py",
+        "tests/test_rules_deadlines.py",
+    ],
     "domain.userdates": ["tests/test_deadlines.py"],
     "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.parser_combinators": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],

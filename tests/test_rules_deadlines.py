@@ -117,3 +117,96 @@ def test_a_date_that_does_not_exist_is_named_with_the_phrase() -> None:
         parse_deadline("Trước ngày 31/2/2021", plan_start=START)
     assert str(caught.value).startswith("'Trước ngày 31/2/2021' ")
     assert "2/2021" in str(caught.value) and "28" in str(caught.value)
+
+
+# --- dates of the phrases: errors, boundaries, occurrences ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("Tháng 13/2021", "names month 13; months run from 1 to 12"),
+        ("Từ tháng 5/2021 đến tháng 3/2021", "ends before it starts"),
+        ("Giai đoạn 2025-2021", "ends before it starts"),
+        ("Trước ngày 32 hằng tháng", "names day 32; days run from 1 to 31"),
+        ("Trước ngày 20/11 hằng tháng", "gives a day and a month, which recur every year ('hằng năm')"),
+        ("Trước ngày 5 hằng tuần", "gives a day of the month for a weekly report"),
+        ("Định kỳ 5 tháng", "recurs every 5 months, which does not divide the year"),
+    ],
+)
+def test_phrases_that_name_impossible_dates(phrase: str, message: str) -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline(phrase, plan_start=START)
+    assert str(caught.value) == f"'{phrase}' {message}"
+
+
+def reading(phrase: str) -> tuple[object, ...]:
+    d = parse_deadline(phrase, plan_start=START)
+    occurrences = [(o.period, o.start, o.due) for o in d.occurrences]
+    return (d.kind, d.start, d.due, d.window_end, occurrences)
+
+
+def day(m: int, d: int) -> date:
+    return date(2021, m, d)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (  # a window of one day: it ends the day it starts, which is not before
+            "Từ ngày 5/5/2021 đến ngày 5/5/2021",
+            ("window", day(5, 5), day(5, 5), day(5, 5), [("2021-05-05/2021-05-05", day(5, 5), day(5, 5))]),
+        ),
+        (
+            "1 tháng đầu năm 2021",
+            ("window", day(1, 1), day(1, 31), day(1, 31), [("2021-01-01/2021-01-31", day(1, 1), day(1, 31))]),
+        ),
+        (
+            "12 tháng đầu năm 2021",
+            ("year", day(1, 1), day(12, 31), day(12, 31), [("2021", day(1, 1), day(12, 31))]),
+        ),
+        (
+            "Giai đoạn 2021-2021",
+            ("year", day(1, 1), day(12, 31), day(12, 31), [("2021", day(1, 1), day(12, 31))]),
+        ),
+        (  # the plan's first day is inside the plan
+            "Ngày 1/1/2021",
+            ("by_date", day(1, 1), day(1, 1), day(1, 1), [("2021-01-01/2021-01-01", day(1, 1), day(1, 1))]),
+        ),
+        (  # two dates: the second delivery's period starts the day after the first
+            "Trước ngày 1/1/2021, 31/12/2021",
+            (
+                "recurring",
+                day(1, 1),
+                None,
+                day(12, 31),
+                [("2021-01-01", day(1, 1), day(1, 1)), ("2021-12-31", day(1, 2), day(12, 31))],
+            ),
+        ),
+        (
+            "Tháng 11, 12/2021",
+            (
+                "window",
+                day(11, 1),
+                day(12, 31),
+                day(12, 31),
+                [("2021-M11", day(11, 1), day(11, 30)), ("2021-M12", day(12, 1), day(12, 31))],
+            ),
+        ),
+    ],
+)
+def test_phrases_read_at_their_boundaries(phrase: str, expected: tuple[object, ...]) -> None:
+    assert reading(phrase) == expected
+
+
+def test_the_first_day_of_each_month_recurs_twelve_times() -> None:
+    d = parse_deadline("Trước ngày 1 hằng tháng", plan_start=START)
+    assert [(o.period, o.due) for o in d.occurrences] == [(f"2021-M{m:02}", day(m, 1)) for m in range(1, 13)]
+
+
+def test_a_weekly_report_starts_with_the_week_the_plan_starts_in() -> None:
+    d = parse_deadline("Hằng tuần", plan_start=START)
+    assert len(d.occurrences) == 52
+    first, second = d.occurrences[:2]
+    assert (first.period, first.start, first.due) == ("2020-W53", day(1, 1), day(1, 3))
+    assert (second.period, second.start, second.due) == ("2021-W01", day(1, 4), day(1, 10))

@@ -47,7 +47,11 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rules_deadlines.py",
     ],
     "domain.userdates": ["tests/test_deadlines.py"],
-    "domain.deadline_grammar": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
+    "domain.deadline_grammar": [
+        "tests/test_deadlines.py",
+        "tests/test_deadline_corpus.py",
+        "tests/test_rules_deadlines.py",
+    ],
     "domain.parser_combinators": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
     "domain.calendar": ["tests/test_deadlines.py"],
     "domain.status": ["tests/test_status.py", "tests/test_obligations.py"],

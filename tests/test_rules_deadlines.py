@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from tthc_cli import i18n
+from tthc_cli.domain.deadline_grammar import GrammarError, parse_tree
 from tthc_cli.domain.deadlines import DeadlineError, DeadlineKind, nearest_forms, parse_deadline
 
 START = date(2021, 1, 1)
@@ -210,3 +211,27 @@ def test_a_weekly_report_starts_with_the_week_the_plan_starts_in() -> None:
     first, second = d.occurrences[:2]
     assert (first.period, first.start, first.due) == ("2020-W53", day(1, 1), day(1, 3))
     assert (second.period, second.start, second.due) == ("2021-W01", day(1, 4), day(1, 10))
+
+
+# --- the grammar: quarters -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("roman", "arabic"), [("I", "1"), ("II", "2"), ("III", "3"), ("IV", "4")])
+def test_a_quarter_is_numbered_in_roman_or_arabic_figures(roman: str, arabic: str) -> None:
+    expected = ("in", ("quarter", int(arabic), 2021))
+    assert parse_tree(f"Quý {roman}/2021") == parse_tree(f"Quý {arabic}/2021") == expected
+
+
+def test_lists_and_ranges_of_quarters() -> None:
+    assert parse_tree("Quý 1, 2 năm 2021") == ("in", ("list", [("quarter", 1, 2021), ("quarter", 2, 2021)]))
+    assert parse_tree("Quý II - IV năm 2021") == ("in", ("range", ("quarter", 2, None), ("quarter", 4, 2021)))
+
+
+@pytest.mark.parametrize(("phrase", "position", "found"), [("Quý 5/2021", 4, "5"), ("Quý", 3, None)])
+def test_a_quarter_that_is_not_one_is_reported_where_it_stands(
+    phrase: str, position: int, found: str | None
+) -> None:
+    with pytest.raises(GrammarError) as caught:
+        parse_tree(phrase)
+    assert (caught.value.position, caught.value.found) == (position, found)
+    assert "số quý (I-IV)" in caught.value.expected

@@ -46,7 +46,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_deadline_corpus.py",
         "tests/test_rules_deadlines.py",
     ],
-    "domain.userdates": ["tests/test_deadlines.py"],
+    "domain.userdates": ["tests/test_deadlines.py", "tests/test_rules_userdates.py"],
     "domain.deadline_grammar": [
         "tests/test_deadlines.py",
         "tests/test_deadline_corpus.py",

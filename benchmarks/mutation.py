@@ -53,7 +53,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rules_deadlines.py",
     ],
     "domain.parser_combinators": ["tests/test_deadlines.py", "tests/test_deadline_corpus.py"],
-    "domain.calendar": ["tests/test_deadlines.py"],
+    "domain.calendar": ["tests/test_deadlines.py", "tests/test_rules_calendar.py"],
     "domain.status": ["tests/test_status.py", "tests/test_obligations.py"],
     "domain.queries": ["tests/test_queries.py", "tests/test_rules_queries.py", "tests/test_obligations.py"],
     "data.checks": [

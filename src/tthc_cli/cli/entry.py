@@ -132,6 +132,9 @@ def serve(argv: list[str]) -> int:
         sys.stderr.write(f"tthc: {i18n.language_error(exc)}\n")
         return 2
     i18n.activate(lang)
+    from tthc_cli.cli.params import split_short_equals
+
+    argv = split_short_equals(argv)
     call = None if "_TTHC_COMPLETE" in os.environ else parse(argv)
     if call is None:
         from tthc_cli.cli import app

@@ -114,3 +114,18 @@ class Options(dict[str, object]):
         value = self._get(dest, list)
         assert isinstance(value, list)
         return [str(v) for v in value]
+
+
+def split_short_equals(argv: list[str]) -> list[str]:
+    """`-f=json` read as `-f json` (and `-o=report.html` as `-o report.html`), as people write it after
+    `--format=json`; Click alone would take the value "=json". Both command lines get the result. A
+    token after `--` is left as it is."""
+    out: list[str] = []
+    for i, token in enumerate(argv):
+        if token == "--":
+            return out + argv[i:]
+        if len(token) > 3 and token[0] == "-" and token[1].isalpha() and token[2] == "=":
+            out += [token[:2], token[3:]]
+        else:
+            out.append(token)
+    return out

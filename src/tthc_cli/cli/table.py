@@ -49,7 +49,7 @@ WARN_DAYS = Param(
     "warn_days",
     ("--warn-days",),
     NUMBER,
-    N_("Days before the due date an item is 'Sắp đến hạn'."),
+    N_("Days before the due date an item counts as 'due soon'."),
     metavar=N_("DAYS"),
     default=7,
     bounds=(0, 366),

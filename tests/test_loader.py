@@ -97,3 +97,21 @@ def test_too_large_is_refused_before_parsing(monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
     doc = parse("a: 12345678901\n")
     assert codes(doc) == [(1, "too-large")]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("a: [1, 2\nb: 3\n", "thiếu dấu phẩy hoặc dấu ']' đóng"),
+        ("a: {x: 1\nb: 2\n", "thiếu dấu phẩy hoặc dấu '}' đóng"),
+        ("note: Xong: đã gửi\n", "đặt đoạn chữ có ': ' trong ngoặc kép"),
+        ("a:\n  - x\n b: 2\n", "thụt lề của dòng này không khớp"),
+        ("a:\n- x\nb\n", "dòng thiếu dấu ':'"),
+    ],
+)
+def test_yaml_complaints_are_explained_in_the_readers_language(text: str, hint: str) -> None:
+    (d,) = parse(text).diagnostics
+    assert d.code == "yaml-syntax" and hint in d.message

@@ -270,3 +270,15 @@ def test_brief_does_not_list_a_reopened_item_as_completed(ds) -> None:  # type: 
         ("review:2", "2021-06-01", "done"),
     ]
     assert completed_in_brief(ds, *log) == [("review:2", "2021-06-01")]
+
+
+def test_one_process_renders_each_language_in_its_own_words(run) -> None:  # type: ignore[no-untyped-def]
+    """Jinja folds {{ "overdue" | status_label }} into the compiled template: a template compiled
+    in English must not be reused for a Vietnamese brief in the same process (nor the reverse)."""
+    args = ("brief", "--today", "2021-06-05")
+    first = run(*args)
+    english = run("--lang", "en", *args)
+    again = run(*args)
+    assert "| Đơn vị | Quá hạn | Sắp đến hạn |" in first.stdout
+    assert "| Unit | Overdue | Due soon |" in english.stdout
+    assert again.stdout == first.stdout

@@ -21,7 +21,7 @@ import yaml
 
 from tthc_cli.data.document import DEFAULT_TAGS, BaseLoader, Document, Path, compose
 from tthc_cli.data.files import MAX_FILE_BYTES
-from tthc_cli.i18n import _
+from tthc_cli.i18n import N_, _
 from tthc_cli.textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
@@ -52,6 +52,19 @@ def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
     return None
 
 
+# What the YAML library's most common complaints mean for a person editing the file, in their language.
+_HINTS = (
+    ("did not find expected ',' or ']'", N_("a list in [ ] is missing a comma or its closing ']'")),
+    ("did not find expected ',' or '}'", N_("a mapping in { } is missing a comma or its closing '}'")),
+    (
+        "mapping values are not allowed",
+        N_("a second ': ' on one line; put a text that contains ': ' in quotes, or check the indentation"),
+    ),
+    ("did not find expected key", N_("this line's indentation does not match the lines around it")),
+    ("could not find expected ':'", N_("a line without ':'; write 'field: value'")),
+)
+
+
 def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
     code = "yaml-syntax"
     mark = exc.problem_mark or exc.context_mark
@@ -76,8 +89,11 @@ def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
         detail = f"{problem}, {exc.context}: {exc.context_mark.line + 1}"
     # The YAML library explains in English; say what is wrong first, and keep its words as detail.
     message = _("the YAML cannot be read here ({detail})").format(detail=detail)
+    hint = next((h for words, h in _HINTS if words in problem), None)
     if "'\\t'" in problem or "\t" in problem:
         message += "; " + _("indent with spaces, not tabs")
+    elif hint is not None:
+        message += "; " + _(hint)
     elif "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
         code = "unclosed-quote"
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1

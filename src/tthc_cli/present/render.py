@@ -149,8 +149,15 @@ def shipped_templates() -> str:
     return str(installed if installed.is_dir() else package.parent.parent / "templates")
 
 
-@lru_cache(maxsize=4)
 def environment(template_dir: str | None = None) -> jinja2.Environment:
+    """The Jinja environment for the language now active. Jinja folds a filter applied to a constant
+    ({{ "overdue" | status_label }}) into the compiled template: an environment, and the templates it
+    compiled, serve one language only."""
+    return _environment(template_dir, i18n.language())
+
+
+@lru_cache(maxsize=4)
+def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     """Shipped templates, or an office's own from `template_dir` first (sandboxed: a template cannot
     reach Python internals or the file system)."""
     loaders: list[jinja2.BaseLoader] = []

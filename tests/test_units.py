@@ -148,3 +148,29 @@ def test_tone_mark_placement_is_not_a_slip(ds: Dataset) -> None:
     # "hoá"/"hóa", "thuỷ"/"thủy": the same tone on another vowel of the same word.
     assert ds.registry.lookup("Sở Văn hoá, Thể thao và Du lịch").name == "Sở Văn hóa, Thể thao và Du lịch"
     assert marks_fit("Thuỷ lợi", ["Thủy lợi"]) and not marks_fit("Thũy lợi", ["Thủy lợi"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Q. Hải Châu", "UBND quận Hải Châu"),
+        ("UBND Q. Hải Châu", "UBND quận Hải Châu"),
+        ("P. Thạch Thang", "UBND phường Thạch Thang"),
+        ("p.thach thang", "UBND phường Thạch Thang"),
+    ],
+)
+def test_the_abbreviations_of_quan_and_phuong(typed: str, name: str) -> None:
+    """Plans of cities write "Q. Hải Châu" and "P. Thạch Thang" for the quận and phường."""
+    from tthc_cli.domain.units import Registry, UnitInfo
+
+    reg = Registry.from_infos(
+        [
+            UnitInfo("UBND quận Hải Châu", "urban_district", (), False, None),
+            UnitInfo("UBND phường Thạch Thang", "ward", (), False, None),
+            UnitInfo("Phòng Tư pháp", "office", (), False, None),
+        ],
+        [],
+    )
+    assert reg.resolve(typed) == name
+    assert reg.resolve("Phòng Tư pháp") == "Phòng Tư pháp"  # a word starting with p is not "P."
+    assert reg.resolve("Q. Thạch Thang") is None  # the type must fit: Thạch Thang is a phường

@@ -26,8 +26,10 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tx", "town"),
     ("huyen", "district"),
     ("quan", "urban_district"),
+    ("q", "urban_district"),  # "Q. Hải Châu", "Q.1"
     ("thi tran", "township"),
     ("phuong", "ward"),
+    ("p", "ward"),  # "P. Thạch Thang" (a name registered as "P. …" still matches exactly first)
     ("xa", "commune"),
     ("so", "department"),
     ("ban", "board"),

@@ -104,11 +104,6 @@ class PlanMeta(Record):
     def appendix(self, name: str) -> AppendixInfo | None:
         return next((a for a in self.appendices if a.name == name), None)
 
-    def section_label(self, holds: str) -> str | None:
-        """ "mục II" for the section that holds the tasks, if the data names it."""
-        found = self.sections.get(holds)
-        return f"mục {found[0]}" if found else None
-
     @property
     def kinds(self) -> tuple[str, ...]:
         return ("task", "duty", *(a.name for a in self.appendices), "note")

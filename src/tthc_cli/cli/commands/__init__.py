@@ -82,11 +82,11 @@ def cache_folder() -> str | None:
     return cache_dir(os.environ)
 
 
-def working_days() -> WorkingDays:
-    """Vietnam's working days, the holiday tables kept in the cache folder."""
+def working_days(base: str | None) -> WorkingDays:
+    """Vietnam's working days, the holiday tables kept in the cache folder `base` (cache_folder())."""
     from tthc_cli.data.holiday_cache import working_days as cached
 
-    return cached(cache_folder())
+    return cached(base)
 
 
 def load(data: str | None) -> Plan:
@@ -110,7 +110,7 @@ def load(data: str | None) -> Plan:
     from tthc_cli.data.dataset import assemble
     from tthc_cli.present.console import note
 
-    result = assemble(files, labels, today=real_today(), calendar=working_days())
+    result = assemble(files, labels, today=real_today(), calendar=working_days(base))
     if result.dataset is None:
         for d in result.errors[:10]:
             note(format_text(d))

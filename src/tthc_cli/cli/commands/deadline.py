@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import parse_date, today_from, working_days
+from tthc_cli.cli.commands import cache_folder, parse_date, today_from, working_days
 from tthc_cli.i18n import _
 
 TYPE_CHECKING = False
@@ -50,7 +50,7 @@ def deadline(o: Options) -> int:
         o.maybe_number("year"), o.maybe_text("start"), o.maybe_text("end"), o.maybe_text("today")
     )
     readings: list[tuple[str, Deadline | DeadlineError]] = []
-    calendar = working_days()
+    calendar = working_days(cache_folder())
     for phrase in phrases:
         text = typed(phrase)
         try:

@@ -6,6 +6,7 @@ import os
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import (
+    cache_folder,
     clean_text,
     data_dir,
     load,
@@ -65,7 +66,7 @@ def add(o: Options) -> int:
     )
     path = os.path.join(directory, PROGRESS)
     try:
-        warnings = record_entry(directory, entry, now, working_days())
+        warnings = record_entry(directory, entry, now, working_days(cache_folder()))
     except AppendError as exc:
         fail(str(exc), EXIT_DATA)
     except EntryRefused as exc:

@@ -82,7 +82,8 @@ def validate(o: Options) -> int:
             fail(_("{path}: no such file or folder").format(path=path))
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
-    calendar = working_days()
+    base = cache_folder()
+    calendar = working_days(base)
     diagnostics = []
     checked = 0
     texts: dict[str, bytes] = {}  # shown path -> the bytes validated, for the excerpts
@@ -93,7 +94,7 @@ def validate(o: Options) -> int:
             fail(str(exc))
         checked += sum(1 for raw in files.values() if raw is not None)
         texts.update((labels[name], raw) for name, raw in files.items() if raw is not None)
-        diagnostics += validated(folder, files, labels, now, calendar)
+        diagnostics += validated(folder, files, labels, now, calendar, base)
         diagnostics += ignored_files(folder)
     if o.flag("strict"):
         diagnostics = strictly(diagnostics)
@@ -125,7 +126,12 @@ def validate(o: Options) -> int:
 
 
 def validated(
-    folder: str, files: dict[str, bytes | None], labels: dict[str, str], now: date, calendar: WorkingDays
+    folder: str,
+    files: dict[str, bytes | None],
+    labels: dict[str, str],
+    now: date,
+    calendar: WorkingDays,
+    base: str | None,
 ) -> list[Diagnostic]:
     """What validation says about a folder's files. Files that validated before, byte for byte (and
     with the same tthc), are not validated again: the warnings saved with their compiled plan are the
@@ -134,7 +140,6 @@ def validated(
     from tthc_cli.data import plan_cache
 
     key = plan_cache.fingerprint(files)
-    base = cache_folder()
     saved = plan_cache.read_warnings(base, folder, key, labels, i18n.language())
     if saved is not None:
         return saved

@@ -21,9 +21,10 @@ from typer.testing import CliRunner
 
 from tthc_cli import i18n
 from tthc_cli.cli.app import app
-from tthc_cli.data.build import Dataset
-from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.build import Sources
+from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.files import list_data_files
+from tthc_cli.domain.plan import Plan as Dataset
 
 # Tests never touch the user's own cache (~/.cache/tthc): every test process (each pytest-xdist worker
 # imports this file itself), subprocesses included, gets a cache folder of its own, removed when its
@@ -82,7 +83,7 @@ def shipped_files() -> dict[str, bytes | None]:
     return {name: (ROOT / name).read_bytes() for name in DATA_NAMES}
 
 
-def load_with(**replace: bytes | str | None) -> LoadResult:
+def load_with(**replace: bytes | str | None) -> Loaded:
     """Assemble the shipped data with some files replaced (text, bytes, or None for missing)."""
     files = shipped_files()
     for key, value in replace.items():
@@ -109,11 +110,26 @@ def _default_language() -> None:
     i18n.activate(i18n.DEFAULT_LANGUAGE)
 
 
+@functools.cache
+def _shipped() -> Loaded:
+    result = assemble(shipped_files())
+    assert result.plan is not None and result.sources is not None, result.problems
+    return result
+
+
 @pytest.fixture(scope="session")
 def ds() -> Dataset:
-    result = assemble(shipped_files())
-    assert result.dataset is not None, result.diagnostics
-    return result.dataset
+    plan = _shipped().plan
+    assert plan is not None
+    return plan
+
+
+@pytest.fixture(scope="session")
+def sources() -> Sources:
+    """The shipped plan's validated files, as the cross-file checks see them."""
+    found = _shipped().sources
+    assert found is not None
+    return found
 
 
 @pytest.fixture

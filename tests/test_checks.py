@@ -20,7 +20,7 @@ def progress_problems(entries: str, today: date | None = date(2021, 12, 31)) -> 
         for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
     }
     result = assemble({**files, "progress.yaml": log.encode()}, today=today)
-    return {(d.line, d.code, d.severity.value) for d in result.diagnostics}
+    return {(d.line, d.code, d.severity.value) for d in result.problems}
 
 
 # Each rule of the log: a log that breaks it (the problem expected at its line), and the near miss
@@ -88,11 +88,11 @@ def test_an_entry_dated_today_is_not_in_the_future_and_tomorrow_is() -> None:
 
 def test_inspection_notes_may_touch_but_not_overlap() -> None:
     # The shipped block's notes cover rows [1, 4] and [5, 9]: adjacent, accepted.
-    assert load_with().dataset is not None
+    assert load_with().plan is not None
     overlapping = load_with(
         appendix_inspection_yaml=edit("appendix_inspection.yaml", "rows: [5, 9]", "rows: [4, 9]")
     )
-    got = [(d.file, d.line, d.column, d.code) for d in overlapping.diagnostics]
+    got = [(d.file, d.line, d.column, d.code) for d in overlapping.problems]
     assert got == [("appendix_inspection.yaml", 51, 15, "note-rows")]  # the second note's `rows`
 
 
@@ -127,5 +127,5 @@ def test_a_wrong_unit_or_period_is_reported_at_its_own_line(fields: str, line: i
         for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
     }
     result = assemble({**files, "progress.yaml": log.encode()}, today=date(2021, 12, 31))
-    found = [(d.line, d.code) for d in result.diagnostics if d.file == "progress.yaml"]
+    found = [(d.line, d.code) for d in result.problems if d.file == "progress.yaml"]
     assert found == [(line, "unknown-id")], found

@@ -9,9 +9,9 @@ import pytest
 
 from tthc_cli.cli.app import app
 from tthc_cli.cli.reporters import format_github
-from tthc_cli.data.diagnostics import Diagnostic, Severity
 from tthc_cli.data.models import schema_name
 from tthc_cli.data.schemas import schema_file_name, schema_for
+from tthc_cli.domain.problems import Problem, Severity
 
 from .conftest import ITEMS_2021, ROOT, csv_rows
 
@@ -66,7 +66,9 @@ def test_validate_github_annotations(run, data_dir: Path) -> None:  # type: igno
 
 
 def test_github_escaping() -> None:
-    d = Diagnostic("a,b:c.yaml", 3, 4, Severity.WARNING, "x", "p", "50% done\nnext: line")
+    d = Problem(
+        "x", (("text", "50% done\nnext: line"),), "text", Severity.WARNING, "a,b:c.yaml", ("p",), 3, 4
+    )
     assert (
         format_github(d) == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
     )

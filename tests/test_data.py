@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from tthc_cli.data.build import Dataset
+from tthc_cli.data.build import Sources
 from tthc_cli.data.dataset import assemble
+from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.present.labels import appendix_label
 
 from .conftest import shipped_files
 
 
 def test_shipped_files_validate_without_errors_or_warnings() -> None:
     result = assemble(shipped_files())
-    assert result.diagnostics == []
-    assert result.dataset is not None
+    assert result.problems == ()
+    assert result.plan is not None
 
 
-def test_item_counts(ds: Dataset) -> None:
-    kinds = [i.kind for i in ds.items if i.parent is None or not ds.by_id[i.parent].split]
+def test_item_counts(ds: Dataset, sources: Sources) -> None:
+    kinds = [i.kind_code for i in ds.items if i.parent is None or not ds.by_id[i.parent].split]
     assert kinds.count("task") == 14
     assert kinds.count("duty") == 5
     assert kinds.count("review") == 16
@@ -38,18 +40,18 @@ def test_item_counts(ds: Dataset) -> None:
         "9",
         "10",
     ]
-    assert [g.number for g in ds.plan.groupings] == ["1", "3", "7"]
+    assert [g.number for g in sources.plan.groupings] == ["1", "3", "7"]
 
 
-def test_decision_blanks_are_unknown_not_invented(ds: Dataset) -> None:
-    assert ds.plan.decision.number is None
-    assert ds.plan.decision.date is None
-    assert ds.plan.decision.number_text == "Số: /QĐ-UBND"
-    assert ds.plan.decision.signer == "Nguyễn Dương Thái"
+def test_decision_blanks_are_unknown_not_invented(ds: Dataset, sources: Sources) -> None:
+    assert sources.plan.decision.number is None
+    assert sources.plan.decision.date is None
+    assert sources.plan.decision.number_text == "Số: /QĐ-UBND"
+    assert sources.plan.decision.signer == "Nguyễn Dương Thái"
 
 
-def test_review_appendix(ds: Dataset) -> None:
-    rows = ds.appendices["review"].rows
+def test_review_appendix(ds: Dataset, sources: Sources) -> None:
+    rows = sources.appendices["review"].rows
     assert sum(len(r.domains) for r in rows) == 41
     assert rows[2].domains[0] == "An toàn, vệ sinh lao động"  # a comma inside one domain
     assert rows[4].domains == ["Xuất bản, in và phát hành", "Bưu chính"]
@@ -59,20 +61,20 @@ def test_review_appendix(ds: Dataset) -> None:
     assert {due[n] for n in range(6, 13)} == {date(2021, 6, 30)}
     assert {due[n] for n in range(13, 17)} == {date(2021, 7, 31)}
     assert ds.by_id["review:16"].deadline.effective_due == date(2021, 8, 2)
-    assert len(ds.appendices["review"].notes) == 2
+    assert len(sources.appendices["review"].notes) == 2
     review = ds.meta.appendix("review")
     assert review is not None and (review.number, review.task, review.unit_role) == ("I", "task:3.2", "lead")
-    assert review.label == "Phụ lục I"
+    assert appendix_label(review) == "Phụ lục I"
 
 
-def test_inspection_appendix(ds: Dataset) -> None:
-    blocks = ds.appendices["inspection"].blocks
+def test_inspection_appendix(ds: Dataset, sources: Sources) -> None:
+    blocks = sources.appendices["inspection"].blocks
     # the spans of the notes are read off merged cells, not printed: marked as inferred
     assert all(note.inferred for b in blocks for note in b.notes)
     inspection = ds.meta.appendix("inspection")
     assert inspection is not None and (inspection.number, inspection.unit_role) == ("II", "inspected")
     assert [len(b.rows) for b in blocks] == [5, 12]
-    notes = {i.id: i.note for i in ds.items if i.kind == "inspection"}
+    notes = {i.id: i.note for i in ds.items if i.kind_code == "inspection"}
     assert notes["inspection:I.1"] is None
     assert notes["inspection:II.1"] == notes["inspection:II.4"] != notes["inspection:II.5"]
     assert notes["inspection:II.9"] == "Kiểm tra từ 4 - 6 đơn vị cấp xã/cấp huyện"

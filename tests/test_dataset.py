@@ -20,7 +20,7 @@ def test_diagnostics_come_in_file_line_column_order() -> None:
     files["appendix_inspection.yaml"] = edit(
         "appendix_inspection.yaml", "rows: [5, 9]", "rows: [4, 9]"
     ).encode()
-    got = [(d.file, d.line, d.column, d.code) for d in assemble(files).diagnostics]
+    got = [(d.file, d.line, d.column, d.code) for d in assemble(files).problems]
     assert got == [
         ("appendix_inspection.yaml", 51, 15, "note-rows"),
         ("progress.yaml", 3, 23, "done-before-start"),

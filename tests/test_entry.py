@@ -45,26 +45,3 @@ def test_main_ends_with_the_documented_exit_code(argv: list[str], code: int, say
     assert exit_code(argv) == code
     err = capsys.readouterr().err
     assert err.startswith(says) and (says or not err), err
-
-
-def test_a_cached_answer_loads_neither_typer_nor_pydantic_nor_rich(data_dir, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    """What keeps validate, units and the queries near the floor (benchmarks/run.py measures it): on
-    files that validated before, the fast path imports none of the three, each costlier than the answer."""
-    import os
-    import subprocess
-    import sys
-
-    monkeypatch.setenv("TTHC_DATA", str(data_dir))
-    assert exit_code(["validate"]) == 0  # validates, and saves the compiled plan
-    capsys.readouterr()
-    probe = (
-        "import sys\nfrom tthc_cli.cli import entry\n"
-        "for argv in (['validate'], ['units'], ['due', '--before', '2021-06-30']):\n"
-        "    try:\n        entry.main(argv)\n"
-        "    except SystemExit as stop:\n        assert stop.code == 0, argv\n"
-        "sys.stderr.write('loaded:' + ' '.join(m for m in ('typer', 'pydantic', 'rich') if m in sys.modules))"
-    )
-    env = {**os.environ, "TTHC_TODAY": "2021-06-05"}
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
-    assert result.stderr.endswith("loaded:"), result.stderr
-    assert "Sở Y tế" in result.stdout  # the units table: it did answer

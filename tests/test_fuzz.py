@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.loader import parse_document
 from tthc_cli.domain.deadlines import DeadlineError, parse_deadline
+from tthc_cli.present.messages import message
 
 from .conftest import DATA_NAMES, ROOT
 
@@ -28,11 +29,11 @@ EXAMPLES = int(os.environ.get("TTHC_FUZZ_EXAMPLES", "150"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def assert_sound(result: LoadResult) -> None:
-    if result.dataset is None:
+def assert_sound(result: Loaded) -> None:
+    if result.plan is None:
         assert result.errors, "no data and no error"
-    for d in result.diagnostics:
-        assert d.file and d.code and d.message
+    for d in result.problems:
+        assert d.file and d.code and message(d)
         assert d.line >= 1 and d.column >= 1, d
 
 

@@ -60,8 +60,8 @@ def test_twenty_concurrent_appends_lose_nothing(data_dir: Path) -> None:
     after = (data_dir / "progress.yaml").read_bytes()
     assert after.startswith(before)
     result = _load(data_dir)
-    assert result.dataset is not None
-    notes = sorted(e.note or "" for e in result.dataset.progress)
+    assert result.plan is not None
+    notes = sorted(e.note or "" for e in result.plan.progress)
     assert notes == sorted(f"ghi chú {n}" for n in range(20))
 
 
@@ -92,7 +92,7 @@ def test_killed_appends_leave_the_old_file_or_the_new_one(data_dir: Path) -> Non
         proc.wait()
         after = path.read_bytes()
         assert after == before or (after.startswith(before) and f"lần {n}".encode() in after[len(before) :])
-        assert _load(data_dir).dataset is not None
+        assert _load(data_dir).plan is not None
 
 
 WRITER = """

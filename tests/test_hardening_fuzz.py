@@ -6,7 +6,6 @@ line, and the cache. Every case ends in output, a located message or a miss — 
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from datetime import date
@@ -18,7 +17,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tthc_cli.cli.app import app
-from tthc_cli.data import cache, plan_cache
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import render
 from tthc_cli.present.reports import build_brief
@@ -121,82 +119,3 @@ def test_random_command_lines_end_in_an_exit_code(tmp_path_factory, command: str
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
     assert "Traceback" not in result.output
     assert "\x1b" not in result.stderr
-
-
-# --- the cache ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cached(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """A valid cache file for the shipped data, its bytes, and the answer it must give."""
-    folder = tmp_path_factory.mktemp("cache")
-    from tthc_cli.data.dataset import assemble
-    from tthc_cli.data.files import read_data_folder
-
-    files, labels = read_data_folder(str(ROOT))
-    key = plan_cache.fingerprint(files)
-    plan = assemble(files, labels).dataset
-    assert plan is not None
-    plan_cache.write(str(folder), str(ROOT), key, plan)
-    path = Path(plan_cache.cache_path(str(folder), str(ROOT)) or "")
-    yield path, path.read_bytes(), key, [i.id for i in plan.items]
-
-
-def _read(path: Path, key: str):  # type: ignore[no-untyped-def]
-    return plan_cache.read(str(path.parent), str(ROOT), key)
-
-
-@SOME
-@given(st.data())
-def test_a_mutated_cache_is_a_miss_or_the_same_answer(cached, data) -> None:  # type: ignore[no-untyped-def]
-    path, good, key, ids = cached
-    raw = bytearray(good)
-    for _ in range(data.draw(st.integers(1, 4))):
-        where = data.draw(st.integers(0, len(raw) - 1))
-        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-        if action == "flip":
-            raw[where] ^= data.draw(st.integers(1, 255))
-        elif action == "cut":
-            del raw[where : where + data.draw(st.integers(1, 64))]
-        else:
-            raw[where:where] = data.draw(st.binary(min_size=1, max_size=16))
-    path.write_bytes(bytes(raw))
-    os.chmod(path, 0o600)
-    try:
-        plan = _read(path, key)
-        assert plan is None or [i.id for i in plan.items] == ids
-    finally:
-        path.write_bytes(good)
-
-
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
-    max_leaves=20,
-)
-
-
-@SOME
-@given(
-    st.fixed_dictionaries(
-        {},
-        optional={
-            "year": _JSON,
-            "units": _JSON,
-            "groups": _JSON,
-            "derived": _JSON,
-            "items": _JSON,
-            "progress": _JSON,
-        },
-    )
-)
-def test_a_signed_cache_of_any_shape_never_raises(cached, plan_json) -> None:  # type: ignore[no-untyped-def]
-    """Even a file carrying a valid digest (as if the key had leaked) only ever misses."""
-    path, good, key, _ = cached
-    try:
-        body = json.dumps({"key": key, "plan": plan_json}).encode()
-        cache.write_private(str(path), body)
-        plan_cache.read(str(path.parent), str(ROOT), key)  # no exception, whatever it returns
-    finally:
-        path.write_bytes(good)
-        os.chmod(path, 0o600)

@@ -27,8 +27,8 @@ def _add(run, data_dir: Path, note: str = "ghi chú"):  # type: ignore[no-untype
 def _entries(data_dir: Path) -> list[tuple[str, str | None]]:
     files, labels = read_data_folder(str(data_dir))
     result = assemble(files, labels)
-    assert result.dataset is not None, result.diagnostics
-    return [(e.id, e.note) for e in result.dataset.progress]
+    assert result.plan is not None, result.problems
+    return [(e.id, e.note) for e in result.plan.progress]
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.data import plan_cache
-from tthc_cli.data.cache import cache_dir
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
 from .conftest import ITEMS_2021, Run
@@ -275,105 +273,6 @@ def test_line_index_counts_lf_crlf_and_lone_cr_and_columns_in_characters() -> No
     assert lines.line_col(text.index("ế")) == (2, 4)
     assert lines.line_col(text.index("x")) == (3, 5)
     assert lines.line_col(text.index("d")) == (4, 1)
-
-
-# --- 11. the cache can never change an answer ---------------------------------------------------
-
-
-def _cache_file(data_dir: Path) -> Path:
-    return Path(plan_cache.cache_path(cache_dir(os.environ), str(data_dir)) or "")
-
-
-def _overdue_ids(run, data_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
-    result = run("overdue", "-f", "json", "--today", "2021-12-31", "--data", str(data_dir))
-    assert result.code == 0, result.stderr
-    return [i["id"] for i in json.loads(result.stdout)]
-
-
-@POSIX
-def test_cache_files_are_private(run, data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
-    _overdue_ids(run, data_dir)
-    files = list((tmp_path / "cache").iterdir())
-    assert len(files) >= 2  # the compiled plan and the key of its digest (holidays when computed)
-    for path in files:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-
-
-def test_an_edited_cache_with_its_key_kept_is_not_trusted(
-    run, data_dir: Path, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
-    truth = _overdue_ids(run, data_dir)
-    assert truth
-    path = _cache_file(data_dir)
-    raw = path.read_bytes()
-    header, _, body = raw.partition(b"\n")
-    payload = json.loads(body)
-    for item in payload["plan"]["items"]:
-        item["deadline"]["due"] = item["deadline"]["effective_due"] = None
-    path.write_bytes(header + b"\n" + json.dumps(payload, ensure_ascii=False).encode())
-    assert _overdue_ids(run, data_dir) == truth
-
-
-def test_a_tampered_holiday_table_changes_nothing(run, data_dir: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(cache))
-    monkeypatch.setenv("TTHC_NO_PLAN_CACHE", "1")
-    truth = run("show", "review:13", "-f", "json", "--data", str(data_dir)).stdout
-    for path in cache.glob("holidays-*"):
-        header, _, _ = path.read_bytes().partition(b"\n")
-        path.write_bytes(
-            header
-            + b"\n"
-            + json.dumps([f"2021-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]).encode()
-        )
-    plan_cache_file = _cache_file(data_dir)
-    plan_cache_file.unlink()
-    assert run("show", "review:13", "-f", "json", "--data", str(data_dir)).stdout == truth
-    assert '"effective_due": "2021-08-02"' in truth
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"",
-        b"{not json",
-        b"tthc-cache 2 00\n{}",
-        b"tthc-cache 2 " + b"0" * 64 + b"\n" + b"[" * 100000 + b"]" * 100000,
-        json.dumps({"key": "x", "plan": {"year": "2021"}}).encode(),
-    ],
-)
-def test_a_damaged_cache_is_only_a_miss(
-    run, data_dir: Path, tmp_path: Path, monkeypatch, damage: bytes
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
-    truth = _overdue_ids(run, data_dir)
-    path = _cache_file(data_dir)
-    path.write_bytes(damage)
-    assert _overdue_ids(run, data_dir) == truth
-
-
-@POSIX
-def test_a_world_readable_or_linked_cache_is_not_used(
-    run, data_dir: Path, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path / "cache"))
-    _overdue_ids(run, data_dir)
-    path = _cache_file(data_dir)
-    body = path.read_bytes()
-    os.chmod(path, 0o644)
-    calls: list[str] = []
-    monkeypatch.setattr(plan_cache, "from_json", lambda d: calls.append("used") or None)
-    _overdue_ids(run, data_dir)
-    assert calls == []
-    other = tmp_path / "elsewhere.json"
-    other.write_bytes(body)
-    os.chmod(other, 0o600)
-    path.unlink()
-    path.symlink_to(other)
-    _overdue_ids(run, data_dir)
-    assert calls == []
 
 
 # --- 12. Ctrl-C at any moment -------------------------------------------------------------------

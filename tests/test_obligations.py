@@ -7,12 +7,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-from tthc_cli.data.build import Dataset
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import Entry
+from tthc_cli.domain.plan import Entry, EntryStatus
+from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.status import Status, statuses
+from tthc_cli.present.messages import message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AN_LAC = FIXTURES / "an-lac-2022"
@@ -24,8 +25,8 @@ DISTRICTS = 12
 def _fixture(folder: Path) -> Dataset:
     files, labels = read_data_folder(str(folder))
     result = assemble(files, labels)
-    assert result.dataset is not None, result.diagnostics
-    return result.dataset
+    assert result.plan is not None, result.problems
+    return result.plan
 
 
 def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Dataset) -> None:
@@ -46,14 +47,13 @@ def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Datase
 
 def test_recording_two_units_rolls_up_and_leaves_the_rest_missing(ds: Dataset) -> None:
     day = date(2021, 3, 15)
-    ds.progress = [
-        Entry("duty:IV.2/so-y-te", day, "done", evidence="KH 12/KH-SYT"),
-        Entry("duty:IV.2/ubnd-huyen-gia-loc", day, "done"),
-    ]
-    try:
-        sts = statuses(ds, date(2021, 6, 1))
-    finally:
-        ds.progress = []
+    logged = ds.with_progress(
+        [
+            Entry("duty:IV.2/so-y-te", day, EntryStatus.DONE, evidence="KH 12/KH-SYT"),
+            Entry("duty:IV.2/ubnd-huyen-gia-loc", day, EntryStatus.DONE),
+        ]
+    )
+    sts = statuses(logged, date(2021, 6, 1))
     parent = sts["duty:IV.2"]
     assert (parent.children_done, parent.children_total) == (2, PROVINCIAL + DISTRICTS)
     assert not parent.done and parent.status is Status.IN_PROGRESS
@@ -113,11 +113,11 @@ def test_log_entries_may_name_the_unit_and_period_as_fields(data_dir: Path) -> N
     )
     files, labels = read_data_folder(str(data_dir))
     result = assemble(files, labels, today=date(2021, 6, 1))
-    codes = [(d.code, d.line) for d in result.diagnostics]
+    codes = [(d.code, d.line) for d in result.problems]
     assert codes == [("obligation-address", 3)]  # IV.1 binds each unit: the entry must say whose
     files["progress.yaml"] = files["progress.yaml"].split(b"  - {id: duty:IV.1")[0]  # type: ignore[index]
     ok = assemble(files, labels, today=date(2021, 6, 1))
-    assert ok.dataset is not None and ok.dataset.progress[0].id == "duty:IV.2/so-y-te"
+    assert ok.plan is not None and ok.plan.progress[0].id == "duty:IV.2/so-y-te"
 
 
 def test_unit_sees_its_own_obligation_not_the_item(run) -> None:  # type: ignore[no-untyped-def]
@@ -149,8 +149,7 @@ def test_monthly_occurrences_with_their_effective_dates() -> None:
 
 
 def test_done_for_one_period_leaves_the_others_open_and_upcoming_finds_the_next() -> None:
-    ds = _fixture(AN_LAC)
-    ds.progress = [Entry("task:3/2022-M05", date(2022, 5, 18), "done")]
+    ds = _fixture(AN_LAC).with_progress([Entry("task:3/2022-M05", date(2022, 5, 18), EntryStatus.DONE)])
     sts = statuses(ds, date(2022, 5, 25))
     assert sts["task:3/2022-M05"].status is Status.DONE_ON_TIME
     assert sts["task:3/2022-M06"].status is Status.NOT_DUE
@@ -217,7 +216,7 @@ def test_checks_on_the_new_shapes() -> None:
     # Two appendices cannot both be Phụ lục I.
     twice = load_with(appendix_inspection_yaml=edit("appendix_inspection.yaml", "number: II", "number: I"))
     assert [(d.file, d.line, d.code) for d in twice.errors] == [("appendix_review.yaml", 8, "duplicate-id")]
-    assert "appendix_inspection.yaml" in twice.errors[0].message
+    assert "appendix_inspection.yaml" in message(twice.errors[0])
     # In a plan that runs into a later year, a date without a year is ambiguous: an error, not 2021.
     multi = load_with(
         plan_yaml=edit(
@@ -238,8 +237,8 @@ def test_checks_on_the_new_shapes() -> None:
             '  - number: "2"\n    each_unit: true\n    title: Thẩm định',
         )
     )
-    assert opened.dataset is not None
-    assert [(d.code, d.line) for d in opened.diagnostics] == [("each-unit-open", 93)]
+    assert opened.plan is not None
+    assert [(d.code, d.line) for d in opened.problems] == [("each-unit-open", 93)]
 
 
 def test_an_entry_dated_long_after_the_plan_is_questioned(data_dir: Path) -> None:
@@ -251,7 +250,7 @@ def test_an_entry_dated_long_after_the_plan_is_questioned(data_dir: Path) -> Non
     )
     files, labels = read_data_folder(str(data_dir))
     result = assemble(files, labels, today=date(2023, 3, 1))
-    assert [(d.code, d.line, d.severity.value) for d in result.diagnostics] == [
+    assert [(d.code, d.line, d.severity.value) for d in result.problems] == [
         ("long-after-plan", 3, "warning")
     ]
 

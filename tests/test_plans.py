@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
+from tthc_cli.present.labels import kind_labels
 
 from .conftest import ROOT
 from .test_reports import check_golden
@@ -24,7 +25,7 @@ PLANS = {"an-lac-2022": (AN_LAC, "2022-06-01"), "son-ha-2023": (SON_HA, "2023-07
 def _load(folder: Path):  # type: ignore[no-untyped-def]
     files, labels = read_data_folder(str(folder))
     result = assemble(files, labels)
-    assert result.dataset is not None, result.diagnostics
+    assert result.plan is not None, result.problems
     return result
 
 
@@ -67,7 +68,7 @@ def test_every_command_runs_on_each_plan(run, name: str, args: list[str]) -> Non
 
 
 def test_direct_plan_metadata_and_numbering() -> None:
-    ds = _load(AN_LAC).dataset
+    ds = _load(AN_LAC).plan
     assert ds.meta.document_kind == "plan" and ds.meta.province == "An Lạc"
     assert ds.meta.period_start.isoformat() == "2022-01-01" and ds.meta.appendices == ()
     assert [i.id for i in ds.items if i.kind == "task" and i.parent is None] == [
@@ -79,13 +80,13 @@ def test_direct_plan_metadata_and_numbering() -> None:
         "task:5",
         "task:6",
     ]
-    assert ds.meta.kind_labels()["duty"] == "Mục III"  # the section that holds the duties, as printed
+    assert kind_labels(ds.meta)["duty"] == "Mục III"  # the section that holds the duties, as printed
     assert ds.registry.units["Công an tỉnh"].type == "central"
     assert ds.registry.units["UBND thị trấn Tây Sơn"].type == "township"
 
 
 def test_three_appendices_in_document_order_with_their_roles() -> None:
-    ds = _load(SON_HA).dataset
+    ds = _load(SON_HA).plan
     assert [(a.name, a.number, a.unit_role) for a in ds.meta.appendices] == [
         ("ra_soat", "I", "lead"),
         ("kiem_tra", "II", "inspected"),

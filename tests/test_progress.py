@@ -11,6 +11,7 @@ import pytest
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.progress import AppendError, append_entry
 from tthc_cli.domain.plan import Entry
+from tthc_cli.present.messages import message
 
 from .conftest import ROOT, load_with
 
@@ -34,7 +35,7 @@ def test_shipped_log_holds_no_invented_progress() -> None:
             )
         }
     )
-    assert result.dataset is not None and result.dataset.progress == []
+    assert result.plan is not None and result.plan.progress == ()
 
 
 def test_append_keeps_the_existing_text_byte_for_byte() -> None:
@@ -44,8 +45,8 @@ def test_append_keeps_the_existing_text_byte_for_byte() -> None:
     twice = append_entry(new, Entry("review:6", date(2021, 6, 3), "started"))
     assert twice.startswith(new)
     result = load_with(progress_yaml=twice)
-    assert result.dataset is not None
-    first, second = result.dataset.progress
+    assert result.plan is not None
+    first, second = result.plan.progress
     assert (first.id, first.status, first.note) == ("task:1.1", "done", ENTRY.note)
     assert (second.id, second.date) == ("review:6", date(2021, 6, 3))
 
@@ -59,7 +60,7 @@ def test_append_follows_the_existing_indentation() -> None:
     old = 'entries:\n- id: "review:1"\n  date: 2021-05-20\n  status: started\n'
     new = append_entry(old, ENTRY)
     assert '\n- id: "task:1.1"\n  date: 2021-06-02\n' in new
-    assert load_with(progress_yaml=new).dataset is not None
+    assert load_with(progress_yaml=new).plan is not None
 
 
 @pytest.mark.parametrize("old", ["entries: []\n", "entries:\n  - id: x\nother: 1\n"])
@@ -90,7 +91,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
         },
         today=date(2021, 12, 31),
     )
-    got = {(d.line, d.code, d.severity.value) for d in result.diagnostics}
+    got = {(d.line, d.code, d.severity.value) for d in result.problems}
     assert got == {
         (3, "done-before-start", "error"),
         (3, "out-of-order", "warning"),
@@ -102,7 +103,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
         (8, "reopened-not-done", "warning"),
         (10, "out-of-order", "warning"),
     }
-    messages = " ".join(d.message for d in result.diagnostics)
+    messages = " ".join(message(d) for d in result.problems)
     assert "là đề mục, không phải một việc; hãy dùng một trong task:3.1, task:3.2, task:3.3" in messages
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.data.build import Dataset
+from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming, unit_rows
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]

@@ -242,13 +242,11 @@ def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # t
     """(ID, date) of what the brief of 04/06/2021 lists as completed, with `log` as the progress."""
     from datetime import date
 
-    from tthc_cli.domain.plan import Entry, Plan
+    from tthc_cli.domain.plan import Entry
     from tthc_cli.domain.status import statuses
     from tthc_cli.present.reports import build_brief
 
-    plan = Plan(
-        ds.year, ds.registry, ds.items, [Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log]
-    )
+    plan = ds.with_progress(Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log)
     now = date(2021, 6, 4)
     brief = build_brief(plan, statuses(plan, now), now, now)
     return [(s.item.id, e.date.isoformat()) for s, e in brief.completed]

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from tthc_cli import i18n
-from tthc_cli.data.dataset import LoadResult, assemble
+from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.files import list_data_files
+from tthc_cli.domain.problems import format_path
+from tthc_cli.present.messages import message
 
 from .conftest import ROOT, edit, load_with
 
@@ -27,15 +29,17 @@ def _english() -> None:
     i18n.activate("en")
 
 
-def rows(result: LoadResult) -> list[Row]:
-    return [(d.file, d.line, d.path, d.code, d.severity.value, d.message) for d in result.diagnostics]
+def rows(result: Loaded) -> list[Row]:
+    return [
+        (d.file, d.line, format_path(d.path), d.code, d.severity.value, message(d)) for d in result.problems
+    ]
 
 
 def log(*ids: str, day: str = "2021-05-20") -> str:
     return "entries:\n" + "".join(f'  - {{id: "{i}", date: {day}, status: started}}\n' for i in ids)
 
 
-def fixture_with_log(name: str, text: str) -> LoadResult:
+def fixture_with_log(name: str, text: str) -> Loaded:
     root = FIXTURES / name
     files: dict[str, bytes | None] = {
         n: (root / n).read_bytes() for n in list_data_files(str(root)) if (root / n).exists()

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.data.build import Dataset
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import list_data_files
-from tthc_cli.domain.plan import PlanItem
+from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import PlanItem, Role
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.queries import (
-    MissingError,
     filter_items,
     items_open_between,
     items_overdue,
@@ -25,6 +25,7 @@ from tthc_cli.domain.queries import (
     unit_rows,
 )
 from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
+from tthc_cli.present.messages import message
 
 from .conftest import edit, load_with
 
@@ -35,8 +36,8 @@ SON_HA = Path(__file__).resolve().parent / "fixtures" / "son-ha-2023"
 def son_ha() -> Dataset:
     files = {n: (SON_HA / n).read_bytes() for n in list_data_files(str(SON_HA)) if (SON_HA / n).exists()}
     result = assemble(files)
-    assert result.dataset is not None, result.diagnostics
-    return result.dataset
+    assert result.plan is not None, result.problems
+    return result.plan
 
 
 def deadline_2021_window() -> dict[str, object]:
@@ -124,8 +125,16 @@ def test_a_led_row_with_block_and_note_and_an_inspected_row_with_domains(ds: Dat
 
     def row(role: str, **fields: object) -> PlanItem:
         return PlanItem(
-            "x:1", base.kind, "1", "Sở Y tế", ("Sở Y tế",), (), base.deadline, unit_role=role, **fields
-        )  # type: ignore[arg-type]
+            id="x:1",
+            kind=base.kind,
+            number="1",
+            title="Sở Y tế",
+            lead=("Sở Y tế",),
+            support=(),
+            deadline=base.deadline,
+            unit_role=Role(role),
+            **fields,  # type: ignore[arg-type]
+        )
 
     led = item_to_dict(row("lead", domains=("Y tế",), block="A", note="ghi chú"))
     assert {k: led[k] for k in ("domains", "block", "note")} == {
@@ -213,8 +222,8 @@ AN_LAC = Path(__file__).resolve().parent / "fixtures" / "an-lac-2022"
 def an_lac() -> Dataset:
     files = {n: (AN_LAC / n).read_bytes() for n in list_data_files(str(AN_LAC)) if (AN_LAC / n).exists()}
     result = assemble(files)
-    assert result.dataset is not None, result.diagnostics
-    return result.dataset
+    assert result.plan is not None, result.problems
+    return result.plan
 
 
 def test_obligations_of_one_period_as_typed(an_lac: Dataset) -> None:
@@ -232,16 +241,19 @@ def english() -> Iterator[None]:
 
 
 def test_a_period_the_item_does_not_have_lists_its_periods(an_lac: Dataset, english: None) -> None:
-    with pytest.raises(MissingError) as caught:
+    with pytest.raises(ProblemError) as caught:
         obligations(an_lac, "task:3", "2022-Q1")
     months = ", ".join(f"2022-M{m:02}" for m in range(1, 13))
-    assert str(caught.value) == f"task:3 has no period '2022-Q1'; its periods: {months}"
+    assert message(caught.value.problem) == f"task:3 has no period '2022-Q1'; its periods: {months}"
 
 
 def test_an_item_not_split_has_no_obligations(an_lac: Dataset, english: None) -> None:
-    with pytest.raises(MissingError) as caught:
+    with pytest.raises(ProblemError) as caught:
         obligations(an_lac, "task:1")
-    assert str(caught.value) == "task:1 is one obligation, not one per unit or period (tthc show task:1)"
+    assert (
+        message(caught.value.problem)
+        == "task:1 is one obligation, not one per unit or period (tthc show task:1)"
+    )
 
 
 def test_a_unit_sees_the_occurrences_of_a_recurring_item_not_the_item(an_lac: Dataset) -> None:
@@ -257,7 +269,7 @@ def test_a_unit_that_coordinates_an_item_split_by_unit_sees_the_item() -> None:
         '        - UBND cấp xã\n    # "Yêu cầu',
         '        - UBND cấp xã\n    support:\n      refs: [Báo Hải Dương]\n    # "Yêu cầu',
     )
-    ds = load_with(plan_yaml=plan).dataset
+    ds = load_with(plan_yaml=plan).plan
     assert ds is not None
     rows = [(r.item.id, r.role, r.via, r.definite) for r in unit_rows(ds, "Báo Hải Dương")]
     assert ("duty:IV.1", "support", None, True) in rows
@@ -311,7 +323,7 @@ def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
     text = edit(
         "appendix_inspection.yaml", "{stt: 1, unit: Sở Công Thương}", "{stt: 1, unit: Văn phòng UBND tỉnh}"
     )
-    ds = load_with(appendix_inspection_yaml=text).dataset
+    ds = load_with(appendix_inspection_yaml=text).plan
     assert ds is not None
     rows = {r.item.id: (r.role, r.via, r.definite) for r in unit_rows(ds, "Văn phòng UBND tỉnh")}
     assert rows["inspection:I.1"] == ("lead", None, True)
@@ -320,14 +332,14 @@ def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
 
 def test_an_item_that_is_not_split_has_no_obligations_even_with_appendix_rows(ds: Dataset) -> None:
     assert ds.children("task:3.2")  # its Phụ lục I rows
-    with pytest.raises(MissingError):
+    with pytest.raises(ProblemError):
         obligations(ds, "task:3.2")
 
 
 def test_an_item_split_by_unit_only_has_no_periods_to_list(ds: Dataset, english: None) -> None:
-    with pytest.raises(MissingError) as caught:
+    with pytest.raises(ProblemError) as caught:
         obligations(ds, "duty:IV.1", "2021-Q1")
-    assert str(caught.value) == "duty:IV.1 has no period '2021-Q1'; its periods: —"
+    assert message(caught.value.problem) == "duty:IV.1 has no period '2021-Q1'; its periods: —"
 
 
 def test_open_between_looks_only_at_the_pool_given(ds: Dataset) -> None:
@@ -348,7 +360,7 @@ def test_a_unit_that_may_coordinate_through_two_open_groups_gets_one_row() -> No
         "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n"
         "        - Các sở, ngành, cơ quan liên quan\n",
     )
-    ds = load_with(plan_yaml=plan).dataset
+    ds = load_with(plan_yaml=plan).plan
     assert ds is not None
     rows = [(r.role, r.via, r.definite) for r in unit_rows(ds, "Sở Y tế") if r.item.id == "task:1.1"]
     assert rows == [("support", "Các cơ quan, đơn vị, địa phương có liên quan", False)]

@@ -12,8 +12,9 @@ import pytest
 import yaml
 
 from tthc_cli.data.build import registry_of
-from tthc_cli.data.models import UnitsFile
-from tthc_cli.domain.units import GroupInfo, Lookup, Registry, UnitInfo, fold
+from tthc_cli.data.models import AppendixFile, UnitsFile
+from tthc_cli.domain.units import GroupInfo, Lookup, LookupNote, Registry, UnitInfo, fold
+from tthc_cli.present.messages import lookup_note
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,15 +29,13 @@ DISTRICTS = "UBND cấp huyện"
 
 
 def registry(*units: UnitInfo, groups: tuple[GroupInfo, ...] = (), province: str | None = None) -> Registry:
-    reg = Registry.from_infos(units, groups)
-    reg.province = province
-    return reg
+    return Registry.from_infos(units, groups, province=province)
 
 
 @pytest.fixture
 def shipped() -> Registry:
     data = yaml.safe_load((ROOT / "units.yaml").read_text(encoding="utf-8"))
-    return registry_of(UnitsFile.model_validate(data))
+    return registry_of(UnitsFile.model_validate(data), {})
 
 
 # --- building from the units file ----------------------------------------------------------------
@@ -81,7 +80,8 @@ def test_build_keeps_each_group_as_the_file_gives_it(shipped: Registry) -> None:
 
 def test_build_province_name_alone_is_the_province(shipped: Registry) -> None:
     look = shipped.lookup("Hải Dương")
-    assert look.name is None and look.note is not None and "TP Hải Dương" in look.note
+    assert look.name is None and look.note is LookupNote.PROVINCE_NAME and look.province == "Hải Dương"
+    assert "TP Hải Dương" in lookup_note(look)
     assert shipped.lookup("TP Hải Dương").name == TP_HD
 
 
@@ -89,8 +89,15 @@ def test_appendix_group_members_are_the_appendix_units(shipped: Registry) -> Non
     inspected = "Các cơ quan, đơn vị, địa phương được kiểm tra"
     assert shipped.members(inspected) == ()  # nothing derived yet: no members, not an error
     assert shipped.expand(inspected) == {inspected}
-    shipped.set_derived("inspection", [SYT, BG, SYT])
-    assert shipped.members(inspected) == (SYT, BG)
+    data = yaml.safe_load((ROOT / "units.yaml").read_text(encoding="utf-8"))
+    derived = registry_of(UnitsFile.model_validate(data), {"inspection": _rows(SYT, "Sở y tế", BG, SYT)})
+    assert derived.members(inspected) == (SYT, BG)  # canonical, each once, in the appendix's order
+
+
+def _rows(*units: str) -> AppendixFile:
+    return AppendixFile.model_validate(
+        {"title": "t", "rows": [{"stt": n, "unit": u} for n, u in enumerate(units, 1)]}
+    )
 
 
 # --- reading a name ------------------------------------------------------------------------------
@@ -168,8 +175,8 @@ def test_a_word_of_one_name_is_a_suggestion_not_a_match() -> None:
 def test_the_province_name_is_explained_even_when_no_unit_bears_it() -> None:
     reg = registry(UnitInfo(SYT, "department"), province="Hải Dương")
     look = reg.lookup("Hải Dương")
-    assert look == Lookup("Hải Dương", note=look.note)
-    assert look.note is not None and "'Hải Dương'" in look.note and "TP Hải Dương" in look.note
+    assert look == Lookup("Hải Dương", note=LookupNote.PROVINCE_NAME, province="Hải Dương")
+    assert "'Hải Dương'" in lookup_note(look) and "TP Hải Dương" in lookup_note(look)
     assert reg.lookup("TP Hải Dương").note is None
 
 
@@ -183,9 +190,9 @@ def test_a_name_cut_short_is_suggested() -> None:
 
 def test_a_tone_mark_slip_is_explained() -> None:
     reg = registry(UnitInfo(SYT, "department"))
-    assert reg.lookup("Sở Y tể") == Lookup(
-        "Sở Y tể", suggestions=(SYT,), note="'Sở Y tể' khác 'Sở Y tế' ở dấu thanh"
-    )
+    look = reg.lookup("Sở Y tể")
+    assert look == Lookup("Sở Y tể", suggestions=(SYT,), note=LookupNote.TONE_MARKS)
+    assert lookup_note(look) == "'Sở Y tể' khác 'Sở Y tế' ở dấu thanh"
 
 
 def test_words_of_an_alias_count_for_tone_marks() -> None:

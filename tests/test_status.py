@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from tthc_cli.data.build import Dataset
 from tthc_cli.domain.plan import Entry, Plan
+from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.status import ItemStatus, Status, rolled_up, statuses
 from tthc_cli.present.labels import status_label
 
 
 def with_log(ds: Dataset, *entries: tuple[str, str, str]) -> Plan:
     log = [Entry(i, date.fromisoformat(d), s) for i, d, s in entries]
-    return Plan(ds.year, ds.registry, ds.items, log)
+    return ds.with_progress(log)
 
 
 def status_of(ds: Dataset, item_id: str, today: str, warn: int = 7) -> Status:

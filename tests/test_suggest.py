@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tthc_cli.domain.suggest import nearest, unknown_id
+from tthc_cli.present.messages import message as said_of
 
 
 def test_nearest_offers_the_closest_first_and_nothing_far() -> None:
@@ -23,7 +24,7 @@ def test_nearest_offers_the_closest_first_and_nothing_far() -> None:
     ],
 )
 def test_show_progress_and_validate_say_the_same(ds, run, tmp_path, typed: str, said: str) -> None:  # type: ignore[no-untyped-def]
-    message = unknown_id(ds, typed)
+    message = said_of(unknown_id(ds, typed))
     assert said in message
     shown = run("show", typed)
     assert shown.code == 1 and message in shown.stderr

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.data.build import Dataset
+from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.units import fold, split_type
+from tthc_cli.present.messages import lookup_note
 
 
 @given(st.text(max_size=40))
@@ -83,7 +84,7 @@ def test_bare_hai_duong_is_the_province(ds: Dataset) -> None:
     look = ds.registry.lookup("Hải Dương")
     assert look.name is None
     assert "UBND thành phố Hải Dương" in look.suggestions
-    assert look.note and "tên của chính tỉnh" in look.note  # the note, in the reader's language
+    assert "tên của chính tỉnh" in lookup_note(look)  # the note, in the reader's language
 
 
 def test_zero_width_space_cannot_make_another_unit(ds: Dataset) -> None:

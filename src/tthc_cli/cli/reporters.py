@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from tthc_cli.data.diagnostics import Diagnostic, Severity, count
+from tthc_cli.domain.problems import Problem as Diagnostic
+from tthc_cli.domain.problems import Severity, count, format_path
+from tthc_cli.present.messages import message
 
 JSON_FORMAT_VERSION = 1
 MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON lists every one)
@@ -15,8 +17,9 @@ MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON 
 
 def format_text(d: Diagnostic) -> str:
     """`file:line:col: error[CODE] path: message`, the yamllint 'parsable' shape editors understand."""
-    where = f" {d.path}:" if d.path else ""
-    return f"{d.file}:{d.line}:{d.column}: {d.severity}[{d.code}]{where} {d.message}"
+    path = format_path(d.path)
+    where = f" {path}:" if path else ""
+    return f"{d.file}:{d.line}:{d.column}: {d.severity}[{d.code}]{where} {message(d)}"
 
 
 def _escape_github_data(text: str) -> str:
@@ -38,14 +41,26 @@ def format_github(d: Diagnostic) -> str:
             f"title={_escape_github_property(d.code)}",
         ]
     )
-    message = f"{d.path}: {d.message}" if d.path else d.message
-    return f"::{command} {props}::{_escape_github_data(message)}"
+    path = format_path(d.path)
+    text = f"{path}: {message(d)}" if path else message(d)
+    return f"::{command} {props}::{_escape_github_data(text)}"
 
 
 def format_json(diagnostics: Sequence[Diagnostic]) -> str:
     payload = {
         "version": JSON_FORMAT_VERSION,
-        "summary": count(diagnostics),
-        "diagnostics": [d.as_dict() for d in diagnostics],
+        "summary": count(list(diagnostics)),
+        "diagnostics": [
+            {
+                "file": d.file,
+                "line": d.line,
+                "column": d.column,
+                "severity": str(d.severity),
+                "code": d.code,
+                "path": format_path(d.path),
+                "message": message(d),
+            }
+            for d in diagnostics
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)

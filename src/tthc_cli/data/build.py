@@ -1,55 +1,51 @@
-"""Validated source models -> the plan's items, with the deadline problems met on the way."""
+"""Validated source files -> the plan: its items (obligations included), registry, description and
+progress log, with the deadline problems met on the way."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
 from tthc_cli.data.deadline_specs import read_deadline
-from tthc_cli.data.diagnostics import Problem
-from tthc_cli.data.models import DeadlineSpec
+from tthc_cli.data.models import (
+    AppendixFile,
+    AppendixRow,
+    DeadlineSpec,
+    Obligation,
+    Party,
+    PlanFile,
+    ProgressEntry,
+    UnitsFile,
+)
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind
-from tthc_cli.domain.item_ids import item_id
+from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id
 from tthc_cli.domain.obligations import split_obligations
-from tthc_cli.domain.plan import AppendixInfo, Entry, Plan, PlanItem, PlanMeta
+from tthc_cli.domain.plan import (
+    AppendixInfo,
+    Entry,
+    EntryStatus,
+    ItemKind,
+    Plan,
+    PlanItem,
+    PlanMeta,
+    Role,
+    plan_meta,
+)
 from tthc_cli.domain.plan_files import PLAN, appendix_file
-from tthc_cli.domain.units import GroupInfo, Registry, UnitInfo
-
-if TYPE_CHECKING:
-    from tthc_cli.data.models import (
-        AppendixFile,
-        AppendixRow,
-        Obligation,
-        Party,
-        PlanFile,
-        ProgressEntry,
-        UnitsFile,
-    )
+from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
 
 
-class Dataset(Plan):
-    """The plan with the validated source files it came from, for the cross-file checks.
-    `appendices` maps each appendix's name (appendix_<name>.yaml) to its file, in document order."""
+@dataclass(frozen=True)
+class Sources:
+    """The validated files a plan is built from, kept for the cross-file checks: plan.yaml, each
+    appendix (by name, in document order), units.yaml, and progress.yaml's entries as written (a
+    wrong `unit:` or `period:` is reported at its own line)."""
 
-    def __init__(
-        self,
-        year: int,
-        registry: Registry,
-        items: list[PlanItem],
-        *,
-        plan: PlanFile,
-        appendices: dict[str, AppendixFile],
-        units: UnitsFile,
-        meta: PlanMeta,
-        progress: list[Entry] | None = None,
-    ) -> None:
-        super().__init__(year, registry, items, progress, meta)
-        self.plan = plan
-        self.appendices = appendices
-        self.units = units
-        # progress.yaml's entries as written, beside `progress` (their IDs narrowed by unit and
-        # period): a wrong `unit:` or `period:` is reported at its own line.
-        self.log: list[ProgressEntry] = []
+    plan: PlanFile
+    appendices: dict[str, AppendixFile]
+    units: UnitsFile
+    log: tuple[ProgressEntry, ...] = ()
 
 
 def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
@@ -74,7 +70,7 @@ def build_meta(plan: PlanFile, appendices: dict[str, AppendixFile], province: st
     sections: dict[str, tuple[str, str]] = {
         s.holds: (s.number, s.title) for s in plan.sections if s.holds is not None
     }
-    return PlanMeta(
+    return plan_meta(
         title=info.title,
         year=info.year,
         province=info.province or province,
@@ -92,7 +88,7 @@ def build_meta(plan: PlanFile, appendices: dict[str, AppendixFile], province: st
                 a.number,
                 a.title,
                 item_id("task", a.task) if a.task else None,
-                a.unit_role,
+                Role(a.unit_role),
                 tuple((c.key, c.title) for c in a.columns),
             )
             for name, a in appendices.items()
@@ -131,9 +127,9 @@ def build_items(
     registry: Registry,
     meta: PlanMeta,
     calendar: WorkingDays,
-) -> tuple[list[PlanItem], list[Problem]]:
+) -> tuple[list[PlanItem], list[Any]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
-    problems: list[Problem] = []
+    problems: list[Any] = []  # deadline_specs still makes the reader's kind (dataset.py converts)
     items: list[PlanItem] = []
     task_deadlines: dict[str, Deadline] = {}
     for i, task in enumerate(plan.tasks):
@@ -151,7 +147,7 @@ def build_items(
         items.append(
             PlanItem(
                 id=tid,
-                kind="task",
+                kind=ItemKind.TASK,
                 number=task.number,
                 title=task.title,
                 lead=_refs(registry, task.lead),
@@ -182,7 +178,7 @@ def build_items(
         items.append(
             PlanItem(
                 id=item_id("duty", duty.number),
-                kind="duty",
+                kind=ItemKind.DUTY,
                 number=duty.number,
                 title=duty.text,
                 lead=_refs(registry, duty.lead),
@@ -207,7 +203,7 @@ def build_items(
         items.append(
             PlanItem(
                 id=note_id(ob),
-                kind="note",
+                kind=ItemKind.NOTE,
                 number=note_id(ob).removeprefix("note:"),
                 title=ob.text,
                 lead=_refs(registry, ob.lead),
@@ -232,7 +228,7 @@ def _appendix_items(
     by_id: dict[str, PlanItem],
     task_deadlines: dict[str, Deadline],
     meta: PlanMeta,
-    problems: list[Problem],
+    problems: list[Any],
     calendar: WorkingDays,
 ) -> list[PlanItem]:
     """An appendix's rows as items. A row with no deadline of its own runs in the window of the item
@@ -241,7 +237,9 @@ def _appendix_items(
     file = appendix_file(name)
     parent_id = item_id("task", appendix.task) if appendix.task else None
     parent = by_id.get(parent_id) if parent_id else None
-    window = task_deadlines.get(parent_id or "") or Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
+    window = task_deadlines.get(parent_id or "") or Deadline(
+        text=None, kind=DeadlineKind.UNSPECIFIED, start=None, due=None, window_end=None
+    )
     blocks: list[tuple[str | None, str | None, list[AppendixRow], dict[int, str], tuple[str | int, ...]]]
     if appendix.blocks:
         blocks = []
@@ -278,7 +276,8 @@ def _appendix_items(
             out.append(
                 PlanItem(
                     id=f"{name}:{number}",
-                    kind=name,
+                    kind=ItemKind.ROW,
+                    appendix=name,
                     number=number,
                     title=row.text or row.unit,
                     lead=lead,
@@ -294,7 +293,7 @@ def _appendix_items(
                     block_title=block_title,
                     note=row.note or notes.get(row.stt),
                     cells=tuple(row.cells.items()),
-                    unit_role=appendix.unit_role,
+                    unit_role=Role(appendix.unit_role),
                     regulation=_rule(row.deadline),
                     source=(file, path),
                 )
@@ -302,14 +301,18 @@ def _appendix_items(
     return out
 
 
-def registry_of(units_file: UnitsFile) -> Registry:
-    """The registry of units and groups that units.yaml declares."""
-    registry = Registry.from_infos(
-        [UnitInfo(u.name, u.type, tuple(u.aliases), u.requires_type, u.part_of) for u in units_file.units],
+def registry_of(units_file: UnitsFile, appendices: dict[str, AppendixFile]) -> Registry:
+    """The registry of units and groups that units.yaml declares; a group of kind 'appendix' has the
+    units of that appendix as members."""
+    return Registry.from_infos(
+        [
+            UnitInfo(u.name, UnitType(u.type), tuple(u.aliases), u.requires_type, u.part_of)
+            for u in units_file.units
+        ],
         [
             GroupInfo(
                 g.name,
-                g.kind,
+                GroupKind(g.kind),
                 tuple(g.aliases),
                 tuple(g.members),
                 tuple(g.scope) if g.scope is not None else None,
@@ -317,31 +320,45 @@ def registry_of(units_file: UnitsFile) -> Registry:
             )
             for g in units_file.groups
         ],
+        derived={name: [r.unit for r in rows_of(appendix)] for name, appendix in appendices.items()},
+        province=units_file.province,
     )
-    registry.province = units_file.province
-    return registry
 
 
-def make_dataset(
-    plan: PlanFile,
-    appendices: dict[str, AppendixFile],
-    units: UnitsFile,
-    calendar: WorkingDays,
-) -> tuple[Dataset, list[Problem]]:
-    appendices = order_appendices(appendices)
-    registry = registry_of(units)
-    for name, appendix in appendices.items():
-        rows = [r for b in appendix.blocks for r in b.rows] if appendix.blocks else appendix.rows
-        registry.set_derived(name, filter(None, (registry.resolve(r.unit) for r in rows)))
-    meta = build_meta(plan, appendices, units.province)
-    items, problems = build_items(plan, appendices, registry, meta, calendar)
-    ds = Dataset(
-        year=plan.plan.year,
-        registry=registry,
-        items=items,
-        plan=plan,
-        appendices=appendices,
-        units=units,
-        meta=meta,
+def rows_of(appendix: AppendixFile) -> list[AppendixRow]:
+    """An appendix's rows in document order, whether flat or in blocks."""
+    return [r for b in appendix.blocks for r in b.rows] if appendix.blocks else list(appendix.rows)
+
+
+def entry_id(registry: Registry, typed_id: str, unit: str | None, period: str | None) -> str:
+    """The obligation a log entry is about: its `id`, narrowed by `unit` (any registered spelling)
+    and `period`. A unit the registry does not know is kept as typed, for the check to report."""
+    key = normalise_id(typed_id)
+    if unit is None and period is None:
+        return key
+    canonical = registry.resolve(unit) or unit if unit is not None else None
+    return obligation_id(key, canonical, period)
+
+
+def log_entries(registry: Registry, log: tuple[ProgressEntry, ...]) -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            entry_id(registry, e.id, e.unit, e.period),
+            e.date,
+            EntryStatus(e.status),
+            e.note,
+            e.evidence,
+            e.by,
+        )
+        for e in log
     )
-    return ds, problems
+
+
+def build_plan(sources: Sources, calendar: WorkingDays) -> tuple[Plan, list[Any]]:
+    """The plan the validated files describe, and the deadline problems met on the way."""
+    appendices = sources.appendices
+    registry = registry_of(sources.units, appendices)
+    meta = build_meta(sources.plan, appendices, sources.units.province)
+    items, problems = build_items(sources.plan, appendices, registry, meta, calendar)
+    plan = Plan(meta, registry, tuple(items), log_entries(registry, sources.log))
+    return plan, problems

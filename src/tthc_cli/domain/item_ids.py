@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import re
 
+from tthc_cli.domain.units import fold
 from tthc_cli.textnorm import typed
 
 
 def unit_slug(name: str) -> str:
     """'Sở Y tế' -> 'so-y-te': a unit's part of an obligation's ID (folded, so it survives typing)."""
-    from tthc_cli.domain.units import fold
-
     return fold(name).replace(" ", "-")
 
 
+def normalise_period(text: str) -> str:
+    """A period as people type it -> as IDs write it: '2022-m03 ' -> '2022-M03'."""
+    return text.strip().upper()
+
+
 def obligation_id(item_id: str, unit: str | None = None, period: str | None = None) -> str:
-    """'duty:IV.2' + 'Sở Y tế' -> 'duty:IV.2/so-y-te'; 'task:3' + '2022-M03' -> 'task:3/2022-M03'."""
+    """The one place an obligation's ID is composed: 'duty:IV.2' + 'Sở Y tế' -> 'duty:IV.2/so-y-te';
+    'task:3' + '2022-m03' -> 'task:3/2022-M03' (`unit` is a canonical name, `period` as typed)."""
     parts = [item_id]
     if unit is not None:
         parts.append(unit_slug(unit))
     if period is not None:
-        parts.append(period)
+        parts.append(normalise_period(period))
     return "/".join(parts)
 
 
@@ -49,7 +54,7 @@ def normalise_id(text: str) -> str:
     rest = rest.strip().rstrip(").") or rest.strip()
     # An obligation's address: a unit (any spelling, folded to its slug) and/or a period (2021-Q2).
     suffix = "".join(
-        "/" + (part.strip().upper() if _PERIOD.match(part.strip()) else unit_slug(part)) for part in address
+        "/" + (normalise_period(part) if _PERIOD.match(part.strip()) else unit_slug(part)) for part in address
     )
     head, dot, tail = rest.partition(".")
     # Section and block numbers are Roman and printed in capitals ("IV.2", "II.3"); a lone letter

@@ -3,9 +3,12 @@ item per unit and/or occurrence, each with its own ID, due date, status and prog
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
+
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import PlanItem
+from tthc_cli.domain.plan import PlanItem, Split
 from tthc_cli.domain.units import Registry
 
 
@@ -23,56 +26,71 @@ def fan_out_units(registry: Registry, refs: tuple[str, ...]) -> list[str]:
     return sorted(out, key=lambda n: order[n])
 
 
-def split_obligations(items: list[PlanItem], each_unit: set[str], registry: Registry) -> list[PlanItem]:
-    """Each item that binds its units one by one, or recurs, followed by its obligations: one child
-    item per unit and/or occurrence, with its own due date, status and progress."""
+def _occurrence_deadline(deadline: Deadline, occ: Occurrence) -> Deadline:
+    return Deadline(
+        text=deadline.text,
+        kind=DeadlineKind.BY_DATE,
+        start=occ.start,
+        due=occ.due,
+        window_end=occ.due,
+        tentative=deadline.tentative,
+        effective_due=occ.effective_due,
+    )
+
+
+def split_mode(units: list[str], occurrences: tuple[Occurrence, ...]) -> Split | None:
+    if units and occurrences:
+        return Split.UNIT_PERIOD
+    if units:
+        return Split.UNIT
+    if occurrences:
+        return Split.PERIOD
+    return None
+
+
+def obligations_of(item: PlanItem, units: list[str]) -> list[PlanItem]:
+    """The item's obligations: one per unit of `units` (or one for its leads as a whole when empty)
+    and per occurrence of a recurring deadline (or one when it does not recur)."""
+    occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
+    kids = []
+    owners: list[str | None] = list(units) or [None]
+    for unit in owners:
+        for occ in occurrences or (None,):
+            kids.append(
+                PlanItem(
+                    id=obligation_id(item.id, unit, occ.period if occ else None),
+                    kind=item.kind,
+                    number=item.number,
+                    title=item.title,
+                    lead=(unit,) if unit else item.lead,
+                    support=() if unit else item.support,
+                    deadline=item.deadline if occ is None else _occurrence_deadline(item.deadline, occ),
+                    lead_text=item.lead_text,
+                    support_text=item.support_text,
+                    deliverable=item.deliverable,
+                    parent=item.id,
+                    unit=unit,
+                    unit_text=unit,
+                    short_title=item.short_title,
+                    period=occ.period if occ else None,
+                    regulation=item.regulation,
+                    source=item.source,
+                )
+            )
+    return kids
+
+
+def split_obligations(items: Iterable[PlanItem], each_unit: set[str], registry: Registry) -> list[PlanItem]:
+    """Each item, followed by its obligations when it binds its units one by one or recurs: the item
+    then says how it is split (`split`), and each obligation has its own due date, status and progress."""
     out: list[PlanItem] = []
     for item in items:
-        units: list[str | None] = [None]
-        if item.id in each_unit:
-            units = list(fan_out_units(registry, item.lead)) or [None]
+        units = fan_out_units(registry, item.lead) if item.id in each_unit else []
         occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
-        periods: list[tuple[str | None, Occurrence | None]] = [(o.period, o) for o in occurrences]
-        split = "+".join(part for part, on in (("unit", units != [None]), ("period", bool(periods))) if on)
-        periods = periods or [(None, None)]
-        if not split:
+        mode = split_mode(units, occurrences)
+        if mode is None:
             out.append(item)
             continue
-        item.split = split
-        out.append(item)
-        for unit in units:
-            for period, occ in periods:
-                deadline = item.deadline
-                if occ is not None:
-                    d = item.deadline
-                    deadline = Deadline(
-                        d.text,
-                        DeadlineKind.BY_DATE,
-                        occ.start,
-                        occ.due,
-                        occ.due,
-                        d.tentative,
-                        effective_due=occ.effective_due,
-                    )
-                out.append(
-                    PlanItem(
-                        id=obligation_id(item.id, unit, period),
-                        kind=item.kind,
-                        number=item.number,
-                        title=item.title,
-                        lead=(unit,) if unit else item.lead,
-                        support=() if unit else item.support,
-                        deadline=deadline,
-                        lead_text=item.lead_text,
-                        support_text=item.support_text,
-                        deliverable=item.deliverable,
-                        parent=item.id,
-                        unit=unit,
-                        unit_text=unit,
-                        short_title=item.short_title,
-                        period=period,
-                        regulation=item.regulation,
-                        source=item.source,
-                    )
-                )
+        out.append(replace(item, split=mode))
+        out.extend(obligations_of(item, units))
     return out

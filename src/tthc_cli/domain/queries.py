@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tthc_cli.domain.records import Record
-from tthc_cli.i18n import _
+from tthc_cli.domain.plan import Plan, PlanItem, Role
+from tthc_cli.domain.problems import ProblemError, problem
+from tthc_cli.domain.units import GroupKind
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
-    from typing import Literal
+# An item counts as done when this says so; the progress log (status.py) provides it.
+IsDone = Callable[[PlanItem, date], bool]
 
-    from tthc_cli.domain.plan import ItemKind, Plan, PlanItem
-
-    Role = Literal["lead", "support", "inspected"]
-    # An item counts as done when this says so; the progress log (status.py) provides it.
-    IsDone = Callable[[PlanItem, date], bool]
-
-ROLE_ORDER: dict[str, int] = {"lead": 0, "inspected": 1, "support": 2}
+ROLE_ORDER: dict[Role, int] = {Role.LEAD: 0, Role.INSPECTED: 1, Role.SUPPORT: 2}
 
 
 def never_done(item: PlanItem, today: date) -> bool:
@@ -34,25 +29,21 @@ def sort_by_due(ds: Plan, items: Iterable[PlanItem]) -> list[PlanItem]:
     return sorted(items, key=lambda it: (it.deadline.due or date.max, order[it.id]))
 
 
-class UnitRow(Record):
+@dataclass(frozen=True, slots=True)
+class UnitRow:
     """`via`: the group the row comes through (None when the unit is named itself); `definite` is
     False for an open-ended group that may concern the unit."""
 
-    __slots__ = ("definite", "item", "role", "via")
-
-    def __init__(self, item: PlanItem, role: Role, via: str | None, definite: bool) -> None:
-        self.item = item
-        self.role = role
-        self.via = via
-        self.definite = definite
+    item: PlanItem
+    role: Role
+    via: str | None
+    definite: bool
 
 
-class DueResult(Record):
-    __slots__ = ("items", "without_due")
-
-    def __init__(self, items: list[PlanItem], without_due: int) -> None:
-        self.items = items
-        self.without_due = without_due  # ongoing / undated items left out
+@dataclass(frozen=True, slots=True)
+class DueResult:
+    items: list[PlanItem]
+    without_due: int  # ongoing / undated items left out
 
 
 def items_due(
@@ -61,7 +52,7 @@ def items_due(
     before: date,
     after: date | None = None,
     include_ongoing: bool = False,
-    kinds: Iterable[ItemKind] | None = None,
+    kinds: Iterable[str] | None = None,
     unit: str | None = None,
     role: str = "any",
 ) -> DueResult:
@@ -143,18 +134,18 @@ def unit_rows(ds: Plan, target: str) -> list[UnitRow]:
         direct: list[Role] = []
         via: list[tuple[Role, str]] = []
         maybe: list[tuple[Role, str]] = []
-        if item.unit_role == "inspected" and item.unit == target:
-            direct.append("inspected")
-        for role, refs in (("lead", item.lead), ("support", item.support)):
+        if item.unit_role is Role.INSPECTED and item.unit == target:
+            direct.append(Role.INSPECTED)
+        for role, refs in ((Role.LEAD, item.lead), (Role.SUPPORT, item.support)):
             for ref in refs:
                 if ref == target:
-                    direct.append(role)  # type: ignore[arg-type]
+                    direct.append(role)
                 elif reg.is_open(ref):
                     scope = reg.scope(ref)
                     if scope is None or target in scope:
-                        maybe.append((role, ref))  # type: ignore[arg-type]
+                        maybe.append((role, ref))
                 elif target in reg.expand(ref):
-                    via.append((role, ref))  # type: ignore[arg-type]
+                    via.append((role, ref))
         if direct:
             rows.append(UnitRow(item, min(direct, key=ROLE_ORDER.__getitem__), None, True))
         elif via:
@@ -170,13 +161,13 @@ def filter_items(
     ds: Plan,
     items: Iterable[PlanItem],
     *,
-    kinds: Iterable[ItemKind] | None = None,
+    kinds: Iterable[str] | None = None,
     unit: str | None = None,
     role: str = "any",
 ) -> list[PlanItem]:
     """Keep items of the given kinds that `unit` (canonical) definitely owes in `role`."""
     wanted = set(kinds) if kinds else None
-    keep = [i for i in items if wanted is None or i.kind in wanted]
+    keep = [i for i in items if wanted is None or i.kind_code in wanted]
     if unit is None:
         return keep
     owed = {r.item.id: r for r in unit_rows(ds, unit) if r.definite}
@@ -186,29 +177,19 @@ def filter_items(
 # --- obligations: who has not delivered ---------------------------------------------------------------
 
 
-class MissingError(ValueError):
-    """The item is not split into obligations, or has no such period."""
-
-
 def obligations(ds: Plan, item_id: str, period: str | None = None) -> list[PlanItem]:
     """The obligations of an item split by unit and/or period, of one period if asked. Raises
-    MissingError when the item has none, or none in that period (the message lists the periods)."""
+    ProblemError when the item has none (`not-split`), or none in that period (`unknown-period`)."""
     item = ds.by_id[item_id]
     kids = ds.children(item_id) if item.split else []
     if not kids:
-        raise MissingError(
-            _("{item} is one obligation, not one per unit or period (tthc show {item})").format(item=item_id)
-        )
+        raise ProblemError(problem("not-split", item=item_id))
     if period is None:
         return kids
     wanted = [k for k in kids if k.period == period.strip().upper()]
     if not wanted:
-        periods = list(dict.fromkeys(k.period for k in kids if k.period)) or ["—"]
-        raise MissingError(
-            _("{item} has no period '{period}'; its periods: {periods}").format(
-                item=item_id, period=period, periods=", ".join(periods)
-            )
-        )
+        periods = tuple(dict.fromkeys(k.period for k in kids if k.period))
+        raise ProblemError(problem("unknown-period", item=item_id, period=period, periods=periods))
     return wanted
 
 
@@ -220,6 +201,6 @@ def open_ended_members(ds: Plan, item: PlanItem) -> list[str]:
     for ref in item.lead:
         for name in sorted(reg.expand(ref)):
             group = reg.groups.get(name)
-            if group is not None and group.kind == "collective" and name not in found:
+            if group is not None and group.kind is GroupKind.COLLECTIVE and name not in found:
                 found.append(name)
     return found

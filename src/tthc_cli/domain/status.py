@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
-from tthc_cli.domain.records import Record
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
-    from datetime import date
-
-    from tthc_cli.domain.plan import Entry, Plan, PlanItem
+from tthc_cli.domain.deadlines import DeadlineKind
+from tthc_cli.domain.plan import Entry, EntryStatus, Plan, PlanItem
 
 DEFAULT_WARN_DAYS = 7
 
@@ -31,40 +28,19 @@ class Status(StrEnum):
 DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
 
 
-class ItemStatus(Record):
+@dataclass(frozen=True, slots=True)
+class ItemStatus:
     """`days_late`: overdue, days past the effective due date; done late, days it took beyond it.
     `children_done`/`children_total`: roll-up of appendix rows (task 3.2: /16, task 6: /17)."""
 
-    __slots__ = (
-        "children_done",
-        "children_total",
-        "days_late",
-        "done_on",
-        "item",
-        "last",
-        "started_on",
-        "status",
-    )
-
-    def __init__(
-        self,
-        item: PlanItem,
-        status: Status,
-        done_on: date | None = None,
-        started_on: date | None = None,
-        days_late: int | None = None,
-        last: Entry | None = None,
-        children_done: int | None = None,
-        children_total: int | None = None,
-    ) -> None:
-        self.item = item
-        self.status = status
-        self.done_on = done_on
-        self.started_on = started_on
-        self.days_late = days_late
-        self.last = last
-        self.children_done = children_done
-        self.children_total = children_total
+    item: PlanItem
+    status: Status
+    done_on: date | None = None
+    started_on: date | None = None
+    days_late: int | None = None
+    last: Entry | None = None
+    children_done: int | None = None
+    children_total: int | None = None
 
     @property
     def done(self) -> bool:
@@ -89,13 +65,13 @@ def judge(
     done_on: date | None = None
     started_on: date | None = None
     for entry in entries:
-        if entry.status == "done":
+        if entry.status == EntryStatus.DONE:
             # A second "done" (a repeated report) does not move the completion date; only
             # "reopened" in between does.
             done_on = done_on or entry.date
-        elif entry.status == "reopened":
+        elif entry.status == EntryStatus.REOPENED:
             done_on = None
-        elif entry.status == "started" and started_on is None:
+        elif entry.status == EntryStatus.STARTED and started_on is None:
             started_on = entry.date
     last = entries[-1] if entries else None
     due = item.deadline.effective_due
@@ -107,8 +83,6 @@ def judge(
         # "Thường xuyên" work is never overdue during the year; the year-end review judges it. An item
         # for which the plan states no deadline at all (IV.2: each unit writes its plan) is not
         # "ongoing": it is said to have none.
-        from tthc_cli.domain.deadlines import DeadlineKind
-
         kind = Status.NO_DUE if item.deadline.kind is DeadlineKind.UNSPECIFIED else Status.ONGOING
         return ItemStatus(item, kind, None, started_on, None, last)
     late = item.deadline.days_late(today)
@@ -134,9 +108,7 @@ def statuses(ds: Plan, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[
             # An item split into obligations stands where its obligations stand: done when all are.
             result[parent] = rolled_up(st.item, [result[k] for k in kids])
         else:
-            result[parent] = ItemStatus(
-                st.item, st.status, st.done_on, st.started_on, st.days_late, st.last, done, len(kids)
-            )
+            result[parent] = replace(st, children_done=done, children_total=len(kids))
     return result
 
 

@@ -1,79 +1,59 @@
 """'Did you mean …?': the one rule for suggesting what a mistyped name or ID may have meant, and the
-messages for an ID the plan does not have (used by `validate` on the progress log, `show` and
+problems for an ID the plan does not have (used by `validate` on the progress log, `show` and
 `progress add` alike)."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from tthc_cli.domain.item_ids import normalise_id
 from tthc_cli.domain.plan import Plan
-from tthc_cli.i18n import _
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable
+from tthc_cli.domain.problems import Param, Problem, problem
 
 CUTOFF = 0.6  # difflib's similarity ratio from which a candidate is offered
 
 
 def nearest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Up to `n` candidates most like `word`, best first."""
-    import difflib
-
     return difflib.get_close_matches(word, list(candidates), n=n, cutoff=CUTOFF)
 
 
-def obligation_hint(ds: Plan, item_id: str) -> str:
-    """How to address one obligation of an item that is split by unit and/or period."""
-    item = ds.by_id[item_id]
-    kids = ds.children(item_id)
-    units = list(dict.fromkeys(k.unit for k in kids if k.unit))
-    periods = list(dict.fromkeys(k.period for k in kids if k.period))
-    parts = []
-    if units:
-        parts.append(
-            _("a unit (--unit / `unit:`, e.g. '{unit}'; {count} units)").format(
-                unit=units[0], count=len(units)
-            )
-        )
-    if periods:
-        parts.append(
-            _("a period (--period / `period:`: {periods})").format(
-                periods=", ".join(periods[:4]) + (" …" if len(periods) > 4 else "")
-            )
-        )
-    if item.split and "unit" in item.split:
-        what = _("{item} binds each unit separately").format(item=item_id)
-    else:
-        what = _("{item} recurs").format(item=item_id)
-    return _("{what}: record progress for {parts}, e.g. {example}").format(
-        what=what, parts=(" " + _("and") + " ").join(parts), example=kids[0].id
+def obligation_hint(plan: Plan, item_id: str) -> Problem:
+    """How to address one obligation of an item that is split by unit and/or period
+    (`obligation-address`; variant `unit` or `period`: what the item is split by first)."""
+    item = plan.by_id[item_id]
+    kids = plan.children(item_id)
+    units = tuple(dict.fromkeys(k.unit for k in kids if k.unit))
+    periods = tuple(dict.fromkeys(k.period for k in kids if k.period))
+    return problem(
+        "obligation-address",
+        "unit" if item.split and item.split.by_unit else "period",
+        item=item_id,
+        unit=units[0] if units else None,
+        units=len(units),
+        periods=periods,
+        example=kids[0].id if kids else None,
     )
 
 
-def unknown_id(ds: Plan, typed: str) -> str:
-    """Why `typed` names no item or obligation of the plan, and what it may have meant."""
+def unknown_id(plan: Plan, typed: str) -> Problem:
+    """Why `typed` names no item or obligation of the plan, and what it may have meant (`unknown-id`;
+    variants: `obligation` — the item exists but has no such unit or period —, `heading` — a number
+    that only heads other items)."""
     key = normalise_id(typed)
     base = key.split("/", 1)[0]
-    if "/" in key and base in ds.by_id:
-        # A unit or period this item does not have: suggest its nearest obligations.
-        kids = [k.id for k in ds.children(base)]
-        close = nearest(key, kids)
-        hint = (
-            "; " + _("did you mean {ids}?").format(ids=", ".join(close))
-            if close
-            else f" ({obligation_hint(ds, base)})"
-            if kids
-            else ""
-        )
-        return _("{item} has no obligation '{key}'").format(item=base, key=key) + hint
+    if "/" in key and base in plan.by_id:
+        kids = [k.id for k in plan.children(base)]
+        close = tuple(nearest(key, kids))
+        hint = obligation_hint(plan, base) if kids and not close else None
+        params: dict[str, Param] = {"item": base, "key": key, "suggestions": close}
+        if hint is not None:
+            params.update((k, v) for k, v in hint.params if k != "item")
+            params["hint"] = hint.variant
+        return Problem("unknown-id", tuple(params.items()), "obligation")
     kind, _sep, number = key.partition(":")
-    kids = [g for g in ds.by_id if kind == "task" and g.startswith(f"task:{number}.")]
-    if kids:
-        return _("'{id}' is a heading, not an item; use one of {ids}").format(id=typed, ids=", ".join(kids))
-    close = nearest(key, list(ds.by_id))
-    hint = (
-        "; " + _("did you mean {ids}?").format(ids=", ".join(close))
-        if close
-        else " " + _("(tthc list shows every ID)")
-    )
-    return _("no item has the ID '{id}'").format(id=typed) + hint
+    heads = tuple(g for g in plan.by_id if kind == "task" and g.startswith(f"task:{number}."))
+    if heads:
+        return problem("unknown-id", "heading", id=typed, ids=heads)
+    return problem("unknown-id", id=typed, suggestions=tuple(nearest(key, list(plan.by_id))))

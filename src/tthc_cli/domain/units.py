@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from difflib import get_close_matches
+from enum import StrEnum
 
-from tthc_cli.domain.records import Record
-from tthc_cli.i18n import _
 from tthc_cli.textnorm import typed
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -108,67 +106,87 @@ def split_type(key: str) -> tuple[str | None, str]:
     return kind, key
 
 
-class UnitInfo(Record):
-    __slots__ = ("aliases", "name", "part_of", "requires_type", "type")
+class UnitType(StrEnum):
+    """The unit types of the genre. Provincial: office (Văn phòng UBND), centre, department (sở), board
+    (ban), portal, media; central agencies located in the province (Công an tỉnh, BHXH tỉnh, Cục
+    Thuế); district level: city, town (thị xã), district (huyện), urban_district (quận); commune level:
+    commune (xã), ward (phường), township (thị trấn); mass organisations; enterprises."""
 
-    def __init__(
-        self,
-        name: str,
-        type: str,
-        aliases: tuple[str, ...] = (),
-        requires_type: bool = False,
-        part_of: str | None = None,
-    ) -> None:
-        self.name = name
-        self.type = type
-        self.aliases = aliases
-        self.requires_type = requires_type
-        self.part_of = part_of
-
-
-class GroupInfo(Record):
-    __slots__ = ("aliases", "appendix", "kind", "members", "name", "scope")
-
-    def __init__(
-        self,
-        name: str,
-        kind: str,
-        aliases: tuple[str, ...] = (),
-        members: tuple[str, ...] = (),
-        scope: tuple[str, ...] | None = None,
-        appendix: str | None = None,
-    ) -> None:
-        self.name = name
-        self.kind = kind
-        self.aliases = aliases
-        self.members = members
-        self.scope = scope
-        self.appendix = appendix
+    OFFICE = "office"
+    CENTRE = "centre"
+    DEPARTMENT = "department"
+    BOARD = "board"
+    PORTAL = "portal"
+    MEDIA = "media"
+    CENTRAL = "central"
+    CITY = "city"
+    TOWN = "town"
+    DISTRICT = "district"
+    URBAN_DISTRICT = "urban_district"
+    COMMUNE = "commune"
+    WARD = "ward"
+    TOWNSHIP = "township"
+    MASS_ORG = "mass_org"
+    ENTERPRISE = "enterprise"
+    OTHER = "other"
 
 
-class Lookup(Record):
+class GroupKind(StrEnum):
+    """listed: exactly its members; collective: a definite class the plan does not enumerate (its
+    known members, and others may belong); appendix: exactly the units of one appendix; open: names
+    no definite member ("các cơ quan … có liên quan")."""
+
+    LISTED = "listed"
+    COLLECTIVE = "collective"
+    APPENDIX = "appendix"
+    OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    name: str
+    type: UnitType
+    aliases: tuple[str, ...] = ()
+    requires_type: bool = False
+    part_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInfo:
+    name: str
+    kind: GroupKind
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    scope: tuple[str, ...] | None = None
+    appendix: str | None = None
+
+
+class LookupNote(StrEnum):
+    """Why a name that matched nothing did not match: its tone marks differ from a unit's
+    ("Sở Y tể"), or it is the province's own name ("Hải Dương" means the province)."""
+
+    TONE_MARKS = "tone-marks"
+    PROVINCE_NAME = "province-name"
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
     """The answer to 'which unit is this?': one `name`, or none with `candidates` (several matched)
-    or `suggestions` (nothing matched; close names)."""
+    or `suggestions` (nothing matched; close names); `note` says why a near name did not match."""
 
-    __slots__ = ("candidates", "name", "note", "query", "suggestions")
-
-    def __init__(
-        self,
-        query: str,
-        name: str | None = None,
-        candidates: tuple[str, ...] = (),
-        suggestions: tuple[str, ...] = (),
-        note: str | None = None,
-    ) -> None:
-        self.query = query
-        self.name = name
-        self.candidates = candidates
-        self.suggestions = suggestions
-        self.note = note
+    query: str
+    name: str | None = None
+    candidates: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    note: LookupNote | None = None
+    province: str | None = None  # with LookupNote.PROVINCE_NAME: the province's name
 
 
 class Registry:
-    def __init__(self) -> None:
+    """The units and groups a plan names, with the matching of names as people type them. Built once
+    from units.yaml (`from_infos`); its caches are internal: from outside it does not change."""
+
+    def __init__(self, province: str | None = None) -> None:
         self.units: dict[str, UnitInfo] = {}
         self.groups: dict[str, GroupInfo] = {}
         self._exact: dict[str, str] = {}
@@ -180,11 +198,19 @@ class Registry:
         # names compared them all again for each before.
         self._folded: list[tuple[str, str, str]] | None = None
         self._keys: list[str] | None = None
-        self.province: str | None = None
+        self.province = province
 
     @classmethod
-    def from_infos(cls, units: Iterable[UnitInfo], groups: Iterable[GroupInfo]) -> Registry:
-        reg = cls()
+    def from_infos(
+        cls,
+        units: Iterable[UnitInfo],
+        groups: Iterable[GroupInfo],
+        derived: Mapping[str, Iterable[str]] | None = None,
+        province: str | None = None,
+    ) -> Registry:
+        """`derived`: the members of each group of kind 'appendix', by appendix name (the units of
+        that appendix, as written: resolved here)."""
+        reg = cls(province)
         for unit in units:
             reg.units.setdefault(unit.name, unit)
             for alias in (unit.name, *unit.aliases):
@@ -200,15 +226,14 @@ class Registry:
             reg.groups.setdefault(group.name, group)
             for alias in (group.name, *group.aliases):
                 reg._exact.setdefault(fold(alias), group.name)
+        for appendix, names in (derived or {}).items():
+            resolved = (reg.resolve(n) for n in names)
+            reg._derived[appendix] = tuple(dict.fromkeys(n for n in resolved if n is not None))
         return reg
 
     @property
     def derived(self) -> dict[str, tuple[str, ...]]:
         return dict(self._derived)
-
-    def set_derived(self, appendix: str, unit_names: Iterable[str]) -> None:
-        """Members of the groups of kind 'appendix': the units of that appendix, canonical."""
-        self._derived[appendix] = tuple(dict.fromkeys(unit_names))
 
     # --- resolution --------------------------------------------------------------------------------
 
@@ -224,13 +249,7 @@ class Registry:
     def lookup(self, query: str) -> Lookup:
         found = self._lookup(query)
         if found.name and not marks_fit(query, self.spellings(found.name)):
-            return Lookup(
-                query,
-                suggestions=(found.name,),
-                note=_("'{typed}' differs from '{name}' in its tone marks").format(
-                    typed=query.strip(), name=found.name
-                ),
-            )
+            return Lookup(query, suggestions=(found.name,), note=LookupNote.TONE_MARKS)
         return found
 
     def spellings(self, name: str) -> tuple[str, ...]:
@@ -266,14 +285,12 @@ class Registry:
         province = self.province
         if core and kind is None and province and core == split_type(fold(province))[1]:
             # A bare province name means the province itself, never its city of the same name.
-            note = _(
-                "'{typed}' is the province's own name; to mean a unit, add its type (e.g. 'TP {province}')"
-            ).format(typed=query.strip(), province=province)
+            note = LookupNote.PROVINCE_NAME
         if len(partial) > 1 and not note:
             return Lookup(query, candidates=tuple(partial))
         if partial:
-            return Lookup(query, suggestions=tuple(partial), note=note)
-        return Lookup(query, suggestions=self._suggest(key), note=note)
+            return Lookup(query, suggestions=tuple(partial), note=note, province=province if note else None)
+        return Lookup(query, suggestions=self._suggest(key), note=note, province=province if note else None)
 
     def _type_fits(self, typed: str | None, alias_kind: str | None, name: str) -> bool:
         unit = self.units.get(name)
@@ -286,8 +303,6 @@ class Registry:
         return typed == alias_kind
 
     def _suggest(self, key: str) -> tuple[str, ...]:
-        from difflib import get_close_matches
-
         if self._keys is None:
             self._keys = list(self._exact) + list(self._cores)
         keys = self._keys
@@ -318,14 +333,14 @@ class Registry:
 
     def is_open(self, name: str) -> bool:
         group = self.groups.get(name)
-        return group is not None and group.kind == "open"
+        return group is not None and group.kind is GroupKind.OPEN
 
     def members(self, name: str) -> tuple[str, ...]:
         """Direct members (canonical) of a group: listed, or derived from an appendix."""
         group = self.groups.get(name)
         if group is None:
             return ()
-        if group.kind == "appendix":
+        if group.kind is GroupKind.APPENDIX:
             return self._derived.get(group.appendix or "", ())
         resolved = (self.resolve(m) for m in group.members)
         return tuple(dict.fromkeys(m for m in resolved if m is not None))

@@ -4,6 +4,7 @@ unit's row, a progress entry. Dates are ISO (calendar.iso_date), codes stay code
 from __future__ import annotations
 
 from tthc_cli.domain.calendar import iso_date
+from tthc_cli.domain.plan import Role
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def deadline_to_dict(d: Deadline) -> dict[str, Any]:
 def item_to_dict(item: PlanItem) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": item.id,
-        "kind": item.kind,
+        "kind": item.kind_code,
         "title": item.title,
         "lead": list(item.lead),
         "support": list(item.support),
@@ -40,13 +41,13 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         out["parent"] = item.parent
     # Appendix rows: a row its unit leads carries its domains (Phụ lục I); a row whose unit is
     # inspected carries the unit, block and note (Phụ lục II); whatever else a row has is added.
-    if item.unit_role == "lead":
+    if item.unit_role is Role.LEAD:
         out["domains"] = list(item.domains)
         if item.block is not None:
             out["block"] = item.block
         if item.note is not None:
             out["note"] = item.note
-    elif item.unit_role == "inspected":
+    elif item.unit_role is Role.INSPECTED:
         out.update(unit=item.unit, block=item.block, note=item.note)
         if item.domains:
             out["domains"] = list(item.domains)

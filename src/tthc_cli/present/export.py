@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan import Plan, Role
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import status_label
+from tthc_cli.present.labels import kind_labels, plan_title, status_label
 from tthc_cli.present.tables import items_csv, status_extra
 
 UID_DOMAIN = "tthc.kstthc"
@@ -23,8 +23,8 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
     cal.add("prodid", "-//tthc//KSTTHC plan//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", ds.meta.short_title)
-    kinds = ds.meta.kind_labels()
+    cal.add("x-wr-calname", plan_title(ds.meta))
+    kinds = kind_labels(ds.meta)
     for item in ds.items:
         d = item.deadline
         if d.due is None:
@@ -40,7 +40,7 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         lines = [f"{_('Lead')}: {'; '.join(item.lead) or '—'}"]
         if item.support:
             lines.append(f"{_('Coordinating')}: {'; '.join(item.support)}")
-        if item.unit and item.unit_role == "inspected":
+        if item.unit and item.unit_role is Role.INSPECTED:
             lines.append(f"{_('Inspected')}: {item.unit}")
         lines.append(f"{_('Deadline')}: {d.text or '—'}" + (f" ({_('tentative')})" if d.tentative else ""))
         if d.effective_due and d.effective_due != d.due:
@@ -54,7 +54,7 @@ def to_ics(ds: Plan, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
         )
         event.add("description", "\n".join(lines))
         # Outlook shows categories to people: the plan's own name for the kind ("Nhiệm vụ", "PL I").
-        event.add("categories", [kinds.get(item.kind, item.kind)])
+        event.add("categories", [kinds.get(item.kind_code, item.kind_code)])
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical

@@ -4,11 +4,8 @@ templates). The codes themselves stay in JSON and CSV code columns."""
 
 from __future__ import annotations
 
+from tthc_cli.domain.plan import AppendixInfo, ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.i18n import N_, _, pgettext
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from tthc_cli.domain.plan import PlanItem, PlanMeta
 
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
 STATUS = {
@@ -125,12 +122,12 @@ def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
     tế)" for a row whose unit does the work, "PL II – II.12" for a row whose unit is inspected (it is
     the object, shown beside); `unit=False` where space is short (the timeline). Every table, brief,
     report and timeline a person reads uses this; JSON and CSV keep the ID."""
-    if item.kind in ("task", "duty"):
+    if item.kind in (ItemKind.TASK, ItemKind.DUTY):
         return _("Item {number}").format(number=item.number)
-    appendix = meta.appendix(item.kind)
+    appendix = meta.appendix(item.appendix)
     number = appendix.number if appendix and appendix.number else ""
     label = _("App. {appendix} – {row}").format(appendix=number, row=item.number).replace("  ", " ")
-    if unit and item.unit and item.unit_role != "inspected":
+    if unit and item.unit and item.unit_role is not Role.INSPECTED:
         label += f" ({item.unit})"
     return label
 
@@ -155,3 +152,33 @@ def code_label(value: object) -> str:
     code = str(getattr(value, "value", value))
     words = CODE_WORDS.get(type(value).__name__, {})
     return _(words[code]) if code in words else code
+
+
+def plan_title(meta: PlanMeta) -> str:
+    """ "Kế hoạch 2021 – Hải Dương": for table titles and calendar names."""
+    return _("Plan {year}").format(year=meta.year) + (f" – {meta.province}" if meta.province else "")
+
+
+def kind_labels(meta: PlanMeta) -> dict[str, str]:
+    """Short labels of each kind code, as the document names its parts: "Nhiệm vụ", "Mục IV" (the
+    section holding the duties), "PL I" (an appendix) — in the reader's language."""
+    duties = meta.section("duties")
+    labels = {
+        "task": pgettext("kind", "Task"),
+        "duty": pgettext("kind", "Section {number}").format(number=duties[0])
+        if duties
+        else pgettext("kind", "Responsibilities"),
+    }
+    for a in meta.appendices:
+        labels[a.name] = (
+            pgettext("kind", "App. {number}").format(number=a.number)
+            if a.number
+            else pgettext("kind", "Appendix")
+        )
+    labels["note"] = pgettext("kind", "Note, paragraph")
+    return labels
+
+
+def appendix_label(info: AppendixInfo) -> str:
+    """How officials name an appendix: "Phụ lục I", or "Phụ lục" for a single unnumbered one."""
+    return f"Phụ lục {info.number}" if info.number else "Phụ lục"

@@ -17,7 +17,8 @@ from enum import Enum
 from typing import Any
 
 from tthc_cli.domain.problems import Problem
-from tthc_cli.i18n import _
+from tthc_cli.domain.units import Lookup, LookupNote
+from tthc_cli.i18n import N_, _
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -47,6 +48,10 @@ def quoted(values: object) -> str:
 
 MESSAGES: dict[str, Wording] = {}
 
+# Transitional, while the reader and the deadline modules still word their problems where they find
+# them: such a problem carries its sentence as the param `text` (variant "text").
+TEXT_VARIANT = "text"
+
 
 def key_of(p: Problem) -> str:
     return f"{p.code}/{p.variant}" if p.variant else p.code
@@ -54,6 +59,8 @@ def key_of(p: Problem) -> str:
 
 def message(p: Problem) -> str:
     """The sentence for a problem, in the active language."""
+    if p.variant == TEXT_VARIANT:
+        return str(p.args.get("text", ""))
     wording = MESSAGES.get(key_of(p)) or MESSAGES.get(p.code)
     if wording is None:  # a rule added without its words: say the code and facts rather than fail
         facts = ", ".join(f"{k}={shown(v)}" for k, v in p.params)
@@ -65,6 +72,15 @@ def message(p: Problem) -> str:
 
 # --- files and folders (data/files.py, fsutil.py) ------------------------------------------------------
 
+MESSAGES["ignored-file"] = N_(
+    "not read: an appendix file is named appendix_<name>.yaml, the name in lower-case "
+    "letters, digits and _ (e.g. appendix_ra_soat.yaml)"
+)
+
+MESSAGES["missing-file"] = lambda a: _("{name} is missing; a plan folder needs {required}").format(
+    name=a["name"], required=(" " + _("and") + " ").join(a["required"])
+)
+
 # --- the YAML reader (data/loader.py, data/document.py) ------------------------------------------------
 
 # --- the schemas (data/schema_check.py, data/models.py) ------------------------------------------------
@@ -73,9 +89,165 @@ def message(p: Problem) -> str:
 
 # --- units, IDs and suggestions (domain/units.py, domain/item_ids.py, domain/suggest.py) --------------
 
+
+def lookup_note(look: Lookup) -> str:
+    """Why a name that matched nothing did not match (domain/units.LookupNote)."""
+    if look.note is LookupNote.TONE_MARKS:
+        return _("'{typed}' differs from '{name}' in its tone marks").format(
+            typed=look.query.strip(), name=look.suggestions[0] if look.suggestions else ""
+        )
+    return _(
+        "'{typed}' is the province's own name; to mean a unit, add its type (e.g. 'TP {province}')"
+    ).format(typed=look.query.strip(), province=look.province or "")
+
+
+def _did_you_mean(ids: tuple[str, ...]) -> str:
+    return "; " + _("did you mean {ids}?").format(ids=", ".join(ids)) if ids else ""
+
+
+def _obligation_parts(a: Args) -> str:
+    parts = []
+    if a.get("unit"):
+        parts.append(
+            _("a unit (--unit / `unit:`, e.g. '{unit}'; {count} units)").format(
+                unit=a["unit"], count=a["units"]
+            )
+        )
+    periods = tuple(a.get("periods") or ())
+    if periods:
+        listed = ", ".join(periods[:4]) + (" …" if len(periods) > 4 else "")
+        parts.append(_("a period (--period / `period:`: {periods})").format(periods=listed))
+    return (" " + _("and") + " ").join(parts)
+
+
+def _obligation_address(a: Args, variant: str) -> str:
+    if variant == "unit":
+        what = _("{item} binds each unit separately").format(item=a["item"])
+    else:
+        what = _("{item} recurs").format(item=a["item"])
+    return _("{what}: record progress for {parts}, e.g. {example}").format(
+        what=what, parts=_obligation_parts(a), example=a["example"]
+    )
+
+
+def _unknown_obligation(a: Args) -> str:
+    text = _("{item} has no obligation '{key}'").format(item=a["item"], key=a["key"])
+    if a["suggestions"]:
+        return text + _did_you_mean(a["suggestions"])
+    if a.get("hint"):
+        return text + f" ({_obligation_address(a, a['hint'])})"
+    return text
+
+
+def _unknown_id(a: Args) -> str:
+    text = _("no item has the ID '{id}'").format(id=a["id"])
+    if a["suggestions"]:
+        return text + _did_you_mean(a["suggestions"])
+    return text + " " + _("(tthc list shows every ID)")
+
+
+def _unknown_period(a: Args) -> str:
+    return _("{item} has no period '{period}'; its periods: {periods}").format(
+        item=a["item"], period=a["period"], periods=", ".join(a["periods"]) or "—"
+    )
+
+
+MESSAGES.update(
+    {
+        "unknown-id": _unknown_id,
+        "unknown-id/obligation": _unknown_obligation,
+        "unknown-id/heading": lambda a: _("'{id}' is a heading, not an item; use one of {ids}").format(
+            id=a["id"], ids=", ".join(a["ids"])
+        ),
+        "obligation-address/unit": lambda a: _obligation_address(a, "unit"),
+        "obligation-address/period": lambda a: _obligation_address(a, "period"),
+        "not-split": N_("{item} is one obligation, not one per unit or period (tthc show {item})"),
+        "unknown-period": _unknown_period,
+    }
+)
+
 # --- cross-file rules (data/checks.py) -----------------------------------------------------------------
 
+
+def _unknown_unit(a: Args, what: str) -> str:
+    close = a.get("suggestions") or ()
+    hint = "; " + _("did you mean {names}?").format(names=quoted(close)) if close else ""
+    return _(
+        "'{name}' is not a registered {what} in units.yaml{hint} (or add it there as a name or alias)"
+    ).format(name=a["name"], what=_(what), hint=hint)
+
+
+MESSAGES.update(
+    {
+        "duplicate-id": N_("{id} is used twice (first at {where}); renumber one of them"),
+        "duplicate-id/grouping": N_("grouping {number} is declared twice"),
+        "duplicate-id/appendix": N_("Phụ lục {number} is also {other}; each appendix has its own number"),
+        "unknown-grouping": N_("grouping '{name}' is not declared under 'groupings'"),
+        "unknown-unit": lambda a: _unknown_unit(a, N_("unit or group")),
+        "unknown-unit/unit": lambda a: _unknown_unit(a, N_("unit")),
+        "unknown-unit/part-of": N_("part_of '{name}' is not a registered unit"),
+        "comma-split-name": N_(
+            "'{ref}' is part of the name '{name}', split at its commas: a flow list [a, b] splits "
+            "on every comma, so write names with commas as a block list, one '- name' per line"
+        ),
+        "group-in-appendix": N_("'{name}' is a group; an appendix row names one unit"),
+        "unknown-task": N_("task {task} does not exist in plan.yaml"),
+        "appendix-link/undeclared": N_("task {task} does not declare 'appendix: {name}' in plan.yaml"),
+        "appendix-link/no-file": lambda a: _(
+            "task {task} says 'appendix: {name}' but there is no {file} (appendices here: {have})"
+        ).format(task=a["task"], name=a["name"], file=a["file"], have=", ".join(a["have"]) or _("none")),
+        "appendix-link/other-task": lambda a: _(
+            "task {task} says 'appendix: {name}' but that appendix belongs to task {owner}"
+        ).format(task=a["task"], name=a["name"], owner=a["owner"] or _("(none)")),
+        "appendix-link/group": N_(
+            "group '{name}' takes its members from {file}, which this plan folder does not have "
+            "(the group has no members until it does)"
+        ),
+        "each-unit-open": N_(
+            "each_unit: true, but every lead is an open-ended group: there is no unit to "
+            "split it between; name the units or a definite group"
+        ),
+        "ambiguous-name": N_(
+            "'{text}' reads the same as a name of '{owner}'; names and aliases must tell units apart"
+        ),
+        "group-cycle": N_("group '{name}' contains itself through its members"),
+        "note-rows": N_("rows [{first}, {last}] are not a range of this block's rows"),
+        "note-rows/overlap": N_("this note covers rows another note covers"),
+    }
+)
+
 # --- the progress log (data/checks_progress.py, data/progress.py) -------------------------------------
+
+MESSAGES.update(
+    {
+        "progress-shape/not-utf8": N_("progress.yaml is not UTF-8 (byte {offset}); save it as UTF-8"),
+        "progress-shape/no-entries-key": N_(
+            "progress.yaml has no line 'entries:' on its own to append under "
+            "(write 'entries:' alone on a line, not 'entries: []')"
+        ),
+        "progress-shape/entries-not-last": N_(
+            "'entries:' must be the last key of progress.yaml for tthc to append to it"
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "future-entry": N_("{day} is after today ({today}); record progress once it has happened"),
+        "before-plan": N_("{day} is before the plan period starts ({start})"),
+        "long-after-plan": N_(
+            "{day} is more than a year after the plan period ended ({end}); check the date"
+        ),
+        "duplicate-entry": N_("the same entry appears twice"),
+        "out-of-order": N_(
+            "{item}: dated {day}, before the previous entry for it ({previous}); keep the log in date order"
+        ),
+        "started-after-done": N_("{item} is already done ({day}); append 'reopened' first"),
+        "done-before-start": N_("{item} is recorded done on {day}, before it started ({started})"),
+        "done-twice": N_("{item} is already done ({day}); append 'reopened' in between"),
+        "reopened-not-done": N_("{item} is not done, so it cannot be reopened"),
+    }
+)
 
 # --- the reporting regime (reporting.yaml) -------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import status_label
+from tthc_cli.present.labels import plan_title, status_label
 from tthc_cli.present.tables import markdown_cell
 
 CARRY_OVER = "carry_over.md"  # beside the data files; not a data file, tthc never reads it back
@@ -96,7 +96,7 @@ def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date
     lines = [
         "# "
         + _("Unfinished items of {plan} (status on {day})").format(
-            plan=plan.meta.short_title, day=f"{as_of:%d/%m/%Y}"
+            plan=plan_title(plan.meta), day=f"{as_of:%d/%m/%Y}"
         ),
         "",
         _(

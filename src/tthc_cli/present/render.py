@@ -20,7 +20,14 @@ from tthc_cli import i18n
 from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, os_reason
-from tthc_cli.present.labels import entry_status_label, item_label, item_title, status_label
+from tthc_cli.present.labels import (
+    entry_status_label,
+    item_label,
+    item_title,
+    kind_labels,
+    plan_title,
+    status_label,
+)
 from tthc_cli.present.reports import STATUS_ORDER, Brief, Report
 from tthc_cli.present.tables import deadline_text, dmy, due_cell, markdown_cell
 
@@ -191,6 +198,7 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["name"] = item_title
     env.filters["md"] = markdown_cell
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    env.filters["plan_title"] = plan_title
     return env
 
 
@@ -347,7 +355,7 @@ def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as
         "item.txt.j2",
         item=item,
         ref=item_label(item, ds.meta),
-        kind_label=ds.meta.kind_labels().get(item.kind, item.kind),
+        kind_label=kind_labels(ds.meta).get(item.kind_code, item.kind_code),
         deadline=deadline_text(item),
         due=due_cell(item),
         children=ds.children(item.id),

@@ -115,7 +115,10 @@ class AppendixSection:
 
 def appendix_sections(ds: Plan, ordered: list[ItemStatus]) -> list[AppendixSection]:
     return [
-        AppendixSection(info, [s for s in ordered if s.item.kind == info.name]) for info in ds.meta.appendices
+        AppendixSection(
+            info, [s for s in ordered if s.item.appendix == info.name and s.item.parent is not None]
+        )
+        for info in ds.meta.appendices
     ]
 
 

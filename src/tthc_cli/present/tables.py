@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from tthc_cli.domain.calendar import iso_date
+from tthc_cli.domain.plan import Role
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
 from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
@@ -133,11 +134,11 @@ def item_table(
     headers = [_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due")]
     rows: list[list[Cell]] = []
     for item in items:
-        other = item.unit if item.unit_role == "inspected" else _names(item.support)
+        other = item.unit if item.unit_role is Role.INSPECTED else _names(item.support)
         rows.append(
             [
                 item.id,
-                labels.get(item.kind, item.kind),
+                labels.get(item.kind_code, item.kind_code),
                 item.title,
                 _names(item.lead),
                 other,
@@ -352,7 +353,7 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
         rows.append(
             [
                 item.id,
-                item.kind,
+                item.kind_code,
                 item.title,
                 _names(item.lead),
                 _names(item.support),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, fail
 from tthc_cli.i18n import _, ngettext
 
@@ -93,25 +92,18 @@ def load(data: str | None) -> Plan:
     """The validated plan, or a clear refusal. Progress entries are checked against the real date
     (an entry from the future is a mistake whatever --today says); --today only picks the moment a
     query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
-    from tthc_cli.data import plan_cache
+    from tthc_cli.cli.reporters import format_text
+    from tthc_cli.data.dataset import assemble
     from tthc_cli.data.files import DataDirError, read_data_folder
+    from tthc_cli.present.console import note
 
     directory = data_dir(data)
     try:
         files, labels = read_data_folder(directory)
     except DataDirError as exc:
         fail(str(exc))
-    key = plan_cache.fingerprint(files)
-    base = cache_folder()
-    cached = plan_cache.read(base, directory, key)
-    if cached is not None:
-        return cached
-    from tthc_cli.cli.reporters import format_text
-    from tthc_cli.data.dataset import assemble
-    from tthc_cli.present.console import note
-
-    result = assemble(files, labels, today=real_today(), calendar=working_days(base))
-    if result.dataset is None:
+    result = assemble(files, labels, today=real_today(), calendar=working_days(cache_folder()))
+    if result.plan is None:
         for d in result.errors[:10]:
             note(format_text(d))
         more = len(result.errors) - 10
@@ -125,8 +117,7 @@ def load(data: str | None) -> Plan:
             ).format(count=len(result.errors)),
             EXIT_DATA,
         )
-    plan_cache.write(base, directory, key, result.dataset, result.diagnostics, labels, i18n.language())
-    return result.dataset
+    return result.plan
 
 
 def resolve_unit(plan: Plan, name: str) -> str:
@@ -142,7 +133,9 @@ def resolve_unit(plan: Plan, name: str) -> str:
         )
     message = _("no unit or group is called '{name}'.").format(name=name)
     if look.note:
-        message += " " + _("Note: {note}.").format(note=look.note)
+        from tthc_cli.present.messages import lookup_note
+
+        message += " " + _("Note: {note}.").format(note=lookup_note(look))
     if look.suggestions:
         message += " " + _("Did you mean: {names}?").format(names="; ".join(look.suggestions))
     fail(message + " " + _("('tthc units' lists every name.)"), EXIT_DATA)
@@ -187,7 +180,7 @@ def show_items(
 
 def check_kinds(plan: Plan, kinds: Sequence[str]) -> set[str] | None:
     """The kinds asked for, all of which the plan must have (its appendices' names included)."""
-    unknown = plan.meta.check_kinds(kinds)
+    unknown = [k for k in kinds if k not in plan.meta.kinds]
     if unknown:
         fail(
             _("--kind {kind}: this plan's kinds are {kinds}").format(

@@ -15,6 +15,7 @@ from tthc_cli.cli.commands import (
     today_from,
 )
 from tthc_cli.i18n import _
+from tthc_cli.present.labels import kind_labels, plan_title
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,16 +28,16 @@ def list_items(o: Options) -> int:
     now = today_from(o.maybe_text("today"))
     plan = load(o.maybe_text("data"))
     wanted = check_kinds(plan, o.texts("kinds"))
-    items = [i for i in plan.items if wanted is None or i.kind in wanted]
+    items = [i for i in plan.items if wanted is None or i.kind_code in wanted]
     title = _("{plan}: {count} items (status on {today})").format(
-        plan=plan.meta.short_title, count=len(items), today=f"{now:%d/%m/%Y}"
+        plan=plan_title(plan.meta), count=len(items), today=f"{now:%d/%m/%Y}"
     )
     show_items(
         items,
         o.text("fmt"),
         title=title,
         statuses=statuses_on(plan, now, o.number("warn_days")),
-        labels=plan.meta.kind_labels(),
+        labels=kind_labels(plan.meta),
     )
     return EXIT_OK
 
@@ -69,8 +70,9 @@ def show(o: Options) -> int:
     item = plan.by_id.get(key) or item_by_label(plan, item_id)
     if item is None:
         from tthc_cli.domain.suggest import unknown_id
+        from tthc_cli.present.messages import message
 
-        fail(unknown_id(plan, item_id), EXIT_DATA)
+        fail(message(unknown_id(plan, item_id)), EXIT_DATA)
     now = today_from(o.maybe_text("today"))
     status = statuses_on(plan, now, o.number("warn_days"))[item.id]
     log = [e for e in plan.progress if e.id == item.id and e.date <= now]
@@ -133,7 +135,7 @@ def due(o: Options) -> int:
             today=f"{now:%d/%m/%Y}",
         ),
         statuses=sts,
-        labels=plan.meta.kind_labels(),
+        labels=kind_labels(plan.meta),
     )
     if result.without_due:
         note(
@@ -159,7 +161,7 @@ def overdue(o: Options) -> int:
         o.text("fmt"),
         title=_("Overdue on {today}: {count} items").format(today=f"{now:%d/%m/%Y}", count=len(rows)),
         statuses=sts,
-        labels=plan.meta.kind_labels(),
+        labels=kind_labels(plan.meta),
         extra=[Extra("days_late", _("Days late"), late, list(late))],
         status_column=False,  # every row is "Quá hạn": the table shows the days late instead
     )
@@ -179,7 +181,7 @@ def upcoming(o: Options) -> int:
     title = _("Due in the next {days} days ({first} – {last}): {count} items not done").format(
         days=within, first=f"{now:%d/%m/%Y}", last=f"{last:%d/%m/%Y}", count=len(rows)
     )
-    show_items(rows, o.text("fmt"), title=title, statuses=sts, labels=plan.meta.kind_labels())
+    show_items(rows, o.text("fmt"), title=title, statuses=sts, labels=kind_labels(plan.meta))
     return EXIT_OK
 
 
@@ -228,21 +230,23 @@ def unit(o: Options) -> int:
 
 def missing(o: Options) -> int:
     """Who has not delivered an item that each unit (or each period) owes separately."""
-    from tthc_cli.domain.queries import MissingError, obligations, open_ended_members
+    from tthc_cli.domain.problems import ProblemError
+    from tthc_cli.domain.queries import obligations, open_ended_members
     from tthc_cli.domain.suggest import unknown_id
     from tthc_cli.present import tables
     from tthc_cli.present.console import note, out, print_table
+    from tthc_cli.present.messages import message
 
     item_id, period, fmt = o.text("item_id"), o.maybe_text("period"), o.text("fmt")
     now = today_from(o.maybe_text("today"))
     plan = load(o.maybe_text("data"))
     key = plan.find_id(item_id)
     if key not in plan.by_id:
-        fail(unknown_id(plan, item_id), EXIT_DATA)
+        fail(message(unknown_id(plan, item_id)), EXIT_DATA)
     try:
         kids = obligations(plan, key, period)
-    except MissingError as exc:
-        fail(str(exc), EXIT_DATA)
+    except ProblemError as exc:
+        fail(message(exc.problem), EXIT_DATA)
     sts = statuses_on(plan, now, o.number("warn_days"))
     left = [k for k in kids if not sts[k.id].done]
     title = _("{item}: {done}/{total} done, {left} not yet (status on {day})").format(

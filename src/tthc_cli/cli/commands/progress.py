@@ -27,11 +27,12 @@ def add(o: Options) -> int:
     from tthc_cli.data.files import DataDirError
     from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
     from tthc_cli.domain.item_ids import obligation_id
-    from tthc_cli.domain.plan import Entry
+    from tthc_cli.domain.plan import Entry, EntryStatus
     from tthc_cli.domain.plan_files import PROGRESS
     from tthc_cli.domain.suggest import obligation_hint, unknown_id
     from tthc_cli.present.console import note
     from tthc_cli.present.labels import entry_status_label
+    from tthc_cli.present.messages import message
 
     # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
     now = real_today()
@@ -47,15 +48,13 @@ def add(o: Options) -> int:
     plan = load(directory)
     key = plan.find_id(o.text("item_id"))
     unit, period = o.maybe_text("unit"), o.maybe_text("period")
-    if unit is not None:
-        key = obligation_id(key, resolve_unit(plan, unit))
-    if period is not None:
-        key = obligation_id(key, None, period.strip().upper())
+    if unit is not None or period is not None:
+        key = obligation_id(key, resolve_unit(plan, unit) if unit is not None else None, period)
     if key not in plan.by_id:
-        fail(unknown_id(plan, key), EXIT_DATA)
+        fail(message(unknown_id(plan, key)), EXIT_DATA)
     if plan.by_id[key].split:
-        fail(obligation_hint(plan, key), EXIT_DATA)
-    status = o.text("status")
+        fail(message(obligation_hint(plan, key)), EXIT_DATA)
+    status = EntryStatus(o.text("status"))
     entry = Entry(
         key,
         day,
@@ -68,7 +67,7 @@ def add(o: Options) -> int:
     try:
         warnings = record_entry(directory, entry, now, working_days(cache_folder()))
     except AppendError as exc:
-        fail(str(exc), EXIT_DATA)
+        fail(message(exc.problem), EXIT_DATA)
     except EntryRefused as exc:
         if exc.problems:
             note(_("progress.yaml with the new entry appended at its end would have these problems:"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import cache_folder, data_dir, real_today, working_days
 from tthc_cli.i18n import _
@@ -15,33 +14,22 @@ if TYPE_CHECKING:
     from datetime import date
 
     from tthc_cli.cli.params import Options
-    from tthc_cli.data.diagnostics import Diagnostic
     from tthc_cli.domain.calendar import WorkingDays
+    from tthc_cli.domain.problems import Problem as Diagnostic
 
 
 def ignored_files(folder: str) -> list[Diagnostic]:
     """A warning for each file in the folder that looks like an appendix but is not read as one."""
-    from tthc_cli.data.diagnostics import Diagnostic, Severity
     from tthc_cli.data.files import display_path
     from tthc_cli.domain.plan_files import misnamed_appendices
+    from tthc_cli.domain.problems import warning
 
     try:
         listing = os.listdir(folder)
     except OSError:
         return []
     return [
-        Diagnostic(
-            display_path(os.path.join(folder, name)),
-            0,
-            0,
-            Severity.WARNING,
-            "ignored-file",
-            "",
-            _(
-                "not read: an appendix file is named appendix_<name>.yaml, the name in lower-case "
-                "letters, digits and _ (e.g. appendix_ra_soat.yaml)"
-            ),
-        )
+        warning("ignored-file").located(display_path(os.path.join(folder, name)), 0, 0)
         for name in misnamed_appendices(listing)
     ]
 
@@ -51,9 +39,9 @@ def validate(o: Options) -> int:
     progress log is checked against the real date (an entry from the future is a mistake whatever
     TTHC_TODAY says)."""
     from tthc_cli.cli.reporters import MAX_SHOWN, format_github, format_json, format_text
-    from tthc_cli.data.diagnostics import Severity, count, strictly
     from tthc_cli.data.files import DataDirError, read_data_folder
     from tthc_cli.domain.plan_files import DATA_FILE_PATTERN, is_data_file
+    from tthc_cli.domain.problems import Severity, count
     from tthc_cli.present.console import note, out
 
     fmt = o.text("fmt")
@@ -97,7 +85,7 @@ def validate(o: Options) -> int:
         diagnostics += validated(folder, files, labels, now, calendar, base)
         diagnostics += ignored_files(folder)
     if o.flag("strict"):
-        diagnostics = strictly(diagnostics)
+        diagnostics = [d.as_error() for d in diagnostics]
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     if fmt == "json":
         out(format_json(diagnostics))
@@ -137,18 +125,9 @@ def validated(
     with the same tthc), are not validated again: the warnings saved with their compiled plan are the
     answer, in the language they were said in. Errors are never saved: invalid files are always
     validated, so every problem is reported from the files themselves."""
-    from tthc_cli.data import plan_cache
-
-    key = plan_cache.fingerprint(files)
-    saved = plan_cache.read_warnings(base, folder, key, labels, i18n.language())
-    if saved is not None:
-        return saved
     from tthc_cli.data.dataset import assemble
 
-    result = assemble(files, labels, today=now, calendar=calendar)
-    if result.dataset is not None:
-        plan_cache.write(base, folder, key, result.dataset, result.diagnostics, labels, i18n.language())
-    return result.diagnostics
+    return list(assemble(files, labels, today=now, calendar=calendar).problems)
 
 
 class _Excerpts:

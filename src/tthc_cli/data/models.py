@@ -39,6 +39,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Inference(_Model):
+    """A mark on a fact the data reads rather than copies: the source does not print it where it is
+    used. `basis` names where it is read from, in the document's own terms, so that outputs can say
+    "suy ra từ Điều 2.1 và Mục 3.1" / "inferred from …"."""
+
+    basis: Text = Field(
+        description="Where the reading comes from, as the document numbers it, e.g. 'Điều 2.1 và Mục 3.1'."
+    )
+
+
 class Party(_Model):
     """Lead or coordinating units: the phrase as written and the units/groups it names."""
 
@@ -46,6 +56,11 @@ class Party(_Model):
         None, description="The phrase exactly as written; null if the source states none."
     )
     refs: list[Text] = Field(min_length=1, description="Names or aliases registered in units.yaml.")
+    inferred: Inference | None = Field(
+        None,
+        description="Set when the item does not print these parties (text: null): they are read from "
+        "`basis`, e.g. the subject of a duty taken from another article.",
+    )
 
 
 class Regulation(_Model):
@@ -62,11 +77,43 @@ class DeadlineSpec(_Model):
         None, description="Added by the office, not in the plan: the rule that 'theo quy định' refers to."
     )
     tentative: StrictBool = Field(False, description='true for "Thời gian dự kiến".')
+    inferred: Inference | None = Field(
+        None,
+        description="Set when `text` is not a deadline the source prints for the item but words of the "
+        "item's own text read as one (e.g. 'thường xuyên' inside a duty's sentence).",
+    )
     start: dt.date | None = Field(
         None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough."
     )
     due: dt.date | None = Field(
         None, description="Explicit due date (YYYY-MM-DD), only if the phrase is not enough."
+    )
+
+
+# The periods a reporting phrase can name ("định kỳ quý, năm": quarter, year).
+ReportPeriod = Literal["month", "quarter", "half_year", "nine_months", "year"]
+
+
+class Reporting(_Model):
+    """Reports an item's own words ask for, beside its deadline ("Tổng hợp báo cáo định kỳ quý, năm
+    hoặc đột xuất", "báo cáo … theo quy định"): what the words say and nothing more. No day of a month
+    is recorded here; the dates of periodic reports come from the reporting regime."""
+
+    text: Text = Field(description="The item's words that ask for the reports, exactly as written.")
+    periods: list[ReportPeriod] = Field(
+        [], description="The periods the words name; empty when they name none ('định kỳ', 'theo quy định')."
+    )
+    ad_hoc: StrictBool = Field(False, description='true when the words add reports on demand ("đột xuất").')
+    as_regulated: StrictBool = Field(
+        False,
+        description='true when the words leave the cadence and the days to regulation ("theo quy định").',
+    )
+    by: Party | None = Field(
+        None,
+        description="Who reports, when not the item's lead (for an each_unit item: each unit of its lead).",
+    )
+    inferred: Inference = Field(
+        description="Where the reading comes from: the item's words, and any other passage it relies on."
     )
 
 
@@ -151,6 +198,7 @@ class Task(_Model):
     appendix: Name | None = Field(
         None, description="The appendix (appendix_<name>.yaml) that details this item."
     )
+    reporting: Reporting | None = Field(None, description="Reports the item's own words ask for.")
 
 
 class Duty(_Model):
@@ -162,6 +210,7 @@ class Duty(_Model):
     deadline: DeadlineSpec | None = None
     notes: list[Text] = []
     each_unit: EachUnit = False
+    reporting: Reporting | None = Field(None, description="Reports the item's own words ask for.")
 
 
 class Obligation(_Model):
@@ -179,6 +228,7 @@ class Obligation(_Model):
     support: Party | None = None
     deadline: DeadlineSpec | None = None
     each_unit: EachUnit = False
+    reporting: Reporting | None = Field(None, description="Reports the item's own words ask for.")
 
 
 class PlanFile(_Model):
@@ -221,6 +271,10 @@ class RowNote(_Model):
     inferred: StrictBool = Field(
         False,
         description="true when the span is read off a merged cell's layout rather than printed.",
+    )
+    basis: Text | None = Field(
+        None,
+        description="With inferred: true, where the span is read from (e.g. the row the note is printed on).",
     )
 
 
@@ -288,6 +342,16 @@ class Unit(_Model):
     requires_type: StrictBool = Field(
         False, description="Match only when the type is typed too (a bare 'Hải Dương' is the province)."
     )
+    inferred_part_of: Inference | None = Field(
+        None, description="Set when the source does not print `part_of`: where the relation is read from."
+    )
+
+
+class InferredMember(_Model):
+    """A group member (also listed under `members`) whose membership the source does not print."""
+
+    name: Text = Field(description="The member, as written under `members`.")
+    basis: Text = Field(description="Where the membership is read from, as the document numbers it.")
 
 
 class Group(_Model):
@@ -298,6 +362,14 @@ class Group(_Model):
     scope: list[Text] | None = None
     appendix: Name | None = Field(
         None, description="kind 'appendix': the appendix (appendix_<name>.yaml) whose units are the members."
+    )
+    inferred_members: list[InferredMember] = Field(
+        [], description="Members (each also under `members`) that the source does not name as such."
+    )
+    inferred_closure: Inference | None = Field(
+        None,
+        description="kind 'listed': set when the source does not say the list is complete; where the "
+        "reading that it is comes from.",
     )
 
     @model_validator(mode="after")

@@ -93,7 +93,7 @@ def test_inspection_notes_may_touch_but_not_overlap() -> None:
         appendix_inspection_yaml=edit("appendix_inspection.yaml", "rows: [5, 9]", "rows: [4, 9]")
     )
     got = [(d.file, d.line, d.column, d.code) for d in overlapping.problems]
-    assert got == [("appendix_inspection.yaml", 51, 15, "note-rows")]  # the second note's `rows`
+    assert got == [("appendix_inspection.yaml", 54, 15, "note-rows")]  # the second note's `rows`
 
 
 def test_every_rule_is_in_the_one_list() -> None:

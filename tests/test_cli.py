@@ -260,7 +260,7 @@ def test_due_markdown(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_due_unit_filter_needs_a_real_unit(run) -> None:  # type: ignore[no-untyped-def]
     ok = run("due", "--before", "2021-12-31", "--unit", "so y te", "--role", "lead", "-f", "json")
-    assert [i["id"] for i in json.loads(ok.stdout)] == ["review:6", "task:8"]
+    assert [i["id"] for i in json.loads(ok.stdout)] == ["review:6", "task:8/so-y-te"]
     bad = run("due", "--before", "2021-12-31", "--unit", "Giang")
     assert bad.code == 1 and "khớp với nhiều đơn vị" in bad.stderr
 
@@ -314,7 +314,7 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("typed", ["Sở Y tế", "so y te", "SỞ Y TẾ", "Sở Y tế"])
 def test_unit_spellings(run, typed: str) -> None:  # type: ignore[no-untyped-def]
     rows = json.loads(run("unit", typed, "-f", "json").stdout)
-    assert {r["id"] for r in rows if r["definite"]} >= {"review:6", "task:8"}
+    assert {r["id"] for r in rows if r["definite"]} >= {"review:6", "task:8/so-y-te"}
 
 
 def test_unit_json_rows(run) -> None:  # type: ignore[no-untyped-def]

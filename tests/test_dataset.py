@@ -22,7 +22,7 @@ def test_diagnostics_come_in_file_line_column_order() -> None:
     ).encode()
     got = [(d.file, d.line, d.column, d.code) for d in assemble(files).problems]
     assert got == [
-        ("appendix_inspection.yaml", 51, 15, "note-rows"),
+        ("appendix_inspection.yaml", 54, 15, "note-rows"),
         ("progress.yaml", 3, 23, "done-before-start"),
         ("progress.yaml", 3, 23, "out-of-order"),
         ("progress.yaml", 4, 10, "unknown-id"),

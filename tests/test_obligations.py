@@ -18,7 +18,7 @@ from tthc_cli.present.messages import message
 FIXTURES = Path(__file__).parent / "fixtures"
 AN_LAC = FIXTURES / "an-lac-2022"
 
-PROVINCIAL = 17  # Văn phòng UBND tỉnh, 15 sở, Ban Quản lý các khu công nghiệp tỉnh
+PROVINCIAL = 16  # the 15 sở and Ban Quản lý các khu công nghiệp tỉnh (not Văn phòng UBND tỉnh)
 DISTRICTS = 12
 
 
@@ -215,7 +215,7 @@ def test_checks_on_the_new_shapes() -> None:
 
     # Two appendices cannot both be Phụ lục I.
     twice = load_with(appendix_inspection_yaml=edit("appendix_inspection.yaml", "number: II", "number: I"))
-    assert [(d.file, d.line, d.code) for d in twice.errors] == [("appendix_review.yaml", 8, "duplicate-id")]
+    assert [(d.file, d.line, d.code) for d in twice.errors] == [("appendix_review.yaml", 9, "duplicate-id")]
     assert "appendix_inspection.yaml" in message(twice.errors[0])
     # In a plan that runs into a later year, a date without a year is ambiguous: an error, not 2021.
     multi = load_with(
@@ -238,7 +238,7 @@ def test_checks_on_the_new_shapes() -> None:
         )
     )
     assert opened.plan is not None
-    assert [(d.code, d.line) for d in opened.problems] == [("each-unit-open", 93)]
+    assert [(d.code, d.line) for d in opened.problems] == [("each-unit-open", 106)]
 
 
 def test_an_entry_dated_long_after_the_plan_is_questioned(data_dir: Path) -> None:

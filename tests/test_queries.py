@@ -11,6 +11,43 @@ from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming, unit_rows
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]
+# Item 8 binds each sở, Ban Quản lý and district committee separately: the item, then its 28 obligations.
+ITEM_8 = [
+    "task:8",
+    *(
+        f"task:8/{unit}"
+        for unit in (
+            "so-cong-thuong",
+            "so-noi-vu",
+            "so-lao-dong-thuong-binh-va-xa-hoi",
+            "so-giao-thong-van-tai",
+            "so-thong-tin-va-truyen-thong",
+            "so-y-te",
+            "so-tai-nguyen-va-moi-truong",
+            "so-van-hoa-the-thao-va-du-lich",
+            "so-tu-phap",
+            "so-khoa-hoc-va-cong-nghe",
+            "so-tai-chinh",
+            "so-giao-duc-va-dao-tao",
+            "so-nong-nghiep-va-phat-trien-nong-thon",
+            "so-ke-hoach-va-dau-tu",
+            "so-xay-dung",
+            "ban-quan-ly-cac-khu-cong-nghiep-tinh",
+            "ubnd-thanh-pho-hai-duong",
+            "ubnd-thanh-pho-chi-linh",
+            "ubnd-thi-xa-kinh-mon",
+            "ubnd-huyen-binh-giang",
+            "ubnd-huyen-cam-giang",
+            "ubnd-huyen-gia-loc",
+            "ubnd-huyen-kim-thanh",
+            "ubnd-huyen-nam-sach",
+            "ubnd-huyen-ninh-giang",
+            "ubnd-huyen-thanh-ha",
+            "ubnd-huyen-thanh-mien",
+            "ubnd-huyen-tu-ky",
+        )
+    ),
+]
 INSPECTIONS = [f"inspection:I.{n}" for n in range(1, 6)] + [f"inspection:II.{n}" for n in range(1, 13)]
 
 
@@ -22,7 +59,8 @@ def test_due_by_31_may(ds: Dataset) -> None:
     result = items_due(ds, before=date(2021, 5, 31))
     assert ids(result.items) == ["task:1.1", *REVIEWS[:5]]
     # 9 ongoing tasks + 5 section IV duties + 2 obliging paragraphs (Phụ lục I's Ghi chú 2, the
-    # close of section IV); the units' own obligations under IV.1, IV.2 and Ghi chú 2 are not counted.
+    # close of section IV); the units' own undated obligations under IV.1, IV.2 and Ghi chú 2 are not
+    # counted.
     assert result.without_due == 16
 
 
@@ -32,12 +70,12 @@ def test_due_by_30_june(ds: Dataset) -> None:
 
 def test_due_in_a_range_both_ends_inclusive(ds: Dataset) -> None:
     got = ids(items_due(ds, after=date(2021, 6, 30), before=date(2021, 9, 15)).items)
-    assert got == [*REVIEWS[5:16], "task:8"]
+    assert got == [*REVIEWS[5:16], *ITEM_8]
 
 
 def test_due_by_year_end_is_every_dated_item(ds: Dataset) -> None:
     got = ids(items_due(ds, before=date(2021, 12, 31)).items)
-    assert got == ["task:1.1", *REVIEWS, "task:8", "task:9", "task:6", *INSPECTIONS, "task:10"]
+    assert got == ["task:1.1", *REVIEWS, *ITEM_8, "task:9", "task:6", *INSPECTIONS, "task:10"]
 
 
 def test_include_ongoing_adds_the_undated(ds: Dataset) -> None:
@@ -48,9 +86,9 @@ def test_include_ongoing_adds_the_undated(ds: Dataset) -> None:
 
 def test_due_filtered_by_unit_and_role(ds: Dataset) -> None:
     y_te = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế")
-    assert ids(y_te.items) == ["review:6", "task:8", "task:10"]
+    assert ids(y_te.items) == ["review:6", "task:8/so-y-te", "task:10"]
     lead = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế", role="lead")
-    assert ids(lead.items) == ["review:6", "task:8"]
+    assert ids(lead.items) == ["review:6", "task:8/so-y-te"]
     only_reviews = items_due(ds, before=date(2021, 12, 31), kinds=["review"])
     assert ids(only_reviews.items) == REVIEWS
 
@@ -104,11 +142,11 @@ def test_unit_so_y_te(ds: Dataset) -> None:
         "task:3.3",
         "task:4",
         "task:5",
-        "task:7.1",  # "các cơ quan giải quyết hồ sơ TTHC": a definite class, Phụ lục I's units in it
+        "task:7.1",  # "các cơ quan giải quyết hồ sơ TTHC": a definite class, the sở in it (item 4)
         "task:7.2",
-        "task:8",
         "task:10",
-        "duty:IV.1/so-y-te",  # its own obligations, not the item as a whole
+        "task:8/so-y-te",  # its own obligations, not the item as a whole
+        "duty:IV.1/so-y-te",
         "duty:IV.2/so-y-te",
         "note:review.2/so-y-te",
         "review:6",
@@ -123,7 +161,7 @@ def test_unit_so_y_te(ds: Dataset) -> None:
     assert (rows["review:6"].role, rows["review:6"].via) == ("lead", None)
     assert rows["task:3.2"].role == "lead"
     assert rows["task:3.2"].via.startswith("Các cơ quan được giao nhiệm vụ chủ trì")  # type: ignore[union-attr]
-    assert (rows["task:8"].role, rows["task:8"].via) == ("lead", "Các sở, ban, ngành thuộc UBND tỉnh")
+    assert (rows["task:8/so-y-te"].role, rows["task:8/so-y-te"].via) == ("lead", None)
     assert (rows["task:4"].role, rows["task:4"].via) == ("support", "Các sở, ban, ngành thuộc UBND tỉnh")
 
 
@@ -138,7 +176,7 @@ def test_unit_district_gia_loc(ds: Dataset) -> None:
         "task:6",
         "task:7.1",
         "task:7.2",
-        "task:8",
+        "task:8/ubnd-huyen-gia-loc",
         "task:10",
         "duty:IV.1/ubnd-huyen-gia-loc",
         "duty:IV.2/ubnd-huyen-gia-loc",
@@ -152,7 +190,7 @@ def test_unit_district_gia_loc(ds: Dataset) -> None:
         "lead",
         "Bộ phận Tiếp nhận và Trả kết quả của UBND cấp huyện, cấp xã",
     )
-    assert (rows["task:8"].role, rows["task:8"].via) == ("lead", "UBND các cấp")
+    assert (rows["task:8/ubnd-huyen-gia-loc"].role, rows["task:8/ubnd-huyen-gia-loc"].via) == ("lead", None)
     assert (rows["task:6"].role, rows["task:6"].via) == (
         "support",
         "Các cơ quan, đơn vị, địa phương được kiểm tra",
@@ -160,6 +198,10 @@ def test_unit_district_gia_loc(ds: Dataset) -> None:
 
 
 def test_direct_mention_beats_group_membership(ds: Dataset) -> None:
+    # Item 3.2: Phụ lục I's units lead (Ban Quản lý is its row 13); "Ban Quản lý các khu công nghiệp"
+    # coordinates, by name.
+    rows = _by_id(unit_rows(ds, "Ban Quản lý các khu công nghiệp tỉnh"))
+    assert (rows["task:3.2"].role, rows["task:3.2"].via) == ("support", None)
     rows = _by_id(unit_rows(ds, "Văn phòng UBND tỉnh"))
     # Item 8: "Các sở, ngành, UBND các cấp" lead, "Văn phòng UBND tỉnh" coordinates.
     assert (rows["task:8"].role, rows["task:8"].via) == ("support", None)

@@ -308,9 +308,11 @@ def test_an_obligation_names_its_unit_and_period_even_when_one_is_empty(ds: Data
 
 
 def test_open_ended_members_are_the_collective_groups_among_the_leads(ds: Dataset) -> None:
-    # The first lead includes "UBND cấp xã" (communes the registry does not list one by one).
+    # The first lead includes "Các sở, ban, ngành thuộc UBND tỉnh" (not listed in full) and "UBND cấp
+    # xã" (communes the registry does not list one by one).
     assert open_ended_members(ds, ds.by_id["task:7.1"]) == [
         "Các cơ quan giải quyết hồ sơ thủ tục hành chính",
+        "Các sở, ban, ngành thuộc UBND tỉnh",
         "UBND cấp xã",
         "Các cơ quan thông tin truyền thông của tỉnh",
     ]

@@ -43,5 +43,5 @@ def test_a_unit_set_aside_does_not_make_its_references_unknown() -> None:
     old = "  - name: Sở Tư pháp\n    type: department\n"
     units = edit("units.yaml", old, old.replace("department", "sở"))
     result = load_with(units_yaml=units)
-    assert [(d.file, d.line, d.code) for d in result.problems] == [("units.yaml", 54, "invalid-value")]
+    assert [(d.file, d.line, d.code) for d in result.problems] == [("units.yaml", 71, "invalid-value")]
     assert result.plan is None

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tthc_cli.domain.queries import unit_rows
+from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import tables
 from tthc_cli.present.console import fit_columns, print_rich_table
@@ -42,7 +42,7 @@ def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: 
 
 def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
-    rows = [r for r in unit_rows(ds, "Sở Y tế") if r.definite]
+    rows = [r for r in assignments(ds, "Sở Y tế") if r.definite]
     lines = render(tables.unit_table(rows, sts), 80, capsys)
     assert max(len(line) for line in lines) <= 80
     assert len(lines) < 4 * len(rows) + 8  # was 337 lines for the whole of `tthc unit "Sở Y tế"`

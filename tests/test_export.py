@@ -15,7 +15,7 @@ def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-un
     assert first.code == 0 and first.stdout == again.stdout
     cal = Calendar.from_ical(first.stdout)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
-    assert len(events) == 66  # every item with a due date (item 8 also once per unit: 28)
+    assert len(events) == 67  # every item with a due date (item 8 also once per unit: 28)
     review13 = events["review:13.hai-duong-2021@tthc.kstthc"]
     start, end = review13.decoded("dtstart"), review13.decoded("dtend")
     assert start == date(2021, 7, 31) and end - start == timedelta(days=1)
@@ -34,7 +34,7 @@ def test_ics_text_is_escaped(run, data_dir) -> None:  # type: ignore[no-untyped-
     )
     out = run("export", "-f", "ics", "--data", str(data_dir)).stdout
     cal = Calendar.from_ical(out)
-    assert len(list(cal.walk("VEVENT"))) == 66
+    assert len(list(cal.walk("VEVENT"))) == 67
     assert "A\\; B\\, C\\\\nEND:VEVENT" in out.replace("\r\n ", "")
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from tthc_cli.cli.app import app
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import render
-from tthc_cli.present.reports import build_brief
+from tthc_cli.present.documents import build_brief
 
 from .conftest import ROOT
 

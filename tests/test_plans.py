@@ -106,7 +106,7 @@ def test_three_appendices_in_document_order_with_their_roles() -> None:
 def test_unit_sees_what_it_is_inspected_in_and_leads(run) -> None:  # type: ignore[no-untyped-def]
     result = run("unit", "Thạch Thang", "--data", str(SON_HA), "--today", "2023-07-01", "--format", "json")
     assert result.code == 0, result.stderr
-    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    rows = {r["id"]: r for r in json.loads(result.stdout)["items"]}
     assert rows["kiem_tra:II.2"]["role"] == "inspected"
     assert rows["duty:IV.1"]["role"] == "lead" and rows["duty:IV.1"]["via"] == "UBND cấp phường"
     assert rows["kiem_tra:II.2"]["unit"] == "UBND phường Thạch Thang"

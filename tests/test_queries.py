@@ -7,13 +7,14 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.plan import Plan as Dataset
-from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming, unit_rows
+from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]
-# Item 8 binds each sở, Ban Quản lý and district committee separately: the item, then its 28 obligations.
+# Item 8 binds each sở, Ban Quản lý and district committee separately, and the commune tier as a
+# class (no commune is listed): its 29 obligations are what falls due, never the item as one more row.
 ITEM_8 = [
-    "task:8",
     *(
         f"task:8/{unit}"
         for unit in (
@@ -45,6 +46,7 @@ ITEM_8 = [
             "ubnd-huyen-thanh-ha",
             "ubnd-huyen-thanh-mien",
             "ubnd-huyen-tu-ky",
+            "ubnd-cap-xa",
         )
     ),
 ]
@@ -58,10 +60,11 @@ def ids(items: list) -> list[str]:  # type: ignore[type-arg]
 def test_due_by_31_may(ds: Dataset) -> None:
     result = items_due(ds, before=date(2021, 5, 31))
     assert ids(result.items) == ["task:1.1", *REVIEWS[:5]]
-    # 9 ongoing tasks + 5 section IV duties + 2 obliging paragraphs (Phụ lục I's Ghi chú 2, the
-    # close of section IV); the units' own undated obligations under IV.1, IV.2 and Ghi chú 2 are not
-    # counted.
-    assert result.without_due == 16
+    # Obligations without a due date, counted as obligations: 8 ongoing tasks (3.2 is answered by its
+    # Phụ lục I rows), IV.3 (ongoing, read from its own words), IV.4, IV.5, the closing paragraph of
+    # section IV, and the undated shares of IV.1 (28 units + the commune tier), IV.2 (28) and Phụ lục
+    # I's Ghi chú 2 (29).
+    assert result.without_due == 8 + 3 + 1 + 29 + 28 + 29
 
 
 def test_due_by_30_june(ds: Dataset) -> None:
@@ -75,12 +78,13 @@ def test_due_in_a_range_both_ends_inclusive(ds: Dataset) -> None:
 
 def test_due_by_year_end_is_every_dated_item(ds: Dataset) -> None:
     got = ids(items_due(ds, before=date(2021, 12, 31)).items)
-    assert got == ["task:1.1", *REVIEWS, *ITEM_8, "task:9", "task:6", *INSPECTIONS, "task:10"]
+    # Item 6 is answered by its 17 inspections (its parts): not one more row.
+    assert got == ["task:1.1", *REVIEWS, *ITEM_8, "task:9", *INSPECTIONS, "task:10"]
 
 
 def test_include_ongoing_adds_the_undated(ds: Dataset) -> None:
     result = items_due(ds, before=date(2021, 5, 31), include_ongoing=True)
-    assert len(result.items) == 6 + 16 and result.without_due == 0
+    assert len(result.items) == 6 + 98 and result.without_due == 0
     assert "task:1.2" in ids(result.items) and "duty:IV.5" in ids(result.items)
 
 
@@ -133,12 +137,11 @@ def _by_id(rows):  # type: ignore[no-untyped-def]
 
 
 def test_unit_so_y_te(ds: Dataset) -> None:
-    rows = _by_id(unit_rows(ds, "Sở Y tế"))
+    rows = _by_id(assignments(ds, "Sở Y tế"))
     definite = {k for k, r in rows.items() if r.definite}
     assert definite == {
         "task:1.2",
         "task:3.1",
-        "task:3.2",
         "task:3.3",
         "task:4",
         "task:5",
@@ -149,7 +152,7 @@ def test_unit_so_y_te(ds: Dataset) -> None:
         "duty:IV.1/so-y-te",
         "duty:IV.2/so-y-te",
         "note:review.2/so-y-te",
-        "review:6",
+        "review:6",  # its row of Phụ lục I: its share of 3.2, which is not listed as a whole
     }
     assert {k for k, r in rows.items() if not r.definite} == {
         "task:1.1",
@@ -158,22 +161,21 @@ def test_unit_so_y_te(ds: Dataset) -> None:
         "duty:IV.4",
         "note:IV",  # whoever meets a problem reports it: open-ended
     }
-    assert (rows["review:6"].role, rows["review:6"].via) == ("lead", None)
-    assert rows["task:3.2"].role == "lead"
-    assert rows["task:3.2"].via.startswith("Các cơ quan được giao nhiệm vụ chủ trì")  # type: ignore[union-attr]
+    assert (rows["review:6"].role, rows["review:6"].via, rows["review:6"].own) == ("lead", None, True)
+    # Work the sở group leads as a whole is the group's: shown to Sở Y tế, never its own.
+    assert (rows["task:10"].via, rows["task:10"].own) == ("Các sở, ban, ngành thuộc UBND tỉnh", False)
     assert (rows["task:8/so-y-te"].role, rows["task:8/so-y-te"].via) == ("lead", None)
     assert (rows["task:4"].role, rows["task:4"].via) == ("support", "Các sở, ban, ngành thuộc UBND tỉnh")
 
 
 def test_unit_district_gia_loc(ds: Dataset) -> None:
-    rows = _by_id(unit_rows(ds, "UBND huyện Gia Lộc"))
+    rows = _by_id(assignments(ds, "UBND huyện Gia Lộc"))
     assert {k for k, r in rows.items() if r.definite} == {
         "task:3.1",
         "task:3.2",
         "task:3.3",
         "task:4",
         "task:5",
-        "task:6",
         "task:7.1",
         "task:7.2",
         "task:8/ubnd-huyen-gia-loc",
@@ -181,35 +183,31 @@ def test_unit_district_gia_loc(ds: Dataset) -> None:
         "duty:IV.1/ubnd-huyen-gia-loc",
         "duty:IV.2/ubnd-huyen-gia-loc",
         "note:review.2/ubnd-huyen-gia-loc",
-        "inspection:II.3",
+        "inspection:II.3",  # its part of item 6: it is inspected, item 6 itself is not listed
     }
     maybe = {k for k, r in rows.items() if not r.definite}
     assert maybe == {"task:1.1", "task:1.2", "task:9", "duty:IV.4", "note:IV"}
     assert (rows["inspection:II.3"].role, rows["inspection:II.3"].via) == ("inspected", None)
-    assert (rows["task:5"].role, rows["task:5"].via) == (
-        "lead",
-        "Bộ phận Tiếp nhận và Trả kết quả của UBND cấp huyện, cấp xã",
-    )
+    # Item 5 names "UBND cấp huyện" as coordinator: that explicit naming wins over the district's
+    # membership (through its one-stop desk) of the group that leads (audit F4); likewise 7.1 (F3).
+    assert (rows["task:5"].role, rows["task:5"].via) == ("support", "UBND cấp huyện")
+    assert (rows["task:7.1"].role, rows["task:7.1"].via) == ("support", "UBND cấp huyện")
     assert (rows["task:8/ubnd-huyen-gia-loc"].role, rows["task:8/ubnd-huyen-gia-loc"].via) == ("lead", None)
-    assert (rows["task:6"].role, rows["task:6"].via) == (
-        "support",
-        "Các cơ quan, đơn vị, địa phương được kiểm tra",
-    )
 
 
 def test_direct_mention_beats_group_membership(ds: Dataset) -> None:
     # Item 3.2: Phụ lục I's units lead (Ban Quản lý is its row 13); "Ban Quản lý các khu công nghiệp"
     # coordinates, by name.
-    rows = _by_id(unit_rows(ds, "Ban Quản lý các khu công nghiệp tỉnh"))
+    rows = _by_id(assignments(ds, "Ban Quản lý các khu công nghiệp tỉnh"))
     assert (rows["task:3.2"].role, rows["task:3.2"].via) == ("support", None)
-    rows = _by_id(unit_rows(ds, "Văn phòng UBND tỉnh"))
+    rows = _by_id(assignments(ds, "Văn phòng UBND tỉnh"))
     # Item 8: "Các sở, ngành, UBND các cấp" lead, "Văn phòng UBND tỉnh" coordinates.
     assert (rows["task:8"].role, rows["task:8"].via) == ("support", None)
     assert rows["inspection:II.3"].role == "lead"
 
 
 def test_scoped_open_group_leaves_out_units_outside_its_scope(ds: Dataset) -> None:
-    rows = _by_id(unit_rows(ds, "Báo Hải Dương"))
+    rows = _by_id(assignments(ds, "Báo Hải Dương"))
     assert "task:9" not in rows  # "Một số sở, ngành …, UBND cấp huyện có liên quan"
     assert (rows["task:7.1"].role, rows["task:7.1"].definite) == ("lead", True)  # via the province's media
     assert (rows["duty:IV.3"].via, rows["duty:IV.3"].definite) == (
@@ -219,9 +217,11 @@ def test_scoped_open_group_leaves_out_units_outside_its_scope(ds: Dataset) -> No
 
 
 def test_a_group_can_be_asked_about(ds: Dataset) -> None:
-    rows = _by_id(unit_rows(ds, "UBND cấp xã"))
+    rows = _by_id(assignments(ds, "UBND cấp xã"))
     assert rows["task:4"].role == "lead" and rows["task:4"].via is None
-    assert rows["task:8"].via == "UBND các cấp"
+    # The commune tier is listed nowhere: it owes item 8 as a class, one obligation of its own.
+    assert (rows["task:8/ubnd-cap-xa"].via, rows["task:8/ubnd-cap-xa"].own) == (None, True)
+    assert "task:8" not in rows
 
 
 dates = st.dates(min_value=date(2020, 12, 1), max_value=date(2022, 1, 31))

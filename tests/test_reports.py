@@ -67,7 +67,7 @@ def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-de
     assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out
 
 
-def test_brief_lists_only_units_needing_attention_and_keeps_groups_apart(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+def test_brief_lists_only_owners_needing_attention_and_keeps_groups_apart(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
     out = run("brief", "--today", "2021-07-28", "--data", str(sample)).stdout
     section = out.split("## 5.")[1].split("## 6.")[0]
     cells = [line.strip("| ").split(" | ") for line in section.splitlines() if line.startswith("| ")][1:]
@@ -77,15 +77,17 @@ def test_brief_lists_only_units_needing_attention_and_keeps_groups_apart(run, sa
     assert len(out.splitlines()) < 120  # a page or two
 
 
-def test_units_needing_attention_are_units_and_open_groups_apart(ds) -> None:  # type: ignore[no-untyped-def]
+def test_owners_needing_attention_are_units_and_open_groups_apart(ds) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
     from tthc_cli.domain.status import statuses
-    from tthc_cli.present.reports import units_needing_attention
+    from tthc_cli.present.documents import owners_needing_attention
 
-    units, groups = units_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
-    assert units and all(u.name in ds.registry.units for u in units)
-    assert all(ds.registry.is_open(g.name) for g in groups)
+    units, groups = owners_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
+    assert units and all(u.name in ds.registry.units and not u.group for u in units)
+    # Work a group leads as a whole is the group's, apart: open-ended groups are marked so.
+    assert groups and all(ds.registry.is_group(g.name) and g.group for g in groups)
+    assert {g.definite for g in groups} == {not ds.registry.is_open(g.name) for g in groups}
     late = [u.counts["overdue"] for u in units]
     assert late == sorted(late, reverse=True)
 
@@ -248,12 +250,12 @@ def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # t
 
     from tthc_cli.domain.plan import Entry
     from tthc_cli.domain.status import statuses
-    from tthc_cli.present.reports import build_brief
+    from tthc_cli.present.documents import build_brief
 
     plan = ds.with_progress(Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log)
     now = date(2021, 6, 4)
     brief = build_brief(plan, statuses(plan, now), now, now)
-    return [(s.item.id, e.date.isoformat()) for s, e in brief.completed]
+    return [(c.status.item.id, c.entry.date.isoformat()) for c in brief.completed]
 
 
 def test_brief_lists_an_item_done_twice_once_with_its_first_date(ds) -> None:  # type: ignore[no-untyped-def]

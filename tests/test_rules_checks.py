@@ -149,7 +149,7 @@ def test_an_obligation_the_item_does_not_have() -> None:
     result = load_with(progress_yaml=log("duty:IV.1/so-y-tex", far, "duty:IV.1"))
     how = (
         "duty:IV.1 binds each unit separately: record progress for a unit (--unit / `unit:`, e.g. "
-        "'Sở Công Thương'; 28 units), e.g. duty:IV.1/so-cong-thuong"
+        "'Sở Công Thương'; 29 units), e.g. duty:IV.1/so-cong-thuong"
     )
     assert rows(result) == [
         (

@@ -12,6 +12,7 @@ import pytest
 
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import list_data_files
+from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.plan import PlanItem, Role
 from tthc_cli.domain.problems import ProblemError
@@ -22,7 +23,6 @@ from tthc_cli.domain.queries import (
     items_upcoming,
     obligations,
     open_ended_members,
-    unit_rows,
 )
 from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
 from tthc_cli.present.messages import message
@@ -193,7 +193,7 @@ def test_an_undated_item_has_null_dates(ds: Dataset) -> None:
 
 
 def test_a_unit_row_adds_role_group_and_definiteness(ds: Dataset) -> None:
-    rows = {r.item.id: r for r in unit_rows(ds, "Sở Y tế")}
+    rows = {r.item.id: r for r in assignments(ds, "Sở Y tế")}
     out = unit_row_to_dict(rows["task:1.1"])
     assert (out["id"], out["role"], out["via"], out["definite"]) == (
         "task:1.1",
@@ -258,7 +258,7 @@ def test_an_item_not_split_has_no_obligations(an_lac: Dataset, english: None) ->
 
 def test_a_unit_sees_the_occurrences_of_a_recurring_item_not_the_item(an_lac: Dataset) -> None:
     target = an_lac.by_id["task:3"].lead[0]
-    seen = [r.item.id for r in unit_rows(an_lac, target)]
+    seen = [r.item.id for r in assignments(an_lac, target)]
     assert "task:3" not in seen
     assert [i for i in seen if i.startswith("task:3/")] == [f"task:3/2022-M{m:02}" for m in range(1, 13)]
 
@@ -271,9 +271,9 @@ def test_a_unit_that_coordinates_an_item_split_by_unit_sees_the_item() -> None:
     )
     ds = load_with(plan_yaml=plan).plan
     assert ds is not None
-    rows = [(r.item.id, r.role, r.via, r.definite) for r in unit_rows(ds, "Báo Hải Dương")]
+    rows = [(r.item.id, r.role, r.via, r.definite) for r in assignments(ds, "Báo Hải Dương")]
     assert ("duty:IV.1", "support", None, True) in rows
-    owner = [r.item.id for r in unit_rows(ds, "Sở Y tế")]
+    owner = [r.item.id for r in assignments(ds, "Sở Y tế")]
     assert "duty:IV.1/so-y-te" in owner and "duty:IV.1" not in owner
 
 
@@ -327,7 +327,7 @@ def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
     )
     ds = load_with(appendix_inspection_yaml=text).plan
     assert ds is not None
-    rows = {r.item.id: (r.role, r.via, r.definite) for r in unit_rows(ds, "Văn phòng UBND tỉnh")}
+    rows = {r.item.id: (r.role, r.via, r.definite) for r in assignments(ds, "Văn phòng UBND tỉnh")}
     assert rows["inspection:I.1"] == ("lead", None, True)
     assert ds.by_id["inspection:I.1"].unit == "Văn phòng UBND tỉnh"
 
@@ -364,5 +364,5 @@ def test_a_unit_that_may_coordinate_through_two_open_groups_gets_one_row() -> No
     )
     ds = load_with(plan_yaml=plan).plan
     assert ds is not None
-    rows = [(r.role, r.via, r.definite) for r in unit_rows(ds, "Sở Y tế") if r.item.id == "task:1.1"]
+    rows = [(r.role, r.via, r.definite) for r in assignments(ds, "Sở Y tế") if r.item.id == "task:1.1"]
     assert rows == [("support", "Các cơ quan, đơn vị, địa phương có liên quan", False)]

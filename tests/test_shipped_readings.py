@@ -10,9 +10,9 @@ import pytest
 
 from tthc_cli.data.build import Sources
 from tthc_cli.data.models import Inference, InferredMember, Party, Reporting
+from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.deadlines import DeadlineKind
 from tthc_cli.domain.plan import Plan, Split
-from tthc_cli.domain.queries import unit_rows
 
 OFFICE = "Văn phòng UBND tỉnh"
 SO_GROUP = "Các sở, ban, ngành thuộc UBND tỉnh"
@@ -58,7 +58,7 @@ def _folded(text: str) -> str:
 def test_the_office_is_not_one_of_the_so_ban_nganh_it_monitors(ds: Plan) -> None:
     assert OFFICE not in ds.registry.expand(SO_GROUP)
     assert not [i.id for i in ds.items if i.unit == OFFICE and i.split is None and i.parent in SPLIT_PER_UNIT]
-    rows = {r.item.id: r for r in unit_rows(ds, OFFICE)}
+    rows = {r.item.id: r for r in assignments(ds, OFFICE)}
     assert (rows["duty:IV.5"].role, rows["duty:IV.5"].via) == ("lead", None)  # it follows them up
     assert (rows["task:8"].role, rows["task:8"].via) == ("support", None)  # it coordinates, by name
     assert not any(k.startswith(("duty:IV.1", "duty:IV.2", "note:review.2")) for k in rows)
@@ -78,18 +78,25 @@ def test_each_split_item_binds_the_15_so_the_board_and_the_12_districts(
 ) -> None:
     assert ds.by_id[item].split is Split.UNIT
     owed_by = [k.unit for k in ds.children(item)]
-    assert len(owed_by) == 28
-    assert set(owed_by) == _departments(src) | {BOARD} | _district_units(src)
+    # 28 units by name, and — where the item binds the commune tier (not IV.2: Điều 2.1, Mục 3.1) —
+    # the tier as one class obligation (audit F2): listed nowhere, it is counted rather than dropped.
+    communes = [COMMUNES] if item != "duty:IV.2" else []
+    assert owed_by[28:] == communes
+    assert set(owed_by[:28]) == _departments(src) | {BOARD} | _district_units(src)
 
 
 def test_the_commune_class_is_bound_but_has_no_listed_member(ds: Plan, src: Sources) -> None:
     communes = _group(src, COMMUNES)
     assert communes.kind == "collective" and communes.members == []
     assert "UBND các xã, phường, thị trấn" in communes.aliases
-    # IV.1 and Ghi chú 2 name it, item 8 through "UBND các cấp"; no obligation stands for it (yet).
+    # IV.1 and Ghi chú 2 name it, item 8 through "UBND các cấp": one obligation of the class in each.
     assert COMMUNES in ds.by_id["duty:IV.1"].lead and COMMUNES in ds.by_id["note:review.2"].lead
     assert COMMUNES in ds.registry.expand("UBND các cấp")
-    assert not [i.id for i in ds.items if i.unit == COMMUNES]
+    assert [i.id for i in ds.items if i.unit == COMMUNES] == [
+        "task:8/ubnd-cap-xa",
+        "duty:IV.1/ubnd-cap-xa",
+        "note:review.2/ubnd-cap-xa",
+    ]
 
 
 def test_iv2s_subject_is_read_from_dieu_2_1_and_muc_3_1_and_leaves_out_the_communes(
@@ -117,7 +124,7 @@ def test_the_vertical_agencies_group_concerns_no_registered_unit(ds: Plan) -> No
     name = "Các cơ quan tổ chức theo ngành dọc quản lý ở địa phương có liên quan"
     assert ds.registry.scope(name) == frozenset()
     for unit in ("Trung tâm Phục vụ hành chính công", "Sở Y tế", "UBND huyện Gia Lộc", "Báo Hải Dương"):
-        assert not [r for r in unit_rows(ds, unit) if r.via == name]
+        assert not [r for r in assignments(ds, unit) if r.via == name]
 
 
 def test_the_labour_department_is_named_as_phu_luc_ii_writes_it(ds: Plan, src: Sources) -> None:

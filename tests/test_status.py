@@ -77,7 +77,8 @@ def test_ongoing_items_are_never_overdue(ds: Dataset) -> None:
     for day in ("2021-03-01", "2021-12-31", "2022-01-15"):
         assert status_of(ds, "task:1.2", day) is Status.ONGOING
     log = with_log(ds, ("task:1.2", "2021-12-20", "done"))
-    assert status_of(log, "task:1.2", "2021-12-31") is Status.DONE_ON_TIME
+    # Done, but never "on time": the plan sets it no due date (judged at the year-end review).
+    assert status_of(log, "task:1.2", "2021-12-31") is Status.DONE
     # A duty for which the plan states no deadline is not "Thường xuyên": it has none.
     assert status_of(ds, "duty:IV.4", "2021-12-31") is Status.NO_DUE
     assert status_of(ds, "duty:IV.4", "2022-06-30") is Status.NO_DUE  # and is never overdue
@@ -162,6 +163,7 @@ def kid(ds: Dataset, status: Status, **given: object) -> ItemStatus:
 def test_an_item_rolls_up_its_obligations(ds: Dataset) -> None:
     d = date.fromisoformat
     item = ds.by_id["task:6"]
+    own = ItemStatus(item, Status.NOT_DUE)  # the item judged on its own entries: none
     early, late = Entry("review:1", d("2021-05-02"), "note"), Entry("review:1", d("2021-06-09"), "done")
     all_done = [
         kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20"), started_on=d("2021-05-03"), last=early),
@@ -170,14 +172,14 @@ def test_an_item_rolls_up_its_obligations(ds: Dataset) -> None:
         ),
         kid(ds, Status.DONE_LATE, done_on=d("2021-06-04"), days_late=4),
     ]
-    assert fields(rolled_up(item, all_done)) == (
+    assert fields(rolled_up(own, all_done)) == (
         Status.DONE_LATE, d("2021-06-09"), d("2021-05-01"), 9, ("2021-06-09", "done"), 3, 3
     )  # fmt: skip
     on_time = [
         kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20")),
         kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-21")),
     ]
-    assert fields(rolled_up(item, on_time)) == (Status.DONE_ON_TIME, d("2021-05-21"), None, None, None, 2, 2)
+    assert fields(rolled_up(own, on_time)) == (Status.DONE_ON_TIME, d("2021-05-21"), None, None, None, 2, 2)
     open_kids = [
         kid(ds, Status.DONE_ON_TIME, done_on=d("2021-05-20")),
         kid(ds, Status.IN_PROGRESS, started_on=d("2021-05-05"), last=early),
@@ -186,16 +188,16 @@ def test_an_item_rolls_up_its_obligations(ds: Dataset) -> None:
         kid(ds, Status.DUE_SOON),
     ]
     noted = ("2021-05-02", "note")
-    assert fields(rolled_up(item, open_kids)) == (Status.OVERDUE, None, d("2021-05-05"), 5, noted, 1, 5)
-    assert fields(rolled_up(item, open_kids[:2] + open_kids[4:])) == (
+    assert fields(rolled_up(own, open_kids)) == (Status.OVERDUE, None, d("2021-05-05"), 5, noted, 1, 5)
+    assert fields(rolled_up(own, open_kids[:2] + open_kids[4:])) == (
         Status.DUE_SOON, None, d("2021-05-05"), None, noted, 1, 3
     )  # fmt: skip
-    assert rolled_up(item, [*open_kids[1:2], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
+    assert rolled_up(own, [*open_kids[1:2], kid(ds, Status.NOT_DUE)]).status is Status.IN_PROGRESS
     # One obligation done, the others not yet due: in progress, with what the done one said.
     part = [all_done[0], kid(ds, Status.NOT_DUE)]
-    assert fields(rolled_up(item, part)) == (Status.IN_PROGRESS, None, d("2021-05-03"), None, noted, 1, 2)
-    assert rolled_up(item, part).item is item and rolled_up(item, all_done).item is item
-    assert rolled_up(item, [kid(ds, Status.NOT_DUE), kid(ds, Status.NO_DUE)]).status is Status.NOT_DUE
+    assert fields(rolled_up(own, part)) == (Status.IN_PROGRESS, None, d("2021-05-03"), None, noted, 1, 2)
+    assert rolled_up(own, part).item is item and rolled_up(own, all_done).item is item
+    assert rolled_up(own, [kid(ds, Status.NOT_DUE), kid(ds, Status.NO_DUE)]).status is Status.NOT_DUE
 
 
 def test_each_status_is_of_its_own_item_and_keeps_what_the_log_said(ds: Dataset) -> None:
@@ -220,8 +222,9 @@ def test_each_status_is_of_its_own_item_and_keeps_what_the_log_said(ds: Dataset)
     assert fields(statuses(log, d("2021-04-25"))["review:6"]) == (
         Status.NOT_DUE, None, None, None, ("2021-04-20", "note"), None, None
     )  # fmt: skip
-    # task:6 keeps its own status and log beside the count of its rows done.
+    # task:6 stands where its rows stand: its own start, the latest entry about it or a row, its rows done.
     task6 = statuses(log, d("2021-04-25"))["task:6"]
-    assert fields(task6)[1:] == (None, d("2021-04-22"), None, ("2021-04-22", "started"), 1, 17)
+    assert task6.status is Status.IN_PROGRESS
+    assert fields(task6)[1:] == (None, d("2021-04-22"), None, ("2021-04-23", "done"), 1, 17)
     overdue = statuses(log, d("2022-01-10"))["task:6"]
     assert (overdue.status, overdue.days_late is not None and overdue.days_late > 0) == (Status.OVERDUE, True)

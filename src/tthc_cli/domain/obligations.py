@@ -13,17 +13,23 @@ from tthc_cli.domain.units import Registry
 
 
 def fan_out_units(registry: Registry, refs: tuple[str, ...]) -> list[str]:
-    """The units an item binds one by one: each unit it names, and every unit of each group it names
-    (open-ended groups name no one; a collective group gives the members the registry knows)."""
-    out: dict[str, None] = {}
+    """Who owes an item that binds its units one by one: each unit it names, every unit of each group
+    it names (open-ended groups name no one; a collective group gives the members the registry knows),
+    and — for a class the plan never enumerates (a collective group with no member listed: "UBND cấp
+    xã") — the class itself, as one obligation, so that it is counted rather than dropped."""
+    units: dict[str, None] = {}
+    classes: dict[str, None] = {}
     for ref in refs:
         if registry.is_open(ref):
             continue
         for name in registry.expand(ref):
             if name in registry.units:
-                out.setdefault(name)
-    order = {name: i for i, name in enumerate(registry.units)}
-    return sorted(out, key=lambda n: order[n])
+                units.setdefault(name)
+            elif registry.is_unlisted_class(name):
+                classes.setdefault(name)
+    unit_order = {name: i for i, name in enumerate(registry.units)}
+    group_order = {name: i for i, name in enumerate(registry.groups)}
+    return sorted(units, key=lambda n: unit_order[n]) + sorted(classes, key=lambda n: group_order[n])
 
 
 def _occurrence_deadline(deadline: Deadline, occ: Occurrence) -> Deadline:

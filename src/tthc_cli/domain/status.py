@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -15,8 +15,12 @@ DEFAULT_WARN_DAYS = 7
 
 
 class Status(StrEnum):
+    """The status words of Vietnamese follow-up (domain.md): done on time needs a due date; work done
+    where the text sets none is simply done ("Đã hoàn thành")."""
+
     DONE_ON_TIME = "done_on_time"
     DONE_LATE = "done_late"
+    DONE = "done"
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
     IN_PROGRESS = "in_progress"
@@ -25,13 +29,14 @@ class Status(StrEnum):
     NO_DUE = "no_due"
 
 
-DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
+DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE, Status.DONE})
 
 
 @dataclass(frozen=True, slots=True)
 class ItemStatus:
     """`days_late`: overdue, days past the effective due date; done late, days it took beyond it.
-    `children_done`/`children_total`: roll-up of appendix rows (task 3.2: /16, task 6: /17)."""
+    `children_done`/`children_total`: for an item with parts (appendix rows, obligations), how many
+    are done (task 3.2: x/16, task 6: x/17, IV.2: x/28)."""
 
     item: PlanItem
     status: Status
@@ -76,7 +81,9 @@ def judge(
     last = entries[-1] if entries else None
     due = item.deadline.effective_due
     if done_on is not None:
-        if due is None or done_on <= due:
+        if due is None:  # on time needs a due date
+            return ItemStatus(item, Status.DONE, done_on, started_on, None, last)
+        if done_on <= due:
             return ItemStatus(item, Status.DONE_ON_TIME, done_on, started_on, None, last)
         return ItemStatus(item, Status.DONE_LATE, done_on, started_on, (done_on - due).days, last)
     if due is None:
@@ -96,47 +103,45 @@ def judge(
     return ItemStatus(item, Status.NOT_DUE, None, None, None, last)
 
 
-def statuses(ds: Plan, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[str, ItemStatus]:
-    """Every item's status on `today`; tasks that group appendix rows carry the roll-up."""
-    log = entries_by_item(ds.progress, today)
-    result = {item.id: judge(item, log.get(item.id, []), today, warn_days) for item in ds.items}
-    children: Mapping[str, list[str]] = _children(ds)
-    for parent, kids in children.items():
-        st = result[parent]
-        done = sum(1 for k in kids if result[k].done)
-        if st.item.split:
-            # An item split into obligations stands where its obligations stand: done when all are.
-            result[parent] = rolled_up(st.item, [result[k] for k in kids])
-        else:
-            result[parent] = replace(st, children_done=done, children_total=len(kids))
+def statuses(plan: Plan, today: date, warn_days: int = DEFAULT_WARN_DAYS) -> dict[str, ItemStatus]:
+    """Every item's status on `today`. An item with parts (appendix rows, or the obligations it is
+    split into) stands where its parts stand (domain/accountability.py)."""
+    log = entries_by_item(plan.progress, today)
+    result = {item.id: judge(item, log.get(item.id, []), today, warn_days) for item in plan.items}
+    for item in plan.items:
+        kids = plan.children(item.id)
+        if kids:
+            result[item.id] = rolled_up(result[item.id], [result[k.id] for k in kids])
     return result
 
 
-def rolled_up(item: PlanItem, kids: Sequence[ItemStatus]) -> ItemStatus:
-    """The status of an item from its obligations' (one per unit or occurrence): done when every one
-    is (late if any was), else the most pressing state among those not done."""
+def rolled_up(own: ItemStatus, kids: Sequence[ItemStatus]) -> ItemStatus:
+    """The status of an item from its parts': done when every part is (late if a part was, or if the
+    item's own completion came after its due date; on time only where a due date exists), else the
+    most pressing state among the parts not done. `own` is the item judged on its own entries: a
+    "done" recorded for the item itself (task 6's summary report) dates the completion when later."""
+    item = own.item
     done = [k for k in kids if k.done]
-    started = min((k.started_on for k in kids if k.started_on), default=None)
-    last = max((k.last for k in kids if k.last), key=lambda e: e.date, default=None)
+    started = min((d for d in (own.started_on, *(k.started_on for k in kids)) if d), default=None)
+    logged = [e for e in (own.last, *(k.last for k in kids)) if e is not None]
+    last = max(logged, key=lambda e: e.date) if logged else None
+    counts = {"children_done": len(done), "children_total": len(kids)}
     if kids and len(done) == len(kids):
-        late = [k for k in kids if k.status is Status.DONE_LATE]
-        finished = max(k.done_on for k in kids if k.done_on)
-        status = Status.DONE_LATE if late else Status.DONE_ON_TIME
-        days = max((k.days_late or 0 for k in late), default=None)
-        return ItemStatus(item, status, finished, started, days, last, len(done), len(kids))
+        finished = max(d for d in (own.done_on, *(k.done_on for k in kids)) if d)
+        due = item.deadline.effective_due
+        late = [k.days_late or 0 for k in kids if k.status is Status.DONE_LATE]
+        if due is not None and finished > due:
+            late.append((finished - due).days)
+        if late:
+            return ItemStatus(item, Status.DONE_LATE, finished, started, max(late), last, **counts)
+        dated = due is not None or any(k.status is Status.DONE_ON_TIME for k in kids)
+        status = Status.DONE_ON_TIME if dated else Status.DONE
+        return ItemStatus(item, status, finished, started, None, last, **counts)
     open_kids = [k for k in kids if not k.done]
     for status in (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS):
         hit = [k for k in open_kids if k.status is status]
         if hit:
             days = max((k.days_late or 0 for k in hit), default=0) if status is Status.OVERDUE else None
-            return ItemStatus(item, status, None, started, days, last, len(done), len(kids))
-    status = Status.IN_PROGRESS if done else open_kids[0].status
-    return ItemStatus(item, status, None, started, None, last, len(done), len(kids))
-
-
-def _children(ds: Plan) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    for item in ds.items:
-        if item.parent and item.parent in ds.by_id:
-            out[item.parent].append(item.id)
-    return out
+            return ItemStatus(item, status, None, started, days, last, **counts)
+    status = Status.IN_PROGRESS if done or started else open_kids[0].status
+    return ItemStatus(item, status, None, started, None, last, **counts)

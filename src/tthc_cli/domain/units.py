@@ -335,6 +335,12 @@ class Registry:
         group = self.groups.get(name)
         return group is not None and group.kind is GroupKind.OPEN
 
+    def is_unlisted_class(self, name: str) -> bool:
+        """A definite class the plan binds but never enumerates, with no member listed ("UBND cấp
+        xã"): it owes what it is bound to as a whole."""
+        group = self.groups.get(name)
+        return group is not None and group.kind is GroupKind.COLLECTIVE and not group.members
+
     def members(self, name: str) -> tuple[str, ...]:
         """Direct members (canonical) of a group: listed, or derived from an appendix."""
         group = self.groups.get(name)

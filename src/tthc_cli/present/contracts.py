@@ -10,9 +10,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from tthc_cli.domain.accountability import Assignment, UnitFigures
     from tthc_cli.domain.deadlines import Deadline
     from tthc_cli.domain.plan import Entry, PlanItem
-    from tthc_cli.domain.queries import UnitRow
 
 
 def deadline_to_dict(d: Deadline) -> dict[str, Any]:
@@ -61,8 +61,33 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
     return out
 
 
-def unit_row_to_dict(row: UnitRow) -> dict[str, Any]:
-    return {**item_to_dict(row.item), "role": row.role, "via": row.via, "definite": row.definite}
+def unit_row_to_dict(row: Assignment) -> dict[str, Any]:
+    return {
+        **item_to_dict(row.item),
+        "role": str(row.role),
+        "via": row.via,
+        "definite": row.definite,
+        "own": row.own,
+    }
+
+
+def figures_to_dict(figures: UnitFigures | None) -> dict[str, Any] | None:
+    """A unit's own figures (domain/accountability.py): the same numbers as the report's table."""
+    if figures is None:
+        return None
+    return {
+        "owed": figures.owed,
+        "done_on_time": figures.done_on_time,
+        "done_late": figures.done_late,
+        "done_no_due_date": figures.done_undated,
+        "overdue": figures.overdue,
+        "not_done": figures.open,
+        "judged": figures.judged,
+        "on_time_rate": figures.on_time_rate,
+        "support": figures.support,
+        "support_done": figures.support_done,
+        "inspected": figures.inspected,
+    }
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:

@@ -4,6 +4,8 @@ templates). The codes themselves stay in JSON and CSV code columns."""
 
 from __future__ import annotations
 
+import re
+
 from tthc_cli.domain.plan import AppendixInfo, ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.i18n import N_, _, pgettext
 
@@ -11,6 +13,7 @@ from tthc_cli.i18n import N_, _, pgettext
 STATUS = {
     "done_on_time": N_("Done on time"),
     "done_late": N_("Done late"),
+    "done": N_("Done, no due date"),
     "overdue": N_("Overdue"),
     "due_soon": N_("Due soon"),
     "in_progress": N_("In progress"),
@@ -120,16 +123,66 @@ TITLE_LIMIT = 90  # characters of an item's own text shown where no short title 
 def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
     """How officials name an item, as the document numbers it: "Mục 3.2", "Mục IV.2", "PL I – 3 (Sở Y
     tế)" for a row whose unit does the work, "PL II – II.12" for a row whose unit is inspected (it is
-    the object, shown beside); `unit=False` where space is short (the timeline). Every table, brief,
-    report and timeline a person reads uses this; JSON and CSV keep the ID."""
-    if item.kind in (ItemKind.TASK, ItemKind.DUTY):
-        return _("Item {number}").format(number=item.number)
-    appendix = meta.appendix(item.appendix)
-    number = appendix.number if appendix and appendix.number else ""
-    label = _("App. {appendix} – {row}").format(appendix=number, row=item.number).replace("  ", " ")
-    if unit and item.unit and item.unit_role is not Role.INSPECTED:
-        label += f" ({item.unit})"
+    the object, shown beside), "PL I – Ghi chú 2" for a note under an appendix; an obligation adds
+    whose and when: "Mục IV.2 – Sở Y tế", "Mục 3 (tháng 5/2022)". `unit=False` where space is short
+    (the timeline). Every table, brief, report and calendar a person reads uses this; JSON and CSV
+    keep the ID."""
+    if item.kind is ItemKind.NOTE:
+        label = _note_label(item, meta)
+    elif item.kind in (ItemKind.TASK, ItemKind.DUTY):
+        label = _("Item {number}").format(number=item.number)
+    else:
+        appendix = meta.appendix(item.appendix)
+        number = appendix.number if appendix and appendix.number else ""
+        label = _("App. {appendix} – {row}").format(appendix=number, row=item.number).replace("  ", " ")
+        if unit and item.unit and item.unit_role is not Role.INSPECTED:
+            label += f" ({item.unit})"
+        return label
+    if item.parent is not None and item.unit is not None:  # an obligation of one unit
+        label += f" – {item.unit}"
+    if item.period is not None:
+        label += f" ({period_words(item.period)})"
     return label
+
+
+def _note_label(item: PlanItem, meta: PlanMeta) -> str:
+    where, _dot, number = item.number.partition(".")
+    appendix = meta.appendix(where)
+    if appendix is not None:
+        return _("App. {appendix} – Note {number}").format(
+            appendix=appendix.number or "", number=number or ""
+        )
+    if number:
+        return _("Section {section}, paragraph {number}").format(section=where, number=number)
+    return _("Section {section}, closing paragraph").format(section=where)
+
+
+_ROMAN_QUARTERS = ("I", "II", "III", "IV")
+_PERIOD = re.compile(r"^(\d{4})(?:-([MQHW])(\d{1,2}))?$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def period_words(code: str) -> str:
+    """An occurrence's period as people say it: 2021-Q2 -> "quý II/2021", 2022-M05 -> "tháng 5/2022",
+    2021-H1 -> "6 tháng đầu năm 2021", 2021 -> "năm 2021", 2021-W05 -> "tuần 5/2021", a day or an
+    interval of days as dd/mm/yyyy."""
+    m = _PERIOD.match(code)
+    if m:
+        year, unit, n = m[1], m[2], int(m[3] or 0)
+        if unit == "Q" and 1 <= n <= 4:
+            return _("quarter {quarter}/{year}").format(quarter=_ROMAN_QUARTERS[n - 1], year=year)
+        if unit == "M":
+            return _("month {month}/{year}").format(month=n, year=year)
+        if unit == "H":
+            return (_("first half of {year}") if n == 1 else _("second half of {year}")).format(year=year)
+        if unit == "W":
+            return _("week {week}/{year}").format(week=n, year=year)
+        if unit is None:
+            return _("year {year}").format(year=year)
+    days = code.split("/")
+    if all(_DAY.match(d) for d in days):
+        return " – ".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in days)
+    return code
 
 
 def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
@@ -137,6 +190,9 @@ def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
     if item.short_title:
         return item.short_title
     text = " ".join(item.title.split())
+    if text.endswith(":") and item.content:
+        # A heading ("Nhóm nội dung công việc:") says nothing alone: its first line of content does.
+        text = " ".join(item.content[0].split())
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"

@@ -20,15 +20,16 @@ from tthc_cli import i18n
 from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, os_reason
+from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in
 from tthc_cli.present.labels import (
     entry_status_label,
     item_label,
     item_title,
     kind_labels,
+    period_words,
     plan_title,
     status_label,
 )
-from tthc_cli.present.reports import STATUS_ORDER, Brief, Report
 from tthc_cli.present.tables import deadline_text, dmy, due_cell, markdown_cell
 
 LANGUAGES = i18n.LANGUAGES
@@ -199,6 +200,8 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["md"] = markdown_cell
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     env.filters["plan_title"] = plan_title
+    env.filters["period"] = period_words
+    env.filters["obligations"] = obligations_in
     return env
 
 

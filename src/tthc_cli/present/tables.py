@@ -9,7 +9,7 @@ from tthc_cli.domain.calendar import iso_date
 from tthc_cli.domain.plan import Role
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
-from tthc_cli.present.contracts import item_to_dict, unit_row_to_dict
+from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import csv_header, role_label, status_label
 
 TYPE_CHECKING = False
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
+    from tthc_cli.domain.accountability import Assignment, UnitFigures
     from tthc_cli.domain.plan import PlanItem
-    from tthc_cli.domain.queries import UnitRow
     from tthc_cli.domain.status import ItemStatus
 
     Cell = str | int | date | None
@@ -154,7 +154,7 @@ def item_table(
     return table
 
 
-def unit_table(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
+def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
     headers = [_("ID"), _("Role"), _("Through group"), _("Item"), _("Details"), _("Deadline"), _("Due")]
     out: list[list[Cell]] = []
     for r in rows:
@@ -370,7 +370,7 @@ def items_csv(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
     return to_csv(headers, rows)
 
 
-def unit_csv(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> str:
+def unit_csv(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | None = None) -> str:
     def column(key: str, values: list[Cell]) -> Extra:
         return Extra(key, key, values, values)
 
@@ -378,6 +378,7 @@ def unit_csv(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None 
         column("role", [r.role for r in rows]),
         column("via", [r.via for r in rows]),
         column("definite", [str(r.definite).lower() for r in rows]),
+        column("own", [str(r.own).lower() for r in rows]),
     ]
     if statuses is not None:  # first, where every other CSV has it
         extra.insert(0, status_extra([r.item for r in rows], statuses))
@@ -398,12 +399,20 @@ def items_json(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
     return to_json(out)
 
 
-def unit_json(rows: Sequence[UnitRow], statuses: Mapping[str, ItemStatus] | None = None) -> str:
+def unit_json(
+    unit: str,
+    rows: Sequence[Assignment],
+    statuses: Mapping[str, ItemStatus],
+    figures: UnitFigures | None,
+    as_of: date,
+) -> str:
+    """What a unit owes, for scripts: its figures (None for a group) and every row with its status."""
     out = []
-    column = status_extra([r.item for r in rows], statuses) if statuses is not None else None
+    column = status_extra([r.item for r in rows], statuses)
     for n, row in enumerate(rows):
         d = unit_row_to_dict(row)
-        if column is not None:
-            d["status"] = column.data[n]
+        d["status"] = column.data[n]
         out.append(d)
-    return to_json(out)
+    return to_json(
+        {"unit": unit, "as_of": as_of.isoformat(), "figures": figures_to_dict(figures), "items": out}
+    )

@@ -120,8 +120,8 @@ def render(make: Callable[[], str]) -> str:
 
 
 def brief(o: Options) -> int:
+    from tthc_cli.present.documents import build_brief
     from tthc_cli.present.render import render_brief
-    from tthc_cli.present.reports import build_brief
 
     now, plan, sts = as_of(o)
     week = o.maybe_text("week")
@@ -133,8 +133,8 @@ def brief(o: Options) -> int:
 
 
 def report(o: Options) -> int:
+    from tthc_cli.present.documents import build_report
     from tthc_cli.present.render import render_report
-    from tthc_cli.present.reports import build_report
 
     kind = report_format(o.maybe_text("fmt"), o.maybe_text("output"))
     now, plan, sts = as_of(o)

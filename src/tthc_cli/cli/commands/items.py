@@ -186,7 +186,7 @@ def upcoming(o: Options) -> int:
 
 
 def unit(o: Options) -> int:
-    from tthc_cli.domain.queries import unit_rows
+    from tthc_cli.domain.accountability import assignments, figures_of
     from tthc_cli.present import tables
     from tthc_cli.present.console import note, out, print_table
 
@@ -195,7 +195,7 @@ def unit(o: Options) -> int:
     plan = load(o.maybe_text("data"))
     target = resolve_unit(plan, o.text("name"))
     sts = statuses_on(plan, now, o.number("warn_days"))
-    rows = [r for r in unit_rows(plan, target) if not (only_open and sts[r.item.id].done)]
+    rows = [r for r in assignments(plan, target) if not (only_open and sts[r.item.id].done)]
     definite = [r for r in rows if r.definite]
     maybe = [r for r in rows if not r.definite]
     head = _("{unit}: {count} items to carry out (status on {today})").format(
@@ -205,7 +205,8 @@ def unit(o: Options) -> int:
         count=len(maybe)
     )
     if fmt == "json":
-        out(tables.unit_json(rows, sts))
+        figures = figures_of(plan, target, sts, now) if target in plan.registry.units else None
+        out(tables.unit_json(target, rows, sts, figures, now))
     elif fmt == "csv":
         out(tables.unit_csv(rows, sts))
     elif fmt == "md":

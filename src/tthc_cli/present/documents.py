@@ -1,0 +1,413 @@
+"""What the documents for officials say — the weekly brief and the status report — as values: the
+templates only lay them out. Every figure comes from the accountability model
+(domain/accountability.py): obligations, not roll-ups; a unit's own work, not its groups'."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tthc_cli.domain.accountability import UnitFigures, is_rollup, obligations_owed, unit_figures
+from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
+from tthc_cli.domain.queries import items_open_between
+from tthc_cli.domain.status import ItemStatus, Status
+from tthc_cli.present.labels import item_label, item_title, status_label
+
+Statuses = Mapping[str, ItemStatus]
+
+STATUS_ORDER = [
+    Status.OVERDUE,
+    Status.DUE_SOON,
+    Status.IN_PROGRESS,
+    Status.NOT_DUE,
+    Status.ONGOING,
+    Status.NO_DUE,
+    Status.DONE_LATE,
+    Status.DONE_ON_TIME,
+    Status.DONE,
+]
+ATTENTION = (Status.OVERDUE, Status.DUE_SOON)
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """The next periodic-report data cut-off (Nghị định 09/2019 pattern: the 14th of the period's
+    last month; a quarter's data runs from the 15th of the month before it)."""
+
+    day: date
+    quarter: int
+    period_start: date
+
+
+def next_cutoff(as_of: date) -> Cutoff:
+    for year in (as_of.year, as_of.year + 1):
+        for q in (1, 2, 3, 4):
+            day = date(year, 3 * q, 14)
+            if day >= as_of:
+                start_month = 3 * q - 3
+                start = date(year, start_month, 15) if start_month else date(year - 1, 12, 15)
+                return Cutoff(day, q, start)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@dataclass
+class OwnerCount:
+    """How many obligations an owner — a unit (its own), or a group (what it leads as a whole) —
+    has in each status."""
+
+    name: str
+    counts: Counter[Status] = field(default_factory=Counter)
+    group: bool = False
+    definite: bool = True  # False: an open-ended group ("các cơ quan … có liên quan")
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def owners_needing_attention(plan: Plan, sts: Statuses) -> tuple[list[OwnerCount], list[OwnerCount]]:
+    """For the brief: the units with an obligation of their own overdue or due soon, and the groups
+    with work they lead as a whole overdue or due soon (open-ended ones name no unit to chase); most
+    overdue first."""
+    reg = plan.registry
+    owners: dict[str, OwnerCount] = {}
+    for item in obligations_owed(plan):
+        for lead in item.lead:
+            is_group = reg.is_group(lead)
+            owner = owners.setdefault(lead, OwnerCount(lead, group=is_group, definite=not reg.is_open(lead)))
+            owner.counts[sts[item.id].status] += 1
+    attention = [o for o in owners.values() if any(o.counts[s] for s in ATTENTION)]
+
+    def order(o: OwnerCount) -> tuple[int, int, str]:
+        return (-o.counts[Status.OVERDUE], -o.counts[Status.DUE_SOON], o.name)
+
+    return (
+        sorted((o for o in attention if not o.group), key=order),
+        sorted((o for o in attention if o.group), key=order),
+    )
+
+
+@dataclass(frozen=True)
+class AppendixSection:
+    """One appendix of the plan with each row's status, in document order."""
+
+    info: AppendixInfo
+    rows: list[ItemStatus]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.rows if s.done)
+
+    @property
+    def inspected(self) -> bool:
+        """Rows whose units are inspected (Phụ lục II) rather than doing the row's work."""
+        return self.info.unit_role is Role.INSPECTED
+
+    @property
+    def attention(self) -> list[ItemStatus]:
+        """Rows overdue or due soon: the only rows the brief lists."""
+        return [s for s in self.rows if s.status in ATTENTION]
+
+
+def appendix_sections(plan: Plan, sts: Statuses) -> list[AppendixSection]:
+    return [
+        AppendixSection(
+            info, [sts[i.id] for i in plan.items if i.kind is ItemKind.ROW and i.appendix == info.name]
+        )
+        for info in plan.meta.appendices
+    ]
+
+
+def has_own_dates(item: PlanItem) -> bool:
+    """Tasks and rows that their own unit carries out (Phụ lục I) have dates of their own to track;
+    inspections run in their item's window and duties rarely carry a date."""
+    return item.kind is ItemKind.TASK or item.unit_role is Role.LEAD
+
+
+@dataclass(frozen=True)
+class SplitSection:
+    """An item owed by each unit (or in each period) separately, with where its obligations stand."""
+
+    status: ItemStatus
+    parts: list[ItemStatus]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.parts if s.done)
+
+    @property
+    def late(self) -> list[ItemStatus]:
+        return [s for s in self.parts if s.status is Status.OVERDUE]
+
+    @property
+    def missing(self) -> list[ItemStatus]:
+        return [s for s in self.parts if not s.done]
+
+    @property
+    def by_unit(self) -> bool:
+        return any(s.item.unit for s in self.parts)
+
+
+def split_sections(plan: Plan, sts: Statuses) -> list[SplitSection]:
+    return [
+        SplitSection(sts[item.id], [sts[k.id] for k in plan.children(item.id)])
+        for item in plan.items
+        if item.split
+    ]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the brief's lists: one obligation, or — for an item owed unit by unit or period by
+    period — its shares that fall in the same list, on one line naming them. `status` is the
+    obligation's, or the item's own roll-up."""
+
+    status: ItemStatus
+    parts: tuple[ItemStatus, ...] = ()
+
+    @property
+    def obligations(self) -> int:
+        return len(self.parts) or 1
+
+    @property
+    def days_late(self) -> int:
+        return max((s.days_late or 0 for s in (self.parts or (self.status,))), default=0)
+
+    @property
+    def due(self) -> ItemStatus:
+        """The share due first (the obligation itself when alone): its dates stand for the line."""
+        return (
+            min(self.parts, key=lambda s: s.item.deadline.effective_due or date.max)
+            if self.parts
+            else self.status
+        )
+
+
+def lines(plan: Plan, sts: Statuses, rows: list[ItemStatus]) -> list[Line]:
+    """`rows` (obligations), the shares of one split item gathered on the line of its first."""
+    out: list[Line] = []
+    gathered: dict[str, int] = {}
+    for st in rows:
+        parent = st.item.parent if plan.is_obligation(st.item) else None
+        if parent is None:
+            out.append(Line(st))
+        elif parent in gathered:
+            line = out[gathered[parent]]
+            out[gathered[parent]] = Line(line.status, (*line.parts, st))
+        else:
+            gathered[parent] = len(out)
+            out.append(Line(sts[parent], (st,)))
+    return out
+
+
+def obligations_in(found: list[Line]) -> int:
+    return sum(line.obligations for line in found)
+
+
+@dataclass(frozen=True)
+class Completion:
+    """An obligation completed in the week, with the entry that completed it (its evidence and who
+    reported it)."""
+
+    status: ItemStatus
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Brief:
+    as_of: date
+    week_start: date
+    week_end: date
+    overdue: list[Line]
+    due_this_week: list[Line]
+    due_next: list[Line]  # the two weeks after this one
+    completed: list[Completion]
+    cutoff: Cutoff
+    appendices: list[AppendixSection]
+    plan: PlanMeta
+    splits: list[SplitSection]
+    units: list[OwnerCount] = field(
+        default_factory=list
+    )  # units with something of their own overdue or due soon
+    groups: list[OwnerCount] = field(
+        default_factory=list
+    )  # groups with work they lead as a whole overdue or soon
+
+    @property
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
+
+    @property
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
+
+
+def _rows_of(sections: list[AppendixSection], name: str) -> list[ItemStatus]:
+    """The rows of the appendix called `name` (templates written for the 2021 plan ask for
+    'review' and 'inspection')."""
+    return next((a.rows for a in sections if a.info.name == name), [])
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def completions(plan: Plan, sts: Statuses, first: date, last: date) -> list[Completion]:
+    """Obligations whose completion (the entry that made them done: a repeated "done" is not a second
+    completion) falls in [first, last], in date then document order."""
+    completing: dict[str, Completion] = {}
+    for entry in plan.progress:
+        st = sts.get(entry.id)
+        if st is None or is_rollup(plan, st.item) or entry.status != EntryStatus.DONE:
+            continue
+        if st.done and entry.date == st.done_on and first <= entry.date <= last:
+            completing.setdefault(entry.id, Completion(st, entry))
+    return sorted(completing.values(), key=lambda c: (c.entry.date, plan.order[c.status.item.id]))
+
+
+def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
+    start, end = week_bounds(week_of)
+    owed = obligations_owed(plan)
+
+    def due_between(first: date, last: date) -> list[ItemStatus]:
+        done = lambda item, _today: sts[item.id].done  # noqa: E731 - the statuses already decided
+        return [sts[i.id] for i in items_open_between(plan, first, last, done, today=as_of, pool=owed)]
+
+    late = [sts[i.id] for i in owed if sts[i.id].status is Status.OVERDUE]
+    overdue = sorted(lines(plan, sts, late), key=lambda line: -line.days_late)
+    units, groups = owners_needing_attention(plan, sts)
+    return Brief(
+        as_of,
+        start,
+        end,
+        overdue,
+        lines(plan, sts, due_between(max(start, as_of), end)),
+        lines(plan, sts, due_between(max(end + timedelta(days=1), as_of), end + timedelta(days=14))),
+        completions(plan, sts, start, min(end, as_of)),
+        next_cutoff(as_of),
+        appendix_sections(plan, sts),
+        plan.meta,
+        split_sections(plan, sts),
+        units,
+        groups,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    id: str
+    label: str
+    status: Status
+    status_label: str
+    start: float  # fraction of the plan year, 0..1
+    end: float
+    milestone: bool  # a due date without a real start: drawn as a point
+    ongoing: bool
+    tag: str = ""  # how officials name it (labels.item_label): drawn beside the bar
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The plan period drawn left to right: `months` are (fraction, month number) of each month's
+    first day inside it; `label` names the period ("2021", or "15/12/2022 – 31/12/2023")."""
+
+    label: str
+    today: float | None  # fraction of the period, None when outside it
+    months: list[tuple[float, int]]
+    rows: list[TimelineRow]
+
+    @property
+    def year(self) -> str:  # the name templates written for the 2021 plan use
+        return self.label
+
+
+def period_label(meta: PlanMeta) -> str:
+    first, last = meta.period_start, meta.period_end
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    return f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
+
+
+def build_timeline(plan: Plan, sts: Statuses, as_of: date) -> Timeline:
+    first, last = plan.meta.period_start, plan.meta.period_end
+    span = (last - first).days + 1
+
+    def frac(day: date) -> float:
+        return min(max((day - first).days / span, 0.0), 1.0)
+
+    rows = []
+    for item in plan.items:
+        if not has_own_dates(item) or plan.is_obligation(item):
+            continue  # inspections are drawn through their item (task 6), duties have no dates
+        d = item.deadline
+        st = sts[item.id]
+        ongoing = d.due is None
+        start = d.start or first
+        end = d.due or d.window_end or last
+        milestone = not ongoing and d.kind.value in ("by_date", "before_month")
+        rows.append(
+            TimelineRow(
+                item.id,
+                item_title(item),
+                st.status,
+                status_label(st.status),
+                frac(start),
+                frac(end + timedelta(days=1)),
+                milestone,
+                ongoing,
+                item_label(item, plan.meta, unit=False),
+            )
+        )
+    today = frac(as_of) if first <= as_of <= last else None
+    months = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            months.append((frac(month), month.month))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return Timeline(period_label(plan.meta), today, months, rows)
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: date
+    counts: list[tuple[Status, int]]  # obligations in each status
+    units: list[UnitFigures]
+    overdue: list[ItemStatus]
+    tasks: list[ItemStatus]
+    duties: list[ItemStatus]
+    appendices: list[AppendixSection]
+    ongoing: list[ItemStatus]
+    timeline: Timeline
+    plan: PlanMeta
+    splits: list[SplitSection]
+
+    @property
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
+
+    @property
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
+
+
+def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
+    owed = [sts[i.id] for i in obligations_owed(plan)]
+    documented = [sts[i.id] for i in plan.items if not plan.is_obligation(i)]
+    tally = Counter(s.status for s in owed)
+    return Report(
+        as_of=as_of,
+        counts=[(status, tally[status]) for status in STATUS_ORDER],
+        units=unit_figures(plan, sts, as_of),
+        overdue=sorted((s for s in owed if s.status is Status.OVERDUE), key=lambda s: -(s.days_late or 0)),
+        tasks=[s for s in documented if s.item.kind is ItemKind.TASK],
+        duties=[s for s in documented if s.item.kind is ItemKind.DUTY],
+        appendices=appendix_sections(plan, sts),
+        ongoing=[s for s in documented if s.status is Status.ONGOING and s.item.kind is ItemKind.TASK],
+        timeline=build_timeline(plan, sts, as_of),
+        plan=plan.meta,
+        splits=split_sections(plan, sts),
+    )

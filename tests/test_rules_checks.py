@@ -80,7 +80,7 @@ def test_a_duty_number_used_twice_points_at_the_second_number() -> None:
     assert rows(result) == [
         (
             "plan.yaml",
-            500,
+            502,
             "duties[3].number",
             "duplicate-id",
             "error",
@@ -505,13 +505,13 @@ def test_unknown_names_in_a_duty_lead_and_support() -> None:
     assert rows(load_with(plan_yaml=plan)) == [
         (
             "plan.yaml",
-            507,
+            509,
             "duties[3].lead.refs[0]",
             "unknown-unit",
             "error",
             unknown("Sở Tài chínhh", "; did you mean 'Sở Tài chính'?"),
         ),
-        ("plan.yaml", 511, "duties[3].support.refs[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        ("plan.yaml", 513, "duties[3].support.refs[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
     ]
 
 
@@ -561,8 +561,8 @@ def test_each_unit_on_an_open_ended_lead_in_a_duty_and_an_obligation() -> None:
         "name the units or a definite group"
     )
     assert rows(load_with(plan_yaml=plan)) == [
-        ("plan.yaml", 521, "duties[4].each_unit", "each-unit-open", "warning", warning),
-        ("plan.yaml", 562, "obligations[1].each_unit", "each-unit-open", "warning", warning),
+        ("plan.yaml", 523, "duties[4].each_unit", "each-unit-open", "warning", warning),
+        ("plan.yaml", 564, "obligations[1].each_unit", "each-unit-open", "warning", warning),
     ]
 
 
@@ -632,6 +632,15 @@ def test_group_members_scopes_names_and_aliases_are_checked_too() -> None:
             "unknown-unit",
             "error",
             unknown("Báo Hải Dươngg", "; did you mean 'Báo Hải Dương', 'UBND thành phố Hải Dương'?"),
+        ),
+        (
+            "units.yaml",
+            228,
+            "groups[5].inferred_members[0].name",
+            "inferred-member",
+            "error",
+            "'Báo Hải Dương' is marked as an inferred member of "
+            "'Các cơ quan thông tin truyền thông của tỉnh' but is not among its `members`; list it there too",
         ),
         ("units.yaml", 247, "groups[9].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
         ("units.yaml", 278, "groups[12].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),

@@ -340,8 +340,17 @@ def test_an_item_that_is_not_split_has_no_obligations_even_with_appendix_rows(ds
 
 def test_an_item_split_by_unit_only_has_no_periods_to_list(ds: Dataset, english: None) -> None:
     with pytest.raises(ProblemError) as caught:
-        obligations(ds, "duty:IV.1", "2021-Q1")
-    assert message(caught.value.problem) == "duty:IV.1 has no period '2021-Q1'; its periods: —"
+        obligations(ds, "duty:IV.2", "2021-Q1")
+    assert message(caught.value.problem) == "duty:IV.2 has no period '2021-Q1'; its periods: —"
+
+
+def test_a_standing_responsibility_has_no_one_missing(ds: Dataset, english: None) -> None:
+    with pytest.raises(ProblemError) as caught:
+        obligations(ds, "duty:IV.1")
+    assert message(caught.value.problem) == (
+        "duty:IV.1 is a standing responsibility: there is nothing to deliver, so no one is missing "
+        "(tthc show duty:IV.1)"
+    )
 
 
 def test_open_between_looks_only_at_the_pool_given(ds: Dataset) -> None:

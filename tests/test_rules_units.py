@@ -49,6 +49,7 @@ def test_build_keeps_each_unit_as_the_file_gives_it(shipped: Registry) -> None:
         ("Trung tâm Phục vụ hành chính công tỉnh", "TTPVHCC"),
         False,
         "Văn phòng UBND tỉnh",
+        "Nghị định 61/2018/NĐ-CP (căn cứ của Quyết định)",  # not printed in the plan: its basis kept
     )
     assert shipped.units[TP_HD] == UnitInfo(TP_HD, "city", (), True, None)
     centre = shipped.units["Trung tâm Phục vụ hành chính công"]

@@ -15,6 +15,7 @@ from tthc_cli.data.models import (
     Party,
     PlanFile,
     ProgressEntry,
+    Reporting,
     UnitsFile,
 )
 from tthc_cli.domain.calendar import WorkingDays
@@ -25,10 +26,12 @@ from tthc_cli.domain.plan import (
     AppendixInfo,
     Entry,
     EntryStatus,
+    Fact,
     ItemKind,
     Plan,
     PlanItem,
     PlanMeta,
+    ReportsAsked,
     Role,
     plan_meta,
 )
@@ -58,6 +61,32 @@ def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
 def note_id(ob: Obligation) -> str:
     """An obliging paragraph's ID: note:<where>[.<number>] (note:IV, note:review.2)."""
     return f"note:{ob.where}" + (f".{ob.number}" if ob.number else "")
+
+
+def _inferred(
+    lead: Party | None, support: Party | None, deadline: DeadlineSpec | None, reporting: Reporting | None
+) -> tuple[tuple[Fact, str], ...]:
+    """The facts of an item the data marks as read rather than copied, with their bases."""
+    marks = [
+        (Fact.LEAD, lead.inferred.basis if lead and lead.inferred else None),
+        (Fact.SUPPORT, support.inferred.basis if support and support.inferred else None),
+        (Fact.DEADLINE, deadline.inferred.basis if deadline and deadline.inferred else None),
+        (Fact.REPORTS, reporting.inferred.basis if reporting else None),
+    ]
+    return tuple((fact, basis) for fact, basis in marks if basis)
+
+
+def _reports(registry: Registry, reporting: Reporting | None) -> ReportsAsked | None:
+    if reporting is None:
+        return None
+    return ReportsAsked(
+        reporting.text,
+        tuple(reporting.periods),
+        reporting.ad_hoc,
+        reporting.as_regulated,
+        _refs(registry, reporting.by),
+        reporting.inferred.basis,
+    )
 
 
 def _rule(spec: DeadlineSpec | None) -> tuple[str, str] | None:
@@ -163,6 +192,9 @@ def build_items(
                 regulation=_rule(task.deadline),
                 notes=tuple(task.notes),
                 source=(PLAN, path),
+                inferred=_inferred(task.lead, task.support, task.deadline, task.reporting),
+                reports=_reports(registry, task.reporting),
+                standing=task.standing,
             )
         )
     for i, duty in enumerate(plan.duties):
@@ -190,6 +222,9 @@ def build_items(
                 notes=tuple(duty.notes),
                 regulation=_rule(duty.deadline),
                 source=(PLAN, path),
+                inferred=_inferred(duty.lead, duty.support, duty.deadline, duty.reporting),
+                reports=_reports(registry, duty.reporting),
+                standing=duty.standing,
             )
         )
     by_id = {it.id: it for it in items}
@@ -213,6 +248,9 @@ def build_items(
                 support_text=ob.support.text if ob.support else None,
                 regulation=_rule(ob.deadline),
                 source=(PLAN, path),
+                inferred=_inferred(ob.lead, ob.support, ob.deadline, ob.reporting),
+                reports=_reports(registry, ob.reporting),
+                standing=ob.standing,
             )
         )
     each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
@@ -240,15 +278,17 @@ def _appendix_items(
     window = task_deadlines.get(parent_id or "") or Deadline(
         text=None, kind=DeadlineKind.UNSPECIFIED, start=None, due=None, window_end=None
     )
-    blocks: list[tuple[str | None, str | None, list[AppendixRow], dict[int, str], tuple[str | int, ...]]]
+    Notes = dict[int, tuple[str, str | None]]  # row -> (note, basis when spread there from another row)
+    blocks: list[tuple[str | None, str | None, list[AppendixRow], Notes, tuple[str | int, ...]]]
     if appendix.blocks:
         blocks = []
         for b, part in enumerate(appendix.blocks):
-            notes: dict[int, str] = {}
+            notes: Notes = {}
             for note in part.notes:
                 first, last = note.rows
+                spread = (note.basis or "") if note.inferred else None
                 for stt in range(first, last + 1):
-                    notes.setdefault(stt, note.text)
+                    notes.setdefault(stt, (note.text, spread if stt != first else None))
             blocks.append((part.block, part.title, part.rows, notes, ("blocks", b)))
     else:
         blocks = [(None, None, appendix.rows, {}, ())]
@@ -291,14 +331,23 @@ def _appendix_items(
                     unit_text=row.unit,
                     block=block,
                     block_title=block_title,
-                    note=row.note or notes.get(row.stt),
+                    note=row.note or (notes[row.stt][0] if row.stt in notes else None),
                     cells=tuple(row.cells.items()),
                     unit_role=Role(appendix.unit_role),
                     regulation=_rule(row.deadline),
                     source=(file, path),
+                    inferred=_note_mark(row, notes),
                 )
             )
     return out
+
+
+def _note_mark(row: AppendixRow, notes: dict[int, tuple[str, str | None]]) -> tuple[tuple[Fact, str], ...]:
+    """A note spread onto this row from the merged cell of another (Phụ lục II): marked, with its basis."""
+    if row.note is not None or row.stt not in notes:
+        return ()
+    basis = notes[row.stt][1]
+    return ((Fact.NOTE, basis),) if basis is not None else ()
 
 
 def registry_of(units_file: UnitsFile, appendices: dict[str, AppendixFile]) -> Registry:
@@ -306,7 +355,14 @@ def registry_of(units_file: UnitsFile, appendices: dict[str, AppendixFile]) -> R
     units of that appendix as members."""
     return Registry.from_infos(
         [
-            UnitInfo(u.name, UnitType(u.type), tuple(u.aliases), u.requires_type, u.part_of)
+            UnitInfo(
+                u.name,
+                UnitType(u.type),
+                tuple(u.aliases),
+                u.requires_type,
+                u.part_of,
+                u.inferred_part_of.basis if u.inferred_part_of else None,
+            )
             for u in units_file.units
         ],
         [
@@ -317,6 +373,8 @@ def registry_of(units_file: UnitsFile, appendices: dict[str, AppendixFile]) -> R
                 tuple(g.members),
                 tuple(g.scope) if g.scope is not None else None,
                 g.appendix,
+                tuple((m.name, m.basis) for m in g.inferred_members),
+                g.inferred_closure.basis if g.inferred_closure else None,
             )
             for g in units_file.groups
         ],

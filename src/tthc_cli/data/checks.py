@@ -83,6 +83,15 @@ def check_references(plan: Plan, sources: Sources, today: date | None = None) ->
     for i, duty in enumerate(sources.plan.duties):
         yield from _party_refs(reg, duty.lead, ("duties", i, "lead"))
         yield from _party_refs(reg, duty.support, ("duties", i, "support"))
+    parts: list[tuple[str, Sequence[Task | Duty | Obligation]]] = [
+        ("tasks", sources.plan.tasks),
+        ("duties", sources.plan.duties),
+        ("obligations", sources.plan.obligations),
+    ]
+    for field, entries in parts:
+        for i, entry in enumerate(entries):
+            if entry.reporting is not None:
+                yield from _party_refs(reg, entry.reporting.by, (field, i, "reporting", "by"))
     rows: list[tuple[str, Path, str]] = []
     for name, appendix in sources.appendices.items():
         file = appendix_file(name)
@@ -195,6 +204,13 @@ def check_registry(plan: Plan, sources: Sources, today: date | None = None) -> I
         if key in owner and owner[key][0] != name:
             yield problem("ambiguous-name", text=text, owner=owner[key][0]).at(UNITS, path)
         owner.setdefault(key, (name, path))
+    for i, group in enumerate(sources.units.groups):
+        listed = {fold(m) for m in group.members}
+        for j, marked in enumerate(group.inferred_members):
+            if fold(marked.name) not in listed:
+                yield problem("inferred-member", group=group.name, name=marked.name).at(
+                    UNITS, ("groups", i, "inferred_members", j, "name")
+                )
     for i, group in enumerate(sources.units.groups):
         members = reg.members(group.name)
         if any(group.name in reg.expand(m) for m in members):

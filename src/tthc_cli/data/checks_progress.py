@@ -70,6 +70,21 @@ def check_progress(plan: Plan, sources: Sources, today: date | None) -> Iterator
                 yield warning("started-after-done", item=item, day=done[item]).at(PROGRESS, (*path, "status"))
             started.setdefault(item, when)
         elif entry.status == EntryStatus.DONE:
+            target = plan.by_id[item]
+            if target.standing:
+                yield warning("standing-done", item=item).at(PROGRESS, (*path, "status"))
+            parts = plan.children(item)
+            open_parts = tuple(k.id for k in parts if not (k.id in done and done[k.id] <= when))
+            if open_parts:
+                # A parent is done when its parts are: recording it done while one is open would
+                # give the Chairman a figure the log contradicts.
+                yield problem(
+                    "done-with-open-parts",
+                    item=item,
+                    count=len(open_parts),
+                    total=len(parts),
+                    parts=open_parts,
+                ).at(PROGRESS, (*path, "status"))
             if item in started and when < started[item]:
                 yield problem("done-before-start", item=item, day=when, started=started[item]).at(
                     PROGRESS, (*path, "date")

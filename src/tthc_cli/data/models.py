@@ -21,6 +21,15 @@ EachUnit = Annotated[
         "(each writes its own plan)."
     ),
 ]
+# `standing: true`: a standing responsibility with nothing to deliver (IV.1: each head answers for the
+# plan), never done and never late, left out of every count of what is done.
+Standing = Annotated[
+    StrictBool,
+    Field(
+        description="true for a standing responsibility with nothing to deliver (never done, never late; "
+        "left out of the counts of what is done)."
+    ),
+]
 # Items are numbered as the document prints them: "1", "1.1", "2.a", "II.3", "a)" (a trailing ")" or
 # "." of the printed form is kept in `number`; the ID drops it).
 ItemNumber = Annotated[
@@ -195,6 +204,7 @@ class Task(_Model):
     deliverable: Text | None = None
     notes: list[Text] = []
     each_unit: EachUnit = False
+    standing: Standing = False
     appendix: Name | None = Field(
         None, description="The appendix (appendix_<name>.yaml) that details this item."
     )
@@ -210,6 +220,7 @@ class Duty(_Model):
     deadline: DeadlineSpec | None = None
     notes: list[Text] = []
     each_unit: EachUnit = False
+    standing: Standing = False
     reporting: Reporting | None = Field(None, description="Reports the item's own words ask for.")
 
 
@@ -228,6 +239,7 @@ class Obligation(_Model):
     support: Party | None = None
     deadline: DeadlineSpec | None = None
     each_unit: EachUnit = False
+    standing: Standing = False
     reporting: Reporting | None = Field(None, description="Reports the item's own words ask for.")
 
 

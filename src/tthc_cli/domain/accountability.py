@@ -160,8 +160,8 @@ def figures_of(plan: Plan, unit: str, statuses: Mapping[str, ItemStatus], today:
         ("owed", "on_time", "late", "undated", "overdue", "judged", "support", "support_done", "inspected"), 0
     )
     for row in assignments(plan, unit):
-        if not row.definite:
-            continue
+        if not row.definite or row.item.standing:
+            continue  # a standing responsibility is never done nor late: outside the figures
         st = statuses[row.item.id]
         if row.role is Role.SUPPORT:
             counts["support"] += 1

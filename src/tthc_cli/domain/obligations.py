@@ -81,6 +81,8 @@ def obligations_of(item: PlanItem, units: list[str]) -> list[PlanItem]:
                     period=occ.period if occ else None,
                     regulation=item.regulation,
                     source=item.source,
+                    inferred=item.inferred,
+                    standing=item.standing,
                 )
             )
     return kids

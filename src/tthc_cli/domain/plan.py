@@ -143,6 +143,34 @@ def default_plan_id(province: str | None, year: int) -> str:
     return f"{slug or 'plan'}-{year}"
 
 
+class Fact(StrEnum):
+    """A fact of an item the data may read rather than copy (an inference, marked in the data with
+    its basis): who leads or coordinates, its deadline, a note spread over merged cells, the reports
+    its words ask for."""
+
+    LEAD = "lead"
+    SUPPORT = "support"
+    DEADLINE = "deadline"
+    NOTE = "note"
+    REPORTS = "reports"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsAsked:
+    """Reports an item's own words ask for, beside its deadline ("báo cáo định kỳ quý, năm hoặc đột
+    xuất"): the words, the periods they name (month, quarter, half_year, nine_months, year), whether
+    they add reports on demand or leave the cadence to regulation, who reports when not the item's
+    lead (canonical names), and where the reading comes from. Never a day: the reporting regime gives
+    the dates."""
+
+    text: str
+    periods: tuple[str, ...] = ()
+    ad_hoc: bool = False
+    as_regulated: bool = False
+    by: tuple[str, ...] = ()
+    basis: str = ""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanItem:
     """One item with a stable ID. `lead`/`support` hold canonical unit or group names, `lead_text`/
@@ -183,6 +211,16 @@ class PlanItem:
     split: Split | None = None
     regulation: tuple[str, str] | None = None
     source: tuple[str, tuple[str | int, ...]] = ("", ())
+    # Facts the data reads rather than copies, each with where it is read from ("Điều 2.1 và Mục 3.1").
+    inferred: tuple[tuple[Fact, str], ...] = ()
+    reports: ReportsAsked | None = None
+    # A standing responsibility (IV.1: each head answers for the plan; "nếu có vấn đề phát sinh …"):
+    # nothing to deliver, so never done, never late, outside every count of what is done.
+    standing: bool = False
+
+    def basis(self, fact: Fact) -> str | None:
+        """Where an inferred fact of this item is read from; None when the document prints it."""
+        return dict(self.inferred).get(fact)
 
     @property
     def kind_code(self) -> str:

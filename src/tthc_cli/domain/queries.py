@@ -115,6 +115,8 @@ def obligations(plan: Plan, item_id: str, period: str | None = None) -> list[Pla
     """The obligations of an item split by unit and/or period, of one period if asked. Raises
     ProblemError when the item has none (`not-split`), or none in that period (`unknown-period`)."""
     item = plan.by_id[item_id]
+    if item.standing:
+        raise ProblemError(problem("standing", item=item_id))
     kids = plan.children(item_id) if item.split else []
     if not kids:
         raise ProblemError(problem("not-split", item=item_id))

@@ -27,6 +27,7 @@ class Status(StrEnum):
     NOT_DUE = "not_due"
     ONGOING = "ongoing"
     NO_DUE = "no_due"
+    STANDING = "standing"  # a standing responsibility: nothing to deliver, never done, never late
 
 
 DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE, Status.DONE})
@@ -79,6 +80,8 @@ def judge(
         elif entry.status == EntryStatus.STARTED and started_on is None:
             started_on = entry.date
     last = entries[-1] if entries else None
+    if item.standing:
+        return ItemStatus(item, Status.STANDING, None, started_on, None, last)
     due = item.deadline.effective_due
     if done_on is not None:
         if due is None:  # on time needs a due date

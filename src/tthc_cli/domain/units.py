@@ -149,16 +149,22 @@ class UnitInfo:
     aliases: tuple[str, ...] = ()
     requires_type: bool = False
     part_of: str | None = None
+    part_of_basis: str | None = None  # where `part_of` is read from, when the source does not print it
 
 
 @dataclass(frozen=True, slots=True)
 class GroupInfo:
+    """`inferred_members`: (member as written, basis) for memberships the source does not print;
+    `closure_basis`: for a listed group the source never says is complete, where that is read from."""
+
     name: str
     kind: GroupKind
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     scope: tuple[str, ...] | None = None
     appendix: str | None = None
+    inferred_members: tuple[tuple[str, str], ...] = ()
+    closure_basis: str | None = None
 
 
 class LookupNote(StrEnum):
@@ -364,6 +370,30 @@ class Registry:
             if not self.is_open(current):
                 stack.extend(self.members(current))
         return frozenset(seen)
+
+    def membership_basis(self, group: str, target: str) -> str | None:
+        """How `target` belongs to `group`: None when a path of printed memberships leads there (or
+        none does), else the basis of the first inferred membership on the way ("Mục 4")."""
+        best: str | None = None
+        seen: set[tuple[str, bool]] = set()
+        stack: list[tuple[str, str | None]] = [(group, None)]
+        while stack:
+            current, basis = stack.pop()
+            if (current, basis is None) in seen:
+                continue
+            seen.add((current, basis is None))
+            if current == target:
+                if basis is None:
+                    return None
+                best = best or basis
+                continue
+            info = self.groups.get(current)
+            if info is None or self.is_open(current):
+                continue
+            marked = {self.resolve(name): why for name, why in info.inferred_members}
+            for member in self.members(current):
+                stack.append((member, basis if basis is not None else marked.get(member)))
+        return best
 
     def scope(self, name: str) -> frozenset[str] | None:
         """Whom an open group may concern: None means any unit."""

@@ -24,6 +24,7 @@ STATUS_ORDER = [
     Status.NOT_DUE,
     Status.ONGOING,
     Status.NO_DUE,
+    Status.STANDING,
     Status.DONE_LATE,
     Status.DONE_ON_TIME,
     Status.DONE,
@@ -154,7 +155,7 @@ def split_sections(plan: Plan, sts: Statuses) -> list[SplitSection]:
     return [
         SplitSection(sts[item.id], [sts[k.id] for k in plan.children(item.id)])
         for item in plan.items
-        if item.split
+        if item.split and not item.standing  # a standing responsibility has nothing to deliver
     ]
 
 

@@ -20,6 +20,7 @@ STATUS = {
     "not_due": N_("Not yet due"),
     "ongoing": N_("Ongoing"),
     "no_due": N_("No deadline stated"),
+    "standing": N_("Standing responsibility"),
 }
 
 ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}

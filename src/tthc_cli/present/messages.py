@@ -162,6 +162,10 @@ MESSAGES.update(
         "obligation-address/unit": lambda a: _obligation_address(a, "unit"),
         "obligation-address/period": lambda a: _obligation_address(a, "period"),
         "not-split": N_("{item} is one obligation, not one per unit or period (tthc show {item})"),
+        "standing": N_(
+            "{item} is a standing responsibility: there is nothing to deliver, so no one is missing "
+            "(tthc show {item})"
+        ),
         "unknown-period": _unknown_period,
     }
 )
@@ -213,6 +217,10 @@ MESSAGES.update(
         "group-cycle": N_("group '{name}' contains itself through its members"),
         "note-rows": N_("rows [{first}, {last}] are not a range of this block's rows"),
         "note-rows/overlap": N_("this note covers rows another note covers"),
+        "inferred-member": N_(
+            "'{name}' is marked as an inferred member of '{group}' but is not among its `members`; "
+            "list it there too"
+        ),
     }
 )
 
@@ -246,6 +254,18 @@ MESSAGES.update(
         "done-before-start": N_("{item} is recorded done on {day}, before it started ({started})"),
         "done-twice": N_("{item} is already done ({day}); append 'reopened' in between"),
         "reopened-not-done": N_("{item} is not done, so it cannot be reopened"),
+        "standing-done": N_(
+            "{item} is a standing responsibility, never done; record what happened as a note instead"
+        ),
+        "done-with-open-parts": lambda a: _(
+            "{item} cannot be recorded done while {count} of its {total} parts are not: {parts}; "
+            "record each part first (an item with parts is done when they all are)"
+        ).format(
+            item=a["item"],
+            count=a["count"],
+            total=a["total"],
+            parts=", ".join(a["parts"][:5]) + (" …" if len(a["parts"]) > 5 else ""),
+        ),
     }
 )
 

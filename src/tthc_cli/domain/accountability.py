@@ -53,6 +53,7 @@ class Assignment:
     via: str | None
     definite: bool
     own: bool
+    basis: str | None = None  # the target belongs to `via` by a membership the source does not print
 
 
 def _strongest(pairs: list[tuple[Role, str]]) -> tuple[Role, str]:
@@ -90,7 +91,7 @@ def role_of(plan: Plan, item: PlanItem, target: str) -> Assignment | None:
             if not any(other != group and other in reg.expand(group) for other in named)
         ]
         role, group = _strongest(narrowest)
-        return Assignment(item, role, group, True, own=False)
+        return Assignment(item, role, group, True, own=False, basis=reg.membership_basis(group, target))
     if maybe:
         role, group = _strongest(maybe)
         return Assignment(item, role, group, False, own=False)

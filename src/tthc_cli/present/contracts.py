@@ -58,6 +58,21 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
     if item.period is not None or (item.unit is not None and item.unit_role is None):
         out.update(unit=item.unit, period=item.period)
+    if item.inferred:
+        # Facts the document does not print where they are used, each with where it is read from.
+        out["inferred"] = {str(fact): basis for fact, basis in item.inferred}
+    if item.reports is not None:
+        r = item.reports
+        out["reports"] = {
+            "text": r.text,
+            "periods": list(r.periods),
+            "ad_hoc": r.ad_hoc,
+            "as_regulated": r.as_regulated,
+            "by": list(r.by),
+            "basis": r.basis,
+        }
+    if item.standing:
+        out["standing"] = True
     return out
 
 
@@ -68,6 +83,7 @@ def unit_row_to_dict(row: Assignment) -> dict[str, Any]:
         "via": row.via,
         "definite": row.definite,
         "own": row.own,
+        "via_basis": row.basis,
     }
 
 

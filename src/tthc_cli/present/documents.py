@@ -13,7 +13,8 @@ from tthc_cli.domain.accountability import UnitFigures, is_rollup, obligations_o
 from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
 from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.status import ItemStatus, Status
-from tthc_cli.present.labels import item_label, item_title, status_label
+from tthc_cli.i18n import _
+from tthc_cli.present.labels import fact_label, item_label, item_title, status_label
 
 Statuses = Mapping[str, ItemStatus]
 
@@ -373,6 +374,38 @@ def build_timeline(plan: Plan, sts: Statuses, as_of: date) -> Timeline:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A fact the data reads rather than copies, for the report's list of readings: where (as the
+    document names it), what, and where it is read from."""
+
+    where: str
+    fact: str
+    basis: str
+
+
+def readings(plan: Plan) -> list[Reading]:
+    """Every inference the data marks, in document order, then the registry's."""
+    found = [
+        Reading(item_label(item, plan.meta), fact_label(fact), basis)
+        for item in plan.items
+        if not plan.is_obligation(item)
+        for fact, basis in item.inferred
+    ]
+    reg = plan.registry
+    for group in reg.groups.values():
+        for member, basis in group.inferred_members:
+            found.append(Reading(group.name, _("member: {name}").format(name=member), basis))
+        if group.closure_basis:
+            found.append(Reading(group.name, _("the list of members is complete"), group.closure_basis))
+    for unit in reg.units.values():
+        if unit.part_of and unit.part_of_basis:
+            found.append(
+                Reading(unit.name, _("part of {name}").format(name=unit.part_of), unit.part_of_basis)
+            )
+    return found
+
+
+@dataclass(frozen=True)
 class Report:
     as_of: date
     counts: list[tuple[Status, int]]  # obligations in each status
@@ -385,6 +418,7 @@ class Report:
     timeline: Timeline
     plan: PlanMeta
     splits: list[SplitSection]
+    readings: list[Reading] = field(default_factory=list)
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -411,4 +445,5 @@ def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
         timeline=build_timeline(plan, sts, as_of),
         plan=plan.meta,
         splits=split_sections(plan, sts),
+        readings=readings(plan),
     )

@@ -239,3 +239,35 @@ def kind_labels(meta: PlanMeta) -> dict[str, str]:
 def appendix_label(info: AppendixInfo) -> str:
     """How officials name an appendix: "Phụ lục I", or "Phụ lục" for a single unnumbered one."""
     return f"Phụ lục {info.number}" if info.number else "Phụ lục"
+
+
+FACT = {
+    "lead": N_("lead"),
+    "support": N_("coordinating"),
+    "deadline": N_("deadline"),
+    "note": N_("note"),
+    "reports": N_("reports asked for"),
+}
+
+
+def inferred_words(basis: str) -> str:
+    """ "suy ra từ Điều 2.1 và Mục 3.1": a fact the document does not print where it is used."""
+    return _("inferred from {basis}").format(basis=basis)
+
+
+def fact_label(code: str) -> str:
+    return _(FACT[code])
+
+
+REPORT_PERIOD = {
+    "month": N_("monthly"),
+    "quarter": N_("quarterly"),
+    "half_year": N_("every six months"),
+    "nine_months": N_("nine-monthly"),
+    "year": N_("yearly"),
+}
+
+
+def report_period_label(code: str) -> str:
+    words = REPORT_PERIOD.get(code)
+    return _(words) if words else code

@@ -23,11 +23,13 @@ from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in
 from tthc_cli.present.labels import (
     entry_status_label,
+    inferred_words,
     item_label,
     item_title,
     kind_labels,
     period_words,
     plan_title,
+    report_period_label,
     status_label,
 )
 from tthc_cli.present.tables import deadline_text, dmy, due_cell, markdown_cell
@@ -202,6 +204,8 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["plan_title"] = plan_title
     env.filters["period"] = period_words
     env.filters["obligations"] = obligations_in
+    env.filters["inferred"] = inferred_words
+    env.filters["report_period"] = report_period_label
     return env
 
 

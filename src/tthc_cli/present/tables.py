@@ -10,7 +10,7 @@ from tthc_cli.domain.plan import Role
 from tthc_cli.domain.records import Record
 from tthc_cli.i18n import _
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
-from tthc_cli.present.labels import csv_header, role_label, status_label
+from tthc_cli.present.labels import csv_header, inferred_words, role_label, status_label
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | 
             [
                 item.id,
                 role_label(r.role),
-                r.via or "",
+                (r.via or "") + (f" ({inferred_words(r.basis)})" if r.basis else ""),
                 item.title,
                 detail,
                 deadline_text(item),

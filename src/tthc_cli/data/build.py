@@ -21,7 +21,7 @@ from tthc_cli.data.models import (
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind
 from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id
-from tthc_cli.domain.obligations import split_obligations
+from tthc_cli.domain.obligations import MAX_OBLIGATIONS, split_obligations
 from tthc_cli.domain.plan import (
     AppendixInfo,
     Entry,
@@ -36,6 +36,7 @@ from tthc_cli.domain.plan import (
     plan_meta,
 )
 from tthc_cli.domain.plan_files import PLAN, appendix_file
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
 
 
@@ -156,6 +157,7 @@ def build_items(
     registry: Registry,
     meta: PlanMeta,
     calendar: WorkingDays,
+    max_obligations: int = MAX_OBLIGATIONS,
 ) -> tuple[list[PlanItem], list[Any]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
     problems: list[Any] = []  # deadline_specs still makes the reader's kind (dataset.py converts)
@@ -256,7 +258,12 @@ def build_items(
     each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
     each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
     each_unit |= {note_id(o) for o in plan.obligations if o.each_unit}
-    return split_obligations(items, each_unit, registry), problems
+    try:
+        return split_obligations(items, each_unit, registry, max_obligations), problems
+    except ProblemError as exc:  # too many obligations asked for: reported at the item that passes the bound
+        found = exc.problem
+        file, path = next((i.source for i in items if i.id == found.args["item"]), (PLAN, ()))
+        return items, [*problems, found.at(file, (*path, *found.path))]
 
 
 def _appendix_items(
@@ -412,11 +419,13 @@ def log_entries(registry: Registry, log: tuple[ProgressEntry, ...]) -> tuple[Ent
     )
 
 
-def build_plan(sources: Sources, calendar: WorkingDays) -> tuple[Plan, list[Any]]:
+def build_plan(
+    sources: Sources, calendar: WorkingDays, max_obligations: int = MAX_OBLIGATIONS
+) -> tuple[Plan, list[Any]]:
     """The plan the validated files describe, and the deadline problems met on the way."""
     appendices = sources.appendices
     registry = registry_of(sources.units, appendices)
     meta = build_meta(sources.plan, appendices, sources.units.province)
-    items, problems = build_items(sources.plan, appendices, registry, meta, calendar)
+    items, problems = build_items(sources.plan, appendices, registry, meta, calendar, max_obligations)
     plan = Plan(meta, registry, tuple(items), log_entries(registry, sources.log))
     return plan, problems

@@ -19,6 +19,7 @@ from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
 from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.calendar import VIETNAM, WorkingDays
+from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, REQUIRED_FILES, UNITS, appendix_name
 from tthc_cli.domain.problems import Problem, Severity, problem
@@ -108,16 +109,22 @@ def assemble(
     labels: Mapping[str, str] | None = None,
     today: date | None = None,
     calendar: WorkingDays = VIETNAM,
+    max_obligations: int = MAX_OBLIGATIONS,
 ) -> Loaded:
     """Validate the data files together. `files` maps each data file name to its bytes (None when
     missing); `labels` gives the path to show for each in messages; `today` dates the progress log
-    (entries after it are errors); due dates on a day off move on `calendar`."""
+    (entries after it are errors); due dates on a day off move on `calendar`; a plan asking for more
+    than `max_obligations` obligations is refused before they are made."""
     with _collector_paused():
-        return _assemble(files, labels or {}, today, calendar)
+        return _assemble(files, labels or {}, today, calendar, max_obligations)
 
 
 def _assemble(
-    files: Mapping[str, bytes | None], labels: Mapping[str, str], today: date | None, calendar: WorkingDays
+    files: Mapping[str, bytes | None],
+    labels: Mapping[str, str],
+    today: date | None,
+    calendar: WorkingDays,
+    max_obligations: int,
 ) -> Loaded:
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel | None] = {}
@@ -158,7 +165,7 @@ def _assemble(
         progress = models.get(PROGRESS)
         log = tuple(progress.entries or ()) if isinstance(progress, ProgressFile) else ()
         sources = Sources(plan_file, order_appendices(appendices), units, log)
-        plan, made = build_plan(sources, calendar)
+        plan, made = build_plan(sources, calendar, max_obligations)
         rules = [_as_problem(p) for p in made] + run_checks(plan, sources, today)
         found.extend(_locate(docs, labels, p) for p in _as_written(rules, salvaged))
     found.sort(key=Problem.sort_key)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
 from tthc_cli.domain.item_ids import obligation_id
 from tthc_cli.domain.plan import PlanItem, Split
+from tthc_cli.domain.problems import ProblemError, problem
 from tthc_cli.domain.units import Registry
 
 
@@ -88,10 +89,22 @@ def obligations_of(item: PlanItem, units: list[str]) -> list[PlanItem]:
     return kids
 
 
-def split_obligations(items: Iterable[PlanItem], each_unit: set[str], registry: Registry) -> list[PlanItem]:
+# The most obligations a plan may ask for (units x occurrences, over its items) before anything is built:
+# a real plan asks for hundreds (Hải Dương 2021: 112), a large city's a few thousand; a file asking
+# for a million (2,000 units, weekly, ten years) is refused at the line that asks, not run out of
+# memory. The command line lets a plan that needs more raise it (TTHC_MAX_OBLIGATIONS).
+MAX_OBLIGATIONS = 20_000
+
+
+def split_obligations(
+    items: Iterable[PlanItem], each_unit: set[str], registry: Registry, limit: int = MAX_OBLIGATIONS
+) -> list[PlanItem]:
     """Each item, followed by its obligations when it binds its units one by one or recurs: the item
-    then says how it is split (`split`), and each obligation has its own due date, status and progress."""
+    then says how it is split (`split`), and each obligation has its own due date, status and progress.
+    Raises ProblemError (`too-many-obligations`, on the first item that passes `limit` in all) before
+    making them; its `path` names the field that asks (each_unit, or the deadline)."""
     out: list[PlanItem] = []
+    made = 0
     for item in items:
         units = fan_out_units(registry, item.lead) if item.id in each_unit else []
         occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
@@ -99,6 +112,18 @@ def split_obligations(items: Iterable[PlanItem], each_unit: set[str], registry: 
         if mode is None:
             out.append(item)
             continue
+        count = max(1, len(units)) * max(1, len(occurrences))
+        made += count
+        if made > limit:
+            found = problem(
+                "too-many-obligations",
+                item=item.id,
+                count=count,
+                units=len(units),
+                occurrences=len(occurrences),
+                limit=limit,
+            )
+            raise ProblemError(replace(found, path=("each_unit",) if units else ("deadline", "text")))
         out.append(replace(item, split=mode))
         out.extend(obligations_of(item, units))
     return out

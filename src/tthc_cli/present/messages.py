@@ -172,6 +172,12 @@ MESSAGES.update(
 
 # --- cross-file rules (data/checks.py) -----------------------------------------------------------------
 
+MESSAGES["too-many-obligations"] = N_(
+    "{item} asks for {count} obligations ({units} units × {occurrences} occurrences), which takes the plan "
+    "past {limit} in all; check each_unit and the deadline's cadence, or, if a real plan needs more, "
+    "raise the bound with TTHC_MAX_OBLIGATIONS"
+)
+
 
 def _unknown_unit(a: Args, what: str) -> str:
     close = a.get("suggestions") or ()

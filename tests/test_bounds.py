@@ -1,0 +1,64 @@
+"""Bounded work: a plan can ask for at most so many obligations (units × occurrences, over its items),
+refused at the line that asks before any is made, however the files are written."""
+
+from __future__ import annotations
+
+from tthc_cli.data.dataset import assemble
+from tthc_cli.domain.obligations import MAX_OBLIGATIONS
+from tthc_cli.present.messages import message
+
+
+def _plan(units: int, cadence: str, years: int) -> dict[str, bytes | None]:
+    names = [f"UBND xã Số {i}" for i in range(units)]
+    registry = (
+        "province: Thử\nunits:\n"
+        + "".join(f"  - name: {n}\n    type: commune\n" for n in names)
+        + "groups:\n  - name: UBND cấp xã\n    kind: listed\n    members:\n"
+        + "".join(f"      - {n}\n" for n in names)
+    )
+    plan = (
+        "plan:\n  title: Kế hoạch thử\n  year: 2021\n"
+        f"  period: {{start: 2021-01-01, end: {2020 + years}-12-31}}\n"
+        "tasks:\n  - number: '1'\n    title: Báo cáo\n"
+        "    lead: {text: null, refs: [UBND cấp xã]}\n"
+        f"    deadline: {{text: {cadence}}}\n"
+        "    each_unit: true\n"
+    )
+    return {"plan.yaml": plan.encode(), "units.yaml": registry.encode(), "progress.yaml": None}
+
+
+def test_a_million_obligations_are_refused_at_the_line_that_asks_for_them() -> None:
+    """2,002 units, every week, ten years: ~1.04 M obligations asked for by ~170 KB of YAML."""
+    result = assemble(_plan(2002, "Hằng tuần", 10))
+    assert result.plan is None
+    (found,) = result.errors
+    assert (found.code, found.file, found.line, found.path) == (
+        "too-many-obligations",
+        "plan.yaml",
+        10,
+        ("tasks", 0, "each_unit"),
+    )
+    assert found.args == {
+        "item": "task:1",
+        "count": 2002 * 522,
+        "units": 2002,
+        "occurrences": 522,
+        "limit": MAX_OBLIGATIONS,
+    }
+    assert "TTHC_MAX_OBLIGATIONS" in message(found)
+
+
+def test_the_bound_counts_every_item_and_can_be_raised() -> None:
+    files = _plan(30, "Hằng tuần", 2)  # 30 units × 104 weeks ending in 2021–2022 = 3,120 obligations
+    assert assemble(files).plan is not None
+    refused = assemble(files, max_obligations=3_119)
+    assert [p.code for p in refused.errors] == ["too-many-obligations"]
+    raised = assemble(files, max_obligations=3_120)
+    assert raised.plan is not None and len(raised.plan.children("task:1")) == 3_120
+
+
+def test_a_recurrence_without_units_is_bounded_by_its_occurrences() -> None:
+    files = _plan(1, "Hằng tuần", 10)
+    refused = assemble(files, max_obligations=100)
+    (found,) = refused.errors
+    assert found.args["occurrences"] == 522 and found.path[-1] == "each_unit"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.cli.app import app
-from tthc_cli.cli.reporters import format_github
 from tthc_cli.data.models import schema_name
 from tthc_cli.data.schemas import schema_file_name, schema_for
 from tthc_cli.domain.problems import Problem, Severity
+from tthc_cli.present.reporters import GithubReporter
 
 from .conftest import ITEMS_2021, ROOT, csv_rows
 
@@ -70,7 +70,8 @@ def test_github_escaping() -> None:
         "x", (("text", "50% done\nnext: line"),), "text", Severity.WARNING, "a,b:c.yaml", ("p",), 3, 4
     )
     assert (
-        format_github(d) == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
+        GithubReporter().annotation(d)
+        == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
     )
 
 
@@ -360,11 +361,14 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_shell_completion_offers_units_and_ids(run) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.cli.app import _complete_ids, _complete_units
+    from types import SimpleNamespace
 
-    assert "Sở Y tế" in _complete_units("so y")
-    assert "UBND thành phố Chí Linh" in _complete_units("Chí")
-    assert _complete_ids("inspection:II.1") == [
+    from tthc_cli.cli.completion import complete_ids, complete_units
+
+    ctx = SimpleNamespace(params={})
+    assert "Sở Y tế" in complete_units(ctx, "so y")  # type: ignore[arg-type]
+    assert "UBND thành phố Chí Linh" in complete_units(ctx, "Chí")  # type: ignore[arg-type]
+    assert complete_ids(ctx, "inspection:II.1") == [  # type: ignore[arg-type]
         "inspection:II.1",
         "inspection:II.10",
         "inspection:II.11",

@@ -172,10 +172,11 @@ def tthc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     app, the error boundary, the streams' encoding and escaping), in this process: a Python start
     costs more than most commands. The environment is the test's (without what the person running
     the tests set: RUNNERS_VARIABLES), with `env` on top for this call (a value None removes a
-    variable); `cwd` is the working folder for this call. stdout and stderr are text streams in `encoding` (as PYTHONIOENCODING makes them) that are not terminals, as
-    when piped. `timeout` seconds (POSIX) end a call that blocks with a failure, as a subprocess's
-    timeout would. Tests of the process boundary itself (signals, the streams Python itself sets up,
-    the installed script, start-up imports) start a process instead."""
+    variable); `cwd` is the working folder for this call. stdout and stderr are text streams in
+    `encoding` (as PYTHONIOENCODING makes them) that are not terminals, as when piped. `timeout`
+    seconds (POSIX) end a call that blocks with a failure, as a subprocess's timeout would. Tests of
+    the process boundary itself (signals, the streams Python itself sets up, the installed script,
+    start-up imports) start a process instead."""
     import io
     import signal
 

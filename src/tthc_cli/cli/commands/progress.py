@@ -18,7 +18,6 @@ from tthc_cli.cli.commands import (
 from tthc_cli.cli.completion import complete_ids, complete_units
 from tthc_cli.cli.options import Data, DayInput, Lang, choice, day_option
 from tthc_cli.data.files import DataDirError
-from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
 from tthc_cli.domain.item_ids import obligation_id
 from tthc_cli.domain.plan import Entry, EntryStatus
 from tthc_cli.domain.plan_files import PROGRESS
@@ -73,6 +72,10 @@ def add(
     data: Data = None,
     lang: Lang = None,
 ) -> int:
+    # Validation (the models, ~100 ms to import): for the commands that read the plan, never for
+    # --help, completion or a usage mistake (the same boundary as commands.validate_files).
+    from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
+
     # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
     now = real_today()
     day = when.on(now) if when else now

@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer.main
@@ -51,24 +50,12 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
 settings.register_profile("tthc", deadline=None, database=None)
 settings.load_profile("tthc")
 
-# Typer builds its click command tree from the app on every call (typer.testing's invoke, and
+# Typer builds its Click command tree from the app on every call (typer.testing's invoke, and
 # cli/app.py's main, which a process runs once): ~10 ms each, and tests call the command line over a
-# thousand times. The tree is built once per language instead (its words are those of the language
-# active while it is built), which is what each process of tthc does.
-_build_command = typer.main.get_command
-
-
-@functools.cache
-def _command_in(app: typer.Typer, lang: str) -> Any:
-    return _build_command(app)
-
-
-def _built_command(app: typer.Typer) -> Any:
-    return _command_in(app, i18n.language())
-
-
-typer.main.get_command = _built_command
-typer.testing._get_command = _built_command  # type: ignore[attr-defined]
+# thousand times. The tree holds no language (help is translated when it is shown), so it is built
+# once per app here, as once per process in tthc.
+typer.main.get_command = functools.cache(typer.main.get_command)
+typer.testing._get_command = typer.main.get_command  # type: ignore[attr-defined]
 
 # Every item of the shipped plan: 14 tasks, 5 duties, 16 + 17 appendix rows, 2 obliging paragraphs,
 # and the units' own obligations under IV.1, IV.2, item 8 and Phụ lục I's Ghi chú 2 (28 units each:
@@ -150,13 +137,23 @@ class Run:
         self.code, self.stdout, self.stderr = code, stdout, stderr
 
 
+# What a person running the tests may have set that would change tthc's answers: the language, the
+# day, the data folder, colour, the width (the cache folder is the session's own, above).
+RUNNERS_VARIABLES = ("TTHC_LANG", "TTHC_TODAY", "TTHC_DATA", "TTHC_NO_CACHE", "NO_COLOR", "TERM")
+
+
+def _hermetic(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in RUNNERS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
-    """Call the CLI in-process on the shipped data (or --data given explicitly)."""
-    monkeypatch.delenv("TTHC_TODAY", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+    """Call the CLI in-process on the shipped data (or --data given explicitly), whatever the
+    environment running the tests says (tests/test_cli.py checks it)."""
+    _hermetic(monkeypatch)
     monkeypatch.setenv("TTHC_DATA", str(ROOT))
-    monkeypatch.setenv("COLUMNS", "200")
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
         runner = CliRunner()
@@ -171,18 +168,21 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 
 @pytest.fixture
 def tthc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
-    """Run the whole program, `tthc ARGS…` as the installed script runs it (cli.entry.main: the fast
-    path or Typer, the error boundary, the streams' encoding and escaping), in this process: a Python
-    start costs more than most commands. The environment is the test's, with `env` on top for this
-    call (a value None removes a variable); `cwd` is the working folder for this call. stdout and
-    stderr are text streams in `encoding` (as PYTHONIOENCODING makes them) that are not terminals, as
-    when piped. `timeout` seconds (POSIX) end a call that blocks with a failure, as a subprocess's
-    timeout would. Tests of the process boundary itself (signals, the streams Python itself sets up,
-    the installed script, start-up imports) start a process instead."""
+    """Run the whole program, `tthc ARGS…` as the installed script runs it (cli.entry.main: the Typer
+    app, the error boundary, the streams' encoding and escaping), in this process: a Python start
+    costs more than most commands. The environment is the test's (without what the person running
+    the tests set: RUNNERS_VARIABLES), with `env` on top for this call (a value None removes a
+    variable); `cwd` is the working folder for this call. stdout and stderr are text streams in
+    `encoding` (as PYTHONIOENCODING makes them) that are not terminals, as when piped. `timeout`
+    seconds (POSIX) end a call that blocks with a failure, as a subprocess's timeout would. Tests of
+    the process boundary itself (signals, the streams Python itself sets up, the installed script,
+    start-up imports) start a process instead."""
     import io
     import signal
 
     from tthc_cli.cli import entry
+
+    _hermetic(monkeypatch)
 
     def too_long(*_: object) -> None:
         raise _Blocked("the command did not finish in time")

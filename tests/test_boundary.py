@@ -1,15 +1,24 @@
-"""The one error boundary (cli/boundary.py): every way a command can stop becomes an exit code and at
-most one `tthc:` line, whichever command line ran it."""
+"""The one error boundary (cli/boundary.py): every way a run can stop becomes an exit code and at most
+one `tthc:` line."""
 
 from __future__ import annotations
 
 import io
+import os
+import re
+import signal
+import subprocess
 import sys
+import time
 
 import pytest
 
-from tthc_cli.cli.boundary import UserError, dispatch, fail, guarded
-from tthc_cli.cli.params import Options
+from tthc_cli.cli.boundary import UserError, fail, guarded
+from tthc_cli.cli.commands import items
+
+from .conftest import ROOT
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="signals as POSIX sends them")
 
 
 def raising(exc: BaseException):  # type: ignore[no-untyped-def]
@@ -53,29 +62,71 @@ def test_anything_else_is_a_bug_with_its_traceback() -> None:
         guarded(lambda: 1 // 0)
 
 
-def test_dispatch_runs_the_tables_command_through_the_boundary(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.delenv("TTHC_TODAY", raising=False)
-    options = Options({"phrases": [], "year": None, "start": None, "end": None, "fmt": "text", "today": None})
-    assert dispatch("deadline", options) == 2
-    assert capsys.readouterr().err.startswith("tthc: ")
-
-
-def test_ctrl_c_on_the_typer_path_is_130_without_a_traceback(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.cli import app
-
-    def interrupted(name: str, options: Options) -> int:
+def test_ctrl_c_inside_a_command_is_130_without_a_traceback(tthc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def interrupted(data: str | None) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(app, "dispatch", interrupted)
-    assert app.main(["overdue"]) == 130
-    assert "Traceback" not in capsys.readouterr().err
+    monkeypatch.setattr(items, "load", interrupted)
+    result = tthc("overdue")
+    assert (result.code, result.stdout, result.stderr) == (130, "", "")
 
 
-def test_a_usage_mistake_goes_through_the_same_boundary(capsys) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.cli import app
-
-    assert app.main(["upcoming", "--within", "x"]) == 2
-    err = capsys.readouterr().err
+def test_a_usage_mistake_is_one_line_through_the_same_boundary(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("upcoming", "--within", "x", "--lang", "en")
+    assert result.code == 2 and result.stdout == ""
     assert (
-        err.startswith("tthc: --within x: ") and err.endswith("upcoming --help)\n") and err.count("\n") == 1
+        result.stderr == "tthc: --within x: give a whole number from 0 to 3660 (see: tthc upcoming --help)\n"
     )
+
+
+def test_a_user_error_found_while_the_line_is_read_is_one_line(tthc) -> None:  # type: ignore[no-untyped-def]
+    """A date that cannot be read is refused by the option's parser, before the command runs."""
+    result = tthc("due", "--before", "31/6/2021")
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == "tthc: --before: '31/6/2021' không phải ngày có thật\n"
+
+
+def test_an_unknown_command_suggests_the_nearest(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("dua")
+    assert result.code == 2
+    assert result.stderr.startswith("tthc: không có lệnh dua; có phải ý bạn là due? Các lệnh là: brief, ")
+
+
+def test_a_bare_tthc_shows_the_help_as_a_usage_mistake(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc()
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Cách dùng: tthc [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
+
+
+def test_a_group_without_its_command_names_the_commands(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("--lang", "en")
+    assert result.code == 2 and result.stderr.startswith("tthc: which command? One of: brief, deadline,")
+
+
+@POSIX
+def test_ctrl_c_in_the_first_milliseconds_never_shows_a_traceback_from_tthc() -> None:
+    """From the process's start: an interrupt while Python itself starts (its site module, the
+    installer's wrapper importing `re` and finding the package) is CPython's to report, before any of
+    tthc runs; from the first line of tthc on (cli/__init__.py installs the quiet hooks before any
+    import that takes time), none escapes as a traceback, and the run ends as interrupted."""
+    script = os.path.join(os.path.dirname(sys.executable), "tthc")
+    env = {**os.environ, "TTHC_DATA": str(ROOT), "TTHC_TODAY": "2021-08-03"}
+    ours = []
+    for n in range(24):
+        proc = subprocess.Popen(
+            [script, "list"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        time.sleep(0.002 * n)  # moments from 0 to ~50 ms after the start, each once
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        if re.search(r'File "[^"]*tthc_cli[/\\]', err):  # a frame of tthc's own modules
+            ours.append(err)
+        elif "Traceback" not in err and "Fatal Python error" not in err:  # tthc was in charge
+            # it ended as interrupted, or had finished
+            assert proc.returncode in (130, 0, -signal.SIGINT), (proc.returncode, err)
+    assert ours == []

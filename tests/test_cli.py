@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.cli.app import app
-from tthc_cli.cli.reporters import format_github
 from tthc_cli.data.models import schema_name
 from tthc_cli.data.schemas import schema_file_name, schema_for
 from tthc_cli.domain.problems import Problem, Severity
+from tthc_cli.present.reporters import GithubReporter
 
 from .conftest import ITEMS_2021, ROOT, csv_rows
 
@@ -70,7 +70,8 @@ def test_github_escaping() -> None:
         "x", (("text", "50% done\nnext: line"),), "text", Severity.WARNING, "a,b:c.yaml", ("p",), 3, 4
     )
     assert (
-        format_github(d) == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
+        GithubReporter().annotation(d)
+        == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
     )
 
 
@@ -360,11 +361,14 @@ def test_units_registry(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_shell_completion_offers_units_and_ids(run) -> None:  # type: ignore[no-untyped-def]
-    from tthc_cli.cli.app import _complete_ids, _complete_units
+    from types import SimpleNamespace
 
-    assert "Sở Y tế" in _complete_units("so y")
-    assert "UBND thành phố Chí Linh" in _complete_units("Chí")
-    assert _complete_ids("inspection:II.1") == [
+    from tthc_cli.cli.completion import complete_ids, complete_units
+
+    ctx = SimpleNamespace(params={})
+    assert "Sở Y tế" in complete_units(ctx, "so y")  # type: ignore[arg-type]
+    assert "UBND thành phố Chí Linh" in complete_units(ctx, "Chí")  # type: ignore[arg-type]
+    assert complete_ids(ctx, "inspection:II.1") == [  # type: ignore[arg-type]
         "inspection:II.1",
         "inspection:II.10",
         "inspection:II.11",
@@ -551,3 +555,119 @@ def test_show_names_the_item_as_the_document_does_and_accepts_that_name(run, typ
 def test_show_by_label_in_json_keeps_the_id(run) -> None:  # type: ignore[no-untyped-def]
     assert json.loads(run("show", "PL I – 6", "-f", "json").stdout)["id"] == "review:6"
     assert run("show", "Mục 99").code == 1
+
+
+# --- what the command line reads, and refuses ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "first"), [("lich.ics", "BEGIN:VCALENDAR"), ("bang.csv", "\ufeffID,Kind,")])
+def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("export", "-o", str(tmp_path / name), "--today", "2021-06-05", "--lang", "en")
+    assert result.code == 0, result.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(first)
+
+
+def test_export_without_a_format_or_a_suffix_says_which_to_give(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("export").stderr.startswith("tthc: hãy nêu định dạng: --format ics hoặc --format csv")
+    contradicts = run("export", "-f", "csv", "-o", str(tmp_path / "lich.ics"))
+    assert contradicts.code == 2 and "không khớp với -o" in contradicts.stderr
+    assert not (tmp_path / "lich.ics").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("review", "review"), ("PL I", "review"), ("pl ii", "inspection"), ("Nhiệm vụ", "task")],
+)
+def test_kind_takes_the_names_tables_show(run, typed: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    items = json.loads(run("list", "--kind", typed, "-f", "json").stdout)
+    assert items and {i["kind"] for i in items} == {kind}
+
+
+QUOTE = '(tên có dấu cách phải đặt trong ngoặc kép: "Sở Y tế") '
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["unit", "Sở", "Y", "tế"], f"thừa đối số: Y tế {QUOTE}(xem: tthc unit --help)"),
+        (
+            ["due", "--before", "eoy", "--unit", "Sở", "Y", "tế"],
+            f"thừa đối số: Y tế {QUOTE}(xem: tthc due --help)",
+        ),
+        (["show", "Mục", "3.2"], "thừa đối số: 3.2 (xem: tthc show --help)"),
+        (["upcoming", "--within", "15", "ngày"], "thừa đối số: ngày (xem: tthc upcoming --help)"),
+    ],
+)
+def test_the_quoting_hint_only_where_the_words_may_belong_to_a_name(run, args: list[str], line: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert (result.code, result.stdout, result.stderr) == (2, "", f"tthc: {line}\n")
+
+
+def test_help_states_defaults_and_bounds_in_words(run) -> None:  # type: ignore[no-untyped-def]
+    out = " ".join(run("upcoming", "--help").stdout.split())
+    assert "(mặc định: 14; từ 0 đến 3660)" in out and "(mặc định: 7; từ 0 đến 366)" in out
+    assert "<=x<=" not in out and "[" not in out.partition("Tùy chọn:")[2]
+
+
+def test_new_writes_the_day_today_says(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("new", str(tmp_path / "kh-2022"), "--year", "2022", "--today", "2021-12-20")
+    assert result.code == 0, result.stderr
+    assert "tạo ngày 20/12/2021" in (tmp_path / "kh-2022" / "plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200d"])
+def test_new_refuses_an_invisible_character_in_the_province(run, tmp_path: Path, char: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("new", str(tmp_path / "x"), "--year", "2022", "--province", f"Hải{char}Dương")
+    assert result.code == 2 and result.stderr.startswith("tthc: --province: có ký tự vô hình U+")
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["new", "{tmp}/x", "--province", ""], "tthc: --province: hãy nêu"),
+        (["list", "--data", ""], "tthc: --data: hãy nêu"),
+        (["brief", "-o", ""], "tthc: -o: hãy nêu"),
+        (["new", "{tmp}/x", "--from", "nope"], "tthc: --from 'nope' không phải là thư mục"),
+    ],
+)
+def test_an_empty_or_missing_folder_is_refused_naming_its_option(run, tmp_path: Path, args, says) -> None:  # type: ignore[no-untyped-def]
+    result = run(*(a.format(tmp=tmp_path) for a in args))
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr.startswith(says), result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+# Variables the person running the tests may have set: the suite's runners (conftest: run, tthc) must
+# answer alike whatever they say.
+RUNNERS_ENVIRONMENT = {
+    "NO_COLOR": "1",
+    "COLUMNS": "0",
+    "LANG": "C",
+    "LC_ALL": "C",
+    "TERM": "dumb",
+    "TTHC_LANG": "en",
+    "TTHC_TODAY": "1999-01-01",
+    "TTHC_DATA": "/nonexistent",
+    "TTHC_NO_CACHE": "1",
+    "HOME": "/nonexistent",
+}
+
+
+@pytest.fixture(params=sorted(RUNNERS_ENVIRONMENT))
+def runners_variable(request, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(request.param, RUNNERS_ENVIRONMENT[request.param])
+    return str(request.param)
+
+
+def test_the_suites_runners_ignore_the_environment_running_them(runners_variable, run, tthc) -> None:  # type: ignore[no-untyped-def]
+    due = run("due", "--before", "2021-06-30", "--today", "2021-06-05")
+    assert due.code == 0 and due.stdout.startswith("Đến hạn đến hết 30/06/2021: 13 mục"), runners_variable
+    rows = json.loads(run("due", "--before", "2021-06-30", "-f", "json").stdout)
+    assert rows[0]["status"]["code"] == "overdue"  # today is the real date, not a variable's
+    assert tthc("units", "--help").stdout.startswith("Cách dùng: tthc units [TÙY_CHỌN]")
+    assert (
+        tthc("due", "--before", "31/6/2021").stderr == "tthc: --before: '31/6/2021' không phải ngày có thật\n"
+    )
+    listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(ROOT)})
+    assert listed.code == 0 and len(json.loads(listed.stdout)["units"]) == 32

@@ -88,3 +88,26 @@ def test_fish_gets_raw_names_and_a_script_that_replaces_a_folded_match(complete,
     assert complete("fish", "tthc due --unit chi").splitlines() == ["UBND thành phố Chí Linh"]
     script = tthc(env={"TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": "source_fish"}).stdout
     assert "commandline -rt -- (string escape" in script and "complete --command tthc" in script
+
+
+def test_show_completion_prints_the_script_of_the_users_shell(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("--show-completion", env={"SHELL": "/usr/bin/fish"})
+    assert result.code == 0
+    assert "complete --command tthc" in result.stdout and "commandline -rt" in result.stdout
+
+
+def test_install_completion_writes_the_script_and_loads_it_once(tthc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    env = {"SHELL": "/bin/bash", "HOME": str(tmp_path)}
+    first = tthc("--install-completion", env=env)
+    assert first.code == 0
+    assert first.stdout.startswith("Đã cài tự động hoàn thành lệnh cho bash vào ")
+    script = tmp_path / ".bash_completions" / "tthc.sh"
+    assert "_TTHC_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert tthc("--install-completion", env=env).code == 0
+    assert (tmp_path / ".bashrc").read_text(encoding="utf-8") == f"source '{script}'\n"
+
+
+def test_completion_for_an_unknown_shell_names_the_ones_it_serves(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("--show-completion", env={"SHELL": "/bin/tcsh"})
+    assert result.code == 2
+    assert result.stderr == "tthc: tự động hoàn thành lệnh dùng được cho bash, zsh, fish; shell này là tcsh\n"

@@ -3,6 +3,7 @@ never imports rich."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import tables
-from tthc_cli.present.console import fit_columns, print_rich_table
+from tthc_cli.present.console import fit_columns, print_rich_table, print_table, terminal_width
 
 from .conftest import ROOT
 
@@ -48,7 +49,8 @@ def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> No
     assert len(lines) < 4 * len(rows) + 8  # was 337 lines for the whole of `tthc unit "Sở Y tế"`
 
 
-def test_status_words_are_coloured_and_still_written(ds, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_words_are_coloured_and_still_written(ds, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")  # print_table decides about colour; the drawing does not ask again
     sts = statuses(ds, date(2021, 6, 5))
     items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
     print_rich_table(tables.item_table(items, extra=[tables.status_extra(items, sts)]), title=None, width=120)
@@ -56,10 +58,11 @@ def test_status_words_are_coloured_and_still_written(ds, capsys) -> None:  # typ
     assert "\x1b[1;31mQuá hạn" in out and "Chưa đến" in out
 
 
-def test_status_colours_follow_the_status_not_the_word(ds, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_colours_follow_the_status_not_the_word(ds, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Colours are keyed by status code: an English table is coloured as the Vietnamese one."""
     from tthc_cli import i18n
 
+    monkeypatch.setenv("NO_COLOR", "1")
     sts = statuses(ds, date(2021, 6, 5))
     items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
     i18n.activate("en")
@@ -80,6 +83,50 @@ def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[
     narrow = fit_columns(table, 80)
     assert 1 not in narrow and 0 in narrow and 2 in narrow and 6 in narrow
     assert sum(narrow.values()) + 3 * len(narrow) + 1 <= 80
+
+
+class _Terminal(io.StringIO):
+    """A stdout that says it is a terminal and cannot tell its size (an unsized pty)."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("no file descriptor")
+
+
+@pytest.mark.parametrize(
+    ("reported", "columns", "width"),
+    [(0, None, 80), (0, "100", 100), (0, "0", 80), (100_000, "abc", 80), (132, "100", 132), (0, "٣٠", 80)],
+)
+def test_a_terminal_that_reports_no_width_is_80_or_columns_wide(
+    monkeypatch, reported, columns, width
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((reported, 24)))
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width(sys.stdout) == width
+
+
+def test_a_terminal_of_zero_columns_still_gets_the_table(ds, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """rich draws nothing at all at width 0, not even the title: a silent empty answer."""
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    sts = statuses(ds, date(2021, 6, 5))
+    print_table(
+        tables.item_table(ds.items[:3], extra=[tables.status_extra(ds.items[:3], sts)]), title="Tiêu đề"
+    )
+    import re
+
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in screen.getvalue().splitlines()]
+    assert "Tiêu đề" in lines[0] and any(line.startswith("│ task:1.1 ") for line in lines)
+    assert max(len(line) for line in lines) == 80
 
 
 def test_piped_output_is_plain_and_never_imports_rich() -> None:

@@ -356,4 +356,6 @@ def test_an_interrupt_python_cannot_raise_is_kept_quiet_and_ends_as_interrupted(
         assert capsys.readouterr().err == ""
     finally:
         entry._interrupted.clear()
-    assert sys.unraisablehook is entry._quiet_unraisable
+    # Installed when tthc starts (pytest has its own hook in this process).
+    probe = "import sys, tthc_cli.cli.entry as e; print(sys.unraisablehook is e._quiet_unraisable)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout == "True\n"

@@ -103,42 +103,6 @@ def test_english_is_the_identity_and_vietnamese_the_default() -> None:
     assert i18n.language() == "vi"
 
 
-@pytest.mark.parametrize(
-    ("argv", "env", "lang", "rest"),
-    [
-        (["due", "--before", "today"], {}, "vi", ["due", "--before", "today"]),
-        (["due", "--before", "today"], {"TTHC_LANG": "en"}, "en", ["due", "--before", "today"]),
-        (["due", "--lang", "en", "--before", "today"], {}, "en", ["due", "--before", "today"]),
-        (["--lang=vi", "list"], {"TTHC_LANG": "en"}, "vi", ["list"]),
-        (["list", "--lang", "en"], {"TTHC_LANG": ""}, "en", ["list"]),
-        (
-            ["progress", "add", "1.1", "--", "--lang", "en"],
-            {},
-            "vi",
-            ["progress", "add", "1.1", "--", "--lang", "en"],
-        ),
-    ],
-)
-def test_the_flag_wins_over_the_environment(
-    argv: list[str], env: dict[str, str], lang: str, rest: list[str]
-) -> None:
-    assert i18n.choose_language(argv, env) == (lang, rest)
-
-
-@pytest.mark.parametrize(
-    ("argv", "env", "named"),
-    [
-        (["list", "--lang", "fr"], {}, "--lang fr"),
-        (["list", "--lang"], {}, "--lang"),
-        (["list"], {"TTHC_LANG": "de"}, "TTHC_LANG=de"),
-    ],
-)
-def test_an_unknown_language_is_refused(argv: list[str], env: dict[str, str], named: str) -> None:
-    with pytest.raises(i18n.LanguageError) as caught:
-        i18n.choose_language(argv, env)
-    assert caught.value.args[0] == named
-
-
 @pytest.fixture
 def program(tthc):  # type: ignore[no-untyped-def]
     """The whole program (in this process), on the shipped data, in the language asked for."""

@@ -26,8 +26,8 @@ CASES = [
     ),
     (
         ["unit", "Văn", "phòng", "UBND", "tỉnh"],
-        'tthc: thừa đối số: phòng UBND tỉnh (tên có dấu cách phải đặt trong ngoặc kép: "Sở Y tế") '
-        "(xem: tthc unit --help)",
+        "tthc: thừa đối số: phòng UBND tỉnh "
+        '(tên có dấu cách phải đặt trong ngoặc kép: "Văn phòng UBND tỉnh") (xem: tthc unit --help)',
     ),
     (
         ["progress", "add", "1.1"],
@@ -35,7 +35,7 @@ CASES = [
         "(xem: tthc progress add --help)",
     ),
     (["progress", "bogus"], "tthc: không có lệnh bogus; các lệnh là: add (xem: tthc progress --help)"),
-    (["validate", "--strict=yes"], "tthc: --strict không nhận giá trị (xem: tthc --help)"),
+    (["validate", "--strict=yes"], "tthc: --strict không nhận giá trị (xem: tthc validate --help)"),
 ]
 
 

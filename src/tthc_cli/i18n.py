@@ -3,25 +3,22 @@ in the code (the msgids, so English is the identity) and translated through gett
 Babel extracts and compiles: locale/<lang>/LC_MESSAGES/tthc.po -> tthc.mo. Only the stdlib reads the
 .mo at run time, so a query pays for no Babel import.
 
-The language is chosen once, at the edge (cli/entry.py): --lang, else $TTHC_LANG, else Vietnamese."""
+The language is chosen by the command line's --lang option (cli/options.py), else $TTHC_LANG, else
+Vietnamese."""
 
 from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from gettext import GNUTranslations, NullTranslations
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
 
 DOMAIN = "tthc"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 SOURCE_LANGUAGE = "en"  # the msgids: no catalogue needed
 LANG_ENV = "TTHC_LANG"
-LANG_OPTION = "--lang"
 LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 
 _loaded: dict[str, NullTranslations] = {}
@@ -88,46 +85,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """A short word whose translation depends on where it stands ("done" as a progress entry)."""
     return translations(_active[0]).pgettext(context, message)
-
-
-def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str, list[str]]:
-    """(language, the arguments without --lang): the flag wins over $TTHC_LANG, which wins over the
-    default. The flag may stand anywhere before `--`, so every command takes it."""
-    rest: list[str] = []
-    chosen: str | None = None
-    i = 0
-    while i < len(argv):
-        token = argv[i]
-        if token == "--":
-            rest.extend(argv[i:])
-            break
-        if token == LANG_OPTION or token.startswith(LANG_OPTION + "="):
-            if "=" in token:
-                chosen = token.partition("=")[2]
-            elif i + 1 < len(argv):
-                chosen = argv[i + 1]
-                i += 1
-            else:
-                chosen = ""
-            if chosen not in LANGUAGES:
-                raise LanguageError(f"{LANG_OPTION} {chosen}".rstrip())
-            i += 1
-            continue
-        rest.append(token)
-        i += 1
-    if chosen is None:
-        chosen = environ.get(LANG_ENV) or DEFAULT_LANGUAGE
-        if chosen not in LANGUAGES:
-            raise LanguageError(f"{LANG_ENV}={chosen}")
-    return chosen, rest
-
-
-def language_error(exc: LanguageError) -> str:
-    """The one-line refusal of an unknown language, in the default language (the wanted one is
-    unknown)."""
-    return _("{given}: unknown language; choose one of: {choices}").format(
-        given=exc.args[0], choices=", ".join(LANGUAGES)
-    )
 
 
 # Why a file could not be read or written, in the user's words (the OS says it in English).

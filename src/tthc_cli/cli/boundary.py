@@ -1,23 +1,22 @@
-"""The one place an exception becomes a message and an exit code, for both command lines, and the one
-way into a command: `dispatch(name, options) -> int`.
+"""The one place where what stops a run becomes a message and an exit code (like copier's
+`_handle_exceptions`): a user error, a usage mistake, a closed pipe, Ctrl-C, an output that cannot
+carry the text. The root command's `main` (cli/help.py) runs everything inside `guarded`.
 
 Exit codes: 0 done (even with no rows); 1 the data has problems, or a unit/ID matches nothing or
 several; 2 usage error (bad option value, unreadable date, a path that cannot be read or written);
 130 interrupted (Ctrl-C). Anything else escaping a command is a bug and keeps its traceback.
-Stdlib only: the fast path imports it before anything else.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import NoReturn
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import NoReturn
-
-    from tthc_cli.cli.params import Options
+from tthc_cli.cli.usage import UsageError, usage_line
+from tthc_cli.i18n import _
+from tthc_cli.textnorm import visible
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -35,8 +34,6 @@ def fail(message: str, exit_code: int = EXIT_USAGE) -> NoReturn:
 
 
 def say(message: str) -> None:
-    from tthc_cli.textnorm import visible
-
     sys.stderr.write(f"tthc: {visible(message)}\n")
 
 
@@ -47,36 +44,23 @@ def guarded(call: Callable[[], int]) -> int:
     except UserError as exc:
         say(str(exc))
         return exc.exit_code
+    except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `tthc`: the help, as a usage mistake
+            sys.stderr.write(exc.ctx.get_help() + "\n")  # type: ignore[attr-defined]
+            return EXIT_USAGE
+        say(usage_line(exc))
+        return EXIT_USAGE
     except BrokenPipeError:  # `tthc list | head`: the reader left
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush
         return EXIT_DATA
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except UnicodeEncodeError as exc:  # a stream that was not reconfigured (entry._prepare_streams)
-        from tthc_cli.i18n import _
-
+    except UnicodeEncodeError as exc:  # a stream that was not reconfigured (entry.prepare_streams)
         say(
             _("the output cannot carry {text!r} ({encoding}); set PYTHONIOENCODING=utf-8").format(
                 text=exc.object[exc.start : exc.end], encoding=exc.encoding
             )
         )
         return EXIT_USAGE
-    except SystemExit as exc:  # Typer's (Click's) own exits: --help, usage errors, completion
+    except SystemExit as exc:  # Click's own exits: --help, --version, completion
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_DATA)
-
-
-def dispatch(name: str, options: Options) -> int:
-    """Run the command `name` of the table (cli/table.py) with its options; its exit code."""
-
-    def call() -> int:
-        from importlib import import_module
-
-        from tthc_cli.cli.table import BY_NAME
-
-        module, _sep, function = BY_NAME[name].run.partition(":")
-        command: Callable[[Options], int] = getattr(
-            import_module(f"tthc_cli.cli.commands.{module}"), function
-        )
-        return command(options)
-
-    return guarded(call)

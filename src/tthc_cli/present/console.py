@@ -16,19 +16,35 @@ def _colour(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
+# A terminal narrower or wider than this reports nonsense (an unsized pty says 0 columns, and rich
+# would then print nothing at all): its width is taken as unknown.
+SANE_WIDTHS = range(20, 1001)
+DEFAULT_WIDTH = 80
+
+
+def terminal_width(stream: object) -> int:
+    """The width of the terminal `stream` writes to; when it reports none, 0 or an absurd number:
+    $COLUMNS if that is sane, else 80."""
+    try:
+        width = os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        width = 0
+    if width in SANE_WIDTHS:
+        return width
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
+        return int(columns)
+    return DEFAULT_WIDTH
+
+
 def print_table(table: Table, *, title: str | None = None) -> None:
     """On a terminal (and without NO_COLOR), a rich table that fits its width; anywhere else — a pipe,
     a file, NO_COLOR, TERM=dumb — the plain ASCII table, without importing rich."""
     stream = sys.stdout
-    colour = _colour(stream) and os.environ.get("TERM") != "dumb"
-    width = 160
-    if colour:  # a terminal: fit it (shutil.get_terminal_size costs an import for the same answer)
-        try:  # noqa: SIM105 - contextlib would be one more import on every query
-            width = os.get_terminal_size(stream.fileno()).columns
-        except OSError:
-            pass
-        print_rich_table(table, title=title, width=width)
+    if _colour(stream) and os.environ.get("TERM") != "dumb":
+        print_rich_table(table, title=title, width=terminal_width(stream))
         return
+    width = 160
     if title:
         stream.write(visible(title) + "\n")
     stream.write(format_table(table, width=width))
@@ -88,14 +104,22 @@ def fit_columns(table: Table, width: int) -> dict[int, int]:
 def print_rich_table(table: Table, *, title: str | None, width: int) -> None:
     """Rich draws the columns at the widths fit_columns chose and wraps Vietnamese text at spaces;
     long texts are cut to one line (`tthc show ID` has them in full); the status words are coloured."""
+    # rich is imported for a terminal only (~30 ms): piped output never loads it.
     from rich import box
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    # Only called for a terminal (print_table decided): colours on, in the 16 standard colours.
+    # Only called for a terminal (print_table decided, NO_COLOR included): colours on, in the 16
+    # standard colours, whatever rich would read from the environment itself.
     console = Console(
-        width=width, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False
+        width=width,
+        force_terminal=True,
+        color_system="standard",
+        no_color=False,
+        highlight=False,
+        emoji=False,
+        markup=False,
     )
     sizes = fit_columns(table, width)
     grid = RichTable(

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.calendar import iso_date
-from tthc_cli.domain.plan import Role
-from tthc_cli.domain.records import Record
+from tthc_cli.domain.plan import PlanItem, Role
+from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import csv_header, inferred_words, role_label, status_label
+from tthc_cli.textnorm import visible
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-    from typing import Any
-
-    from tthc_cli.domain.accountability import Assignment, UnitFigures
-    from tthc_cli.domain.plan import PlanItem
-    from tthc_cli.domain.status import ItemStatus
-
-    Cell = str | int | date | None
+Cell = str | int | date | None
 
 
-class Extra(Record):
+@dataclass(frozen=True, slots=True)
+class Extra:
     """A column added to item rows: `cells` for tables, `data` for JSON/CSV (same order as items)."""
 
-    __slots__ = ("cells", "data", "header", "key")
-
-    def __init__(self, key: str, header: str, cells: list[Cell], data: list[Any]) -> None:
-        self.key = key
-        self.header = header
-        self.cells = cells
-        self.data = data
+    key: str
+    header: str
+    cells: list[Cell]
+    data: list[Any]
 
 
 def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Extra:
@@ -60,38 +57,33 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
     return Extra("status", _("Status"), cells, data)
 
 
-class Table(Record):
+@dataclass(frozen=True, slots=True)
+class Table:
     """`widths`: characters a column may take before wrapping (None: as needed). For a terminal:
     `one_line`, columns cut to one line (the full text is in `tthc show`); `drop`, columns left out,
     first to last, while the table does not fit; `codes`, each row's status code (colours the status
     column, `status_at`)."""
 
-    __slots__ = ("codes", "drop", "headers", "one_line", "rows", "status_at", "widths")
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[int | None, ...] = ()
+    one_line: tuple[int, ...] = ()
+    drop: tuple[int, ...] = ()
+    status_at: int | None = None
+    codes: tuple[str, ...] = field(default=())
 
-    def __init__(
-        self,
-        headers: list[str],
-        rows: list[list[Cell]],
-        widths: tuple[int | None, ...] = (),
-        one_line: tuple[int, ...] = (),
-        drop: tuple[int, ...] = (),
-    ) -> None:
-        self.headers = headers
-        self.rows = rows
-        self.widths = widths
-        self.one_line = one_line
-        self.drop = drop
-        self.status_at: int | None = None
-        self.codes: list[str] = []
-
-    def add(self, column: Extra) -> None:
-        """Append an extra column (its `cells`); the status column also brings its codes."""
-        if column.key == "status":
-            self.status_at = len(self.headers)
-            self.codes = [d["code"] for d in column.data]
-        self.headers.append(column.header)
-        for row, value in zip(self.rows, column.cells, strict=True):
-            row.append(value)
+    def add(self, column: Extra) -> Table:
+        """This table with an extra column (its `cells`); the status column also brings its codes."""
+        status = column.key == "status"
+        return Table(
+            (*self.headers, column.header),
+            tuple((*row, value) for row, value in zip(self.rows, column.cells, strict=True)),
+            self.widths,
+            self.one_line,
+            self.drop,
+            len(self.headers) if status else self.status_at,
+            tuple(d["code"] for d in column.data) if status else self.codes,
+        )
 
 
 def dmy(d: date | None) -> str:
@@ -128,15 +120,15 @@ def _names(names: Sequence[str]) -> str:
 def item_table(
     items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] | None = None
 ) -> Table:
-    """`labels`: the kind labels of the plan the items come from (PlanMeta.kind_labels); without
+    """`labels`: the kind labels of the plan the items come from (labels.kind_labels); without
     them, the kind codes."""
     labels = labels or {}
-    headers = [_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due")]
-    rows: list[list[Cell]] = []
+    headers = (_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due"))
+    rows: list[tuple[Cell, ...]] = []
     for item in items:
         other = item.unit if item.unit_role is Role.INSPECTED else _names(item.support)
         rows.append(
-            [
+            (
                 item.id,
                 labels.get(item.kind_code, item.kind_code),
                 item.title,
@@ -144,19 +136,19 @@ def item_table(
                 other,
                 deadline_text(item),
                 due_cell(item),
-            ]
+            )
         )
     # On a narrow terminal: kind (the ID says it), then the phrase (the date stays), then coordinators go.
     widths = (15, 14, 48, 24, 24, 22, 14) + (16,) * len(extra)
-    table = Table(headers, rows, widths, one_line=(2,), drop=(1, 5, 4, 3))
+    table = Table(headers, tuple(rows), widths, one_line=(2,), drop=(1, 5, 4, 3))
     for column in extra:
-        table.add(column)
+        table = table.add(column)
     return table
 
 
 def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
-    headers = [_("ID"), _("Role"), _("Through group"), _("Item"), _("Details"), _("Deadline"), _("Due")]
-    out: list[list[Cell]] = []
+    headers = (_("ID"), _("Role"), _("Through group"), _("Item"), _("Details"), _("Deadline"), _("Due"))
+    out: list[tuple[Cell, ...]] = []
     for r in rows:
         item = r.item
         if item.domains:
@@ -168,7 +160,7 @@ def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | 
         else:
             detail = item.deliverable or ""
         out.append(
-            [
+            (
                 item.id,
                 role_label(r.role),
                 (r.via or "") + (f" ({inferred_words(r.basis)})" if r.basis else ""),
@@ -176,31 +168,27 @@ def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | 
                 detail,
                 deadline_text(item),
                 due_cell(item),
-            ]
+            )
         )
-    table = Table(headers, out, (14, 12, 26, 44, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2))
+    table = Table(headers, tuple(out), (14, 12, 26, 44, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2))
     if statuses is not None:
-        table.add(status_extra([r.item for r in rows], statuses))
+        table = table.add(status_extra([r.item for r in rows], statuses))
     return table
 
 
 def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Table:
     """Obligations of one item (one per unit and/or period): who, which period, when, where it stands."""
-    headers = [_("ID"), _("Unit"), _("Period"), _("Due")]
-    rows: list[list[Cell]] = [
-        [item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)] for item in items
-    ]
-    table = Table(headers, rows, (34, 40, 12, 14))
-    table.add(status_extra(items, statuses))
-    return table
+    headers = (_("ID"), _("Unit"), _("Period"), _("Due"))
+    rows = tuple(
+        (item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)) for item in items
+    )
+    return Table(headers, rows, (34, 40, 12, 14)).add(status_extra(items, statuses))
 
 
 # --- plain-text tables -------------------------------------------------------------------------------
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    import textwrap
-
     lines: list[str] = []
     for part in text.split("\n"):
         lines += textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=False) or [""]
@@ -211,8 +199,6 @@ def format_table(table: Table, *, width: int = 160) -> str:
     """An ASCII table that survives any pipe, file or email, without colour (a terminal gets the rich
     table, console.py): long text wraps inside its column; the ID column (what people copy into the
     next command) never wraps."""
-    from tthc_cli.textnorm import visible
-
     texts = [[visible(_text(c)) for c in row] for row in table.rows]
     n = len(table.headers)
     limits = list(table.widths) + [None] * (n - len(table.widths))
@@ -231,7 +217,7 @@ def format_table(table: Table, *, width: int = 160) -> str:
         widths[widest] -= 1
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
-    def render(cells: list[str]) -> list[str]:
+    def render(cells: Sequence[str]) -> list[str]:
         wrapped = [_wrap(cell, widths[i]) for i, cell in enumerate(cells)]
         height = max(len(w) for w in wrapped)
         lines = []
@@ -301,9 +287,6 @@ def csv_cell(text: str) -> str:
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     """UTF-8 with a BOM so Excel shows Vietnamese correctly; ISO dates."""
-    import csv
-    import io
-
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([csv_cell(csv_header(h)) for h in headers])
@@ -389,23 +372,24 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def items_json(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> str:
+def items_data(items: Sequence[PlanItem], extra: Sequence[Extra] = ()) -> list[dict[str, Any]]:
+    """Items as the JSON item contract, each with the extra columns' values under their keys."""
     out = []
     for n, item in enumerate(items):
         d = item_to_dict(item)
         for column in extra:
             d[column.key] = column.data[n]
         out.append(d)
-    return to_json(out)
+    return out
 
 
-def unit_json(
+def unit_data(
     unit: str,
     rows: Sequence[Assignment],
     statuses: Mapping[str, ItemStatus],
     figures: UnitFigures | None,
     as_of: date,
-) -> str:
+) -> dict[str, Any]:
     """What a unit owes, for scripts: its figures (None for a group) and every row with its status."""
     out = []
     column = status_extra([r.item for r in rows], statuses)
@@ -413,6 +397,4 @@ def unit_json(
         d = unit_row_to_dict(row)
         d["status"] = column.data[n]
         out.append(d)
-    return to_json(
-        {"unit": unit, "as_of": as_of.isoformat(), "figures": figures_to_dict(figures), "items": out}
-    )
+    return {"unit": unit, "as_of": as_of.isoformat(), "figures": figures_to_dict(figures), "items": out}

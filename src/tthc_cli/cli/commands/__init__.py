@@ -1,25 +1,35 @@
-"""The commands of `tthc`, one module per family, each a function `(options) -> int` named in the
-command table (cli/table.py); and the steps they share: the date asked about, the data folder, the
-validated plan, a unit's name, items shown as a table or JSON/CSV. No Typer, Rich or Pydantic import
-here: a query on a plan that validated before touches none of them.
+"""The commands of `tthc`, one module per family, each a function taking typed values and returning
+an exit code (cli/app.py declares them to Typer); and the steps they share: the day a query looks at,
+the data folder, the validated plan, a unit's name, the kinds asked for.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
+from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, fail
+from tthc_cli.data.cache import cache_dir
+from tthc_cli.data.files import DataDirError, find_data_dir, read_data_folder
+from tthc_cli.data.holiday_cache import working_days as cached_working_days
+from tthc_cli.domain.calendar import WorkingDays
+from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.status import ItemStatus, statuses
+from tthc_cli.domain.units import fold
+from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
+from tthc_cli.present.console import note
+from tthc_cli.present.labels import kind_labels
+from tthc_cli.present.messages import lookup_note
+from tthc_cli.present.reporters import format_text
+from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    from tthc_cli.domain.calendar import WorkingDays
-    from tthc_cli.domain.plan import Plan, PlanItem
-    from tthc_cli.domain.status import ItemStatus
-    from tthc_cli.present.tables import Extra
+    from tthc_cli.data.dataset import Loaded
 
 TODAY_ENV = "TTHC_TODAY"
 DATA_ENV = "TTHC_DATA"
@@ -31,33 +41,21 @@ def real_today() -> date:
     return date.today()
 
 
-def today_from(value: str | None) -> date:
+def query_day(today: date | None) -> date:
     """The day a query looks at: --today, else TTHC_TODAY, else the real date."""
-    raw = value or os.environ.get(TODAY_ENV)
+    if today is not None:
+        return today
+    raw = os.environ.get(TODAY_ENV)
     if not raw:
         return real_today()
-    from tthc_cli.domain.userdates import parse_user_date
-
     try:
         return parse_user_date(raw)
     except ValueError as exc:
-        source = "--today" if value else TODAY_ENV
-        fail(f"{source}: {exc}")
-
-
-def parse_date(value: str, option: str, today: date) -> date:
-    from tthc_cli.domain.userdates import parse_user_date
-
-    try:
-        return parse_user_date(value, today)
-    except ValueError as exc:
-        fail(f"{option}: {exc}")
+        fail(f"{TODAY_ENV}: {exc}")
 
 
 def data_dir(data: str | None) -> str:
-    from tthc_cli.data.files import DataDirError, find_data_dir
-
-    env = os.environ.get("TTHC_DATA")
+    env = os.environ.get(DATA_ENV)
     cwd = os.getcwd()
     try:
         found = find_data_dir(data, env, cwd)
@@ -65,8 +63,6 @@ def data_dir(data: str | None) -> str:
         fail(str(exc))
     if not data and not env and os.path.realpath(found) != os.path.realpath(cwd):
         # Found by looking upward: say so, or an answer may silently come from another plan.
-        from tthc_cli.present.console import note
-
         note(
             "tthc: "
             + _("using the plan data in {folder} (found above the current folder)").format(folder=found)
@@ -76,33 +72,33 @@ def data_dir(data: str | None) -> str:
 
 def cache_folder() -> str | None:
     """The cache folder the environment names; the data layer is handed it, never reads it."""
-    from tthc_cli.data.cache import cache_dir
-
     return cache_dir(os.environ)
 
 
 def working_days(base: str | None) -> WorkingDays:
     """Vietnam's working days, the holiday tables kept in the cache folder `base` (cache_folder())."""
-    from tthc_cli.data.holiday_cache import working_days as cached
+    return cached_working_days(base)
 
-    return cached(base)
+
+def validate_files(
+    files: dict[str, bytes | None], labels: dict[str, str], now: date, calendar: WorkingDays
+) -> Loaded:
+    """Validate and build the plan from its files' bytes."""
+    from tthc_cli.data.dataset import assemble
+
+    return assemble(files, labels, today=now, calendar=calendar)
 
 
 def load(data: str | None) -> Plan:
     """The validated plan, or a clear refusal. Progress entries are checked against the real date
     (an entry from the future is a mistake whatever --today says); --today only picks the moment a
-    query looks at. Files that validated before, byte for byte, are read from the compiled cache."""
-    from tthc_cli.cli.reporters import format_text
-    from tthc_cli.data.dataset import assemble
-    from tthc_cli.data.files import DataDirError, read_data_folder
-    from tthc_cli.present.console import note
-
+    query looks at."""
     directory = data_dir(data)
     try:
         files, labels = read_data_folder(directory)
     except DataDirError as exc:
         fail(str(exc))
-    result = assemble(files, labels, today=real_today(), calendar=working_days(cache_folder()))
+    result = validate_files(files, labels, real_today(), working_days(cache_folder()))
     if result.plan is None:
         for d in result.errors[:10]:
             note(format_text(d))
@@ -133,8 +129,6 @@ def resolve_unit(plan: Plan, name: str) -> str:
         )
     message = _("no unit or group is called '{name}'.").format(name=name)
     if look.note:
-        from tthc_cli.present.messages import lookup_note
-
         message += " " + _("Note: {note}.").format(note=lookup_note(look))
     if look.suggestions:
         message += " " + _("Did you mean: {names}?").format(names="; ".join(look.suggestions))
@@ -142,67 +136,47 @@ def resolve_unit(plan: Plan, name: str) -> str:
 
 
 def statuses_on(plan: Plan, now: date, warn_days: int) -> dict[str, ItemStatus]:
-    from tthc_cli.domain.status import statuses
-
     return statuses(plan, now, warn_days)
 
 
-def show_items(
-    items: Sequence[PlanItem],
-    fmt: str,
-    *,
-    title: str,
-    statuses: Mapping[str, ItemStatus] | None = None,
-    extra: Sequence[Extra] = (),
-    status_column: bool = True,
-    labels: Mapping[str, str] | None = None,
-) -> None:
-    """Items as a table (with the status column unless `status_column` is False), Markdown, or as
-    JSON/CSV, which always carry the status when `statuses` is given."""
-    from tthc_cli.present import tables
-    from tthc_cli.present.console import out, print_table
-
-    columns = list(extra)
-    if statuses is not None:
-        columns.insert(0, tables.status_extra(items, statuses))
-    if fmt == "json":
-        out(tables.items_json(items, columns))
-    elif fmt == "csv":
-        out(tables.items_csv(items, columns))
-    else:
-        shown = columns if status_column or statuses is None else columns[1:]
-        table = tables.item_table(items, extra=shown, **({"labels": labels} if labels else {}))
-        if fmt == "md":
-            out(tables.to_markdown(table))
-        else:
-            print_table(table, title=title)
-
-
-def check_kinds(plan: Plan, kinds: Sequence[str]) -> set[str] | None:
-    """The kinds asked for, all of which the plan must have (its appendices' names included)."""
-    unknown = [k for k in kinds if k not in plan.meta.kinds]
-    if unknown:
-        fail(
-            _("--kind {kind}: this plan's kinds are {kinds}").format(
-                kind=unknown[0], kinds=", ".join(plan.meta.kinds)
+def kinds_asked(plan: Plan, kinds: Sequence[str] | None) -> set[str] | None:
+    """The kinds asked for (None: all), each given by its code (`review`) or by the name tables show
+    for it (`PL I`, `Nhiệm vụ`, in either language); every one must be a kind of this plan."""
+    if not kinds:
+        return None
+    by_name: dict[str, str] = {fold(code): code for code in plan.meta.kinds}
+    for lang in i18n.LANGUAGES:
+        with i18n.using(lang):
+            by_name.update((fold(label), code) for code, label in kind_labels(plan.meta).items())
+    wanted = set()
+    for kind in kinds:
+        code = by_name.get(fold(kind))
+        if code is None:
+            fail(
+                _("--kind {kind}: this plan's kinds are {kinds}").format(
+                    kind=visible(kind), kinds=", ".join(plan.meta.kinds)
+                )
             )
-        )
-    return set(kinds) or None
+        wanted.add(code)
+    return wanted
 
 
 def clean_text(text: str | None, option: str) -> str | None:
-    """NFC and trimmed; a control character (an escape sequence pasted from a terminal) is refused:
-    validate would reject the file it makes, and `show` would send it to a terminal."""
+    """NFC and trimmed; a control character (an escape sequence pasted from a terminal) or an
+    invisible one (a bidi override, a zero-width joiner) is refused: validate would reject the file it
+    makes, and `show` would send it to a terminal."""
     if text is None:
         return None
-    import unicodedata
-
-    from tthc_cli.textnorm import CONTROL, control_name
-
     text = unicodedata.normalize("NFC", text).strip()
     if m := CONTROL.search(text):
         fail(
             _("{option}: contains the control character {char}; type plain text").format(
+                option=option, char=control_name(m.group())
+            )
+        )
+    if m := INVISIBLE.search(text):
+        fail(
+            _("{option}: contains the invisible character {char}; type plain text").format(
                 option=option, char=control_name(m.group())
             )
         )

@@ -1,20 +1,21 @@
 """`tthc deadline`: how tthc reads deadline phrases in a plan period."""
 
-from __future__ import annotations
-
 from datetime import date
+from typing import Annotated
+
+import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import cache_folder, parse_date, today_from, working_days
-from tthc_cli.i18n import _
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from tthc_cli.cli.params import Options
+from tthc_cli.cli.commands import cache_folder, query_day, working_days
+from tthc_cli.cli.options import DayInput, ItemFormat, Lang, TextFormat, Today, count, day_option
+from tthc_cli.domain.deadlines import Deadline, DeadlineError, parse_deadline
+from tthc_cli.i18n import N_, _
+from tthc_cli.present import formats
+from tthc_cli.textnorm import typed
 
 
 def deadline_period(
-    year: int | None, start: str | None, end: str | None, today: str | None
+    year: int | None, start: DayInput | None, end: DayInput | None, today: date | None
 ) -> tuple[date, date]:
     """The plan period `tthc deadline` reads in: --year, or --start/--end (either alone: to the end or
     from the start of its year), else the calendar year of today."""
@@ -22,9 +23,9 @@ def deadline_period(
         fail(_("give --year or --start/--end, not both"))
     if year is not None:
         return date(year, 1, 1), date(year, 12, 31)
-    now = today_from(today)
-    first = parse_date(start, "--start", now) if start else None
-    last = parse_date(end, "--end", now) if end else None
+    now = query_day(today)
+    first = start.on(now) if start else None
+    last = end.on(now) if end else None
     first = first or date((last or now).year, 1, 1)
     last = last or date(first.year, 12, 31)
     if first > last:
@@ -36,19 +37,37 @@ def deadline_period(
     return first, last
 
 
-def deadline(o: Options) -> int:
+def deadline(
+    phrases: Annotated[
+        list[str],
+        typer.Argument(
+            metavar=N_("PHRASE"), help=N_('Deadline phrases, each in quotes: "Quý II, III/2022".')
+        ),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar=N_("YEAR"),
+            help=N_("Plan period: this calendar year."),
+            min=1900,
+            max=2199,
+            parser=count("--year", 1900, 2199),
+        ),
+    ] = None,
+    start: Annotated[
+        DayInput | None,
+        day_option("--start", N_("DATE"), N_("Plan period's first day (default: 1 January).")),
+    ] = None,
+    end: Annotated[
+        DayInput | None, day_option("--end", N_("DATE"), N_("Plan period's last day (default: 31 December)."))
+    ] = None,
+    fmt: ItemFormat = TextFormat.TEXT,
+    today: Today = None,
+    lang: Lang = None,
+) -> int:
     """How tthc reads each phrase in the plan period; 0 when every one is understood, else 1."""
-    from tthc_cli.domain.deadlines import Deadline, DeadlineError, parse_deadline
-    from tthc_cli.present.console import out
-    from tthc_cli.present.deadline_view import readings_json, readings_text
-    from tthc_cli.textnorm import typed
-
-    phrases = o.texts("phrases")
-    if not phrases:
-        fail(_('give at least one deadline phrase, e.g. tthc deadline "Trước ngày 20 hằng tháng"'))
-    first, last = deadline_period(
-        o.maybe_number("year"), o.maybe_text("start"), o.maybe_text("end"), o.maybe_text("today")
-    )
+    first, last = deadline_period(year, start, end, today)
     readings: list[tuple[str, Deadline | DeadlineError]] = []
     calendar = working_days(cache_folder())
     for phrase in phrases:
@@ -57,5 +76,5 @@ def deadline(o: Options) -> int:
             readings.append((text, parse_deadline(text, plan_start=first, plan_end=last, calendar=calendar)))
         except DeadlineError as exc:
             readings.append((text, exc))
-    out(readings_json(readings) if o.text("fmt") == "json" else readings_text(readings, first, last))
+    formats.show(fmt, formats.DeadlineView(tuple(readings), first, last))
     return EXIT_DATA if any(isinstance(r, DeadlineError) for _t, r in readings) else EXIT_OK

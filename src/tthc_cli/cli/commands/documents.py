@@ -1,35 +1,58 @@
 """The documents tthc writes: the weekly brief, the report, the calendar/CSV export, the JSON Schemas;
 printed, or written to -o completely or not at all."""
 
-from __future__ import annotations
-
 import os
 import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, TypeVar
+
+import typer
 
 from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_OK, UserError, fail
-from tthc_cli.cli.commands import data_dir, load, parse_date, statuses_on, today_from
-from tthc_cli.i18n import _, os_reason
+from tthc_cli.cli.commands import data_dir, load, query_day, statuses_on
+from tthc_cli.cli.options import (
+    DEFAULT_WARN_DAYS,
+    Data,
+    DayInput,
+    ExportFormat,
+    Lang,
+    Output,
+    ReportFormat,
+    Templates,
+    Today,
+    WarnDays,
+    choice,
+    day_option,
+)
+from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan_files import data_file_names
+from tthc_cli.domain.status import ItemStatus
+from tthc_cli.fsutil import FileKindError, atomic_write, output_target
+from tthc_cli.i18n import N_, _, os_reason
+from tthc_cli.present import formats
+from tthc_cli.present.console import note, out
+from tthc_cli.present.documents import build_brief, build_report
+from tthc_cli.present.labels import plan_title
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import date
+F = TypeVar("F", ReportFormat, ExportFormat)
 
-    from tthc_cli.cli.params import Options
-    from tthc_cli.domain.plan import Plan
-    from tthc_cli.domain.status import ItemStatus
+REPORT_SUFFIXES = {
+    ".md": ReportFormat.MD,
+    ".markdown": ReportFormat.MD,
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+}
+EXPORT_SUFFIXES = {".ics": ExportFormat.ICS, ".csv": ExportFormat.CSV}
 
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
-
-def report_format(fmt: str | None, output: str | None) -> str:
-    """The report's format: --format, else the -o file's suffix (bao-cao.html -> html), else Markdown.
-    A --format that contradicts the suffix is refused rather than writing Markdown into a .html."""
-    suffix = os.path.splitext(output or "")[1].lower()
-    implied = REPORT_SUFFIXES.get(suffix)
+def format_for(fmt: F | None, output: str | None, suffixes: dict[str, F]) -> F | None:
+    """The format asked for, else the one the -o file's suffix names (bao-cao.html -> html). A
+    --format that contradicts the suffix is refused rather than writing Markdown into a .html."""
+    implied = suffixes.get(os.path.splitext(output or "")[1].lower())
     if fmt is None:
-        return implied or "md"
+        return implied
     if implied is not None and implied != fmt:
         fail(
             _("--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format").format(
@@ -39,27 +62,22 @@ def report_format(fmt: str | None, output: str | None) -> str:
     return fmt
 
 
-def as_of(o: Options) -> tuple[date, Plan, dict[str, ItemStatus]]:
+def as_of(today: date | None, data: str | None, warn_days: int) -> tuple[date, Plan, dict[str, ItemStatus]]:
     """The date asked about, the plan, and every item's status on that date."""
-    now = today_from(o.maybe_text("today"))
-    plan = load(o.maybe_text("data"))
-    return now, plan, statuses_on(plan, now, o.number("warn_days"))
+    now = query_day(today)
+    plan = load(data)
+    return now, plan, statuses_on(plan, now, warn_days)
 
 
 def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     """Print, or write `output` completely or not at all — never over a data file or a folder."""
-    from tthc_cli.domain.plan_files import data_file_names
-    from tthc_cli.fsutil import atomic_write
-    from tthc_cli.present.console import note, out
-
     if output is None:
         if isinstance(text, bytes):
+            sys.stdout.flush()
             sys.stdout.buffer.write(text)
         else:
             out(text)
         return
-    from tthc_cli.fsutil import FileKindError, output_target
-
     try:
         target = output_target(output)
     except FileKindError as exc:
@@ -87,16 +105,9 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     note(_("wrote {path}").format(path=output))
 
 
-def language(o: Options) -> str:
-    """The command's own --lang (callers of the Typer app), else the language chosen at the edge."""
-    lang = o.maybe_text("lang")
-    if lang is not None:
-        i18n.activate(lang)
-    return i18n.language()
-
-
 def render(make: Callable[[], str]) -> str:
     """Render, turning a broken user template into a message instead of a traceback."""
+    # Jinja, imported by the commands that render only (~40 ms; README "Speed").
     import jinja2
 
     from tthc_cli.present.render import TemplateFailure
@@ -119,45 +130,88 @@ def render(make: Callable[[], str]) -> str:
         fail(_("template error: {message}").format(message=exc.message))
 
 
-def brief(o: Options) -> int:
-    from tthc_cli.present.documents import build_brief
-    from tthc_cli.present.render import render_brief
-
-    now, plan, sts = as_of(o)
-    week = o.maybe_text("week")
-    week_of = parse_date(week, "--week", now) if week else now
-    templates = o.maybe_text("templates")
-    text = render(lambda: render_brief(build_brief(plan, sts, now, week_of), plan, language(o), templates))
-    emit(text, o.maybe_text("output"), o.maybe_text("data"))
+def brief(
+    week: Annotated[
+        DayInput | None,
+        day_option("--week", N_("DATE"), N_("Any day of the week to brief (default: today).")),
+    ] = None,
+    output: Output = None,
+    lang: Lang = None,
+    warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    templates: Templates = None,
+    today: Today = None,
+    data: Data = None,
+) -> int:
+    now, plan, sts = as_of(today, data, warn_days)
+    week_of = week.on(now) if week else now
+    view = formats.BriefView(build_brief(plan, sts, now, week_of), plan, i18n.language(), templates)
+    emit(render(lambda: str(formats.render("md", view))), output, data)
     return EXIT_OK
 
 
-def report(o: Options) -> int:
-    from tthc_cli.present.documents import build_report
-    from tthc_cli.present.render import render_report
-
-    kind = report_format(o.maybe_text("fmt"), o.maybe_text("output"))
-    now, plan, sts = as_of(o)
-    templates = o.maybe_text("templates")
-    text = render(lambda: render_report(build_report(plan, sts, now), plan, kind, language(o), templates))
-    emit(text, o.maybe_text("output"), o.maybe_text("data"))
+def report(
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("md or html (default: from the -o file's suffix, else md)."),
+            parser=choice("--format", ReportFormat),
+        ),
+    ] = None,
+    output: Output = None,
+    lang: Lang = None,
+    warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    templates: Templates = None,
+    today: Today = None,
+    data: Data = None,
+) -> int:
+    kind = format_for(fmt, output, REPORT_SUFFIXES) or ReportFormat.MD
+    now, plan, sts = as_of(today, data, warn_days)
+    view = formats.ReportView(build_report(plan, sts, now), plan, i18n.language(), templates)
+    emit(render(lambda: str(formats.render(kind, view))), output, data)
     return EXIT_OK
 
 
-def export(o: Options) -> int:
-    from tthc_cli.present.export import to_csv, to_ics
-
-    now, plan, sts = as_of(o)
-    text = to_ics(plan, sts, now) if o.text("fmt") == "ics" else to_csv(plan, sts)
-    emit(text, o.maybe_text("output"), o.maybe_text("data"))
+def export(
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("ics (calendar) or csv (Excel); default: from the -o file's suffix."),
+            parser=choice("--format", ExportFormat),
+        ),
+    ] = None,
+    output: Output = None,
+    warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    today: Today = None,
+    data: Data = None,
+    lang: Lang = None,
+) -> int:
+    kind = format_for(fmt, output, EXPORT_SUFFIXES)
+    if kind is None:
+        fail(_("say which format: --format ics or --format csv (or -o a file named *.ics or *.csv)"))
+    now, plan, sts = as_of(today, data, warn_days)
+    view = formats.items_view(plan_title(plan.meta), plan.items, plan, sts, now)
+    emit(formats.render(kind, view), output, data)
     return EXIT_OK
 
 
-def schema(o: Options) -> int:
+def schema(
+    out_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--out", metavar=N_("FOLDER"), help=N_("Folder to write into (default: <data>/schemas).")
+        ),
+    ] = None,
+    data: Data = None,
+    lang: Lang = None,
+) -> int:
+    # The schemas come from the Pydantic models: imported by this command only (~120 ms).
     from tthc_cli.data.schemas import write_schemas
-    from tthc_cli.present.console import note
 
-    folder = o.maybe_text("out_dir") or os.path.join(data_dir(o.maybe_text("data")), "schemas")
+    folder = out_dir or os.path.join(data_dir(data), "schemas")
     try:
         written = write_schemas(folder)
     except OSError as exc:

@@ -1,37 +1,69 @@
 """`tthc new`: start next year's plan folder."""
 
-from __future__ import annotations
-
 import os
+from typing import Annotated
+
+import typer
 
 from tthc_cli.cli.boundary import EXIT_OK, fail
-from tthc_cli.cli.commands import clean_text, load, real_today, statuses_on, today_from
-from tthc_cli.i18n import _
+from tthc_cli.cli.commands import load, query_day, statuses_on
+from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Lang, Today, count, non_empty, plain_text
+from tthc_cli.data.files import DataDirError
+from tthc_cli.fsutil import create_folder_with
+from tthc_cli.i18n import N_, _
+from tthc_cli.present.console import note
+from tthc_cli.present.newplan import CARRY_OVER, carry_over_markdown, new_plan_files, unfinished
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from tthc_cli.cli.params import Options
 
-
-def new_plan(o: Options) -> int:
-    from tthc_cli.data.files import DataDirError
-    from tthc_cli.data.schemas import schema_texts
-    from tthc_cli.fsutil import create_folder_with
-    from tthc_cli.present.console import note
-    from tthc_cli.present.newplan import CARRY_OVER, carry_over_markdown, new_plan_files, unfinished
-
-    folder, old, year = o.text("folder"), o.maybe_text("old"), o.maybe_number("year")
+def new_plan(
+    folder: Annotated[
+        str,
+        typer.Argument(metavar=N_("FOLDER"), help=N_("The new plan's folder (must not exist).")),
+    ],
+    old: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar=N_("FOLDER"),
+            help=N_("Last year's plan folder, to carry over from."),
+            parser=non_empty("--from", N_("a folder")),
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar=N_("YEAR"),
+            help=N_("The new plan's year (default: the old plan's + 1)."),
+            min=2000,
+            max=2100,
+            parser=count("--year", 2000, 2100),
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option(
+            "--province",
+            metavar=N_("NAME"),
+            help=N_("The province (default: the old plan's)."),
+            parser=plain_text("--province"),
+        ),
+    ] = None,
+    today: Today = None,
+    lang: Lang = None,
+) -> int:
     if not folder.strip():
         fail(_("give the name of the new plan's folder"))
-    province = clean_text(o.maybe_text("province"), "--province")
     target = os.path.abspath(folder)
     if os.path.exists(target) and not (os.path.isdir(target) and not os.listdir(target)):
         fail(_("{folder}: already exists; give the name of a new folder").format(folder=folder))
     if not os.path.isdir(os.path.dirname(target)):
         fail(_("{folder}: the folder above it does not exist").format(folder=folder))
-    now = today_from(o.maybe_text("today"))
+    now = query_day(today)
     old_units = carry = None
     if old is not None:
+        if not os.path.isdir(old):
+            fail(_("--from {path!r} is not a folder").format(path=old))
         plan = load(old)
         year = year or plan.year + 1
         province = province or plan.meta.province
@@ -40,7 +72,7 @@ def new_plan(o: Options) -> int:
                 old_units = handle.read()
         except (OSError, UnicodeDecodeError, DataDirError) as exc:
             fail(_("cannot read {path}: {why}").format(path=os.path.join(old, "units.yaml"), why=exc))
-        sts = statuses_on(plan, now, 7)
+        sts = statuses_on(plan, now, DEFAULT_WARN_DAYS)
         carry = carry_over_markdown(plan, sts, now, year)
         left = len(unfinished(plan, sts))
     year = year or now.year
@@ -48,12 +80,15 @@ def new_plan(o: Options) -> int:
     # folder lies inside it, else a copy written beside the files.
     prefix, extra = _schema_prefix(target), {}
     if prefix is None:
+        # The schemas come from the Pydantic models: imported here only (~120 ms).
+        from tthc_cli.data.schemas import schema_texts
+
         prefix, extra = "schemas/", {f"schemas/{name}": text for name, text in schema_texts().items()}
     files = new_plan_files(
         year=year,
         province=province,
         schema_prefix=prefix,
-        made_on=real_today(),
+        made_on=now,  # the day the plan is started, as --today says (the file says "made on …")
         old_units=old_units,
         carry_over=carry,
     )

@@ -1,8 +1,9 @@
 """`tthc progress add`: one entry in the progress log, checked first, written completely or not at all."""
 
-from __future__ import annotations
-
 import os
+from typing import Annotated
+
+import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import (
@@ -10,58 +11,96 @@ from tthc_cli.cli.commands import (
     clean_text,
     data_dir,
     load,
-    parse_date,
     real_today,
     resolve_unit,
     working_days,
 )
-from tthc_cli.i18n import _, os_reason
+from tthc_cli.cli.completion import complete_ids, complete_units
+from tthc_cli.cli.options import Data, DayInput, Lang, choice, day_option
+from tthc_cli.data.files import DataDirError
+from tthc_cli.domain.item_ids import obligation_id
+from tthc_cli.domain.plan import Entry, EntryStatus
+from tthc_cli.domain.plan_files import PROGRESS
+from tthc_cli.domain.suggest import obligation_hint, unknown_id
+from tthc_cli.i18n import N_, _, os_reason
+from tthc_cli.present.console import note
+from tthc_cli.present.labels import entry_status_label
+from tthc_cli.present.messages import message
+from tthc_cli.present.reporters import format_text
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from tthc_cli.cli.params import Options
 
-
-def add(o: Options) -> int:
-    from tthc_cli.cli.reporters import format_text
-    from tthc_cli.data.files import DataDirError
+def add(
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=N_("e.g. 1.1, review:6, inspection:II.3"), autocompletion=complete_ids
+        ),
+    ],
+    status: Annotated[
+        EntryStatus,
+        typer.Option(
+            "--status", help=N_("started, done, reopened or note."), parser=choice("--status", EntryStatus)
+        ),
+    ],
+    when: Annotated[
+        DayInput | None, day_option("--date", N_("DATE"), N_("When it happened (default: today)."))
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar=N_("TEXT"), help=N_("What was done or said."))
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", metavar=N_("TEXT"), help=N_("E.g. the document number."))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar=N_("TEXT"), help=N_("Who reported it."))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar=N_("NAME"),
+            help=N_("For an item each unit owes separately: whose obligation (e.g. 'Sở Y tế')."),
+            autocompletion=complete_units,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar=N_("PERIOD"),
+            help=N_("For a recurring item: which occurrence (2021-Q2, 2021-M03)."),
+        ),
+    ] = None,
+    data: Data = None,
+    lang: Lang = None,
+) -> int:
+    # Validation (the models, ~100 ms to import): for the commands that read the plan, never for
+    # --help, completion or a usage mistake (the same boundary as commands.validate_files).
     from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
-    from tthc_cli.domain.item_ids import obligation_id
-    from tthc_cli.domain.plan import Entry, EntryStatus
-    from tthc_cli.domain.plan_files import PROGRESS
-    from tthc_cli.domain.suggest import obligation_hint, unknown_id
-    from tthc_cli.present.console import note
-    from tthc_cli.present.labels import entry_status_label
-    from tthc_cli.present.messages import message
 
     # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
     now = real_today()
-    when = o.maybe_text("when")
-    day = parse_date(when, "--date", now) if when else now
+    day = when.on(now) if when else now
     if day > now:
         fail(
             _("--date {day} is after today ({today}); record progress once it has happened").format(
                 day=f"{day:%d/%m/%Y}", today=f"{now:%d/%m/%Y}"
             )
         )
-    directory = data_dir(o.maybe_text("data"))
+    directory = data_dir(data)
     plan = load(directory)
-    key = plan.find_id(o.text("item_id"))
-    unit, period = o.maybe_text("unit"), o.maybe_text("period")
+    key = plan.find_id(item_id)
     if unit is not None or period is not None:
         key = obligation_id(key, resolve_unit(plan, unit) if unit is not None else None, period)
     if key not in plan.by_id:
         fail(message(unknown_id(plan, key)), EXIT_DATA)
     if plan.by_id[key].split:
         fail(message(obligation_hint(plan, key)), EXIT_DATA)
-    status = EntryStatus(o.text("status"))
     entry = Entry(
         key,
         day,
         status,
-        clean_text(o.maybe_text("note"), "--note"),
-        clean_text(o.maybe_text("evidence"), "--evidence"),
-        clean_text(o.maybe_text("by"), "--by"),
+        clean_text(note_text, "--note"),
+        clean_text(evidence, "--evidence"),
+        clean_text(by, "--by"),
     )
     path = os.path.join(directory, PROGRESS)
     try:

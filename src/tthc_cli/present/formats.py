@@ -1,0 +1,378 @@
+"""The output formats, one class each, chosen by name (FORMAT_BY_NAME), and the views commands hand
+them. A view holds what a command found — a title, items with their statuses, remarks — and offers it
+in the forms formats write: titled tables for people (`sections`), a JSON value and CSV for tools,
+prose, a calendar, a rendered document. A format asks the view for its form and writes it.
+
+A new output format is one class here, registered in FORMAT_BY_NAME; a command offers it by adding
+its name to the command's --format choices (cli/options.py). A new kind of answer is one view class
+offering the forms its command's formats use (the base class refuses the others).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from tthc_cli.domain.accountability import Assignment, UnitFigures
+from tthc_cli.domain.deadlines import Deadline, DeadlineError
+from tthc_cli.domain.plan import Entry, Plan, PlanItem
+from tthc_cli.domain.status import ItemStatus
+from tthc_cli.domain.units import Registry
+from tthc_cli.i18n import _
+from tthc_cli.present import registry, tables
+from tthc_cli.present.console import note, out, print_table
+from tthc_cli.present.contracts import entry_to_dict, item_to_dict
+from tthc_cli.present.deadline_view import reading_to_dict, readings_text
+from tthc_cli.present.documents import Brief, Report
+from tthc_cli.present.export import to_ics
+from tthc_cli.present.labels import kind_labels
+
+# --- views: what a command found, in every form it can be written ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled table: what people read, on a terminal or in Markdown."""
+
+    title: str
+    table: tables.Table
+
+
+class View:
+    """What a command shows. Each form is built only when a format asks for it; a view offers the
+    forms its command's formats use, and refuses the others (a command never offers those)."""
+
+    __slots__ = ()
+    markdown_headings: ClassVar[bool] = False  # Markdown: each section under '## title'
+
+    @property
+    def notes(self) -> Sequence[str]:
+        """Remarks for people (counts left out, hints): stderr, after the answer."""
+        return ()
+
+    def _no(self, form: str) -> Any:
+        raise TypeError(f"{type(self).__name__} has no {form} form")
+
+    def sections(self) -> Sequence[Section]:
+        return self._no("table")  # type: ignore[no-any-return]
+
+    def data(self) -> Any:
+        """The JSON value (a contract: README "The JSON item")."""
+        return self._no("JSON")
+
+    def csv(self) -> str:
+        return self._no("CSV")  # type: ignore[no-any-return]
+
+    def text(self) -> str:
+        return self._no("text")  # type: ignore[no-any-return]
+
+    def calendar(self) -> bytes:
+        return self._no("calendar")  # type: ignore[no-any-return]
+
+    def html(self) -> str:
+        return self._no("HTML")  # type: ignore[no-any-return]
+
+    def markdown(self) -> str:
+        """The sections as Markdown tables (headed by their titles where the view says so)."""
+        parts = []
+        for section in self.sections():
+            head = f"## {tables.markdown_cell(section.title)}\n\n" if self.markdown_headings else ""
+            parts.append(head + tables.to_markdown(section.table))
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsView(View):
+    """Items with their status on `today` (list, due, overdue, upcoming, export). `days_late`, when
+    given, replaces the status column of the table (every row is overdue) and is added to JSON/CSV."""
+
+    title: str
+    items: tuple[PlanItem, ...]
+    plan: Plan
+    statuses: Mapping[str, ItemStatus]
+    today: date
+    days_late: tuple[int, ...] | None = None
+    notes: tuple[str, ...] = ()
+
+    def _columns(self) -> list[tables.Extra]:
+        columns = [tables.status_extra(self.items, self.statuses)]
+        if self.days_late is not None:
+            late = list(self.days_late)
+            columns.append(tables.Extra("days_late", _("Days late"), list(late), late))
+        return columns
+
+    def sections(self) -> Sequence[Section]:
+        columns = self._columns()
+        shown = columns[1:] if self.days_late is not None else columns
+        table = tables.item_table(self.items, extra=shown, labels=kind_labels(self.plan.meta))
+        return (Section(self.title, table),)
+
+    def data(self) -> Any:
+        return tables.items_data(self.items, self._columns())
+
+    def csv(self) -> str:
+        return tables.items_csv(self.items, self._columns())
+
+    def calendar(self) -> bytes:
+        return to_ics(self.items, self.plan.meta, self.statuses, self.today)
+
+
+def items_view(
+    title: str,
+    items: Sequence[PlanItem],
+    plan: Plan,
+    statuses: Mapping[str, ItemStatus],
+    today: date,
+    *,
+    days_late: Sequence[int] | None = None,
+    notes: Sequence[str] = (),
+) -> ItemsView:
+    return ItemsView(
+        title,
+        tuple(items),
+        plan,
+        statuses,
+        today,
+        None if days_late is None else tuple(days_late),
+        tuple(notes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitView(View):
+    """What one unit owes (`tthc unit`): its definite items, then those of open-ended groups apart."""
+
+    unit: str
+    rows: tuple[Assignment, ...]
+    statuses: Mapping[str, ItemStatus]
+    today: date
+    figures: UnitFigures | None = None  # a unit's own figures (none for a group)
+    notes: tuple[str, ...] = ()
+    markdown_headings: ClassVar[bool] = True
+
+    def sections(self) -> Sequence[Section]:
+        definite = [r for r in self.rows if r.definite]
+        maybe = [r for r in self.rows if not r.definite]
+        head = _("{unit}: {count} items to carry out (status on {today})").format(
+            unit=self.unit, count=len(definite), today=f"{self.today:%d/%m/%Y}"
+        )
+        found = [Section(head, tables.unit_table(definite, self.statuses))]
+        if maybe:
+            head = _("Possibly concerned — assigned to an open-ended group: {count} items").format(
+                count=len(maybe)
+            )
+            found.append(Section(head, tables.unit_table(maybe, self.statuses)))
+        return found
+
+    def data(self) -> Any:
+        return tables.unit_data(self.unit, self.rows, self.statuses, self.figures, self.today)
+
+    def csv(self) -> str:
+        return tables.unit_csv(self.rows, self.statuses)
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationsView(View):
+    """The obligations of one item not yet delivered (`tthc missing`)."""
+
+    title: str
+    items: tuple[PlanItem, ...]
+    statuses: Mapping[str, ItemStatus]
+    notes: tuple[str, ...] = ()
+    markdown_headings: ClassVar[bool] = True
+
+    def sections(self) -> Sequence[Section]:
+        return (Section(self.title, tables.obligation_table(self.items, self.statuses)),)
+
+    def data(self) -> Any:
+        return tables.items_data(self.items, [tables.status_extra(self.items, self.statuses)])
+
+    def csv(self) -> str:
+        return tables.items_csv(self.items, [tables.status_extra(self.items, self.statuses)])
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryView(View):
+    """The unit registry (`tthc units`): a table of units and one of groups."""
+
+    registry: Registry
+
+    def sections(self) -> Sequence[Section]:
+        units, groups = registry.registry_tables(self.registry)
+        return (
+            Section(_("Units: {count}").format(count=len(units.rows)), units),
+            Section(_("Groups: {count}").format(count=len(groups.rows)), groups),
+        )
+
+    def data(self) -> Any:
+        return registry.registry_data(self.registry)
+
+    def csv(self) -> str:
+        return registry.registry_csv(self.registry)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView(View):
+    """One item in full (`tthc show`), with its status and its progress log up to `today`."""
+
+    item: PlanItem
+    plan: Plan
+    status: ItemStatus
+    log: tuple[Entry, ...]
+    today: date
+
+    def text(self) -> str:
+        # Jinja renders it: imported for the commands that render only (~40 ms; README "Speed").
+        from tthc_cli.present.render import item_text
+
+        return item_text(self.item, self.plan, self.status, list(self.log), self.today)
+
+    def data(self) -> Any:
+        shown = item_to_dict(self.item)
+        shown["status"] = tables.status_extra([self.item], {self.item.id: self.status}).data[0]
+        shown["progress"] = [entry_to_dict(e) for e in self.log]
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineView(View):
+    """How tthc reads deadline phrases in a plan period (`tthc deadline`)."""
+
+    readings: tuple[tuple[str, Deadline | DeadlineError], ...]
+    first: date
+    last: date
+
+    def text(self) -> str:
+        return readings_text(self.readings, self.first, self.last)
+
+    def data(self) -> Any:
+        return [reading_to_dict(text, reading) for text, reading in self.readings]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefView(View):
+    """The weekly brief for the Chairman, from its template (shipped, or the office's --templates)."""
+
+    brief: Brief
+    plan: Plan
+    lang: str
+    templates: str | None = None
+
+    def markdown(self) -> str:
+        from tthc_cli.present.render import render_brief  # Jinja: for the commands that render only
+
+        return render_brief(self.brief, self.plan, self.lang, self.templates)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView(View):
+    """The whole plan's status, from its templates: Markdown, or HTML printable on A4."""
+
+    report: Report
+    plan: Plan
+    lang: str
+    templates: str | None = None
+
+    def markdown(self) -> str:
+        from tthc_cli.present.render import render_report  # Jinja: for the commands that render only
+
+        return render_report(self.report, self.plan, "md", self.lang, self.templates)
+
+    def html(self) -> str:
+        from tthc_cli.present.render import render_report  # Jinja: for the commands that render only
+
+        return render_report(self.report, self.plan, "html", self.lang, self.templates)
+
+
+# --- formats: how a view is written -------------------------------------------------------------------
+
+
+class Format:
+    """An output format: `render` makes the text (or bytes) a file or pipe receives; `show` writes it
+    to stdout, where a format may do better on a terminal."""
+
+    name: ClassVar[str]
+
+    def render(self, view: View) -> str | bytes:
+        raise NotImplementedError
+
+    def show(self, view: View) -> None:
+        rendered = self.render(view)
+        out(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered)
+
+
+class Table(Format):
+    """Tables for people: on a terminal drawn to fit it (rich), else plain ASCII (console.py)."""
+
+    name = "table"
+
+    def render(self, view: View) -> str:
+        return "".join(f"{s.title}\n{tables.format_table(s.table)}" for s in view.sections())
+
+    def show(self, view: View) -> None:
+        for section in view.sections():
+            print_table(section.table, title=section.title)
+
+
+class Markdown(Format):
+    name = "md"
+
+    def render(self, view: View) -> str:
+        return view.markdown()
+
+
+class Json(Format):
+    name = "json"
+
+    def render(self, view: View) -> str:
+        return tables.to_json(view.data())
+
+
+class Csv(Format):
+    """UTF-8 with a BOM for Excel, ISO dates, cells that would run as formulas made text."""
+
+    name = "csv"
+
+    def render(self, view: View) -> str:
+        return view.csv()
+
+
+class Text(Format):
+    name = "text"
+
+    def render(self, view: View) -> str:
+        return view.text()
+
+
+class Html(Format):
+    name = "html"
+
+    def render(self, view: View) -> str:
+        return view.html()
+
+
+class Calendar(Format):
+    """iCalendar (RFC 5545) for Outlook and Google Calendar."""
+
+    name = "ics"
+
+    def render(self, view: View) -> bytes:
+        return view.calendar()
+
+
+FORMAT_BY_NAME: dict[str, Format] = {
+    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar())
+}
+
+
+def render(name: str, view: View) -> str | bytes:
+    return FORMAT_BY_NAME[name].render(view)
+
+
+def show(name: str, view: View) -> None:
+    """The view on stdout in the format `name`, then its remarks on stderr."""
+    FORMAT_BY_NAME[name].show(view)
+    for remark in view.notes:
+        note(remark)

@@ -62,3 +62,15 @@ def test_a_recurrence_without_units_is_bounded_by_its_occurrences() -> None:
     refused = assemble(files, max_obligations=100)
     (found,) = refused.errors
     assert found.args["occurrences"] == 522 and found.path[-1] == "each_unit"
+
+
+def test_the_command_line_raises_the_bound_from_the_environment(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for name, raw in _plan(30, "Hằng tuần", 2).items():
+        if raw is not None:
+            (tmp_path / name).write_bytes(raw)
+    refused = run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "3119"})
+    assert refused.code == 1 and "error[too-many-obligations]" in refused.stdout
+    assert "TTHC_MAX_OBLIGATIONS" in refused.stdout
+    assert run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "3120"}).code == 0
+    wrong = run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "nhiều"})
+    assert wrong.code == 2 and wrong.stderr.startswith("tthc: TTHC_MAX_OBLIGATIONS=nhiều:")

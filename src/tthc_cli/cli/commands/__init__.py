@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 TODAY_ENV = "TTHC_TODAY"
 DATA_ENV = "TTHC_DATA"
+MAX_OBLIGATIONS_ENV = "TTHC_MAX_OBLIGATIONS"
 
 
 def real_today() -> date:
@@ -86,7 +87,24 @@ def validate_files(
     """Validate and build the plan from its files' bytes."""
     from tthc_cli.data.dataset import assemble
 
-    return assemble(files, labels, today=now, calendar=calendar)
+    return assemble(files, labels, today=now, calendar=calendar, max_obligations=max_obligations())
+
+
+def max_obligations() -> int:
+    """The bound on the obligations a plan may ask for (domain/obligations.MAX_OBLIGATIONS), raised
+    for a plan that really needs more with TTHC_MAX_OBLIGATIONS."""
+    from tthc_cli.domain.obligations import MAX_OBLIGATIONS
+
+    raw = os.environ.get(MAX_OBLIGATIONS_ENV, "").strip()
+    if not raw:
+        return MAX_OBLIGATIONS
+    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000_000):
+        fail(
+            _("{env}={value}: write a whole number from 1 to 10000000").format(
+                env=MAX_OBLIGATIONS_ENV, value=visible(raw)
+            )
+        )
+    return int(raw)
 
 
 def load(data: str | None) -> Plan:

@@ -5,21 +5,17 @@ entries of a folder listing are data files."""
 from __future__ import annotations
 
 import re
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable
+from collections.abc import Iterable
 
 # A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet)
 # and any number of appendices, each appendix_<name>.yaml (none is fine).
 PLAN, UNITS, PROGRESS = "plan.yaml", "units.yaml", "progress.yaml"
 APPENDIX_PREFIX, APPENDIX_SUFFIX = "appendix_", ".yaml"
 REQUIRED_FILES = (PLAN, UNITS)
-_APPENDIX_FILE = re.compile(r"^appendix_([a-z][a-z0-9_]*)\.yaml$")
-# Kept for the 2021 plan's two appendices, named in code that explains them.
-REVIEW, INSPECTION = "appendix_review.yaml", "appendix_inspection.yaml"
+_APPENDIX_NAME = r"[a-z][a-z0-9_]*"  # appendix_<name>.yaml: lower-case letters, digits and _
+_APPENDIX_FILE = re.compile(rf"^appendix_({_APPENDIX_NAME})\.yaml$")
 # Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).
-DATA_FILE_PATTERN = r"(plan|units|progress|appendix_[a-z][a-z0-9_]*)\.yaml"
+DATA_FILE_PATTERN = rf"(plan|units|progress|appendix_{_APPENDIX_NAME})\.yaml"
 
 
 def appendix_name(file_name: str) -> str | None:

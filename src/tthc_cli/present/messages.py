@@ -19,6 +19,7 @@ from typing import Any
 from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.i18n import N_, _
+from tthc_cli.present.labels import code_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -34,8 +35,6 @@ def shown(value: object) -> str:
     if isinstance(value, tuple):
         return "; ".join(shown(v) for v in value)
     if isinstance(value, Enum):
-        from tthc_cli.present.labels import code_label
-
         return code_label(value)
     return str(value)
 

@@ -60,70 +60,81 @@ def _strongest(pairs: list[tuple[Role, str]]) -> tuple[Role, str]:
     return min(pairs, key=lambda rv: ROLE_ORDER[rv[0]])
 
 
-def role_of(plan: Plan, item: PlanItem, target: str) -> Assignment | None:
-    """How `target` (a canonical unit or group name) is concerned with `item`, or None."""
+def concerned(plan: Plan, item: PlanItem) -> dict[str, Assignment]:
+    """Every unit and group `item` concerns, and how (the rules of the module docstring): named
+    directly, that role; else through the narrowest groups the item names that include it; else, for
+    an open-ended group, possibly (definite False). Each named group is expanded once."""
     reg = plan.registry
-    direct: list[Role] = []
-    via: list[tuple[Role, str]] = []
-    maybe: list[tuple[Role, str]] = []
-    if item.unit_role is Role.INSPECTED and item.unit == target:
-        direct.append(Role.INSPECTED)
+    direct: dict[str, list[Role]] = {}
+    via: dict[str, list[tuple[Role, str]]] = {}
+    maybe: dict[str, list[tuple[Role, str]]] = {}
+    if item.unit_role is Role.INSPECTED and item.unit is not None:
+        direct.setdefault(item.unit, []).append(Role.INSPECTED)
     for role, refs in ((Role.LEAD, item.lead), (Role.SUPPORT, item.support)):
         for ref in refs:
-            if ref == target:
-                direct.append(role)
-            elif reg.is_open(ref):
+            direct.setdefault(ref, []).append(role)
+            if reg.is_open(ref):
                 scope = reg.scope(ref)
-                if scope is None or target in scope:
-                    maybe.append((role, ref))
-            elif target in reg.expand(ref):
-                via.append((role, ref))
-    if direct:
-        role = min(direct, key=ROLE_ORDER.__getitem__)
-        return Assignment(item, role, None, True, own=role is Role.LEAD)
-    if via:
-        # An explicit naming wins over a wider class: a group named in the item that includes the
-        # target is read before any named group that includes that group.
-        named = {group for _role, group in via}
-        narrowest = [
-            (role, group)
-            for role, group in via
-            if not any(other != group and other in reg.expand(group) for other in named)
-        ]
-        role, group = _strongest(narrowest)
-        return Assignment(item, role, group, True, own=False, basis=reg.membership_basis(group, target))
-    if maybe:
-        role, group = _strongest(maybe)
-        return Assignment(item, role, group, False, own=False)
-    return None
+                for name in reg.all_names() if scope is None else scope:
+                    maybe.setdefault(name, []).append((role, ref))
+            else:
+                for name in reg.expand(ref):
+                    via.setdefault(name, []).append((role, ref))
+    found: dict[str, Assignment] = {}
+    for name in {**maybe, **via, **direct}:
+        if name in direct:
+            role = min(direct[name], key=ROLE_ORDER.__getitem__)
+            found[name] = Assignment(item, role, None, True, own=role is Role.LEAD)
+        elif name in via:
+            # An explicit naming wins over a wider class: a group named in the item that includes the
+            # target is read before any named group that includes that group.
+            named = {group for _role, group in via[name]}
+            narrowest = [
+                (role, group)
+                for role, group in via[name]
+                if not any(other != group and other in reg.expand(group) for other in named)
+            ]
+            role, group = _strongest(narrowest)
+            found[name] = Assignment(item, role, group, True, False, reg.membership_basis(group, name))
+        else:
+            role, group = _strongest(maybe[name])
+            found[name] = Assignment(item, role, group, False, own=False)
+    return found
 
 
-def assignments(plan: Plan, target: str) -> list[Assignment]:
-    """Everything `target` (a canonical unit or group name) leads, coordinates or is inspected in,
-    named directly or through a group, in document order. An item with parts is answered through the
-    target's parts (its row of an appendix, its own share of an item split unit by unit); the item
-    itself is listed only where none of its parts concerns the target (a group whose members each
-    owe a share, a unit coordinating IV.2), or where the item names the target in another role than
-    lead (Ban Quản lý coordinates 3.2 by name and leads its own row of Phụ lục I). An item with parts
-    is never anyone's own obligation: its parts are."""
-    rows: list[Assignment] = []
+def role_of(plan: Plan, item: PlanItem, target: str) -> Assignment | None:
+    """How `target` (a canonical unit or group name) is concerned with `item`, or None."""
+    return concerned(plan, item).get(target)
+
+
+def all_assignments(plan: Plan) -> dict[str, list[Assignment]]:
+    """For every unit and group, everything it leads, coordinates or is inspected in, named directly
+    or through a group, in document order. An item with parts is answered through the target's parts
+    (its row of an appendix, its own share of an item split unit by unit); the item itself is listed
+    only where none of its parts concerns the target (a group whose members each owe a share, a unit
+    coordinating IV.2), or where the item names the target in another role than lead (Ban Quản lý
+    coordinates 3.2 by name and leads its own row of Phụ lục I). An item with parts is never anyone's
+    own obligation: its parts are. One pass over the plan, whatever the number of units."""
+    rows: dict[str, list[Assignment]] = {}
     for item in plan.items:
-        found = role_of(plan, item, target)
-        if found is None:
-            continue
+        found = concerned(plan, item)
         parts = plan.children(item.id)
-        if parts:
-            named_otherwise = found.via is None and found.role is not Role.LEAD
-            if not named_otherwise and any(_concerns(plan, part, target) for part in parts):
+        if not parts:
+            for target, row in found.items():
+                rows.setdefault(target, []).append(row)
+            continue
+        by_parts = {t for part in parts for t, row in concerned(plan, part).items() if row.definite}
+        for target, row in found.items():
+            named_otherwise = row.via is None and row.role is not Role.LEAD
+            if target in by_parts and not named_otherwise:
                 continue  # the target's parts are listed instead
-            found = replace(found, own=False)
-        rows.append(found)
+            rows.setdefault(target, []).append(replace(row, own=False))
     return rows
 
 
-def _concerns(plan: Plan, part: PlanItem, target: str) -> bool:
-    found = role_of(plan, part, target)
-    return found is not None and found.definite
+def assignments(plan: Plan, target: str) -> list[Assignment]:
+    """Everything `target` leads, coordinates or is inspected in (all_assignments), in document order."""
+    return all_assignments(plan).get(target, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +168,16 @@ class UnitFigures:
 
 
 def figures_of(plan: Plan, unit: str, statuses: Mapping[str, ItemStatus], today: date) -> UnitFigures:
+    return _figures(unit, assignments(plan, unit), statuses, today)
+
+
+def _figures(
+    unit: str, rows: list[Assignment], statuses: Mapping[str, ItemStatus], today: date
+) -> UnitFigures:
     counts = dict.fromkeys(
         ("owed", "on_time", "late", "undated", "overdue", "judged", "support", "support_done", "inspected"), 0
     )
-    for row in assignments(plan, unit):
+    for row in rows:
         if not row.definite or row.item.standing:
             continue  # a standing responsibility is never done nor late: outside the figures
         st = statuses[row.item.id]
@@ -192,8 +209,9 @@ def figures_of(plan: Plan, unit: str, statuses: Mapping[str, ItemStatus], today:
 
 
 def unit_figures(plan: Plan, statuses: Mapping[str, ItemStatus], today: date) -> list[UnitFigures]:
-    """Every registered unit's figures, in the registry's order."""
-    return [figures_of(plan, unit, statuses, today) for unit in plan.registry.units]
+    """Every registered unit's figures, in the registry's order (one pass over the plan)."""
+    rows = all_assignments(plan)
+    return [_figures(unit, rows.get(unit, []), statuses, today) for unit in plan.registry.units]
 
 
 def reported_by(status: ItemStatus) -> str | None:

@@ -199,6 +199,8 @@ class Registry:
         self._cores: dict[str, list[tuple[str | None, str]]] = {}
         self._derived: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[str, str | None] = {}
+        self._expanded: dict[str, frozenset[str]] = {}
+        self._bases: dict[str, dict[str, str]] = {}
         # Folded once, on the first name that matches nothing exactly: every name as (name, core,
         # whole key), and the keys suggestions are drawn from. A log or plan with thousands of unknown
         # names compared them all again for each before.
@@ -359,7 +361,14 @@ class Registry:
 
     def expand(self, name: str) -> frozenset[str]:
         """Every unit and group that `name` definitely includes, itself too. Open groups include no
-        one but themselves. Safe on cycles."""
+        one but themselves. Safe on cycles. Worked out once per name (a plan asks about the same few
+        groups for each of its items)."""
+        found = self._expanded.get(name)
+        if found is None:
+            found = self._expanded[name] = self._expand(name)
+        return found
+
+    def _expand(self, name: str) -> frozenset[str]:
         seen: set[str] = set()
         stack = [name]
         while stack:
@@ -374,26 +383,35 @@ class Registry:
     def membership_basis(self, group: str, target: str) -> str | None:
         """How `target` belongs to `group`: None when a path of printed memberships leads there (or
         none does), else the basis of the first inferred membership on the way ("Mục 4")."""
-        best: str | None = None
-        seen: set[tuple[str, bool]] = set()
+        bases = self._bases.get(group)
+        if bases is None:
+            bases = self._bases[group] = self._membership_bases(group)
+        return bases.get(target)
+
+    def _membership_bases(self, group: str) -> dict[str, str]:
+        """Every member of `group` reached only through an inferred membership, with its basis: a
+        walk that prefers printed memberships (a member reached both ways is printed)."""
+        printed: set[str] = set()
+        inferred: dict[str, str] = {}
         stack: list[tuple[str, str | None]] = [(group, None)]
         while stack:
             current, basis = stack.pop()
-            if (current, basis is None) in seen:
+            if basis is None:
+                if current in printed:
+                    continue
+                printed.add(current)
+                inferred.pop(current, None)
+            elif current in printed or current in inferred:
                 continue
-            seen.add((current, basis is None))
-            if current == target:
-                if basis is None:
-                    return None
-                best = best or basis
-                continue
+            else:
+                inferred[current] = basis
             info = self.groups.get(current)
             if info is None or self.is_open(current):
                 continue
             marked = {self.resolve(name): why for name, why in info.inferred_members}
             for member in self.members(current):
                 stack.append((member, basis if basis is not None else marked.get(member)))
-        return best
+        return inferred
 
     def scope(self, name: str) -> frozenset[str] | None:
         """Whom an open group may concern: None means any unit."""

@@ -74,6 +74,9 @@ class View:
     def html(self) -> str:
         return self._no("HTML")  # type: ignore[no-any-return]
 
+    def docx(self) -> bytes:
+        return self._no("Word")  # type: ignore[no-any-return]
+
     def markdown(self) -> str:
         """The sections as Markdown tables (headed by their titles where the view says so)."""
         parts = []
@@ -353,6 +356,15 @@ class Html(Format):
         return view.html()
 
 
+class Docx(Format):
+    """A Word document (.docx) from a Word template (the periodic report)."""
+
+    name = "docx"
+
+    def render(self, view: View) -> bytes:
+        return view.docx()
+
+
 class Calendar(Format):
     """iCalendar (RFC 5545) for Outlook and Google Calendar."""
 
@@ -363,7 +375,7 @@ class Calendar(Format):
 
 
 FORMAT_BY_NAME: dict[str, Format] = {
-    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar())
+    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar(), Docx())
 }
 
 

@@ -277,3 +277,91 @@ MESSAGES.update(
 # --- the reporting regime (reporting.yaml) -------------------------------------------------------------
 
 # --- forms and imports (progress import, counts CSV) ---------------------------------------------------
+
+
+def _column_list(columns: object) -> str:
+    return ", ".join(shown(c) for c in (columns if isinstance(columns, tuple) else (columns,)))
+
+
+def _counts_header_unknown(a: Args) -> str:
+    close = a.get("suggestions") or ()
+    hint = "; " + _("did you mean {names}?").format(names=quoted(close)) if close else ""
+    return _("'{name}' is not a column of the counts file{hint}").format(name=a["name"], hint=hint)
+
+
+def _counts_unit(a: Args) -> str:
+    close = a.get("suggestions") or ()
+    hint = "; " + _("did you mean {names}?").format(names=quoted(close)) if close else ""
+    return _("'{name}' is not a registered unit in units.yaml{hint}").format(name=a["name"], hint=hint)
+
+
+def _counts_field(a: Args) -> str:
+    close = a.get("suggestions") or ()
+    hint = "; " + _("did you mean {names}?").format(names=quoted(close)) if close else ""
+    return _("the field '{name}' is not among the plan's fields (Phụ lục I){hint}; kept as written").format(
+        name=a["name"], hint=hint
+    )
+
+
+def _counts_sum(label: str) -> Wording:
+    def word(a: Args) -> str:
+        return _("{what}: {column} is {total}, but its parts {parts} add up to {added}").format(
+            what=_(label),
+            column=a["column"],
+            total=a["total"],
+            parts=" + ".join(shown(p) for p in a["parts"]),
+            added=a["added"],
+        )
+
+    return word
+
+
+MESSAGES.update(
+    {
+        "report-period/form": N_(
+            "'{text}' is not a report period; write 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09 or 2021"
+        ),
+        "report-period/number": N_("'{text}' names no such period (from 1 to {count})"),
+        "counts-file/too-large": N_("the counts file is larger than {size} bytes"),
+        "counts-file/not-utf8": N_(
+            "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"
+        ),
+        "counts-file/syntax": N_("the CSV cannot be read here: {detail}"),
+        "counts-file/empty": N_("the counts file is empty; its first line names the columns"),
+        "counts-file/no-rows": N_("the counts file has a header but no rows"),
+        "counts-file/too-many-rows": N_("more than {limit} rows; a form has a few dozen"),
+        "counts-header/unknown": _counts_header_unknown,
+        "counts-header/duplicate": N_("the column '{name}' is named twice"),
+        "counts-header/missing": lambda a: _("the columns {columns} are missing from the header").format(
+            columns=_column_list(a["columns"])
+        ),
+        "counts-header/no-label": lambda a: _(
+            "the header names none of {columns}: a row must say what it counts"
+        ).format(columns=_column_list(a["columns"])),
+        "counts-cells": N_("this row has {got} cells, the header {expected}"),
+        "counts-number/empty": N_("no number; write 0 where there is none"),
+        "counts-number/negative": N_("'{value}' is negative; a count of dossiers is 0 or more"),
+        "counts-number/not-whole": N_(
+            "'{value}' is not a whole number; write digits only, without separators"
+        ),
+        "counts-number/too-large": N_("'{value}' is too large for a count of dossiers"),
+        "counts-text": N_("a control character in the text; retype the cell"),
+        "counts-label": lambda a: _("the row names none of {columns}").format(
+            columns=_column_list(a["columns"])
+        ),
+        "counts-unit": _counts_unit,
+        "counts-unit/group": N_("'{name}' is a group, not one unit; name the level in 'cap' instead"),
+        "counts-level": lambda a: _("'{value}' is not a level; write one of {levels}").format(
+            value=a["value"], levels=_column_list(a["levels"])
+        ),
+        "counts-field": _counts_field,
+        "counts-duplicate": N_("the same unit, level and field as line {first}"),
+        "counts-sum/received": _counts_sum(N_("received")),
+        "counts-sum/solved": _counts_sum(N_("solved")),
+        "counts-sum/pending": _counts_sum(N_("pending")),
+        "counts-balance": N_(
+            "received (tiep_nhan_tong {received}, with {carried} carried over) must equal solved "
+            "plus pending (da_giai_quyet_tong {solved} + dang_giai_quyet_tong {pending} = {closed})"
+        ),
+    }
+)

@@ -17,9 +17,12 @@ from tthc_cli.cli.boundary import fail
 from tthc_cli.cli.commands import clean_text
 from tthc_cli.cli.completion import complete_ids, complete_units
 from tthc_cli.cli.usage import BadValue
+from tthc_cli.domain.problems import ProblemError
+from tthc_cli.domain.report_periods import ReportPeriod, report_period
 from tthc_cli.domain.status import DEFAULT_WARN_DAYS
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import LANG_ENV, LANGUAGES, N_, _
+from tthc_cli.present.messages import message
 from tthc_cli.textnorm import visible
 
 __all__ = ["DEFAULT_WARN_DAYS"]  # every `--warn-days` defaults to the domain's own window
@@ -53,6 +56,7 @@ class CheckFormat(StrEnum):
 class ReportFormat(StrEnum):
     MD = "md"
     HTML = "html"
+    DOCX = "docx"  # the periodic report only (--period)
 
 
 class ExportFormat(StrEnum):
@@ -133,6 +137,14 @@ def plain_text(option: str) -> Callable[[str], str]:
         return cleaned
 
     return parse
+
+
+def report_period_option(text: str) -> ReportPeriod:
+    """--period of `tthc report`: a period the office reports on (2021-Q2, 2021-H1, 2021-9M, 2021)."""
+    try:
+        return report_period(text)
+    except ProblemError as exc:
+        raise BadValue(f"--period {visible(text)}: {message(exc.problem)}") from None
 
 
 @dataclass(frozen=True, slots=True)

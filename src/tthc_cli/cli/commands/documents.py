@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from tthc_cli import i18n
-from tthc_cli.cli.boundary import EXIT_OK, UserError, fail
+from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, UserError, fail
 from tthc_cli.cli.commands import data_dir, load, query_day, statuses_on
 from tthc_cli.cli.options import (
     DEFAULT_WARN_DAYS,
@@ -25,9 +25,14 @@ from tthc_cli.cli.options import (
     WarnDays,
     choice,
     day_option,
+    non_empty,
+    report_period_option,
 )
+from tthc_cli.data.counts import read_counts_file
+from tthc_cli.domain.counts import CountsTable
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import data_file_names
+from tthc_cli.domain.report_periods import ReportPeriod
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, atomic_write, output_target
 from tthc_cli.i18n import N_, _, os_reason
@@ -35,14 +40,18 @@ from tthc_cli.present import formats
 from tthc_cli.present.console import note, out
 from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
+from tthc_cli.present.periodic import build_periodic_report, owed_reports
+from tthc_cli.present.reporters import MAX_SHOWN, format_text
 
 F = TypeVar("F", ReportFormat, ExportFormat)
+T = TypeVar("T")
 
 REPORT_SUFFIXES = {
     ".md": ReportFormat.MD,
     ".markdown": ReportFormat.MD,
     ".html": ReportFormat.HTML,
     ".htm": ReportFormat.HTML,
+    ".docx": ReportFormat.DOCX,
 }
 EXPORT_SUFFIXES = {".ics": ExportFormat.ICS, ".csv": ExportFormat.CSV}
 
@@ -105,7 +114,7 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     note(_("wrote {path}").format(path=output))
 
 
-def render(make: Callable[[], str]) -> str:
+def render(make: Callable[[], T]) -> T:
     """Render, turning a broken user template into a message instead of a traceback."""
     # Jinja, imported by the commands that render only (~40 ms; README "Speed").
     import jinja2
@@ -155,8 +164,32 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help=N_("md or html (default: from the -o file's suffix, else md)."),
+            help=N_(
+                "md or html (default: from the -o file's suffix, else md); docx for the periodic report "
+                "(--period)."
+            ),
             parser=choice("--format", ReportFormat),
+        ),
+    ] = None,
+    period: Annotated[
+        ReportPeriod | None,
+        typer.Option(
+            "--period",
+            metavar=N_("PERIOD"),
+            help=N_(
+                "The periodic report the office signs, for this period: 2021-Q2, 2021-H1, 2021-9M "
+                "(nine months), 2021-M09, 2021 (the year)."
+            ),
+            parser=report_period_option,
+        ),
+    ] = None,
+    counts: Annotated[
+        str | None,
+        typer.Option(
+            "--counts",
+            metavar=N_("FILE.csv"),
+            help=N_("The one-stop system's dossier counts for the period, laid into the form's table."),
+            parser=non_empty("--counts", N_("a file name")),
         ),
     ] = None,
     output: Output = None,
@@ -167,10 +200,65 @@ def report(
     data: Data = None,
 ) -> int:
     kind = format_for(fmt, output, REPORT_SUFFIXES) or ReportFormat.MD
-    now, plan, sts = as_of(today, data, warn_days)
-    view = formats.ReportView(build_report(plan, sts, now), plan, i18n.language(), templates)
-    emit(render(lambda: str(formats.render(kind, view))), output, data)
+    if period is None:
+        if counts is not None or kind is ReportFormat.DOCX:
+            fail(
+                _("{option} goes with the periodic report: add --period (e.g. 2021-Q2)").format(
+                    option="--counts" if counts is not None else "--format docx"
+                )
+            )
+        now, plan, sts = as_of(today, data, warn_days)
+        view = formats.ReportView(build_report(plan, sts, now), plan, i18n.language(), templates)
+        emit(render(lambda: str(formats.render(kind, view))), output, data)
+        return EXIT_OK
+    if kind is ReportFormat.DOCX and output is None and sys.stdout.isatty():
+        fail(_("a Word document cannot be shown on the terminal: add -o FILE.docx"))
+    periodic(kind, period, counts, output, warn_days, templates, today, data)
     return EXIT_OK
+
+
+def periodic(
+    kind: ReportFormat,
+    period: ReportPeriod,
+    counts: str | None,
+    output: str | None,
+    warn_days: int,
+    templates: str | None,
+    today: date | None,
+    data: str | None,
+) -> None:
+    """`tthc report --period`: the periodic report, with the counts CSV checked first (a bad row is
+    an error at its line, and nothing is written)."""
+    from tthc_cli.present.periodic_render import PeriodicView  # Jinja and docxtpl: rendering only
+
+    now = query_day(today)
+    plan = load(data)
+    table = read_counts_option(counts, plan) if counts is not None else None
+    built = build_periodic_report(
+        plan, period, now, warn_days, reports=owed_reports(plan, period), counts=table
+    )
+    view = PeriodicView(built, i18n.language(), templates)
+    emit(render(lambda: formats.render(kind, view)), output, data)
+
+
+def read_counts_option(path: str, plan: Plan) -> CountsTable:
+    """The counts CSV, every problem shown at its line; any error stops the command (exit 1)."""
+    domains = dict.fromkeys(d for item in plan.items for d in item.domains)
+    try:
+        table, problems = read_counts_file(path, plan.registry, domains)
+    except FileKindError as exc:
+        fail(_("--counts {problem}").format(problem=exc))
+    except OSError as exc:
+        fail(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
+    for found in problems[:MAX_SHOWN]:
+        note(format_text(found))
+    if table is None:
+        errors = sum(1 for p in problems if p.is_error)
+        fail(
+            _("{path}: {count} error(s) in the counts; nothing written").format(path=path, count=errors),
+            EXIT_DATA,
+        )
+    return table
 
 
 def export(

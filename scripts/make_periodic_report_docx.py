@@ -39,7 +39,7 @@ from docx.text.paragraph import Paragraph
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12
-FORM_PT = 10
+FORM_PT = 9
 TEXT_WIDTH_MM = 210 - 30 - 20
 TO_WRITE = "[Nội dung do cơ quan soạn thảo bổ sung]"
 FIXED_TIME = datetime(2021, 1, 1)
@@ -86,6 +86,7 @@ def para(
     fmt.space_before = Pt(before)
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.first_line_indent = Cm(1.27) if indent else Cm(0)
+    fmt.keep_with_next = bold and align is WD_ALIGN_PARAGRAPH.LEFT  # a heading stays with what follows
     if text:
         set_font(p.add_run(text), size, bold=bold, italic=italic)
     return p
@@ -140,6 +141,8 @@ def fixed_widths(table: Table, widths_mm: list[float]) -> None:
 
 def cell_margins(table: Table, mm: float) -> None:
     tblpr = table._tbl.tblPr
+    for old in tblpr.findall(qn("w:tblCellMar")):
+        tblpr.remove(old)
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         e = OxmlElement(f"w:{side}")
@@ -382,9 +385,10 @@ def build() -> Document:  # type: ignore[valid-type]
 
     para(doc, "4. Kết quả giải quyết hồ sơ thủ tục hành chính (Biểu số 06/VPCP/KSTT)", bold=True, indent=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
     tag(doc, "{%p if report.counts %}")
-    para(doc, "Đơn vị tính: số hồ sơ thủ tục hành chính; số liệu nhập từ {{ report.counts.source }}.", italic=True, indent=True)
-    widths = [9.0, 30.0] + [11.0] * 11
+    para(doc, "Đơn vị tính: số hồ sơ thủ tục hành chính.", italic=True, indent=True)
+    widths = [8.0, 27.0] + [125.0 / 11] * 11
     table = grid_table(doc, widths)
+    cell_margins(table, 0.5)
     top = table.add_row()
     header_row(top)
     sub = table.add_row()
@@ -419,14 +423,17 @@ def build() -> Document:  # type: ignore[valid-type]
 
     for heading in ("II. TỒN TẠI, HẠN CHẾ", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV. ĐỀ XUẤT, KIẾN NGHỊ"):
         para(doc, heading, bold=True, indent=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
-        para(doc, TO_WRITE, italic=True, indent=True)
+        last = para(doc, TO_WRITE, italic=True, indent=True)
+    # The signature never stands alone on a page: the last paragraph goes over with it.
+    last.paragraph_format.keep_with_next = True
 
     # Nơi nhận (left) and the signature (right), level with each other.
-    para(doc, "", after=0)
+    para(doc, "", after=0).paragraph_format.keep_with_next = True
     foot = doc.add_table(rows=1, cols=2)
     no_borders(foot)
     cell_margins(foot, 0)
     fixed_widths(foot, [80, TEXT_WIDTH_MM - 80])
+    keep_together(foot.rows[0])  # the signature block is never split from its title
     left, right = foot.rows[0].cells
     para(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
     tag(left, "{%p for r in report.recipients %}")

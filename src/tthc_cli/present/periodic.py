@@ -193,8 +193,9 @@ class CountsLine:
 
 def counts_lines(table: CountsTable) -> tuple[CountsLine, ...]:
     def label(row: CountsRow) -> str:
-        parts = [row.unit or "", _(LEVEL_WORDS[row.level]) if row.level else "", row.field or ""]
-        return " – ".join(p for p in parts if p)
+        # A unit says its level itself; a level stands for its units where no unit is named.
+        head = row.unit or (_(LEVEL_WORDS[row.level]) if row.level else "")
+        return " – ".join(p for p in (head, row.field or "") if p)
 
     return tuple(CountsLine(label(r), r.values, r.line) for r in table.rows)
 
@@ -252,6 +253,11 @@ class PeriodicReport:
     @property
     def counts_lines(self) -> tuple[CountsLine, ...]:
         return counts_lines(self.counts) if self.counts else ()
+
+    @property
+    def counts_file(self) -> str:
+        """The counts file's name without its folder (a machine path is not for the reader)."""
+        return re.split(r"[\\/]", self.counts.source)[-1] if self.counts else ""
 
     @property
     def counts_columns(self) -> tuple[str, ...]:

@@ -319,9 +319,9 @@ def _counts_sum(label: str) -> Wording:
 MESSAGES.update(
     {
         "report-period/form": N_(
-            "'{text}' is not a report period; write 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09 or 2021"
+            "not a report period; write 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09 or 2021"
         ),
-        "report-period/number": N_("'{text}' names no such period (from 1 to {count})"),
+        "report-period/number": N_("no such period: its number goes from 1 to {count}"),
         "counts-file/too-large": N_("the counts file is larger than {size} bytes"),
         "counts-file/not-utf8": N_(
             "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"

@@ -113,7 +113,7 @@ def arithmetic_problems(numbers: dict[str, int]) -> list[Problem]:
                     total=numbers[total],
                     parts=tuple(parts),
                     added=added,
-                )
+                ).at("", (total,))
             )
     closed = numbers[SOLVED_TOTAL] + numbers[PENDING_TOTAL]
     if numbers[RECEIVED_TOTAL] != closed:

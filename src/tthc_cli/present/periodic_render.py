@@ -20,6 +20,7 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.formats import View
+from tthc_cli.present.labels import status_label
 from tthc_cli.present.periodic import PeriodicReport, counts_heading, report_state_label
 from tthc_cli.present.render import (
     TemplateFailure,
@@ -52,8 +53,6 @@ def due_text(st: ItemStatus) -> str:
 
 
 def status_text(st: ItemStatus) -> str:
-    from tthc_cli.present.labels import status_label
-
     return status_label(st.status) + (f" ({dmy(st.done_on)})" if st.done_on else "")
 
 

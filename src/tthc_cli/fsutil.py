@@ -1,5 +1,7 @@
 """Files on disk, handled so that hostile ones cost nothing: bounded reads of regular files only, -o
-targets checked, writes complete or absent (temporary file, fsync, rename), locks."""
+targets checked, writes complete or absent (temporary file, fsync, rename), locks. No words here: an
+error carries the path and the kind of file it found (present/ says it in the reader's language), so
+i18n can read its own catalogue through read_regular too."""
 
 from __future__ import annotations
 
@@ -8,28 +10,37 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from enum import StrEnum
 
-from tthc_cli.i18n import _
+
+class FileKind(StrEnum):
+    """What a path that is not a regular file turned out to be."""
+
+    FOLDER = "folder"
+    FIFO = "fifo"
+    SOCKET = "socket"
+    DEVICE = "device"
+    OTHER = "other"
+
+
+def file_kind(mode: int) -> FileKind:
+    if stat.S_ISDIR(mode):
+        return FileKind.FOLDER
+    if stat.S_ISFIFO(mode):
+        return FileKind.FIFO
+    if stat.S_ISSOCK(mode):
+        return FileKind.SOCKET
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return FileKind.DEVICE
+    return FileKind.OTHER
 
 
 class FileKindError(OSError):
     """The path exists but is not a regular file (a folder, device, FIFO or socket)."""
 
-
-def describe_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return _("a folder")
-    if stat.S_ISFIFO(mode):
-        return _("a FIFO (named pipe)")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    return _("not a regular file")
-
-
-def _not_regular(path: str, mode: int) -> str:
-    return _("{path} is {kind}, not a regular file").format(path=path, kind=describe_kind(mode))
+    def __init__(self, path: str, kind: FileKind) -> None:
+        super().__init__(f"{path}: {kind}")
+        self.path, self.kind = path, kind
 
 
 def read_regular(path: str, limit: int) -> bytes:
@@ -39,14 +50,14 @@ def read_regular(path: str, limit: int) -> bytes:
     swapped in between the two looks cannot hang the reader either."""
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        raise FileKindError(_not_regular(path, st.st_mode))
+        raise FileKindError(path, file_kind(st.st_mode))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise FileKindError(_not_regular(path, st.st_mode))
+            raise FileKindError(path, file_kind(st.st_mode))
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -70,7 +81,7 @@ def output_target(path: str) -> str:
     except FileNotFoundError:
         return os.path.realpath(path)
     if not stat.S_ISREG(st.st_mode):
-        raise FileKindError(_("{path} is {kind}").format(path=path, kind=describe_kind(st.st_mode)))
+        raise FileKindError(path, file_kind(st.st_mode))
     return os.path.realpath(path)
 
 

@@ -9,10 +9,14 @@ Vietnamese."""
 from __future__ import annotations
 
 import errno
+import io
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from gettext import GNUTranslations, NullTranslations
+
+from tthc_cli.fsutil import FileKindError, read_regular
 
 DOMAIN = "tthc"
 LANGUAGES = ("vi", "en")
@@ -38,8 +42,15 @@ def catalogue_path(lang: str) -> str:
     return os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo")
 
 
+MAX_CATALOGUE_BYTES = 4 * 1024 * 1024  # the Vietnamese catalogue is ~60 KB
+
+
 def translations(lang: str) -> NullTranslations:
-    """The compiled catalogue of `lang` (English: the identity)."""
+    """The compiled catalogue of `lang` (English: the identity). The catalogue is read like every file
+    tthc reads (a regular file only, non-blocking, with a size bound: a FIFO or /dev/zero in its place
+    cannot hang a command); one that cannot be read or parsed — deleted, truncated, random bytes, a
+    folder, a plural formula Python refuses or that fails on a count — means English, said once on
+    stderr, never a traceback."""
     if lang not in LANGUAGES:
         raise LanguageError(lang)
     found = _loaded.get(lang)
@@ -47,10 +58,40 @@ def translations(lang: str) -> NullTranslations:
         if lang == SOURCE_LANGUAGE:
             found = NullTranslations()
         else:
-            with open(catalogue_path(lang), "rb") as handle:
-                found = GNUTranslations(handle)
+            path = catalogue_path(lang)
+            try:
+                found = _read_catalogue(path)
+            except Exception as exc:  # whatever is wrong with it, the answer is English
+                # In English, and plain: the catalogue that would translate it is what failed.
+                sys.stderr.write(
+                    f"tthc: warning: the {lang} messages cannot be read ({path}: {_why(exc)}); "
+                    "continuing in English\n"
+                )
+                found = NullTranslations()
         _loaded[lang] = found
     return found
+
+
+def _read_catalogue(path: str) -> GNUTranslations:
+    raw = read_regular(path, MAX_CATALOGUE_BYTES)
+    if len(raw) > MAX_CATALOGUE_BYTES:
+        raise OverflowError(MAX_CATALOGUE_BYTES)
+    catalogue = GNUTranslations(io.BytesIO(raw))
+    # The plural formula is compiled from the catalogue's header and runs at each ngettext: try it
+    # now on counts of every shape, so a formula that divides by zero fails here, not mid-command.
+    for n in (0, 1, 2, 5, 11, 21, 101, 1000001):
+        catalogue.ngettext("", " ", n)
+    return catalogue
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, FileKindError):
+        return f"a {exc.kind}, not a regular file"
+    if isinstance(exc, OverflowError):
+        return f"larger than {MAX_CATALOGUE_BYTES:,} bytes"
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc) or type(exc).__name__
 
 
 def activate(lang: str) -> None:

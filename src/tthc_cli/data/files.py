@@ -1,20 +1,27 @@
-"""Finding the data folder and reading its files' bytes: the I/O in front of the loader."""
+"""Finding the data folder and reading its files' bytes: the I/O in front of the loader. What goes
+wrong is a problem (domain/problems.py), worded by present/messages.py."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 
+from tthc_cli.domain.plan_files import data_file_names
+from tthc_cli.domain.problems import Problem, ProblemError, problem
 from tthc_cli.fsutil import FileKindError, read_regular
-from tthc_cli.i18n import _, os_reason
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far beyond any real plan; the loader refuses larger files
 
 DATA_DIR_ENV = "TTHC_DATA"
 
 
-class DataDirError(Exception):
+class DataDirError(ProblemError):
     """No data folder, or one that cannot be read: a usage problem the user can fix (exit 2)."""
+
+
+def unreadable(code: str, path: str, exc: OSError) -> Problem:
+    """`code` about `path`, with why the system refused it (its errno, worded by present/)."""
+    return problem(code, path=path, errno=exc.errno or 0, reason=exc.strerror or str(exc))
 
 
 def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
@@ -22,7 +29,7 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
     for given, how in ((explicit, "--data"), (env, DATA_DIR_ENV)):
         if given:
             if not os.path.isdir(given):
-                raise DataDirError(_("{option} {path!r} is not a folder").format(option=how, path=given))
+                raise DataDirError(problem("not-a-folder", option=how, path=given))
             return given
     here = os.path.abspath(cwd)
     while True:
@@ -32,12 +39,7 @@ def find_data_dir(explicit: str | None, env: str | None, cwd: str) -> str:
             return here
         parent = os.path.dirname(here)
         if parent == here:
-            raise DataDirError(
-                _(
-                    "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
-                    "folder, or point at it with --data FOLDER or {env}=FOLDER"
-                ).format(env=DATA_DIR_ENV)
-            )
+            raise DataDirError(problem("no-data-folder", env=DATA_DIR_ENV))
         here = parent
 
 
@@ -54,14 +56,10 @@ def display_path(path: str) -> str:
 def list_data_files(directory: str) -> list[str]:
     """The data file names of a plan folder: plan.yaml, units.yaml, progress.yaml (each listed even
     when absent) and every appendix_<name>.yaml it holds."""
-    from tthc_cli.domain.plan_files import data_file_names
-
     try:
         return data_file_names(os.listdir(directory))
     except OSError as exc:
-        raise DataDirError(
-            _("cannot read the folder {folder}: {reason}").format(folder=directory, reason=os_reason(exc))
-        ) from None
+        raise DataDirError(unreadable("folder-unreadable", directory, exc)) from None
 
 
 def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
@@ -81,9 +79,7 @@ def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | 
         except FileNotFoundError:
             files[name] = None
         except FileKindError as exc:
-            raise DataDirError(_("cannot read {what}").format(what=exc)) from None
+            raise DataDirError(problem("not-regular-file", path=path, kind=exc.kind)) from None
         except OSError as exc:
-            raise DataDirError(
-                _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
-            ) from None
+            raise DataDirError(unreadable("file-unreadable", path, exc)) from None
     return files, labels

@@ -18,7 +18,8 @@ from typing import Any
 
 from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
-from tthc_cli.i18n import N_, _
+from tthc_cli.fsutil import FileKind
+from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.labels import code_label
 
 Args = Mapping[str, Any]
@@ -78,6 +79,49 @@ MESSAGES["ignored-file"] = N_(
 
 MESSAGES["missing-file"] = lambda a: _("{name} is missing; a plan folder needs {required}").format(
     name=a["name"], required=(" " + _("and") + " ").join(a["required"])
+)
+
+FILE_KIND_WORDS = {
+    FileKind.FOLDER: N_("a folder"),
+    FileKind.FIFO: N_("a FIFO (named pipe)"),
+    FileKind.SOCKET: N_("a socket"),
+    FileKind.DEVICE: N_("a device"),
+    FileKind.OTHER: N_("a special file"),
+}
+
+
+def file_kind_words(kind: FileKind) -> str:
+    """'a FIFO (named pipe)': what a path that is not a regular file is, in the reader's words."""
+    return _(FILE_KIND_WORDS[kind])
+
+
+def not_regular(path: str, kind: FileKind) -> str:
+    """'plan.yaml is a FIFO (named pipe)': what -o or a data file named turned out to be."""
+    return _("{path} is {kind}").format(path=path, kind=file_kind_words(kind))
+
+
+def _reason(a: Args) -> str:
+    """Why the system refused a file, in the reader's words (the system says it in English)."""
+    return os_reason(OSError(a.get("errno") or 0, a.get("reason") or ""))
+
+
+MESSAGES.update(
+    {
+        "not-a-folder": N_("{option} '{path}' is not a folder"),
+        "no-data-folder": N_(
+            "no plan.yaml found in this folder or any folder above it; run tthc inside the plan "
+            "folder, or point at it with --data FOLDER or {env}=FOLDER"
+        ),
+        "folder-unreadable": lambda a: _("cannot read the folder {folder}: {reason}").format(
+            folder=a["path"], reason=_reason(a)
+        ),
+        "file-unreadable": lambda a: _("cannot read {path}: {reason}").format(
+            path=a["path"], reason=_reason(a)
+        ),
+        "not-regular-file": lambda a: _("{path} is {kind}, not a regular file; it cannot be read").format(
+            path=a["path"], kind=file_kind_words(a["kind"])
+        ),
+    }
 )
 
 # --- the YAML reader (data/loader.py, data/document.py) ------------------------------------------------

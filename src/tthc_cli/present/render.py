@@ -32,6 +32,7 @@ from tthc_cli.present.labels import (
     report_period_label,
     status_label,
 )
+from tthc_cli.present.messages import file_kind_words
 from tthc_cli.present.tables import deadline_text, dmy, due_cell, markdown_cell
 
 LANGUAGES = i18n.LANGUAGES
@@ -96,7 +97,9 @@ class _UserLoader(jinja2.BaseLoader):
         try:
             raw = read_regular(real, MAX_TEMPLATE_BYTES)
         except FileKindError as exc:
-            raise _Refused(str(exc).removeprefix(real + " "), path) from None
+            raise _Refused(
+                _("is {kind}, not a regular file").format(kind=file_kind_words(exc.kind)), path
+            ) from None
         except OSError as exc:
             raise _Refused(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
         if len(raw) > MAX_TEMPLATE_BYTES:

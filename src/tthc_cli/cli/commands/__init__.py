@@ -24,7 +24,7 @@ from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.console import note
 from tthc_cli.present.labels import kind_labels
-from tthc_cli.present.messages import lookup_note
+from tthc_cli.present.messages import lookup_note, message
 from tthc_cli.present.reporters import format_text
 from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible
 
@@ -61,7 +61,7 @@ def data_dir(data: str | None) -> str:
     try:
         found = find_data_dir(data, env, cwd)
     except DataDirError as exc:
-        fail(str(exc))
+        fail(message(exc.problem))
     if not data and not env and os.path.realpath(found) != os.path.realpath(cwd):
         # Found by looking upward: say so, or an answer may silently come from another plan.
         note(
@@ -115,7 +115,7 @@ def load(data: str | None) -> Plan:
     try:
         files, labels = read_data_folder(directory)
     except DataDirError as exc:
-        fail(str(exc))
+        fail(message(exc.problem))
     result = validate_files(files, labels, real_today(), working_days(cache_folder()))
     if result.plan is None:
         for d in result.errors[:10]:

@@ -40,6 +40,7 @@ from tthc_cli.present import formats
 from tthc_cli.present.console import note, out
 from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
+from tthc_cli.present.messages import not_regular
 from tthc_cli.present.periodic import build_periodic_report, owed_reports
 from tthc_cli.present.reporters import MAX_SHOWN, format_text
 
@@ -90,7 +91,11 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     try:
         target = output_target(output)
     except FileKindError as exc:
-        fail(_("-o {problem}; give the name of a regular file, or leave out -o to print").format(problem=exc))
+        fail(
+            _("-o {problem}; give the name of a regular file, or leave out -o to print").format(
+                problem=not_regular(exc.path, exc.kind)
+            )
+        )
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         fail(_("-o {output}: the folder {folder} does not exist").format(output=output, folder=folder))
@@ -247,7 +252,7 @@ def read_counts_option(path: str, plan: Plan) -> CountsTable:
     try:
         table, problems = read_counts_file(path, plan.registry, domains)
     except FileKindError as exc:
-        fail(_("--counts {problem}").format(problem=exc))
+        fail(_("--counts {problem}").format(problem=not_regular(exc.path, exc.kind)))
     except OSError as exc:
         fail(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
     for found in problems[:MAX_SHOWN]:

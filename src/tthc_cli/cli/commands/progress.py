@@ -115,7 +115,9 @@ def add(
         else:
             note(_("progress.yaml with the new entry appended would not read back as that entry"))
         fail(_("the entry was not recorded; the file is unchanged"), EXIT_DATA)
-    except (OSError, DataDirError) as exc:
+    except DataDirError as exc:
+        fail(message(exc.problem))
+    except OSError as exc:
         fail(_("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)))
     for d in warnings:
         note(format_text(d))

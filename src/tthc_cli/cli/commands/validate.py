@@ -11,8 +11,9 @@ from tthc_cli.cli.options import CheckFormat, Data, Lang, choice
 from tthc_cli.data.files import DataDirError, display_path, read_data_folder
 from tthc_cli.domain.plan_files import DATA_FILE_PATTERN, is_data_file, misnamed_appendices
 from tthc_cli.domain.problems import Problem, warning
-from tthc_cli.fsutil import describe_kind
+from tthc_cli.fsutil import file_kind
 from tthc_cli.i18n import N_, _
+from tthc_cli.present.messages import file_kind_words, message
 from tthc_cli.present.reporters import REPORTER_BY_NAME, CheckResult
 
 
@@ -44,7 +45,7 @@ def folder_of(path: str) -> str:
     if os.path.exists(path):
         fail(
             _("{path} is {kind}, not a data file or folder").format(
-                path=path, kind=describe_kind(os.stat(path).st_mode)
+                path=path, kind=file_kind_words(file_kind(os.stat(path).st_mode))
             )
         )
     fail(_("{path}: no such file or folder").format(path=path))
@@ -85,7 +86,7 @@ def validate(
         try:
             files, labels = read_data_folder(folder)
         except DataDirError as exc:
-            fail(str(exc))
+            fail(message(exc.problem))
         checked += sum(1 for raw in files.values() if raw is not None)
         sources.update((labels[name], raw) for name, raw in files.items() if raw is not None)
         problems += validate_files(files, labels, now, calendar).problems

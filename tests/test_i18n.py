@@ -162,7 +162,7 @@ def test_validate_speaks_vietnamese_to_staff(run, data_dir: Path) -> None:  # ty
     assert result.code == 1
     assert "không có trường 'leed'; có phải là 'lead'?" in result.stdout
     assert "thiếu trường bắt buộc 'lead'; hãy thêm vào" in result.stdout
-    assert "'2021-13-02' không phải ngày có thật; hãy viết YYYY-MM-DD" in result.stdout
+    assert "'2021-13-02' không phải ngày có thật: không có tháng 13" in result.stdout
     assert (
         "'finished' không được phép ở đây; hãy viết một trong: started, done, reopened, note" in result.stdout
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
+from tthc_cli.present.messages import message
 
 
 def parse(text: str | bytes) -> Document:
@@ -62,9 +65,9 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
     assert "too-deep" in {d.code for d in doc.diagnostics}
 
 
-def test_libyaml_nesting_limit_is_a_syntax_error() -> None:
+def test_libyaml_nesting_limit_is_too_deep_too() -> None:
     doc = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert [d.code for d in doc.diagnostics] == ["yaml-syntax"]
+    assert [(d.code, d.variant) for d in doc.diagnostics] == [("too-deep", "yaml")]
 
 
 def test_alias_bomb_is_bounded() -> None:
@@ -99,19 +102,105 @@ def test_too_large_is_refused_before_parsing(monkeypatch) -> None:  # type: igno
     assert codes(doc) == [(1, "too-large")]
 
 
-import pytest  # noqa: E402
+# Each class of complaint libyaml can make, and what the office reads instead: which line to indent
+# like which, where the quotes go, which bracket is missing — never libyaml's own words.
+YAML_MISTAKES = [
+    # (text, line, code/variant, the Vietnamese advice)
+    (
+        "tasks:\n  - number: 1\n    title: a\n  - number: 2\n   title: b\n",
+        5,
+        "yaml-syntax/indentation",
+        "dòng 5 thụt vào 3 dấu cách, không khớp với các dòng ở trên: hãy thụt vào 4 dấu cách như dòng 4",
+    ),
+    ("a:\n  - x: 1\n    y: 2\n - z: 3\n", 4, "yaml-syntax/indentation", "hãy thụt vào 2 dấu cách như dòng 2"),
+    ("a:\n  b: 1\n c: 2\n", 3, "yaml-syntax/indentation", "hãy thụt vào 2 dấu cách như dòng 2"),
+    ("a:\n  b: 1\n   c: 2\n", 3, "yaml-syntax/indentation", "dòng 3 thụt vào 3 dấu cách"),
+    ("a:\n  b: x\n    c: 2\n", 3, "yaml-syntax/indentation", "hãy thụt vào 2 dấu cách như dòng 2"),
+    ("a: |\n  x\n y\n", 3, "yaml-syntax/indentation", "hãy thụt vào 2 dấu cách như dòng 2"),
+    (
+        "note: Xong: đã gửi\n",
+        1,
+        "yaml-syntax/colon-in-value",
+        'hãy đặt đoạn chữ trong ngoặc kép: note: "Xong: đã gửi"',
+    ),
+    ("a: b:\n", 1, "yaml-syntax/colon-in-value", 'a: "b:"'),
+    ("a: 1\nb\nc: 2\n", 2, "yaml-syntax/missing-colon", "dòng 2 ('b') không có dấu ':'"),
+    ("a\nb: 1\n", 1, "yaml-syntax/missing-colon", "dòng 1 ('a') không có dấu ':'"),
+    (
+        "a: [1, 2\nb: 3\n",
+        2,
+        "yaml-syntax/flow-list",
+        "danh sách trong [ ] mở ở dòng 1 thiếu dấu phẩy hoặc dấu ']'",
+    ),
+    (
+        "a: {x: 1\nb: 2\n",
+        2,
+        "yaml-syntax/flow-mapping",
+        "cặp ngoặc { } mở ở dòng 1 thiếu dấu phẩy hoặc dấu '}'",
+    ),
+    ("a:\n\tb: 1\n", 2, "yaml-syntax/tab", "dòng 2 thụt lề bằng phím Tab"),
+    ("a:\n  b: 1\n  \tc: 2\n", 3, "yaml-syntax/tab", "hãy thay Tab bằng dấu cách"),
+    ("a: |\n\tb\n", 2, "yaml-syntax/tab", "hãy thay Tab bằng dấu cách"),
+    (
+        "a: `x`\n",
+        1,
+        "yaml-syntax/reserved-start",
+        "không được bắt đầu bằng '`'; hãy đặt giá trị trong ngoặc kép: a: \"`x`\"",
+    ),
+    ("a: @x\n", 1, "yaml-syntax/reserved-start", "'@'"),
+    ("a: *\n", 1, "yaml-syntax/reserved-start", "'*'"),
+    ("a: &\n", 1, "yaml-syntax/reserved-start", "'&'"),
+    ("a: !<x\n", 1, "yaml-syntax/reserved-start", "'!'"),
+    ("a: !x!y 1\n", 1, "yaml-syntax/reserved-start", "'!'"),
+    ("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", 2, "yaml-syntax/directive", "chỉ thị YAML"),
+    ("%FOO bar\na: 1\n", 1, "yaml-syntax/directive", "chỉ thị YAML"),
+    ("a: 1\n...\nb: 2\n", 3, "yaml-syntax/document-end", "hãy xoá dòng '...'"),
+    ('a: "x\\qy"\n', 1, "yaml-syntax/escape", "'\\q' không phải một mã thoát hợp lệ"),
+    ('a: "\\xZZ"\n', 1, "yaml-syntax/escape", "'\\x'"),
+    ('a: "\\uD800"\n', 1, "yaml-syntax/escape", "'\\u'"),
+    ('a: "abc\nb: 2\n', 1, "unclosed-quote/", "YAML đọc tiếp tới dòng 3; hãy thêm dấu ngoặc kép đóng"),
+    ("a: 'abc\nb: 2\n", 1, "unclosed-quote/here", "hãy thêm dấu nháy đóng"),
+    ('a: "abc\n---\n"\n', 1, "unclosed-quote/", "dòng 2"),
+    ("a: | x\n  b\n", 1, "yaml-syntax/block-scalar", "sau '|' chỉ được viết một chữ số thụt lề"),
+    ("a: |0\n  b\n", 1, "yaml-syntax/block-scalar", "'|0'"),
+    (
+        "a: b\n- c\n",
+        2,
+        "yaml-syntax/dash-in-mapping",
+        "dòng 2 bắt đầu một mục danh sách ('- ') giữa các trường",
+    ),
+    ("a:\n  b: 1\n  - c\n", 3, "yaml-syntax/dash-in-mapping", "dòng 3"),
+    ("a: - b\n", 1, "yaml-syntax/dash-after-key", "hãy xuống dòng sau 'a:' rồi viết '- b' ở dòng dưới"),
+    ("a: [1, , 2]\n", 1, "yaml-syntax/missing-value", "hai dấu phẩy liền nhau"),
+    ("a: {b: , : }\n", 1, "yaml-syntax/missing-value", "thiếu một giá trị ở đây"),
+    ("a: b}\nc: ]\n", 2, "yaml-syntax/stray-bracket", "dấu ']' không có dấu ngoặc mở"),
+    ('a: "x" y\n', 1, "yaml-syntax/after-closing", 'còn chữ sau dấu " đóng'),
+    ("a: [1] x\n", 1, "yaml-syntax/after-closing", "dấu ] đóng"),
+    ("a" * 1100 + ": 1\n", 1, "yaml-syntax/long-key", "dài hơn 1.024 ký tự"),
+    ("--- x\na: 1\n", 2, "yaml-syntax/other", "YAML không đọc được dòng này"),
+    ("a: 1\n---\nb: 2\n", 2, "multiple-documents/", "một tài liệu YAML thứ hai"),
+    ("a: " + "[" * 1100 + "]" * 1100 + "\n", 1, "too-deep/yaml", "lồng nhau quá một nghìn cấp"),
+    ("a: *x\n", 1, "alias/", "'*x'"),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "hint"),
-    [
-        ("a: [1, 2\nb: 3\n", "thiếu dấu phẩy hoặc dấu ']' đóng"),
-        ("a: {x: 1\nb: 2\n", "thiếu dấu phẩy hoặc dấu '}' đóng"),
-        ("note: Xong: đã gửi\n", "đặt đoạn chữ có ': ' trong ngoặc kép"),
-        ("a:\n  - x\n b: 2\n", "thụt lề của dòng này không khớp"),
-        ("a:\n- x\nb\n", "dòng thiếu dấu ':'"),
-    ],
-)
-def test_yaml_complaints_are_explained_in_the_readers_language(text: str, hint: str) -> None:
+@pytest.mark.parametrize(("text", "line", "kind", "advice"), YAML_MISTAKES)
+def test_each_yaml_mistake_says_what_to_change(text: str, line: int, kind: str, advice: str) -> None:
     (d,) = parse(text).diagnostics
-    assert d.code == "yaml-syntax" and hint in d.message
+    said = message(d)
+    assert (d.line, f"{d.code}/{d.variant}") == (line, kind), said
+    assert advice in said, said
+    for libyaml in ("while parsing", "while scanning", "did not find", "expected", "found "):
+        assert libyaml not in said
+
+
+def test_a_lookalike_letter_in_a_name_is_reported_where_it_stands() -> None:
+    doc = parse("units:\n  - name: S\u043e Y tế\n    type: department\n  - name: Сở Tư pháp\n")
+    assert codes(doc) == [(2, "lookalike-character"), (4, "lookalike-character")]
+    said = message(doc.diagnostics[0])
+    assert "CYRILLIC SMALL LETTER O" in said and "vị trí 2" in said and "chữ Latinh 'o'" in said
+    assert doc.diagnostics[0].path == ("units", 0, "name") and doc.data is None
+
+
+def test_a_name_wholly_in_another_script_is_no_lookalike() -> None:
+    assert parse("note: Москва\nother: α\n").diagnostics == []

@@ -11,6 +11,18 @@ import unicodedata
 # identical-looking names differ: "Sở Y tế" with a zero-width space is another string.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+# Greek and Cyrillic letters: several look exactly like Latin ones ('о' U+043E and 'o'), so "Sở Y tế"
+# typed with one of them is another name that no one can tell apart on screen.
+LOOKALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# The Latin letter each look-alike is taken for.
+_LOOKS_LATIN = dict(
+    zip(
+        "аеорсухіјѕԁԛԝӏАВЕКМНОРСТХУІЈЅҮӀαβεζηικμνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+        "aeopcyxijsdqwlABEKMHOPCTXYIJSYIaBeZnikuvopTuxABEZHIKMNOPTYX",
+        strict=True,
+    )
+)
 # Control characters a terminal acts on (ESC starts "clear screen" or "set window title", BEL rings,
 # C1 0x9B is a one-byte CSI) plus the separators YAML reads as line breaks but editors do not.
 # Tab and line feed are layout, not commands.
@@ -29,6 +41,16 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def nfc(text: str) -> str:
     """NFC, with no-break spaces read as spaces."""
     return NO_BREAK_SPACES.sub(" ", unicodedata.normalize("NFC", text))
+
+
+def lookalike(text: str) -> tuple[int, str, str] | None:
+    """The first Greek or Cyrillic letter in a text written in Latin letters: (its index, the letter,
+    the Latin letter it looks like, '' when none in particular); None when there is none, or when
+    the text has no Latin letter at all (a name written wholly in another script is no disguise)."""
+    found = LOOKALIKE_SCRIPTS.search(text)
+    if found is None or _LATIN_LETTER.search(text) is None:
+        return None
+    return found.start(), found.group(), _LOOKS_LATIN.get(found.group(), "")
 
 
 def typed(text: str) -> str:

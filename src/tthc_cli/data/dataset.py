@@ -82,8 +82,9 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
     if p.line:
         return p
     doc = docs.get(p.file)
-    line, col = doc.locate(p.path, key=p.at_key) if doc else (0, 0)
-    return p.located(labels.get(p.file, p.file), line, col)
+    if doc is None:
+        return p.located(labels.get(p.file, p.file), 0, 0)
+    return doc.located(p, p.path, key=p.at_key)  # its line, column and place in the document
 
 
 def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> list[Problem]:

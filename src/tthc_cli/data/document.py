@@ -1,5 +1,6 @@
-"""One parsed YAML file as the loader leaves it: its data, its node tree, the problems found so far,
-and the way back from a data path to the line and column it was read from.
+"""One parsed YAML file as the loader leaves it: its data, its node tree, the problems found so far
+(domain/problems.Problem, each with its file, line, column, field path and place), and the way back
+from a data path to the line and column it was read from and to the document's own numbering.
 
 The node tree is composed with libyaml when PyYAML has it, every untagged node tagged plain text,
 sequence or mapping: YAML types are read by the loader, not by YAML.
@@ -8,12 +9,13 @@ sequence or mapping: YAML types are read by the loader, not by YAML.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
-from tthc_cli.data.diagnostics import Diagnostic, Severity, format_path
+from tthc_cli.data.places import place_of
+from tthc_cli.domain.problems import Problem
 from tthc_cli.textnorm import nfc
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -59,36 +61,36 @@ class Document:
     # Kept to find positions again only when a later check has a problem to report: the node tree
     # costs more memory than the data itself, so it is dropped once the data is read.
     text: str | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Problem] = field(default_factory=list)
     # Each mapping's keys, indexed on first use: locating N problems in a mapping of N keys costs N
     # lookups, not N scans (30,000 unknown keys took minutes).
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
-    def error(
-        self,
-        line: int,
-        column: int,
-        code: str,
-        path: Path | str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        text_path = path if isinstance(path, str) else format_path(path)
-        self.diagnostics.append(Diagnostic(self.file, line, column, severity, code, text_path, message))
+    def report(self, found: Problem, line: int, column: int, path: Path = (), *, key: bool = False) -> None:
+        """Record `found` at `line`:`column` of this file (the field `path`, when it has one)."""
+        self.diagnostics.append(self.placed(found, path, line, column, key=key))
+
+    def report_at(self, found: Problem, path: Path, *, key: bool = False) -> None:
+        """Record `found` at the field `path` (its key with key=True), located in the text."""
+        self.diagnostics.append(self.located(found, path, key=key))
+
+    def located(self, found: Problem, path: Sequence[str | int], *, key: bool = False) -> Problem:
+        """`found` (about the field `path` of this file) with its line, column and place."""
+        line, column = self.locate(path, key=key)
+        return self.placed(found, tuple(path), line, column, key=key)
+
+    def placed(self, found: Problem, path: Path, line: int, column: int, *, key: bool = False) -> Problem:
+        place = place_of(self.file, self._tree(), path) if path else ()
+        return replace(found, file=self.file, path=path, line=line, column=column, at_key=key, place=place)
 
     @property
     def ok(self) -> bool:
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return not any(p.is_error for p in self.diagnostics)
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the node at `path` (of its key with key=True), or of the
         deepest node that exists on the way (e.g. the mapping a missing field belongs in)."""
-        if self.root is None and self.text is not None:
-            try:
-                self.root = compose(self.text)
-            except yaml.YAMLError:
-                self.text = None
-        node = self.root
+        node = self._tree()
         if node is None:
             return (1, 1)
         mark = node.start_mark
@@ -106,6 +108,15 @@ class Document:
             else:
                 break
         return (mark.line + 1, mark.column + 1)
+
+    def _tree(self) -> yaml.Node | None:
+        """The node tree, composed again from the text when it was dropped after reading."""
+        if self.root is None and self.text is not None:
+            try:
+                self.root = compose(self.text)
+            except yaml.YAMLError:
+                self.text = None
+        return self.root
 
     def _mapping_keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         index = self._keys.get(id(node))

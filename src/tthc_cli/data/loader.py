@@ -21,8 +21,18 @@ import yaml
 
 from tthc_cli.data.document import DEFAULT_TAGS, BaseLoader, Document, Path, compose
 from tthc_cli.data.files import MAX_FILE_BYTES
-from tthc_cli.i18n import N_, _
-from tthc_cli.textnorm import CONTROL, INVISIBLE, NO_BREAK_SPACES, LineIndex, control_name, nfc, split_lines
+from tthc_cli.data.yaml_errors import explain
+from tthc_cli.domain.problems import problem
+from tthc_cli.textnorm import (
+    CONTROL,
+    INVISIBLE,
+    LOOKALIKE_SCRIPTS,
+    NO_BREAK_SPACES,
+    LineIndex,
+    control_name,
+    lookalike,
+    nfc,
+)
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
 _CONFLICT = re.compile(r"^(?:<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)
@@ -39,73 +49,6 @@ def _already_clean(text: str) -> bool:
     return text.isascii() or (unicodedata.is_normalized("NFC", text) and NO_BREAK_SPACES.search(text) is None)
 
 
-def _unbalanced_quote(text: str, first: int, last: int) -> int | None:
-    """The first line in [first, last] (0-based) with an odd number of double quotes outside a comment:
-    where a quoted text was most likely left open."""
-    lines = split_lines(text)
-    for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
-        code = lines[n]
-        if code.lstrip().startswith("#"):
-            continue
-        if (code.count('"') - code.count('\\"')) % 2 == 1:
-            return n
-    return None
-
-
-# What the YAML library's most common complaints mean for a person editing the file, in their language.
-_HINTS = (
-    ("did not find expected ',' or ']'", N_("a list in [ ] is missing a comma or its closing ']'")),
-    ("did not find expected ',' or '}'", N_("a mapping in { } is missing a comma or its closing '}'")),
-    (
-        "mapping values are not allowed",
-        N_("a second ': ' on one line; put a text that contains ': ' in quotes, or check the indentation"),
-    ),
-    ("did not find expected key", N_("this line's indentation does not match the lines around it")),
-    ("could not find expected ':'", N_("a line without ':'; write 'field: value'")),
-)
-
-
-def _mark_error(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
-    code = "yaml-syntax"
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if exc.problem_mark and exc.context_mark:
-        open_line = _unbalanced_quote(text, exc.context_mark.line, exc.problem_mark.line - 1)
-        if open_line is not None:
-            doc.error(
-                open_line + 1,
-                1,
-                "unclosed-quote",
-                "",
-                _(
-                    "a quoted text opened on this line is not closed, so YAML read on until line {line}; "
-                    "add the closing quote"
-                ).format(line=line),
-            )
-            return
-    problem = exc.problem or str(exc)
-    detail = problem
-    if exc.context and exc.context_mark and exc.context_mark is not mark:
-        detail = f"{problem}, {exc.context}: {exc.context_mark.line + 1}"
-    # The YAML library explains in English; say what is wrong first, and keep its words as detail.
-    message = _("the YAML cannot be read here ({detail})").format(detail=detail)
-    hint = next((h for words, h in _HINTS if words in problem), None)
-    if "'\\t'" in problem or "\t" in problem:
-        message += "; " + _("indent with spaces, not tabs")
-    elif hint is not None:
-        message += "; " + _(hint)
-    elif "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
-        code = "unclosed-quote"
-        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = _("a quoted text opened here is never closed; add the closing quote")
-    elif "expected a single document" in (exc.context or "") or "expected a single document" in problem:
-        code, message = (
-            "multiple-documents",
-            _("a second YAML document starts here; keep one document per file"),
-        )
-    doc.error(line, col, code, "", message)
-
-
 def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> None:
     """Characters YAML refuses outright (NUL and other control characters)."""
     position = int(exc.position)
@@ -113,15 +56,7 @@ def _reader_error(doc: Document, exc: yaml.reader.ReaderError, text: str) -> Non
         position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
     line, col = LineIndex(text).line_col(position)
     char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-    doc.error(
-        line,
-        col,
-        "control-character",
-        "",
-        _("the control character {char} is not allowed in YAML; delete it").format(
-            char=control_name(chr(char))
-        ),
-    )
+    doc.report(problem("control-character", "raw", char=control_name(chr(char))), line, col)
 
 
 _MAX_ANCHOR_REPORTS = MAX_REPORTS
@@ -142,16 +77,9 @@ def _scan_events(doc: Document, text: str) -> bool:
                 implicit = getattr(event, "implicit", None)
                 if not (implicit is True or (isinstance(implicit, tuple) and any(implicit))):
                     tags += 1
-                    if tags <= MAX_REPORTS and event.start_mark is not None:
-                        doc.error(
-                            event.start_mark.line + 1,
-                            event.start_mark.column + 1,
-                            "tag",
-                            "",
-                            _(
-                                "YAML tag '{tag}' is not allowed; remove it (values are read as written)"
-                            ).format(tag=tag),
-                        )
+                    start = event.start_mark
+                    if tags <= MAX_REPORTS and start is not None:
+                        doc.report(problem("tag", "plain", tag=tag), start.line + 1, start.column + 1)
             anchor = getattr(event, "anchor", None)
             if anchor is None:
                 continue
@@ -163,32 +91,13 @@ def _scan_events(doc: Document, text: str) -> bool:
                     first_skipped = (mark.line + 1, mark.column + 1)
                 continue
             if isinstance(event, yaml.AliasEvent):
-                doc.error(
-                    mark.line + 1,
-                    mark.column + 1,
-                    "alias",
-                    "",
-                    _("alias '*{anchor}' is not allowed; write the value out in full").format(anchor=anchor),
-                )
+                doc.report(problem("alias", anchor=anchor), mark.line + 1, mark.column + 1)
             else:
-                doc.error(
-                    mark.line + 1,
-                    mark.column + 1,
-                    "anchor",
-                    "",
-                    _("anchor '&{anchor}' is not allowed; remove it and write values out in full").format(
-                        anchor=anchor
-                    ),
-                )
+                doc.report(problem("anchor", anchor=anchor), mark.line + 1, mark.column + 1)
     except yaml.YAMLError:
         pass  # the composer reports syntax errors
     if found > _MAX_ANCHOR_REPORTS:
-        doc.error(
-            *first_skipped,
-            "alias",
-            "",
-            _("… and {count} more anchors/aliases from here on").format(count=found - _MAX_ANCHOR_REPORTS),
-        )
+        doc.report(problem("alias", "more", count=found - _MAX_ANCHOR_REPORTS), *first_skipped)
     return found > 0
 
 
@@ -200,31 +109,41 @@ class _Walker:
         self.doc = doc
         self.seen: set[int] = set()
         # One look at the whole text decides whether any scalar can need normalising or holds an
-        # invisible character; most files need neither, and then no scalar is looked at twice.
+        # invisible character or a look-alike letter; most files need none of it, and then no scalar
+        # is looked at twice.
         self.clean = (lambda value: value) if _already_clean(text) else _clean
         self.check_invisible = INVISIBLE.search(text) is not None
+        self.check_lookalike = LOOKALIKE_SCRIPTS.search(text) is not None
         # Control characters cannot stand raw in YAML (the reader refuses them); only a backslash
         # escape of a double-quoted string ("\\e", "\\x9b", "\\u001b") can put one in a value.
         self.check_control = "\\" in text
         self.aliases_reported = aliases_reported
 
-    def _err(self, node: yaml.Node, code: str, path: Path, message: str) -> None:
-        self.doc.error(node.start_mark.line + 1, node.start_mark.column + 1, code, path, message)
+    def _report(
+        self,
+        node: yaml.Node,
+        code: str,
+        path: Path,
+        variant: str = "",
+        *,
+        at_key: bool = False,
+        **params: Any,
+    ) -> None:
+        mark = node.start_mark
+        self.doc.report(problem(code, variant, **params), mark.line + 1, mark.column + 1, path, key=at_key)
 
     def walk(self, node: yaml.Node, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
-            self._err(
-                node, "too-deep", path, _("nested more than {depth} levels deep").format(depth=MAX_DEPTH)
-            )
+            self._report(node, "too-deep", path, depth=MAX_DEPTH)
             return None
         if node.tag not in DEFAULT_TAGS:
-            self._err(node, "tag", path, _("YAML tag '{tag}' is not allowed; remove it").format(tag=node.tag))
+            self._report(node, "tag", path, tag=node.tag)
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if id(node) in self.seen:
             if not self.aliases_reported:
-                self._err(node, "alias", path, _("this value repeats another through an alias; write it out"))
+                self._report(node, "alias", path, "repeat")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -232,24 +151,14 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in DEFAULT_TAGS:
-                self._err(key_node, "key-type", path, _("a key must be plain text"))
+                self._report(key_node, "key-type", path)
                 continue
             key = self.clean(key_node.value)
             if key == "<<" and not key_node.style:
-                self._err(
-                    key_node,
-                    "merge-key",
-                    path,
-                    _("merge keys ('<<') are not allowed; write the fields out in full"),
-                )
+                self._report(key_node, "merge-key", path)
                 continue
             if key in result:
-                self._err(
-                    key_node,
-                    "duplicate-key",
-                    (*path, key),
-                    _("key '{key}' appears twice in this mapping; keep one").format(key=key),
-                )
+                self._report(key_node, "duplicate-key", (*path, key), key=key, at_key=True)
                 continue
             result[key] = self.walk(value_node, (*path, key))
         return result
@@ -263,25 +172,24 @@ class _Walker:
             if low in ("", "null", "~"):
                 return None
         if self.check_control and (m := CONTROL.search(value)):
-            self._err(
-                node,
-                "control-character",
-                path,
-                _(
-                    "contains the control character {char} at position {position}; "
-                    "delete it (terminals act on such characters instead of showing them)"
-                ).format(char=control_name(m.group()), position=m.start() + 1),
+            self._report(
+                node, "control-character", path, char=control_name(m.group()), position=m.start() + 1
             )
             return None
         if self.check_invisible and (m := INVISIBLE.search(value)):
-            self._err(
+            self._report(
+                node, "invisible-character", path, char=f"U+{ord(m.group()):04X}", position=m.start() + 1
+            )
+        if self.check_lookalike and (found := lookalike(value)) is not None:
+            position, char, latin = found
+            self._report(
                 node,
-                "invisible-character",
+                "lookalike-character",
                 path,
-                _(
-                    "contains the invisible character {char} at position {position}; "
-                    "delete it (it makes identical-looking names differ)"
-                ).format(char=f"U+{ord(m.group()):04X}", position=m.start() + 1),
+                char=control_name(char),
+                latin=latin,
+                position=position + 1,
+                text=value if len(value) <= 80 else value[:80] + "…",
             )
         return self.clean(value)
 
@@ -290,49 +198,23 @@ def parse_document(file: str, raw: bytes) -> Document:
     """Parse one YAML file. Problems land in `doc.diagnostics`; `doc.data` is None if unusable."""
     doc = Document(file)
     if len(raw) > MAX_FILE_BYTES:
-        doc.error(
-            1,
-            1,
-            "too-large",
-            "",
-            _("file is {size:,} bytes; the limit is {limit:,} (split the data)").format(
-                size=len(raw), limit=MAX_FILE_BYTES
-            ),
-        )
+        doc.report(problem("too-large", size=len(raw), limit=MAX_FILE_BYTES), 1, 1)
         return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", errors="replace")
         line, col = LineIndex(good).line_col(len(good))
-        doc.error(
-            line,
-            col,
-            "not-utf8",
-            "",
-            _("byte {byte} is not UTF-8; save the file as UTF-8").format(byte=f"0x{raw[exc.start]:02X}"),
-        )
+        doc.report(problem("not-utf8", byte=f"0x{raw[exc.start]:02X}"), line, col)
         return doc
     separators = list(_LINE_SEPARATORS.finditer(text))
     if separators:
         lines = LineIndex(text)
         for m in separators[:MAX_REPORTS]:
-            doc.error(
-                *lines.line_col(m.start()),
-                "line-separator",
-                "",
-                _(
-                    "{char}: YAML reads it as a line break but editors do not; "
-                    "delete it or use a real line break"
-                ).format(char=control_name(m.group())),
-            )
+            doc.report(problem("line-separator", char=control_name(m.group())), *lines.line_col(m.start()))
         if len(separators) > MAX_REPORTS:
-            doc.error(
-                *lines.line_col(separators[MAX_REPORTS].start()),
-                "line-separator",
-                "",
-                _("… and {count} more from here on").format(count=len(separators) - MAX_REPORTS),
-            )
+            more = problem("line-separator", "more", count=len(separators) - MAX_REPORTS)
+            doc.report(more, *lines.line_col(separators[MAX_REPORTS].start()))
         return doc
     conflicts = (
         list(_CONFLICT.finditer(text)) if ("<" * 7 in text or "=" * 7 in text or ">" * 7 in text) else []
@@ -340,43 +222,27 @@ def parse_document(file: str, raw: bytes) -> Document:
     if conflicts:
         lines = LineIndex(text)
         for m in conflicts:
-            doc.error(
-                lines.line_col(m.start())[0],
-                1,
-                "merge-conflict",
-                "",
-                _(
-                    "merge-conflict marker '{marker}' left by git; "
-                    "resolve the conflict and delete the markers"
-                ).format(marker=m.group().strip()),
-            )
+            doc.report(problem("merge-conflict", marker=m.group().strip()), lines.line_col(m.start())[0], 1)
         return doc
     hinted = ("&" in text or "*" in text or "!" in text) and _EVENT_HINT.search(text) is not None
     aliases_reported = hinted and _scan_events(doc, text)
     try:
         root = compose(text)
-    except yaml.MarkedYAMLError as exc:
-        _mark_error(doc, exc, text)
-        return doc
     except yaml.reader.ReaderError as exc:
         _reader_error(doc, exc, text)
         return doc
-    except yaml.YAMLError as exc:  # any other complaint of the parser: still a located message
-        doc.error(1, 1, "yaml-syntax", "", str(exc).splitlines()[0])
+    except yaml.YAMLError as exc:  # every complaint of the parser, in words a clerk can act on
+        found, line, column = explain(exc, text)
+        if not (aliases_reported and found.code in ("alias", "anchor")):
+            doc.report(found, line, column)
         return doc
     if root is None:
-        doc.error(1, 1, "empty-file", "", _("file is empty; it must hold a YAML mapping"))
+        doc.report(problem("empty-file"), 1, 1)
         return doc
     doc.root = root
     if not isinstance(root, yaml.MappingNode):
-        kind = _("a list") if isinstance(root, yaml.SequenceNode) else _("a single value")
-        doc.error(
-            root.start_mark.line + 1,
-            root.start_mark.column + 1,
-            "root-not-mapping",
-            "",
-            _("the file holds {kind}; it must be a mapping of fields (key: value)").format(kind=kind),
-        )
+        kind = "list" if isinstance(root, yaml.SequenceNode) else "value"
+        doc.report(problem("root-not-mapping", kind), root.start_mark.line + 1, root.start_mark.column + 1)
         return doc
     data = _Walker(doc, text, aliases_reported).walk(root, ())
     if doc.ok:

@@ -1,10 +1,17 @@
-"""Parsed data against the Pydantic schemas: every validation error becomes a located diagnostic
-in plain words ("unknown field 'ten'; did you mean 'tên'?"), and a date field accepts only
-YYYY-MM-DD as written (no Unix timestamps, no times of day).
+"""Parsed data against the Pydantic schemas: every validation error becomes a located problem with its
+own code and facts (an unknown field and the field it was most likely meant to be, the kinds of value
+expected and found, the choices allowed, the shape a number takes), worded by present/messages.py;
+Pydantic's own sentences are never shown.
+
+Dates are read here, before the schema sees them, the way the office writes them and the command line
+reads them: 2021-06-30 or 30/6/2021 (also 30.6.2021 and 30-6-2021), from 1900 to 2999. Every date
+field of a file is checked in one pass, so two bad dates are two problems in one run; a Unix timestamp,
+a time of day, or a day the calendar does not have is an `invalid-date` that says what to write.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import types
@@ -16,41 +23,64 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tthc_cli.data.document import Document, Path
+from tthc_cli.data.models import RULE_PREFIX
+from tthc_cli.domain.problems import Problem, problem
 from tthc_cli.domain.suggest import nearest
-from tthc_cli.i18n import N_, _
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_WORDS = {
-    "string_type": N_("text"),
-    "int_type": N_("a whole number"),
-    "int_parsing": N_("a whole number"),
-    "bool_type": N_("true or false"),
-    "list_type": N_("a list"),
-    "dict_type": N_("a mapping (key: value)"),
-    "model_type": N_("a mapping (key: value)"),
-    "model_attributes_type": N_("a mapping (key: value)"),
+MAX_QUOTED = 80  # characters of a value quoted back in a message
+# [0-9], not \d: '٣' is a digit to \d and to int(). The forms the command line reads (userdates.py).
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DMY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+# What Pydantic wanted, for `wrong-type`, by its error type.
+_WANTED = {
+    "string_type": "text",
+    "int_type": "whole-number",
+    "int_parsing": "whole-number",
+    "int_from_float": "whole-number",
+    "bool_type": "true-false",
+    "bool_parsing": "true-false",
+    "list_type": "list",
+    "tuple_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
 }
 
-
-_PATTERN_HINTS = {
-    r"^\d+(\.\d+)*$": N_('digits separated by dots, as numbered in the plan, e.g. "7.1"'),
-    r"^[IVX]+\.\d+$": N_('a Roman section and a number, e.g. "IV.2"'),
-    r"^[IVX]+$": N_('a Roman numeral, e.g. "II"'),
+# The shapes the schemas' patterns stand for (data/models.py), by the pattern itself: a message says
+# what a valid value looks like, never the regular expression.
+_PATTERNS = {
+    r"^(?:\d+|[IVXLC]+|[a-zđ])(?:\.(?:\d+|[IVXLC]+|[a-zđ]))*[.)]?$": "item-number",
+    r"^(?:[IVXLC]+|\d+|[A-Z])$": "block-number",
+    r"^[a-z][a-z0-9_]*$": "name",
+    r"^[a-z0-9][a-z0-9-]*$": "plan-id",
+    r"^(?:[IVXLC]+|\d+|[a-z][a-z0-9_]*)$": "where",
+    r"^\d+$": "digits",
 }
+PATTERN_VARIANTS = frozenset(_PATTERNS.values())
 
 
-def _describe(value: Any) -> str:
+def quoted_value(value: Any) -> str:
+    """A value from the data as a message quotes it: at most MAX_QUOTED characters of its text."""
+    text = str(value)
+    return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + "…"
+
+
+def _found(value: Any) -> dict[str, Any]:
+    """What a field holds, language-free: `found` is text, true, false, null, list or mapping; `text`
+    the text itself."""
     if value is None:
-        return _("nothing (null)")
+        return {"found": "null"}
     if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
+        return {"found": "true" if value else "false"}
     if isinstance(value, list):
-        return _("a list")
+        return {"found": "list"}
     if isinstance(value, dict):
-        return _("a mapping")
-    return f"'{value}'"
+        return {"found": "mapping"}
+    return {"found": "text", "text": quoted_value(value)}
 
 
 def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -71,82 +101,103 @@ def _fields_of(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _closest_field(name: str, model: type[BaseModel], where: tuple[str, ...]) -> list[str]:
+def _closest_field(name: str, model: type[BaseModel], where: tuple[str, ...]) -> tuple[str, ...]:
     # Cached: a key misspelt in every row (or appended 30,000 times) is compared once per spelling.
-    return nearest(name, _fields_of(model, where), n=1)
+    return tuple(nearest(name, _fields_of(model, where), n=1))
 
 
-def _explain(err: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
-    """A Pydantic error -> (code, message, whether it points at the key rather than the value)."""
+def _explain(err: Any, model: type[BaseModel]) -> tuple[Problem, bool]:
+    """A Pydantic error -> (the problem, whether it points at the key rather than the value)."""
     loc, kind, given = tuple(err["loc"]), err["type"], err.get("input")
-    ctx = err.get("ctx", {})
+    ctx = err.get("ctx") or {}
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "extra_forbidden":
         name = str(loc[-1])
         where = tuple(part for part in loc[:-1] if isinstance(part, str))
         hint = _closest_field(name, model, where)
-        advice = (
-            _("did you mean '{name}'?").format(name=hint[0]) if hint else _("remove it or check the spelling")
-        )
-        return "unknown-field", _("unknown field '{name}'; {advice}").format(name=name, advice=advice), True
+        return problem("unknown-field", "" if hint else "no-match", name=name, suggestion=hint), True
     if kind == "missing":
-        return "missing-field", _("required field '{name}' is missing; add it").format(name=loc[-1]), False
-    if kind in _TYPE_WORDS or kind.endswith("_type"):
-        word = _TYPE_WORDS.get(kind)
-        want = _(word) if word else kind.removesuffix("_type")
-        message = _("expected {want}, found {given}").format(want=want, given=_describe(given))
-        if kind == "bool_type" and isinstance(given, str):
-            message += " " + _("(YAML 1.1 words such as yes/no/on/off are read as text here)")
-        return "wrong-type", message, False
+        return problem("missing-field", name=str(loc[-1])), False
+    if kind in _WANTED or kind.endswith("_type"):
+        yaml11 = kind == "bool_type" and isinstance(given, str)
+        want = _WANTED.get(kind, "other")
+        return problem("wrong-type", "yaml11" if yaml11 else "", want=want, **_found(given)), False
     if kind.startswith("date"):
-        return (
-            "invalid-date",
-            _("{given} is not a real date; write YYYY-MM-DD, e.g. 2021-06-30").format(given=_describe(given)),
-            False,
-        )
+        return problem("invalid-date", "form", **_found(given)), False
     if kind == "literal_error":
         # Pydantic lists the choices as "'a', 'b' or 'c'": take the values, not its English "or".
-        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        return (
-            "invalid-value",
-            _("{given} is not allowed here; write one of: {choices}").format(
-                given=_describe(given), choices=choices
-            ),
-            False,
-        )
+        choices = tuple(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return problem("invalid-value", "choices", choices=choices, **_found(given)), False
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        hint_words = _PATTERN_HINTS.get(pattern)
-        shape = _(hint_words) if hint_words else _("a value matching {pattern}").format(pattern=pattern)
-        return (
-            "invalid-value",
-            _("{given} is not a valid number here; write {shape}").format(
-                given=_describe(given), shape=shape
-            ),
-            False,
-        )
-    return "invalid-value", str(err["msg"]).removeprefix("Value error, "), False
+        shape = _PATTERNS.get(str(ctx.get("pattern", "")), "pattern")
+        return problem("invalid-value", shape, **_found(given)), False
+    if kind == "string_too_short":
+        return problem("invalid-value", "empty-text"), False
+    if kind in ("too_short", "too_long"):
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length", 0)
+        return problem("invalid-value", kind.replace("_", "-"), field=field, limit=int(limit)), False
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        limit = next((v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")), 0)
+        variant = "at-least" if kind.startswith("greater") else "at-most"
+        bound = int(limit) + (1 if kind == "greater_than" else -1 if kind == "less_than" else 0)
+        return problem("invalid-value", variant, limit=bound, **_found(given)), False
+    if kind.startswith(RULE_PREFIX):  # a rule of data/models.py (models.refused): its own variant
+        params = tuple((k, v) for k, v in ctx.items() if isinstance(v, str | int | tuple))
+        return Problem("invalid-value", params, kind.removeprefix(RULE_PREFIX)), False
+    return problem("invalid-value", "other", **_found(given)), False
 
 
 def validate_model(doc: Document, model: type[M]) -> M | None:
-    """Check `doc.data` against a schema, turning every error into a located diagnostic."""
+    """Check `doc.data` against a schema, turning every error into a located problem. Dates are read
+    first (see the module's note); the data the schema sees has them as YYYY-MM-DD."""
     if doc.data is None:
         return None
+    data, bad_dates = _read_dates(doc.data, _date_paths(model), ())
+    for path, found in bad_dates:
+        doc.report_at(found, path)
+    reported = {path for path, _ in bad_dates}
+    doc.data = data
     try:
-        model_obj = model.model_validate(doc.data)
+        model_obj = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            code, message, at_key = _explain(err, model)
-            line, col = doc.locate(loc, key=at_key)
-            doc.error(line, col, code, loc, message)
+            if any(loc[: len(path)] == path for path in reported):
+                continue  # said once, by the date reader
+            found, at_key = _explain(err, model)
+            doc.report_at(found, loc, key=at_key)
         return None
-    ok = _check_dates(doc, doc.data, _date_paths(model), ())
+    if bad_dates:
+        return None
     doc.data = None  # the model holds it all now
-    return model_obj if ok else None
+    return model_obj
 
 
-# Pydantic reads '1622505600' (a Unix timestamp), '0' and '2021-06-01T00:00:00Z' as dates; a date
-# field accepts only what the README promises: YYYY-MM-DD.
+def read_date(raw: Any) -> dt.date | Problem:
+    """A date field's value as the office may write it -> the date, or the problem with it."""
+    if not isinstance(raw, str):
+        return problem("invalid-date", "form", **_found(raw))
+    text = raw.strip()
+    if m := _ISO.fullmatch(text):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DMY.fullmatch(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        variant = "timestamp" if text.isdigit() else "time" if ("T" in text or ":" in text) else "form"
+        return problem("invalid-date", variant, **_found(raw))
+    if not 1 <= month <= 12:
+        return problem("invalid-date", "month", text=quoted_value(raw), month=month)
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    if not 1 <= day <= days:
+        return problem(
+            "invalid-date", "day", text=quoted_value(raw), day=day, month=month, year=year, days=days
+        )
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return problem("invalid-date", "year", text=quoted_value(raw), first=FIRST_YEAR, last=LAST_YEAR)
+    return dt.date(year, month, day)
+
+
+# Where the date fields are in a model: True at a date, field -> spec below ('*' for list items).
 _Spec = dict[str, "_Spec"]
 
 
@@ -187,29 +238,37 @@ def _date_paths(model: type[BaseModel]) -> _Spec:
     return spec if isinstance(spec, dict) else {}
 
 
-def _check_dates(doc: Document, raw: Any, spec: _Spec | bool, path: Path) -> bool:
+def _read_dates(raw: Any, spec: _Spec | bool, path: Path) -> tuple[Any, list[tuple[Path, Problem]]]:
+    """`raw` with every date written as the office writes it turned into YYYY-MM-DD (copied only
+    where a date changed: the input is left as it is), and the problems of those that are not
+    dates."""
     if spec is True:
-        if raw is None or (isinstance(raw, str) and _ISO_DAY.fullmatch(raw)):
-            return True
-        line, col = doc.locate(path)
-        doc.error(
-            line,
-            col,
-            "invalid-date",
-            path,
-            _(
-                "{given} is not a date; write YYYY-MM-DD, e.g. 2021-06-30 "
-                "(numbers such as Unix timestamps and times of day are not read as dates)"
-            ).format(given=_describe(raw)),
-        )
-        return False
-    ok = True
+        if raw is None:
+            return raw, []
+        found = read_date(raw)
+        if isinstance(found, Problem):
+            return raw, [(path, found)]
+        iso = found.isoformat()
+        return (raw if raw == iso else iso), []
+    bad: list[tuple[Path, Problem]] = []
     if isinstance(spec, dict):
         if isinstance(raw, list) and "*" in spec:
+            items: list[Any] | None = None
             for i, value in enumerate(raw):
-                ok = _check_dates(doc, value, spec["*"], (*path, i)) and ok
-        elif isinstance(raw, dict):
+                item, problems = _read_dates(value, spec["*"], (*path, i))
+                bad += problems
+                if item is not value:
+                    items = items or list(raw)
+                    items[i] = item
+            return (raw if items is None else items), bad
+        if isinstance(raw, dict):
+            out: dict[str, Any] | None = None
             for key, sub in spec.items():
                 if key in raw:
-                    ok = _check_dates(doc, raw[key], sub, (*path, key)) and ok
-    return ok
+                    value, problems = _read_dates(raw[key], sub, (*path, key))
+                    bad += problems
+                    if value is not raw[key]:
+                        out = out or dict(raw)
+                        out[key] = value
+            return (raw if out is None else out), bad
+    return raw, bad

@@ -28,7 +28,10 @@ class Problem:
     `variant` picks one of the code's wordings (e.g. an unreadable deadline with or without the
     place where reading stopped). `file` is the data file's name until located, then the path shown
     to the reader; `line` 0 means the file as a whole; `at_key` points at a mapping key rather than
-    its value."""
+    its value. `place` is where the problem stands in the document's own terms, language-free: steps
+    such as ("task", "8"), ("field", "deadline") or ("appendix", "I"), ("row", "6") — the item's
+    printed number from the file itself ('#13' when it has none: its position) — worded by
+    present/places.py ("Mục 8, thời hạn", "Phụ lục I, dòng 6")."""
 
     code: str
     params: tuple[tuple[str, Param], ...] = ()
@@ -39,6 +42,7 @@ class Problem:
     line: int = 0
     column: int = 0
     at_key: bool = False
+    place: tuple[tuple[str, str], ...] = ()
 
     @property
     def args(self) -> dict[str, Param]:

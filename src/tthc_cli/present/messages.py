@@ -19,7 +19,7 @@ from typing import Any
 from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
-from tthc_cli.i18n import N_, _, os_reason
+from tthc_cli.i18n import N_, _, ngettext, os_reason
 from tthc_cli.present.labels import code_label
 
 Args = Mapping[str, Any]
@@ -126,7 +126,303 @@ MESSAGES.update(
 
 # --- the YAML reader (data/loader.py, data/document.py) ------------------------------------------------
 
+
+def _count(n: object) -> str:
+    return f"{n:,}" if isinstance(n, int) else str(n)
+
+
+def _indentation(a: Args) -> str:
+    have, want = int(a["have"]), int(a["want"])
+    return ngettext(
+        "line {line} is indented {have} space, unlike the lines above it: ",
+        "line {line} is indented {have} spaces, unlike the lines above it: ",
+        have,
+    ).format(line=a["line"], have=have) + ngettext(
+        "indent it {want} space, like line {like}",
+        "indent it {want} spaces, like line {like}",
+        want,
+    ).format(want=want, like=a["like"])
+
+
+def _lookalike(a: Args) -> str:
+    if a.get("latin"):
+        return _(
+            "'{text}' has {char} at position {position}, a letter of another alphabet that looks like "
+            "the Latin '{latin}'; type it again (two names that look the same would differ)"
+        ).format(**a)
+    return _(
+        "'{text}' has {char} at position {position}, a letter of another alphabet inside Latin text; "
+        "type it again (two names that look the same would differ)"
+    ).format(**a)
+
+
+MESSAGES.update(
+    {
+        "too-large": lambda a: _("file is {size} bytes; the limit is {limit} (split the data)").format(
+            size=_count(a["size"]), limit=_count(a["limit"])
+        ),
+        "not-utf8": N_("byte {byte} is not UTF-8; save the file as UTF-8"),
+        "line-separator": N_(
+            "{char}: YAML reads it as a line break but editors do not; delete it or use a real line break"
+        ),
+        "line-separator/more": N_("… and {count} more from here on"),
+        "merge-conflict": N_(
+            "merge-conflict marker '{marker}' left by git; resolve the conflict and delete the markers"
+        ),
+        "empty-file": N_("file is empty; it must hold a YAML mapping"),
+        "root-not-mapping/list": N_("the file holds a list; it must be a mapping of fields (key: value)"),
+        "root-not-mapping/value": N_(
+            "the file holds a single value; it must be a mapping of fields (key: value)"
+        ),
+        "multiple-documents": N_("a second YAML document starts here; keep one document per file"),
+        "tag": N_("YAML tag '{tag}' is not allowed; remove it"),
+        "tag/plain": N_("YAML tag '{tag}' is not allowed; remove it (values are read as written)"),
+        "alias": N_("alias '*{anchor}' is not allowed; write the value out in full"),
+        "alias/more": N_("… and {count} more anchors/aliases from here on"),
+        "alias/repeat": N_("this value repeats another through an alias; write it out"),
+        "alias/undefined": N_(
+            "an alias ('*') is not allowed, and this one names no anchor; write the value out"
+        ),
+        "anchor": N_("anchor '&{anchor}' is not allowed; remove it and write values out in full"),
+        "anchor/twice": N_("anchors ('&') are not allowed; remove them and write values out in full"),
+        "too-deep": N_("nested more than {depth} levels deep"),
+        "too-deep/yaml": N_("nested more than a thousand levels or brackets deep; flatten the data"),
+        "key-type": N_("a key must be plain text"),
+        "merge-key": N_("merge keys ('<<') are not allowed; write the fields out in full"),
+        "duplicate-key": N_("key '{key}' appears twice in this mapping; keep one"),
+        "control-character": N_(
+            "contains the control character {char} at position {position}; "
+            "delete it (terminals act on such characters instead of showing them)"
+        ),
+        "control-character/raw": N_("the control character {char} is not allowed in YAML; delete it"),
+        "invisible-character": N_(
+            "contains the invisible character {char} at position {position}; "
+            "delete it (it makes identical-looking names differ)"
+        ),
+        "lookalike-character": _lookalike,
+        "unclosed-quote": N_(
+            "a quoted text opened on this line is not closed, so YAML read on until line {until}; "
+            "add the closing quote"
+        ),
+        "unclosed-quote/here": N_("a quoted text opened here is never closed; add the closing quote"),
+        "yaml-syntax/indentation": _indentation,
+        "yaml-syntax/tab": N_(
+            "line {line} is indented with a tab; YAML takes spaces only: replace the tab with spaces"
+        ),
+        "yaml-syntax/flow-list": N_(
+            "the list in [ ] opened on line {opened} is missing a comma or its closing ']'"
+        ),
+        "yaml-syntax/flow-mapping": N_(
+            "the mapping in {{ }} opened on line {opened} is missing a comma or its closing '}}'"
+        ),
+        "yaml-syntax/colon-in-value": N_(
+            "a second ': ' on one line, which YAML reads as another field; put the text in quotes: "
+            "{suggestion}"
+        ),
+        "yaml-syntax/long-key": N_(
+            "a field name longer than 1,024 characters; shorten it, or check for a missing line break"
+        ),
+        "yaml-syntax/missing-colon": N_(
+            "line {line} ('{text}') has no ':'; write 'field: value', or join it to the line above"
+        ),
+        "yaml-syntax/after-closing": N_(
+            "more text after the closing {closer} on this line; put the whole value in quotes: {suggestion}"
+        ),
+        "yaml-syntax/dash-in-mapping": N_(
+            "line {line} starts a list item ('- ') among fields; write 'field: value', or indent the "
+            "list under the field it belongs to"
+        ),
+        "yaml-syntax/key-in-list": N_(
+            "line {line} is a field among list items ('- '); start it with '- ', or indent it like the "
+            "fields of the item above"
+        ),
+        "yaml-syntax/dash-after-key": N_(
+            "a list item ('- ') cannot follow 'field:' on the same line; end the line after '{key}' and "
+            "put '{item}' on the next line, indented further"
+        ),
+        "yaml-syntax/reserved-start": N_(
+            "a value cannot start with '{char}' in YAML; put the value in quotes: {suggestion}"
+        ),
+        "yaml-syntax/escape": N_(
+            "'{escape}' is not a valid escape inside double quotes; write '\\\\' for a backslash, "
+            "or use single quotes"
+        ),
+        "yaml-syntax/block-scalar": N_(
+            "after '{indicator}' only an indentation digit (1–9) and '+' or '-' may follow; start the "
+            "text on the next line, indented"
+        ),
+        "yaml-syntax/directive": N_(
+            "a line starting with '%' is a YAML directive, which data files do not use; delete it, or "
+            "put the value in quotes"
+        ),
+        "yaml-syntax/document-end": N_(
+            "'...' ends the YAML document, and more follows; delete the '...' line"
+        ),
+        "yaml-syntax/stray-bracket": N_(
+            "a '{char}' without its opening bracket; put the value in quotes if it is part of the text"
+        ),
+        "yaml-syntax/missing-value": N_(
+            "a value is missing here (two commas in a row, or nothing after a ':' or '-' inside [ ] or {{ }})"
+        ),
+        "yaml-syntax": N_(
+            "YAML cannot read this line; check its indentation, its ':' and its quotes, and those of the "
+            "line above"
+        ),
+    }
+)
+
 # --- the schemas (data/schema_check.py, data/models.py) ------------------------------------------------
+
+_WANT_WORDS = {
+    "text": N_("text"),
+    "whole-number": N_("a whole number"),
+    "true-false": N_("true or false"),
+    "list": N_("a list"),
+    "mapping": N_("a mapping (key: value)"),
+    "other": N_("a value of another kind"),
+}
+_FOUND_WORDS = {"null": N_("nothing (null)"), "list": N_("a list"), "mapping": N_("a mapping")}
+
+
+def found_words(a: Args) -> str:
+    """What a field holds, as a sentence quotes it: 'text', 'true', nothing (null), a list."""
+    found = a.get("found")
+    if found in _FOUND_WORDS:
+        return _(_FOUND_WORDS[found])
+    return f"'{a.get('text', found)}'"
+
+
+def _found(wording: str) -> Wording:
+    """A wording whose {found} is what the field holds."""
+    return lambda a: _(wording).format(**{**{k: shown(v) for k, v in a.items()}, "found": found_words(a)})
+
+
+def _wrong_type(a: Args) -> str:
+    return _("expected {want}, found {found}").format(want=_(_WANT_WORDS[a["want"]]), found=found_words(a))
+
+
+def _choices(a: Args) -> str:
+    return _("{found} is not allowed here; write one of: {choices}").format(
+        found=found_words(a), choices=", ".join(a["choices"])
+    )
+
+
+def _too_few(a: Args) -> str:
+    field, limit = a.get("field"), int(a.get("limit") or 1)
+    if field == "tasks":
+        return _("the plan needs at least one task")
+    if field == "units":
+        return _("the registry needs at least one unit")
+    if field == "refs":
+        return _("name at least one unit or group")
+    if field == "rows" and limit == 2:
+        return _("give two row numbers: the first and the last row the note covers")
+    if field == "rows":
+        return _("a block needs at least one row")
+    return ngettext("needs at least {limit} entry", "needs at least {limit} entries", limit).format(
+        limit=limit
+    )
+
+
+def _too_many(a: Args) -> str:
+    field, limit = a.get("field"), int(a.get("limit") or 0)
+    if field == "rows" and limit == 2:
+        return _("give two row numbers: the first and the last row the note covers")
+    return ngettext("takes at most {limit} entry", "takes at most {limit} entries", limit).format(limit=limit)
+
+
+MESSAGES.update(
+    {
+        "unknown-field": lambda a: _("unknown field '{name}'; did you mean '{suggestion}'?").format(
+            name=a["name"], suggestion=shown(a["suggestion"])
+        ),
+        "unknown-field/no-match": N_("unknown field '{name}'; remove it or check the spelling"),
+        "missing-field": N_("required field '{name}' is missing; add it"),
+        "wrong-type": _wrong_type,
+        "wrong-type/yaml11": lambda a: (
+            _wrong_type(a) + " " + _("(YAML 1.1 words such as yes/no/on/off are read as text here)")
+        ),
+        "invalid-date/form": _found(
+            N_("{found} is not a date; write YYYY-MM-DD or D/M/YYYY, e.g. 2021-06-30 or 30/6/2021")
+        ),
+        "invalid-date/timestamp": _found(
+            N_(
+                "{found} is not a date; write YYYY-MM-DD or D/M/YYYY, e.g. 2021-06-30 or 30/6/2021 "
+                "(numbers such as Unix timestamps are not read as dates)"
+            )
+        ),
+        "invalid-date/time": _found(
+            N_(
+                "{found} is not a date; write YYYY-MM-DD or D/M/YYYY, e.g. 2021-06-30 or 30/6/2021 "
+                "(times of day are not read as dates)"
+            )
+        ),
+        "invalid-date/month": N_("'{text}' is not a real date: there is no month {month}"),
+        "invalid-date/day": N_("'{text}' is not a real date: month {month}/{year} has {days} days"),
+        "invalid-date/year": N_("'{text}' is outside the years tthc reads ({first}–{last})"),
+        "invalid-value/choices": _choices,
+        "invalid-value/item-number": _found(
+            N_(
+                "{found} is not a valid number here; write it as the plan prints it, "
+                "e.g. 8, 1.1, 2.a, IV.2 or a)"
+            )
+        ),
+        "invalid-value/block-number": _found(
+            N_(
+                "{found} is not a valid number here; write a Roman numeral, a number or a capital letter, "
+                "e.g. II, 2 or B"
+            )
+        ),
+        "invalid-value/name": _found(
+            N_(
+                "{found} is not a valid name here; use lower-case letters without marks, digits and _, "
+                "starting with a letter, e.g. review or ra_soat"
+            )
+        ),
+        "invalid-value/plan-id": _found(
+            N_(
+                "{found} is not a valid identifier here; use lower-case letters without marks, digits and -, "
+                "e.g. hai-duong-2021"
+            )
+        ),
+        "invalid-value/where": _found(
+            N_(
+                "{found} is not a valid place here; write a part's Roman numeral (IV) or an appendix's name "
+                "(review)"
+            )
+        ),
+        "invalid-value/digits": _found(N_("{found} is not a valid number here; write digits only, e.g. 2")),
+        "invalid-value/pattern": _found(
+            N_(
+                "{found} is not written the way this field is; compare it with the same field elsewhere in "
+                "the file"
+            )
+        ),
+        "invalid-value/empty-text": N_(
+            "this text is empty; write it out, or leave the field out if it is optional"
+        ),
+        "invalid-value/too-short": _too_few,
+        "invalid-value/too-long": _too_many,
+        "invalid-value/at-least": _found(N_("{found} is too small here; write {limit} or more")),
+        "invalid-value/at-most": _found(N_("{found} is too large here; write at most {limit}")),
+        "invalid-value/period-reversed": N_("the period ends before it starts"),
+        "invalid-value/period-too-long": N_(
+            "a plan period longer than ten years is not a plan of this genre"
+        ),
+        "invalid-value/rows-or-blocks": N_(
+            "an appendix has either `rows` or `blocks` (of rows), not both or neither"
+        ),
+        "invalid-value/group-needs-members": N_("a 'listed' group needs members"),
+        "invalid-value/group-takes-no-members": N_(
+            "a '{kind}' group takes no members (they are derived or open-ended)"
+        ),
+        "invalid-value/group-appendix": N_(
+            "a group of kind 'appendix' names its appendix, and only such a group does"
+        ),
+        "invalid-value/group-scope": N_("only an 'open' group takes a scope"),
+        "invalid-value": _found(N_("{found} is not valid here")),
+    }
+)
 
 # --- deadline phrases and dates typed (domain/deadline*.py, domain/userdates.py) ----------------------
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from tthc_cli.domain.problems import Problem, count, format_path
 from tthc_cli.i18n import _
 from tthc_cli.present.console import note, out
-from tthc_cli.present.messages import message
+from tthc_cli.present.places import described as message  # the place in the document, then the sentence
 from tthc_cli.textnorm import split_lines
 
 JSON_FORMAT_VERSION = 1

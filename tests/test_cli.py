@@ -458,6 +458,9 @@ SCHEMA_CASES = [
     ("units.yaml", "  - name: Sở Y tế\n", "  - name: Sở Y tế\n    colour: red\n", False),
     ("units.yaml", "  - name: Sở Y tế\n", "  - name: true\n", False),
     ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 2021-13-02, status: done}", False),
+    ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 10/6/2021, status: done}", True),
+    ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 31/6/2021, status: done}", False),
+    ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 1/13/2021, status: done}", False),
     ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 2021-06-02, status: finished}", False),
 ]
 

@@ -101,10 +101,10 @@ class DeadlineSpec(_Model):
         "item's own text read as one (e.g. 'thường xuyên' inside a duty's sentence).",
     )
     start: dt.date | None = Field(
-        None, description="Explicit start date (YYYY-MM-DD), only if the phrase is not enough."
+        None, description="Explicit start date (YYYY-MM-DD or D/M/YYYY), only if the phrase is not enough."
     )
     due: dt.date | None = Field(
-        None, description="Explicit due date (YYYY-MM-DD), only if the phrase is not enough."
+        None, description="Explicit due date (YYYY-MM-DD or D/M/YYYY), only if the phrase is not enough."
     )
 
 
@@ -422,7 +422,7 @@ class ProgressEntry(_Model):
     'reopened'."""
 
     id: Text = Field(description="Item ID: task:1.1 (or 1.1), duty:IV.2, review:6, inspection:II.3.")
-    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    date: dt.date = Field(description="When it happened (YYYY-MM-DD or D/M/YYYY).")
     status: ProgressStatus = Field(description="started, done, reopened, or note (a remark only).")
     unit: Text | None = Field(
         None, description="For an item that binds each unit separately: whose obligation this is."

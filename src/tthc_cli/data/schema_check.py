@@ -52,7 +52,7 @@ _WANTED = {
 
 # The shapes the schemas' patterns stand for (data/models.py), by the pattern itself: a message says
 # what a valid value looks like, never the regular expression.
-_PATTERNS = {
+PATTERNS = {
     r"^(?:\d+|[IVXLC]+|[a-zđ])(?:\.(?:\d+|[IVXLC]+|[a-zđ]))*[.)]?$": "item-number",
     r"^(?:[IVXLC]+|\d+|[A-Z])$": "block-number",
     r"^[a-z][a-z0-9_]*$": "name",
@@ -60,7 +60,7 @@ _PATTERNS = {
     r"^(?:[IVXLC]+|\d+|[a-z][a-z0-9_]*)$": "where",
     r"^\d+$": "digits",
 }
-PATTERN_VARIANTS = frozenset(_PATTERNS.values())
+PATTERN_VARIANTS = frozenset(PATTERNS.values())
 
 
 def quoted_value(value: Any) -> str:
@@ -129,7 +129,7 @@ def _explain(err: Any, model: type[BaseModel]) -> tuple[Problem, bool]:
         choices = tuple(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return problem("invalid-value", "choices", choices=choices, **_found(given)), False
     if kind == "string_pattern_mismatch":
-        shape = _PATTERNS.get(str(ctx.get("pattern", "")), "pattern")
+        shape = PATTERNS.get(str(ctx.get("pattern", "")), "pattern")
         return problem("invalid-value", shape, **_found(given)), False
     if kind == "string_too_short":
         return problem("invalid-value", "empty-text"), False
@@ -246,8 +246,8 @@ def _read_dates(raw: Any, spec: _Spec | bool, path: Path) -> tuple[Any, list[tup
         if raw is None:
             return raw, []
         found = read_date(raw)
-        if isinstance(found, Problem):
-            return raw, [(path, found)]
+        if isinstance(found, Problem):  # None: the schema refuses it too (said once, here), and
+            return None, [(path, found)]  # what is salvaged never holds a date read wrong
         iso = found.isoformat()
         return (raw if raw == iso else iso), []
     bad: list[tuple[Path, Problem]] = []

@@ -387,8 +387,8 @@ MESSAGES.update(
         ),
         "invalid-value/where": _found(
             N_(
-                "{found} is not a valid place here; write a part's Roman numeral (IV) or an appendix's name "
-                "(review)"
+                "{found} is not a valid place here; write a section's Roman numeral or an appendix's "
+                "name, e.g. IV or review"
             )
         ),
         "invalid-value/digits": _found(N_("{found} is not a valid number here; write digits only, e.g. 2")),

@@ -1,5 +1,6 @@
-"""Issue 12, class 5: an office's own templates fail cleanly (exit 2, the template's file and line)
-and boundedly (time, memory, output size), never leave their folder, and never print a traceback."""
+"""An office's own templates fail cleanly (exit 2, the template's file and line, in the reader's
+language) and boundedly (the output is cut off at a bound, on every platform), never leave their
+folder, and never print a traceback."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.present import render
-
-POSIX = pytest.mark.skipif(not hasattr(os, "fork"), reason="time and memory limits need fork")
 
 
 def _brief(run, folder: Path, source: str | bytes):  # type: ignore[no-untyped-def]
@@ -25,18 +24,22 @@ def _brief(run, folder: Path, source: str | bytes):  # type: ignore[no-untyped-d
 @pytest.mark.parametrize(
     ("source", "line", "message"),
     [
-        ("{% for i in range(10**9) %}x{% endfor %}", 1, "số hoặc khoảng quá lớn"),
-        ("ok\n{{ 1/0 }}", 2, "ZeroDivisionError: division by zero"),
+        ("{% for i in range(10**9) %}x{% endfor %}", 1, "một khoảng nhiều hơn 100,000 số"),
+        ("ok\n{{ 1/0 }}", 2, "chia cho 0"),
         ("a\n\n{% include 'brief.md.j2' %}", 3, "lồng nhau quá sâu"),
         ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "lồng nhau quá sâu"),
         ("{{ brief.week_start | dmy(1, 2, 3) }}", 1, "TypeError"),
-        ("{{ lipsum(10**6) }}", 1, "'lipsum' is undefined"),
-        ("{% set n = 10 %}{{ n ** 100000 }}", 1, "bị chặn vì không an toàn: a power this large"),
-        ("{{ 'x' * 10**9 }}", 1, "bị chặn vì không an toàn: a repetition this large"),
-        ("{{ '%0999999999d' % 1 }}", 1, "bị chặn vì không an toàn: a field width this large"),
-        ("\n\n{{ ''.__class__.__mro__ }}", 3, "bị chặn vì không an toàn"),
-        ("{{ nothing.here }}", 1, "'nothing' is undefined"),
-        ("{% for x in %}", 1, "Expected an expression"),
+        ("{{ lipsum(10**6) }}", 1, "'lipsum' không có trong dữ liệu mẫu này nhận"),
+        ("{% set n = 10 %}{{ n ** 100000 }}", 1, "số quá lớn"),
+        ("\n\n{{ ''.__class__.__mro__ }}", 3, "bị chặn vì không an toàn: '__class__'"),
+        ("{{ nothing.here }}", 1, "'nothing' không có trong dữ liệu mẫu này nhận"),
+        ("{{ brief.nothing }}", 1, "không có trường 'nothing'"),
+        ("{% for x in %}", 1, "lỗi cú pháp: "),
+        ("{% frobnicate %}", 1, "'{% frobnicate %}' không phải thẻ của Jinja"),
+        ("{% if 1 %}\nx\n", 2, "mẫu kết thúc trước khi đóng một khối; hãy thêm {% endif %}"),
+        ("{{ 'x' * 40000000 }}", 1, "ghi ra quá 33,554,432 ký tự"),
+        ("{{ '%040000000d' % 1 }}", 1, "ghi ra quá 33,554,432 ký tự"),
+        ("{% for i in range(99999) %}{{ 'y' * 999 }}{% endfor %}", 1, "ghi ra quá 33,554,432 ký tự"),
     ],
 )
 def test_a_broken_template_is_exit_2_with_file_and_line(
@@ -44,7 +47,8 @@ def test_a_broken_template_is_exit_2_with_file_and_line(
 ) -> None:  # type: ignore[no-untyped-def]
     result = _brief(run, tmp_path, source)
     assert result.code == 2, result.stdout[:200]
-    assert f"tthc: mẫu báo cáo {tmp_path / 'brief.md.j2'}:{line}: " in result.stderr, result.stderr
+    where = f"mẫu báo cáo {tmp_path / 'brief.md.j2'}:{line}: "
+    assert f"tthc: {where}" in result.stderr or f"tthc: lỗi {where}" in result.stderr, result.stderr
     assert message in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
 
@@ -54,28 +58,12 @@ def test_a_template_that_is_not_utf8_is_named(run, tmp_path: Path) -> None:  # t
     assert result.code == 2 and "brief.md.j2: byte thứ 0 không phải UTF-8" in result.stderr
 
 
-@POSIX
-def test_output_and_memory_are_bounded(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # A lower memory bound than the shipped 1 GiB: the same mechanism stops the same templates, in a
-    # fraction of the time it takes to fill a gigabyte (the output bound stays the shipped one).
-    monkeypatch.setattr(render, "MEMORY_LIMIT_BYTES", 192 * 1024 * 1024)
-    huge = _brief(run, tmp_path, "{{ 'x'.center(10**9) }}")
-    assert huge.code == 2 and "brief.md.j2" in huge.stderr
-    assert "ghi ra quá" in huge.stderr or "bộ nhớ" in huge.stderr
-    grow = "{{ 'aaaa'" + ".replace('a', 'aaaa')" * 14 + " }}"
-    amplified = _brief(run, tmp_path, grow)
-    assert amplified.code == 2 and "brief.md.j2" in amplified.stderr
-    many = _brief(run, tmp_path, "{% for i in range(99999) %}{{ 'y' * 999 }}{% endfor %}")
-    assert many.code == 2 and "ghi ra quá 33,554,432 ký tự" in many.stderr
-
-
-@POSIX
-def test_a_template_that_runs_too_long_is_stopped(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(render, "TIME_LIMIT_S", 1.0)
-    loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
-    result = _brief(run, tmp_path, loops)
-    assert result.code == 2
-    assert f"lỗi mẫu báo cáo: {tmp_path / 'brief.md.j2'}: chạy quá 1 giây nên đã bị dừng" in result.stderr
+def test_a_huge_constant_is_not_built_when_the_template_compiles() -> None:
+    """Jinja folds constant expressions into the compiled code: `'x' * 10**9` took 19.6 s and 3.8 GB
+    to compile before the output cap could see it. It is evaluated when rendered instead."""
+    env = render.environment("/nonexistent")
+    for source in ("{{ 'x' * 10**9 }}", "{{ '%0999999999d' % 1 }}", "{{ 10 ** 10 ** 5 }}"):
+        assert len(env.compile(source, raw=True)) < 10_000
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symlinks and FIFOs")

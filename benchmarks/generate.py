@@ -1,4 +1,6 @@
-"""Write a synthetic data set shaped like the real plan, that validates cleanly, with about N items.
+"""Write a synthetic data set shaped like the real plan, that validates cleanly, with about N items: the
+benchmark measures the normal case, a valid plan validated in full (tests/test_benchmark_data.py
+validates a small generated set, so the generator cannot drift into writing invalid data again).
 
     python benchmarks/generate.py --items 10000 --out /tmp/bench-10k
 
@@ -123,9 +125,11 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
         "  - name: UBND cấp xã",
         "    kind: collective",
         "  - name: Các cơ quan được giao rà soát (Phụ lục I)",
-        "    kind: review",
+        "    kind: appendix",
+        "    appendix: review",
         "  - name: Các cơ quan được kiểm tra (Phụ lục II)",
-        "    kind: inspection",
+        "    kind: appendix",
+        "    appendix: inspection",
         "  - name: Các cơ quan, đơn vị, địa phương có liên quan",
         "    kind: open",
         "  - name: Một số sở, ngành có liên quan",
@@ -206,7 +210,7 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
         ] + [f"        - {r}" for r in lead]
 
     review = [
-        "# yaml-language-server: $schema=schemas/appendix_review.schema.json",
+        "# yaml-language-server: $schema=schemas/appendix.schema.json",
         "title: Rà soát, đánh giá thủ tục hành chính năm 2021",
         'task: "1.1"',
         "rows:",
@@ -227,7 +231,7 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
     review += ["notes:", "  - Các cơ quan, đơn vị tổ chức rà soát, đánh giá từng thủ tục hành chính."]
 
     inspection = [
-        "# yaml-language-server: $schema=schemas/appendix_inspection.schema.json",
+        "# yaml-language-server: $schema=schemas/appendix.schema.json",
         "title: Kiểm tra công tác kiểm soát thủ tục hành chính",
         'task: "1.2"',
         "blocks:",
@@ -248,7 +252,9 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
     }
     for name, lines in files.items():
         (out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out / "progress.yaml").write_text("entries:\n", encoding="utf-8")
+    (out / "progress.yaml").write_text(
+        "# yaml-language-server: $schema=schemas/progress.schema.json\nentries:\n", encoding="utf-8"
+    )
     return {
         "tasks": n_tasks,
         "duties": n_duties,

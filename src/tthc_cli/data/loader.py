@@ -28,6 +28,7 @@ from tthc_cli.textnorm import (
     INVISIBLE,
     LOOKALIKE_SCRIPTS,
     NO_BREAK_SPACES,
+    SUSPECT,
     LineIndex,
     control_name,
     lookalike,
@@ -112,8 +113,9 @@ class _Walker:
         # invisible character or a look-alike letter; most files need none of it, and then no scalar
         # is looked at twice.
         self.clean = (lambda value: value) if _already_clean(text) else _clean
-        self.check_invisible = INVISIBLE.search(text) is not None
-        self.check_lookalike = LOOKALIKE_SCRIPTS.search(text) is not None
+        suspect = SUSPECT.search(text) is not None
+        self.check_invisible = suspect and INVISIBLE.search(text) is not None
+        self.check_lookalike = suspect and LOOKALIKE_SCRIPTS.search(text) is not None
         # Control characters cannot stand raw in YAML (the reader refuses them); only a backslash
         # escape of a double-quoted string ("\\e", "\\x9b", "\\u001b") can put one in a value.
         self.check_control = "\\" in text

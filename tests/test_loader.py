@@ -174,8 +174,8 @@ YAML_MISTAKES = [
     ("a: [1, , 2]\n", 1, "yaml-syntax/missing-value", "hai dấu phẩy liền nhau"),
     ("a: {b: , : }\n", 1, "yaml-syntax/missing-value", "thiếu một giá trị ở đây"),
     ("a: b}\nc: ]\n", 2, "yaml-syntax/stray-bracket", "dấu ']' không có dấu ngoặc mở"),
-    ('a: "x" y\n', 1, "yaml-syntax/after-closing", 'còn chữ sau dấu " đóng'),
-    ("a: [1] x\n", 1, "yaml-syntax/after-closing", "dấu ] đóng"),
+    ('a: "x" y\n', 1, "yaml-syntax/after-quote", "còn chữ sau dấu ngoặc kép đóng"),
+    ("a: [1] x\n", 1, "yaml-syntax/after-bracket", "còn chữ sau dấu ']' đóng"),
     ("a" * 1100 + ": 1\n", 1, "yaml-syntax/long-key", "dài hơn 1.024 ký tự"),
     ("--- x\na: 1\n", 2, "yaml-syntax/other", "YAML không đọc được dòng này"),
     ("a: 1\n---\nb: 2\n", 2, "multiple-documents/", "một tài liệu YAML thứ hai"),
@@ -198,7 +198,7 @@ def test_a_lookalike_letter_in_a_name_is_reported_where_it_stands() -> None:
     doc = parse("units:\n  - name: S\u043e Y tế\n    type: department\n  - name: Сở Tư pháp\n")
     assert codes(doc) == [(2, "lookalike-character"), (4, "lookalike-character")]
     said = message(doc.diagnostics[0])
-    assert "CYRILLIC SMALL LETTER O" in said and "vị trí 2" in said and "chữ Latinh 'o'" in said
+    assert "'о' (U+043E) ở vị trí 2: một chữ Kirin trông giống chữ Latinh 'o'" in said
     assert doc.diagnostics[0].path == ("units", 0, "name") and doc.data is None
 
 

@@ -46,14 +46,17 @@ def nfc(text: str) -> str:
     return NO_BREAK_SPACES.sub(" ", unicodedata.normalize("NFC", text))
 
 
-def lookalike(text: str) -> tuple[int, str, str] | None:
+def lookalike(text: str) -> tuple[int, str, str, str] | None:
     """The first Greek or Cyrillic letter in a text written in Latin letters: (its index, the letter,
-    the Latin letter it looks like, '' when none in particular); None when there is none, or when
-    the text has no Latin letter at all (a name written wholly in another script is no disguise)."""
+    the Latin letter it looks like or '' when none in particular, 'greek' or 'cyrillic'); None when
+    there is none, or when the text has no Latin letter at all (a name written wholly in another
+    script is no disguise)."""
     found = LOOKALIKE_SCRIPTS.search(text)
     if found is None or _LATIN_LETTER.search(text) is None:
         return None
-    return found.start(), found.group(), _LOOKS_LATIN.get(found.group(), "")
+    char = found.group()
+    script = "greek" if char <= "\u03ff" or char >= "\u1f00" else "cyrillic"
+    return found.start(), char, _LOOKS_LATIN.get(char, ""), script
 
 
 def typed(text: str) -> str:

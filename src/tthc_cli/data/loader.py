@@ -183,12 +183,14 @@ class _Walker:
                 node, "invisible-character", path, char=f"U+{ord(m.group()):04X}", position=m.start() + 1
             )
         if self.check_lookalike and (found := lookalike(value)) is not None:
-            position, char, latin = found
+            position, char, latin, script = found
             self._report(
                 node,
                 "lookalike-character",
                 path,
-                char=control_name(char),
+                script,
+                char=char,
+                unicode=f"U+{ord(char):04X}",
                 latin=latin,
                 position=position + 1,
                 text=value if len(value) <= 80 else value[:80] + "…",

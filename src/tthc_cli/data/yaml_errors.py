@@ -152,7 +152,8 @@ def _block(lines: list[str], line: int, column: int, context_line: int, said: st
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     before = text[: column - 1].rstrip()
     if before.strip():  # more on a line after a closed quote or bracket: 'a: "x" y', 'a: [1] x'
-        return problem("yaml-syntax", "after-closing", closer=before[-1], suggestion=_quoted_value(text))
+        variant = "after-quote" if before[-1] in "'\"" else "after-bracket"
+        return problem("yaml-syntax", variant, bracket=before[-1], suggestion=_quoted_value(text))
     indentation = _indentation(lines, line)
     if indentation is not None:
         return indentation

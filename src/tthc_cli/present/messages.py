@@ -144,16 +144,22 @@ def _indentation(a: Args) -> str:
     ).format(want=want, like=a["like"])
 
 
-def _lookalike(a: Args) -> str:
-    if a.get("latin"):
+def _lookalike(script: str) -> Wording:
+    """A Greek or Cyrillic letter inside Latin text: which, where, and the Latin letter it passes for."""
+
+    def wording(a: Args) -> str:
+        alphabet = _("a Greek letter") if script == "greek" else _("a Cyrillic letter")
+        if a.get("latin"):
+            return _(
+                "'{text}' has '{char}' ({unicode}) at position {position}: {alphabet} that looks like the "
+                "Latin '{latin}'; type it again (two names that look the same would differ)"
+            ).format(**a, alphabet=alphabet)
         return _(
-            "'{text}' has {char} at position {position}, a letter of another alphabet that looks like "
-            "the Latin '{latin}'; type it again (two names that look the same would differ)"
-        ).format(**a)
-    return _(
-        "'{text}' has {char} at position {position}, a letter of another alphabet inside Latin text; "
-        "type it again (two names that look the same would differ)"
-    ).format(**a)
+            "'{text}' has '{char}' ({unicode}) at position {position}: {alphabet} inside Latin text; "
+            "type it again (two names that look the same would differ)"
+        ).format(**a, alphabet=alphabet)
+
+    return wording
 
 
 MESSAGES.update(
@@ -199,7 +205,8 @@ MESSAGES.update(
             "contains the invisible character {char} at position {position}; "
             "delete it (it makes identical-looking names differ)"
         ),
-        "lookalike-character": _lookalike,
+        "lookalike-character/cyrillic": _lookalike("cyrillic"),
+        "lookalike-character/greek": _lookalike("greek"),
         "unclosed-quote": N_(
             "a quoted text opened on this line is not closed, so YAML read on until line {until}; "
             "add the closing quote"
@@ -225,8 +232,12 @@ MESSAGES.update(
         "yaml-syntax/missing-colon": N_(
             "line {line} ('{text}') has no ':'; write 'field: value', or join it to the line above"
         ),
-        "yaml-syntax/after-closing": N_(
-            "more text after the closing {closer} on this line; put the whole value in quotes: {suggestion}"
+        "yaml-syntax/after-quote": N_(
+            "more text after the closing quote on this line; put the whole value in quotes: {suggestion}"
+        ),
+        "yaml-syntax/after-bracket": N_(
+            "more text after the closing '{bracket}' on this line; put the whole value in quotes: "
+            "{suggestion}"
         ),
         "yaml-syntax/dash-in-mapping": N_(
             "line {line} starts a list item ('- ') among fields; write 'field: value', or indent the "

@@ -72,7 +72,7 @@ FIELD_WORDS = {
     "evidence": N_("evidence"),
     "by": N_("reported by"),
     "task": N_("item it details"),
-    "unit_role": N_("role of the rows' units"),
+    "unit_role": N_("role of the units in its rows"),
     "columns": N_("columns"),
     "blocks": N_("blocks"),
     "block": N_("block number"),

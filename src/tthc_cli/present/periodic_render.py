@@ -1,12 +1,10 @@
 """The periodic report written out: Markdown and HTML from their Jinja templates, the Word document
 from templates/periodic_report.docx through docxtpl (Jinja inside a .docx). An office's own copies
 (--templates) are bounded like the other templates: a regular file inside the folder, a size bound
-(for the .docx also on what it unpacks to), the sandbox, and a child process with time and memory
-limits where the system can fork."""
+(for the .docx also on what it unpacks to) and the sandbox (present/render.py)."""
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 import zipfile
@@ -21,12 +19,12 @@ from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.formats import View
 from tthc_cli.present.labels import status_label
+from tthc_cli.present.messages import file_kind_words
 from tthc_cli.present.periodic import PeriodicReport, counts_heading, report_state_label
 from tthc_cli.present.render import (
     TemplateFailure,
-    _BoundedSandbox,
     _explain,
-    _in_child,
+    _Sandbox,
     environment,
     render,
     shipped_templates,
@@ -80,7 +78,7 @@ def _docx_environment() -> jinja2.Environment:
     """The sandbox with the report templates' filters and words, escaping everything for XML (docxtpl
     sets autoescape on the environment it is given: this one is made for the call)."""
     shared = environment(None)
-    env = _BoundedSandbox(undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], autoescape=True)
+    env = _Sandbox(undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], autoescape=True)
     env.filters.update(shared.filters)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n._, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
@@ -118,7 +116,9 @@ def _checked(path: str, folder: str) -> bytes:
     try:
         raw = read_regular(real, MAX_DOCX_BYTES)
     except FileKindError as exc:
-        raise TemplateFailure(str(exc).removeprefix(real + " "), path) from None
+        raise TemplateFailure(
+            _("is {kind}, not a regular file").format(kind=file_kind_words(exc.kind)), path
+        ) from None
     except OSError as exc:
         raise TemplateFailure(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
     if len(raw) > MAX_DOCX_BYTES:
@@ -156,21 +156,10 @@ def _render_docx(template: bytes, report: PeriodicReport, source: str) -> bytes:
 
 
 def render_docx(report: PeriodicReport, template_dir: str | None = None) -> bytes:
-    """The Word document. An office's own template runs in a child process with the same limits as
-    its text templates."""
+    """The Word document, from the office's own template when it has one (in the sandbox, like its
+    text templates)."""
     template, source = docx_template(template_dir)
-    if not template_dir or not source.startswith(os.path.realpath(template_dir)) or not hasattr(os, "fork"):
-        return _render_docx(template, report, source)
-
-    def work() -> str:
-        return base64.b64encode(_render_docx(template, report, source)).decode("ascii")
-
-    try:
-        return base64.b64decode(_in_child(work, template_dir))
-    except TemplateFailure as exc:
-        if exc.file is None:
-            exc.file = source
-        raise
+    return _render_docx(template, report, source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -369,6 +369,7 @@ def registry_of(units_file: UnitsFile, appendices: dict[str, AppendixFile]) -> R
                 u.requires_type,
                 u.part_of,
                 u.inferred_part_of.basis if u.inferred_part_of else None,
+                u.email,
             )
             for u in units_file.units
         ],

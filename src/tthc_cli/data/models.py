@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS, appendix_name
@@ -50,6 +59,12 @@ ItemNumber = Annotated[
 BlockNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
 AppendixNumber = Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|\d+|[A-Z])$")]
 Year = Annotated[int, Field(ge=2000, le=2100)]
+# One e-mail address as a unit's mailbox has it (RFC 5322's dot-atom local part, a domain of at least
+# two labels): no display name, no list; the unit's name is the display name of the messages.
+EMAIL_PATTERN = (
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 RowNumber = Annotated[int, Field(ge=1)]
 
 
@@ -366,6 +381,19 @@ class Unit(_Model):
     inferred_part_of: Inference | None = Field(
         None, description="Set when the source does not print `part_of`: where the relation is read from."
     )
+    email: str | None = Field(
+        None,
+        description="Where `tthc remind` sends the unit's reminders: one address, "
+        "e.g. vanthu.syt@haiduong.gov.vn.",
+        json_schema_extra={"pattern": EMAIL_PATTERN},
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _an_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(EMAIL_PATTERN, value):
+            raise refused("email", value=value)
+        return value
 
 
 class InferredMember(_Model):

@@ -150,6 +150,7 @@ class UnitInfo:
     requires_type: bool = False
     part_of: str | None = None
     part_of_basis: str | None = None  # where `part_of` is read from, when the source does not print it
+    email: str | None = None  # where reminders go (units.yaml `email`)
 
 
 @dataclass(frozen=True, slots=True)

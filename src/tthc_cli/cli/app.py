@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from tthc_cli import __version__
-from tthc_cli.cli.commands import deadline, documents, items, new, progress, units, validate
+from tthc_cli.cli.commands import deadline, documents, items, new, progress, remind, units, validate
 from tthc_cli.cli.completion import install_callback, show_callback
 from tthc_cli.cli.help import Command, Group, Root
 from tthc_cli.cli.options import Lang
@@ -142,7 +142,10 @@ command(
 command(
     app,
     "export",
-    N_("Dated items as an iCalendar file (Outlook, Google Calendar) or every item as CSV (Excel)."),
+    N_(
+        "Dated items as an iCalendar file (Outlook, Google Calendar), every item as CSV (Excel), or the "
+        "whole plan as an SQLite database for Datasette."
+    ),
 )(documents.export)
 command(
     app,
@@ -158,6 +161,14 @@ command(
     N_("Who has not yet delivered an item each unit (or each period) owes separately, e.g. IV.2."),
 )(items.missing)
 command(app, "units", N_("The unit registry: units with type and aliases, groups with members."))(units.units)
+command(
+    app,
+    "remind",
+    N_(
+        "One e-mail per unit with something overdue or due soon (.eml files with -o, or --send through "
+        "SMTP); a unit with nothing to say gets nothing."
+    ),
+)(remind.remind)
 
 progress_app = typer.Typer(
     cls=Group,

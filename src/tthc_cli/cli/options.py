@@ -62,6 +62,7 @@ class ReportFormat(StrEnum):
 class ExportFormat(StrEnum):
     ICS = "ics"
     CSV = "csv"
+    SQLITE = "sqlite"
 
 
 class RoleFilter(StrEnum):

@@ -21,7 +21,7 @@ from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _
-from tthc_cli.present import registry, tables
+from tthc_cli.present import registry, sqlite_export, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
@@ -76,6 +76,9 @@ class View:
 
     def docx(self) -> bytes:
         return self._no("Word")  # type: ignore[no-any-return]
+
+    def sqlite(self) -> bytes:
+        return self._no("SQLite")  # type: ignore[no-any-return]
 
     def markdown(self) -> str:
         """The sections as Markdown tables (headed by their titles where the view says so)."""
@@ -289,6 +292,23 @@ class ReportView(View):
         return render_report(self.report, self.plan, "html", self.lang, self.templates)
 
 
+@dataclass(frozen=True, slots=True)
+class PublicationView(View):
+    """The whole plan for Datasette (`tthc export --format sqlite`): an SQLite database, and the
+    metadata Datasette reads beside it (present/sqlite_export.py)."""
+
+    plan: Plan
+    statuses: Mapping[str, ItemStatus]
+    today: date
+    warn_days: int
+
+    def sqlite(self) -> bytes:
+        return sqlite_export.to_sqlite(self.plan, self.statuses, self.today, self.warn_days)
+
+    def datasette_metadata(self, database: str) -> dict[str, Any]:
+        return sqlite_export.datasette_metadata(self.plan, self.today, database)
+
+
 # --- formats: how a view is written -------------------------------------------------------------------
 
 
@@ -374,8 +394,17 @@ class Calendar(Format):
         return view.calendar()
 
 
+class Sqlite(Format):
+    """An SQLite database for Datasette (written with -o only: the metadata goes beside it)."""
+
+    name = "sqlite"
+
+    def render(self, view: View) -> bytes:
+        return view.sqlite()
+
+
 FORMAT_BY_NAME: dict[str, Format] = {
-    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar(), Docx())
+    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar(), Docx(), Sqlite())
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tthc_cli import i18n
@@ -40,6 +40,11 @@ def real_today() -> date:
     """The calendar's date: the one place the clock is read. Records (progress entries) and the check
     that no entry lies in the future use it, whatever --today or TTHC_TODAY say for queries."""
     return date.today()
+
+
+def real_now() -> datetime:
+    """The moment, with the local time zone: a message's Date header."""
+    return datetime.now().astimezone()
 
 
 def query_day(today: date | None) -> date:

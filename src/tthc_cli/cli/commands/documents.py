@@ -11,7 +11,7 @@ import typer
 
 from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, UserError, fail
-from tthc_cli.cli.commands import data_dir, load, query_day, statuses_on
+from tthc_cli.cli.commands import data_dir, load, publish, query_day, statuses_on
 from tthc_cli.cli.options import (
     DEFAULT_WARN_DAYS,
     Data,
@@ -54,7 +54,7 @@ REPORT_SUFFIXES = {
     ".htm": ReportFormat.HTML,
     ".docx": ReportFormat.DOCX,
 }
-EXPORT_SUFFIXES = {".ics": ExportFormat.ICS, ".csv": ExportFormat.CSV}
+EXPORT_SUFFIXES = {".ics": ExportFormat.ICS, ".csv": ExportFormat.CSV, **publish.SUFFIXES}
 
 
 def format_for(fmt: F | None, output: str | None, suffixes: dict[str, F]) -> F | None:
@@ -272,7 +272,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help=N_("ics (calendar) or csv (Excel); default: from the -o file's suffix."),
+            help=N_("ics (calendar), csv (Excel) or sqlite (Datasette); default: from the -o file's suffix."),
             parser=choice("--format", ExportFormat),
         ),
     ] = None,
@@ -285,7 +285,14 @@ def export(
     kind = format_for(fmt, output, EXPORT_SUFFIXES)
     if kind is None:
         fail(_("say which format: --format ics or --format csv (or -o a file named *.ics or *.csv)"))
+    if kind is ExportFormat.SQLITE and output is None:
+        fail(_("--format sqlite writes a database and its Datasette metadata: give -o FILE.db"))
     now, plan, sts = as_of(today, data, warn_days)
+    if kind is ExportFormat.SQLITE and output is not None:
+        publication = formats.PublicationView(plan, sts, now, warn_days)
+        emit(formats.render(kind, publication), output, data)
+        publish.write_metadata(publication, output)
+        return EXIT_OK
     view = formats.items_view(plan_title(plan.meta), plan.items, plan, sts, now)
     emit(formats.render(kind, view), output, data)
     return EXIT_OK

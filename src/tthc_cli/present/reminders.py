@@ -13,13 +13,14 @@ common work it takes part in that is late.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from email.headerregistry import Address
+from email.header import Header
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr, parseaddr
 
 from tthc_cli.domain.accountability import all_assignments, is_rollup
 from tthc_cli.domain.item_ids import unit_slug
@@ -193,9 +194,11 @@ def reminder_text(
 
 
 def message_id(reminder: Reminder, plan: Plan) -> str:
-    """The same on every run of one day for one unit and plan: a reminder sent twice in a day is one
-    message to the mail systems that drop repeated IDs."""
-    return f"<remind.{plan.meta.plan_id}.{reminder.today:%Y%m%d}.{reminder.slug}@{MESSAGE_ID_DOMAIN}>"
+    """The same on every run of one day for one unit and plan (the unit and plan as a short digest, so
+    the header fits a line): a reminder sent twice in a day is one message to the mail systems that
+    drop repeated IDs."""
+    unit = hashlib.blake2s(f"{plan.meta.plan_id}/{reminder.slug}".encode(), digest_size=8).hexdigest()
+    return f"<remind.{reminder.today:%Y%m%d}.{unit}@{MESSAGE_ID_DOMAIN}>"
 
 
 def email_message(
@@ -214,14 +217,13 @@ def email_message(
     notice from thirty mailboxes) are not sent back; a draft (written with -o, not sent) carries
     X-Unsent, so Outlook opens it as a message to send from the clerk's own account."""
     msg = EmailMessage(policy=SMTP)
-    msg["Subject"] = subject
+    msg.set_raw("Subject", _encoded("Subject", subject))
     if sender:
-        msg["From"] = sender
+        msg.set_raw("From", _mailbox("From", *parseaddr(sender)))
     if reminder.email:
-        local, _at, domain = reminder.email.rpartition("@")
-        msg["To"] = Address(display_name=reminder.unit, username=local, domain=domain)
+        msg.set_raw("To", _mailbox("To", reminder.unit, reminder.email))
     if reply_to:
-        msg["Reply-To"] = reply_to
+        msg.set_raw("Reply-To", _mailbox("Reply-To", *parseaddr(reply_to)))
     msg["Date"] = format_datetime(written)
     msg["Message-ID"] = message_id(reminder, plan)
     msg["Auto-Submitted"] = "auto-generated"
@@ -230,6 +232,25 @@ def email_message(
         msg["X-Unsent"] = "1"
     msg.set_content(body, charset="utf-8", cte="quoted-printable")
     return msg
+
+
+# The headers are encoded here, not by the policy: Python 3.11's folder, refolding a long header of
+# encoded words, drops the space between two words ("việcquá hạn") or splits a letter's bytes across
+# words ("Xã h ội"). email.header.Header writes each word's text whole, spaces inside, in lines of
+# at most 76 characters, which the policy then leaves as they are.
+
+
+def _encoded(name: str, text: str) -> str:
+    if text.isascii():
+        return text
+    return Header(text, "utf-8", header_name=name).encode()
+
+
+def _mailbox(name: str, display: str, address: str) -> str:
+    """'Sở Y tế <vanthu.syt@…>' as a header value: the name as encoded words, the address as it is."""
+    if not display or display.isascii():
+        return formataddr((display, address))
+    return f"{_encoded(name, display)}\n <{address}>"
 
 
 def file_names(reminders: Sequence[Reminder]) -> list[str]:

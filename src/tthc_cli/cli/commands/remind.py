@@ -279,7 +279,11 @@ def _connect(smtp: Smtp, password: str | None) -> smtplib.SMTP:
         if smtp.starttls:
             conn.starttls(context=ssl.create_default_context())
     if smtp.user:
-        conn.login(smtp.user, password or "")
+        try:
+            conn.login(smtp.user, password or "")
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 
@@ -313,21 +317,19 @@ def deliver(
             try:
                 conn.send_message(message)
             except smtplib.SMTPServerDisconnected:
+                conn = None
                 conn = _connect(smtp, password)  # dropped between messages: once more, afresh
                 conn.send_message(message)
-        except (
-            smtplib.SMTPServerDisconnected,
-            smtplib.SMTPConnectError,
-            smtplib.SMTPAuthenticationError,
-        ) as exc:
+        except (OSError, smtplib.SMTPException) as exc:
+            if conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected):
+                failed.append((reminder.unit, _reason(exc)))  # this message refused; the rest still go
+                if not isinstance(exc, smtplib.SMTPException):
+                    conn = None  # the network: the next message tries a new connection
+                continue
+            # The server cannot be reached or refuses the login: the same for every message left.
             failed.extend((r.unit, _reason(exc)) for r, _m in pending[n:])
             conn = None
             break
-        except smtplib.SMTPException as exc:  # this message refused; the connection still serves
-            failed.append((reminder.unit, _reason(exc)))
-        except OSError as exc:  # the network: the next message tries a new connection
-            failed.append((reminder.unit, _reason(exc)))
-            conn = None
         else:
             sent.append(reminder.unit)
     if conn is not None:

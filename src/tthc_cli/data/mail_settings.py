@@ -12,7 +12,7 @@ from pydantic import Field, StrictBool
 from tthc_cli.data.loader import parse_document
 from tthc_cli.data.models import Text, _Model
 from tthc_cli.data.schema_check import validate_model
-from tthc_cli.domain.problems import Problem, Severity
+from tthc_cli.domain.problems import Problem
 
 SMTP_FILE = "smtp.yaml"
 PASSWORD_KEY = "password"
@@ -53,23 +53,6 @@ def read_smtp_file(label: str, raw: bytes) -> SmtpRead:
         password_at = doc.locate((PASSWORD_KEY,), key=True)
         doc.data = {k: v for k, v in doc.data.items() if k != PASSWORD_KEY}
     settings = validate_model(doc, SmtpFile) if doc.ok else None
-    problems = tuple(_as_problem(d) for d in doc.diagnostics)
+    problems = tuple(doc.diagnostics)
     return SmtpRead(settings if not problems else None, problems, password_at)
 
-
-def _as_problem(found: object) -> Problem:
-    """The reader's problem as a Problem: it may still carry its own sentence (present/messages.py's
-    'text' variant)."""
-    if isinstance(found, Problem):
-        return found
-    path = str(getattr(found, "path", ""))
-    return Problem(
-        str(getattr(found, "code", "")),
-        (("text", str(getattr(found, "message", ""))),),
-        "text",
-        Severity(str(getattr(found, "severity", "error"))),
-        str(getattr(found, "file", "")),
-        (path,) if path else (),
-        int(getattr(found, "line", 0)),
-        int(getattr(found, "column", 0)),
-    )

@@ -28,6 +28,7 @@ from tthc_cli.domain.plan import Plan
 from tthc_cli.fsutil import FileKindError, create_folder_with, read_regular
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
+from tthc_cli.present.messages import not_regular
 from tthc_cli.present.reminders import (
     DEFAULT_WITHIN,
     Reminder,
@@ -197,9 +198,10 @@ def smtp_settings(path: str | None, folder: str) -> Smtp:
 def _read_file(path: str) -> SmtpFile:
     try:
         raw = read_regular(path, MAX_SETTINGS_BYTES)
-    except (FileKindError, OSError) as exc:
-        reason = str(exc) if isinstance(exc, FileKindError) else os_reason(exc)
-        fail(_("cannot read {path}: {reason}").format(path=path, reason=reason))
+    except FileKindError as exc:
+        fail(_("--smtp {problem}").format(problem=not_regular(exc.path, exc.kind)))
+    except OSError as exc:
+        fail(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
     read = read_smtp_file(path, raw)
     for problem in read.problems:
         note(format_text(problem))

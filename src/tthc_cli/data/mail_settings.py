@@ -55,4 +55,3 @@ def read_smtp_file(label: str, raw: bytes) -> SmtpRead:
     settings = validate_model(doc, SmtpFile) if doc.ok else None
     problems = tuple(doc.diagnostics)
     return SmtpRead(settings if not problems else None, problems, password_at)
-

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -12,7 +11,6 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -65,6 +63,7 @@ EMAIL_PATTERN = (
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 RowNumber = Annotated[int, Field(ge=1)]
 
 
@@ -381,19 +380,11 @@ class Unit(_Model):
     inferred_part_of: Inference | None = Field(
         None, description="Set when the source does not print `part_of`: where the relation is read from."
     )
-    email: str | None = Field(
+    email: Email | None = Field(
         None,
         description="Where `tthc remind` sends the unit's reminders: one address, "
         "e.g. vanthu.syt@haiduong.gov.vn.",
-        json_schema_extra={"pattern": EMAIL_PATTERN},
     )
-
-    @field_validator("email")
-    @classmethod
-    def _an_address(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(EMAIL_PATTERN, value):
-            raise refused("email", value=value)
-        return value
 
 
 class InferredMember(_Model):

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tthc_cli.data.document import Document, Path
-from tthc_cli.data.models import RULE_PREFIX
+from tthc_cli.data.models import EMAIL_PATTERN, RULE_PREFIX
 from tthc_cli.domain.problems import Problem, problem
 from tthc_cli.domain.suggest import nearest
 
@@ -59,6 +59,7 @@ PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": "plan-id",
     r"^(?:[IVXLC]+|\d+|[a-z][a-z0-9_]*)$": "where",
     r"^\d+$": "digits",
+    EMAIL_PATTERN: "email",
 }
 PATTERN_VARIANTS = frozenset(PATTERNS.values())
 

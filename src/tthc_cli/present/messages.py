@@ -431,8 +431,8 @@ MESSAGES.update(
             "a group of kind 'appendix' names its appendix, and only such a group does"
         ),
         "invalid-value/group-scope": N_("only an 'open' group takes a scope"),
-        "invalid-value/email": N_(
-            "'{value}' is not an e-mail address; write one address, e.g. vanthu.syt@haiduong.gov.vn"
+        "invalid-value/email": _found(
+            N_("{found} is not an e-mail address; write one address, e.g. vanthu.syt@haiduong.gov.vn")
         ),
         "invalid-value": _found(N_("{found} is not valid here")),
     }

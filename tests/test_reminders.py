@@ -187,7 +187,7 @@ def test_a_long_list_is_cut_to_a_few_lines_and_counted(ds: Any) -> None:
     plan = ds
     today = date(2021, 12, 31)
     sts = statuses(plan, today)
-    office = build_reminders(plan, sts, today, unit="Văn phòng UBND tỉnh")
+    office = build_reminders(plan, sts, today, 14, unit="Văn phòng UBND tỉnh")
     (reminder,) = office
     assert len(reminder.overdue) <= MAX_LINES
     assert reminder.overdue_count == figures_of(plan, "Văn phòng UBND tỉnh", sts, today).overdue
@@ -331,3 +331,49 @@ def test_an_unreachable_server_fails_every_message_with_its_reason(plan_dir: Pat
     result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=smtp_env(port))
     assert result.code == 1
     assert "đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
+
+
+def test_an_offices_own_template_words_the_reminder(plan_dir: Path, tthc: Any) -> None:
+    own = plan_dir / "mau"
+    own.mkdir()
+    (own / "remind.txt.j2").write_text(
+        "[KSTTHC] {{ r.unit }}: {{ r.overdue_count }} việc quá hạn\n\n"
+        "{% for line in r.overdue %}{{ line.label }} – {{ line.days_late }} ngày\n{% endfor %}",
+        encoding="utf-8",
+    )
+    out = plan_dir / "out"
+    args = ("remind", "--unit", "Sở Y tế", "--templates", str(own), "-o", str(out), "--today", DAY)
+    assert tthc(*args, "--data", str(plan_dir)).code == 0
+    (message,) = written(out).values()
+    assert message["Subject"] == "[KSTTHC] Sở Y tế: 2 việc quá hạn"
+    assert text_of(message) == "PL I – 6 (Sở Y tế) – 82 ngày\nMục 8 – Sở Y tế – 5 ngày\n"
+    (own / "remind.txt.j2").write_text("{{ r.unit }\n", encoding="utf-8")
+    again = (
+        "remind",
+        "--unit",
+        "Sở Y tế",
+        "--templates",
+        str(own),
+        "-o",
+        str(plan_dir / "out2"),
+        "--today",
+        DAY,
+    )
+    broken = tthc(*again, "--data", str(plan_dir))
+    assert broken.code == 2 and "remind.txt.j2:1" in broken.stderr and not (plan_dir / "out2").exists()
+
+
+def test_the_command_line_loads_no_mail_or_database_machinery_until_asked() -> None:
+    """smtplib, ssl, the e-mail package and sqlite3 are imported by remind and the SQLite export only
+    (README "Speed"): declaring the commands loads none of them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom tthc_cli.cli import app\n"
+        "print(' '.join(m for m in ('smtplib', 'ssl', 'email.message', 'sqlite3', 'pydantic') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert loaded.stdout.strip() == ""

@@ -30,7 +30,6 @@ from tthc_cli.present.labels import item_label, item_title
 
 TEMPLATE = "remind.txt.j2"
 MAX_LINES = 10  # of each section: a reminder is read in a minute; the rest is counted, not listed
-DEFAULT_WITHIN = 14  # days ahead, as `tthc upcoming`
 MESSAGE_ID_DOMAIN = "tthc.kstthc"
 
 
@@ -113,7 +112,7 @@ def build_reminders(
     plan: Plan,
     statuses: Mapping[str, ItemStatus],
     today: date,
-    within: int = DEFAULT_WITHIN,
+    within: int,
     unit: str | None = None,
 ) -> list[Reminder]:
     """The reminders of every unit (or of `unit`) that has something to be reminded of, most urgent

@@ -20,7 +20,7 @@ from tthc_cli.data.models import (
 )
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind
-from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id
+from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id, unit_slug
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS, split_obligations
 from tthc_cli.domain.plan import (
     AppendixInfo,
@@ -35,7 +35,7 @@ from tthc_cli.domain.plan import (
     Role,
     plan_meta,
 )
-from tthc_cli.domain.plan_files import PLAN, appendix_file
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, appendix_file, unit_progress_slug
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
 
@@ -44,12 +44,19 @@ from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, Unit
 class Sources:
     """The validated files a plan is built from, kept for the cross-file checks: plan.yaml, each
     appendix (by name, in document order), units.yaml, and progress.yaml's entries as written (a
-    wrong `unit:` or `period:` is reported at its own line)."""
+    wrong `unit:` or `period:` is reported at its own line) — from progress.yaml and each unit's
+    progress/<slug>.yaml, merged — with where each was read from (`log_at`: file name, index in its
+    `entries`; empty: all from progress.yaml, in order)."""
 
     plan: PlanFile
     appendices: dict[str, AppendixFile]
     units: UnitsFile
     log: tuple[ProgressEntry, ...] = ()
+    log_at: tuple[tuple[str, int], ...] = ()
+
+    def entry_at(self, i: int) -> tuple[str, int]:
+        """The file and the index in it of the log's entry `i`."""
+        return self.log_at[i] if i < len(self.log_at) else (PROGRESS, i)
 
 
 def _refs(registry: Registry, party: Party | None) -> tuple[str, ...]:
@@ -406,7 +413,13 @@ def entry_id(registry: Registry, typed_id: str, unit: str | None, period: str | 
     return obligation_id(key, canonical, period)
 
 
-def log_entries(registry: Registry, log: tuple[ProgressEntry, ...]) -> tuple[Entry, ...]:
+def log_entries(
+    registry: Registry, log: tuple[ProgressEntry, ...], log_at: tuple[tuple[str, int], ...] = ()
+) -> tuple[Entry, ...]:
+    """The log's entries as the plan holds them. An entry of a unit's own file (progress/<slug>.yaml)
+    that does not say `by` was reported by that unit."""
+    by_slug = {unit_slug(name): name for name in registry.units} if log_at else {}
+    reporters = [by_slug.get(unit_progress_slug(file) or "") for file, _i in log_at]
     return tuple(
         Entry(
             entry_id(registry, e.id, e.unit, e.period),
@@ -414,9 +427,9 @@ def log_entries(registry: Registry, log: tuple[ProgressEntry, ...]) -> tuple[Ent
             EntryStatus(e.status),
             e.note,
             e.evidence,
-            e.by,
+            e.by or (reporters[i] if i < len(reporters) else None),
         )
-        for e in log
+        for i, e in enumerate(log)
     )
 
 
@@ -428,5 +441,5 @@ def build_plan(
     registry = registry_of(sources.units, appendices)
     meta = build_meta(sources.plan, appendices, sources.units.province)
     items, problems = build_items(sources.plan, appendices, registry, meta, calendar, max_obligations)
-    plan = Plan(meta, registry, tuple(items), log_entries(registry, sources.log))
+    plan = Plan(meta, registry, tuple(items), log_entries(registry, sources.log, sources.log_at))
     return plan, problems

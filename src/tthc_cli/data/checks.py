@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from tthc_cli.data.build import Sources
-from tthc_cli.data.checks_progress import check_progress
+from tthc_cli.data.checks_progress import check_progress, check_unit_files
 from tthc_cli.data.models import Duty, Obligation, Party, Task
 from tthc_cli.domain.item_ids import item_id
 from tthc_cli.domain.plan import ItemKind, Plan
@@ -245,6 +245,7 @@ CHECKS: tuple[Check, ...] = (
     check_registry,
     check_notes,
     check_progress,
+    check_unit_files,
 )
 
 

@@ -1,5 +1,7 @@
 """The progress log's rule: an entry must be believable — a real item (or one obligation of a split
-item), no date in the future or long after the plan, nothing done before it started, no repeats."""
+item), no date in the future or long after the plan, nothing done before it started, no repeats —
+and an entry in a unit's own file (progress/<slug>.yaml) must be that unit's report. Each problem
+stands at the entry's own file and line."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from datetime import date
 from tthc_cli.data.build import Sources
 from tthc_cli.domain.item_ids import normalise_id, unit_slug
 from tthc_cli.domain.plan import EntryStatus, Plan
-from tthc_cli.domain.plan_files import PROGRESS
+from tthc_cli.domain.plan_files import unit_progress_slug
 from tthc_cli.domain.problems import Path, Problem, problem, warning
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
+from tthc_cli.domain.unit_reports import reportable_by_unit
 
 LATE_ENTRY_DAYS = 366
 
@@ -39,40 +42,39 @@ def check_progress(plan: Plan, sources: Sources, today: date | None) -> Iterator
     seen: set[tuple[object, ...]] = set()
     meta = plan.meta
     for i, entry in enumerate(plan.progress):
-        path: Path = ("entries", i)
+        file, index = sources.entry_at(i)  # the file this entry stands in, and its place there
+        path: Path = ("entries", index)
         item = entry.id
         if item not in plan.by_id:
-            yield unknown_id(plan, item).at(PROGRESS, (*path, _wrong_part(plan, sources, i)))
+            yield unknown_id(plan, item).at(file, (*path, _wrong_part(plan, sources, i)))
             continue
         if plan.by_id[item].split:
-            yield obligation_hint(plan, item).at(PROGRESS, (*path, "id"))
+            yield obligation_hint(plan, item).at(file, (*path, "id"))
             continue
         when = entry.date
         if today is not None and when > today:
-            yield problem("future-entry", day=when, today=today).at(PROGRESS, (*path, "date"))
+            yield problem("future-entry", day=when, today=today).at(file, (*path, "date"))
         if when < meta.period_start:
-            yield problem("before-plan", day=when, start=meta.period_start).at(PROGRESS, (*path, "date"))
+            yield problem("before-plan", day=when, start=meta.period_start).at(file, (*path, "date"))
         if (when - meta.period_end).days > LATE_ENTRY_DAYS:
             # Work finished after the plan ended is recorded as late; a year after, the date is most
             # likely today's, typed into an old plan's log without --date.
-            yield warning("long-after-plan", day=when, end=meta.period_end).at(PROGRESS, (*path, "date"))
+            yield warning("long-after-plan", day=when, end=meta.period_end).at(file, (*path, "date"))
         key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
         if key in seen:
-            yield warning("duplicate-entry").at(PROGRESS, path)
+            yield warning("duplicate-entry").at(file, path)
         seen.add(key)
         if item in last and when < last[item]:
-            yield warning("out-of-order", item=item, day=when, previous=last[item]).at(
-                PROGRESS, (*path, "date")
-            )
+            yield warning("out-of-order", item=item, day=when, previous=last[item]).at(file, (*path, "date"))
         last[item] = max(last.get(item, when), when)
         if entry.status == EntryStatus.STARTED:
             if item in done:
-                yield warning("started-after-done", item=item, day=done[item]).at(PROGRESS, (*path, "status"))
+                yield warning("started-after-done", item=item, day=done[item]).at(file, (*path, "status"))
             started.setdefault(item, when)
         elif entry.status == EntryStatus.DONE:
             target = plan.by_id[item]
             if target.standing:
-                yield warning("standing-done", item=item).at(PROGRESS, (*path, "status"))
+                yield warning("standing-done", item=item).at(file, (*path, "status"))
             parts = plan.children(item)
             open_parts = tuple(k.id for k in parts if not (k.id in done and done[k.id] <= when))
             if open_parts:
@@ -84,15 +86,40 @@ def check_progress(plan: Plan, sources: Sources, today: date | None) -> Iterator
                     count=len(open_parts),
                     total=len(parts),
                     parts=open_parts,
-                ).at(PROGRESS, (*path, "status"))
+                ).at(file, (*path, "status"))
             if item in started and when < started[item]:
                 yield problem("done-before-start", item=item, day=when, started=started[item]).at(
-                    PROGRESS, (*path, "date")
+                    file, (*path, "date")
                 )
             if item in done:
-                yield warning("done-twice", item=item, day=done[item]).at(PROGRESS, (*path, "status"))
+                yield warning("done-twice", item=item, day=done[item]).at(file, (*path, "status"))
             done[item] = when
         elif entry.status == EntryStatus.REOPENED:
             if item not in done:
-                yield warning("reopened-not-done", item=item).at(PROGRESS, (*path, "status"))
+                yield warning("reopened-not-done", item=item).at(file, (*path, "status"))
             done.pop(item, None)
+
+
+def check_unit_files(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:
+    """progress/<slug>.yaml holds one unit's reports: the file names a registered unit, and each entry
+    is that unit's — reported by it (`by`, when written, names it) and about an obligation it may
+    report on (its own, or its group's work: domain/unit_reports)."""
+    files = {file for file, _i in sources.log_at if unit_progress_slug(file)}
+    if not files:
+        return
+    by_slug = {unit_slug(name): name for name in plan.registry.units}
+    units = {file: by_slug.get(unit_progress_slug(file) or "") for file in files}
+    may = reportable_by_unit(plan, [u for u in units.values() if u is not None])
+    for file in sorted(f for f, u in units.items() if u is None):
+        slug = unit_progress_slug(file) or ""
+        close = tuple(s for s in by_slug if s.startswith(slug[:6]))[:3]
+        yield problem("unit-file", "unknown", slug=slug, suggestions=close).at(file)
+    for i, (raw, entry) in enumerate(zip(sources.log, plan.progress, strict=True)):
+        file, index = sources.entry_at(i)
+        unit = units.get(file)
+        if unit is None:
+            continue
+        if raw.by is not None and plan.registry.resolve(raw.by) != unit:
+            yield problem("unit-file", "by", unit=unit, by=raw.by).at(file, ("entries", index, "by"))
+        elif entry.id in plan.by_id and entry.id not in may[unit]:
+            yield problem("unit-file", "item", unit=unit, item=entry.id).at(file, ("entries", index, "id"))

@@ -16,12 +16,13 @@ from tthc_cli.data.checks import run_checks
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
 from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
+from tthc_cli.data.progress_files import merged_log
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
 from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 from tthc_cli.domain.plan import Plan
-from tthc_cli.domain.plan_files import PLAN, PROGRESS, REQUIRED_FILES, UNITS, appendix_name
+from tthc_cli.domain.plan_files import PLAN, REQUIRED_FILES, UNITS, appendix_name, is_progress_file
 from tthc_cli.domain.problems import Problem, Severity, problem
 
 
@@ -92,7 +93,7 @@ def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> li
     into a file that lost elements are left out (the element may only have been set aside)."""
     skip: set[str] = set()
     for name, kept in salvaged.items():
-        if kept.dropped and name != PROGRESS:
+        if kept.dropped and not is_progress_file(name):
             skip |= REFERENT_CODES["units" if name == UNITS else "items"]
     out = []
     for p in problems:
@@ -138,7 +139,7 @@ def _assemble(
         label = labels.get(name, name)
         raw = files.get(name)
         if raw is None and name not in REQUIRED_FILES:
-            if name == PROGRESS:
+            if is_progress_file(name):
                 models[name] = ProgressFile()  # no log yet: nothing recorded
             continue
         if raw is None:
@@ -163,9 +164,13 @@ def _assemble(
     }
     appendices_ok = all(isinstance(m, AppendixFile) for n, m in models.items() if appendix_name(n))
     if isinstance(plan_file, PlanFile) and isinstance(units, UnitsFile) and appendices_ok:
-        progress = models.get(PROGRESS)
-        log = tuple(progress.entries or ()) if isinstance(progress, ProgressFile) else ()
-        sources = Sources(plan_file, order_appendices(appendices), units, log)
+        logs = [
+            (n, m.entries or [])
+            for n, m in models.items()
+            if is_progress_file(n) and isinstance(m, ProgressFile)
+        ]
+        log, log_at = merged_log(logs)
+        sources = Sources(plan_file, order_appendices(appendices), units, log, log_at)
         plan, made = build_plan(sources, calendar, max_obligations)
         rules = [_as_problem(p) for p in made] + run_checks(plan, sources, today)
         found.extend(_locate(docs, labels, p) for p in _as_written(rules, salvaged))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from tthc_cli.domain.plan_files import data_file_names
+from tthc_cli.domain.plan_files import PROGRESS_DIR, data_file_names
 from tthc_cli.domain.problems import Problem, ProblemError, problem
 from tthc_cli.fsutil import FileKindError, read_regular
 
@@ -55,9 +55,10 @@ def display_path(path: str) -> str:
 
 def list_data_files(directory: str) -> list[str]:
     """The data file names of a plan folder: plan.yaml, units.yaml, progress.yaml (each listed even
-    when absent) and every appendix_<name>.yaml it holds."""
+    when absent), every appendix_<name>.yaml it holds and every unit's progress/<slug>.yaml."""
     try:
-        return data_file_names(os.listdir(directory))
+        units = os.path.join(directory, PROGRESS_DIR)
+        return data_file_names(os.listdir(directory), os.listdir(units) if os.path.isdir(units) else ())
     except OSError as exc:
         raise DataDirError(unreadable("folder-unreadable", directory, exc)) from None
 

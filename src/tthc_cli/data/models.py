@@ -15,7 +15,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS, appendix_name
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS, appendix_name, unit_progress_slug
 
 RULE_PREFIX = "tthc:"
 
@@ -474,6 +474,8 @@ def model_for(file_name: str) -> type[BaseModel] | None:
     """The model a data file is validated with; None for a file that is not a tthc data file."""
     if appendix_name(file_name) is not None:
         return AppendixFile
+    if unit_progress_slug(file_name) is not None:
+        return ProgressFile  # one unit's own log (progress/<slug>.yaml): the same shape
     return FILE_MODELS.get(file_name)
 
 

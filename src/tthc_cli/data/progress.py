@@ -1,20 +1,24 @@
 """Appending to the progress log as text — every existing byte (comments, layout) stays as it was — and
-recording one entry as a transaction (record_entry): locked, validated with the whole set, atomic."""
+recording entries as one transaction (record_entries): locked, validated with the whole set, atomic per
+file; where an entry goes (progress.yaml, or in the per-unit layout the reporting unit's own file)."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.data.dataset import assemble
-from tthc_cli.data.files import read_data_folder
+from tthc_cli.data.files import display_path, read_data_folder
 from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.plan import Entry
-from tthc_cli.domain.plan_files import PROGRESS
+from tthc_cli.domain.item_ids import unit_slug
+from tthc_cli.domain.plan import Entry, Plan
+from tthc_cli.domain.plan_files import PROGRESS, PROGRESS_DIR, unit_progress_file, unit_progress_slug
 from tthc_cli.domain.problems import Problem, ProblemError, problem
+from tthc_cli.domain.unit_reports import reportable_by_unit
 from tthc_cli.fsutil import atomic_write, locked
 
 _ENTRIES_KEY = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -83,35 +87,155 @@ def append_entry(text: str, entry: Entry) -> str:
     return text + entry_lines(entry, indent)
 
 
-class EntryRefused(Exception):
-    """The log with the entry appended would not be valid, or would not read back as that entry; the
-    file is left unchanged. `problems`: what validation found (empty when the entry read back wrong)."""
+def append_entries_bytes(raw: bytes, entries: Sequence[Entry]) -> tuple[bytes, list[tuple[int, int]]]:
+    """`append_entry_bytes` for several entries, and the lines (first, last) each one takes in the
+    new file — to place a problem found on an appended entry back where that entry came from."""
+    spans: list[tuple[int, int]] = []
+    for entry in entries:
+        raw = append_entry_bytes(raw, entry)
+        text = raw.decode("utf-8-sig")
+        # The loader counts LF, CRLF and a lone CR as line ends; the file ends with one.
+        total = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) - 1
+        lines = entry_lines(entry, "").count("\n")
+        spans.append((total - lines + 1, total))
+    return raw, spans
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+
+def uses_unit_files(directory: str) -> bool:
+    """The folder keeps a progress file per unit (progress/<slug>.yaml): its progress/ folder exists."""
+    return os.path.isdir(os.path.join(directory, PROGRESS_DIR))
+
+
+def log_file_for(directory: str, plan: Plan, reporter: str | None, item_id: str) -> str:
+    """Where an entry goes. In the per-unit layout, the file of the unit that reported it, when that
+    unit may report on the obligation (its own, or its group's work: domain/unit_reports) — so a
+    merge request from a unit touches only its own file; everything else (the office's own records,
+    a report by a group or by someone not registered) goes to progress.yaml, as without the layout."""
+    if reporter is None or not uses_unit_files(directory):
+        return PROGRESS
+    unit = plan.registry.resolve(reporter)
+    if unit is None or unit not in plan.registry.units:
+        return PROGRESS
+    name = unit_progress_file(unit_slug(unit))
+    if unit_progress_slug(name) is None or item_id not in reportable_by_unit(plan, [unit])[unit]:
+        return PROGRESS
+    return name
+
+
+def unit_file_text(unit: str) -> str:
+    """A unit's new progress file: what it is for, then the key entries are appended under."""
+    return (
+        f"# {unit}: the progress this unit reports (tthc progress add --by, tthc progress import).\n"
+        "# Append-only, like progress.yaml: to undo 'done', append 'reopened'. Entries without `by`\n"
+        "# were reported by this unit.\n"
+        "entries:\n"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where an appended entry stands in the log as it would be written: its file (data file name, and
+    as shown in messages) and its lines there."""
+
+    file: str
+    label: str
+    first_line: int
+    last_line: int
+
+    def holds(self, p: Problem) -> bool:
+        return p.file == self.label and self.first_line <= p.line <= self.last_line
+
+
+class EntryRefused(Exception):
+    """The log with the entries appended would not be valid, or would not read back as those entries;
+    every file is left unchanged. `problems`: what validation found (empty when an entry read back
+    wrong); `placed`: where each entry would have stood, in the order given."""
+
+    def __init__(self, problems: Sequence[Problem], placed: Sequence[Placed] = ()) -> None:
         super().__init__("the entry was not recorded")
         self.problems = list(problems)
+        self.placed = list(placed)
 
 
-def record_entry(directory: str, entry: Entry, today: date, calendar: WorkingDays) -> list[Problem]:
-    """Append `entry` to the folder's progress.yaml as one transaction: under a lock (concurrent
-    appends queue there), read the data set again, append, validate the whole set with the entry, and
-    write atomically (through a symlink, keeping mode and owner). The file may have grown since the
-    caller looked at it: what matters is that the set stays valid and its last entry is exactly the one
-    added. Returns the warnings about progress.yaml; raises AppendError (the log's shape does not take
-    an entry), EntryRefused, or OSError/DataDirError (the file cannot be read or written)."""
-    path = os.path.join(directory, PROGRESS)
-    with locked(path):
+def record_entry(
+    directory: str, entry: Entry, today: date, calendar: WorkingDays, target: str = PROGRESS
+) -> list[Problem]:
+    """Append `entry` to the folder's log file `target` (progress.yaml, or a unit's file: see
+    log_file_for) as one transaction (record_entries). Returns the warnings about the files written."""
+    return record_entries(directory, [(target, entry)], today, calendar, units={target: entry.by or ""})
+
+
+def record_entries(
+    directory: str,
+    batch: Sequence[tuple[str, Entry]],
+    today: date,
+    calendar: WorkingDays,
+    refuse: frozenset[str] = frozenset(),
+    units: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """Append each (file, entry) of `batch` to that log file as one transaction: under the log's one
+    lock (concurrent appends to any of its files queue there), read the data set again, append, validate
+    the whole set with the entries, and write each changed file atomically (through a symlink, keeping
+    mode and owner); a unit's file that does not exist yet is created. A file may have grown since the
+    caller looked at it: what matters is that the set stays valid and that each file's last entries
+    are exactly the ones added. `refuse`: codes of warnings that refuse the batch when they stand on an
+    appended entry (an import refuses `done-twice`); `units`: the unit each new unit file is for, named
+    in its opening comment. Returns the warnings about the files written;
+    raises AppendError (a file's shape does not take an entry), EntryRefused, or OSError/DataDirError
+    (a file cannot be read or written). Files are replaced one after another: a crash between two
+    leaves some appended, which is why importing again skips what is already there."""
+    with locked(os.path.join(directory, PROGRESS)):
         files, labels = read_data_folder(directory)
-        new_raw = append_entry_bytes(files[PROGRESS] or b"", entry)
-        files[PROGRESS] = new_raw
+        grouped: dict[str, list[int]] = {}
+        for n, (target, _entry) in enumerate(batch):
+            grouped.setdefault(target, []).append(n)
+        placed: dict[int, Placed] = {}
+        new: dict[str, bytes] = {}
+        for target, numbers in grouped.items():
+            if target not in labels:
+                labels[target] = display_path(os.path.join(directory, target))
+            raw = files.get(target)
+            if raw is None:
+                unit = (units or {}).get(target) or unit_progress_slug(target) or target
+                raw = (unit_file_text(unit) if target != PROGRESS else "").encode("utf-8")
+            new[target], spans = append_entries_bytes(raw, [batch[n][1] for n in numbers])
+            files[target] = new[target]
+            for n, (first, last) in zip(numbers, spans, strict=True):
+                placed[n] = Placed(target, labels[target], first, last)
+        in_order = [placed[n] for n in range(len(batch))]
         result = assemble(files, labels, today=today, calendar=calendar)
-        last = result.plan.progress[-1] if result.plan and result.plan.progress else None
-        if last is None or (last.id, last.date, last.status, last.note) != (
-            entry.id,
-            entry.date,
-            entry.status,
-            entry.note,
+        stopping = [
+            p
+            for p in result.problems
+            if p.is_error or (p.code in refuse and any(where.holds(p) for where in in_order))
+        ]
+        if stopping or result.plan is None or result.sources is None:
+            raise EntryRefused(stopping, in_order)
+        if not _reads_back(result.plan.progress, result.sources.log_at, grouped, batch):
+            raise EntryRefused([], in_order)
+        for target, data in new.items():
+            atomic_write(os.path.join(directory, target), data)
+    written = {labels[t] for t in grouped}
+    return [p for p in result.problems if not p.is_error and p.file in written]
+
+
+def _reads_back(
+    log: Sequence[Entry],
+    log_at: Sequence[tuple[str, int]],
+    grouped: dict[str, list[int]],
+    batch: Sequence[tuple[str, Entry]],
+) -> bool:
+    """Each file's last entries, read back from the validated set, are the ones appended, in order."""
+    for target, numbers in grouped.items():
+        mine = [
+            log[i] for i, (file, _index) in sorted(enumerate(log_at), key=lambda t: t[1][1]) if file == target
+        ]
+        tail = mine[len(mine) - len(numbers) :]
+        wanted = [batch[n][1] for n in numbers]
+        if len(tail) != len(wanted) or any(
+            (got.id, got.date, got.status, got.note, got.evidence)
+            != (e.id, e.date, e.status, e.note, e.evidence)
+            for got, e in zip(tail, wanted, strict=True)
         ):
-            raise EntryRefused(result.errors)
-        atomic_write(path, new_raw)
-    return [p for p in result.problems if not p.is_error and p.file == labels[PROGRESS]]
+            return False
+    return True

@@ -1,6 +1,7 @@
 """The data files of a plan folder, declared once: plan.yaml and units.yaml (required),
-progress.yaml (optional), appendix_<name>.yaml (any number); their names, their pattern, and which
-entries of a folder listing are data files."""
+progress.yaml (optional), appendix_<name>.yaml (any number), and — for offices whose units report
+through a forge — one progress log per unit, progress/<unit-slug>.yaml (optional); their names, their
+pattern, and which entries of a folder listing are data files."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ APPENDIX_PREFIX, APPENDIX_SUFFIX = "appendix_", ".yaml"
 REQUIRED_FILES = (PLAN, UNITS)
 _APPENDIX_NAME = r"[a-z][a-z0-9_]*"  # appendix_<name>.yaml: lower-case letters, digits and _
 _APPENDIX_FILE = re.compile(rf"^appendix_({_APPENDIX_NAME})\.yaml$")
+# The per-unit layout: progress/<slug>.yaml, the slug being the unit's part of an obligation's ID
+# (item_ids.unit_slug: 'Sở Y tế' -> 'so-y-te'). A folder uses the layout when progress/ exists.
+PROGRESS_DIR = "progress"
+_UNIT_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_UNIT_PROGRESS_FILE = re.compile(rf"^{PROGRESS_DIR}/({_UNIT_SLUG})\.yaml$")
 # Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).
-DATA_FILE_PATTERN = rf"(plan|units|progress|appendix_{_APPENDIX_NAME})\.yaml"
+DATA_FILE_PATTERN = rf"(plan|units|progress|appendix_{_APPENDIX_NAME}|{PROGRESS_DIR}/{_UNIT_SLUG})\.yaml"
 
 
 def appendix_name(file_name: str) -> str | None:
@@ -28,11 +34,41 @@ def appendix_file(name: str) -> str:
     return f"{APPENDIX_PREFIX}{name}{APPENDIX_SUFFIX}"
 
 
-def data_file_names(listing: Iterable[str]) -> list[str]:
-    """The data files of a folder whose entries are `listing`: the fixed files (present or not, so a
-    missing required one is reported), then every appendix file, in name order."""
+def data_file_names(listing: Iterable[str], progress_listing: Iterable[str] = ()) -> list[str]:
+    """The data files of a folder whose entries are `listing` (and whose progress/ folder's entries
+    are `progress_listing`): the fixed files (present or not, so a missing required one is
+    reported), then every appendix file, then every unit's progress file, in name order."""
     appendices = sorted(n for n in listing if appendix_name(n))
-    return [PLAN, UNITS, PROGRESS, *appendices]
+    units = sorted(
+        f"{PROGRESS_DIR}/{n}" for n in progress_listing if unit_progress_slug(f"{PROGRESS_DIR}/{n}")
+    )
+    return [PLAN, UNITS, PROGRESS, *appendices, *units]
+
+
+def unit_progress_slug(file_name: str) -> str | None:
+    """'progress/so-y-te.yaml' -> 'so-y-te'; None for any other file."""
+    m = _UNIT_PROGRESS_FILE.match(file_name)
+    return m[1] if m else None
+
+
+def unit_progress_file(slug: str) -> str:
+    """The progress file of the unit whose slug is `slug`: 'so-y-te' -> 'progress/so-y-te.yaml'."""
+    return f"{PROGRESS_DIR}/{slug}.yaml"
+
+
+def is_progress_file(file_name: str) -> bool:
+    """progress.yaml, or one unit's progress/<slug>.yaml: the files the log is read from."""
+    return file_name == PROGRESS or unit_progress_slug(file_name) is not None
+
+
+def misnamed_progress_files(progress_listing: Iterable[str]) -> list[str]:
+    """Files in progress/ that look meant as a unit's log but that tthc would not read
+    ('Sở Y tế.yaml', 'so-y-te.yml', 'So-Y-Te.yaml'): their entries would vanish without a word."""
+    return sorted(
+        f"{PROGRESS_DIR}/{n}"
+        for n in progress_listing
+        if n.lower().endswith((".yaml", ".yml")) and unit_progress_slug(f"{PROGRESS_DIR}/{n}") is None
+    )
 
 
 def misnamed_appendices(listing: Iterable[str]) -> list[str]:
@@ -48,4 +84,10 @@ def misnamed_appendices(listing: Iterable[str]) -> list[str]:
 
 
 def is_data_file(file_name: str) -> bool:
-    return file_name in (PLAN, UNITS, PROGRESS) or appendix_name(file_name) is not None
+    """A name (relative to the plan folder) tthc reads: 'plan.yaml', 'appendix_review.yaml',
+    'progress/so-y-te.yaml'."""
+    return (
+        file_name in (PLAN, UNITS, PROGRESS)
+        or appendix_name(file_name) is not None
+        or unit_progress_slug(file_name) is not None
+    )

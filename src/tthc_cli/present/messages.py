@@ -77,6 +77,11 @@ MESSAGES["ignored-file"] = N_(
     "letters, digits and _ (e.g. appendix_ra_soat.yaml)"
 )
 
+MESSAGES["ignored-file/unit"] = N_(
+    "not read: a unit's progress file is named progress/<unit-slug>.yaml, the slug as in its "
+    "obligations' IDs (e.g. progress/so-y-te.yaml)"
+)
+
 MESSAGES["missing-file"] = lambda a: _("{name} is missing; a plan folder needs {required}").format(
     name=a["name"], required=(" " + _("and") + " ").join(a["required"])
 )
@@ -624,6 +629,28 @@ MESSAGES.update(
             count=a["count"],
             total=a["total"],
             parts=", ".join(a["parts"][:5]) + (" …" if len(a["parts"]) > 5 else ""),
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "unit-file/unknown": lambda a: _(
+            "progress/{slug}.yaml names no registered unit: a unit's file is named after its ID part "
+            "(tthc units; e.g. progress/so-y-te.yaml){hint}"
+        ).format(
+            slug=a["slug"],
+            hint="; " + _("did you mean {names}?").format(names=quoted(a["suggestions"]))
+            if a.get("suggestions")
+            else "",
+        ),
+        "unit-file/by": N_(
+            "this file holds {unit}'s reports, but the entry says it was reported by '{by}'; "
+            "record it in that unit's file or in progress.yaml"
+        ),
+        "unit-file/item": N_(
+            "{item} is not {unit}'s to report (neither its own obligation nor work its group leads); "
+            "record it in the file of the unit that owes it, or in progress.yaml"
         ),
     }
 )

@@ -20,7 +20,6 @@ from tthc_cli.cli.options import Data, DayInput, Lang, choice, day_option
 from tthc_cli.data.files import DataDirError
 from tthc_cli.domain.item_ids import obligation_id
 from tthc_cli.domain.plan import Entry, EntryStatus
-from tthc_cli.domain.plan_files import PROGRESS
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
@@ -74,7 +73,7 @@ def add(
 ) -> int:
     # Validation (the models, ~100 ms to import): for the commands that read the plan, never for
     # --help, completion or a usage mistake (the same boundary as commands.validate_files).
-    from tthc_cli.data.progress import AppendError, EntryRefused, record_entry
+    from tthc_cli.data.progress import AppendError, EntryRefused, log_file_for, record_entries
 
     # A record is dated by the real calendar: --today and TTHC_TODAY move only what queries look at.
     now = real_today()
@@ -102,18 +101,28 @@ def add(
         clean_text(evidence, "--evidence"),
         clean_text(by, "--by"),
     )
-    path = os.path.join(directory, PROGRESS)
+    target = log_file_for(directory, plan, entry.by, key)
+    path = os.path.join(directory, target)
     try:
-        warnings = record_entry(directory, entry, now, working_days(cache_folder()))
+        reporter = plan.registry.resolve(entry.by) if entry.by else None
+        warnings = record_entries(
+            directory, [(target, entry)], now, working_days(cache_folder()), units={target: reporter or ""}
+        )
     except AppendError as exc:
         fail(message(exc.problem), EXIT_DATA)
     except EntryRefused as exc:
         if exc.problems:
-            note(_("progress.yaml with the new entry appended at its end would have these problems:"))
+            note(
+                _("{file} with the new entry appended at its end would have these problems:").format(
+                    file=target
+                )
+            )
             for d in exc.problems[:10]:
                 note(format_text(d))
         else:
-            note(_("progress.yaml with the new entry appended would not read back as that entry"))
+            note(
+                _("{file} with the new entry appended would not read back as that entry").format(file=target)
+            )
         fail(_("the entry was not recorded; the file is unchanged"), EXIT_DATA)
     except DataDirError as exc:
         fail(message(exc.problem))

@@ -9,7 +9,13 @@ from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import cache_folder, data_dir, real_today, validate_files, working_days
 from tthc_cli.cli.options import CheckFormat, Data, Lang, choice
 from tthc_cli.data.files import DataDirError, display_path, read_data_folder
-from tthc_cli.domain.plan_files import DATA_FILE_PATTERN, is_data_file, misnamed_appendices
+from tthc_cli.domain.plan_files import (
+    DATA_FILE_PATTERN,
+    PROGRESS_DIR,
+    is_data_file,
+    misnamed_appendices,
+    misnamed_progress_files,
+)
 from tthc_cli.domain.problems import Problem, warning
 from tthc_cli.fsutil import file_kind
 from tthc_cli.i18n import N_, _
@@ -23,9 +29,17 @@ def ignored_files(folder: str) -> list[Problem]:
         listing = os.listdir(folder)
     except OSError:
         return []
+    units = os.path.join(folder, PROGRESS_DIR)
+    try:
+        unit_listing = os.listdir(units) if os.path.isdir(units) else []
+    except OSError:
+        unit_listing = []
     return [
         warning("ignored-file").located(display_path(os.path.join(folder, name)), 0, 0)
         for name in misnamed_appendices(listing)
+    ] + [
+        warning("ignored-file", "unit").located(display_path(os.path.join(folder, name)), 0, 0)
+        for name in misnamed_progress_files(unit_listing)
     ]
 
 
@@ -35,6 +49,11 @@ def folder_of(path: str) -> str:
     if os.path.isdir(path):
         return path
     if os.path.isfile(path):
+        parent = os.path.dirname(os.path.abspath(path))
+        if os.path.basename(parent) == PROGRESS_DIR and is_data_file(
+            f"{PROGRESS_DIR}/{os.path.basename(path)}"
+        ):
+            return os.path.dirname(parent)  # a unit's progress file: its plan folder is above
         if not is_data_file(os.path.basename(path)):
             fail(
                 _("{path} is not a tthc data file (expected a name like {pattern})").format(

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from tthc_cli import __version__
-from tthc_cli.cli.commands import deadline, documents, items, new, progress, remind, units, validate
+from tthc_cli.cli.commands import deadline, documents, forms, items, new, progress, remind, units, validate
 from tthc_cli.cli.completion import install_callback, show_callback
 from tthc_cli.cli.help import Command, Group, Root
 from tthc_cli.cli.options import Lang
@@ -169,6 +169,11 @@ command(
         "SMTP); a unit with nothing to say gets nothing."
     ),
 )(remind.remind)
+command(
+    app,
+    "form",
+    N_("A unit's progress form as an Excel workbook (or one per unit with --all), to fill and send back."),
+)(forms.form)
 
 progress_app = typer.Typer(
     cls=Group,
@@ -184,6 +189,11 @@ command(
     "add",
     N_("Append one entry to progress.yaml: checked first, written completely or not at all."),
 )(progress.add)
+command(
+    progress_app,
+    "import",
+    N_("Read filled forms (tthc form) into the log: every row checked; all recorded, or none."),
+)(forms.import_forms)
 app.add_typer(progress_app, name="progress")
 
 

@@ -746,3 +746,47 @@ MESSAGES.update(
         ),
     }
 )
+
+
+def _not_units(a: Args) -> str:
+    text = _("{id} is not {unit}'s to report").format(id=a["id"], unit=a["unit"])
+    if a.get("owner"):
+        text += " " + _("(it is {owner}'s)").format(owner=a["owner"])
+    return text + "; " + _("a form carries only its unit's rows: use that unit's form")
+
+
+MESSAGES.update(
+    {
+        "form-file/missing": N_("no such file"),
+        "form-file/unreadable": N_("cannot be read: {reason}"),
+        "form-file/too-large": N_("larger than {size} bytes (unpacked); a form is far smaller"),
+        "form-file/not-xlsx": N_("not an Excel workbook (.xlsx); save the form as .xlsx and send it again"),
+        "form-identity/not-a-form": N_(
+            "not a form tthc issued (its hidden sheet is missing); fill the form made by tthc form"
+        ),
+        "form-identity/version": N_(
+            "a form of another version ({version}; this tthc reads {expected}); issue a new form"
+        ),
+        "form-identity/plan": N_(
+            "a form for another plan ({plan}; this is {expected}); import it into that plan's folder"
+        ),
+        "form-identity/unit": N_("the form names '{unit}', not a registered unit of this plan"),
+        "form-identity/sheet": N_("the sheet '{sheet}' is missing: the form was changed after it was issued"),
+        "form-identity/checksum": N_(
+            "the form's list of obligations is not the one issued to {unit} (a row added, moved, or its "
+            "hidden ID changed); fill a new form (tthc form --unit …) rather than editing it"
+        ),
+        "form-row/no-id": N_("this row has no obligation (rows may not be added to the form)"),
+        "form-row/unknown-id": N_("no obligation of this plan has the ID '{id}'"),
+        "form-row/not-unit": _not_units,
+        "form-row/no-status": N_("the Status is empty; choose one from the list"),
+        "form-row/status": lambda a: _(
+            "'{value}' is not a status of the form; choose one of: {allowed}"
+        ).format(value=a["value"], allowed=", ".join(a["allowed"])),
+        "form-row/no-date": N_("the Date is empty; write the day it happened (dd/mm/yyyy)"),
+        "form-row/date": N_("'{value}' is not a date; write it dd/mm/yyyy (e.g. 25/06/2021)"),
+        "form-row/impossible-date": N_("'{value}' is not a real date"),
+        "form-row/future": N_("{day} is after today ({today}); report progress once it has happened"),
+        "form-row/control": N_("a control or invisible character in the text; retype the cell"),
+    }
+)

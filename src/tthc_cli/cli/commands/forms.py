@@ -1,0 +1,159 @@
+"""`tthc form`: each unit's progress form as an Excel workbook, for one unit or every unit at once;
+`tthc progress import`: filled forms read back into the log, every row checked, all or nothing."""
+
+import os
+from typing import Annotated
+
+import typer
+
+from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
+from tthc_cli.cli.commands import (
+    cache_folder,
+    data_dir,
+    load,
+    query_day,
+    real_today,
+    resolve_unit,
+    statuses_on,
+    working_days,
+)
+from tthc_cli.cli.commands.documents import emit
+from tthc_cli.cli.completion import complete_units
+from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Data, Lang, Today, WarnDays, non_empty
+from tthc_cli.domain.item_ids import unit_slug
+from tthc_cli.i18n import N_, _, ngettext, os_reason
+from tthc_cli.present.console import note
+
+
+def form(
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar=N_("UNIT"),
+            help=N_("The unit whose form to write, as people write it ('Sở Y tế', 'so y te')."),
+            autocompletion=complete_units,
+        ),
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help=N_("A form for every unit with something open, into the -o folder.")),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar=N_("PATH"),
+            help=N_("The .xlsx file (default: the unit's slug, so-y-te.xlsx); with --all, a folder."),
+            parser=non_empty("-o", N_("a file name")),
+        ),
+    ] = None,
+    warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    today: Today = None,
+    data: Data = None,
+    lang: Lang = None,
+) -> int:
+    # openpyxl (~150 ms) for the commands that write or read workbooks only.
+    from tthc_cli.present.forms import form_rows, unit_form
+
+    if every == (unit is not None):
+        fail(_("name one unit with --unit, or every unit with --all"))
+    if every and output is None:
+        fail(_("--all writes one file per unit: name the folder with -o (e.g. -o bieu-mau/)"))
+    now = query_day(today)
+    plan = load(data)
+    sts = statuses_on(plan, now, warn_days)
+    if unit is not None:
+        target = resolve_unit(plan, unit)
+        if target not in plan.registry.units:
+            fail(
+                _("'{name}' is a group; a form is for one unit (tthc units lists them)").format(name=target),
+                EXIT_DATA,
+            )
+        workbook, _identity = unit_form(plan, target, sts, now)
+        rows = form_rows(plan, target, sts)
+        if not any(rows.values()):
+            note(_("{unit} has nothing open to report on; the form has no rows").format(unit=target))
+        emit(workbook, output or f"{unit_slug(target)}.xlsx", data)
+        return EXIT_OK
+    folder = output or ""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        fail(_("-o {path}: with --all, -o names a folder").format(path=folder))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        fail(_("cannot write {path}: {reason}").format(path=folder, reason=os_reason(exc)))
+    written = 0
+    for name in plan.registry.units:
+        if not any(form_rows(plan, name, sts).values()):
+            continue  # a unit with nothing open gets no form
+        workbook, _identity = unit_form(plan, name, sts, now)
+        emit(workbook, os.path.join(folder, f"{unit_slug(name)}.xlsx"), data)
+        written += 1
+    note(
+        ngettext("{count} form written in {folder}", "{count} forms written in {folder}", written).format(
+            count=written, folder=folder
+        )
+    )
+    return EXIT_OK
+
+
+def import_forms(
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar=N_("FILE.xlsx"), help=N_("Filled forms (tthc form), one or more.")),
+    ],
+    data: Data = None,
+    lang: Lang = None,
+) -> int:
+    # openpyxl and the validation models (~250 ms): for this command only.
+    from tthc_cli.data.imports import read_forms
+    from tthc_cli.data.progress import AppendError, EntryRefused, log_file_for, record_entries
+    from tthc_cli.present.forms import format_form_problem
+
+    now = real_today()  # a form's dates are checked against the real calendar, whatever --today says
+    directory = data_dir(data)
+    plan = load(directory)
+    found = read_forms(files, plan, now)
+    problems = list(found.problems)
+    batch = [(log_file_for(directory, plan, row.entry.by, row.entry.id), row.entry) for row in found.rows]
+    if not problems and batch:
+        units = {target: row.entry.by or "" for (target, _e), row in zip(batch, found.rows, strict=True)}
+        try:
+            record_entries(directory, batch, now, working_days(cache_folder()), IMPORT_REFUSES, units)
+        except AppendError as exc:
+            from tthc_cli.present.messages import message
+
+            fail(message(exc.problem), EXIT_DATA)
+        except EntryRefused as exc:
+            problems += found.place(exc.problems, exc.placed)
+        except OSError as exc:
+            fail(_("cannot write the progress log: {reason}").format(reason=os_reason(exc)))
+    for p in problems:
+        note(format_form_problem(p))
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        fail(
+            ngettext(
+                "{count} problem in the forms; nothing was recorded (fix the rows and import again)",
+                "{count} problems in the forms; nothing was recorded (fix the rows and import again)",
+                errors,
+            ).format(count=errors),
+            EXIT_DATA,
+        )
+    targets = sorted({t for t, _e in batch})
+    note(
+        _("recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log").format(
+            added=len(batch), forms=len(files), files=", ".join(targets) or "—", skipped=found.skipped
+        )
+    )
+    return EXIT_OK
+
+
+# Warnings of the log that an import refuses when they stand on a row it brings: a unit's form
+# contradicting the log is sent back, not recorded with a remark (an out-of-order date is not a
+# contradiction: forms arrive late).
+IMPORT_REFUSES = frozenset(
+    {"done-twice", "started-after-done", "reopened-not-done", "standing-done", "duplicate-entry"}
+)

@@ -1,0 +1,339 @@
+"""Filled progress forms read back (`tthc progress import`): each workbook tthc issued (present/forms.py,
+its contract in domain/forms.py) opened with openpyxl and bounded, its identity checked (a form of
+this plan, of a registered unit, sealed as issued), and every row the unit filled checked on its own —
+an obligation of this plan that is the unit's to report, an allowed status, a real date not in the
+future — into a log entry reported by the form's unit. Entries already in the log (same obligation,
+date, status and evidence) are skipped and counted, so importing a form twice adds nothing. Every
+problem stands at its file, sheet, row and column; contradictions with the log are found by the log's
+own checks when the entries are recorded (data/progress.record_entries) and placed back on their rows
+here (ImportFound.place)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tthc_cli.data.files import display_path
+from tthc_cli.data.progress import Placed
+from tthc_cli.domain.forms import (
+    FILLED,
+    FIRST_ROW,
+    FORM_STATUSES,
+    FORM_VERSION,
+    IDENTITY_SHEET,
+    KEY_CHECKSUM,
+    KEY_FORM,
+    KEY_ISSUED,
+    KEY_PLAN,
+    KEY_UNIT,
+    MAX_ROWS,
+    Column,
+    FormIdentity,
+    sheet_key,
+    status_key,
+)
+from tthc_cli.domain.plan import Entry, EntryStatus, Plan
+from tthc_cli.domain.problems import Problem, problem
+from tthc_cli.domain.unit_reports import Reportable, Share, owner_of, reportable_by_unit
+from tthc_cli.domain.units import fold
+from tthc_cli.fsutil import FileKindError, read_regular
+from tthc_cli.textnorm import CONTROL, INVISIBLE
+
+MAX_BYTES = 10 * 1024 * 1024  # a form of a few hundred rows is tens of kilobytes
+MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx is a zip: refuse one that unpacks into more
+SHEET = "sheet"  # a form problem's path: (SHEET, sheet name, Column)
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class FormRow:
+    """One filled row of a form, as the entry it becomes, and where it stands."""
+
+    entry: Entry
+    file: str
+    sheet: str
+    row: int
+
+
+@dataclass
+class ImportFound:
+    """What a set of filled forms holds: the entries to append (in the forms' order), the rows
+    already in the log (`skipped`), and every problem found, located."""
+
+    rows: list[FormRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: int = 0
+
+    def place(self, problems: Iterable[Problem], placed: Sequence[Placed]) -> list[Problem]:
+        """Problems the log's checks found with the entries appended, each placed back on the form row
+        its entry came from (a problem elsewhere in the log is kept where it stands)."""
+        out = []
+        for p in problems:
+            n = next((k for k, where in enumerate(placed) if where.holds(p)), None)
+            if n is None or n >= len(self.rows):
+                out.append(p)
+                continue
+            row = self.rows[n]
+            column = _FIELD_COLUMN.get(str(p.path[-1]) if p.path else "", Column.STATUS)
+            out.append(form_problem(p, row.file, row.sheet, row.row, column))
+        return out
+
+
+# The log's field a problem points at -> the form's column.
+_FIELD_COLUMN = {
+    "id": Column.ID,
+    "date": Column.DATE,
+    "status": Column.STATUS,
+    "evidence": Column.EVIDENCE,
+    "note": Column.NOTE,
+}
+
+
+def form_problem(p: Problem, file: str, sheet: str, row: int, column: Column) -> Problem:
+    """`p` placed on a form: its file, the sheet, the row and the column."""
+    return replace(p.at(file, (SHEET, sheet, column)), line=row, column=column.number)
+
+
+def read_forms(paths: Sequence[str], plan: Plan, today: date) -> ImportFound:
+    """Every filled row of the forms at `paths`, checked against `plan` on the real date `today`."""
+    found = ImportFound()
+    seen: set[tuple[object, ...]] = {(e.id, e.date, e.status, e.evidence) for e in plan.progress}
+    for path in paths:
+        _read_form(path, plan, today, seen, found)
+    return found
+
+
+def _read_form(path: str, plan: Plan, today: date, seen: set[tuple[object, ...]], found: ImportFound) -> None:
+    label = display_path(path)
+    book = _open(path, label, found)
+    if book is None:
+        return
+    try:
+        identity, words = _identity(book, label, plan, found)
+        if identity is None:
+            return
+        unit = identity.unit
+        may = reportable_by_unit(plan, [unit])[unit]
+        sheets = []
+        rows: list[tuple[str, int, dict[Column, Any]]] = []
+        for share, name, _ids in identity.sheets:
+            if name not in book.sheetnames:
+                found.problems.append(problem("form-identity", "sheet", sheet=name).located(label, 0, 0))
+                return
+            ids, filled = _sheet_rows(book[name], name, label, found)
+            sheets.append((share, name, tuple(ids)))
+            rows += filled
+        returned = replace(identity, sheets=tuple(sheets))
+        if returned.checksum() != _value(book, KEY_CHECKSUM):
+            found.problems.append(
+                problem("form-identity", "checksum", unit=unit).at(
+                    label, (SHEET, IDENTITY_SHEET, KEY_CHECKSUM)
+                )
+            )
+        for name, r, cells in rows:
+            entry = _entry(cells, name, r, label, plan, unit, may, words, today, found)
+            if entry is None:
+                continue
+            key = (entry.id, entry.date, entry.status, entry.evidence)
+            if key in seen:
+                found.skipped += 1  # already in the log (or earlier in this import): nothing to add
+                continue
+            seen.add(key)
+            note = f"{entry.note} ({os.path.basename(path)})" if entry.note else os.path.basename(path)
+            found.rows.append(FormRow(replace(entry, note=note), label, name, r))
+    finally:
+        book.close()
+
+
+def _open(path: str, label: str, found: ImportFound) -> Any:
+    """The workbook at `path`, read only and bounded; None (and a problem) when it cannot be."""
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        found.problems.append(problem("form-file", "missing").located(label, 0, 0))
+        return None
+    except (FileKindError, OSError) as exc:
+        found.problems.append(problem("form-file", "unreadable", reason=str(exc)).located(label, 0, 0))
+        return None
+    if len(raw) > MAX_BYTES:
+        found.problems.append(problem("form-file", "too-large", size=MAX_BYTES).located(label, 0, 0))
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                found.problems.append(
+                    problem("form-file", "too-large", size=MAX_UNPACKED).located(label, 0, 0)
+                )
+                return None
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        found.problems.append(problem("form-file", "not-xlsx").located(label, 0, 0))
+        return None
+
+
+def _value(book: Any, key: str) -> Any:
+    if IDENTITY_SHEET not in book.sheetnames:
+        return None
+    for row in book[IDENTITY_SHEET].iter_rows(min_row=1, max_row=64, max_col=2, values_only=True):
+        if row and row[0] == key:
+            return row[1] if len(row) > 1 else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The statuses a form offered: its words as written (`offered`), and each word or code, folded,
+    to its status (`status`)."""
+
+    offered: tuple[str, ...] = ()
+    status: dict[str, EntryStatus] = field(default_factory=dict)
+
+
+def _identity(book: Any, label: str, plan: Plan, found: ImportFound) -> tuple[FormIdentity | None, Words]:
+    """The form's identity as it says it was issued, and the words it offered for each status."""
+    where = (SHEET, IDENTITY_SHEET)
+    if IDENTITY_SHEET not in book.sheetnames or _value(book, KEY_FORM) is None:
+        found.problems.append(problem("form-identity", "not-a-form").located(label, 0, 0))
+        return None, Words()
+    version = _value(book, KEY_FORM)
+    if str(version) != str(FORM_VERSION):
+        found.problems.append(
+            problem("form-identity", "version", version=str(version), expected=str(FORM_VERSION)).at(
+                label, where
+            )
+        )
+        return None, Words()
+    plan_id = str(_value(book, KEY_PLAN) or "")
+    if plan_id != plan.meta.plan_id:
+        found.problems.append(
+            problem("form-identity", "plan", plan=plan_id, expected=plan.meta.plan_id).at(label, where)
+        )
+        return None, Words()
+    unit = str(_value(book, KEY_UNIT) or "")
+    if unit not in plan.registry.units:
+        found.problems.append(problem("form-identity", "unit", unit=unit).at(label, where))
+        return None, Words()
+    try:
+        issued = date.fromisoformat(str(_value(book, KEY_ISSUED)))
+    except ValueError:
+        found.problems.append(problem("form-identity", "checksum", unit=unit).at(label, where))
+        return None, Words()
+    sheets = tuple(
+        (share, str(_value(book, sheet_key(share)) or ""), ()) for share in (Share.OWN, Share.GROUP)
+    )
+    by_word: dict[str, EntryStatus] = {}
+    offered = []
+    for status in FORM_STATUSES:
+        by_word[fold(str(status))] = status  # the code itself (started, done, note) is always read
+        word = _value(book, status_key(status))
+        if word:
+            by_word[fold(str(word))] = status
+            offered.append(str(word))
+    words = Words(tuple(offered) or tuple(str(s) for s in FORM_STATUSES), by_word)
+    return FormIdentity(plan_id=plan_id, unit=unit, issued=issued, sheets=sheets), words
+
+
+def _sheet_rows(
+    ws: Worksheet, name: str, label: str, found: ImportFound
+) -> tuple[list[str], list[tuple[str, int, dict[Column, Any]]]]:
+    """The obligation IDs of a sheet's rows, in order, and the rows the unit filled (their cells)."""
+    ids: list[str] = []
+    filled = []
+    columns = list(Column)
+    for r, values in enumerate(
+        ws.iter_rows(min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=len(columns), values_only=True),
+        start=FIRST_ROW,
+    ):
+        cells = {c: values[c.number - 1] if c.number - 1 < len(values) else None for c in columns}
+        cells = {c: (v.strip() if isinstance(v, str) else v) for c, v in cells.items()}
+        if cells[Column.ID]:
+            ids.append(str(cells[Column.ID]))
+        if any(cells[c] not in (None, "") for c in FILLED):
+            if not cells[Column.ID]:
+                found.problems.append(form_problem(problem("form-row", "no-id"), label, name, r, Column.ID))
+                continue
+            filled.append((name, r, cells))
+    return ids, filled
+
+
+def _entry(
+    cells: dict[Column, Any],
+    sheet: str,
+    r: int,
+    label: str,
+    plan: Plan,
+    unit: str,
+    may: dict[str, Reportable],
+    words: Words,
+    today: date,
+    found: ImportFound,
+) -> Entry | None:
+    """The entry a filled row makes, or None with its problems recorded."""
+    before = len(found.problems)
+
+    def bad(column: Column, code: str, variant: str = "", **params: Any) -> None:
+        found.problems.append(form_problem(problem(code, variant, **params), label, sheet, r, column))
+
+    item_id = str(cells[Column.ID])
+    if item_id not in plan.by_id:
+        bad(Column.ID, "form-row", "unknown-id", id=item_id)
+    elif item_id not in may:
+        owner = owner_of(plan, plan.by_id[item_id])
+        bad(Column.ID, "form-row", "not-unit", id=item_id, unit=unit, owner=owner)
+    status = None
+    chosen = cells[Column.STATUS]
+    if chosen in (None, ""):
+        bad(Column.STATUS, "form-row", "no-status")
+    else:
+        status = words.status.get(fold(str(chosen)))
+        if status is None:
+            bad(Column.STATUS, "form-row", "status", value=str(chosen), allowed=words.offered)
+    day = _day(cells[Column.DATE], bad)
+    if day is not None and day > today:
+        bad(Column.DATE, "form-row", "future", day=day, today=today)
+    texts = {}
+    for column in (Column.EVIDENCE, Column.NOTE):
+        value = cells[column]
+        text = unicodedata.normalize("NFC", str(value)).strip() if value not in (None, "") else None
+        if text and (CONTROL.search(text) or INVISIBLE.search(text)):
+            bad(column, "form-row", "control")
+        texts[column] = text or None
+    if len(found.problems) > before or status is None or day is None:
+        return None
+    return Entry(item_id, day, status, texts[Column.NOTE], texts[Column.EVIDENCE], unit)
+
+
+def _day(value: Any, bad: Any) -> date | None:
+    """A date cell: an Excel date, or text typed D/M/YYYY (or YYYY-MM-DD)."""
+    if value in (None, ""):
+        bad(Column.DATE, "form-row", "no-date")
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    m = _DMY.match(text)
+    parts = (int(m[3]), int(m[2]), int(m[1])) if m else None
+    if parts is None and (iso := _ISO.match(text)):
+        parts = (int(iso[1]), int(iso[2]), int(iso[3]))
+    if parts is None:
+        bad(Column.DATE, "form-row", "date", value=text)
+        return None
+    try:
+        return date(*parts)
+    except ValueError:
+        bad(Column.DATE, "form-row", "impossible-date", value=text)
+        return None

@@ -790,3 +790,19 @@ MESSAGES.update(
         "form-row/control": N_("a control or invisible character in the text; retype the cell"),
     }
 )
+
+MESSAGES.update(
+    {
+        "log-history/changed": lambda a: _(
+            "entry {number} of this file differs from the base of the change ({fields}): the log is "
+            "append-only; restore the entry and append a new one ('reopened', or the corrected report)"
+        ).format(number=a["number"], fields=", ".join(a["fields"])),
+        "log-history/removed": N_(
+            "{count} entries the base of the change had at the end of this file are gone (it keeps "
+            "{kept}): the log is append-only; restore them"
+        ),
+        "log-history/deleted": N_(
+            "this log file was deleted or renamed in the change: the log is append-only; restore it"
+        ),
+    }
+)

@@ -1,0 +1,175 @@
+"""A merge request's changes checked as a forge's CI would (`tthc validate --changes BASE..HEAD`), with
+git itself (`git diff --name-status`, `git show REV:path`): the progress log is append-only — in
+every log file the change touches (progress.yaml, progress/<slug>.yaml), the entries of BASE are the
+first entries of HEAD, unchanged, and no log file is deleted or renamed — and the data set as HEAD
+has it is what gets validated (so each unit's file holding only its own reports is checked there).
+Entries are compared as data, field by field: a comment edited, or an entry re-indented, is no breach;
+a value changed, an entry removed, reordered or inserted before the end is."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tthc_cli.data.files import MAX_FILE_BYTES
+from tthc_cli.data.loader import parse_document
+from tthc_cli.domain.plan_files import PROGRESS_DIR, data_file_names, is_progress_file
+from tthc_cli.domain.problems import Problem, problem
+
+GIT_TIMEOUT = 60  # seconds for one git command: a forge's clone answers in milliseconds
+
+
+class ChangesError(Exception):
+    """git cannot answer: not installed, not a repository, a revision it does not know. `reason`:
+    "no-git", "not-a-repository", "revision" (with `detail`: the revision), "git" (git's own words)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def _git(cwd: str, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise ChangesError("no-git") from None
+    except subprocess.TimeoutExpired:
+        raise ChangesError("git", f"git {' '.join(args)}: timed out") from None
+    if done.returncode != 0:
+        raise ChangesError("git", done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout
+
+
+@dataclass(frozen=True, slots=True)
+class Revisions:
+    """The two revisions compared (commit IDs), the repository's top folder, and the data folder's
+    path inside it ('' at the top, else ending in '/')."""
+
+    base: str
+    head: str
+    top: str
+    prefix: str
+
+
+def revisions(folder: str, spec: str) -> Revisions:
+    """'BASE..HEAD', 'BASE...HEAD' (from where HEAD left BASE: their merge base, as a forge compares a
+    merge request) or 'BASE' alone (BASE..HEAD), resolved in the repository holding `folder`."""
+    try:
+        top = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8").strip()
+        prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8").strip()
+    except ChangesError as exc:
+        if exc.reason == "git":
+            raise ChangesError("not-a-repository", folder) from None
+        raise
+    if "..." in spec:
+        left, right = spec.split("...", 1)
+    elif ".." in spec:
+        left, right = spec.split("..", 1)
+    else:
+        left, right = spec, "HEAD"
+    base, head = (_commit(top, rev or "HEAD") for rev in (left, right))
+    if "..." in spec:
+        base = _git(top, "merge-base", base, head).decode("ascii").strip()
+    return Revisions(base, head, top, prefix)
+
+
+def _commit(top: str, rev: str) -> str:
+    if rev.startswith("-"):
+        raise ChangesError("revision", rev)  # never an option to git
+    try:
+        return _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode("ascii").strip()
+    except ChangesError:
+        raise ChangesError("revision", rev) from None
+
+
+def changed_files(revs: Revisions) -> list[tuple[str, str]]:
+    """(status letter, path inside the data folder) of every file changed between the revisions in
+    the data folder; a rename is a deletion and an addition."""
+    out = _git(
+        revs.top,
+        "diff",
+        "--name-status",
+        "--no-renames",
+        "-z",
+        revs.base,
+        revs.head,
+        "--",
+        revs.prefix or ".",
+    )
+    fields = out.decode("utf-8").split("\0")
+    found = []
+    for status, path in zip(fields[0::2], fields[1::2], strict=False):
+        if path.startswith(revs.prefix):
+            found.append((status[:1], path[len(revs.prefix) :]))
+    return found
+
+
+def show(revs: Revisions, rev: str, name: str) -> bytes:
+    """The bytes of the data file `name` at `rev`."""
+    return _git(revs.top, "show", f"{rev}:{revs.prefix}{name}")
+
+
+def files_at(revs: Revisions, rev: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """The data set as `rev` has it (as data/files.read_data_folder gives the working tree's): each
+    data file's bytes, and the path to show for it (inside the repository, as a forge shows it)."""
+    listing = _git(revs.top, "ls-tree", "-r", "-z", "--name-only", rev, "--", revs.prefix or ".")
+    names = {p[len(revs.prefix) :] for p in listing.decode("utf-8").split("\0") if p.startswith(revs.prefix)}
+    top = [n for n in names if "/" not in n]
+    units = [n.split("/", 1)[1] for n in names if n.startswith(f"{PROGRESS_DIR}/") and n.count("/") == 1]
+    files = {
+        name: show(revs, rev, name)[: MAX_FILE_BYTES + 1] if name in names else None
+        for name in data_file_names(top, units)
+    }
+    labels = {name: f"{revs.prefix}{name}" for name in files}
+    return files, labels
+
+
+def _entries(label: str, raw: bytes) -> tuple[list[Any], Any]:
+    doc = parse_document(label, raw)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    entries = data.get("entries") or []
+    return (entries if isinstance(entries, list) else []), doc
+
+
+def log_breaches(revs: Revisions, changed: Sequence[tuple[str, str]]) -> list[Problem]:
+    """Every place the change rewrites the log's history: a log file deleted (or renamed), an entry
+    of BASE changed or gone from HEAD. Each problem stands at the file and line of HEAD it concerns
+    (a deleted file: the file as a whole)."""
+    found: list[Problem] = []
+    for status, name in changed:
+        if not is_progress_file(name) or status == "A":
+            continue
+        label = f"{revs.prefix}{name}"
+        if status == "D":
+            found.append(problem("log-history", "deleted").located(label, 0, 0))
+            continue
+        old, _old_doc = _entries(label, show(revs, revs.base, name))
+        new, doc = _entries(label, show(revs, revs.head, name))
+        for i, was in enumerate(old):
+            if i >= len(new):
+                line, column = doc.locate(("entries",), key=True)
+                found.append(
+                    problem("log-history", "removed", count=len(old) - len(new), kept=len(new)).located(
+                        label, line, column
+                    )
+                )
+                break
+            if new[i] != was:
+                fields = _differing(was, new[i])
+                line, column = doc.locate(("entries", i))
+                found.append(
+                    problem("log-history", "changed", number=i + 1, fields=fields or ("entries",)).located(
+                        label, line, column
+                    )
+                )
+    return found
+
+
+def _differing(was: Any, now: Any) -> tuple[str, ...]:
+    """The fields in which an entry of BASE and the entry at its place in HEAD differ."""
+    if not isinstance(was, dict) or not isinstance(now, dict):
+        return ()
+    return tuple(sorted(str(k) for k in set(was) | set(now) if was.get(k) != now.get(k)))

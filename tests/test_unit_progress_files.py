@@ -125,7 +125,7 @@ def test_progress_add_writes_the_reporting_units_file_under_the_layout(data_dir:
     text = (data_dir / "progress" / "so-y-te.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Sở Y tế: the progress this unit reports")
     assert '- id: "duty:IV.2/so-y-te"' in text
-    # Not the unit's to report (Sở Tư pháp's row), or no unit named: progress.yaml, as without the layout.
+    # Not the unit's to report (another unit's row), or no unit named: progress.yaml, as without the layout.
     assert tthc(*add, "review:7", "--status", "started", "--date", "2021-06-02", "--by", "Sở Y tế").code == 0
     assert tthc(*add, "1.1", "--status", "started", "--date", "2021-06-02").code == 0
     office = (data_dir / "progress.yaml").read_bytes()

@@ -1,0 +1,183 @@
+"""A merge request checked as a forge's CI would (`tthc validate --changes BASE..HEAD`), on real git
+repositories: a unit that writes in another unit's file, a unit that rewrites its history, a unit that
+removes or renames a log file are refused at the line concerned; a unit that appends a clean entry
+passes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import DATA_NAMES, ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+OFFICE = "Văn phòng UBND tỉnh"
+SYT = 'entries:\n  - {id: "review:6", date: 2021-06-01, status: started}\n'
+STP = 'entries:\n  - {id: "review:9", date: 2021-06-02, status: started}\n'
+
+
+def git(repo: Path, *args: str, who: str = OFFICE) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": who,
+        "GIT_AUTHOR_EMAIL": "unit@example.invalid",
+        "GIT_COMMITTER_NAME": who,
+        "GIT_COMMITTER_EMAIL": "unit@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def commit(repo: Path, who: str, files: dict[str, str | None]) -> str:
+    """A commit by `who` writing (or, for None, removing) files of the plan folder ke-hoach/."""
+    for name, text in files.items():
+        path = repo / "ke-hoach" / name
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    git(repo, "add", "-A", who=who)
+    git(repo, "commit", "-q", "-m", f"{who}: progress", who=who)
+    return git(repo, "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> tuple[Path, str]:
+    """The office's repository: the shipped plan in ke-hoach/, with Sở Y tế's and Sở Tư pháp's files;
+    and its commit, the base of every change below."""
+    repo = tmp_path / "repo"
+    (repo / "ke-hoach").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    for name in DATA_NAMES:
+        shutil.copy(ROOT / name, repo / "ke-hoach" / name)
+    base = commit(repo, OFFICE, {"progress/so-y-te.yaml": SYT, "progress/so-tu-phap.yaml": STP})
+    return repo, base
+
+
+def check(tthc: Callable[..., Any], repo: Path, spec: str, *extra: str) -> Any:
+    return tthc("validate", "--data", str(repo / "ke-hoach"), "--changes", spec, "--lang", "en", *extra)
+
+
+def test_a_clean_entry_appended_by_its_unit_passes(repo: tuple[Path, str], tthc: Callable[..., Any]) -> None:
+    path, base = repo
+    commit(
+        path,
+        "Sở Y tế",
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    run = check(tthc, path, f"{base}..HEAD")
+    assert run.code == 0, run.stdout + run.stderr
+    assert "OK: 0 error(s), 0 warning(s)" in run.stderr
+
+
+def test_a_unit_writing_in_another_units_file_is_refused(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, base = repo
+    commit(
+        path,
+        "Sở Y tế",
+        {
+            "progress/so-tu-phap.yaml": STP
+            + '  - {id: "review:9", date: 2021-06-20, status: done, by: "Sở Y tế"}\n'
+            + '  - {id: "review:6", date: 2021-06-21, status: done}\n'
+        },
+    )
+    run = check(tthc, path, "main~1..main")
+    assert run.code == 1
+    lines = run.stdout.splitlines()
+    assert any(
+        line.startswith("ke-hoach/progress/so-tu-phap.yaml:3:") and "reported by 'Sở Y tế'" in line
+        for line in lines
+    ), run.stdout
+    assert any(
+        line.startswith("ke-hoach/progress/so-tu-phap.yaml:4:")
+        and "review:6 is not Sở Tư pháp's to report" in line
+        for line in lines
+    ), run.stdout
+    assert base == git(path, "rev-parse", "main~1")
+
+
+def test_a_unit_rewriting_its_history_is_refused_at_the_line(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, base = repo
+    rewritten = (
+        SYT.replace("2021-06-01", "2021-05-01") + '  - {id: "review:6", date: 2021-06-20, status: done}\n'
+    )
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": rewritten})
+    run = check(tthc, path, f"{base}..HEAD")
+    assert run.code == 1
+    assert (
+        "ke-hoach/progress/so-y-te.yaml:2:5: error[log-history] entries[0]" not in run.stdout
+    )  # placed by line
+    assert any(
+        line.startswith("ke-hoach/progress/so-y-te.yaml:2:")
+        and "error[log-history]" in line
+        and "(date)" in line
+        for line in run.stdout.splitlines()
+    ), run.stdout
+    annotations = check(tthc, path, f"{base}..HEAD", "--format", "github").stdout
+    assert "::error file=ke-hoach/progress/so-y-te.yaml,line=2," in annotations
+
+
+def test_removing_entries_or_a_log_file_is_refused(repo: tuple[Path, str], tthc: Callable[..., Any]) -> None:
+    path, base = repo
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": "entries:\n", "progress/so-tu-phap.yaml": None})
+    run = check(tthc, path, f"{base}..HEAD")
+    assert run.code == 1
+    assert "ke-hoach/progress/so-y-te.yaml:1:1: error[log-history] 1 entries the base" in run.stdout
+    assert "ke-hoach/progress/so-tu-phap.yaml:0:0: error[log-history] this log file was deleted" in run.stdout
+
+
+def test_comments_and_layout_may_change_but_not_the_entries(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, base = repo
+    block = '# Sở Y tế\nentries:\n  - id: "review:6"\n    date: 2021-06-01\n    status: started\n'
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": block})
+    assert check(tthc, path, f"{base}..HEAD").code == 0
+
+
+def test_three_dots_compare_from_where_the_branches_parted(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    """The office moves on after the unit branched: BASE...HEAD judges only the unit's commits."""
+    path, _base = repo
+    git(path, "checkout", "-q", "-b", "so-y-te")
+    commit(
+        path,
+        "Sở Y tế",
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    git(path, "checkout", "-q", "main")
+    commit(
+        path,
+        OFFICE,
+        {"progress/so-tu-phap.yaml": STP + '  - {id: "review:9", date: 2021-06-03, status: note}\n'},
+    )
+    git(path, "checkout", "-q", "so-y-te")
+    assert check(tthc, path, "main...so-y-te").code == 0
+    two_dots = check(tthc, path, "main..so-y-te")  # from main's tip: the office's entry looks removed
+    assert two_dots.code == 1 and "so-tu-phap.yaml" in two_dots.stdout
+
+
+def test_an_unknown_commit_or_no_repository_is_a_usage_error(
+    repo: tuple[Path, str], tthc: Callable[..., Any], tmp_path: Path, data_dir: Path
+) -> None:
+    path, _base = repo
+    run = check(tthc, path, "nope..HEAD")
+    assert run.code == 2 and "git knows no commit 'nope'" in run.stderr
+    assert check(tthc, path, "--upload-pack=x..HEAD").code == 2
+    outside = tthc("validate", "--data", str(data_dir), "--changes", "HEAD~1..HEAD", "--lang", "en")
+    assert outside.code == 2 and "not inside a git repository" in outside.stderr

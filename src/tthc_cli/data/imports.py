@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tthc_cli.data.files import display_path
 from tthc_cli.data.progress import Placed
+from tthc_cli.domain.accountability import Assignment, all_assignments
 from tthc_cli.domain.forms import (
     FILLED,
     FIRST_ROW,
@@ -44,7 +45,7 @@ from tthc_cli.domain.forms import (
 )
 from tthc_cli.domain.plan import Entry, EntryStatus, Plan
 from tthc_cli.domain.problems import Problem, problem
-from tthc_cli.domain.unit_reports import Reportable, Share, owner_of, reportable_by_unit
+from tthc_cli.domain.unit_reports import Reportable, Share, owner_of, reportable
 from tthc_cli.domain.units import fold
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.textnorm import CONTROL, INVISIBLE
@@ -110,12 +111,20 @@ def read_forms(paths: Sequence[str], plan: Plan, today: date) -> ImportFound:
     """Every filled row of the forms at `paths`, checked against `plan` on the real date `today`."""
     found = ImportFound()
     seen: set[tuple[object, ...]] = {(e.id, e.date, e.status, e.evidence) for e in plan.progress}
+    everyone: list[Mapping[str, list[Assignment]]] = []  # all_assignments, worked out once if needed
     for path in paths:
-        _read_form(path, plan, today, seen, found)
+        _read_form(path, plan, today, seen, found, everyone)
     return found
 
 
-def _read_form(path: str, plan: Plan, today: date, seen: set[tuple[object, ...]], found: ImportFound) -> None:
+def _read_form(
+    path: str,
+    plan: Plan,
+    today: date,
+    seen: set[tuple[object, ...]],
+    found: ImportFound,
+    everyone: list[Mapping[str, list[Assignment]]],
+) -> None:
     label = display_path(path)
     book = _open(path, label, found)
     if book is None:
@@ -125,7 +134,9 @@ def _read_form(path: str, plan: Plan, today: date, seen: set[tuple[object, ...]]
         if identity is None:
             return
         unit = identity.unit
-        may = reportable_by_unit(plan, [unit])[unit]
+        if not everyone:
+            everyone.append(all_assignments(plan))
+        may = {r.item.id: r for r in reportable(plan, unit, everyone[0])}
         sheets = []
         rows: list[tuple[str, int, dict[Column, Any]]] = []
         for share, name, _ids in identity.sheets:

@@ -51,22 +51,19 @@ class AppendError(ProblemError):
 def append_entry_bytes(raw: bytes, entry: Entry) -> bytes:
     """`append_entry` on the file's bytes, keeping its form: a BOM stays, and the added lines end
     as the file's own do (CRLF, or a lone CR), so the file never mixes line ends."""
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    try:
-        text = raw[len(bom) :].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AppendError(problem("progress-shape", "not-utf8", offset=exc.start + len(bom))) from None
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-    if newline == "\n":
-        return bom + append_entry(text, entry).encode("utf-8")
-    # Analyse with LF line ends; what is added is then written with the file's own.
-    added = append_entry(text.replace(newline, "\n"), entry)[len(text.replace(newline, "\n")) :]
-    return bom + (text + added.replace("\n", newline)).encode("utf-8")
+    return append_entries_bytes(raw, [entry])[0]
 
 
 def append_entry(text: str, entry: Entry) -> str:
     """The log with `entry` added at the end. The existing text is kept byte for byte; only a final
     newline (if missing) and, for a file with no `entries:` key yet, that key are added."""
+    prepared, indent = _ready(text)
+    return prepared + entry_lines(entry, indent)
+
+
+def _ready(text: str) -> tuple[str, str]:
+    """The log's text ready to take entries at its end — a final newline, and the `entries:` key if it
+    has none — and the indent its entries are written with."""
     if text and not text.endswith("\n"):
         text += "\n"
     keys = list(_ENTRIES_KEY.finditer(text))
@@ -75,7 +72,7 @@ def append_entry(text: str, entry: Entry) -> str:
             line.startswith("#") for line in text.splitlines() if line.strip()
         ):
             raise AppendError(problem("progress-shape", "no-entries-key"))
-        return text + "entries:\n" + entry_lines(entry, "  ")
+        return text + "entries:\n", "  "
     tail = text[keys[-1].end() :]
     # Anything after the last entry that is not indented (another top-level key) would swallow or
     # break the append: refuse rather than guess.
@@ -83,22 +80,38 @@ def append_entry(text: str, entry: Entry) -> str:
         raise AppendError(problem("progress-shape", "entries-not-last"))
     # The first entry's indent: a later "- " line may be inside a note's block scalar (`note: |`).
     first = _ITEM.search(tail)
-    indent = first.group(1) if first else "  "
-    return text + entry_lines(entry, indent)
+    return text, first.group(1) if first else "  "
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def append_entries_bytes(raw: bytes, entries: Sequence[Entry]) -> tuple[bytes, list[tuple[int, int]]]:
-    """`append_entry_bytes` for several entries, and the lines (first, last) each one takes in the
-    new file — to place a problem found on an appended entry back where that entry came from."""
-    spans: list[tuple[int, int]] = []
+    """Every entry appended to the file's bytes at once (the file's shape is read once, so a thousand
+    entries cost what their own lines do), keeping its form: a BOM stays, and the added lines end as
+    the file's own do (CRLF, or a lone CR). Also the lines (first, last) each entry takes in the new
+    file — to place a problem found on an appended entry back where that entry came from."""
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = raw[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AppendError(problem("progress-shape", "not-utf8", offset=exc.start + len(bom))) from None
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    # Analyse with LF line ends; what is added is then written with the file's own.
+    plain = text.replace(newline, "\n") if newline != "\n" else text
+    prepared, indent = _ready(plain)
+    line = len(_LINE_END.findall(prepared))  # the loader counts LF, CRLF and a lone CR as line ends
+    blocks, spans = [], []
     for entry in entries:
-        raw = append_entry_bytes(raw, entry)
-        text = raw.decode("utf-8-sig")
-        # The loader counts LF, CRLF and a lone CR as line ends; the file ends with one.
-        total = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) - 1
-        lines = entry_lines(entry, "").count("\n")
-        spans.append((total - lines + 1, total))
-    return raw, spans
+        block = entry_lines(entry, indent)
+        count = block.count("\n")
+        spans.append((line + 1, line + count))
+        line += count
+        blocks.append(block)
+    added = prepared[len(plain) :] + "".join(blocks)
+    if newline != "\n":
+        added = added.replace("\n", newline)
+    return bom + (text + added).encode("utf-8"), spans
 
 
 def uses_unit_files(directory: str) -> bool:
@@ -116,8 +129,16 @@ def log_file_for(directory: str, plan: Plan, reporter: str | None, item_id: str)
     unit = plan.registry.resolve(reporter)
     if unit is None or unit not in plan.registry.units:
         return PROGRESS
+    if item_id not in reportable_by_unit(plan, [unit])[unit]:
+        return PROGRESS
+    return unit_log_file(directory, unit)
+
+
+def unit_log_file(directory: str, unit: str) -> str:
+    """The file a registered unit's own reports go to (checked to be its to report): its
+    progress/<slug>.yaml in the per-unit layout, else progress.yaml."""
     name = unit_progress_file(unit_slug(unit))
-    if unit_progress_slug(name) is None or item_id not in reportable_by_unit(plan, [unit])[unit]:
+    if not uses_unit_files(directory) or unit_progress_slug(name) is None:
         return PROGRESS
     return name
 

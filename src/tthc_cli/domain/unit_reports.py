@@ -42,10 +42,11 @@ def _reportable(plan: Plan, rows: list[Assignment]) -> list[Reportable]:
     return found
 
 
-def reportable(plan: Plan, unit: str) -> list[Reportable]:
+def reportable(plan: Plan, unit: str, rows: Mapping[str, list[Assignment]] | None = None) -> list[Reportable]:
     """Everything `unit` (a canonical unit name) may report on, in document order: its own
-    obligations first, then its groups' work."""
-    found = _reportable(plan, all_assignments(plan).get(unit, []))
+    obligations first, then its groups' work. `rows`: every target's assignments
+    (accountability.all_assignments), when the caller asks for many units (one pass over the plan)."""
+    found = _reportable(plan, (all_assignments(plan) if rows is None else rows).get(unit, []))
     return [r for r in found if r.share is Share.OWN] + [r for r in found if r.share is Share.GROUP]
 
 
@@ -55,9 +56,14 @@ def reportable_by_unit(plan: Plan, units: list[str]) -> dict[str, dict[str, Repo
     return {unit: {r.item.id: r for r in _reportable(plan, rows.get(unit, []))} for unit in units}
 
 
-def open_reportable(plan: Plan, unit: str, statuses: Mapping[str, ItemStatus]) -> list[Reportable]:
+def open_reportable(
+    plan: Plan,
+    unit: str,
+    statuses: Mapping[str, ItemStatus],
+    rows: Mapping[str, list[Assignment]] | None = None,
+) -> list[Reportable]:
     """What `unit` may report on that is not done on the day `statuses` were judged: a form's rows."""
-    return [r for r in reportable(plan, unit) if not statuses[r.item.id].done]
+    return [r for r in reportable(plan, unit, rows) if not statuses[r.item.id].done]
 
 
 def owner_of(plan: Plan, item: PlanItem) -> str | None:

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tthc_cli.domain.accountability import Assignment
 from tthc_cli.domain.forms import (
     FILLED,
     FIRST_ROW,
@@ -122,23 +123,41 @@ def _reported(entries: Sequence[Entry]) -> str:
     return "\n".join(lines)
 
 
-def form_rows(plan: Plan, unit: str, statuses: Mapping[str, ItemStatus]) -> dict[Share, list[Reportable]]:
-    """The rows of `unit`'s form: what it may report on that is not done yet, by share."""
+def form_rows(
+    plan: Plan,
+    unit: str,
+    statuses: Mapping[str, ItemStatus],
+    everyone: Mapping[str, list[Assignment]] | None = None,
+) -> dict[Share, list[Reportable]]:
+    """The rows of `unit`'s form: what it may report on that is not done yet, by share. `everyone`:
+    accountability.all_assignments, worked out once when forms are made for many units."""
     rows: dict[Share, list[Reportable]] = {Share.OWN: [], Share.GROUP: []}
-    for r in open_reportable(plan, unit, statuses):
+    for r in open_reportable(plan, unit, statuses, everyone):
         rows[r.share].append(r)
     return rows
 
 
-def unit_form(
-    plan: Plan, unit: str, statuses: Mapping[str, ItemStatus], today: date
-) -> tuple[bytes, FormIdentity]:
-    """The workbook of `unit`'s form on `today` (the day its statuses were judged), and its identity."""
-    rows = form_rows(plan, unit, statuses)
+def log_by_item(plan: Plan, today: date) -> dict[str, list[Entry]]:
+    """The log's entries up to `today`, by obligation."""
     log: dict[str, list[Entry]] = {}
     for entry in plan.progress:
         if entry.date <= today:
             log.setdefault(entry.id, []).append(entry)
+    return log
+
+
+def unit_form(
+    plan: Plan,
+    unit: str,
+    statuses: Mapping[str, ItemStatus],
+    today: date,
+    rows: Mapping[Share, list[Reportable]] | None = None,
+    log: Mapping[str, list[Entry]] | None = None,
+) -> tuple[bytes, FormIdentity]:
+    """The workbook of `unit`'s form on `today` (the day its statuses were judged), and its identity.
+    `rows` (form_rows) and `log` (log_by_item): worked out by the caller when it makes many forms."""
+    rows = form_rows(plan, unit, statuses) if rows is None else rows
+    log = log_by_item(plan, today) if log is None else log
     identity = FormIdentity(
         plan_id=plan.meta.plan_id,
         unit=unit,

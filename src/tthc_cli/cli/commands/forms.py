@@ -20,6 +20,7 @@ from tthc_cli.cli.commands import (
 from tthc_cli.cli.commands.documents import emit
 from tthc_cli.cli.completion import complete_units
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Data, Lang, Today, WarnDays, non_empty
+from tthc_cli.domain.accountability import all_assignments
 from tthc_cli.domain.item_ids import unit_slug
 from tthc_cli.i18n import N_, _, ngettext, os_reason
 from tthc_cli.present.console import note
@@ -55,7 +56,7 @@ def form(
     lang: Lang = None,
 ) -> int:
     # openpyxl (~150 ms) for the commands that write or read workbooks only.
-    from tthc_cli.present.forms import form_rows, unit_form
+    from tthc_cli.present.forms import form_rows, log_by_item, unit_form
 
     if every == (unit is not None):
         fail(_("name one unit with --unit, or every unit with --all"))
@@ -71,8 +72,8 @@ def form(
                 _("'{name}' is a group; a form is for one unit (tthc units lists them)").format(name=target),
                 EXIT_DATA,
             )
-        workbook, _identity = unit_form(plan, target, sts, now)
         rows = form_rows(plan, target, sts)
+        workbook, _identity = unit_form(plan, target, sts, now, rows)
         if not any(rows.values()):
             note(_("{unit} has nothing open to report on; the form has no rows").format(unit=target))
         emit(workbook, output or f"{unit_slug(target)}.xlsx", data)
@@ -85,10 +86,12 @@ def form(
     except OSError as exc:
         fail(_("cannot write {path}: {reason}").format(path=folder, reason=os_reason(exc)))
     written = 0
+    everyone, log = all_assignments(plan), log_by_item(plan, now)  # once for every unit's form
     for name in plan.registry.units:
-        if not any(form_rows(plan, name, sts).values()):
+        rows = form_rows(plan, name, sts, everyone)
+        if not any(rows.values()):
             continue  # a unit with nothing open gets no form
-        workbook, _identity = unit_form(plan, name, sts, now)
+        workbook, _identity = unit_form(plan, name, sts, now, rows, log)
         emit(workbook, os.path.join(folder, f"{unit_slug(name)}.xlsx"), data)
         written += 1
     note(
@@ -109,7 +112,7 @@ def import_forms(
 ) -> int:
     # openpyxl and the validation models (~250 ms): for this command only.
     from tthc_cli.data.imports import read_forms
-    from tthc_cli.data.progress import AppendError, EntryRefused, log_file_for, record_entries
+    from tthc_cli.data.progress import AppendError, EntryRefused, record_entries, unit_log_file
     from tthc_cli.present.forms import format_form_problem
 
     now = real_today()  # a form's dates are checked against the real calendar, whatever --today says
@@ -117,7 +120,8 @@ def import_forms(
     plan = load(directory)
     found = read_forms(files, plan, now)
     problems = list(found.problems)
-    batch = [(log_file_for(directory, plan, row.entry.by, row.entry.id), row.entry) for row in found.rows]
+    # Every row was checked to be its form's unit's to report: in the per-unit layout, that unit's file.
+    batch = [(unit_log_file(directory, row.entry.by or ""), row.entry) for row in found.rows]
     if not problems and batch:
         units = {target: row.entry.by or "" for (target, _e), row in zip(batch, found.rows, strict=True)}
         try:

@@ -181,3 +181,31 @@ def test_an_unknown_commit_or_no_repository_is_a_usage_error(
     assert check(tthc, path, "--upload-pack=x..HEAD").code == 2
     outside = tthc("validate", "--data", str(data_dir), "--changes", "HEAD~1..HEAD", "--lang", "en")
     assert outside.code == 2 and "not inside a git repository" in outside.stderr
+
+
+def test_the_forge_examples_run_the_change_check_and_map_a_units_file_to_its_account() -> None:
+    import re
+
+    import yaml
+
+    forge = ROOT / "docs" / "forge"
+    for name in ("github-actions.yml", "forgejo-actions.yml"):
+        workflow = yaml.safe_load((forge / name).read_text(encoding="utf-8"))
+        (job,) = workflow["jobs"].values()
+        checkout = job["steps"][0]
+        assert checkout["uses"].endswith("actions/checkout@v4") and checkout["with"]["fetch-depth"] == 0
+        runs = [step.get("run", "") for step in job["steps"]]
+        assert any(r.startswith("tthc validate") and "--changes" not in r for r in runs), name
+        (changes,) = [step for step in job["steps"] if "--changes" in step.get("run", "")]
+        assert '--changes "origin/${{ github.base_ref }}...HEAD"' in changes["run"]
+        assert "pull_request" in changes["if"]
+    github = (forge / "CODEOWNERS.github").read_text(encoding="utf-8")
+    assert re.search(r"^/progress/so-y-te\.yaml\s+@\S+$", github, re.MULTILINE)
+    rules = [line.split() for line in (forge / "CODEOWNERS.forgejo").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]  # fmt: skip
+    owners = [
+        owner
+        for pattern, owner in rules
+        if re.fullmatch(pattern.replace("\\\\", "\\"), "progress/so-y-te.yaml")
+    ]
+    assert owners == ["@vp-ubnd-hai-duong/kstthc", "@so-y-te-hai-duong"]

@@ -34,7 +34,10 @@ CASES = [
         "tthc: thiếu tùy chọn --status (một trong: started, done, reopened, note) "
         "(xem: tthc progress add --help)",
     ),
-    (["progress", "bogus"], "tthc: không có lệnh bogus; các lệnh là: add, import (xem: tthc progress --help)"),
+    (
+        ["progress", "bogus"],
+        "tthc: không có lệnh bogus; các lệnh là: add, import (xem: tthc progress --help)",
+    ),
     (["validate", "--strict=yes"], "tthc: --strict không nhận giá trị (xem: tthc validate --help)"),
 ]
 

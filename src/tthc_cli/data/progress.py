@@ -178,14 +178,6 @@ class EntryRefused(Exception):
         self.placed = list(placed)
 
 
-def record_entry(
-    directory: str, entry: Entry, today: date, calendar: WorkingDays, target: str = PROGRESS
-) -> list[Problem]:
-    """Append `entry` to the folder's log file `target` (progress.yaml, or a unit's file: see
-    log_file_for) as one transaction (record_entries). Returns the warnings about the files written."""
-    return record_entries(directory, [(target, entry)], today, calendar, units={target: entry.by or ""})
-
-
 def record_entries(
     directory: str,
     batch: Sequence[tuple[str, Entry]],

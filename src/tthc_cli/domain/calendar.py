@@ -2,21 +2,32 @@
 month ends, and a date as people and JSON write it.
 
 A `WorkingDays` calendar is a value the caller hands to whatever needs it (`parse_deadline`, the
-plan builder): where its holiday tables come from — computed, or read from the cache folder — is the
-caller's choice, made at the edge, never a switch inside this module."""
+plan builder). The default, `VIETNAM`, reads the holidays from the table shipped with tthc
+(holiday_table.py, generated from the maintained `holidays` package by scripts/holiday_table.py);
+a year outside the table is computed by the package when first asked for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from tthc_cli.domain.holiday_table import FIRST_YEAR, HOLIDAYS, LAST_YEAR
 
 
+@lru_cache(maxsize=256)
 def vietnam_holidays(year: int) -> frozenset[date]:
-    """Vietnam's public holidays of `year` (observed days included) from the `holidays` package."""
-    # Imported here: importing the package and building the lunar calendar costs ~85 ms.
+    """Vietnam's public holidays of `year`, observed days included: from the shipped table, or, for
+    a year outside it, from the `holidays` package."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return frozenset(date(year, int(day[:2]), int(day[2:])) for day in HOLIDAYS[year].split())
+    return computed_holidays(year)
+
+
+def computed_holidays(year: int) -> frozenset[date]:
+    """What the `holidays` package computes for `year` (what the table was generated from)."""
+    # Imported here, for years outside the table only: the package and its lunar calendar cost ~85 ms.
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year).keys())
@@ -42,24 +53,22 @@ def iso_date(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+@dataclass(frozen=True, slots=True)
 class WorkingDays:
     """Monday to Friday, minus the public holidays `holidays(year)` returns. Each year's table is
-    asked for once per calendar (the tables are pure functions of the year)."""
+    asked for once per calendar (`tables` remembers them: a memo, never compared or hashed)."""
 
-    __slots__ = ("_source", "_tables")
+    holidays: Callable[[int], frozenset[date]] = vietnam_holidays
+    tables: dict[int, frozenset[date]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def __init__(self, holidays: Callable[[int], frozenset[date]] = vietnam_holidays) -> None:
-        self._source = holidays
-        self._tables: dict[int, frozenset[date]] = {}
-
-    def holidays(self, year: int) -> frozenset[date]:
-        table = self._tables.get(year)
+    def holidays_of(self, year: int) -> frozenset[date]:
+        table = self.tables.get(year)
         if table is None:
-            table = self._tables[year] = self._source(year)
+            table = self.tables[year] = self.holidays(year)
         return table
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays(day.year)
+        return day.weekday() < 5 and day not in self.holidays_of(day.year)
 
     def next_working_day(self, day: date) -> date:
         """Art. 148(5): a period ending on a weekend or public holiday ends on the next working day."""
@@ -67,7 +76,13 @@ class WorkingDays:
             day += timedelta(days=1)
         return day
 
+    def add_working_days(self, day: date, count: int) -> date:
+        """The `count`th working day after `day` ("trong 03 ngày làm việc kể từ ngày chốt số liệu")."""
+        for _ in range(count):
+            day = self.next_working_day(day + timedelta(days=1))
+        return day
 
-# Vietnam's working days with the holiday tables computed on demand: what a caller that has no cached
-# tables to offer gets (the tables are a pure function of the year, so sharing them is safe).
+
+# Vietnam's working days, the holidays from the shipped table: what a caller that has no other
+# calendar to offer gets (the tables are a pure function of the year, so sharing them is safe).
 VIETNAM = WorkingDays()

@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tthc_cli.domain.calendar import VIETNAM
-from tthc_cli.domain.deadlines import DeadlineError, DeadlineKind, parse_deadline
+from tthc_cli.domain.deadlines import DeadlineKind, parse_deadline
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.userdates import parse_user_date
+from tthc_cli.present.messages import message
 
 is_working_day, next_working_day = VIETNAM.is_working_day, VIETNAM.next_working_day
 
@@ -110,18 +112,19 @@ def test_tentative_from_flag_and_from_phrase() -> None:
     ],
 )
 def test_bad_phrases(phrase: str, code: str, words: str) -> None:
-    with pytest.raises(DeadlineError) as info:
+    with pytest.raises(ProblemError) as info:
         p(phrase)
-    assert info.value.code == code
-    assert words in str(info.value)
+    assert info.value.problem.code == code
+    assert words in message(info.value.problem)
 
 
 def test_missing_year_means_the_plans_year() -> None:
     # A phrase without a year means the plan's year; a plan spanning several years has none.
     assert p("Tháng 6").due == date(2021, 6, 30)
     assert p("Tháng 6", default_year=2022).due == date(2022, 6, 30)
-    with pytest.raises(DeadlineError, match="gives no year"):
+    with pytest.raises(ProblemError) as info:
         parse_deadline("Tháng 6", plan_start=START, plan_end=date(2025, 12, 31))
+    assert "gives no year" in message(info.value.problem)
 
 
 def test_empty_phrase_is_unspecified() -> None:
@@ -207,8 +210,8 @@ def test_month_covers_the_whole_month(year: int, month: int) -> None:
 def test_never_crashes_on_any_text(text: str) -> None:
     try:
         d = p(text)
-    except DeadlineError as exc:
-        assert str(exc)
+    except ProblemError as exc:
+        assert message(exc.problem)
     else:
         assert d.start is None or d.due is None or d.start <= d.due
 
@@ -239,8 +242,9 @@ def test_user_dates(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize("text", ["2021-02-30", "31/6/2021", "tomorrow", "", "+d"])
 def test_bad_user_dates(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ProblemError) as info:
         parse_user_date(text, TODAY)
+    assert info.value.problem.code == "user-date"
 
 
 # --- laws of the reading in a plan period ------------------------------------------------------------
@@ -301,8 +305,8 @@ def _corpus_phrases() -> list[str]:
 def _reading(text: str) -> object:
     try:
         d = parse_deadline(text, plan_start=date(2022, 1, 1))
-    except DeadlineError as exc:
-        return exc.code
+    except ProblemError as exc:
+        return exc.problem.code
     return [repr(getattr(d, name)) for name in d.__slots__ if name not in ("text", "warnings")]
 
 
@@ -338,8 +342,8 @@ def test_any_string_of_the_grammar_words_is_read_or_refused_cleanly(
     end = start + timedelta(days)
     try:
         d = parse_deadline(joiner.join(words), plan_start=start, plan_end=end)
-    except DeadlineError as exc:
-        assert exc.code in ("invalid-date", "deadline-unrecognised") and str(exc)
+    except ProblemError as exc:
+        assert exc.problem.code in ("invalid-date", "deadline-unrecognised") and message(exc.problem)
         return
     assert d.start is None or d.due is None or d.start <= d.due
     for o in d.occurrences:

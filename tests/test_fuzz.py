@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.loader import parse_document
-from tthc_cli.domain.deadlines import DeadlineError, parse_deadline
+from tthc_cli.domain.deadlines import parse_deadline
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.present.messages import message
 
 from .conftest import DATA_NAMES, ROOT
@@ -148,8 +149,8 @@ def test_random_vietnamese_deadline_phrases(phrase: str, form: str) -> None:
     text = unicodedata.normalize(form, phrase)  # type: ignore[arg-type]
     try:
         d = parse_deadline(text, plan_start=date(2021, 1, 1), default_year=2021)
-    except DeadlineError as exc:
-        assert exc.code in ("invalid-date", "deadline-unrecognised") and str(exc)
+    except ProblemError as exc:
+        assert exc.problem.code in ("invalid-date", "deadline-unrecognised") and message(exc.problem)
     else:
         assert d.start is None or d.due is None or d.start <= d.due
 

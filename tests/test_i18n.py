@@ -184,7 +184,6 @@ _SHOWN_BY = {
     "FileKindError",
     "AppendError",
     "ValueError",
-    "DeadlineError",
 }
 
 

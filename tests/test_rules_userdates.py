@@ -1,5 +1,5 @@
-"""Dates typed on the command line, the errors whole (English msgids here; test_i18n checks the
-Vietnamese), the range of dates accepted at both ends, and the end of each quarter."""
+"""Dates typed on the command line, the errors whole as their problems are worded (English msgids here;
+test_i18n checks the Vietnamese), the range of dates accepted at both ends, and the end of each quarter."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 
 from tthc_cli import i18n
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.userdates import parse_user_date
+from tthc_cli.present.messages import message
 
 TODAY = date(2021, 5, 20)
 
@@ -22,7 +24,7 @@ def _english() -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    ("text", "today", "message"),
+    ("text", "today", "said"),
     [
         ("31/2/2021", None, "'31/2/2021' is not a real date"),
         ("abc", None, "cannot read the date 'abc'; use YYYY-MM-DD or D/M/YYYY"),
@@ -37,10 +39,11 @@ def _english() -> Iterator[None]:
         ("3000-01-01", None, "'3000-01-01' is 01/01/3000; dates run from 01/01/1900 to 31/12/2999"),
     ],
 )
-def test_a_date_that_cannot_be_used_says_why(text: str, today: date | None, message: str) -> None:
-    with pytest.raises(ValueError) as caught:
+def test_a_date_that_cannot_be_used_says_why(text: str, today: date | None, said: str) -> None:
+    with pytest.raises(ProblemError) as caught:
         parse_user_date(text, today)
-    assert str(caught.value) == message
+    assert caught.value.problem.code == "user-date"
+    assert message(caught.value.problem) == said
 
 
 def test_the_first_and_last_dates_accepted() -> None:

@@ -159,8 +159,8 @@ class DayInput:
     def on(self, today: date) -> date:
         try:
             return parse_user_date(self.text, today)
-        except ValueError as exc:
-            fail(f"{self.option}: {exc}")
+        except ProblemError as exc:
+            fail(f"{self.option}: {message(exc.problem)}")
 
 
 _ANY_DAY = date(2000, 1, 1)  # relative forms are read again on the real day; this checks the form
@@ -180,8 +180,8 @@ def fixed_day(option: str) -> Callable[[str], date]:
     def parse(text: str) -> date:
         try:
             return parse_user_date(text)
-        except ValueError as exc:
-            fail(f"{option}: {exc}")
+        except ProblemError as exc:
+            fail(f"{option}: {message(exc.problem)}")
 
     return parse
 

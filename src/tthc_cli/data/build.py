@@ -4,7 +4,6 @@ progress log, with the deadline problems met on the way."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from tthc_cli.data.deadline_specs import read_deadline
 from tthc_cli.data.models import (
@@ -19,7 +18,7 @@ from tthc_cli.data.models import (
     UnitsFile,
 )
 from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.deadlines import Deadline, DeadlineKind
+from tthc_cli.domain.deadlines import Deadline, unspecified
 from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id, unit_slug
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS, split_obligations
 from tthc_cli.domain.plan import (
@@ -36,7 +35,7 @@ from tthc_cli.domain.plan import (
     plan_meta,
 )
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, appendix_file, unit_progress_slug
-from tthc_cli.domain.problems import ProblemError
+from tthc_cli.domain.problems import Problem, ProblemError
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
 
 
@@ -165,9 +164,9 @@ def build_items(
     meta: PlanMeta,
     calendar: WorkingDays,
     max_obligations: int = MAX_OBLIGATIONS,
-) -> tuple[list[PlanItem], list[Any]]:
+) -> tuple[list[PlanItem], list[Problem]]:
     """Every item of the plan, in document order, and the deadline problems met on the way."""
-    problems: list[Any] = []  # deadline_specs still makes the reader's kind (dataset.py converts)
+    problems: list[Problem] = []
     items: list[PlanItem] = []
     task_deadlines: dict[str, Deadline] = {}
     for i, task in enumerate(plan.tasks):
@@ -280,7 +279,7 @@ def _appendix_items(
     by_id: dict[str, PlanItem],
     task_deadlines: dict[str, Deadline],
     meta: PlanMeta,
-    problems: list[Any],
+    problems: list[Problem],
     calendar: WorkingDays,
 ) -> list[PlanItem]:
     """An appendix's rows as items. A row with no deadline of its own runs in the window of the item
@@ -289,9 +288,7 @@ def _appendix_items(
     file = appendix_file(name)
     parent_id = item_id("task", appendix.task) if appendix.task else None
     parent = by_id.get(parent_id) if parent_id else None
-    window = task_deadlines.get(parent_id or "") or Deadline(
-        text=None, kind=DeadlineKind.UNSPECIFIED, start=None, due=None, window_end=None
-    )
+    window = task_deadlines.get(parent_id or "") or unspecified()
     Notes = dict[int, tuple[str, str | None]]  # row -> (note, basis when spread there from another row)
     blocks: list[tuple[str | None, str | None, list[AppendixRow], Notes, tuple[str | int, ...]]]
     if appendix.blocks:
@@ -435,7 +432,7 @@ def log_entries(
 
 def build_plan(
     sources: Sources, calendar: WorkingDays, max_obligations: int = MAX_OBLIGATIONS
-) -> tuple[Plan, list[Any]]:
+) -> tuple[Plan, list[Problem]]:
     """The plan the validated files describe, and the deadline problems met on the way."""
     appendices = sources.appendices
     registry = registry_of(sources.units, appendices)

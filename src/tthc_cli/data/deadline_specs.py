@@ -4,16 +4,15 @@ plan period, an explicit date that disagrees with the phrase."""
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from tthc_cli.data.diagnostics import Problem, Severity
 from tthc_cli.data.models import DeadlineSpec
 from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind, parse_deadline
+from tthc_cli.domain.deadlines import Deadline, DeadlineKind, parse_deadline, unspecified
 from tthc_cli.domain.plan import PlanMeta
-from tthc_cli.i18n import _
+from tthc_cli.domain.problems import Problem, ProblemError, problem
 
 
 def plan_year(meta: PlanMeta) -> int | None:
@@ -44,51 +43,47 @@ def read_deadline(
     calendar: WorkingDays,
 ) -> Deadline:
     """Parse a deadline spec; explicit dates must agree with any phrase the parser understands. A
-    deadline left to regulation, with the rule added by the office, takes its dates from the rule."""
+    deadline left to regulation, with the rule added by the office, takes its dates from the rule.
+    The problems found are appended to `problems`, placed at their field of `file`."""
     if spec is None:
-        return Deadline(None, DeadlineKind.UNSPECIFIED, None, None, None)
+        return unspecified()
     if spec.regulation is not None:
         rule = DeadlineSpec(text=spec.regulation.text, tentative=spec.tentative)
         derived = read_deadline(
             rule, meta=meta, file=file, path=(*path, "regulation"), problems=problems, calendar=calendar
         )
-        derived = copy.copy(derived)  # parses are shared between items: never change one in place
-        derived.text = spec.text
-        return derived
+        return replace(derived, text=spec.text)
     parsed: Deadline | None = None
     plan_start = meta.period_start
     try:
         parsed = _parse_cached(
             spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative, calendar
         )
-    except DeadlineError as exc:
+    except ProblemError as exc:
         if spec.due is None:
-            problems.append(Problem(file, (*path, "text"), exc.code, str(exc)))
+            problems.append(exc.problem.at(file, (*path, "text")))
     else:
-        for warning in parsed.warnings:  # a year outside the plan period, at the phrase's line
-            problems.append(Problem(file, (*path, "text"), warning.code, warning.message, Severity.WARNING))
+        # A year outside the plan period, at the phrase's line.
+        problems.extend(w.at(file, (*path, "text")) for w in parsed.warnings)
     explicit = spec.due is not None or spec.start is not None
     if parsed is not None and parsed.kind is not DeadlineKind.UNSPECIFIED:
         if explicit:
             for name, mine in (("start", spec.start), ("due", spec.due)):
                 theirs = getattr(parsed, name)
                 if mine is not None and mine != theirs:
-                    said = theirs.strftime("%d/%m/%Y") if theirs else _("no date")
-                    problems.append(
-                        Problem(
-                            file,
-                            (*path, name),
-                            "deadline-mismatch",
-                            _(
-                                "{field} {day} disagrees with the phrase '{phrase}' ({said}); "
-                                "correct one of them or drop the explicit date"
-                            ).format(field=name, day=f"{mine:%d/%m/%Y}", phrase=spec.text, said=said),
-                        )
-                    )
+                    found = problem("deadline-mismatch", field=name, day=mine, phrase=spec.text, said=theirs)
+                    problems.append(found.at(file, (*path, name)))
         return parsed
     if explicit:
         start = spec.start or min(plan_start, spec.due or plan_start)
         kind = DeadlineKind.WINDOW if spec.start and spec.due else DeadlineKind.BY_DATE
-        effective = None if spec.due is None else calendar.next_working_day(spec.due)
-        return Deadline(spec.text, kind, start, spec.due, spec.due, spec.tentative, effective_due=effective)
-    return parsed or Deadline(spec.text, DeadlineKind.UNSPECIFIED, None, None, None, spec.tentative)
+        return Deadline(
+            text=spec.text,
+            kind=kind,
+            start=start,
+            due=spec.due,
+            window_end=spec.due,
+            tentative=spec.tentative,
+            effective_due=None if spec.due is None else calendar.next_working_day(spec.due),
+        )
+    return parsed or unspecified(spec.text, spec.tentative)

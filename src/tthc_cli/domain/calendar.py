@@ -1,5 +1,5 @@
 """Days: working days (Bộ luật Dân sự 2015, Art. 148) — weekends and Vietnam's public holidays —,
-month ends, and a date as people and JSON write it.
+month ends, and a date as JSON writes it (people read dates as present/ words them).
 
 A `WorkingDays` calendar is a value the caller hands to whatever needs it (`parse_deadline`, the
 plan builder). The default, `VIETNAM`, reads the holidays from the table shipped with tthc
@@ -41,11 +41,6 @@ def days_in_month(year: int, month: int) -> int:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, days_in_month(year, month))
-
-
-def dmy(d: date) -> str:
-    """A date as people read it in tthc's messages and documents: dd/mm/yyyy."""
-    return d.strftime("%d/%m/%Y")
 
 
 def iso_date(d: date | None) -> str | None:

@@ -1,280 +1,516 @@
 """A deadline phrase's syntax tree -> its dates in a plan period: the named day, month, quarter or
 half year, the year a phrase without one belongs to, each occurrence of a recurring deadline (moved
-to a working day on the calendar given), a window's start and end. deadline_grammar reads the words;
-deadlines.parse_deadline puts the two together."""
+to a working day on the calendar given), a window's start and end, and the days a phrase of the
+reporting regime names in a reporting period ("ngày 15 của tháng báo cáo"). deadline_grammar reads
+the words; deadlines.parse_deadline puts the two together.
+
+A day that does not exist is refused, never moved — except where the month is not fixed by the
+text ("trước ngày 31 hằng tháng", "ngày 31 của tháng báo cáo"): the phrase asks for that day in
+every month, and a month without it has its last day instead."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, timedelta
 
-from tthc_cli.domain.calendar import WorkingDays, days_in_month, dmy, month_end
-from tthc_cli.domain.deadlines import DeadlineError, DeadlineKind, Occurrence
-from tthc_cli.domain.records import Record
-from tthc_cli.i18n import _
+from tthc_cli.domain.calendar import WorkingDays, days_in_month, month_end
+from tthc_cli.domain.deadline_grammar import (
+    QUARTERLY,
+    YEARLY,
+    Anchor,
+    BeforeNode,
+    ByNode,
+    CompoundNode,
+    DateNode,
+    DatesNode,
+    EventNode,
+    Every,
+    Form,
+    FromNode,
+    InNode,
+    ListNode,
+    MonthNode,
+    MonthRef,
+    MonthsOfYearNode,
+    OngoingNode,
+    Part,
+    QuarterNode,
+    RangeNode,
+    RecurringNode,
+    RelativeNode,
+    ReportClause,
+    ReportsNode,
+    Term,
+    UndatedNode,
+    UntilNode,
+    WindowNode,
+    Year,
+    YearNode,
+    YearRef,
+    YearsNode,
+)
+from tthc_cli.domain.deadline_values import DeadlineKind, Occurrence, PeriodContext
+from tthc_cli.domain.problems import Param, Problem, ProblemError
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from typing import Any
 
-
-class Span(Record):
+@dataclass(frozen=True, slots=True)
+class Span:
     """A stretch of calendar a term names: its first and last day, its label and the kind it reads as."""
 
-    __slots__ = ("due", "kind", "label", "start")
-
-    def __init__(self, start: date, due: date, label: str, kind: DeadlineKind) -> None:
-        self.start = start
-        self.due = due
-        self.label = label
-        self.kind = kind
+    start: date
+    due: date
+    label: str
+    kind: DeadlineKind
 
 
-def _interval(start: date, due: date) -> str:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """What a phrase form gives: its kind and dates, the spans that are its occurrences, and the
+    extras a Deadline carries. `end`: where the window closes when there is no due date."""
+
+    kind: DeadlineKind
+    start: date | None = None
+    due: date | None = None
+    end: date | None = None
+    spans: tuple[Span, ...] = ()
+    every: str | None = None
+    every_day: int | None = None
+    start_by: date | None = None
+    after_days: int | None = None
+
+
+def interval(start: date, due: date) -> str:
     return f"{start.isoformat()}/{due.isoformat()}"
 
 
+def period_label(y: int, first: int, months: int) -> str:
+    """The name of the `months` months from month `first` of year `y`: 2021-M03, 2021-Q2, 2021-H1,
+    2021, or an ISO interval."""
+    if months == 1:
+        return f"{y}-M{first:02d}"
+    if months == 3 and first % 3 == 1:
+        return f"{y}-Q{(first + 2) // 3}"
+    if months == 6 and first in (1, 7):
+        return f"{y}-H{1 if first == 1 else 2}"
+    if months == 12 and first == 1:
+        return str(y)
+    return interval(date(y, first, 1), month_end(y, first + months - 1))
+
+
+def _calendar_period(y: int, first: int, months: int) -> PeriodContext:
+    start, end = date(y, first, 1), month_end(y, first + months - 1)
+    return PeriodContext(
+        label=period_label(y, first, months), start=start, end=end, window_start=start, window_end=end
+    )
+
+
+def _refs(node: object, *, every_year: bool = False) -> Iterator[MonthRef | YearRef]:
+    """The months and years of a tree that count from a reporting period ("tháng báo cáo", "năm báo
+    cáo"); with `every_year`, the years counted from the year in view too ("năm sau")."""
+    if isinstance(node, MonthRef):
+        yield node
+    elif isinstance(node, YearRef):
+        if node.report or every_year:
+            yield node
+    elif isinstance(node, tuple):
+        for member in node:
+            yield from _refs(member, every_year=every_year)
+    elif is_dataclass(node):
+        for f in fields(node):
+            yield from _refs(getattr(node, f.name), every_year=every_year)
+
+
+def _looks_ahead(node: object) -> bool:
+    """Whether a day is counted into the next period ("tháng sau", "năm liền kề năm báo cáo"): the
+    report of a period before the plan may then fall due inside it."""
+    return any(
+        r in (MonthRef.NEXT, MonthRef.NEXT_QUARTER_FIRST) or (isinstance(r, YearRef) and r.offset > 0)
+        for r in _refs(node, every_year=True)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Reader:
-    """Gives one syntax tree its dates in a plan period."""
+    """Gives one syntax tree its dates in a plan period; `frame`, the reporting period that the
+    period's words ("tháng báo cáo", "năm báo cáo", "tháng cuối quý") count from, when there is one."""
 
-    def __init__(
-        self,
-        original: str,
-        plan_start: date,
-        plan_end: date,
-        default_year: int | None,
-        calendar: WorkingDays,
-    ) -> None:
-        self.calendar = calendar
-        self.original = original
-        self.plan_start = plan_start
-        self.plan_end = plan_end
-        self.default_year = default_year
+    original: str
+    plan_start: date
+    plan_end: date
+    default_year: int | None
+    calendar: WorkingDays
+    frame: PeriodContext | None = None
 
-    def fail(self, message: str, code: str = "invalid-date") -> DeadlineError:
-        return DeadlineError(f"'{self.original}' {message}", code)
+    def fail(self, code: str, variant: str, **params: Param) -> ProblemError:
+        return ProblemError(Problem(code, (("phrase", self.original), *params.items()), variant))
 
-    def year(self, value: int | None) -> int:
-        if value is not None:
+    # --- days, months and years ------------------------------------------------------------------
+
+    def year(self, value: Year) -> int:
+        if isinstance(value, int):
             return value
+        if isinstance(value, YearRef):
+            if self.frame is None:
+                return self.year(None) + value.offset
+            return self.frame.year + value.offset
+        if self.frame is not None:
+            return self.frame.year
         if self.default_year is None:
-            raise self.fail(
-                _("gives no year and the plan runs {first}–{last}; add one, e.g. 'tháng 6 năm 2022'").format(
-                    first=dmy(self.plan_start), last=dmy(self.plan_end)
-                ),
-                "deadline-unrecognised",
-            )
+            raise self.fail("deadline-unrecognised", "no-year", first=self.plan_start, last=self.plan_end)
         return self.default_year
-
-    def day(self, d: int, m: int, y: int | None) -> date:
-        month = self.month_no(m)
-        year = self.year(y)
-        last = days_in_month(year, month)
-        if not 1 <= d <= last:
-            raise self.fail(f"is not a date: month {month}/{year} has {last} days")
-        return date(year, month, d)
 
     def month_no(self, m: int) -> int:
         if not 1 <= m <= 12:
-            raise self.fail(_("names month {month}; months run from 1 to 12").format(month=m))
+            raise self.fail("invalid-date", "month", month=m)
         return m
 
-    # Terms -> spans. A list gives one span per member; everything else gives one.
-    def spans(self, node: Any) -> list[Span]:
-        tag = node[0]
-        if tag == "list":
-            return [s for member in node[1] for s in self.spans(member)]
-        if tag == "range":
-            first, last = node[1], node[2]
-            b = self.spans(last)[0]
-            a = self.spans(self.inherit_year(first, b))[0]
+    def relative_month(self, ref: MonthRef | None) -> tuple[int, int]:
+        """The (year, month) a month of the reporting period names; None: the period's last month."""
+        frame = self.frame
+        if frame is None:
+            raise self.fail("deadline-unrecognised", "needs-period")
+        y, m = frame.end.year, frame.end.month
+        if ref is MonthRef.QUARTER_LAST:
+            m = 3 * ((m - 1) // 3) + 3
+        elif ref is MonthRef.PREVIOUS:
+            y, m = (
+                (frame.start.year, frame.start.month - 1)
+                if frame.start.month > 1
+                else (frame.start.year - 1, 12)
+            )
+        elif ref is MonthRef.NEXT:
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        elif ref is MonthRef.NEXT_QUARTER_FIRST:
+            m = 3 * ((m - 1) // 3) + 4
+            y, m = (y, m) if m <= 12 else (y + 1, 1)
+        return y, m
+
+    def day(self, node: DateNode) -> date:
+        """The date a day names. A day the month lacks is an error where the text fixes the month,
+        and that month's last day where the month varies with the period ("hằng tháng")."""
+        if not 1 <= node.day <= 31:
+            raise self.fail("invalid-date", "day", day=node.day)
+        if isinstance(node.month, int):
+            y, m, varies = self.year(node.year), self.month_no(node.month), False
+        else:
+            (y, m), varies = self.relative_month(node.month), True
+        last = days_in_month(y, m)
+        if node.day > last and not varies:
+            raise self.fail("invalid-date", "day-in-month", month=m, year=y, days=last)
+        return date(y, m, min(node.day, last))
+
+    # --- terms -> spans. A list gives one span per member; everything else gives one ---------------
+
+    def spans(self, node: Term) -> list[Span]:
+        if isinstance(node, ListNode):
+            return [s for member in node.items for s in self.spans(member)]
+        if isinstance(node, RangeNode):
+            b = self.spans(node.last)[0]
+            a = self.spans(self.inherit_year(node.first, b))[0]
             if a.start > b.due:
-                raise self.fail(_("ends before it starts"))
-            return [Span(a.start, b.due, _interval(a.start, b.due), DeadlineKind.WINDOW)]
+                raise self.fail("invalid-date", "reversed")
+            return [Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)]
         return [self.span(node)]
 
-    def inherit_year(self, node: Any, later: Span) -> Any:
+    def inherit_year(self, node: Term, later: Span) -> Term:
         """The first end of a range without a year takes the second's ("từ tháng 11 đến tháng 2
         năm 2022": November 2021), so that it starts before it ends."""
-        if node[0] not in ("month", "quarter", "date") or node[-1] is not None:
+        if not isinstance(node, DateNode | MonthNode | QuarterNode) or node.year is not None:
             return node
-        same = (*node[:-1], later.due.year)
-        return same if self.spans(same)[0].start <= later.due else (*node[:-1], later.due.year - 1)
+        if isinstance(node, DateNode) and not isinstance(node.month, int):
+            return node  # a month of the reporting period has its own year
+        same = replace(node, year=later.due.year)
+        return same if self.spans(same)[0].start <= later.due else replace(node, year=later.due.year - 1)
 
-    def span(self, node: Any) -> Span:
-        tag = node[0]
-        if tag == "date":
-            d = self.day(node[1], node[2], node[3])
-            return Span(d, d, d.isoformat(), DeadlineKind.BY_DATE)
-        if tag == "month":
-            m, y = self.month_no(node[1]), self.year(node[2])
-            return Span(date(y, m, 1), month_end(y, m), f"{y}-M{m:02d}", DeadlineKind.MONTH)
-        if tag == "quarter":
-            q, y = node[1], self.year(node[2])
-            return Span(date(y, 3 * q - 2, 1), month_end(y, 3 * q), f"{y}-Q{q}", DeadlineKind.QUARTER)
-        if tag == "months_of_year":
-            n, which, y = node[1], node[2], self.year(node[3])
-            if not 1 <= n <= 12:
-                raise self.fail(_("names {count} months of a year").format(count=n))
-            first, last = (1, n) if which == "first" else (13 - n, 12)
-            start, due = date(y, first, 1), month_end(y, last)
-            if n == 12:
-                return Span(start, due, str(y), DeadlineKind.YEAR)
-            if n == 6:
-                return Span(start, due, f"{y}-H{1 if first == 1 else 2}", DeadlineKind.HALF_YEAR)
-            if n == 3:
-                return Span(start, due, f"{y}-Q{(first + 2) // 3}", DeadlineKind.QUARTER)
-            return Span(start, due, _interval(start, due), DeadlineKind.WINDOW)
-        if tag == "year":
-            y = self.year(node[1])
-            return Span(date(y, 1, 1), date(y, 12, 31), str(y), DeadlineKind.YEAR)
-        if tag == "years":
-            a, b = node[1], node[2]
-            if a > b:
-                raise self.fail(_("ends before it starts"))
-            kind = DeadlineKind.YEAR if a == b else DeadlineKind.YEARS
-            return Span(date(a, 1, 1), date(b, 12, 31), str(a) if a == b else f"{a}/{b}", kind)
-        raise AssertionError(f"unknown term {tag}")  # pragma: no cover - the grammar makes no other
+    def span(self, node: Term) -> Span:
+        match node:
+            case DateNode():
+                d = self.day(node)
+                return Span(d, d, d.isoformat(), DeadlineKind.BY_DATE)
+            case MonthNode(month=m, year=y):
+                m, y = self.month_no(m), self.year(y)
+                return Span(date(y, m, 1), month_end(y, m), f"{y}-M{m:02d}", DeadlineKind.MONTH)
+            case QuarterNode(quarter=q, year=y):
+                y = self.year(y)
+                return Span(date(y, 3 * q - 2, 1), month_end(y, 3 * q), f"{y}-Q{q}", DeadlineKind.QUARTER)
+            case MonthsOfYearNode(count=n, part=part, year=y):
+                return self.months_of_year(n, part, self.year(y))
+            case YearNode(year=y):
+                y = self.year(y)
+                return Span(date(y, 1, 1), date(y, 12, 31), str(y), DeadlineKind.YEAR)
+            case YearsNode(first=a, last=b):
+                if a > b:
+                    raise self.fail("invalid-date", "reversed")
+                kind = DeadlineKind.YEAR if a == b else DeadlineKind.YEARS
+                return Span(date(a, 1, 1), date(b, 12, 31), str(a) if a == b else f"{a}/{b}", kind)
+        raise AssertionError(f"not a single term: {node}")  # pragma: no cover - lists and ranges
 
-    def whole(self, node: Any) -> Span:
+    def months_of_year(self, n: int, part: Part, y: int) -> Span:
+        if not 1 <= n <= 12:
+            raise self.fail("invalid-date", "months-of-year", count=n)
+        first, last = (1, n) if part is Part.FIRST else (13 - n, 12)
+        start, due = date(y, first, 1), month_end(y, last)
+        kind = {12: DeadlineKind.YEAR, 6: DeadlineKind.HALF_YEAR, 3: DeadlineKind.QUARTER}.get(n)
+        if kind is None:  # "9 tháng đầu năm", "1 tháng đầu năm": a window, named by its days
+            return Span(start, due, interval(start, due), DeadlineKind.WINDOW)
+        return Span(start, due, period_label(y, first, n), kind)
+
+    def whole(self, node: Term) -> Span:
         """One span covering a term (a list: from its first start to its last due)."""
         spans = self.spans(node)
         if len(spans) == 1:
             return spans[0]
         start, due = min(s.start for s in spans), max(s.due for s in spans)
-        return Span(start, due, _interval(start, due), DeadlineKind.WINDOW)
+        return Span(start, due, interval(start, due), DeadlineKind.WINDOW)
 
-    def in_period(self, d: date) -> bool:
-        return self.plan_start <= d <= self.plan_end
-
-    def occurrences(self, spans: list[Span]) -> tuple[Occurrence, ...]:
+    def occurrences(self, spans: tuple[Span, ...]) -> tuple[Occurrence, ...]:
         """The deliveries that fall due inside the plan period, each starting no earlier than it."""
         return tuple(
             Occurrence(s.label, max(s.start, self.plan_start), s.due, self.calendar.next_working_day(s.due))
             for s in spans
-            if self.in_period(s.due)
+            if self.plan_start <= s.due <= self.plan_end
         )
 
-    def by(self, due: date) -> tuple[date, date, list[Span]]:
+    def by(self, due: date, kind: DeadlineKind = DeadlineKind.BY_DATE) -> Reading:
         """A one-off due on `due`: it may start from the plan's start."""
         start = min(self.plan_start, due)
-        return start, due, [Span(start, due, _interval(start, due), DeadlineKind.BY_DATE)]
+        span = Span(start, due, interval(start, due), DeadlineKind.BY_DATE)
+        return Reading(kind=kind, start=start, due=due, spans=(span,))
 
-    # Phrase forms -> (kind, start, due, window_end, the spans that are its occurrences, extras).
-    def read(self, tree: Any) -> dict[str, Any]:
-        tag = tree[0]
-        if tag == "by":
-            d = self.span(tree[1]).due
-            start, due, spans = self.by(d)
-            return {"kind": DeadlineKind.BY_DATE, "start": start, "due": due, "spans": spans}
-        if tag == "before":
-            # "Xong trước tháng 6": done before June begins, i.e. by the last day of May.
-            period = self.whole(tree[1])
-            start, due, spans = self.by(period.start - timedelta(days=1))
-            kind = DeadlineKind.BEFORE_MONTH if tree[1][0] == "month" else DeadlineKind.BY_DATE
-            return {"kind": kind, "start": start, "due": due, "spans": spans}
-        if tag == "until":
-            start, due, spans = self.by(self.whole(tree[1]).due)
-            return {"kind": DeadlineKind.BY_DATE, "start": start, "due": due, "spans": spans}
-        if tag == "in":
-            spans = self.spans(tree[1])
-            whole = self.whole(tree[1])
-            return {"kind": whole.kind, "start": whole.start, "due": whole.due, "spans": spans}
-        if tag == "window":
-            b = self.whole(tree[2])
-            a = self.whole(self.inherit_year(tree[1], b))
-            if a.start > b.due:
-                raise self.fail(_("ends before it starts"))
-            span = Span(a.start, b.due, _interval(a.start, b.due), DeadlineKind.WINDOW)
-            return {"kind": DeadlineKind.WINDOW, "start": a.start, "due": b.due, "spans": [span]}
-        if tag == "from":
-            term = tree[1]
-            if term[0] in ("range", "years", "list"):  # "Từ năm 2021 đến năm 2025" read as one term
-                whole = self.whole(term)
-                kind = DeadlineKind.WINDOW if term[0] != "years" else whole.kind
-                return {"kind": kind, "start": whole.start, "due": whole.due, "spans": [whole]}
-            start = self.whole(term).start
-            return {"kind": DeadlineKind.OPEN_START, "start": start, "due": None, "end": self.plan_end}
-        if tag == "compound":
-            first, second = self.read(tree[1]), self.read(tree[2])
-            if second["due"] is None:
-                raise self.fail(_("names no due date after its start"), "deadline-unrecognised")
-            # "Từ tháng 3, hoàn thành …" starts then; "trước ngày 30-5 và kết thúc …" must start by
-            # then, so the work may begin any time in the plan period up to that day.
-            if first["kind"] is DeadlineKind.OPEN_START:
-                begin = start = first["start"]
-            else:
-                begin = second["start_by"] = first["due"]
-                start = min(self.plan_start, begin)
-            if begin > second["due"]:
-                raise self.fail(_("ends before it starts"))
-            if start != second["start"] and second["kind"] not in (
-                DeadlineKind.BY_DATE,
-                DeadlineKind.BEFORE_MONTH,
-            ):
-                second["kind"] = DeadlineKind.WINDOW  # a month's or quarter's own start no longer holds
-                second["spans"] = [
-                    Span(start, second["due"], _interval(start, second["due"]), DeadlineKind.WINDOW)
-                ]
-            second["start"] = start
-            return second
-        if tag == "ongoing":
-            return self.all_year(DeadlineKind.ONGOING, tree[1])
-        if tag == "recurring":
-            return self.recurring(tree[1], tree[2], tree[3])
-        if tag == "dates":
-            return self.dates(tree[1])
-        if tag == "no_date":
-            return {"kind": DeadlineKind(tree[1]), "start": None, "due": None, "end": None}
-        if tag == "relative":
-            return {
-                "kind": DeadlineKind.RELATIVE,
-                "start": None,
-                "due": None,
-                "end": None,
-                "after_days": tree[1],
-            }
-        raise AssertionError(f"unknown form {tag}")  # pragma: no cover
+    # --- phrase forms -----------------------------------------------------------------------------
 
-    def all_year(self, kind: DeadlineKind, year: int | None) -> dict[str, Any]:
+    def read(self, tree: Form) -> Reading:
+        if self.frame is None and not isinstance(tree, RecurringNode | ReportsNode) and any(_refs(tree)):
+            return self.per_period(tree)
+        match tree:
+            case ByNode(date=day):
+                return self.by(self.day(day))
+            case BeforeNode(period=period):
+                # "Xong trước tháng 6": done before June begins, i.e. by the last day of May.
+                kind = DeadlineKind.BEFORE_MONTH if isinstance(period, MonthNode) else DeadlineKind.BY_DATE
+                return self.by(self.whole(period).start - timedelta(days=1), kind)
+            case UntilNode(period=period):
+                return self.by(self.whole(period).due)
+            case InNode(period=period):
+                whole = self.whole(period)
+                return Reading(
+                    kind=whole.kind, start=whole.start, due=whole.due, spans=tuple(self.spans(period))
+                )
+            case WindowNode(first=first, last=last):
+                b = self.whole(last)
+                a = self.whole(self.inherit_year(first, b))
+                if a.start > b.due:
+                    raise self.fail("invalid-date", "reversed")
+                span = Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)
+                return Reading(kind=DeadlineKind.WINDOW, start=a.start, due=b.due, spans=(span,))
+            case FromNode(term=term):
+                if isinstance(term, RangeNode | YearsNode | ListNode):  # "Từ năm 2021 đến năm 2025"
+                    whole = self.whole(term)
+                    kind = whole.kind if isinstance(term, YearsNode) else DeadlineKind.WINDOW
+                    return Reading(kind=kind, start=whole.start, due=whole.due, spans=(whole,))
+                return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=self.plan_end)
+            case CompoundNode(first=first, second=second):
+                return self.compound(self.read(first), self.read(second))
+            case OngoingNode(year=y):
+                return self.all_year(DeadlineKind.ONGOING, y)
+            case RecurringNode():
+                return self.recurring(tree)
+            case DatesNode(dates=days):
+                return self.dates(days)
+            case ReportsNode(clauses=clauses):
+                return self.reports(clauses)
+            case UndatedNode(kind=kind):
+                return Reading(kind=DeadlineKind(kind.value))
+            case RelativeNode(days=n, working=working, anchor=anchor):
+                if self.frame is not None and anchor is not None:
+                    return replace(self.after(anchor, n, working), after_days=n)
+                return Reading(kind=DeadlineKind.RELATIVE, after_days=n)
+            case EventNode():
+                return Reading(kind=DeadlineKind.ON_EVENT)
+        raise AssertionError(f"unknown form {tree}")  # pragma: no cover - the grammar makes no other
+
+    def compound(self, first: Reading, second: Reading) -> Reading:
+        if second.due is None:
+            raise self.fail("deadline-unrecognised", "no-due-after-start")
+        # "Từ tháng 3, hoàn thành …" starts then; "trước ngày 30-5 và kết thúc …" must start by
+        # then, so the work may begin any time in the plan period up to that day.
+        start_by = None
+        if first.kind is DeadlineKind.OPEN_START or first.due is None:
+            begin = start = first.start or self.plan_start
+        else:
+            begin = start_by = first.due
+            start = min(self.plan_start, begin)
+        if begin > second.due:
+            raise self.fail("invalid-date", "reversed")
+        spans = second.spans
+        kind = second.kind
+        if start != second.start and kind not in (DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH):
+            kind = DeadlineKind.WINDOW  # a month's or quarter's own start no longer holds
+            spans = (Span(start, second.due, interval(start, second.due), DeadlineKind.WINDOW),)
+        return replace(second, kind=kind, start=start, spans=spans, start_by=start_by)
+
+    def all_year(self, kind: DeadlineKind, year: int | None) -> Reading:
         # Ongoing and recurring work has no single due date; its window closes at the end of the
         # year it names, else at the end of the plan period.
         if year is None:
-            return {"kind": kind, "start": self.plan_start, "due": None, "end": self.plan_end}
+            return Reading(kind=kind, start=self.plan_start, end=self.plan_end)
         first, last = date(year, 1, 1), date(year, 12, 31)
         start = max(self.plan_start, first) if self.plan_start <= last else first
-        return {"kind": kind, "start": start, "due": None, "end": min(self.plan_end, last)}
+        return Reading(kind=kind, start=start, end=min(self.plan_end, last))
 
-    def recurring(
-        self, cadences: list[str], days: list[tuple[int, int | None]] | None, year: int | None
-    ) -> dict[str, Any]:
-        window = self.all_year(DeadlineKind.RECURRING, year)
-        lo, hi = max(window["start"], self.plan_start), window["end"]
-        days = days or [(0, None)]
-        for d, m in days:
-            if d and not 1 <= d <= 31:
-                raise self.fail(_("names day {day}; days run from 1 to 31").format(day=d))
-            if m is not None:
-                self.month_no(m)
-                if cadences != ["year"]:
-                    raise self.fail(
-                        _("gives a day and a month, which recur every year ('hằng năm')"),
-                        "deadline-unrecognised",
-                    )
+    def after(self, anchor: Anchor, n: int, working: bool) -> Reading:
+        """`n` (working) days after a moment of the reporting period: counted from the next day
+        (Bộ luật Dân sự 2015, Art. 147), a working day each when the text says "làm việc"."""
+        assert self.frame is not None
+        base = self.frame.cutoff if anchor is Anchor.CUTOFF else self.frame.end
+        due = self.calendar.add_working_days(base, n) if working else base + timedelta(days=n)
+        return self.by(due)
+
+    # --- recurrences: every period of a cadence, or the one reporting period given ---------------
+
+    def frames(self, every: Every, lo: date, hi: date, ahead: bool = False) -> Iterator[PeriodContext]:
+        """Every period of a cadence overlapping lo..hi (from a year earlier when a day counts into
+        the next period, so that the report of a period before the plan may fall due inside it)."""
+        if every.week:
+            monday = lo - timedelta(days=lo.weekday())
+            while monday <= hi:
+                sunday = monday + timedelta(days=6)
+                iso = monday.isocalendar()
+                yield PeriodContext(
+                    label=f"{iso[0]}-W{iso[1]:02d}",
+                    start=monday,
+                    end=sunday,
+                    window_start=monday,
+                    window_end=sunday,
+                )
+                monday += timedelta(days=7)
+            return
+        months = every.months
+        if months <= 0 or (12 % months and every.first is None):
+            raise self.fail("deadline-unrecognised", "cadence-divides", count=months)
+        firsts = range(1, 13, months) if every.first is None else (every.first,)
+        for y in range(lo.year - (1 if ahead else 0), hi.year + 1):
+            for first in firsts:
+                frame = _calendar_period(y, first, months)
+                if ahead or (frame.end >= lo and frame.start <= hi):
+                    yield frame
+
+    def check_days(self, cadences: tuple[Every, ...], days: tuple[DateNode, ...]) -> None:
+        for d in days:
+            if not 1 <= d.day <= 31:
+                raise self.fail("invalid-date", "day", day=d.day)
+            if isinstance(d.month, int):
+                self.month_no(d.month)
+                if any((c.months != 12 and c.first is None) or c.week for c in cadences):
+                    raise self.fail("deadline-unrecognised", "day-month-not-yearly")
+        for c in cadences:
+            if c.week and days:
+                raise self.fail("deadline-unrecognised", "weekly-day")
+            if c == YEARLY:
+                for d in days:
+                    if d.month is None:
+                        raise self.fail("deadline-unrecognised", "yearly-no-month", day=d.day)
+
+    def recurring(self, node: RecurringNode) -> Reading:
+        window = self.all_year(DeadlineKind.RECURRING, node.year)
+        days = node.days
+        self.check_days(node.cadences, days)
+        every, every_day = node.cadences[0].name, days[0].day if days else None
+        if self.frame is not None:
+            return self.in_frame(self.frame, [(d, None) for d in days] or [(None, None)], every)
+        assert window.start is not None and window.end is not None
+        lo, hi = max(window.start, self.plan_start), window.end
         spans: list[Span] = []
-        for cadence in cadences:
-            for d, m in days:
-                spans += self.periods(cadence, d or None, m, lo, hi)
+        for cadence in node.cadences:
+            for frame in self.frames(cadence, lo, hi, _looks_ahead(days)):
+                framed = replace(self, frame=frame)
+                if not days:
+                    spans.append(Span(frame.start, frame.end, frame.label, DeadlineKind.RECURRING))
+                for d in days:
+                    due = framed.day(d)
+                    spans.append(Span(min(frame.start, due), due, frame.label, DeadlineKind.RECURRING))
         if len(days) > 1:  # "ngày 15/6 và 15/12 hằng năm": two deliveries a year, named by their day
             spans = [Span(s.start, s.due, s.due.isoformat(), s.kind) for s in spans]
-        spans = [s for s in spans if lo <= s.due <= hi]
-        spans.sort(key=lambda s: (s.due, s.start))
-        window["spans"] = spans
-        window["every"] = "quarter" if cadences[0] == "quarter_last_month" else cadences[0]
-        window["every_day"] = days[0][0] or None
-        return window
+        return replace(window, spans=self.inside(spans, lo, hi), every=every, every_day=every_day)
 
-    def dates(self, nodes: list[Any]) -> dict[str, Any]:
+    @staticmethod
+    def inside(spans: list[Span], lo: date, hi: date) -> tuple[Span, ...]:
+        return tuple(sorted((s for s in spans if lo <= s.due <= hi), key=lambda s: (s.due, s.start)))
+
+    def in_frame(
+        self, frame: PeriodContext, days: list[tuple[DateNode | None, DateNode | None]], every: str
+    ) -> Reading:
+        """A recurrence or a report read for one reporting period: each (due, start) day of it in that
+        period; the period's last day when no day is named."""
+        spans = []
+        for due_day, start_day in days:
+            due = self.day(due_day) if due_day is not None else frame.end
+            start = self.day(start_day) if start_day is not None else frame.window_start
+            spans.append(Span(min(start, due), due, frame.label, DeadlineKind.BY_DATE))
+        spans.sort(key=lambda s: (s.due, s.start))
+        if len(spans) == 1:
+            (only,) = spans
+            kind = DeadlineKind.BY_DATE if only.start == frame.window_start else DeadlineKind.WINDOW
+            return Reading(kind=kind, start=only.start, due=only.due, spans=(only,), every=every)
+        return Reading(
+            kind=DeadlineKind.RECURRING,
+            start=spans[0].start,
+            end=spans[-1].due,
+            spans=tuple(spans),
+            every=every,
+        )
+
+    def per_period(self, tree: Form) -> Reading:
+        """A phrase counted from the reporting period, in a plan without one ("trước ngày 15 của
+        tháng cuối quý", "tính từ ngày 01/01 đến ngày 30/06 của năm báo cáo"): one delivery per
+        period of the cadence its words imply — quarterly for a month of the quarter, yearly for a
+        day of the report's year. Words that imply none ("tháng báo cáo", "tháng sau") are refused:
+        the same words mean a month in a monthly regime and a quarter's month in a quarterly one."""
+        refs = set(_refs(tree))
+        if refs & {MonthRef.QUARTER_LAST, MonthRef.NEXT_QUARTER_FIRST}:
+            cadence = QUARTERLY
+        elif refs and all(isinstance(r, YearRef) for r in refs):
+            cadence = YEARLY
+        else:
+            raise self.fail("deadline-unrecognised", "needs-period")
+        window = self.all_year(DeadlineKind.RECURRING, None)
+        lo, hi = self.plan_start, self.plan_end
+        spans = []
+        for frame in self.frames(cadence, lo, hi, _looks_ahead(tree)):
+            r = replace(self, frame=frame).read(tree)
+            if r.due is None or r.start is None:
+                raise self.fail("deadline-unrecognised", "needs-period")
+            start = frame.start if r.kind in (DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH) else r.start
+            spans.append(Span(min(start, r.due), r.due, frame.label, DeadlineKind.RECURRING))
+        every_day = tree.date.day if isinstance(tree, ByNode) else None
+        return replace(window, spans=self.inside(spans, lo, hi), every=cadence.name, every_day=every_day)
+
+    def reports(self, clauses: tuple[ReportClause, ...]) -> Reading:
+        """Sentences whose subject is a report: each report's periods, due on its day."""
+        for clause in clauses:
+            self.check_days((clause.every,), (clause.due,))
+        every, every_day = clauses[0].every.name, clauses[0].due.day
+        if self.frame is not None:
+            frame = self.frame
+            matching = [c for c in clauses if _covers(c.every, frame)]
+            if not matching:
+                raise self.fail("deadline-unrecognised", "no-clause-for-period", period=frame.label)
+            return self.in_frame(frame, [(c.due, c.start) for c in matching], every)
+        window = self.all_year(DeadlineKind.RECURRING, None)
+        lo, hi = self.plan_start, self.plan_end
+        spans = []
+        for clause in clauses:
+            for frame in self.frames(clause.every, lo, hi, _looks_ahead(clause)):
+                framed = replace(self, frame=frame)
+                due = framed.day(clause.due)
+                start = framed.day(clause.start) if clause.start is not None else frame.start
+                if start > due:
+                    raise self.fail("invalid-date", "reversed")
+                spans.append(Span(start, due, frame.label, DeadlineKind.RECURRING))
+        return replace(window, spans=self.inside(spans, lo, hi), every=every, every_day=every_day)
+
+    def dates(self, nodes: tuple[DateNode, ...]) -> Reading:
         """Several deliveries, each due by its date ("trước ngày 30/6 và 31/12"): each one's window
         runs from the day after the one before; no single due date."""
         last = self.span(nodes[-1])
@@ -284,51 +520,11 @@ class Reader:
         for d in days:
             spans.append(Span(begin, d, d.isoformat(), DeadlineKind.RECURRING))
             begin = d + timedelta(days=1)
-        return {"kind": DeadlineKind.RECURRING, "start": start, "due": None, "end": days[-1], "spans": spans}
+        return Reading(kind=DeadlineKind.RECURRING, start=start, end=days[-1], spans=tuple(spans))
 
-    def periods(self, cadence: str, d: int | None, m: int | None, lo: date, hi: date) -> Iterator[Span]:
-        """Every period of a cadence overlapping lo..hi, due on day `d` of its last month (clamped
-        to the month's length: "ngày 30 hằng tháng" is 28/02) or, without a day, on its last day."""
-        if cadence == "week":
-            if d is not None:
-                raise self.fail(_("gives a day of the month for a weekly report"), "deadline-unrecognised")
-            monday = lo - timedelta(days=lo.weekday())
-            while monday <= hi:
-                sunday = monday + timedelta(days=6)
-                iso = monday.isocalendar()
-                yield Span(monday, sunday, f"{iso[0]}-W{iso[1]:02d}", DeadlineKind.RECURRING)
-                monday += timedelta(days=7)
-            return
-        months = {"month": 1, "quarter": 3, "quarter_last_month": 3, "half_year": 6, "year": 12}.get(cadence)
-        if months is None:  # "định kỳ 2 tháng": n-month periods from January
-            months = int(cadence.split(":")[1])
-            if months == 0 or 12 % months:
-                raise self.fail(
-                    _("recurs every {count} months, which does not divide the year").format(count=months),
-                    "deadline-unrecognised",
-                )
-        for y in range(lo.year, hi.year + 1):
-            for first in range(1, 13, months):
-                last = first + months - 1
-                start, end = date(y, first, 1), month_end(y, last)
-                if end < lo or start > hi:
-                    continue
-                if m is not None and d is not None:
-                    due = date(y, m, min(d, days_in_month(y, m)))
-                elif d is not None:
-                    due = date(y, last, min(d, days_in_month(y, last)))
-                else:
-                    due = end
-                yield Span(start, due, self.label(y, first, months), DeadlineKind.RECURRING)
 
-    @staticmethod
-    def label(y: int, first: int, months: int) -> str:
-        if months == 1:
-            return f"{y}-M{first:02d}"
-        if months == 3:
-            return f"{y}-Q{(first + 2) // 3}"
-        if months == 6:
-            return f"{y}-H{1 if first == 1 else 2}"
-        if months == 12:
-            return str(y)
-        return _interval(date(y, first, 1), month_end(y, first + months - 1))
+def _covers(every: Every, frame: PeriodContext) -> bool:
+    """Whether a report of this kind is the one made for `frame` (a quarter's report for 2021-Q2)."""
+    if every.first is not None:
+        return frame.months == every.months and frame.start.month == every.first
+    return frame.months == every.months and (frame.start.month - 1) % every.months == 0

@@ -1,176 +1,82 @@
-"""Vietnamese deadline phrases -> typed deadlines in a plan period. The words are read by
-`deadline_grammar`; this module gives them their dates, and a due date its effective day on the
-working-day calendar the caller passes (`calendar.WorkingDays`)."""
+"""Vietnamese deadline phrases -> typed deadlines in a plan period, or in one reporting period. The
+words are read by `deadline_grammar`, their dates given by `deadline_dates`; this module puts them
+together, bounds the work a phrase may ask for, and says what it cannot read as problems
+(domain/problems.py; present/messages.py words them).
+
+For the reporting cycle: `read_for_period("Chậm nhất ngày 15 của tháng báo cáo", period)` gives a
+phrase's dates in one reporting period (`period_context("2021-Q2", window_start, window_end)`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 
-from tthc_cli.domain.calendar import VIETNAM, WorkingDays, dmy
-from tthc_cli.domain.records import Record
-from tthc_cli.i18n import _
+from tthc_cli.domain.calendar import VIETNAM, WorkingDays, month_end
+from tthc_cli.domain.deadline_dates import Reader, Reading
+from tthc_cli.domain.deadline_grammar import (
+    Form,
+    GrammarError,
+    SpelledNumberError,
+    clean,
+    parse_tree,
+    split_tentative,
+)
+from tthc_cli.domain.deadline_values import (
+    UNDATED,
+    Deadline,
+    DeadlineKind,
+    Occurrence,
+    PeriodContext,
+    unspecified,
+)
+from tthc_cli.domain.problems import Problem, ProblemError, problem, warning
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
-
-class DeadlineKind(StrEnum):
-    BY_DATE = "by_date"
-    BEFORE_MONTH = "before_month"
-    MONTH = "month"
-    WINDOW = "window"
-    QUARTER = "quarter"
-    HALF_YEAR = "half_year"
-    YEAR = "year"
-    YEARS = "years"  # "Giai đoạn 2021-2025"
-    OPEN_START = "open_start"  # "Từ tháng 3/2022": a start, no end stated
-    ONGOING = "ongoing"
-    RECURRING = "recurring"
-    # No calendar date; listed apart like ongoing items, never overdue.
-    AS_REGULATED = "as_regulated"  # "Theo quy định"
-    ON_REQUEST = "on_request"  # "Khi có yêu cầu"
-    PER_ROADMAP = "per_roadmap"  # "Theo lộ trình của Bộ, ngành Trung ương"
-    RELATIVE = "relative"  # "Sau 15 ngày kể từ khi có Thông báo kết luận kiểm tra"
-    UNSPECIFIED = "unspecified"
-
-
-class Occurrence(Record):
-    """One dated delivery a phrase asks for inside the plan period: `period` names it (2021-M03,
-    2021-Q2, 2021-H1, 2021, 2021-W05, or an ISO interval such as 2021-01-01/2021-05-31)."""
-
-    __slots__ = ("due", "effective_due", "period", "start")
-
-    def __init__(self, period: str, start: date, due: date, effective_due: date) -> None:
-        self.period = period
-        self.start = start
-        self.due = due
-        self.effective_due = effective_due
-
-
-class DeadlineWarning(Record):
-    """Something to check in a phrase that was read (a year outside the plan period): `code` is stable."""
-
-    __slots__ = ("code", "message")
-
-    def __init__(self, code: str, message: str) -> None:
-        self.code = code
-        self.message = message
-
-
-class Deadline(Record):
-    """What a phrase means. `due` is None for ongoing, recurring, open-ended and undated deadlines.
-
-    `window_end` is the last day of the period the item lives in: `due` when there is one, else the
-    end of the named year or of the plan period (an ongoing item's window closes 31/12). `every`/
-    `every_day`: for recurring deadlines, the first cadence ("week", "month", "quarter", "half_year",
-    "year") and the day of the period if stated; `occurrences` lists every delivery inside the plan
-    period (for a one-off, the one it names). `start_by`: a compound phrase's "begin by" date.
-    `after_days`: a relative deadline's number of days. `effective_due`: Art. 148(5) moves a due date
-    on a weekend or holiday to the next working day; computed once by whoever makes the deadline (on
-    the calendar it was given) or read back from the compiled cache, so queries never need the
-    holiday tables. None exactly when `due` is None.
-    """
-
-    __slots__ = (
-        "after_days",
-        "due",
-        "effective_due",
-        "every",
-        "every_day",
-        "kind",
-        "occurrences",
-        "start",
-        "start_by",
-        "tentative",
-        "text",
-        "warnings",
-        "window_end",
-    )
-
-    def __init__(
-        self,
-        text: str | None,
-        kind: DeadlineKind,
-        start: date | None,
-        due: date | None,
-        window_end: date | None,
-        tentative: bool = False,
-        every: str | None = None,
-        every_day: int | None = None,
-        effective_due: date | None = None,
-        occurrences: tuple[Occurrence, ...] = (),
-        warnings: tuple[DeadlineWarning, ...] = (),
-        start_by: date | None = None,
-        after_days: int | None = None,
-    ) -> None:
-        self.text = text
-        self.kind = kind
-        self.start = start
-        self.due = due
-        self.window_end = window_end
-        self.tentative = tentative
-        self.every = every
-        self.every_day = every_day
-        self.effective_due = effective_due
-        self.occurrences = occurrences
-        self.warnings = warnings
-        self.start_by = start_by
-        self.after_days = after_days
-
-    def days_late(self, today: date) -> int | None:
-        """The overdue rule: days from the effective due date to `today` when `today` is past it
-        (an item due on a day off is late only after the next working day), else None."""
-        due = self.effective_due
-        return (today - due).days if due is not None and due < today else None
-
-
-class DeadlineError(ValueError):
-    """A phrase that cannot be read, with a message that says what to write instead; `suggestions`
-    holds the nearest forms tthc reads."""
-
-    def __init__(
-        self, message: str, code: str = "deadline-unrecognised", suggestions: tuple[str, ...] = ()
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.suggestions = suggestions
-
+__all__ = [
+    "FORMS",
+    "MAX_PHRASE",
+    "OUTSIDE",
+    "UNDATED",
+    "Deadline",
+    "DeadlineKind",
+    "Occurrence",
+    "PeriodContext",
+    "nearest_forms",
+    "parse_deadline",
+    "period_context",
+    "read_for_period",
+    "unspecified",
+]
 
 OUTSIDE = "deadline-outside-year"  # stable code of the warning (kept from the one-year plans)
 
+# The longest phrase tthc reads. The real ones measure at most ~100 characters (the corpus of the
+# genre, tests/data/deadline_corpus.txt, and the shipped plans): five times that leaves room for a
+# long event ("Sau 15 ngày kể từ khi có …") and refuses, before any parsing, what no plan writes.
+MAX_PHRASE = 500
 
-def _warnings(
-    original: str, reading: dict[str, Any], plan_start: date, plan_end: date
-) -> tuple[DeadlineWarning, ...]:
+
+def _warnings(original: str, reading: Reading, plan_start: date, plan_end: date) -> tuple[Problem, ...]:
     """A date the phrase fixes outside the plan period: one warning, at the phrase."""
-    period = f"{dmy(plan_start)}–{dmy(plan_end)}"
-    for name in ("due", "start_by", "start", "end"):
-        when = reading.get(name)
+    for when in (reading.due, reading.start_by, reading.start, reading.end):
         if when is None or plan_start <= when <= plan_end:
             continue
-        if reading["due"] is None:
+        if reading.due is None:
             # Next year's plan is drafted from this year's: a copied year is the usual cause.
             return (
-                DeadlineWarning(
+                warning(
                     OUTSIDE,
-                    _(
-                        "'{phrase}' names {year}, outside the plan period {period}; copied from another "
-                        "year's plan? Write năm {plan_year}, or no year"
-                    ).format(phrase=original, year=when.year, period=period, plan_year=plan_end.year),
+                    "copied",
+                    phrase=original,
+                    year=when.year,
+                    first=plan_start,
+                    last=plan_end,
+                    plan_year=plan_end.year,
                 ),
             )
-        return (
-            DeadlineWarning(
-                OUTSIDE,
-                _("'{phrase}': {day} falls outside the plan period {period}").format(
-                    phrase=original, day=dmy(when), period=period
-                ),
-            ),
-        )
+        return (warning(OUTSIDE, "day", phrase=original, day=when, first=plan_start, last=plan_end),)
     return ()
 
 
@@ -211,7 +117,6 @@ FORMS = (
 
 def nearest_forms(text: str, n: int = 3) -> tuple[str, ...]:
     """The example forms closest to `text`, digits and case ignored."""
-    import difflib  # only an unreadable phrase pays for it
 
     def shape(s: str) -> str:
         return re.sub(r"\d+", "9", s.casefold())
@@ -229,6 +134,59 @@ def _default_year(plan_start: date, plan_end: date) -> int | None:
     return None
 
 
+def _verbatim(text: str) -> str:
+    """The phrase as kept in results: NFC, trimmed (the data's own text)."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _refuse_if_too_long(text: str) -> None:
+    """A phrase longer than any real one is refused before it is read (its cost is then bounded
+    whatever the data holds); what is quoted of it is a prefix."""
+    if len(text) <= MAX_PHRASE:
+        return
+    # Spaces do not count (a folded YAML line may carry many); a huge text is not even cleaned.
+    length = len(text) if len(text) > 8 * MAX_PHRASE else len(clean(text))
+    if length > MAX_PHRASE:
+        raise ProblemError(
+            problem(
+                "deadline-unrecognised",
+                "too-long",
+                phrase=_verbatim(text[: 2 * MAX_PHRASE]),
+                length=length,
+                limit=MAX_PHRASE,
+            )
+        )
+
+
+def _tree(original: str, phrase: str) -> Form:
+    try:
+        return parse_tree(phrase)
+    except SpelledNumberError as exc:
+        raise ProblemError(
+            problem(
+                "invalid-date",
+                "spelled",
+                phrase=original,
+                figure=exc.figure,
+                words=exc.spelled,
+                value=exc.value,
+            )
+        ) from None
+    except GrammarError as exc:
+        near = nearest_forms(phrase)
+        if exc.found is not None and exc.position > 0:
+            found = problem(
+                "deadline-unrecognised",
+                "from",
+                phrase=original,
+                rest=phrase[exc.position :],
+                suggestions=near,
+            )
+        else:
+            found = problem("deadline-unrecognised", phrase=original, suggestions=near)
+        raise ProblemError(found) from None
+
+
 def parse_deadline(
     text: str | None,
     *,
@@ -237,61 +195,114 @@ def parse_deadline(
     tentative: bool = False,
     default_year: int | None = None,
     calendar: WorkingDays = VIETNAM,
+    period: PeriodContext | None = None,
 ) -> Deadline:
     """Read a Vietnamese deadline phrase in the plan period `plan_start`..`plan_end` (default: to the
     end of `plan_start`'s year); due dates falling on a day off move on `calendar` (default: Vietnam's
-    holidays, computed).
+    holidays).
 
     A phrase without a year means `default_year` (default: the plan's year). Occurrences are those
-    inside the period; years outside it are warnings on the result. Raises DeadlineError.
+    inside the period; years outside it are warnings on the result. A phrase counted from a
+    reporting period ("ngày 15 của tháng báo cáo") is read in `period` when one is given, else once
+    per period of the cadence its words imply (or refused when they imply none). Raises
+    ProblemError (codes deadline-unrecognised, invalid-date).
     """
-    from tthc_cli.domain.deadline_grammar import GrammarError, parse_tree, split_tentative
-
     end = plan_end or date(plan_start.year, 12, 31)
     if text is None or not text.strip():
-        return Deadline(text, DeadlineKind.UNSPECIFIED, None, None, None, tentative)
+        return unspecified(text, tentative)
+    _refuse_if_too_long(text)
     original = _verbatim(text)
     phrase, marked = split_tentative(text)
-    try:
-        tree = parse_tree(phrase)
-    except GrammarError as exc:
-        near = nearest_forms(phrase)
-        forms = ", ".join(f"'{f}'" for f in near)
-        if exc.found is not None and exc.position > 0:
-            message = _("cannot read the deadline '{phrase}' from '{rest}'; nearest forms: {forms}").format(
-                phrase=original, rest=phrase[exc.position :], forms=forms
-            )
-        else:
-            message = _("cannot read the deadline '{phrase}'; nearest forms: {forms}").format(
-                phrase=original, forms=forms
-            )
-        raise DeadlineError(
-            message,
-            suggestions=near,
-        ) from None
+    tree = _tree(original, phrase)
     year = default_year if default_year is not None else _default_year(plan_start, end)
-    from tthc_cli.domain.deadline_dates import Reader
-
-    reader = Reader(original, plan_start, end, year, calendar)
+    reader = Reader(
+        original=original,
+        plan_start=plan_start,
+        plan_end=end,
+        default_year=year,
+        calendar=calendar,
+        frame=period,
+    )
     r = reader.read(tree)
-    due = r["due"]
+    occurrences = reader.occurrences(r.spans)
+    if period is not None and len(occurrences) == 1:  # the period's one delivery goes by its name
+        occurrences = (replace(occurrences[0], period=period.label),)
     return Deadline(
-        original,
-        r["kind"],
-        r["start"],
-        due,
-        due if due is not None else r.get("end"),
-        tentative or marked,
-        every=r.get("every"),
-        every_day=r.get("every_day"),
-        occurrences=reader.occurrences(r.get("spans", [])),
-        effective_due=None if due is None else calendar.next_working_day(due),
+        text=original,
+        kind=r.kind,
+        start=r.start,
+        due=r.due,
+        window_end=r.due if r.due is not None else r.end,
+        tentative=tentative or marked,
+        every=r.every,
+        every_day=r.every_day,
+        occurrences=occurrences,
+        effective_due=None if r.due is None else calendar.next_working_day(r.due),
         warnings=_warnings(original, r, plan_start, end),
-        start_by=r.get("start_by"),
-        after_days=r.get("after_days"),
+        start_by=r.start_by,
+        after_days=r.after_days,
     )
 
 
-def _verbatim(text: str) -> str:
-    """The phrase as kept in results: NFC, trimmed (the data's own text)."""
-    return unicodedata.normalize("NFC", text).strip()
+def read_for_period(
+    text: str, period: PeriodContext, *, calendar: WorkingDays = VIETNAM, tentative: bool = False
+) -> Deadline:
+    """A phrase's dates in one reporting period: "Chậm nhất ngày 15 (mười lăm) của tháng báo cáo" for
+    2021-Q2 is due 15/06/2021; "tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
+    for 2021-M05 is the window 15/04–14/05/2021; "trong 03 ngày làm việc kể từ ngày chốt số liệu" is
+    three working days after the period's cut-off. A date without a year is in the report's year.
+
+    The result is a Deadline whose one occurrence is named by `period.label` (several when the phrase
+    asks for several deliveries in the period). Its plan period runs from the period's first day (or
+    its data window's, if earlier) to the end of the year after the report's year, so that a report
+    sent the next January is no warning. Raises ProblemError as parse_deadline does, and
+    (deadline-unrecognised, no-clause-for-period) when the phrase names reports of other kinds only.
+    """
+    return parse_deadline(
+        text,
+        plan_start=min(period.start, period.window_start),
+        plan_end=date(period.end.year + 1, 12, 31),
+        tentative=tentative,
+        default_year=period.year,
+        calendar=calendar,
+        period=period,
+    )
+
+
+_LABEL = re.compile(r"^(\d{4})(?:-(M(\d\d)|Q([1-4])|H([12])))?$")
+
+
+def period_context(
+    label: str, window_start: date | None = None, window_end: date | None = None
+) -> PeriodContext:
+    """The reporting period a label names — 2021-M05, 2021-Q2, 2021-H1, 2021, or an ISO interval of
+    whole months (2021-01-01/2021-09-30, nine months) — with its data window (default: the period
+    itself). Raises ValueError for any other label."""
+    if m := _LABEL.match(label):
+        y = int(m[1])
+        first, months = (
+            (int(m[3]), 1)
+            if m[3]
+            else (3 * int(m[4]) - 2, 3)
+            if m[4]
+            else (6 * int(m[5]) - 5, 6)
+            if m[5]
+            else (1, 12)
+        )
+        if not 1 <= first <= 12:
+            raise ValueError(label)
+        start, end = date(y, first, 1), month_end(y, first + months - 1)
+    else:
+        try:
+            start, end = (date.fromisoformat(part) for part in label.split("/"))
+        except ValueError:
+            raise ValueError(label) from None
+        if start.day != 1 or end != month_end(end.year, end.month) or end < start:
+            raise ValueError(label)
+    return PeriodContext(
+        label=label,
+        start=start,
+        end=end,
+        window_start=window_start or start,
+        window_end=window_end or end,
+    )

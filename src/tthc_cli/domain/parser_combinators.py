@@ -2,38 +2,45 @@
 and the next position, or None. Ordered choice (`alt`, `|`), sequence (`seq`, `+`), optional,
 flag, separated lists, word sequences, bounded numbers, the end, packrat memoising; the State
 remembers the furthest position reached and what was expected there, for the error message.
-deadline_grammar.py writes the rules of deadline phrases with these."""
+deadline_grammar.py writes the rules of deadline phrases with these.
+
+Cost: every rule that repeats (`sep_by`) consumes a token per turn, and the shared terms are
+memoised per position, so a phrase is read in time about linear in its tokens; the reader also
+refuses phrases longer than any real one before they get here (deadlines.MAX_PHRASE)."""
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-    Result = tuple[Any, int] | None
+Result = tuple[Any, int] | None
 
 
+class Values(tuple[Any, ...]):
+    """What a sequence gives: the values of its members, spread into the arguments of `Rule.map`
+    (any other value, a tuple of list items included, is passed whole)."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
-    __slots__ = ("end", "start", "text", "word")
-
-    def __init__(self, word: str, text: str, start: int, end: int) -> None:
-        self.word = word  # folded: lower case, one spelling
-        self.text = text  # as written (NFC)
-        self.start = start
-        self.end = end
+    word: str  # folded: lower case, one spelling
+    text: str  # as written (NFC)
+    start: int  # character offsets in the phrase
+    end: int
 
 
+@dataclass(slots=True)
 class State:
-    """The tokens and the furthest point any rule reached, with what it expected there."""
+    """One reading's working state (not a value): the tokens, the furthest point any rule reached with
+    what it expected there, and the memo of the shared rules."""
 
-    __slots__ = ("expected", "furthest", "memo", "tokens")
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.furthest = 0
-        self.expected: set[str] = set()
-        self.memo: dict[tuple[int, int], Result] = {}
+    tokens: tuple[Token, ...]
+    furthest: int = 0
+    expected: set[str] = field(default_factory=set)
+    memo: dict[tuple[int, int], Result] = field(default_factory=dict)
 
     def miss(self, pos: int, what: str) -> None:
         if pos > self.furthest:
@@ -42,14 +49,13 @@ class State:
             self.expected.add(what)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """A parser: (state, position) -> (value, next position), or None when it does not match."""
+    """A parser: (state, position) -> (value, next position), or None when it does not match.
+    `parts`: a sequence's members, so that `a + b + c` is one flat sequence."""
 
-    __slots__ = ("fn", "parts")
-
-    def __init__(self, fn: Callable[[State, int], Result], parts: tuple[Rule, ...] = ()) -> None:
-        self.fn = fn
-        self.parts = parts  # a sequence's members, so that `a + b + c` is one flat sequence
+    fn: Callable[[State, int], Result]
+    parts: tuple[Rule, ...] = ()
 
     def __call__(self, st: State, pos: int) -> Result:
         return self.fn(st, pos)
@@ -61,20 +67,21 @@ class Rule:
         return alt(self, other)
 
     def map(self, f: Callable[..., Any]) -> Rule:
-        """Apply `f` to the value; a tuple value from `seq` is spread into arguments."""
+        """Apply `f` to the value; the values of a `seq` are spread into arguments."""
 
         def run(st: State, pos: int) -> Result:
-            r = self(st, pos)
+            r = self.fn(st, pos)
             if r is None:
                 return None
             value, nxt = r
-            return (f(*value) if isinstance(value, tuple) else f(value)), nxt
+            return (f(*value) if isinstance(value, Values) else f(value)), nxt
 
         return Rule(run)
 
 
 def seq(*rules: Rule) -> Rule:
-    """All in order; the value is the tuple of the values that are not None (words give None)."""
+    """All in order; the value is the Values of the members' values that are not None (words give
+    None), or None when there are none."""
 
     def run(st: State, pos: int) -> Result:
         values = []
@@ -85,7 +92,7 @@ def seq(*rules: Rule) -> Rule:
             if r[0] is not None:
                 values.append(r[0])
             pos = r[1]
-        return tuple(values), pos
+        return (Values(values) if values else None), pos
 
     return Rule(run, rules)
 
@@ -105,7 +112,7 @@ def alt(*rules: Rule) -> Rule:
 
 def opt(rule: Rule, default: Any = None) -> Rule:
     def run(st: State, pos: int) -> Result:
-        r = rule(st, pos)
+        r = rule.fn(st, pos)
         return r if r is not None else (default, pos)
 
     return Rule(run)
@@ -117,39 +124,46 @@ def flag(rule: Rule) -> Rule:
 
 
 def sep_by(item: Rule, sep: Rule, least: int = 1) -> Rule:
-    """`item (sep item)*` with at least `least` items; the value is the list of item values."""
+    """`item (sep item)*` with at least `least` items; the value is the tuple of item values."""
 
     def run(st: State, pos: int) -> Result:
-        r = item(st, pos)
+        r = item.fn(st, pos)
         if r is None:
             return None
         values, pos = [r[0]], r[1]
-        while (s := sep(st, pos)) is not None and (r := item(st, s[1])) is not None:
+        while (s := sep.fn(st, pos)) is not None and (r := item.fn(st, s[1])) is not None:
             values.append(r[0])
             pos = r[1]
-        return (values, pos) if len(values) >= least else None
+        return (tuple(values), pos) if len(values) >= least else None
 
     return Rule(run)
 
 
 def words(*alternatives: str) -> Rule:
-    """One of several word sequences ("chậm nhất là", "chậm nhất"): the longest that matches."""
+    """One of several word sequences ("chậm nhất là", "chậm nhất"): the longest that matches. Words
+    give no value (None), so a sequence keeps only what the words qualify."""
+    return keywords(dict.fromkeys(alternatives), alternatives[0])
+
+
+def keywords(table: dict[str, Any], what: str) -> Rule:
+    """One of the word sequences of `table`, the longest that matches; the value is the one `table`
+    gives it ("tháng cuối quý" -> the last month of the quarter)."""
     # Indexed by first word: most attempts fail on the first token, with one dict look-up.
-    by_first: dict[str, list[list[str]]] = {}
-    for a in alternatives:
-        ws = a.split()
-        by_first.setdefault(ws[0], []).append(ws[1:])
+    by_first: dict[str, list[tuple[list[str], Any]]] = {}
+    for phrase, value in table.items():
+        ws = phrase.split()
+        by_first.setdefault(ws[0], []).append((ws[1:], value))
     for tails in by_first.values():
-        tails.sort(key=len, reverse=True)  # the longest reading first: "trong suốt" before "trong"
+        tails.sort(key=lambda tail: len(tail[0]), reverse=True)  # "trong suốt" before "trong"
 
     def run(st: State, pos: int) -> Result:
         toks = st.tokens
         if pos < len(toks):
-            for tail in by_first.get(toks[pos].word, ()):
+            for tail, value in by_first.get(toks[pos].word, ()):
                 end = pos + 1 + len(tail)
                 if end <= len(toks) and all(toks[pos + 1 + i].word == w for i, w in enumerate(tail)):
-                    return None, end
-        st.miss(pos, alternatives[0])
+                    return value, end
+        st.miss(pos, what)
         return None
 
     return Rule(run)
@@ -179,11 +193,15 @@ def end() -> Rule:
     return Rule(run)
 
 
-def rest() -> Rule:
-    """Everything left, as the text written (the event of "kể từ khi có Thông báo …")."""
+def rest(least: int = 0) -> Rule:
+    """Everything left, at least `least` tokens, as the text written (the event of "kể từ khi có
+    Thông báo …"); None when nothing is left."""
 
     def run(st: State, pos: int) -> Result:
         toks = st.tokens[pos:]
+        if len(toks) < least:
+            st.miss(pos, "…")
+            return None
         return (" ".join(t.text for t in toks) or None), len(st.tokens)
 
     return Rule(run)

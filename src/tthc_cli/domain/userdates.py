@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from tthc_cli.domain.calendar import month_end
-from tthc_cli.i18n import _
+from tthc_cli.domain.problems import ProblemError, problem
 
 # [0-9], not \d: \d also matches '٣' (Arabic-Indic) and other scripts' digits, which int() accepts.
 _OFFSET = re.compile(r"^([+-])([0-9]{1,4})([dw])$")
@@ -21,16 +21,12 @@ USER_DATE_MAX = date(2999, 12, 31)
 
 def parse_user_date(text: str, today: date | None = None) -> date:
     """YYYY-MM-DD or D/M/YYYY; with `today`: today, eow (Sunday), eom, eoq, eoy, +14d, +2w, -3d.
-    Raises ValueError with a message that says what is accepted."""
+    Raises ProblemError (code user-date) whose variant says what went wrong: not-real, out-of-range,
+    off-calendar, unreadable (unreadable-relative when `today` allows the relative forms)."""
     day = _parse_user_date(text, today)
     if not USER_DATE_MIN <= day <= USER_DATE_MAX:
-        raise ValueError(
-            _("'{text}' is {day}; dates run from {first} to {last}").format(
-                text=text,
-                day=f"{day:%d/%m/%Y}",
-                first=f"{USER_DATE_MIN:%d/%m/%Y}",
-                last=f"{USER_DATE_MAX:%d/%m/%Y}",
-            )
+        raise ProblemError(
+            problem("user-date", "out-of-range", text=text, day=day, first=USER_DATE_MIN, last=USER_DATE_MAX)
         )
     return day
 
@@ -43,7 +39,7 @@ def _parse_user_date(text: str, today: date | None) -> date:
         if m := _DMY.match(value):
             return date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
-        raise ValueError(_("'{text}' is not a real date").format(text=text)) from None
+        raise ProblemError(problem("user-date", "not-real", text=text)) from None
     if today is not None:
         if value in ("today", "hôm nay", "hom nay"):
             return today
@@ -60,16 +56,7 @@ def _parse_user_date(text: str, today: date | None) -> date:
             try:
                 return today + timedelta(days=days if m[1] == "+" else -days)
             except OverflowError:
-                raise ValueError(
-                    _("'{text}' from {today} leaves the calendar").format(
-                        text=text, today=f"{today:%d/%m/%Y}"
-                    )
-                ) from None
-    if today is not None:
-        raise ValueError(
-            _(
-                "cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY, "
-                "or today, eow, eom, eoq, eoy, +14d, +2w"
-            ).format(text=text)
-        )
-    raise ValueError(_("cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY").format(text=text))
+                raise ProblemError(problem("user-date", "off-calendar", text=text, today=today)) from None
+    raise ProblemError(
+        problem("user-date", "unreadable" if today is None else "unreadable-relative", text=text)
+    )

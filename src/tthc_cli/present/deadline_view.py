@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from tthc_cli.domain.calendar import iso_date
-from tthc_cli.domain.deadlines import Deadline, DeadlineError, DeadlineKind
+from tthc_cli.domain.deadlines import Deadline, DeadlineKind
+from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _
 from tthc_cli.present.contracts import deadline_to_dict
+from tthc_cli.present.messages import message
+from tthc_cli.present.tables import dmy
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from datetime import date
-    from typing import Any
-
-Reading = tuple[str, Deadline | DeadlineError]
+# A phrase as typed and what tthc made of it: its deadline, or the problem that stopped the reading.
+Reading = tuple[str, Deadline | Problem]
 
 # What each kind means, in words, beside its code (the code is what JSON and the data carry).
 KIND_WORDS = {
@@ -34,18 +35,24 @@ KIND_WORDS = {
     DeadlineKind.ON_REQUEST: N_("when requested"),
     DeadlineKind.PER_ROADMAP: N_("on the roadmap of the ministries"),
     DeadlineKind.RELATIVE: N_("days after an event"),
+    DeadlineKind.ON_EVENT: N_("when an event happens"),
     DeadlineKind.UNSPECIFIED: N_("none stated"),
 }
 
 
 def _dmy(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else "—"
+    return dmy(d) if d else "—"
 
 
-def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, Any]:
+def _suggestions(p: Problem) -> list[str]:
+    found = p.args.get("suggestions")
+    return list(found) if isinstance(found, tuple) else []
+
+
+def reading_to_dict(text: str, result: Deadline | Problem) -> dict[str, Any]:
     """The JSON of one phrase: the item contract's deadline fields, then occurrences and warnings;
     an unreadable phrase has kind null and an `error` with the nearest forms."""
-    if isinstance(result, DeadlineError):
+    if isinstance(result, Problem):
         return {
             "text": text,
             "kind": None,
@@ -55,7 +62,7 @@ def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, An
             "tentative": False,
             "occurrences": [],
             "warnings": [],
-            "error": {"code": result.code, "message": str(result), "suggestions": list(result.suggestions)},
+            "error": {"code": result.code, "message": message(result), "suggestions": _suggestions(result)},
         }
     d = result
     return {
@@ -69,7 +76,7 @@ def reading_to_dict(text: str, result: Deadline | DeadlineError) -> dict[str, An
             }
             for o in d.occurrences
         ],
-        "warnings": [{"code": w.code, "message": w.message} for w in d.warnings],
+        "warnings": [{"code": w.code, "message": message(w)} for w in d.warnings],
         "start_by": iso_date(d.start_by),
         "after_days": d.after_days,
     }
@@ -84,11 +91,11 @@ def _due(due: date, effective: date | None) -> str:
     return text + (f" (→ {_dmy(effective)})" if effective and effective != due else "")
 
 
-def reading_lines(text: str, result: Deadline | DeadlineError) -> list[str]:
+def reading_lines(text: str, result: Deadline | Problem) -> list[str]:
     """A few lines a drafter reads: the phrase, its kind and dates, each occurrence, any warning."""
     lines = [text]
-    if isinstance(result, DeadlineError):
-        lines.append("  " + _("error[{code}]: {message}").format(code=result.code, message=result))
+    if isinstance(result, Problem):
+        lines.append("  " + _("error[{code}]: {message}").format(code=result.code, message=message(result)))
         return lines
     d = result
     kind = f"{d.kind.value} — {_(KIND_WORDS[d.kind])}" + (" " + _("(tentative)") if d.tentative else "")
@@ -101,6 +108,8 @@ def reading_lines(text: str, result: Deadline | DeadlineError) -> list[str]:
         lines.append("  " + _("due: {date}").format(date=_due(d.due, d.effective_due)))
     elif d.after_days is not None:
         lines.append("  " + _("due: {days} days after the event it names").format(days=d.after_days))
+    elif d.kind is DeadlineKind.ON_EVENT:
+        lines.append("  " + _("due: when the event it names happens"))
     else:
         lines.append("  " + _("due: none (listed apart, never overdue)"))
     if d.occurrences and (len(d.occurrences) > 1 or d.every):
@@ -108,7 +117,7 @@ def reading_lines(text: str, result: Deadline | DeadlineError) -> list[str]:
         for o in d.occurrences:
             lines.append(f"    {o.period:<23} {_dmy(o.start)} – {_due(o.due, o.effective_due)}")
     for w in d.warnings:
-        lines.append("  " + _("warning[{code}]: {message}").format(code=w.code, message=w.message))
+        lines.append("  " + _("warning[{code}]: {message}").format(code=w.code, message=message(w)))
     return lines
 
 

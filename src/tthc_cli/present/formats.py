@@ -16,8 +16,9 @@ from datetime import date
 from typing import Any, ClassVar
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
-from tthc_cli.domain.deadlines import Deadline, DeadlineError
+from tthc_cli.domain.deadlines import Deadline
 from tthc_cli.domain.plan import Entry, Plan, PlanItem
+from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _
@@ -246,7 +247,7 @@ class ItemView(View):
 class DeadlineView(View):
     """How tthc reads deadline phrases in a plan period (`tthc deadline`)."""
 
-    readings: tuple[tuple[str, Deadline | DeadlineError], ...]
+    readings: tuple[tuple[str, Deadline | Problem], ...]
     first: date
     last: date
 

@@ -445,6 +445,116 @@ MESSAGES.update(
 
 # --- deadline phrases and dates typed (domain/deadline*.py, domain/userdates.py) ----------------------
 
+QUOTE_LIMIT = 60  # characters of a phrase from the data a message quotes; longer ones end in "…"
+
+
+def quote_text(value: object) -> str:
+    """Text from the data as a message quotes it: whole up to QUOTE_LIMIT characters, else its
+    beginning and "…" (a 2 MB phrase is named, not printed)."""
+    text = shown(value)
+    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT].rstrip() + "…"
+
+
+def _quoting(msgid: str) -> Callable[[Args], str]:
+    """A wording whose texts from the data (`phrase`, `rest`, `text`) are quoted short, and whose
+    `suggestions` are listed as 'a', 'b', 'c' (`forms`)."""
+
+    def word(args: Args) -> str:
+        values = {name: shown(value) for name, value in args.items()}
+        for name in ("phrase", "rest", "text", "words"):
+            if name in args:
+                values[name] = quote_text(args[name])
+        if "suggestions" in args:
+            values["forms"] = quoted(args["suggestions"])
+        return _(msgid).format(**values)
+
+    return word
+
+
+def _mismatch(args: Args) -> str:
+    said = shown(args["said"]) if args.get("said") is not None else _("no date")
+    return _(
+        "{field} {day} disagrees with the phrase '{phrase}' ({said}); correct one of them or drop the "
+        "explicit date"
+    ).format(field=shown(args["field"]), day=shown(args["day"]), phrase=quote_text(args["phrase"]), said=said)
+
+
+MESSAGES.update(
+    {
+        "deadline-unrecognised": _quoting(N_("cannot read the deadline '{phrase}'; nearest forms: {forms}")),
+        "deadline-unrecognised/from": _quoting(
+            N_("cannot read the deadline '{phrase}' from '{rest}'; nearest forms: {forms}")
+        ),
+        "deadline-unrecognised/too-long": _quoting(
+            N_(
+                "the deadline '{phrase}' is {length} characters long, more than any deadline phrase ({limit} "
+                "at most); write the phrase alone, or give explicit start: and due: dates"
+            )
+        ),
+        "deadline-unrecognised/no-year": _quoting(
+            N_("'{phrase}' gives no year and the plan runs {first}–{last}; add one, e.g. 'tháng 6 năm 2022'")
+        ),
+        "deadline-unrecognised/no-due-after-start": _quoting(
+            N_("'{phrase}' names no due date after its start")
+        ),
+        "deadline-unrecognised/day-month-not-yearly": _quoting(
+            N_("'{phrase}' gives a day and a month, which recur every year ('hằng năm')")
+        ),
+        "deadline-unrecognised/weekly-day": _quoting(
+            N_("'{phrase}' gives a day of the month for a weekly report")
+        ),
+        "deadline-unrecognised/cadence-divides": _quoting(
+            N_("'{phrase}' recurs every {count} months, which does not divide the year")
+        ),
+        "deadline-unrecognised/yearly-no-month": _quoting(
+            N_(
+                "'{phrase}' gives day {day} but no month for a deadline that recurs every year; add the "
+                "month, e.g. 'trước ngày {day}/12 hằng năm'"
+            )
+        ),
+        "deadline-unrecognised/needs-period": _quoting(
+            N_(
+                "'{phrase}' counts from the reporting period ('tháng báo cáo', 'tháng sau', …) but does "
+                "not say how often it recurs; add it, e.g. 'Hằng tháng, …' or 'Hằng quý, …'"
+            )
+        ),
+        "deadline-unrecognised/no-clause-for-period": _quoting(
+            N_("'{phrase}' names no report for the period {period}")
+        ),
+        "invalid-date/day-in-month": _quoting(
+            N_("'{phrase}' is not a date: month {month}/{year} has {days} days")
+        ),
+        "invalid-date/month": _quoting(N_("'{phrase}' names month {month}; months run from 1 to 12")),
+        "invalid-date/day": _quoting(N_("'{phrase}' names day {day}; days run from 1 to 31")),
+        "invalid-date/reversed": _quoting(N_("'{phrase}' ends before it starts")),
+        "invalid-date/months-of-year": _quoting(N_("'{phrase}' names {count} months of a year")),
+        "invalid-date/spelled": _quoting(
+            N_("'{phrase}' writes {figure} but '{words}' ({value}) in words; correct the figure or the words")
+        ),
+        "deadline-outside-year/copied": _quoting(
+            N_(
+                "'{phrase}' names {year}, outside the plan period {first}–{last}; copied from another year's "
+                "plan? Write năm {plan_year}, or no year"
+            )
+        ),
+        "deadline-outside-year/day": _quoting(
+            N_("'{phrase}': {day} falls outside the plan period {first}–{last}")
+        ),
+        "deadline-mismatch": _mismatch,
+        # Dates typed on the command line (the command line adds the option they were given to).
+        "user-date/not-real": _quoting(N_("'{text}' is not a real date")),
+        "user-date/out-of-range": _quoting(N_("'{text}' is {day}; dates run from {first} to {last}")),
+        "user-date/off-calendar": _quoting(N_("'{text}' from {today} leaves the calendar")),
+        "user-date/unreadable": _quoting(N_("cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY")),
+        "user-date/unreadable-relative": _quoting(
+            N_(
+                "cannot read the date '{text}'; use YYYY-MM-DD or D/M/YYYY, "
+                "or today, eow, eom, eoq, eoy, +14d, +2w"
+            )
+        ),
+    }
+)
+
 # --- units, IDs and suggestions (domain/units.py, domain/item_ids.py, domain/suggest.py) --------------
 
 

@@ -18,6 +18,7 @@ from tthc_cli.data.files import DataDirError, find_data_dir, read_data_folder
 from tthc_cli.data.holiday_cache import working_days as cached_working_days
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.status import ItemStatus, statuses
 from tthc_cli.domain.units import fold
 from tthc_cli.domain.userdates import parse_user_date
@@ -56,8 +57,8 @@ def query_day(today: date | None) -> date:
         return real_today()
     try:
         return parse_user_date(raw)
-    except ValueError as exc:
-        fail(f"{TODAY_ENV}: {exc}")
+    except ProblemError as exc:
+        fail(f"{TODAY_ENV}: {message(exc.problem)}")
 
 
 def data_dir(data: str | None) -> str:

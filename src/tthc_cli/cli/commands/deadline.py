@@ -8,7 +8,8 @@ import typer
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import cache_folder, query_day, working_days
 from tthc_cli.cli.options import DayInput, ItemFormat, Lang, TextFormat, Today, count, day_option
-from tthc_cli.domain.deadlines import Deadline, DeadlineError, parse_deadline
+from tthc_cli.domain.deadlines import Deadline, parse_deadline
+from tthc_cli.domain.problems import Problem, ProblemError
 from tthc_cli.i18n import N_, _
 from tthc_cli.present import formats
 from tthc_cli.textnorm import typed
@@ -68,13 +69,13 @@ def deadline(
 ) -> int:
     """How tthc reads each phrase in the plan period; 0 when every one is understood, else 1."""
     first, last = deadline_period(year, start, end, today)
-    readings: list[tuple[str, Deadline | DeadlineError]] = []
+    readings: list[tuple[str, Deadline | Problem]] = []
     calendar = working_days(cache_folder())
     for phrase in phrases:
         text = typed(phrase)
         try:
             readings.append((text, parse_deadline(text, plan_start=first, plan_end=last, calendar=calendar)))
-        except DeadlineError as exc:
-            readings.append((text, exc))
+        except ProblemError as exc:
+            readings.append((text, exc.problem))
     formats.show(fmt, formats.DeadlineView(tuple(readings), first, last))
-    return EXIT_DATA if any(isinstance(r, DeadlineError) for _t, r in readings) else EXIT_OK
+    return EXIT_DATA if any(isinstance(r, Problem) for _t, r in readings) else EXIT_OK

@@ -24,6 +24,7 @@ from tthc_cli.domain.deadline_grammar import (
     CompoundNode,
     DateNode,
     DatesNode,
+    EachPeriodNode,
     EventNode,
     Every,
     Form,
@@ -273,16 +274,18 @@ class Reader:
         )
 
     def by(self, due: date, kind: DeadlineKind = DeadlineKind.BY_DATE) -> Reading:
-        """A one-off due on `due`: it may start from the plan's start."""
-        start = min(self.plan_start, due)
+        """A one-off due on `due`: it may start from the plan's start (in a reporting period, from
+        the first day of its data)."""
+        start = min(self.frame.window_start if self.frame is not None else self.plan_start, due)
         span = Span(start, due, interval(start, due), DeadlineKind.BY_DATE)
         return Reading(kind=kind, start=start, due=due, spans=(span,))
 
     # --- phrase forms -----------------------------------------------------------------------------
 
     def read(self, tree: Form) -> Reading:
-        if self.frame is None and not isinstance(tree, RecurringNode | ReportsNode) and any(_refs(tree)):
-            return self.per_period(tree)
+        periodic = RecurringNode | ReportsNode | EachPeriodNode
+        if self.frame is None and not isinstance(tree, periodic) and any(_refs(tree)):
+            return self.per_period(tree, self.implied_cadence(tree))
         match tree:
             case ByNode(date=day):
                 return self.by(self.day(day))
@@ -309,13 +312,18 @@ class Reader:
                     whole = self.whole(term)
                     kind = whole.kind if isinstance(term, YearsNode) else DeadlineKind.WINDOW
                     return Reading(kind=kind, start=whole.start, due=whole.due, spans=(whole,))
-                return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=self.plan_end)
+                end = self.frame.end if self.frame is not None else self.plan_end
+                return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=end)
             case CompoundNode(first=first, second=second):
                 return self.compound(self.read(first), self.read(second))
             case OngoingNode(year=y):
                 return self.all_year(DeadlineKind.ONGOING, y)
             case RecurringNode():
                 return self.recurring(tree)
+            case EachPeriodNode(cadences=cadences, window=window):
+                if self.frame is not None:
+                    return replace(self.read(window), every=cadences[0].name)
+                return self.per_period(window, *cadences)
             case DatesNode(dates=days):
                 return self.dates(days)
             case ReportsNode(clauses=clauses):
@@ -352,7 +360,9 @@ class Reader:
 
     def all_year(self, kind: DeadlineKind, year: int | None) -> Reading:
         # Ongoing and recurring work has no single due date; its window closes at the end of the
-        # year it names, else at the end of the plan period.
+        # year it names, else at the end of the plan period (or of the reporting period).
+        if year is None and self.frame is not None:
+            return Reading(kind=kind, start=self.frame.window_start, end=self.frame.end)
         if year is None:
             return Reading(kind=kind, start=self.plan_start, end=self.plan_end)
         first, last = date(year, 1, 1), date(year, 12, 31)
@@ -418,7 +428,7 @@ class Reader:
         self.check_days(node.cadences, days)
         every, every_day = node.cadences[0].name, days[0].day if days else None
         if self.frame is not None:
-            return self.in_frame(self.frame, [(d, None) for d in days] or [(None, None)], every)
+            return self.in_frame(self.frame, self.days_for(self.frame, days), every)
         assert window.start is not None and window.end is not None
         lo, hi = max(window.start, self.plan_start), window.end
         spans: list[Span] = []
@@ -437,6 +447,19 @@ class Reader:
     @staticmethod
     def inside(spans: list[Span], lo: date, hi: date) -> tuple[Span, ...]:
         return tuple(sorted((s for s in spans if lo <= s.due <= hi), key=lambda s: (s.due, s.start)))
+
+    def days_for(
+        self, frame: PeriodContext, days: tuple[DateNode, ...]
+    ) -> list[tuple[DateNode | None, DateNode | None]]:
+        """The days of a recurrence that belong to one reporting period: those inside it, else the
+        first after it ("trước ngày 15/6 và 15/12 hằng năm" for 2021-H1: 15/06; for 2021-Q3: 15/12);
+        the period's last day when the recurrence names none."""
+        if len(days) <= 1:
+            return [(d, None) for d in days] or [(None, None)]
+        dated = sorted((self.day(d), i) for i, d in enumerate(days))
+        inside = [i for day, i in dated if frame.start <= day <= frame.end]
+        after = [i for day, i in dated if day > frame.end][:1]
+        return [(days[i], None) for i in inside or after or [dated[-1][1]]]
 
     def in_frame(
         self, frame: PeriodContext, days: list[tuple[DateNode | None, DateNode | None]], every: str
@@ -461,30 +484,35 @@ class Reader:
             every=every,
         )
 
-    def per_period(self, tree: Form) -> Reading:
-        """A phrase counted from the reporting period, in a plan without one ("trước ngày 15 của
-        tháng cuối quý", "tính từ ngày 01/01 đến ngày 30/06 của năm báo cáo"): one delivery per
-        period of the cadence its words imply — quarterly for a month of the quarter, yearly for a
-        day of the report's year. Words that imply none ("tháng báo cáo", "tháng sau") are refused:
-        the same words mean a month in a monthly regime and a quarter's month in a quarterly one."""
+    def implied_cadence(self, tree: Form) -> Every:
+        """The cadence the words of a phrase counted from the reporting period imply, in a plan
+        without one: quarterly for a month of the quarter ("tháng cuối quý"), yearly for a day of the
+        report's year ("ngày 10/07 của năm báo cáo"). Words that imply none ("tháng báo cáo", "tháng
+        sau") are refused: the same words mean each month in a monthly regime and the quarter's last
+        month in a quarterly one."""
         refs = set(_refs(tree))
         if refs & {MonthRef.QUARTER_LAST, MonthRef.NEXT_QUARTER_FIRST}:
-            cadence = QUARTERLY
-        elif refs and all(isinstance(r, YearRef) for r in refs):
-            cadence = YEARLY
-        else:
-            raise self.fail("deadline-unrecognised", "needs-period")
+            return QUARTERLY
+        if all(isinstance(r, YearRef) for r in refs):
+            return YEARLY
+        raise self.fail("deadline-unrecognised", "needs-period")
+
+    def per_period(self, tree: Form, *cadences: Every) -> Reading:
+        """A phrase counted from the reporting period, in a plan without one ("trước ngày 15 của
+        tháng cuối quý", "tính từ ngày 01/01 đến ngày 30/06 của năm báo cáo"): one delivery per
+        period of each cadence, the phrase read in that period."""
         window = self.all_year(DeadlineKind.RECURRING, None)
         lo, hi = self.plan_start, self.plan_end
         spans = []
-        for frame in self.frames(cadence, lo, hi, _looks_ahead(tree)):
-            r = replace(self, frame=frame).read(tree)
-            if r.due is None or r.start is None:
-                raise self.fail("deadline-unrecognised", "needs-period")
-            start = frame.start if r.kind in (DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH) else r.start
-            spans.append(Span(min(start, r.due), r.due, frame.label, DeadlineKind.RECURRING))
+        for cadence in cadences:
+            for frame in self.frames(cadence, lo, hi, _looks_ahead(tree)):
+                r = replace(self, frame=frame).read(tree)
+                if r.due is None or r.start is None:  # no single day in the period ("Từ ngày 15 của …")
+                    raise self.fail("deadline-unrecognised", "needs-period")
+                start = frame.start if r.kind is DeadlineKind.BY_DATE else r.start
+                spans.append(Span(min(start, r.due), r.due, frame.label, DeadlineKind.RECURRING))
         every_day = tree.date.day if isinstance(tree, ByNode) else None
-        return replace(window, spans=self.inside(spans, lo, hi), every=cadence.name, every_day=every_day)
+        return replace(window, spans=self.inside(spans, lo, hi), every=cadences[0].name, every_day=every_day)
 
     def reports(self, clauses: tuple[ReportClause, ...]) -> Reading:
         """Sentences whose subject is a report: each report's periods, due on its day."""

@@ -219,6 +219,15 @@ class RecurringNode:
 
 
 @dataclass(frozen=True, slots=True)
+class EachPeriodNode:
+    """A window read in every period of a cadence: "Hằng tháng: tính từ ngày 15 tháng trước đến ngày
+    14 của tháng thuộc kỳ báo cáo"."""
+
+    cadences: tuple[Every, ...]
+    window: WindowNode
+
+
+@dataclass(frozen=True, slots=True)
 class DatesNode:
     """Several deliveries, each by its date: "trước ngày 30/6 và 31/12"."""
 
@@ -287,6 +296,7 @@ Form = (
     | CompoundNode
     | OngoingNode
     | RecurringNode
+    | EachPeriodNode
     | DatesNode
     | ReportsNode
     | UndatedNode
@@ -668,6 +678,10 @@ RECURRING = alt(
         opt(W(")")),
         IN_YEAR,
     ).map(lambda cadences, days, y=None: RecurringNode(cadences, days, y)),
+    # A window each period: "Hằng tháng: tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
+    seq(opt(W("báo cáo")), CADENCES, opt(W(",") | W(";") | W(":") | W("(")), WINDOW, opt(W(")"))).map(
+        EachPeriodNode
+    ),
     seq(opt(W("báo cáo")), CADENCES, IN_YEAR).map(lambda cadences, y=None: RecurringNode(cadences, (), y)),
 )
 

@@ -253,14 +253,15 @@ def read_for_period(
     three working days after the period's cut-off. A date without a year is in the report's year.
 
     The result is a Deadline whose one occurrence is named by `period.label` (several when the phrase
-    asks for several deliveries in the period). Its plan period runs from the period's first day (or
-    its data window's, if earlier) to the end of the year after the report's year, so that a report
-    sent the next January is no warning. Raises ProblemError as parse_deadline does, and
-    (deadline-unrecognised, no-clause-for-period) when the phrase names reports of other kinds only.
+    asks for several deliveries in the period), starting on the first day of the period's data. It
+    is read as if the plan ran from the year before the report's year to the year after, so that a
+    window opened in December or a report sent the next January is no warning. Raises ProblemError as
+    parse_deadline does, and (deadline-unrecognised, no-clause-for-period) when the phrase names
+    reports of other kinds only.
     """
     return parse_deadline(
         text,
-        plan_start=min(period.start, period.window_start),
+        plan_start=date(min(period.start, period.window_start).year - 1, 1, 1),
         plan_end=date(period.end.year + 1, 12, 31),
         tentative=tentative,
         default_year=period.year,

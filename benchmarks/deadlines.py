@@ -8,6 +8,10 @@ Per phrase (median over the corpus, best of --repeat rounds), each a fresh parse
 - reading: the whole Deadline in a one-year plan period — tree, dates, occurrences with their
   effective due dates (holiday tables built beforehand, as the compiled-plan cache does);
 and, as whole processes, `import tthc_cli.domain.deadlines` + one parse vs `python -c pass`.
+
+Bounded cost: the time to read phrases of growing length up to the bound (deadlines.MAX_PHRASE) — a
+list of dates and a long event, per character, which stays flat when the reading is linear — and to
+refuse a 2 MB phrase (refused before parsing, whatever it holds).
 """
 
 from __future__ import annotations
@@ -47,6 +51,21 @@ def _per_phrase(fn: object, phrases: list[str], repeat: int) -> float:
     return min(best)
 
 
+def _best(fn: object, repeat: int) -> float:
+    """Microseconds of the best of `repeat` calls."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()  # type: ignore[operator]
+        best = min(best, (time.perf_counter() - t) * 1e6)
+    return best
+
+
+def _read_or_refuse(parse: object, phrase: str, start: date, calendar: object) -> None:
+    with contextlib.suppress(ValueError):  # a refusal is a ProblemError (a ValueError)
+        parse(phrase, plan_start=start, calendar=calendar)  # type: ignore[operator]
+
+
 def _process_ms(code: str, repeat: int) -> float:
     runs = []
     for _ in range(repeat):
@@ -63,7 +82,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from tthc_cli.domain import deadline_grammar as g
     from tthc_cli.domain.calendar import WorkingDays, vietnam_holidays
-    from tthc_cli.domain.deadlines import parse_deadline
+    from tthc_cli.domain.deadlines import MAX_PHRASE, parse_deadline
 
     tables = {y: vietnam_holidays(y) for y in range(2019, 2027)}
     calendar = WorkingDays(lambda y: tables.get(y) or vietnam_holidays(y))
@@ -86,6 +105,21 @@ def main() -> None:
     print(f"  floor (clean + tokenise)   {floor:8.1f} us   1.00x")
     print(f"  grammar (syntax tree)      {tree:8.1f} us   {tree / floor:5.2f}x")
     print(f"  reading (Deadline)         {reading:8.1f} us   {reading / floor:5.2f}x")
+    print("bounded cost (best of --repeat):")
+    for name, make in (
+        (
+            "list of dates",
+            lambda n: "Trước ngày " + ", ".join(f"{d % 28 + 1}/{d % 12 + 1}" for d in range(n)),
+        ),
+        ("long event", lambda n: "Sau 15 ngày kể từ khi có " + "văn bản " * n),
+    ):
+        for n in (4, 16, 48):
+            phrase = make(n)[:MAX_PHRASE]
+            us = _best(lambda p=phrase: _read_or_refuse(parse_deadline, p, start, calendar), args.repeat)
+            print(f"  {name:14} {len(phrase):4} chars  {us:9.1f} us  {us / len(phrase):6.2f} us/char")
+    huge = "Trước ngày 31/5/2021 và " * (2_000_000 // 24)
+    us = _best(lambda: _read_or_refuse(parse_deadline, huge, start, calendar), args.repeat)
+    print(f"  refusing a {len(huge) / 1e6:.1f} MB phrase   {us / 1000:9.2f} ms")
     print("whole process, median:")
     print(f"  python -c pass                       {bare:7.1f} ms   1.00x")
     print(f"  import tthc_cli.domain.deadlines + 1 parse  {loaded:7.1f} ms   {loaded / bare:5.2f}x")

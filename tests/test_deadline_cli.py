@@ -113,3 +113,28 @@ def test_usage_errors_exit_2(run, args: list[str], words: str) -> None:  # type:
 def test_no_phrase_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
     assert run("deadline", "--year", "2022").code == 2
     assert run("deadline").code == 2
+
+
+def test_an_event_triggered_deadline_is_a_kind_of_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("deadline", "Khi có văn bản quy phạm pháp luật mới ban hành", "--year", "2022")
+    assert r.code == 0
+    assert "loại: on_event — khi có sự kiện" in r.stdout and "hạn: khi sự kiện được nêu xảy ra" in r.stdout
+    (reading,) = json.loads(run("deadline", "Ngay sau khi có Quyết định công bố", "-f", "json").stdout)
+    assert (reading["kind"], reading["due"], reading["occurrences"]) == ("on_event", None, [])
+
+
+def test_a_huge_phrase_is_refused_with_a_short_quote(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("--lang", "en", "deadline", "Trước ngày 31/5/2021 " * 5000, "--year", "2021")
+    assert r.code == 1
+    (line,) = [line for line in r.stdout.splitlines() if "error[" in line]
+    assert "is 104999 characters long, more than any deadline phrase (500 at most)" in line
+    assert len(r.stdout) < 400
+
+
+def test_a_vietnamese_refusal_of_a_day_that_does_not_exist(run) -> None:  # type: ignore[no-untyped-def]
+    r = run("deadline", "Trước ngày 31/4 hằng năm", "--year", "2021")
+    assert r.code == 1
+    assert (
+        "lỗi[invalid-date]: 'Trước ngày 31/4 hằng năm' không phải ngày có thật: tháng 4/2021 có 30 ngày"
+        in r.stdout
+    )

@@ -1,6 +1,7 @@
 """Deadline phrases read whole: the warnings and errors as people read them (English msgids here; the
-Vietnamese catalogue is tested in test_i18n), the empty phrase, the nearest forms offered, and the
-plan's year for phrases that give none."""
+Vietnamese catalogue is tested in test_i18n), the empty phrase, the nearest forms offered, the plan's
+year for phrases that give none, the bound on a phrase's length, numbers repeated in words, days that
+do not exist, and problems as facts worded apart."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from tthc_cli.domain.deadline_grammar import (
     QuarterNode,
     RangeNode,
     parse_tree,
+    spelled_number,
 )
-from tthc_cli.domain.deadlines import DeadlineKind, nearest_forms, parse_deadline
+from tthc_cli.domain.deadlines import MAX_PHRASE, DeadlineKind, nearest_forms, parse_deadline
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.present.messages import message
 
@@ -248,3 +250,167 @@ def test_a_quarter_that_is_not_one_is_reported_where_it_stands(
         parse_tree(phrase)
     assert (caught.value.position, caught.value.found) == (position, found)
     assert "số quý (I-IV)" in caught.value.expected
+
+
+# --- bounded work: a phrase longer than any real one -------------------------------------------------
+
+
+def test_the_bound_leaves_room_for_every_real_phrase() -> None:
+    from .test_deadline_corpus import ENTRIES
+
+    longest = max(len(fields[0]) for _n, fields in ENTRIES)
+    assert 4 * longest <= MAX_PHRASE == 500
+
+
+@pytest.mark.parametrize("size", [MAX_PHRASE + 1, 20_000, 2_000_000])
+def test_a_phrase_longer_than_any_real_one_is_refused_with_a_short_quote(size: int) -> None:
+    phrase = ("Trước ngày 31/5/2021 và " * (size // 24 + 1))[: size - 1] + "x"
+    found = refusal(phrase).problem
+    assert (found.code, found.variant, found.args["limit"]) == ("deadline-unrecognised", "too-long", 500)
+    said = message(found)
+    # The first 60 characters, then "…".
+    assert said.startswith("the deadline 'Trước ngày 31/5/2021 và Trước ngày 31/5/2021 và Trước ngày 3…' is ")
+    assert len(said) < 300 and f"{found.args['length']} characters long" in said
+
+
+def test_spaces_do_not_count_towards_the_bound() -> None:
+    spaced = "Trước ngày" + " " * 2000 + "31/5/2021"
+    assert parse_deadline(spaced, plan_start=START).due == date(2021, 5, 31)
+
+
+def test_a_phrase_at_the_bound_is_read() -> None:
+    event = "Sau 15 ngày kể từ khi có " + "x" * (MAX_PHRASE - 25)
+    assert len(event) == MAX_PHRASE
+    assert parse_deadline(event, plan_start=START).after_days == 15
+
+
+def test_messages_quote_a_short_prefix_of_a_long_phrase_and_of_where_it_stopped() -> None:
+    phrase = "Trước ngày 31/6/2021 " + "và kết thúc trước ngày 30/9/2021 " * 6
+    said = message(refusal(phrase).problem)
+    assert said.startswith(
+        "cannot read the deadline 'Trước ngày 31/6/2021 và kết thúc trước ngày 30/9/2021 và kết…' from "
+        "'và kết thúc trước ngày 30/9/2021 và kết thúc trước ngày 30/9…'; nearest forms: "
+    )
+
+
+# --- numbers repeated in words ---------------------------------------------------------------------
+
+WORDS_1_31 = (
+    "một hai ba bốn năm sáu bảy tám chín mười, mười một, mười hai, mười ba, mười bốn, mười lăm, mười sáu, "
+    "mười bảy, mười tám, mười chín, hai mươi, hai mươi mốt, hai mươi hai, hai mươi ba, hai mươi bốn, "
+    "hai mươi lăm, hai mươi sáu, hai mươi bảy, hai mươi tám, hai mươi chín, ba mươi, ba mươi mốt"
+)
+
+
+def _spelled() -> list[str]:
+    head, _, tail = WORDS_1_31.partition(" mười,")
+    return [*head.split(), "mười", *(w.strip() for w in tail.split(","))]
+
+
+@pytest.mark.parametrize(("value", "words"), list(enumerate(_spelled(), start=1)))
+def test_every_day_of_a_month_repeated_in_words_reads_as_its_figure(value: int, words: str) -> None:
+    assert spelled_number(words.split()) == value
+    d = parse_deadline(
+        f"Trước ngày {value:02d} ({words}) tháng 12 ({_spelled()[11]}) năm 2021", plan_start=START
+    )
+    assert d.due == date(2021, 12, value)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("mồng một", 1),
+        ("mồng mười", 10),
+        ("mười năm", 15),
+        ("mười tư", 14),
+        ("hai mươi tư", 24),
+        ("hai mươi một", 21),
+        ("hai mốt", 21),
+        ("hai lăm", 25),
+        ("ba mốt", 31),
+        ("chín mươi chín", 99),
+        ("hai mươi nhăm", 25),
+    ],
+)
+def test_the_other_ways_a_number_is_written(words: str, value: int) -> None:
+    assert spelled_number(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    "words", ["mười mốt", "một mươi", "mươi", "mồng", "hai mươi mười", "ba bốn năm", "lăm", "tháng", "mốt"]
+)
+def test_words_that_are_not_a_number(words: str) -> None:
+    assert spelled_number(words.split()) is None
+
+
+def test_words_that_say_another_number_are_an_error_naming_both() -> None:
+    found = refusal("Trước ngày 06 (sáu) tháng 06 (bảy) năm 2021").problem
+    assert (found.code, found.variant) == ("invalid-date", "spelled")
+    assert (found.args["figure"], found.args["words"], found.args["value"]) == ("06", "bảy", 7)
+    assert message(found) == (
+        "'Trước ngày 06 (sáu) tháng 06 (bảy) năm 2021' writes 06 but 'bảy' (7) in words; correct the "
+        "figure or the words"
+    )
+
+
+def test_brackets_that_hold_no_number_are_read_as_before() -> None:
+    assert parse_deadline("9 tháng đầu năm (2021)", plan_start=START).due == date(2021, 9, 30)
+    assert parse_deadline("Quý III năm 2021 (dự kiến)", plan_start=START).tentative
+    with pytest.raises(ProblemError):
+        parse_deadline("Trước ngày 15 (xem ghi chú) tháng 6", plan_start=START)
+
+
+# --- a day that does not exist is refused, never moved -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "variant", "said"),
+    [
+        ("trước ngày 0/11 hằng năm", "day", "names day 0; days run from 1 to 31"),
+        ("trước ngày 0 hằng tháng", "day", "names day 0; days run from 1 to 31"),
+        ("Hằng quý, trước ngày 0", "day", "names day 0; days run from 1 to 31"),
+        ("trước ngày 31/4 hằng năm", "day-in-month", "is not a date: month 4/2021 has 30 days"),
+        ("trước ngày 15/6 và 31/6 hằng năm", "day-in-month", "is not a date: month 6/2021 has 30 days"),
+        ("Trước ngày 15 hằng năm", "yearly-no-month", "gives day 15 but no month for a deadline that recurs"),
+        ("Hằng năm, trước ngày 20", "yearly-no-month", "add the month, e.g. 'trước ngày 20/12 hằng năm'"),
+        ("Báo cáo năm gửi trước ngày 15", "yearly-no-month", "gives day 15 but no month"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_refused(phrase: str, variant: str, said: str) -> None:
+    found = refusal(phrase).problem
+    assert found.variant == variant and said in message(found)
+
+
+def test_a_day_a_month_lacks_is_that_months_last_day_only_where_the_month_varies() -> None:
+    monthly = parse_deadline("Trước ngày 31 hằng tháng", plan_start=START)
+    assert [o.due.day for o in monthly.occurrences] == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    quarterly = parse_deadline("Trước ngày 31 của tháng cuối quý", plan_start=START)
+    assert [o.due for o in quarterly.occurrences] == [day(3, 31), day(6, 30), day(9, 30), day(12, 31)]
+
+
+def test_the_29th_of_february_recurs_only_in_leap_years() -> None:
+    assert refusal("Trước ngày 29/2 hằng năm").problem.variant == "day-in-month"
+    d = parse_deadline("Trước ngày 29/2 hằng năm", plan_start=date(2024, 1, 1))
+    assert [o.due for o in d.occurrences] == [date(2024, 2, 29)]
+
+
+# --- problems are data: codes and facts, worded apart ------------------------------------------------
+
+
+def test_a_problem_carries_facts_not_sentences_and_each_language_words_it() -> None:
+    found = refusal("Trước ngày 31/6/2021").problem
+    assert found.params == (("phrase", "Trước ngày 31/6/2021"), ("month", 6), ("year", 2021), ("days", 30))
+    assert message(found) == "'Trước ngày 31/6/2021' is not a date: month 6/2021 has 30 days"
+    with i18n.using("vi"):
+        assert message(found) == "'Trước ngày 31/6/2021' không phải ngày có thật: tháng 6/2021 có 30 ngày"
+
+
+def test_a_warning_is_a_problem_of_warning_severity_with_its_dates() -> None:
+    (w,) = parse_deadline("Trước ngày 31/5/2022", plan_start=START).warnings
+    assert (w.code, w.variant, w.is_error) == ("deadline-outside-year", "day", False)
+    assert (w.args["day"], w.args["first"], w.args["last"]) == (date(2022, 5, 31), START, date(2021, 12, 31))
+    with i18n.using("vi"):
+        assert (
+            message(w)
+            == "'Trước ngày 31/5/2022': ngày 31/05/2022 nằm ngoài kỳ kế hoạch 01/01/2021–31/12/2021"
+        )

@@ -465,17 +465,18 @@ class Reader:
         self, frame: PeriodContext, days: list[tuple[DateNode | None, DateNode | None]], every: str
     ) -> Reading:
         """A recurrence or a report read for one reporting period: each (due, start) day of it in that
-        period; the period's last day when no day is named."""
+        period, a window when its start is named; the period's last day when no day is named."""
         spans = []
         for due_day, start_day in days:
             due = self.day(due_day) if due_day is not None else frame.end
-            start = self.day(start_day) if start_day is not None else frame.window_start
-            spans.append(Span(min(start, due), due, frame.label, DeadlineKind.BY_DATE))
+            if start_day is None:
+                spans.append(Span(min(frame.window_start, due), due, frame.label, DeadlineKind.BY_DATE))
+            else:
+                spans.append(Span(min(self.day(start_day), due), due, frame.label, DeadlineKind.WINDOW))
         spans.sort(key=lambda s: (s.due, s.start))
         if len(spans) == 1:
             (only,) = spans
-            kind = DeadlineKind.BY_DATE if only.start == frame.window_start else DeadlineKind.WINDOW
-            return Reading(kind=kind, start=only.start, due=only.due, spans=(only,), every=every)
+            return Reading(kind=only.kind, start=only.start, due=only.due, spans=(only,), every=every)
         return Reading(
             kind=DeadlineKind.RECURRING,
             start=spans[0].start,

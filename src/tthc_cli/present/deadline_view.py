@@ -12,7 +12,7 @@ from tthc_cli.domain.deadlines import Deadline, DeadlineKind
 from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _
 from tthc_cli.present.contracts import deadline_to_dict
-from tthc_cli.present.messages import message
+from tthc_cli.present.messages import message, quote_text
 from tthc_cli.present.tables import dmy
 
 # A phrase as typed and what tthc made of it: its deadline, or the problem that stopped the reading.
@@ -92,8 +92,9 @@ def _due(due: date, effective: date | None) -> str:
 
 
 def reading_lines(text: str, result: Deadline | Problem) -> list[str]:
-    """A few lines a drafter reads: the phrase, its kind and dates, each occurrence, any warning."""
-    lines = [text]
+    """A few lines a drafter reads: the phrase (its beginning, if long), its kind and dates, each
+    occurrence, any warning."""
+    lines = [quote_text(text)]
     if isinstance(result, Problem):
         lines.append("  " + _("error[{code}]: {message}").format(code=result.code, message=message(result)))
         return lines

@@ -61,6 +61,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_deadline_periods.py",
     ],
     "domain.parser_combinators": [
+        "tests/test_parser_combinators.py",
         "tests/test_deadlines.py",
         "tests/test_deadline_corpus.py",
         "tests/test_rules_deadlines.py",

@@ -324,7 +324,8 @@ def test_nfc_nfd_case_and_spacing_read_the_same(phrase: str, form: str, case, sp
 
 _WORDS = """trước ngày tháng năm quý hằng hàng mỗi định kỳ từ đến hết nay chậm nhất là hoàn thành kết thúc
 xong trong cuối đầu nửa giai đoạn thường xuyên liên tục của cùng kế hoạch theo quy khi có yêu cầu lộ trình
-sau kể làm việc dự kiến thời gian một lần tuần và hoặc bắt t q i ii iii iv v"""
+sau kể làm việc dự kiến thời gian một lần tuần và hoặc bắt t q i ii iii iv v báo cáo kỳ thuộc liền kề
+tiếp chốt số liệu tính gửi cả các những trở đi ngay mười lăm mươi mốt sáu mồng văn bản ban hành"""
 _NUMBERS_AND_MARKS = "0 1 2 5 6 9 12 13 15 20 29 31 32 99 2021 2022 2025 1899 2200 / - . , ; ( ) : –"
 VOCABULARY = [*_WORDS.split(), *_NUMBERS_AND_MARKS.split()]
 

@@ -40,7 +40,7 @@ class State:
     tokens: tuple[Token, ...]
     furthest: int = 0
     expected: set[str] = field(default_factory=set)
-    memo: dict[tuple[int, int], Result] = field(default_factory=dict)
+    memo: dict[tuple[object, int], Result] = field(default_factory=dict)
 
     def miss(self, pos: int, what: str) -> None:
         if pos > self.furthest:
@@ -210,7 +210,8 @@ def rest(least: int = 0) -> Rule:
 def memo(rule: Rule) -> Rule:
     """Remember what `rule` gave at each position (packrat parsing): the phrase forms share their
     terms, so a date or a period is read once however many forms try it."""
-    key = id(rule)
+    # The key lives as long as this rule (an id of `rule` could be another rule's once it is freed).
+    key = object()
     fn = rule.fn
 
     def run(st: State, pos: int) -> Result:

@@ -12,13 +12,21 @@ import pytest
 
 from tthc_cli import i18n
 from tthc_cli.domain.deadline_grammar import (
+    ByNode,
+    DateNode,
+    Every,
     GrammarError,
     InNode,
     ListNode,
+    MonthRef,
     QuarterNode,
     RangeNode,
+    YearRef,
+    month_ref_words,
     parse_tree,
     spelled_number,
+    tokenize,
+    year_ref_words,
 )
 from tthc_cli.domain.deadlines import MAX_PHRASE, DeadlineKind, nearest_forms, parse_deadline
 from tthc_cli.domain.problems import ProblemError
@@ -414,3 +422,100 @@ def test_a_warning_is_a_problem_of_warning_severity_with_its_dates() -> None:
             message(w)
             == "'Trước ngày 31/5/2022': ngày 31/05/2022 nằm ngoài kỳ kế hoạch 01/01/2021–31/12/2021"
         )
+
+
+# --- the words of the reporting regime --------------------------------------------------------------
+
+
+def test_every_way_the_regime_names_a_month_of_the_reporting_period() -> None:
+    table = month_ref_words()
+    by_ref = {ref: sorted(w for w, r in table.items() if r is ref) for ref in MonthRef}
+    assert {ref: len(found) for ref, found in by_ref.items()} == {
+        MonthRef.QUARTER_LAST: 32,
+        MonthRef.NEXT_QUARTER_FIRST: 12,
+        MonthRef.NEXT: 10,
+        MonthRef.REPORT: 7,
+        MonthRef.PREVIOUS: 6,
+    }
+    for words, ref in [
+        ("tháng cuối quý", MonthRef.QUARTER_LAST),
+        ("tháng cuối cùng của mỗi quý", MonthRef.QUARTER_LAST),
+        ("tháng cuối hằng quý", MonthRef.QUARTER_LAST),
+        ("tháng cuối từng quý thuộc kỳ báo cáo", MonthRef.QUARTER_LAST),
+        ("tháng cuối của quý thuộc kỳ báo cáo", MonthRef.QUARTER_LAST),
+        ("tháng cuối kỳ báo cáo", MonthRef.REPORT),
+        ("tháng cuối cùng của kỳ báo cáo", MonthRef.REPORT),
+        ("tháng báo cáo", MonthRef.REPORT),
+        ("tháng thuộc kỳ báo cáo", MonthRef.REPORT),
+        ("tháng của kỳ báo cáo", MonthRef.REPORT),
+        ("tháng đầu quý sau", MonthRef.NEXT_QUARTER_FIRST),
+        ("tháng đầu tiên của quý tiếp theo", MonthRef.NEXT_QUARTER_FIRST),
+        ("tháng đầu của quý kế tiếp", MonthRef.NEXT_QUARTER_FIRST),
+        ("tháng trước", MonthRef.PREVIOUS),
+        ("tháng liền kề trước kỳ báo cáo", MonthRef.PREVIOUS),
+        ("tháng liền trước", MonthRef.PREVIOUS),
+        ("tháng sau", MonthRef.NEXT),
+        ("tháng tiếp theo kỳ báo cáo", MonthRef.NEXT),
+        ("tháng kế tiếp", MonthRef.NEXT),
+        ("tháng liền kề sau kỳ báo cáo", MonthRef.NEXT),
+        ("tháng liền kề", MonthRef.NEXT),
+    ]:
+        assert table[words] is ref, words
+        assert parse_tree(f"Trước ngày 14 của {words}") == ByNode(DateNode(14, ref)), words
+
+
+def test_every_way_the_regime_names_a_year_from_the_reports() -> None:
+    table = year_ref_words()
+    assert len(table) == 23
+    for words, offset, report in [
+        ("năm báo cáo", 0, True),
+        ("kỳ báo cáo", 0, True),
+        ("năm liền kề năm báo cáo", 1, True),
+        ("năm liền kề sau kỳ báo cáo", 1, True),
+        ("năm sau năm báo cáo", 1, True),
+        ("năm tiếp theo kỳ báo cáo", 1, True),
+        ("năm kế tiếp năm báo cáo", 1, True),
+        ("năm trước kỳ báo cáo", -1, True),
+        ("năm liền kề trước năm báo cáo", -1, True),
+        ("năm liền trước kỳ báo cáo", -1, True),
+        ("năm sau", 1, False),
+        ("năm tiếp theo", 1, False),
+        ("năm kế tiếp", 1, False),
+        ("năm trước", -1, False),
+        ("năm liền trước", -1, False),
+    ]:
+        assert table[words] == YearRef(offset, report), words
+        tree = parse_tree(f"Trước ngày 15 tháng 01 của {words}")
+        assert tree == ByNode(DateNode(15, 1, YearRef(offset, report))), words
+
+
+@pytest.mark.parametrize(
+    ("every", "name"),
+    [
+        (Every(week=True), "week"),
+        (Every(1), "month"),
+        (Every(3), "quarter"),
+        (Every(6), "half_year"),
+        (Every(12), "year"),
+        (Every(2), "months:2"),
+        (Every(6, first=1), "year"),
+        (Every(9, first=1), "year"),
+    ],
+)
+def test_a_cadence_is_named_as_deadline_every_names_it(every: Every, name: str) -> None:
+    assert every.name == name
+
+
+def test_tokens_fold_the_spellings_that_mean_the_same_word() -> None:
+    assert [t.word for t in tokenize("Hàng Quí bẩy mùng T6/2022")] == [
+        "hằng",
+        "quý",
+        "bảy",
+        "mồng",
+        "t",
+        "6",
+        "/",
+        "2022",
+    ]
+    (hang,) = tokenize("  Hàng")
+    assert (hang.text, hang.start, hang.end) == ("Hàng", 2, 6)

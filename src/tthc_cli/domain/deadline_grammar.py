@@ -420,7 +420,7 @@ YEAR_WORD = alt(
 ).map(lambda y=None: y)
 
 
-def _year_refs() -> dict[str, YearRef]:
+def year_ref_words() -> dict[str, YearRef]:
     """The years counted from the report's year (and "năm sau", from the year in view)."""
     table: dict[str, YearRef] = {}
     for report in ("năm báo cáo", "kỳ báo cáo"):
@@ -436,13 +436,13 @@ def _year_refs() -> dict[str, YearRef]:
     return table
 
 
-YEAR_REF = seq(OF, keywords(_year_refs(), "năm báo cáo")).map(lambda y: y)
+YEAR_REF = seq(OF, keywords(year_ref_words(), "năm báo cáo")).map(lambda y: y)
 YEAR_SUFFIX = alt((SEP + YEAR).map(lambda y: y), YEAR_WORD, YEAR_REF)
 DAY = number((1, 2), what="ngày")
 MONTH = number((1, 2), what="tháng")
 
 
-def _month_refs() -> dict[str, MonthRef]:
+def month_ref_words() -> dict[str, MonthRef]:
     """The months counted from the reporting period, as the regime's texts write them."""
     table: dict[str, MonthRef] = {}
     for last in ("tháng cuối", "tháng cuối cùng"):
@@ -465,7 +465,7 @@ def _month_refs() -> dict[str, MonthRef]:
     return table
 
 
-MONTH_REF = keywords(_month_refs(), "tháng báo cáo")
+MONTH_REF = keywords(month_ref_words(), "tháng báo cáo")
 
 # Dates: 31/5/2021, 30-5, 15.7.2021, "ngày 15 tháng 9 năm 2021", "31 tháng 12 năm 2025", "20/8",
 # "ngày 10/07 của năm báo cáo", "ngày 15 của tháng báo cáo", "ngày 14 của tháng cuối quý".

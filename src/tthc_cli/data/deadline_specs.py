@@ -54,36 +54,44 @@ def read_deadline(
         )
         return replace(derived, text=spec.text)
     parsed: Deadline | None = None
-    plan_start = meta.period_start
     try:
         parsed = _parse_cached(
-            spec.text, (plan_start, meta.period_end, plan_year(meta)), spec.tentative, calendar
+            spec.text, (meta.period_start, meta.period_end, plan_year(meta)), spec.tentative, calendar
         )
     except ProblemError as exc:
-        if spec.due is None:
+        if spec.due is None:  # explicit dates stand in for a phrase tthc cannot read
             problems.append(exc.problem.at(file, (*path, "text")))
     else:
         # A year outside the plan period, at the phrase's line.
         problems.extend(w.at(file, (*path, "text")) for w in parsed.warnings)
-    explicit = spec.due is not None or spec.start is not None
     if parsed is not None and parsed.kind is not DeadlineKind.UNSPECIFIED:
-        if explicit:
-            for name, mine in (("start", spec.start), ("due", spec.due)):
-                theirs = getattr(parsed, name)
-                if mine is not None and mine != theirs:
-                    found = problem("deadline-mismatch", field=name, day=mine, phrase=spec.text, said=theirs)
-                    problems.append(found.at(file, (*path, name)))
+        problems.extend(found.at(file, (*path, name)) for name, found in _disagreements(spec, parsed))
         return parsed
-    if explicit:
-        start = spec.start or min(plan_start, spec.due or plan_start)
-        kind = DeadlineKind.WINDOW if spec.start and spec.due else DeadlineKind.BY_DATE
-        return Deadline(
-            text=spec.text,
-            kind=kind,
-            start=start,
-            due=spec.due,
-            window_end=spec.due,
-            tentative=spec.tentative,
-            effective_due=None if spec.due is None else calendar.next_working_day(spec.due),
-        )
+    if spec.due is not None or spec.start is not None:
+        return _explicit(spec, meta.period_start, calendar)
     return parsed or unspecified(spec.text, spec.tentative)
+
+
+def _disagreements(spec: DeadlineSpec, parsed: Deadline) -> list[tuple[str, Problem]]:
+    """Each explicit start or due date that differs from the phrase's reading, by its field."""
+    found = []
+    for name, mine in (("start", spec.start), ("due", spec.due)):
+        theirs = getattr(parsed, name)
+        if mine is not None and mine != theirs:
+            said = problem("deadline-mismatch", field=name, day=mine, phrase=spec.text, said=theirs)
+            found.append((name, said))
+    return found
+
+
+def _explicit(spec: DeadlineSpec, plan_start: date, calendar: WorkingDays) -> Deadline:
+    """A deadline given by its dates only (the phrase, if any, is not read)."""
+    start = spec.start or min(plan_start, spec.due or plan_start)
+    return Deadline(
+        text=spec.text,
+        kind=DeadlineKind.WINDOW if spec.start and spec.due else DeadlineKind.BY_DATE,
+        start=start,
+        due=spec.due,
+        window_end=spec.due,
+        tentative=spec.tentative,
+        effective_due=None if spec.due is None else calendar.next_working_day(spec.due),
+    )

@@ -10,9 +10,10 @@ every month, and a month without it has its last day instead."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from tthc_cli.domain.calendar import WorkingDays, days_in_month, month_end
 from tthc_cli.domain.deadline_grammar import (
@@ -283,60 +284,73 @@ class Reader:
     # --- phrase forms -----------------------------------------------------------------------------
 
     def read(self, tree: Form) -> Reading:
-        periodic = RecurringNode | ReportsNode | EachPeriodNode
-        if self.frame is None and not isinstance(tree, periodic) and any(_refs(tree)):
+        """What a phrase form gives (the readers below, by the form's type); a form counted from the
+        reporting period, in a plan without one, once per period of the cadence its words imply."""
+        if self.frame is None and not isinstance(tree, _PERIODIC) and any(_refs(tree)):
             return self.per_period(tree, self.implied_cadence(tree))
-        match tree:
-            case ByNode(date=day):
-                return self.by(self.day(day))
-            case BeforeNode(period=period):
-                # "Xong trước tháng 6": done before June begins, i.e. by the last day of May.
-                kind = DeadlineKind.BEFORE_MONTH if isinstance(period, MonthNode) else DeadlineKind.BY_DATE
-                return self.by(self.whole(period).start - timedelta(days=1), kind)
-            case UntilNode(period=period):
-                return self.by(self.whole(period).due)
-            case InNode(period=period):
-                whole = self.whole(period)
-                return Reading(
-                    kind=whole.kind, start=whole.start, due=whole.due, spans=tuple(self.spans(period))
-                )
-            case WindowNode(first=first, last=last):
-                b = self.whole(last)
-                a = self.whole(self.inherit_year(first, b))
-                if a.start > b.due:
-                    raise self.fail("invalid-date", "reversed")
-                span = Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)
-                return Reading(kind=DeadlineKind.WINDOW, start=a.start, due=b.due, spans=(span,))
-            case FromNode(term=term):
-                if isinstance(term, RangeNode | YearsNode | ListNode):  # "Từ năm 2021 đến năm 2025"
-                    whole = self.whole(term)
-                    kind = whole.kind if isinstance(term, YearsNode) else DeadlineKind.WINDOW
-                    return Reading(kind=kind, start=whole.start, due=whole.due, spans=(whole,))
-                end = self.frame.end if self.frame is not None else self.plan_end
-                return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=end)
-            case CompoundNode(first=first, second=second):
-                return self.compound(self.read(first), self.read(second))
-            case OngoingNode(year=y):
-                return self.all_year(DeadlineKind.ONGOING, y)
-            case RecurringNode():
-                return self.recurring(tree)
-            case EachPeriodNode(cadences=cadences, window=window):
-                if self.frame is not None:
-                    return replace(self.read(window), every=cadences[0].name)
-                return self.per_period(window, *cadences)
-            case DatesNode(dates=days):
-                return self.dates(days)
-            case ReportsNode(clauses=clauses):
-                return self.reports(clauses)
-            case UndatedNode(kind=kind):
-                return Reading(kind=DeadlineKind(kind.value))
-            case RelativeNode(days=n, working=working, anchor=anchor):
-                if self.frame is not None and anchor is not None:
-                    return replace(self.after(anchor, n, working), after_days=n)
-                return Reading(kind=DeadlineKind.RELATIVE, after_days=n)
-            case EventNode():
-                return Reading(kind=DeadlineKind.ON_EVENT)
-        raise AssertionError(f"unknown form {tree}")  # pragma: no cover - the grammar makes no other
+        return _READERS[type(tree)](self, tree)
+
+    def read_by(self, node: ByNode) -> Reading:
+        return self.by(self.day(node.date))
+
+    def read_before(self, node: BeforeNode) -> Reading:
+        # "Xong trước tháng 6": done before June begins, i.e. by the last day of May.
+        kind = DeadlineKind.BEFORE_MONTH if isinstance(node.period, MonthNode) else DeadlineKind.BY_DATE
+        return self.by(self.whole(node.period).start - timedelta(days=1), kind)
+
+    def read_until(self, node: UntilNode) -> Reading:
+        return self.by(self.whole(node.period).due)
+
+    def read_in(self, node: InNode) -> Reading:
+        whole = self.whole(node.period)
+        return Reading(
+            kind=whole.kind, start=whole.start, due=whole.due, spans=tuple(self.spans(node.period))
+        )
+
+    def read_window(self, node: WindowNode) -> Reading:
+        b = self.whole(node.last)
+        a = self.whole(self.inherit_year(node.first, b))
+        if a.start > b.due:
+            raise self.fail("invalid-date", "reversed")
+        span = Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)
+        return Reading(kind=DeadlineKind.WINDOW, start=a.start, due=b.due, spans=(span,))
+
+    def read_from(self, node: FromNode) -> Reading:
+        term = node.term
+        if isinstance(term, RangeNode | YearsNode | ListNode):  # "Từ năm 2021 đến năm 2025"
+            whole = self.whole(term)
+            kind = whole.kind if isinstance(term, YearsNode) else DeadlineKind.WINDOW
+            return Reading(kind=kind, start=whole.start, due=whole.due, spans=(whole,))
+        end = self.frame.end if self.frame is not None else self.plan_end
+        return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=end)
+
+    def read_compound(self, node: CompoundNode) -> Reading:
+        return self.compound(self.read(node.first), self.read(node.second))
+
+    def read_ongoing(self, node: OngoingNode) -> Reading:
+        return self.all_year(DeadlineKind.ONGOING, node.year)
+
+    def read_each_period(self, node: EachPeriodNode) -> Reading:
+        if self.frame is not None:
+            return replace(self.read(node.window), every=node.cadences[0].name)
+        return self.per_period(node.window, *node.cadences)
+
+    def read_dates(self, node: DatesNode) -> Reading:
+        return self.dates(node.dates)
+
+    def read_reports(self, node: ReportsNode) -> Reading:
+        return self.reports(node.clauses)
+
+    def read_undated(self, node: UndatedNode) -> Reading:
+        return Reading(kind=DeadlineKind(node.kind.value))
+
+    def read_relative(self, node: RelativeNode) -> Reading:
+        if self.frame is not None and node.anchor is not None:
+            return replace(self.after(node.anchor, node.days, node.working), after_days=node.days)
+        return Reading(kind=DeadlineKind.RELATIVE, after_days=node.days)
+
+    def read_event(self, node: EventNode) -> Reading:
+        return Reading(kind=DeadlineKind.ON_EVENT)
 
     def compound(self, first: Reading, second: Reading) -> Reading:
         if second.due is None:
@@ -550,6 +564,28 @@ class Reader:
             spans.append(Span(begin, d, d.isoformat(), DeadlineKind.RECURRING))
             begin = d + timedelta(days=1)
         return Reading(kind=DeadlineKind.RECURRING, start=start, end=days[-1], spans=tuple(spans))
+
+
+# Each phrase form's reader: a new form of the grammar gets its method above and its line here.
+_READERS: dict[type, Callable[[Reader, Any], Reading]] = {
+    ByNode: Reader.read_by,
+    BeforeNode: Reader.read_before,
+    UntilNode: Reader.read_until,
+    InNode: Reader.read_in,
+    WindowNode: Reader.read_window,
+    FromNode: Reader.read_from,
+    CompoundNode: Reader.read_compound,
+    OngoingNode: Reader.read_ongoing,
+    RecurringNode: Reader.recurring,
+    EachPeriodNode: Reader.read_each_period,
+    DatesNode: Reader.read_dates,
+    ReportsNode: Reader.read_reports,
+    UndatedNode: Reader.read_undated,
+    RelativeNode: Reader.read_relative,
+    EventNode: Reader.read_event,
+}
+# The forms that make their own periods: never read once per implied period.
+_PERIODIC = RecurringNode | ReportsNode | EachPeriodNode
 
 
 def _covers(every: Every, frame: PeriodContext) -> bool:

@@ -695,8 +695,11 @@ _REPORTS = {
     "sáu tháng": Every(6, first=1),
     "sáu tháng đầu năm": Every(6, first=1),
     "6 tháng cuối năm": Every(6, first=7),
+    "06 tháng": Every(6, first=1),  # "06 (sáu) tháng", as the circulars repeat it
+    "06 tháng đầu năm": Every(6, first=1),
     "9 tháng": Every(9, first=1),
     "9 tháng đầu năm": Every(9, first=1),
+    "09 tháng": Every(9, first=1),
     "chín tháng": Every(9, first=1),
     "năm": YEARLY,
     "cả năm": YEARLY,
@@ -717,14 +720,18 @@ SEND = W("gửi về", "gửi", "được gửi", "nộp", "gửi báo cáo", "t
 REPORT_DUE = seq(opt(SEND), DAY_LEAD, alt(DATE, seq(W("ngày"), DAY).map(lambda d: DateNode(d, None)))).map(
     lambda d: d
 )
+REPORT = seq(opt(W("số liệu", "thời hạn gửi", "thời gian gửi")), W("báo cáo"), REPORT_KIND).map(lambda e: e)
 CLAUSE = alt(
-    seq(W("báo cáo"), REPORT_KIND, opt(W(":") | W(",")), REPORT_DUE).map(
-        lambda every, due: ReportClause(every, due)
+    seq(REPORT, opt(W(":") | W(",")), REPORT_DUE).map(lambda every, due: ReportClause(every, due)),
+    # "Báo cáo quý: số liệu tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý",
+    # "Số liệu báo cáo 6 tháng đầu năm tính từ ngày 01/01 đến ngày 30/06 của năm báo cáo"
+    seq(REPORT, opt(W(":") | W(",")), START_WORD, DATE, RANGE_SEP, opt(W("hết")), DATE).map(
+        lambda every, first, last: ReportClause(every, last, first)
     ),
-    # "Báo cáo quý: số liệu tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý"
-    seq(
-        W("báo cáo"), REPORT_KIND, opt(W(":") | W(",")), START_WORD, DATE, RANGE_SEP, opt(W("hết")), DATE
-    ).map(lambda every, first, last: ReportClause(every, last, first)),
+    # The report last: "Chậm nhất ngày 15 (mười lăm) của tháng báo cáo đối với báo cáo định kỳ hằng tháng"
+    seq(REPORT_DUE, W("đối với", "với", "đối với các"), REPORT).map(
+        lambda due, every: ReportClause(every, due)
+    ),
 )
 _CLAUSE_SEP = seq(LIST_SEP, opt(W("và")))
 REPORTS = seq(CLAUSE, opt((_CLAUSE_SEP + sep_by(CLAUSE, _CLAUSE_SEP)).map(lambda more: more), ())).map(

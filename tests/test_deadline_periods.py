@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from tthc_cli import i18n
+from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import (
     DeadlineKind,
     PeriodContext,
@@ -272,3 +273,25 @@ def test_next_year_in_a_plain_phrase_is_the_plans_next_year() -> None:
     d = parse_deadline("Trước ngày 15/01 năm sau", **PLAN)  # type: ignore[arg-type]
     assert (d.kind, d.due) == (DeadlineKind.BY_DATE, date(2023, 1, 15))
     assert [w.code for w in d.warnings] == ["deadline-outside-year"]
+
+
+def test_a_period_reading_is_bounded_by_the_years_around_the_report() -> None:
+    """The plan a phrase is read in for a period runs from the year before the period's first day
+    (or its window's) to the end of the year after it: dates beyond are warned about."""
+
+    def warned(phrase: str) -> bool:
+        return bool(read_for_period(phrase, Q2).warnings)
+
+    assert not warned("Trước ngày 01/01/2020") and warned("Trước ngày 31/12/2019")
+    assert not warned("Trước ngày 31/12/2022") and warned("Trước ngày 01/01/2023")
+    december = period_context("2021-Q1", date(2020, 12, 15), date(2021, 3, 14))
+    assert not read_for_period("Trước ngày 01/01/2019", december).warnings
+
+
+def test_a_period_reading_keeps_the_tentative_mark_and_the_calendar_given() -> None:
+    assert read_for_period("Trước ngày 20 của tháng báo cáo", Q2, tentative=True).tentative
+    assert read_for_period("Trước ngày 20 của tháng báo cáo (dự kiến)", Q2).tentative
+    assert not read_for_period("Trước ngày 20 của tháng báo cáo", Q2).tentative
+    office = WorkingDays(lambda year: frozenset({date(year, 6, 21)}))
+    d = read_for_period("Trước ngày 20 của tháng báo cáo", Q2, calendar=office)  # Sunday 20/06/2021
+    assert (d.due, d.effective_due) == (date(2021, 6, 20), date(2021, 6, 22))

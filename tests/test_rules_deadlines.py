@@ -21,6 +21,7 @@ from tthc_cli.domain.deadline_grammar import (
     MonthRef,
     QuarterNode,
     RangeNode,
+    SpelledNumberError,
     YearRef,
     month_ref_words,
     parse_tree,
@@ -256,7 +257,7 @@ def test_a_quarter_that_is_not_one_is_reported_where_it_stands(
 ) -> None:
     with pytest.raises(GrammarError) as caught:
         parse_tree(phrase)
-    assert (caught.value.position, caught.value.found) == (position, found)
+    assert (caught.value.position, caught.value.found, str(caught.value)) == (position, found, str(found))
     assert "số quý (I-IV)" in caught.value.expected
 
 
@@ -281,15 +282,20 @@ def test_a_phrase_longer_than_any_real_one_is_refused_with_a_short_quote(size: i
     assert len(said) < 300 and f"{found.args['length']} characters long" in said
 
 
-def test_spaces_do_not_count_towards_the_bound() -> None:
-    spaced = "Trước ngày" + " " * 2000 + "31/5/2021"
+def test_spaces_do_not_count_towards_the_bound_up_to_eight_times_it() -> None:
+    spaced = "Trước ngày" + " " * (8 * MAX_PHRASE - 19) + "31/5/2021"
+    assert len(spaced) == 8 * MAX_PHRASE
     assert parse_deadline(spaced, plan_start=START).due == date(2021, 5, 31)
+    longer = "Trước ngày" + " " * (8 * MAX_PHRASE - 18) + "31/5/2021"  # not even cleaned: refused
+    found = refusal(longer).problem
+    assert (found.variant, found.args["length"]) == ("too-long", 8 * MAX_PHRASE + 1)
 
 
 def test_a_phrase_at_the_bound_is_read() -> None:
     event = "Sau 15 ngày kể từ khi có " + "x" * (MAX_PHRASE - 25)
     assert len(event) == MAX_PHRASE
     assert parse_deadline(event, plan_start=START).after_days == 15
+    assert parse_deadline(event + "  ", plan_start=START).after_days == 15  # trailing spaces
 
 
 def test_messages_quote_a_short_prefix_of_a_long_phrase_and_of_where_it_stopped() -> None:
@@ -338,6 +344,8 @@ def test_every_day_of_a_month_repeated_in_words_reads_as_its_figure(value: int, 
         ("ba mốt", 31),
         ("chín mươi chín", 99),
         ("hai mươi nhăm", 25),
+        ("hai nhăm", 25),
+        ("hai tư", 24),
     ],
 )
 def test_the_other_ways_a_number_is_written(words: str, value: int) -> None:
@@ -345,10 +353,44 @@ def test_the_other_ways_a_number_is_written(words: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "words", ["mười mốt", "một mươi", "mươi", "mồng", "hai mươi mười", "ba bốn năm", "lăm", "tháng", "mốt"]
+    "words",
+    [
+        "mười mốt",
+        "một mươi",
+        "mươi",
+        "mồng",
+        "hai mươi mười",
+        "ba bốn năm",
+        "lăm",
+        "tháng",
+        "mốt",
+        "hai hai",
+        "hai lăm mốt",
+        "hai mười",
+    ],
 )
 def test_words_that_are_not_a_number(words: str) -> None:
     assert spelled_number(words.split()) is None
+
+
+def test_a_phrase_that_stops_making_sense_at_its_second_character_says_where() -> None:
+    found = refusal("T(").problem
+    assert (found.variant, found.args["rest"]) == ("from", "(")
+
+
+def test_a_letter_left_after_a_phrase_is_not_dropped() -> None:
+    assert refusal("Quý IV năm 2021 X").problem.args["rest"] == "X"
+
+
+def test_the_grammar_names_the_figure_its_words_contradict() -> None:
+    with pytest.raises(SpelledNumberError) as caught:
+        parse_tree("ngày 06 (bảy) tháng 6")
+    assert (str(caught.value), caught.value.figure, caught.value.spelled, caught.value.value) == (
+        "06",
+        "06",
+        "bảy",
+        7,
+    )
 
 
 def test_words_that_say_another_number_are_an_error_naming_both() -> None:
@@ -363,9 +405,16 @@ def test_words_that_say_another_number_are_an_error_naming_both() -> None:
 
 def test_brackets_that_hold_no_number_are_read_as_before() -> None:
     assert parse_deadline("9 tháng đầu năm (2021)", plan_start=START).due == date(2021, 9, 30)
+    assert parse_deadline("Tháng 6 (2022)", plan_start=START).due == date(2022, 6, 30)  # not 2021's
     assert parse_deadline("Quý III năm 2021 (dự kiến)", plan_start=START).tentative
-    with pytest.raises(ProblemError):
-        parse_deadline("Trước ngày 15 (xem ghi chú) tháng 6", plan_start=START)
+    for phrase, variant in [
+        ("Trước ngày 15 (xem ghi chú) tháng 6", "from"),
+        ("Trước ngày 15 (mười", "from"),  # the brackets never close
+        ("Q (hai)/2021", "from"),  # words after a letter, not a figure
+        ("Sau 100 (một) ngày kể từ khi có Thông báo", "from"),  # three digits: no day, no month
+    ]:
+        found = refusal(phrase).problem
+        assert (found.code, found.variant) == ("deadline-unrecognised", variant), phrase
 
 
 # --- a day that does not exist is refused, never moved -----------------------------------------------

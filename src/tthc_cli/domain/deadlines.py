@@ -265,7 +265,6 @@ def read_for_period(
         plan_start=date(min(period.start, period.window_start).year - 1, 1, 1),
         plan_end=date(period.end.year + 1, 12, 31),
         tentative=tentative,
-        default_year=period.year,
         calendar=calendar,
         period=period,
     )

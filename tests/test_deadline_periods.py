@@ -295,3 +295,31 @@ def test_a_period_reading_keeps_the_tentative_mark_and_the_calendar_given() -> N
     office = WorkingDays(lambda year: frozenset({date(year, 6, 21)}))
     d = read_for_period("Trước ngày 20 của tháng báo cáo", Q2, calendar=office)  # Sunday 20/06/2021
     assert (d.due, d.effective_due) == (date(2021, 6, 20), date(2021, 6, 22))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label", "dues"),
+    [
+        (
+            "Trước ngày 01/01 và 30/06 hằng năm",
+            "2021-H1",
+            [date(2021, 1, 1), date(2021, 6, 30)],
+        ),  # both ends in
+        ("Trước ngày 15/3, 15/11 và 15/12 hằng năm", "2021-Q3", [date(2021, 11, 15)]),  # the first after
+        ("Trước ngày 15/1, 15/2 và 15/3 hằng năm", "2021-Q3", [date(2021, 3, 15)]),  # all before: the last
+    ],
+)
+def test_the_days_of_a_recurrence_that_belong_to_a_period(phrase: str, label: str, dues: list[date]) -> None:
+    assert [o.due for o in read_for_period(phrase, period_context(label)).occurrences] == dues
+
+
+def test_several_deliveries_in_one_period_keep_its_name_and_span_it() -> None:
+    d = read_for_period("Trước ngày 15/6 và 15/12 hằng năm", period_context("2021"))
+    assert [o.period for o in d.occurrences] == ["2021", "2021"]
+    assert (d.kind, d.start, d.due, d.window_end, d.every) == (
+        DeadlineKind.RECURRING,
+        date(2021, 1, 1),
+        None,
+        date(2021, 12, 15),
+        "year",
+    )

@@ -568,3 +568,11 @@ def test_tokens_fold_the_spellings_that_mean_the_same_word() -> None:
     ]
     (hang,) = tokenize("  Hàng")
     assert (hang.text, hang.start, hang.end) == ("Hàng", 2, 6)
+
+
+def test_each_period_of_a_recurrence_starts_on_its_first_day() -> None:
+    d = parse_deadline("Hằng quý", plan_start=START)
+    assert [o.start for o in d.occurrences] == [day(1, 1), day(4, 1), day(7, 1), day(10, 1)]
+    d = parse_deadline("Trước ngày 15 của tháng cuối quý", plan_start=START)
+    assert [(o.start, o.due) for o in d.occurrences][1] == (day(4, 1), day(6, 15))
+    assert (d.every, d.every_day) == ("quarter", 15)

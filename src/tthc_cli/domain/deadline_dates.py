@@ -58,12 +58,13 @@ from tthc_cli.domain.problems import Param, Problem, ProblemError
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of calendar a term names: its first and last day, its label and the kind it reads as."""
+    """A stretch of calendar: its first and last day and its label; a term's span says the kind it
+    reads as (a delivery's, which only its days and label tell, leaves the default)."""
 
     start: date
     due: date
     label: str
-    kind: DeadlineKind
+    kind: DeadlineKind = DeadlineKind.WINDOW
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,8 +250,7 @@ class Reader:
         raise AssertionError(f"not a single term: {node}")  # pragma: no cover - lists and ranges
 
     def months_of_year(self, n: int, part: Part, y: int) -> Span:
-        if not 1 <= n <= 12:
-            raise self.fail("invalid-date", "months-of-year", count=n)
+        # 1 to 12: the grammar reads no other count.
         first, last = (1, n) if part is Part.FIRST else (13 - n, 12)
         start, due = date(y, first, 1), month_end(y, last)
         kind = {12: DeadlineKind.YEAR, 6: DeadlineKind.HALF_YEAR, 3: DeadlineKind.QUARTER}.get(n)
@@ -278,7 +278,7 @@ class Reader:
         """A one-off due on `due`: it may start from the plan's start (in a reporting period, from
         the first day of its data)."""
         start = min(self.frame.window_start if self.frame is not None else self.plan_start, due)
-        span = Span(start, due, interval(start, due), DeadlineKind.BY_DATE)
+        span = Span(start, due, interval(start, due))
         return Reading(kind=kind, start=start, due=due, spans=(span,))
 
     # --- phrase forms -----------------------------------------------------------------------------
@@ -312,15 +312,14 @@ class Reader:
         a = self.whole(self.inherit_year(node.first, b))
         if a.start > b.due:
             raise self.fail("invalid-date", "reversed")
-        span = Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)
+        span = Span(a.start, b.due, interval(a.start, b.due))
         return Reading(kind=DeadlineKind.WINDOW, start=a.start, due=b.due, spans=(span,))
 
     def read_from(self, node: FromNode) -> Reading:
         term = node.term
         if isinstance(term, RangeNode | YearsNode | ListNode):  # "Từ năm 2021 đến năm 2025"
-            whole = self.whole(term)
-            kind = whole.kind if isinstance(term, YearsNode) else DeadlineKind.WINDOW
-            return Reading(kind=kind, start=whole.start, due=whole.due, spans=(whole,))
+            whole = self.whole(term)  # a window, or years
+            return Reading(kind=whole.kind, start=whole.start, due=whole.due, spans=(whole,))
         end = self.frame.end if self.frame is not None else self.plan_end
         return Reading(kind=DeadlineKind.OPEN_START, start=self.whole(term).start, end=end)
 
@@ -358,7 +357,7 @@ class Reader:
         # "Từ tháng 3, hoàn thành …" starts then; "trước ngày 30-5 và kết thúc …" must start by
         # then, so the work may begin any time in the plan period up to that day.
         start_by = None
-        if first.kind is DeadlineKind.OPEN_START or first.due is None:
+        if first.due is None:  # "Từ tháng 3, …": an open start
             begin = start = first.start or self.plan_start
         else:
             begin = start_by = first.due
@@ -369,7 +368,7 @@ class Reader:
         kind = second.kind
         if start != second.start and kind not in (DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH):
             kind = DeadlineKind.WINDOW  # a month's or quarter's own start no longer holds
-            spans = (Span(start, second.due, interval(start, second.due), DeadlineKind.WINDOW),)
+            spans = (Span(start, second.due, interval(start, second.due)),)
         return replace(second, kind=kind, start=start, spans=spans, start_by=start_by)
 
     def all_year(self, kind: DeadlineKind, year: int | None) -> Reading:
@@ -393,7 +392,7 @@ class Reader:
 
     # --- recurrences: every period of a cadence, or the one reporting period given ---------------
 
-    def frames(self, every: Every, lo: date, hi: date, ahead: bool = False) -> Iterator[PeriodContext]:
+    def frames(self, every: Every, lo: date, hi: date, ahead: bool) -> Iterator[PeriodContext]:
         """Every period of a cadence overlapping lo..hi (from a year earlier when a day counts into
         the next period, so that the report of a period before the plan may fall due inside it)."""
         if every.week:
@@ -450,10 +449,10 @@ class Reader:
             for frame in self.frames(cadence, lo, hi, _looks_ahead(days)):
                 framed = replace(self, frame=frame)
                 if not days:
-                    spans.append(Span(frame.start, frame.end, frame.label, DeadlineKind.RECURRING))
+                    spans.append(Span(frame.start, frame.end, frame.label))
                 for d in days:
                     due = framed.day(d)
-                    spans.append(Span(min(frame.start, due), due, frame.label, DeadlineKind.RECURRING))
+                    spans.append(Span(min(frame.start, due), due, frame.label))
         if len(days) > 1:  # "ngày 15/6 và 15/12 hằng năm": two deliveries a year, named by their day
             spans = [Span(s.start, s.due, s.due.isoformat(), s.kind) for s in spans]
         return replace(window, spans=self.inside(spans, lo, hi), every=every, every_day=every_day)
@@ -524,8 +523,7 @@ class Reader:
                 r = replace(self, frame=frame).read(tree)
                 if r.due is None or r.start is None:  # no single day in the period ("Từ ngày 15 của …")
                     raise self.fail("deadline-unrecognised", "needs-period")
-                start = frame.start if r.kind is DeadlineKind.BY_DATE else r.start
-                spans.append(Span(min(start, r.due), r.due, frame.label, DeadlineKind.RECURRING))
+                spans.append(Span(min(r.start, r.due), r.due, frame.label))
         every_day = tree.date.day if isinstance(tree, ByNode) else None
         return replace(window, spans=self.inside(spans, lo, hi), every=cadences[0].name, every_day=every_day)
 
@@ -550,7 +548,7 @@ class Reader:
                 start = framed.day(clause.start) if clause.start is not None else frame.start
                 if start > due:
                     raise self.fail("invalid-date", "reversed")
-                spans.append(Span(start, due, frame.label, DeadlineKind.RECURRING))
+                spans.append(Span(start, due, frame.label))
         return replace(window, spans=self.inside(spans, lo, hi), every=every, every_day=every_day)
 
     def dates(self, nodes: tuple[DateNode, ...]) -> Reading:
@@ -561,7 +559,7 @@ class Reader:
         start = min(self.plan_start, days[0])
         spans, begin = [], start
         for d in days:
-            spans.append(Span(begin, d, d.isoformat(), DeadlineKind.RECURRING))
+            spans.append(Span(begin, d, d.isoformat()))
             begin = d + timedelta(days=1)
         return Reading(kind=DeadlineKind.RECURRING, start=start, end=days[-1], spans=tuple(spans))
 

@@ -527,7 +527,6 @@ MESSAGES.update(
         "invalid-date/month": _quoting(N_("'{phrase}' names month {month}; months run from 1 to 12")),
         "invalid-date/day": _quoting(N_("'{phrase}' names day {day}; days run from 1 to 31")),
         "invalid-date/reversed": _quoting(N_("'{phrase}' ends before it starts")),
-        "invalid-date/months-of-year": _quoting(N_("'{phrase}' names {count} months of a year")),
         "invalid-date/spelled": _quoting(
             N_("'{phrase}' writes {figure} but '{words}' ({value}) in words; correct the figure or the words")
         ),

@@ -51,6 +51,8 @@ MODULES: dict[str, list[str]] = {
     "domain.deadline_values": [
         "tests/test_deadline_periods.py",
         "tests/test_deadlines.py",
+        "tests/test_rules_deadlines.py",
+        "tests/test_deadline_specs.py",
         "tests/test_status.py",
     ],
     "domain.userdates": ["tests/test_deadlines.py", "tests/test_rules_userdates.py"],

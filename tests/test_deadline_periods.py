@@ -167,6 +167,11 @@ def test_working_days_after_the_cutoff_step_over_the_holidays() -> None:
         ("2021-M05", "Trước ngày 20 của tháng báo cáo", date(2021, 5, 20)),
         ("2021-H1", "Trước ngày 10/07 của năm báo cáo", date(2021, 7, 10)),
         ("2021", "Trước ngày 10 tháng 12 năm trước kỳ báo cáo", date(2020, 12, 10)),
+        ("2021-M01", "Trước ngày 18 của tháng cuối quý", date(2021, 3, 18)),
+        ("2021-M04", "Trước ngày 18 của tháng cuối quý", date(2021, 6, 18)),
+        ("2021-M02", "Trước ngày 15 của tháng trước", date(2021, 1, 15)),
+        ("2021-M10", "Trước ngày 05 của tháng đầu quý sau", date(2022, 1, 5)),
+        ("2021-M07", "Trước ngày 05 của tháng đầu quý sau", date(2021, 10, 5)),
     ],
 )
 def test_months_and_years_counted_from_the_period_cross_the_year(label: str, phrase: str, due: date) -> None:
@@ -314,8 +319,8 @@ def test_the_days_of_a_recurrence_that_belong_to_a_period(phrase: str, label: st
 
 
 def test_several_deliveries_in_one_period_keep_its_name_and_span_it() -> None:
-    d = read_for_period("Trước ngày 15/6 và 15/12 hằng năm", period_context("2021"))
-    assert [o.period for o in d.occurrences] == ["2021", "2021"]
+    d = read_for_period("Trước ngày 15/6, 15/9 và 15/12 hằng năm", period_context("2021"))
+    assert [o.period for o in d.occurrences] == ["2021", "2021", "2021"]
     assert (d.kind, d.start, d.due, d.window_end, d.every) == (
         DeadlineKind.RECURRING,
         date(2021, 1, 1),
@@ -323,3 +328,16 @@ def test_several_deliveries_in_one_period_keep_its_name_and_span_it() -> None:
         date(2021, 12, 15),
         "year",
     )
+
+
+def test_a_report_whose_data_window_is_stated_starts_each_period_with_it() -> None:
+    d = parse_deadline(
+        "Báo cáo quý: số liệu tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý",
+        **PLAN,  # type: ignore[arg-type]
+    )
+    assert [(o.start, o.due) for o in d.occurrences][:2] == [
+        (date(2022, 1, 1), date(2022, 3, 14)),  # the first window opened in 2021: the plan's first day
+        (date(2022, 3, 15), date(2022, 6, 14)),
+    ]
+    sent = parse_deadline("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", **PLAN)  # type: ignore[arg-type]
+    assert (sent.every, sent.every_day, sent.occurrences[1].start) == ("quarter", 18, date(2022, 4, 1))

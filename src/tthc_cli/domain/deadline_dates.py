@@ -171,8 +171,7 @@ class Reader:
     def relative_month(self, ref: MonthRef | None) -> tuple[int, int]:
         """The (year, month) a month of the reporting period names; None: the period's last month."""
         frame = self.frame
-        if frame is None:
-            raise self.fail("deadline-unrecognised", "needs-period")
+        assert frame is not None, "read() reads a phrase with such months in a period only"
         y, m = frame.end.year, frame.end.month
         if ref is MonthRef.QUARTER_LAST:
             m = 3 * ((m - 1) // 3) + 3
@@ -209,10 +208,10 @@ class Reader:
         if isinstance(node, ListNode):
             return [s for member in node.items for s in self.spans(member)]
         if isinstance(node, RangeNode):
+            # The grammar gives a range's first end no year ("tháng 3 - 5/2022"): the second's, or the
+            # year before, so a range never ends before it starts.
             b = self.spans(node.last)[0]
             a = self.spans(self.inherit_year(node.first, b))[0]
-            if a.start > b.due:
-                raise self.fail("invalid-date", "reversed")
             return [Span(a.start, b.due, interval(a.start, b.due), DeadlineKind.WINDOW)]
         return [self.span(node)]
 

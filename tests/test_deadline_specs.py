@@ -117,4 +117,10 @@ def test_a_rule_that_cannot_be_read_is_named_at_the_rule() -> None:
 def test_no_deadline_is_unspecified() -> None:
     problems: list[Problem] = []
     d = read_deadline(None, meta=META, file="plan.yaml", path=PATH, problems=problems, calendar=VIETNAM)
-    assert (d.kind, d.text, problems) == (DeadlineKind.UNSPECIFIED, None, [])
+    assert (d.kind, d.text, d.tentative, d.occurrences, problems) == (
+        DeadlineKind.UNSPECIFIED,
+        None,
+        False,
+        (),
+        [],
+    )

@@ -19,6 +19,7 @@ from tthc_cli.domain.deadlines import (
     read_for_period,
 )
 from tthc_cli.domain.problems import ProblemError
+from tthc_cli.domain.report_periods import report_period
 from tthc_cli.present.messages import message
 
 Q2 = period_context("2021-Q2", date(2021, 3, 15), date(2021, 6, 14))
@@ -41,6 +42,7 @@ def _english() -> Iterator[None]:
         ("2021-H1", date(2021, 1, 1), date(2021, 6, 30)),
         ("2021-H2", date(2021, 7, 1), date(2021, 12, 31)),
         ("2021", date(2021, 1, 1), date(2021, 12, 31)),
+        ("2021-9M", date(2021, 1, 1), date(2021, 9, 30)),
         ("2021-01-01/2021-09-30", date(2021, 1, 1), date(2021, 9, 30)),
         ("2020-12-01/2021-02-28", date(2020, 12, 1), date(2021, 2, 28)),
     ],
@@ -341,3 +343,16 @@ def test_a_report_whose_data_window_is_stated_starts_each_period_with_it() -> No
     ]
     sent = parse_deadline("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", **PLAN)  # type: ignore[arg-type]
     assert (sent.every, sent.every_day, sent.occurrences[1].start) == ("quarter", 18, date(2022, 4, 1))
+
+
+@pytest.mark.parametrize("code", ["2021-M09", "2021-Q2", "2021-H1", "2021-9M", "2021"])
+def test_a_report_periods_code_names_the_same_period(code: str) -> None:
+    reported = report_period(code)
+    period = period_context(reported.code, reported.start, reported.end)
+    assert (period.label, period.start, period.end, period.window_start, period.cutoff) == (
+        code,
+        reported.start,
+        reported.end,
+        reported.start,
+        reported.end,
+    )

@@ -270,26 +270,25 @@ def read_for_period(
     )
 
 
-_LABEL = re.compile(r"^(\d{4})(?:-(M(\d\d)|Q([1-4])|H([12])))?$")
+_LABEL = re.compile(r"^(\d{4})(?:-(?:M(\d\d)|Q([1-4])|H([12])|(9M)))?$")
 
 
 def period_context(
     label: str, window_start: date | None = None, window_end: date | None = None
 ) -> PeriodContext:
-    """The reporting period a label names — 2021-M05, 2021-Q2, 2021-H1, 2021, or an ISO interval of
-    whole months (2021-01-01/2021-09-30, nine months) — with its data window (default: the period
-    itself). Raises ValueError for any other label."""
+    """The reporting period a label names — the occurrences' 2021-M05, 2021-Q2, 2021-H1, 2021, the
+    report periods' 2021-9M (domain/report_periods.py), or an ISO interval of whole months
+    (2021-01-01/2021-09-30) — with its data window (default: the period itself). Raises ValueError
+    for any other label."""
     if m := _LABEL.match(label):
         y = int(m[1])
-        first, months = (
-            (int(m[3]), 1)
-            if m[3]
-            else (3 * int(m[4]) - 2, 3)
-            if m[4]
-            else (6 * int(m[5]) - 5, 6)
-            if m[5]
-            else (1, 12)
-        )
+        first, months = (1, 12) if m[5] is None else (1, 9)
+        if m[2]:
+            first, months = int(m[2]), 1
+        elif m[3]:
+            first, months = 3 * int(m[3]) - 2, 3
+        elif m[4]:
+            first, months = 6 * int(m[4]) - 5, 6
         if not 1 <= first <= 12:
             raise ValueError(label)
         start, end = date(y, first, 1), month_end(y, first + months - 1)

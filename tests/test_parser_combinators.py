@@ -158,6 +158,7 @@ def test_a_choice_takes_the_first_that_matches() -> None:
     assert run(alt(second, first), "a b") == ("second", 2)
     assert run(alt(second, first), "a c") == ("first", 1)
     assert run(second | first, "a c") == ("first", 1)
+    assert run(second | first, "a b") == ("second", 2)
     assert run(alt(words("x"), words("y")), "z") is None
 
 

@@ -165,7 +165,7 @@ class Reader:
 
     def month_no(self, m: int) -> int:
         if not 1 <= m <= 12:
-            raise self.fail("invalid-date", "month", month=m)
+            raise self.fail("invalid-date", "no-such-month", month=m)
         return m
 
     def relative_month(self, ref: MonthRef | None) -> tuple[int, int]:
@@ -192,7 +192,7 @@ class Reader:
         """The date a day names. A day the month lacks is an error where the text fixes the month,
         and that month's last day where the month varies with the period ("hằng tháng")."""
         if not 1 <= node.day <= 31:
-            raise self.fail("invalid-date", "day", day=node.day)
+            raise self.fail("invalid-date", "no-such-day", day=node.day)
         if isinstance(node.month, int):
             y, m, varies = self.year(node.year), self.month_no(node.month), False
         else:
@@ -421,7 +421,7 @@ class Reader:
     def check_days(self, cadences: tuple[Every, ...], days: tuple[DateNode, ...]) -> None:
         for d in days:
             if not 1 <= d.day <= 31:
-                raise self.fail("invalid-date", "day", day=d.day)
+                raise self.fail("invalid-date", "no-such-day", day=d.day)
             if isinstance(d.month, int):
                 self.month_no(d.month)
                 if any((c.months != 12 and c.first is None) or c.week for c in cadences):

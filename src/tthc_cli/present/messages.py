@@ -524,8 +524,9 @@ MESSAGES.update(
         "invalid-date/day-in-month": _quoting(
             N_("'{phrase}' is not a date: month {month}/{year} has {days} days")
         ),
-        "invalid-date/month": _quoting(N_("'{phrase}' names month {month}; months run from 1 to 12")),
-        "invalid-date/day": _quoting(N_("'{phrase}' names day {day}; days run from 1 to 31")),
+        # (variants of their own: the schema's dates use "month" and "day")
+        "invalid-date/no-such-month": _quoting(N_("'{phrase}' names month {month}; months run from 1 to 12")),
+        "invalid-date/no-such-day": _quoting(N_("'{phrase}' names day {day}; days run from 1 to 31")),
         "invalid-date/reversed": _quoting(N_("'{phrase}' ends before it starts")),
         "invalid-date/spelled": _quoting(
             N_("'{phrase}' writes {figure} but '{words}' ({value}) in words; correct the figure or the words")
@@ -533,7 +534,7 @@ MESSAGES.update(
         "deadline-outside-year/copied": _quoting(
             N_(
                 "'{phrase}' names {year}, outside the plan period {first}–{last}; copied from another year's "
-                "plan? Write năm {plan_year}, or no year"
+                "plan? Write 'năm {plan_year}', or no year"
             )
         ),
         "deadline-outside-year/day": _quoting(

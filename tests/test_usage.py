@@ -22,7 +22,7 @@ CASES = [
     (["show"], "tthc: thiếu MÃ (xem: tthc show --help)"),
     (
         ["list", "--kindd", "task"],
-        "tthc: không có tùy chọn --kindd; có phải ý bạn là --kind? (xem: tthc list --help)",
+        "tthc: không có tùy chọn --kindd; có phải ý bạn là --ids, --kind? (xem: tthc list --help)",
     ),
     (
         ["unit", "Văn", "phòng", "UBND", "tỉnh"],

@@ -542,6 +542,11 @@ def test_show_unknown_id_suggests_the_near_ones(run, private_cache) -> None:  # 
     assert run("show", "1.9").stderr.count("task:1.") >= 2
 
 
+ROW_6 = (
+    "PL I – 6 (Sở Y tế) — Sở Y tế: Thủ tục hành chính các lĩnh vực: Khám chữa bệnh; Y tế dự phòng; Dược phẩm."
+)
+
+
 @pytest.mark.parametrize(
     ("typed", "first_line"),
     [

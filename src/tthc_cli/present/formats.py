@@ -18,11 +18,11 @@ from typing import Any, ClassVar
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.deadlines import Deadline, DeadlineError
-from tthc_cli.domain.plan import Entry, Plan, PlanItem, PlanMeta, Role
+from tthc_cli.domain.plan import Entry, Plan, PlanItem, Role
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _, ngettext
-from tthc_cli.present import registry, tables
+from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
@@ -77,6 +77,14 @@ class View:
 
     def calendar(self) -> bytes:
         return self._no("calendar")  # type: ignore[no-any-return]
+
+    def sheet(self) -> spreadsheet.Sheet:
+        """The answer as one sheet in the reader's words (CSV for Excel)."""
+        return self._no("spreadsheet")  # type: ignore[no-any-return]
+
+    def workbook(self) -> Sequence[spreadsheet.Sheet]:
+        """The sheets of an Excel workbook: the view's own sheet unless it offers more."""
+        return (self.sheet(),)
 
     def html(self) -> str:
         return self._no("HTML")  # type: ignore[no-any-return]
@@ -135,6 +143,15 @@ class ItemsView(View):
     def calendar(self) -> bytes:
         return to_ics(self.items, self.plan.meta, self.statuses, self.today)
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.items_sheet(
+            self.plan, self.statuses, self.today, items=self.items, title=self.title
+        )
+
+    def workbook(self) -> Sequence[spreadsheet.Sheet]:
+        """The whole plan (`tthc export`): its items, its obligations, each unit's figures."""
+        return spreadsheet.workbook_sheets(self.plan, self.statuses, self.today)
+
 
 def items_view(
     title: str,
@@ -167,7 +184,7 @@ class UnitView(View):
 
     unit: str
     rows: tuple[Assignment, ...]
-    meta: PlanMeta
+    plan: Plan
     statuses: Mapping[str, ItemStatus]
     today: date
     figures: UnitFigures | None = None  # a unit's own figures (none for a group)
@@ -181,12 +198,12 @@ class UnitView(View):
         head = _("{unit}: {count} items to carry out (status on {today})").format(
             unit=self.unit, count=len(definite), today=f"{self.today:%d/%m/%Y}"
         )
-        found = [Section(head, tables.unit_table(definite, self.meta, self.statuses, ids=self.ids))]
+        found = [Section(head, tables.unit_table(definite, self.plan.meta, self.statuses, ids=self.ids))]
         if maybe:
             head = _("Possibly concerned — assigned to an open-ended group: {count} items").format(
                 count=len(maybe)
             )
-            found.append(Section(head, tables.unit_table(maybe, self.meta, self.statuses, ids=self.ids)))
+            found.append(Section(head, tables.unit_table(maybe, self.plan.meta, self.statuses, ids=self.ids)))
         return found
 
     def data(self) -> Any:
@@ -195,6 +212,11 @@ class UnitView(View):
     def csv(self) -> str:
         return tables.unit_csv(self.rows, self.statuses)
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.assignments_sheet(
+            self.unit, self.rows, self.plan, self.statuses, self.sections()[0].title
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ObligationsView(View):
@@ -202,14 +224,20 @@ class ObligationsView(View):
 
     title: str
     items: tuple[PlanItem, ...]
-    meta: PlanMeta
+    plan: Plan
     statuses: Mapping[str, ItemStatus]
+    today: date
     notes: tuple[str, ...] = ()
     ids: bool = False
     markdown_headings: ClassVar[bool] = True
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.items_sheet(
+            self.plan, self.statuses, self.today, items=self.items, title=self.title
+        )
+
     def sections(self) -> Sequence[Section]:
-        table = tables.obligation_table(self.items, self.meta, self.statuses, ids=self.ids)
+        table = tables.obligation_table(self.items, self.plan.meta, self.statuses, ids=self.ids)
         return (Section(self.title, table),)
 
     def data(self) -> Any:
@@ -237,6 +265,9 @@ class RegistryView(View):
 
     def csv(self) -> str:
         return registry.registry_csv(self.registry)
+
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.registry_sheet(self.registry)
 
 
 def _part_name(part: PlanItem) -> str:
@@ -431,6 +462,29 @@ class Csv(Format):
         return view.csv()
 
 
+class CsvExcel(Format):
+    """CSV for a double-click in Excel under Vietnamese regional settings: the reader's words and
+    dd/mm/yyyy dates, ';' between fields, a BOM (spreadsheet.py)."""
+
+    name = "csv-excel"
+
+    def render(self, view: View) -> str:
+        return spreadsheet.excel_csv(view.sheet())
+
+
+class Xlsx(Format):
+    """An Excel workbook, a sheet per view (spreadsheet.py)."""
+
+    name = "xlsx"
+
+    def render(self, view: View) -> bytes:
+        return spreadsheet.xlsx(view.workbook())
+
+    def show(self, view: View) -> None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(self.render(view))
+
+
 class Text(Format):
     """Prose (an item in full): wrapped at the terminal's width, or at $COLUMNS when piped."""
 
@@ -478,7 +532,20 @@ class Sqlite(Format):
 
 
 FORMAT_BY_NAME: dict[str, Format] = {
-    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar(), Docx(), Sqlite())
+    f.name: f
+    for f in (
+        Table(),
+        Markdown(),
+        Json(),
+        Csv(),
+        CsvExcel(),
+        Xlsx(),
+        Text(),
+        Html(),
+        Calendar(),
+        Docx(),
+        Sqlite(),
+    )
 }
 
 

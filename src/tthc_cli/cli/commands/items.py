@@ -291,7 +291,7 @@ def unit(
             notes = (_("{unit} has no items in the plan").format(unit=target),)
     # A unit's own figures (none for a group), for scripts: the report's table counts the same.
     figures = figures_of(plan, target, sts, now) if target in plan.registry.units else None
-    formats.show(fmt, formats.UnitView(target, tuple(rows), plan.meta, sts, now, figures, notes, ids))
+    formats.show(fmt, formats.UnitView(target, tuple(rows), plan, sts, now, figures, notes, ids))
     return EXIT_OK
 
 
@@ -334,5 +334,5 @@ def missing(
         ).format(group=group, item=whole)
         for group in open_ended_members(plan, plan.by_id[key])
     )
-    formats.show(fmt, formats.ObligationsView(title, tuple(left), plan.meta, sts, notes, ids))
+    formats.show(fmt, formats.ObligationsView(title, tuple(left), plan, sts, now, notes, ids))
     return EXIT_OK

@@ -71,7 +71,10 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
     province_line = f"province: {_quoted(province)}\n" if province else "province: null\n"
     return (
         modeline(schema_prefix, "units")
-        + '#\n# Danh mục đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục "The data").\n\n'
+        + "#\n# Danh mục mọi đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục \"The data\").\n"
+        "# Mỗi đơn vị: name (tên đầy đủ), type (loại: department là sở, district là huyện, …), aliases\n"
+        "# (các tên khác, tên viết tắt). Mỗi nhóm: name, kind (listed, collective, appendix, open),\n"
+        "# members (thành viên). Sửa xong chạy `tthc validate` để kiểm tra.\n\n"
         + province_line
         + "units: []\ngroups: []\n"
     )
@@ -80,7 +83,10 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
 def progress_text(year: int, schema_prefix: str) -> str:
     return (
         modeline(schema_prefix, "progress")
-        + f"#\n# Nhật ký tiến độ của kế hoạch năm {year}: chỉ thêm vào cuối, bằng `tthc progress add`.\n"
+        + f"#\n# Nhật ký tiến độ của kế hoạch năm {year}: đơn vị nào báo đã làm gì, vào ngày nào. Chỉ ghi\n"
+        "# thêm vào cuối, không sửa, không xóa các mục đã ghi — dùng lệnh\n"
+        f'#   tthc progress add MÃ --status done --date {year}-06-25 --evidence "Quyết định số …" --by "…"\n'
+        "# Muốn hủy một lần ghi hoàn thành, ghi thêm một mục với status: reopened (mở lại).\n"
         "entries:\n"
     )
 

@@ -199,7 +199,7 @@ def test_show_text_for_appendix_rows(run) -> None:  # type: ignore[no-untyped-de
 
 def test_show_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
     result = run("show", "task:11")
-    assert result.code == 1 and "không có mục nào mã 'task:11'" in result.stderr
+    assert result.code == 1 and "không có việc nào mang mã 'task:11'" in result.stderr
 
 
 def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -225,7 +225,7 @@ def test_due_table(run) -> None:  # type: ignore[no-untyped-def]
         assert label in result.stdout
     assert "PL I – 6" not in result.stdout and "task:1.1" not in result.stdout
     # counted as obligations: each unit's share of IV.1, IV.2 and Ghi chú 2 is one (98 in all)
-    assert "98 mục không có một hạn cụ thể" in result.stderr
+    assert "Chưa liệt kê 98 việc không có một hạn cụ thể" in result.stderr
 
 
 @pytest.mark.parametrize("when", ["2021-06-30", "30/6/2021", "eom"])
@@ -295,7 +295,7 @@ def test_upcoming_header_does_not_claim_a_status_the_rows_lack(run) -> None:  # 
     "Sắp đến hạn" over them."""
     result = run("upcoming", "--today", "2021-07-10", "--within", "30")
     header = result.stdout.splitlines()[0]
-    assert header == "Có hạn trong 30 ngày tới (10/07/2021 – 09/08/2021): 4 mục chưa xong"
+    assert header == "Có hạn trong 30 ngày tới (10/07/2021 – 09/08/2021): 4 việc chưa xong"
     assert "Chưa đến hạn" in result.stdout and "Sắp đến hạn" not in result.stdout
 
 
@@ -338,7 +338,7 @@ def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-d
 
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
-    assert md.startswith("## Sở Y tế: 13 mục") and "## Có thể liên quan" in md
+    assert md.startswith("## Sở Y tế: 13 việc") and "## Có thể liên quan" in md
     rows = csv_rows(run("unit", "Sở Y tế", "-f", "csv").stdout)
     assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 13 + 5
 
@@ -589,7 +589,7 @@ def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name
 
 
 def test_export_without_a_format_or_a_suffix_says_which_to_give(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("export").stderr.startswith("tthc: hãy nêu định dạng: --format ics hoặc --format csv")
+    assert run("export").stderr.startswith("tthc: hãy chọn định dạng: --format ics, xlsx, csv hoặc csv-excel")
     contradicts = run("export", "-f", "csv", "-o", str(tmp_path / "lich.ics"))
     assert contradicts.code == 2 and "không khớp với -o" in contradicts.stderr
     assert not (tmp_path / "lich.ics").exists()
@@ -683,7 +683,9 @@ def runners_variable(request, monkeypatch) -> str:  # type: ignore[no-untyped-de
 
 def test_the_suites_runners_ignore_the_environment_running_them(runners_variable, run, tthc) -> None:  # type: ignore[no-untyped-def]
     due = run("due", "--before", "2021-06-30", "--today", "2021-06-05")
-    assert due.code == 0 and due.stdout.startswith("Đến hạn đến hết 30/06/2021: 13 mục"), runners_variable
+    assert due.code == 0 and due.stdout.startswith("Có hạn đến hết ngày 30/06/2021: 13 việc"), (
+        runners_variable
+    )
     rows = json.loads(run("due", "--before", "2021-06-30", "-f", "json").stdout)
     assert rows[0]["status"]["code"] == "overdue"  # today is the real date, not a variable's
     assert tthc("units", "--help").stdout.startswith("Cách dùng: tthc units [TÙY_CHỌN]")

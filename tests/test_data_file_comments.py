@@ -16,7 +16,11 @@ from .conftest import DATA_NAMES, ROOT
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
 
-DEVELOPERS = ("TEST FIXTURE", "(TEST FIXTURE", "Notes for developers")  # English for developers may follow the clerk's
+DEVELOPERS = (
+    "TEST FIXTURE",
+    "(TEST FIXTURE",
+    "Notes for developers",
+)  # English for developers may follow the clerk's
 
 
 def first_comments(text: str, count: int = 3) -> list[str]:

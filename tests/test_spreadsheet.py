@@ -51,7 +51,7 @@ def test_the_workbook_has_a_sheet_per_view_in_vietnamese(workbook: Path) -> None
         "Thời hạn",
         "Hạn",
         "Hạn thực tế",
-        "Trạng thái",
+        "Tình trạng",
         "Ngày hoàn thành",
     ]
     assert headers[-1] == "Mã"  # for whoever types `tthc progress add`
@@ -80,7 +80,7 @@ def test_the_workbook_reads_back_in_pandas_with_real_dates_and_every_row(workboo
     # unit by unit (8, IV.1, IV.2, Ghi chú 2).
     assert owed["Mã"].is_unique and len(owed) + 2 + 4 == ITEMS_2021
     row = owed.set_index("Mã").loc["task:8/so-y-te"]
-    assert (row["Mục"], row["Đơn vị"], row["Trạng thái"]) == ("Mục 8 – Sở Y tế", "Sở Y tế", "Chưa đến hạn")
+    assert (row["Mục"], row["Đơn vị"], row["Tình trạng"]) == ("Mục 8 – Sở Y tế", "Sở Y tế", "Chưa đến hạn")
 
 
 def test_each_units_figures_equal_its_unit_json(workbook: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +134,7 @@ def test_csv_for_excel_has_vietnamese_words_semicolons_and_a_bom(run) -> None:  
     assert out.startswith("\ufeffMục;Nội dung;Chủ trì;")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
     first = rows[0]
-    assert (first["Hạn"], first["Hạn thực tế"], first["Trạng thái"]) == (
+    assert (first["Hạn"], first["Hạn thực tế"], first["Tình trạng"]) == (
         "31/07/2021",
         "02/08/2021",
         "Quá hạn",
@@ -149,7 +149,7 @@ def test_csv_for_excel_has_vietnamese_words_semicolons_and_a_bom(run) -> None:  
             )
         )
     )
-    assert plain[0]["Hạn"] == "2021-07-31" and plain[0]["Mã trạng thái"] == "overdue"  # codes, for tools
+    assert plain[0]["Hạn"] == "2021-07-31" and plain[0]["Mã tình trạng"] == "overdue"  # codes, for tools
 
 
 def test_every_table_command_offers_csv_for_excel(run) -> None:  # type: ignore[no-untyped-def]

@@ -200,7 +200,9 @@ def out(text: str = "", *, prose: bool = False) -> None:
 
 def note(text: str) -> None:
     """A human remark (counts, hints) on stderr, so stdout stays clean for pipes; wrapped at the
-    width of the terminal it goes to."""
+    width of the terminal it goes to, if it goes to one."""
     text = visible(text)
-    width = prose_width(sys.stderr)
+    # Only for a person at a terminal: piped remarks (a located problem read by an editor or CI)
+    # stay one line each, whatever COLUMNS says.
+    width = terminal_width(sys.stderr) if on_terminal(sys.stderr) else None
     sys.stderr.write((wrap_prose(text, width) if width else text) + "\n")

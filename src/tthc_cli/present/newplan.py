@@ -71,7 +71,7 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
     province_line = f"province: {_quoted(province)}\n" if province else "province: null\n"
     return (
         modeline(schema_prefix, "units")
-        + "#\n# Danh mục mọi đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục \"The data\").\n"
+        + '#\n# Danh mục mọi đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục "The data").\n'
         "# Mỗi đơn vị: name (tên đầy đủ), type (loại: department là sở, district là huyện, …), aliases\n"
         "# (các tên khác, tên viết tắt). Mỗi nhóm: name, kind (listed, collective, appendix, open),\n"
         "# members (thành viên). Sửa xong chạy `tthc validate` để kiểm tra.\n\n"

@@ -589,7 +589,9 @@ def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name
 
 
 def test_export_without_a_format_or_a_suffix_says_which_to_give(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("export").stderr.startswith("tthc: hãy chọn định dạng: --format ics, xlsx, csv, csv-excel hoặc sqlite")
+    assert run("export").stderr.startswith(
+        "tthc: hãy chọn định dạng: --format ics, xlsx, csv, csv-excel hoặc sqlite"
+    )
     contradicts = run("export", "-f", "csv", "-o", str(tmp_path / "lich.ics"))
     assert contradicts.code == 2 and "không khớp với -o" in contradicts.stderr
     assert not (tmp_path / "lich.ics").exists()

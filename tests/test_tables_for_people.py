@@ -105,3 +105,39 @@ def test_a_date_moved_by_a_day_off_is_shown_with_its_effective_date(run) -> None
     assert "| 31/07/2021 (hạn thực tế 02/08/2021) |" in out
     en = run("--lang", "en", "show", "review:13").stdout
     assert "31/07/2021 (effective due date 02/08/2021)" in en
+
+
+def test_a_day_after_the_plan_period_is_said_once_before_the_answer(run) -> None:  # type: ignore[no-untyped-def]
+    for args in (("overdue",), ("due", "--before", "eoy"), ("upcoming",)):
+        result = run(*args, "--today", "2026-12-06")
+        said = "Hôm nay (06/12/2026) đã sau thời gian kế hoạch (01/01/2021 – 31/12/2021): "
+        assert result.stderr.count(said) == 1 and result.stderr.startswith(said), args
+    assert "thời gian kế hoạch" not in run("overdue", "--today", "2021-12-31").stderr
+    assert "task:" not in run("overdue", "-f", "json", "--today", "2026-12-06").stderr
+
+
+def test_a_heading_is_named_by_its_first_line_of_content(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("list", "-f", "md", "--today", "2021-06-05").stdout
+    row = next(line for line in out.splitlines() if line.startswith("| Mục 3.2 |"))
+    assert "Nhóm nội dung công việc:" not in row and "Tổ chức theo dõi, đôn đốc công bố" in row
+
+
+def test_markdown_cells_make_no_link_and_no_strike_through() -> None:
+    """Checked with cmark-gfm (tables, autolink, strikethrough): an escaped ':' or '.' breaks the bare
+    address, an escaped '~' the strike-through. (An e-mail address still becomes a mailto link there:
+    GFM finds it after escapes are read, and a link to an address does no harm.)"""
+    from tthc_cli.present.tables import markdown_cell
+
+    cell = markdown_cell("Xem https://dichvucong.gov.vn, www.haiduong.gov.vn và ~~cũ~~")
+    assert cell == "Xem https\\://dichvucong.gov.vn, www\\.haiduong.gov.vn và \\~\\~cũ\\~\\~"
+    assert "https://" not in cell and "~~" not in cell
+
+
+def test_role_words_are_capitalised_like_statuses(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("unit", "Sở Y tế", "-f", "md", "--today", "2021-06-05").stdout
+    assert "| Phối hợp |" in out and "| Chủ trì |" in out and "| phối hợp |" not in out
+
+
+def test_today_is_explained_with_both_forms_of_a_date(tthc) -> None:  # type: ignore[no-untyped-def]
+    help_text = " ".join(tthc("due", "--help").stdout.split())
+    assert "Coi ngày này là hôm nay (YYYY-MM-DD hoặc D/M/YYYY)" in help_text

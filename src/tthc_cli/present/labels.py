@@ -188,6 +188,15 @@ def period_words(code: str) -> str:
     return code
 
 
+def item_text(item: PlanItem) -> str:
+    """The item's own text, whole; a heading ("Nhóm nội dung công việc:") says nothing alone, so its
+    first line of content stands for it."""
+    text = " ".join(item.title.split())
+    if text.endswith(":") and item.content:
+        return " ".join(item.content[0].split())
+    return item.title
+
+
 def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
     """The short title the office wrote for the item, else the document's own text cut at a word."""
     if item.short_title:

@@ -21,6 +21,7 @@ from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.labels import (
     group_kind_label,
     item_label,
+    item_text,
     item_title,
     kind_labels,
     period_words,
@@ -126,7 +127,7 @@ def items_sheet(
         rows.append(
             (
                 item_label(item, meta),
-                item.title,
+                item_text(item),
                 _names(item.lead),
                 d.text or _("(none stated)"),
                 d.due,
@@ -274,7 +275,7 @@ def assignments_sheet(
                 role_label(r.role),
                 r.via or "",
                 yes_no(r.definite),
-                item.title,
+                item_text(item),
                 item.deadline.text or _("(none stated)"),
                 item.deadline.due,
                 item.deadline.effective_due,

@@ -22,6 +22,7 @@ from tthc_cli.present.labels import (
     csv_header,
     inferred_words,
     item_label,
+    item_text,
     period_words,
     role_label,
     status_label,
@@ -166,7 +167,7 @@ def item_table(
             (
                 item_label(item, meta),
                 labels.get(item.kind_code, item.kind_code),
-                item.title,
+                item_text(item),
                 _names(item.lead),
                 other,
                 deadline_text(item),
@@ -216,7 +217,7 @@ def unit_table(
                 item_label(item, meta, unit=False, whose=False),
                 role_label(r.role),
                 (r.via or "") + (f" ({inferred_words(r.basis)})" if r.basis else ""),
-                item.title,
+                item_text(item),
                 detail,
                 deadline_text(item),
                 due_cell(item),
@@ -404,7 +405,6 @@ def markdown_cell(text: str, limit: int | None = None) -> str:
         ("[", "\\["),
         ("]", "\\]"),
         ("~", "\\~"),  # ~~x~~ is struck through under GFM
-        ("@", "\\@"),  # an e-mail address becomes a link under GFM
     ):
         text = text.replace(ch, rep)
     # GFM links bare addresses (https://…, www.…): an escaped character breaks the pattern.

@@ -336,4 +336,4 @@ def test_counts_in_a_header_count_obligations_not_one_more_item(run, tmp_path: P
     rows = json.loads(result.stdout)
     assert len(rows) == 29 and all(r["parent"] == "task:8" for r in rows)
     table = run("due", "--after", "2021-09-15", "--before", "2021-09-15")
-    assert "29 mục" in table.stdout.splitlines()[0]
+    assert "29 việc" in table.stdout.splitlines()[0]

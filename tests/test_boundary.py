@@ -89,7 +89,7 @@ def test_a_user_error_found_while_the_line_is_read_is_one_line(tthc) -> None:  #
 def test_an_unknown_command_suggests_the_nearest(tthc) -> None:  # type: ignore[no-untyped-def]
     result = tthc("dua")
     assert result.code == 2
-    assert result.stderr.startswith("tthc: không có lệnh dua; có phải ý bạn là due? Các lệnh là: brief, ")
+    assert result.stderr.startswith("tthc: không có lệnh dua; có phải là due? Các lệnh là: brief, ")
 
 
 def test_a_bare_tthc_shows_the_help_as_a_usage_mistake(tthc) -> None:  # type: ignore[no-untyped-def]

@@ -165,7 +165,9 @@ def test_list_json_is_every_item(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_list_table_and_kinds(run) -> None:  # type: ignore[no-untyped-def]
     result = run("list", "--kind", "inspection")
-    assert result.code == 0 and "inspection:II.12" in result.stdout and "task:1.1" not in result.stdout
+    assert result.code == 0 and "PL II – II.12" in result.stdout and "Mục 1.1" not in result.stdout
+    assert "inspection:II.12" not in result.stdout  # IDs only with --ids
+    assert "inspection:II.12" in run("list", "--kind", "inspection", "--ids").stdout
     assert "\x1b[" not in result.stdout  # no ANSI codes when piped
 
 
@@ -173,7 +175,7 @@ def test_list_table_and_kinds(run) -> None:  # type: ignore[no-untyped-def]
 def test_show_accepts_bare_task_numbers(run, typed: str) -> None:  # type: ignore[no-untyped-def]
     result = run("show", typed)
     assert result.code == 0
-    assert result.stdout.startswith("task:1.1")
+    assert result.stdout.startswith("Mục 1.1 — ") and "Mã:        task:1.1" in result.stdout
     assert "31/05/2021" in result.stdout and "Văn phòng UBND tỉnh" in result.stdout
 
 
@@ -187,16 +189,17 @@ def test_show_json_round_trips_the_list_row(run) -> None:  # type: ignore[no-unt
 
 def test_show_text_for_appendix_rows(run) -> None:  # type: ignore[no-untyped-def]
     review = run("show", "review:13").stdout
-    assert "31/07/2021 (→ 02/08/2021)" in review and "Lĩnh vực:  Xây dựng; Lao động" in review
+    assert "31/07/2021 (hạn thực tế 02/08/2021)" in review and "Lĩnh vực:  Xây dựng; Lao động" in review
+    assert "Thuộc:     Mục 3.2 — " in review  # the parent as the document numbers it, not task:3.2
     inspection = run("show", "inspection:II.1").stdout
     assert "Được kiểm tra: UBND thành phố Chí Linh" in inspection and "3 - 5 đơn vị" in inspection
     parent = run("show", "6").stdout
-    assert "17 mục" in parent
+    assert "17 dòng phụ lục: PL II – I.1 (Sở Công Thương); " in parent and "inspection:" not in parent
 
 
 def test_show_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
     result = run("show", "task:11")
-    assert result.code == 1 and "không có mục nào mã 'task:11'" in result.stderr
+    assert result.code == 1 and "không có việc nào mang mã 'task:11'" in result.stderr
 
 
 def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -218,11 +221,11 @@ def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) ->
 def test_due_table(run) -> None:  # type: ignore[no-untyped-def]
     result = run("due", "--before", "2021-05-31")
     assert result.code == 0
-    for item_id in ("task:1.1", "review:1", "review:5"):
-        assert item_id in result.stdout
-    assert "review:6" not in result.stdout
+    for label in ("Mục 1.1", "PL I – 1 (Sở Công", "PL I – 5 ("):
+        assert label in result.stdout
+    assert "PL I – 6" not in result.stdout and "task:1.1" not in result.stdout
     # counted as obligations: each unit's share of IV.1, IV.2 and Ghi chú 2 is one (98 in all)
-    assert "98 mục không có một hạn cụ thể" in result.stderr
+    assert "Chưa liệt kê 98 việc không có một hạn cụ thể" in result.stderr
 
 
 @pytest.mark.parametrize("when", ["2021-06-30", "30/6/2021", "eom"])
@@ -255,7 +258,7 @@ def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
 def test_due_markdown(run) -> None:  # type: ignore[no-untyped-def]
     out = run("due", "--before", "2021-05-31", "-f", "md").stdout
     lines = out.strip().splitlines()
-    assert lines[0].startswith("| Mã |") and lines[1].startswith("|---")
+    assert lines[0].startswith("| Mục |") and lines[1].startswith("|---")
     assert len(lines) == 2 + 6
     assert all(line.count(" | ") == lines[0].count(" | ") for line in lines[2:])
 
@@ -292,7 +295,7 @@ def test_upcoming_header_does_not_claim_a_status_the_rows_lack(run) -> None:  # 
     "Sắp đến hạn" over them."""
     result = run("upcoming", "--today", "2021-07-10", "--within", "30")
     header = result.stdout.splitlines()[0]
-    assert header == "Có hạn trong 30 ngày tới (10/07/2021 – 09/08/2021): 4 mục chưa xong"
+    assert header == "Có hạn trong 30 ngày tới (10/07/2021 – 09/08/2021): 4 việc chưa xong"
     assert "Chưa đến hạn" in result.stdout and "Sắp đến hạn" not in result.stdout
 
 
@@ -329,13 +332,13 @@ def test_unit_json_rows(run) -> None:  # type: ignore[no-untyped-def]
 def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-def]
     out = run("unit", "Sở Y tế").stdout
     definite, _, maybe = out.partition("Có thể liên quan")
-    assert "review:6" in definite and "task:1.1" not in definite
-    assert "task:1.1" in maybe and "review:6" not in maybe
+    assert "PL I – 6" in definite and "Mục 1.1 " not in definite
+    assert "Mục 1.1 " in maybe and "PL I – 6" not in maybe
 
 
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
-    assert md.startswith("## Sở Y tế: 13 mục") and "## Có thể liên quan" in md
+    assert md.startswith("## Sở Y tế: 13 việc") and "## Có thể liên quan" in md
     rows = csv_rows(run("unit", "Sở Y tế", "-f", "csv").stdout)
     assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 13 + 5
 
@@ -511,7 +514,7 @@ def test_lead_and_support_keep_their_places_in_json_csv_and_table(run, private_c
     header = next(line for line in lines if "| Chủ trì " in line)
     cells = [c.strip() for c in header.split("|")]
     lead_at, support_at = cells.index("Chủ trì"), cells.index("Phối hợp / đơn vị")
-    first = [c.strip() for c in next(line for line in lines if line.startswith("| task:1.1 ")).split("|")]
+    first = [c.strip() for c in next(line for line in lines if line.startswith("| Mục 1.1 ")).split("|")]
     assert first[lead_at] == VP and first[support_at].startswith("Các cơ quan")
 
 
@@ -539,14 +542,29 @@ def test_show_unknown_id_suggests_the_near_ones(run, private_cache) -> None:  # 
     assert run("show", "1.9").stderr.count("task:1.") >= 2
 
 
+ROW_6 = (
+    "PL I – 6 (Sở Y tế) — Sở Y tế: Thủ tục hành chính các lĩnh vực: Khám chữa bệnh; Y tế dự phòng; Dược phẩm."
+)
+
+
 @pytest.mark.parametrize(
     ("typed", "first_line"),
     [
-        ("review:6", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
-        ("PL I – 6", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
-        ("pl i - 6 (so y te)", "review:6 — PL I – 6 (Sở Y tế) (PL I)"),
-        ("Mục 3.2", "task:3.2 — Mục 3.2 (Nhiệm vụ)"),
-        ("PL II – II.12", "inspection:II.12 — PL II – II.12 (PL II)"),
+        (
+            "review:6",
+            ROW_6,
+        ),
+        (
+            "PL I – 6",
+            ROW_6,
+        ),
+        (
+            "pl i - 6 (so y te)",
+            ROW_6,
+        ),
+        # A heading ("Nhóm nội dung công việc:") is named by its first line of content.
+        ("Mục 3.2", "Mục 3.2 — Tổ chức theo dõi, đôn đốc công bố, công khai thủ tục hành chính;"),
+        ("PL II – II.12", "PL II – II.12 — UBND huyện Ninh Giang"),
     ],
 )
 def test_show_names_the_item_as_the_document_does_and_accepts_that_name(run, typed, first_line) -> None:  # type: ignore[no-untyped-def]
@@ -571,7 +589,9 @@ def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name
 
 
 def test_export_without_a_format_or_a_suffix_says_which_to_give(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("export").stderr.startswith("tthc: hãy nêu định dạng: --format ics hoặc --format csv")
+    assert run("export").stderr.startswith(
+        "tthc: hãy chọn định dạng: --format ics, xlsx, csv, csv-excel hoặc sqlite"
+    )
     contradicts = run("export", "-f", "csv", "-o", str(tmp_path / "lich.ics"))
     assert contradicts.code == 2 and "không khớp với -o" in contradicts.stderr
     assert not (tmp_path / "lich.ics").exists()
@@ -665,7 +685,9 @@ def runners_variable(request, monkeypatch) -> str:  # type: ignore[no-untyped-de
 
 def test_the_suites_runners_ignore_the_environment_running_them(runners_variable, run, tthc) -> None:  # type: ignore[no-untyped-def]
     due = run("due", "--before", "2021-06-30", "--today", "2021-06-05")
-    assert due.code == 0 and due.stdout.startswith("Đến hạn đến hết 30/06/2021: 13 mục"), runners_variable
+    assert due.code == 0 and due.stdout.startswith("Có hạn đến hết ngày 30/06/2021: 13 việc"), (
+        runners_variable
+    )
     rows = json.loads(run("due", "--before", "2021-06-30", "-f", "json").stdout)
     assert rows[0]["status"]["code"] == "overdue"  # today is the real date, not a variable's
     assert tthc("units", "--help").stdout.startswith("Cách dùng: tthc units [TÙY_CHỌN]")

@@ -29,22 +29,24 @@ def render(table: tables.Table, width: int, capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize("width", [80, 100, 160])
 def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
-    table = tables.item_table(ds.items, extra=[tables.status_extra(ds.items, sts)])
+    table = tables.item_table(ds.items, ds.meta, extra=[tables.status_extra(ds.items, sts)])
     lines = render(table, width, capsys)
     assert max(len(line) for line in lines) <= width
     body = "\n".join(lines)
-    # IDs are never cut (people copy them); only the long IDs of obligations wrap.
-    assert all(f"│ {item.id} " in body for item in ds.items if len(item.id) <= 24)
+    # The document's numbering first, whole (an obligation's longer label wraps); no IDs without --ids.
+    assert "│ Mục 1.1 " in body and "│ PL I – 6 (Sở Y tế) " in body and "task:1.1" not in body
     assert "Quá hạn" in body and "31/05/2021" in body  # status words and dates whole
-    if width == 80:  # narrow: the kind and the phrase make room; long texts are one line each
-        assert "Loại" not in body and "Thời hạn" not in body
+    if width == 80:  # narrow: the kind and the phrase make room, and are named under the table
+        header = next(line for line in lines if "Nội dung" in line)
+        assert "Loại" not in header and "Thời hạn" not in header
         assert "…" in body
+        assert lines[-1].rstrip() == "Đã ẩn cột: Loại, Chủ trì, Phối hợp / đơn vị, Thời hạn"
 
 
 def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> None:  # type: ignore[no-untyped-def]
     sts = statuses(ds, date(2021, 6, 5))
     rows = [r for r in assignments(ds, "Sở Y tế") if r.definite]
-    lines = render(tables.unit_table(rows, sts), 80, capsys)
+    lines = render(tables.unit_table(rows, ds.meta, sts), 80, capsys)
     assert max(len(line) for line in lines) <= 80
     assert len(lines) < 4 * len(rows) + 8  # was 337 lines for the whole of `tthc unit "Sở Y tế"`
 
@@ -53,7 +55,9 @@ def test_status_words_are_coloured_and_still_written(ds, capsys, monkeypatch) ->
     monkeypatch.setenv("NO_COLOR", "1")  # print_table decides about colour; the drawing does not ask again
     sts = statuses(ds, date(2021, 6, 5))
     items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
-    print_rich_table(tables.item_table(items, extra=[tables.status_extra(items, sts)]), title=None, width=120)
+    print_rich_table(
+        tables.item_table(items, ds.meta, extra=[tables.status_extra(items, sts)]), title=None, width=120
+    )
     out = capsys.readouterr().out
     assert "\x1b[1;31mQuá hạn" in out and "Chưa đến" in out
 
@@ -68,7 +72,7 @@ def test_status_colours_follow_the_status_not_the_word(ds, capsys, monkeypatch) 
     i18n.activate("en")
     try:
         print_rich_table(
-            tables.item_table(items, extra=[tables.status_extra(items, sts)]), title=None, width=120
+            tables.item_table(items, ds.meta, extra=[tables.status_extra(items, sts)]), title=None, width=120
         )
     finally:
         i18n.activate(i18n.DEFAULT_LANGUAGE)
@@ -78,11 +82,11 @@ def test_status_colours_follow_the_status_not_the_word(ds, capsys, monkeypatch) 
 
 
 def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[no-untyped-def]
-    table = tables.item_table(ds.items)
-    assert list(fit_columns(table, 400)) == list(range(7))
+    table = tables.item_table(ds.items, ds.meta)
+    assert list(fit_columns(table, 400).sizes) == list(range(7))
     narrow = fit_columns(table, 80)
-    assert 1 not in narrow and 0 in narrow and 2 in narrow and 6 in narrow
-    assert sum(narrow.values()) + 3 * len(narrow) + 1 <= 80
+    assert narrow.dropped == (1, 3, 4, 5)  # kind, lead, coordinators, phrase
+    assert sum(narrow.sizes.values()) + 3 * len(narrow.sizes) + 1 <= 80
 
 
 class _Terminal(io.StringIO):
@@ -120,12 +124,13 @@ def test_a_terminal_of_zero_columns_still_gets_the_table(ds, monkeypatch) -> Non
     monkeypatch.setattr(sys, "stdout", screen)
     sts = statuses(ds, date(2021, 6, 5))
     print_table(
-        tables.item_table(ds.items[:3], extra=[tables.status_extra(ds.items[:3], sts)]), title="Tiêu đề"
+        tables.item_table(ds.items[:3], ds.meta, extra=[tables.status_extra(ds.items[:3], sts)]),
+        title="Tiêu đề",
     )
     import re
 
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in screen.getvalue().splitlines()]
-    assert "Tiêu đề" in lines[0] and any(line.startswith("│ task:1.1 ") for line in lines)
+    assert "Tiêu đề" in lines[0] and any(line.startswith("│ Mục 1.1 ") for line in lines)
     assert max(len(line) for line in lines) == 80
 
 

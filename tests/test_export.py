@@ -54,3 +54,19 @@ def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> No
     assert rows[0]["due"] == "2021-05-31" and rows[0]["status"] == "overdue"
     assert rows[0]["status_label"] == "Quá hạn"
     assert any(r["lead"] == "Sở Y tế" for r in rows)
+
+
+def test_calendar_events_say_what_they_are_as_the_document_numbers_them(run) -> None:  # type: ignore[no-untyped-def]
+    cal = Calendar.from_ical(run("export", "-f", "ics", "--today", "2021-06-05").stdout)
+    titles = {str(e["uid"]).split(".hai-duong")[0]: str(e["summary"]) for e in cal.walk("VEVENT")}
+    assert titles["inspection:II.7"] == "Kiểm tra UBND huyện Kim Thành (PL II – II.7)"
+    assert titles["review:6"] == "Rà soát, đánh giá thủ tục hành chính năm 2021 – Sở Y tế (PL I – 6)"
+    assert titles["task:8/so-y-te"].startswith("Mục 8 – Sở Y tế: Nghiên cứu, đề xuất")
+    assert not any("[" in title or "task:" in title for title in titles.values())
+    # The event stands on the printed date; its description gives the effective one.
+    review13 = next(e for e in cal.walk("VEVENT") if str(e["uid"]).startswith("review:13."))
+    assert "Hạn thực tế (ngày làm việc tiếp theo): 02/08/2021" in str(review13["description"])
+    en = Calendar.from_ical(run("--lang", "en", "export", "-f", "ics").stdout)
+    assert any(
+        str(e["summary"]) == "Inspection of UBND huyện Kim Thành (App. II – II.7)" for e in en.walk("VEVENT")
+    )

@@ -150,7 +150,7 @@ def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, 
 @pytest.mark.parametrize("typed", ["1.1\u200b", "\u202e1.1", "task:1.1\u00a0", "\ufefftask:1.1"])
 def test_invisible_characters_in_ids_are_dropped(run, typed: str) -> None:  # type: ignore[no-untyped-def]
     result = run("show", typed)
-    assert result.code == 0 and result.stdout.startswith("task:1.1")
+    assert result.code == 0 and result.stdout.startswith("Mục 1.1 — ")
 
 
 def test_bidi_override_in_a_unit_name_is_reported(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -91,3 +91,45 @@ def test_folder_is_written_completely_or_not_at_all(tmp_path: Path) -> None:
         create_folder_with(str(target), {"plan.yaml": b"x", "bad\0name": b"y"})
     assert not target.exists()
     assert os.listdir(tmp_path) == []  # the staging folder is gone too
+
+
+def test_carry_over_summarises_each_item_before_any_detail(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "ke-hoach-2022"
+    assert run("new", str(target), "--from", str(data_dir), "--today", "2021-12-31").code == 0
+    carry = (target / "carry_over.md").read_text(encoding="utf-8")
+    summary, _, detail = carry.partition("## Từng phần việc chưa xong")
+    assert "## Tóm tắt theo mục" in summary and detail  # the summary comes first
+    lines = [line for line in summary.splitlines() if line.startswith("- ")]
+    assert "- Mục IV.2: 28/28 đơn vị chưa xong" in lines
+    assert "- Mục 3.2: 16/16 dòng phụ lục chưa xong" in lines and "- Mục 1.1: Quá hạn" in lines
+    assert not any(line.startswith("- Mục IV.1") for line in lines)  # a standing responsibility
+    # Each unfinished obligation once, named as the document does, its ID last; no item with parts.
+    assert "| Mục IV.2 – Sở Y tế |" in detail and detail.count("| Mục IV.2 – ") == 28
+    assert "| Mục IV.2 |" not in detail and "| Mục 3.2 |" not in detail
+
+
+def test_carry_over_of_a_recurring_item_owed_by_many_units(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """38 communes reporting weekly (1,976 obligations): one summary line, then every obligation."""
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "plan.yaml").write_text(
+        'plan:\n  title: Kế hoạch thử\n  year: 2021\ntasks:\n  - number: "1"\n    title: Báo cáo\n'
+        "    lead: {text: null, refs: [UBND cấp xã]}\n    deadline: {text: Hằng tuần}\n    each_unit: true\n",
+        encoding="utf-8",
+    )
+    units = "".join(f"  - name: UBND xã Số {n}\n    type: commune\n" for n in range(38))
+    (old / "units.yaml").write_text(
+        "province: Thử\nunits:\n"
+        + units
+        + "groups:\n  - name: UBND cấp xã\n    kind: collective\n"
+        + "    members:\n"
+        + "".join(f"      - UBND xã Số {n}\n" for n in range(38)),
+        encoding="utf-8",
+    )
+    (old / "progress.yaml").write_text("entries:\n", encoding="utf-8")
+    result = run("new", str(tmp_path / "new"), "--from", str(old), "--today", "2022-01-05")
+    assert result.code == 0, result.stderr
+    carry = (tmp_path / "new" / "carry_over.md").read_text(encoding="utf-8")
+    summary = [line for line in carry.splitlines() if line.startswith("- ")]
+    total = carry.count("| Mục 1 – UBND xã Số ")
+    assert summary == [f"- Mục 1: {total}/{total} phần việc chưa xong"] and total >= 38 * 52

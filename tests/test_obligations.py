@@ -260,4 +260,4 @@ def test_a_split_items_count_is_in_the_readers_language(run) -> None:  # type: i
     en = run("--lang", "en", "list", "--format", "md", "--today", "2021-03-01")
     vi = run("list", "--format", "md", "--today", "2021-03-01")
     assert "Not yet due (0/16 sub-items done)" in en.stdout and "mục con" not in en.stdout
-    assert "(0/16 mục con xong)" in vi.stdout
+    assert "(0/16 phần việc đã xong)" in vi.stdout

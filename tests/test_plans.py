@@ -181,9 +181,9 @@ def test_show_lays_out_any_plans_appendix_rows_by_role(run) -> None:  # type: ig
 def test_kind_labels_are_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]
     vi = run("list", "--format", "md", "--today", "2021-03-01")
     en = run("--lang", "en", "list", "--format", "md", "--today", "2021-03-01")
-    assert "| task:1.1 | Nhiệm vụ |" in vi.stdout and "| duty:IV.1 | Mục IV |" in vi.stdout
-    assert "| task:1.1 | Task |" in en.stdout and "| duty:IV.1 | Section IV |" in en.stdout
-    assert "| review:1 | App. I |" in en.stdout and "Nhiệm vụ |" not in en.stdout
+    assert "| Mục 1.1 | Nhiệm vụ |" in vi.stdout and "| Mục IV.1 | Mục IV |" in vi.stdout
+    assert "| Item 1.1 | Task |" in en.stdout and "| Item IV.1 | Section IV |" in en.stdout
+    assert "| App. I – 1 (Sở Công Thương) | App. I |" in en.stdout and "Nhiệm vụ |" not in en.stdout
 
 
 def test_a_deadlines_remarks_are_in_the_readers_language(run) -> None:  # type: ignore[no-untyped-def]

@@ -130,15 +130,16 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     assert result.code == 0, result.stderr
     after = (data_dir / "progress.yaml").read_bytes()
     assert after.startswith(before)
-    assert "đã ghi: task:1.1 hoàn thành ngày 02/06/2021" in result.stderr
+    assert "Đã ghi: task:1.1 hoàn thành ngày 02/06/2021" in result.stderr
     status = run("show", "1.1", "--data", str(data_dir), "--today", "2021-06-05")
     assert status.code == 0
-    assert "Trạng thái (05/06/2021): Hoàn thành quá hạn — hoàn thành 02/06/2021 — trễ 2 ngày" in status.stdout
+    done = "Tình trạng tại ngày 05/06/2021: Hoàn thành quá hạn — hoàn thành 02/06/2021 — trễ 2 ngày"
+    assert done in status.stdout
     # The entry's status is a word in the reader's language, never the code "done" (issue #13).
     assert "02/06/2021  hoàn thành [Quyết định số 1234/QĐ-UBND] (Văn phòng UBND tỉnh)" in status.stdout
     assert "  done " not in status.stdout
     before = run("show", "1.1", "--data", str(data_dir), "--today", "2021-05-20")
-    assert "Trạng thái (20/05/2021): Chưa đến hạn" in before.stdout
+    assert "Tình trạng tại ngày 20/05/2021: Chưa đến hạn" in before.stdout
     assert "chưa có ghi nhận nào" in before.stdout
     overdue = run("overdue", "--today", "2021-06-05", "-f", "json", "--data", str(data_dir))
     assert "task:1.1" not in overdue.stdout
@@ -147,7 +148,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (["9.9", "--status", "done"], 1, "không có mục nào mã"),
+        (["9.9", "--status", "done"], 1, "không có việc nào mang mã"),
         (["1.1", "--status", "finished"], 2, "finished"),
         (["1.1", "--status", "done", "--date", "2999-07-01"], 2, "sau ngày hôm nay"),
         (["1.1", "--status", "done", "--date", "31/6/2021"], 2, "không phải ngày có thật"),
@@ -168,7 +169,7 @@ def test_progress_add_refuses_done_before_started(run, data_dir: Path) -> None: 
     before = (data_dir / "progress.yaml").read_bytes()
     result = run("progress", "add", "review:1", "--status", "done", "--date", "2021-05-01", *args)
     assert result.code == 1 and "done-before-start" in result.stderr
-    assert "chưa ghi dòng tiến độ này; tệp giữ nguyên" in result.stderr
+    assert "chưa ghi dòng nhật ký này; tệp giữ nguyên" in result.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
 
 

@@ -57,13 +57,13 @@ def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-de
     named = re.sub(r" \(`tthc missing [^`]*`\)", "", out)
     assert "review:" not in named and "task:" not in named and "inspection:" not in named
     first = out.split("## 1.")[0]
-    assert "**Cần quan tâm:** 4 việc quá hạn" in first and "2 việc hoàn thành trong tuần" in first
+    assert "**Cần lưu ý:** 4 việc quá hạn" in first and "2 việc hoàn thành trong tuần" in first
     overdue = out.split("## 1.")[1].split("## 2.")[0]
     assert "| PL I – 2 (Sở Nội vụ) |" in overdue and "PL I – 1 " not in overdue and "Mục 1.1 " not in overdue
     done = out.split("## 4.")[1].split("## 5.")[0]
     assert "| Mục 1.1 |" in done and "| PL II – II.3 |" in done and "PL I – 1 " not in done  # 28/5: last week
     assert "Ban hành Quy chế \\| Bộ phận Một cửa" not in done  # notes are not in the table
-    assert "Hạn chốt số liệu báo cáo quý 2/2021: **14/06/2021**" in out
+    assert "Ngày chốt số liệu báo cáo quý 2/2021: **14/06/2021**" in out
     assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out
 
 

@@ -12,7 +12,7 @@ CASES = [
     ),
     (
         ["list", "--format", "xml"],
-        "tthc: --format xml: hãy chọn một trong: table, json, csv, md (xem: tthc list --help)",
+        "tthc: --format xml: hãy chọn một trong: table, json, csv, csv-excel, md (xem: tthc list --help)",
     ),
     (
         ["due", "--before", "today", "--role", "boss"],
@@ -22,7 +22,7 @@ CASES = [
     (["show"], "tthc: thiếu MÃ (xem: tthc show --help)"),
     (
         ["list", "--kindd", "task"],
-        "tthc: không có tùy chọn --kindd; có phải ý bạn là --kind? (xem: tthc list --help)",
+        "tthc: không có tùy chọn --kindd; có phải là --ids, --kind? (xem: tthc list --help)",
     ),
     (
         ["unit", "Văn", "phòng", "UBND", "tỉnh"],

@@ -143,8 +143,8 @@ command(
     app,
     "export",
     N_(
-        "Dated items as an iCalendar file (Outlook, Google Calendar), every item as CSV (Excel), or the "
-        "whole plan as an SQLite database for Datasette."
+        "Dated items as an iCalendar file (Outlook, Google Calendar), every item as an Excel workbook "
+        "or CSV, or the whole plan as an SQLite database for Datasette."
     ),
 )(documents.export)
 command(

@@ -37,6 +37,7 @@ class TableFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    CSV_EXCEL = "csv-excel"
     MD = "md"
 
 
@@ -63,6 +64,8 @@ class ExportFormat(StrEnum):
     ICS = "ics"
     CSV = "csv"
     SQLITE = "sqlite"
+    CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
 
 
 class RoleFilter(StrEnum):
@@ -244,7 +247,15 @@ Today = Annotated[
 ]
 Format = Annotated[
     TableFormat,
-    typer.Option("--format", "-f", help=N_("Output format."), parser=choice("--format", TableFormat)),
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_(
+            "Output format: table, json, csv (codes and ISO dates, for tools), csv-excel (the reader's "
+            "words, dd/mm/yyyy, ';': opens in Excel by double-click), md."
+        ),
+        parser=choice("--format", TableFormat),
+    ),
 ]
 ItemFormat = Annotated[TextFormat, typer.Option("--format", "-f", parser=choice("--format", TextFormat))]
 WarnDays = Annotated[
@@ -259,6 +270,12 @@ WarnDays = Annotated[
     ),
 ]
 Open = Annotated[bool, typer.Option("--open", help=N_("Hide items already done."))]
+Ids = Annotated[
+    bool,
+    typer.Option(
+        "--ids", help=N_("Add a column with each row's ID (what tthc progress add takes)."), is_flag=True
+    ),
+]
 Kinds = Annotated[
     list[str] | None,
     typer.Option(

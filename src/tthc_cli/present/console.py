@@ -4,11 +4,22 @@ respected. Plain text, so a query needs no rendering library at start-up."""
 from __future__ import annotations
 
 import os
+import re
 import sys
+import textwrap
 from datetime import date
 
-from tthc_cli.present.tables import Table, dmy, format_table
+from tthc_cli.present.tables import (
+    PLAIN_WIDTH,
+    Table,
+    dmy,
+    dropped_note,
+    fit_columns,
+    format_table,
+)
 from tthc_cli.textnorm import visible
+
+__all__ = ["fit_columns"]  # re-exported: the terminal's choice of columns is the plain table's too
 
 
 def _colour(stream: object) -> bool:
@@ -37,17 +48,68 @@ def terminal_width(stream: object) -> int:
     return DEFAULT_WIDTH
 
 
+def piped_width() -> int:
+    """The width of a table written to a pipe or a file: $COLUMNS when it is set and sane, else
+    PLAIN_WIDTH (a file read in an editor or an email)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
+        return int(columns)
+    return PLAIN_WIDTH
+
+
+def on_terminal(stream: object) -> bool:
+    """A person is looking (and NO_COLOR and TERM=dumb say nothing against the rich table)."""
+    return _colour(stream) and os.environ.get("TERM") != "dumb"
+
+
 def print_table(table: Table, *, title: str | None = None) -> None:
     """On a terminal (and without NO_COLOR), a rich table that fits its width; anywhere else — a pipe,
-    a file, NO_COLOR, TERM=dumb — the plain ASCII table, without importing rich."""
+    a file, NO_COLOR, TERM=dumb — the plain ASCII table, without importing rich, as wide as
+    $COLUMNS says (else PLAIN_WIDTH). Columns left out for width are named under the table."""
     stream = sys.stdout
-    if _colour(stream) and os.environ.get("TERM") != "dumb":
+    if on_terminal(stream):
         print_rich_table(table, title=title, width=terminal_width(stream))
         return
-    width = 160
+    width = piped_width()
     if title:
-        stream.write(visible(title) + "\n")
+        stream.write(wrap_prose(visible(title), width) + "\n")
     stream.write(format_table(table, width=width))
+
+
+def wrap_prose(text: str, width: int) -> str:
+    """Lines longer than `width` wrapped at spaces, each continuation indented under the text it
+    continues: under a list item's text ("  - …"), or under the value of a "Label:   value" line."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        m = _HANG.match(line)
+        hang = " " * (len(m.group(0)) if m and len(m.group(0)) < width // 2 else 0)
+        out += textwrap.wrap(
+            line,
+            width,
+            subsequent_indent=hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+            drop_whitespace=True,
+        ) or [line]
+    return "\n".join(out)
+
+
+# The hanging indent of a long line: a list item's dash, or a padded label ("Chủ trì:   ").
+_HANG = re.compile(r"^\s*(?:- |[^\s:][^:]{0,14}:\s+(?=\S))?")
+
+
+def prose_width(stream: object) -> int | None:
+    """The width prose is wrapped at on `stream`: a terminal's, else $COLUMNS when set; None (as
+    written) for a pipe that says nothing."""
+    if on_terminal(stream):
+        return terminal_width(stream)
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
+        return int(columns)
+    return None
 
 
 # Colours of the status words on a terminal, keyed by status code (whatever the language of the
@@ -60,45 +122,6 @@ STATUS_STYLES = {
     "in_progress": "cyan",
     "ongoing": "magenta",
 }
-MIN_TEXT = 18  # a column cut to one line keeps at least this much of its text
-ID_WIDTH = 24  # longer IDs (an obligation's: task:5/so-tu-phap/2021-Q2) wrap rather than crowd out the rest
-
-
-def fit_columns(table: Table, width: int) -> dict[int, int]:
-    """The columns shown on a terminal `width` characters wide and the width of each: leave out
-    `table.drop` columns, in order, until every column's least useful width fits (the ID whole; a
-    date whole; a one-line text MIN_TEXT; other text its longest word, at most 16), borders and
-    padding included; then widen the other columns towards their natural width (at most
-    `table.widths`) and give what is left to the one-line texts."""
-    texts = [[str(c) if c is not None else "" for c in row] for row in table.rows]
-    n = len(table.headers)
-    natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
-    caps = list(table.widths) + [None] * (n - len(table.widths))
-
-    def least(i: int) -> int:
-        if i == 0:  # the ID: whole on one line when it can be (obligation IDs are long: they wrap)
-            return min(natural[0], ID_WIDTH)
-        if i in table.one_line:
-            return min(natural[i], MIN_TEXT)
-        longest = max([len(w) for r in texts for w in r[i].split()] or [0])
-        return min(natural[i], max(min(longest, 16), min(len(table.headers[i]), 12), 4))
-
-    shown = list(range(n))
-    for i in table.drop:
-        if sum(least(j) for j in shown) + 3 * len(shown) + 1 <= width:
-            break
-        shown.remove(i)
-    sizes = {i: least(i) for i in shown}
-    room = width - 3 * len(shown) - 1 - sum(sizes.values())
-    texts_first = [(i, min(natural[i], 2 * MIN_TEXT)) for i in shown if i in table.one_line]
-    others = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i not in table.one_line]
-    rest = [(i, natural[i]) for i in shown if i in table.one_line]
-    others_first = [(i, min(target, 16)) for i, target in others]
-    for i, target in others_first + texts_first + others + rest:
-        grow = max(0, min(room, target - sizes[i]))
-        sizes[i] += grow
-        room -= grow
-    return sizes
 
 
 def print_rich_table(table: Table, *, title: str | None, width: int) -> None:
@@ -121,34 +144,65 @@ def print_rich_table(table: Table, *, title: str | None, width: int) -> None:
         emoji=False,
         markup=False,
     )
-    sizes = fit_columns(table, width)
+    fit = fit_columns(table, width)
+    sizes = fit.sizes
     grid = RichTable(
         title=visible(title) if title else None,
+        caption=dropped_note(table, fit, width),
+        caption_justify="left",
+        caption_style="",
         title_justify="left",
         title_style="bold",
         box=box.SQUARE,
         header_style="bold",
     )
+    # On a narrow terminal rows are two lines high anyway (status words wrap): the item's text uses both.
+    lines = {i: (CONTENT_LINES if i == table.content and width < WIDE else 1) for i in table.one_line}
     for i, size in sizes.items():
-        cut = i in table.one_line
-        grid.add_column(table.headers[i], width=size, no_wrap=cut, overflow="ellipsis" if cut else "fold")
+        grid.add_column(table.headers[i], width=size, overflow="fold")
     for n, row in enumerate(table.rows):
         cells = []
-        for i in sizes:
+        for i, size in sizes.items():
             cell = row[i]
             text = visible(dmy(cell) if isinstance(cell, date) else "" if cell is None else str(cell))
+            if i in lines:
+                text = cut_to_lines(text, size, lines[i])
             style = STATUS_STYLES.get(table.codes[n], "") if i == table.status_at and table.codes else ""
             cells.append(Text(text, style=style))
         grid.add_row(*cells)
     console.print(grid)
 
 
-def out(text: str = "") -> None:
-    """Data on stdout, as given but for control characters, which are shown escaped (textnorm.visible)."""
+CONTENT_LINES = 2
+WIDE = 100
+
+
+def cut_to_lines(text: str, width: int, lines: int) -> str:
+    """`text` in at most `lines` lines of `width`, cut at a word and marked '…' (`tthc show` has all)."""
+    wrapped = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    kept = wrapped[:lines]
+    last = kept[-1]
+    kept[-1] = (last if len(last) < width - 1 else last[: width - 2].rsplit(" ", 1)[0]) + " …"
+    return "\n".join(kept)
+
+
+def out(text: str = "", *, prose: bool = False) -> None:
+    """Data on stdout, as given but for control characters, which are shown escaped (textnorm.visible);
+    `prose` (an item shown in full) is wrapped at the terminal's width, or at $COLUMNS when piped."""
     text = visible(text)
+    width = prose_width(sys.stdout) if prose else None
+    if width:
+        text = wrap_prose(text, width)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
 
 def note(text: str) -> None:
-    """A human remark (counts, hints) on stderr, so stdout stays clean for pipes."""
-    sys.stderr.write(visible(text) + "\n")
+    """A human remark (counts, hints) on stderr, so stdout stays clean for pipes; wrapped at the
+    width of the terminal it goes to, if it goes to one."""
+    text = visible(text)
+    # Only for a person at a terminal: piped remarks (a located problem read by an editor or CI)
+    # stay one line each, whatever COLUMNS says.
+    width = terminal_width(sys.stderr) if on_terminal(sys.stderr) else None
+    sys.stderr.write((wrap_prose(text, width) if width else text) + "\n")

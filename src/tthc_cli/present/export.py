@@ -1,16 +1,31 @@
-"""The calendar export of the dated items (the spreadsheet export is the items' CSV, tables.py)."""
+"""The calendar export of the dated items (the spreadsheets are spreadsheet.py's)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from tthc_cli.domain.plan import PlanItem, PlanMeta, Role
+from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import kind_labels, plan_title, status_label
+from tthc_cli.present.labels import item_label, item_title, kind_labels, plan_title, status_label
 
 UID_DOMAIN = "tthc.kstthc"
+
+
+def event_title(item: PlanItem, meta: PlanMeta) -> str:
+    """What the event is, as the document numbers it: "Kiểm tra UBND huyện Kim Thành (PL II – II.7)"
+    for a row whose unit is inspected, "Rà soát, đánh giá … năm 2021 – Sở Y tế (PL I – 6)" for a
+    row its unit carries out (the appendix says what the rows are), "Mục 8 – Sở Y tế: Nghiên cứu …"
+    for a task, a duty, a note or one unit's share of them."""
+    if item.kind is ItemKind.ROW:
+        where = item_label(item, meta, unit=False)
+        if item.unit_role is Role.INSPECTED and item.unit:
+            return _("Inspection of {unit} ({label})").format(unit=item.unit, label=where)
+        appendix = meta.appendix(item.appendix)
+        what = appendix.title if appendix and appendix.title else item_title(item)
+        return f"{what} – {item.unit} ({where})" if item.unit else f"{what} ({where})"
+    return f"{item_label(item, meta)}: {item_title(item)}"
 
 
 def to_ics(items: Sequence[PlanItem], meta: PlanMeta, sts: Mapping[str, ItemStatus], stamp: date) -> bytes:
@@ -36,7 +51,7 @@ def to_ics(items: Sequence[PlanItem], meta: PlanMeta, sts: Mapping[str, ItemStat
         event.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
         event.add("dtstart", d.due)
         event.add("dtend", d.due + timedelta(days=1))
-        event.add("summary", f"[{item.id}] {item.title}")
+        event.add("summary", event_title(item, meta))
         lines = [f"{_('Lead')}: {'; '.join(item.lead) or '—'}"]
         if item.support:
             lines.append(f"{_('Coordinating')}: {'; '.join(item.support)}")

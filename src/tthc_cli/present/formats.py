@@ -10,6 +10,7 @@ offering the forms its command's formats use (the base class refuses the others)
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,18 +18,18 @@ from typing import Any, ClassVar
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.deadlines import Deadline
-from tthc_cli.domain.plan import Entry, Plan, PlanItem
+from tthc_cli.domain.plan import Entry, Plan, PlanItem, Role
 from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
-from tthc_cli.i18n import _
-from tthc_cli.present import registry, tables
+from tthc_cli.i18n import _, ngettext
+from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
 from tthc_cli.present.documents import Brief, Report
 from tthc_cli.present.export import to_ics
-from tthc_cli.present.labels import kind_labels
+from tthc_cli.present.labels import item_label, item_title, kind_labels, period_words
 
 # --- views: what a command found, in every form it can be written ----------------------------------
 
@@ -53,6 +54,12 @@ class View:
         """Remarks for people (counts left out, hints): stderr, after the answer."""
         return ()
 
+    @property
+    def preamble(self) -> Sequence[str]:
+        """What a person must know before reading the answer (the day asked is after the plan's
+        period): stderr, before it."""
+        return ()
+
     def _no(self, form: str) -> Any:
         raise TypeError(f"{type(self).__name__} has no {form} form")
 
@@ -71,6 +78,14 @@ class View:
 
     def calendar(self) -> bytes:
         return self._no("calendar")  # type: ignore[no-any-return]
+
+    def sheet(self) -> spreadsheet.Sheet:
+        """The answer as one sheet in the reader's words (CSV for Excel)."""
+        return self._no("spreadsheet")  # type: ignore[no-any-return]
+
+    def workbook(self) -> Sequence[spreadsheet.Sheet]:
+        """The sheets of an Excel workbook: the view's own sheet unless it offers more."""
+        return (self.sheet(),)
 
     def html(self) -> str:
         return self._no("HTML")  # type: ignore[no-any-return]
@@ -102,6 +117,8 @@ class ItemsView(View):
     today: date
     days_late: tuple[int, ...] | None = None
     notes: tuple[str, ...] = ()
+    ids: bool = False
+    preamble: tuple[str, ...] = ()
 
     def _columns(self) -> list[tables.Extra]:
         columns = [tables.status_extra(self.items, self.statuses)]
@@ -113,7 +130,9 @@ class ItemsView(View):
     def sections(self) -> Sequence[Section]:
         columns = self._columns()
         shown = columns[1:] if self.days_late is not None else columns
-        table = tables.item_table(self.items, extra=shown, labels=kind_labels(self.plan.meta))
+        table = tables.item_table(
+            self.items, self.plan.meta, extra=shown, labels=kind_labels(self.plan.meta), ids=self.ids
+        )
         return (Section(self.title, table),)
 
     def data(self) -> Any:
@@ -125,6 +144,15 @@ class ItemsView(View):
     def calendar(self) -> bytes:
         return to_ics(self.items, self.plan.meta, self.statuses, self.today)
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.items_sheet(
+            self.plan, self.statuses, self.today, items=self.items, title=self.title
+        )
+
+    def workbook(self) -> Sequence[spreadsheet.Sheet]:
+        """The whole plan (`tthc export`): its items, its obligations, each unit's figures."""
+        return spreadsheet.workbook_sheets(self.plan, self.statuses, self.today)
+
 
 def items_view(
     title: str,
@@ -135,6 +163,8 @@ def items_view(
     *,
     days_late: Sequence[int] | None = None,
     notes: Sequence[str] = (),
+    ids: bool = False,
+    preamble: Sequence[str] = (),
 ) -> ItemsView:
     return ItemsView(
         title,
@@ -144,6 +174,8 @@ def items_view(
         today,
         None if days_late is None else tuple(days_late),
         tuple(notes),
+        ids,
+        tuple(preamble),
     )
 
 
@@ -153,10 +185,12 @@ class UnitView(View):
 
     unit: str
     rows: tuple[Assignment, ...]
+    plan: Plan
     statuses: Mapping[str, ItemStatus]
     today: date
     figures: UnitFigures | None = None  # a unit's own figures (none for a group)
     notes: tuple[str, ...] = ()
+    ids: bool = False
     markdown_headings: ClassVar[bool] = True
 
     def sections(self) -> Sequence[Section]:
@@ -165,12 +199,12 @@ class UnitView(View):
         head = _("{unit}: {count} items to carry out (status on {today})").format(
             unit=self.unit, count=len(definite), today=f"{self.today:%d/%m/%Y}"
         )
-        found = [Section(head, tables.unit_table(definite, self.statuses))]
+        found = [Section(head, tables.unit_table(definite, self.plan.meta, self.statuses, ids=self.ids))]
         if maybe:
             head = _("Possibly concerned — assigned to an open-ended group: {count} items").format(
                 count=len(maybe)
             )
-            found.append(Section(head, tables.unit_table(maybe, self.statuses)))
+            found.append(Section(head, tables.unit_table(maybe, self.plan.meta, self.statuses, ids=self.ids)))
         return found
 
     def data(self) -> Any:
@@ -179,6 +213,11 @@ class UnitView(View):
     def csv(self) -> str:
         return tables.unit_csv(self.rows, self.statuses)
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.assignments_sheet(
+            self.unit, self.rows, self.plan, self.statuses, self.sections()[0].title
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ObligationsView(View):
@@ -186,12 +225,21 @@ class ObligationsView(View):
 
     title: str
     items: tuple[PlanItem, ...]
+    plan: Plan
     statuses: Mapping[str, ItemStatus]
+    today: date
     notes: tuple[str, ...] = ()
+    ids: bool = False
     markdown_headings: ClassVar[bool] = True
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.items_sheet(
+            self.plan, self.statuses, self.today, items=self.items, title=self.title
+        )
+
     def sections(self) -> Sequence[Section]:
-        return (Section(self.title, tables.obligation_table(self.items, self.statuses)),)
+        table = tables.obligation_table(self.items, self.plan.meta, self.statuses, ids=self.ids)
+        return (Section(self.title, table),)
 
     def data(self) -> Any:
         return tables.items_data(self.items, [tables.status_extra(self.items, self.statuses)])
@@ -219,6 +267,15 @@ class RegistryView(View):
     def csv(self) -> str:
         return registry.registry_csv(self.registry)
 
+    def sheet(self) -> spreadsheet.Sheet:
+        return spreadsheet.registry_sheet(self.registry)
+
+
+def _part_name(part: PlanItem) -> str:
+    """One obligation of an item, in its parent's page: its unit and its period ("Sở Y tế", "tháng
+    5/2022", "Sở Y tế, quý II/2021")."""
+    return ", ".join(x for x in (part.unit, period_words(part.period) if part.period else None) if x)
+
 
 @dataclass(frozen=True, slots=True)
 class ItemView(View):
@@ -232,9 +289,47 @@ class ItemView(View):
 
     def text(self) -> str:
         # Jinja renders it: imported for the commands that render only (~40 ms; README "Speed").
-        from tthc_cli.present.render import item_text
+        from tthc_cli.present.render import render
 
-        return item_text(self.item, self.plan, self.status, list(self.log), self.today)
+        return render("item.txt.j2", **self.context())
+
+    def context(self) -> dict[str, Any]:
+        """What the item's template shows: the item named as the document numbers it, its parent and
+        its parts named so too (an obligation by its unit and period), never by their IDs alone."""
+        item, plan, meta = self.item, self.plan, self.plan.meta
+        parent = plan.by_id.get(item.parent) if item.parent else None
+        parts = plan.children(item.id)
+        start = item.deadline.start
+        if item.split is not None:
+            head = ngettext("%(count)s obligation", "%(count)s obligations", len(parts)) % {
+                "count": len(parts)
+            }
+            names = [_part_name(part) for part in parts]
+        else:
+            head = ngettext("%(count)s appendix row", "%(count)s appendix rows", len(parts)) % {
+                "count": len(parts)
+            }
+            names = [
+                item_label(part, meta) + (f" ({part.unit})" if part.unit_role is Role.INSPECTED else "")
+                for part in parts
+            ]
+        return {
+            "item": item,
+            "ref": item_label(item, meta),
+            "heading": item_title(item),
+            "kind_label": kind_labels(meta).get(item.kind_code, item.kind_code),
+            "deadline": tables.deadline_text(item),
+            "due": tables.due_cell(item),
+            # A window of its own ("Từ tháng 4 đến tháng 11"), not the plan's start every date has.
+            "start": start if start and item.deadline.due and start != meta.period_start else None,
+            "parent": f"{item_label(parent, meta)} — {item_title(parent)}" if parent else None,
+            "children": parts,
+            "parts": names,
+            "parts_head": head,
+            "status": self.status,
+            "log": list(self.log),
+            "as_of": self.today,
+        }
 
     def data(self) -> Any:
         shown = item_to_dict(self.item)
@@ -368,11 +463,39 @@ class Csv(Format):
         return view.csv()
 
 
+class CsvExcel(Format):
+    """CSV for a double-click in Excel under Vietnamese regional settings: the reader's words and
+    dd/mm/yyyy dates, ';' between fields, a BOM (spreadsheet.py)."""
+
+    name = "csv-excel"
+
+    def render(self, view: View) -> str:
+        return spreadsheet.excel_csv(view.sheet())
+
+
+class Xlsx(Format):
+    """An Excel workbook, a sheet per view (spreadsheet.py)."""
+
+    name = "xlsx"
+
+    def render(self, view: View) -> bytes:
+        return spreadsheet.xlsx(view.workbook())
+
+    def show(self, view: View) -> None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(self.render(view))
+
+
 class Text(Format):
+    """Prose (an item in full): wrapped at the terminal's width, or at $COLUMNS when piped."""
+
     name = "text"
 
     def render(self, view: View) -> str:
         return view.text()
+
+    def show(self, view: View) -> None:
+        out(self.render(view), prose=True)
 
 
 class Html(Format):
@@ -410,7 +533,20 @@ class Sqlite(Format):
 
 
 FORMAT_BY_NAME: dict[str, Format] = {
-    f.name: f for f in (Table(), Markdown(), Json(), Csv(), Text(), Html(), Calendar(), Docx(), Sqlite())
+    f.name: f
+    for f in (
+        Table(),
+        Markdown(),
+        Json(),
+        Csv(),
+        CsvExcel(),
+        Xlsx(),
+        Text(),
+        Html(),
+        Calendar(),
+        Docx(),
+        Sqlite(),
+    )
 }
 
 
@@ -419,7 +555,10 @@ def render(name: str, view: View) -> str | bytes:
 
 
 def show(name: str, view: View) -> None:
-    """The view on stdout in the format `name`, then its remarks on stderr."""
+    """The view on stdout in the format `name`, its preamble on stderr before it and its remarks after."""
+    for remark in view.preamble:
+        note(remark)
+    sys.stdout.flush()
     FORMAT_BY_NAME[name].show(view)
     for remark in view.notes:
         note(remark)

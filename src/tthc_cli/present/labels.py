@@ -23,7 +23,8 @@ STATUS = {
     "standing": N_("Standing responsibility"),
 }
 
-ROLE = {"lead": N_("lead"), "support": N_("coordinating"), "inspected": N_("inspected")}
+# Capitalised like the status words beside them in tables.
+ROLE = {"lead": N_("Lead"), "support": N_("Coordinating"), "inspected": N_("Inspected")}
 
 # A unit's type (units.yaml `type`) and a group's kind, as `tthc units` shows them.
 UNIT_TYPE = {
@@ -121,13 +122,14 @@ def csv_header(code: str) -> str:
 TITLE_LIMIT = 90  # characters of an item's own text shown where no short title is written
 
 
-def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
+def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True, *, whose: bool = True) -> str:
     """How officials name an item, as the document numbers it: "Mục 3.2", "Mục IV.2", "PL I – 3 (Sở Y
     tế)" for a row whose unit does the work, "PL II – II.12" for a row whose unit is inspected (it is
     the object, shown beside), "PL I – Ghi chú 2" for a note under an appendix; an obligation adds
     whose and when: "Mục IV.2 – Sở Y tế", "Mục 3 (tháng 5/2022)". `unit=False` where space is short
-    (the timeline). Every table, brief, report and calendar a person reads uses this; JSON and CSV
-    keep the ID."""
+    (the timeline); `whose=False` leaves out an obligation's unit where the unit is known (its own
+    table in `tthc unit`). Every table, brief, report and calendar a person reads uses this; JSON and
+    CSV keep the ID."""
     if item.kind is ItemKind.NOTE:
         label = _note_label(item, meta)
     elif item.kind in (ItemKind.TASK, ItemKind.DUTY):
@@ -139,7 +141,7 @@ def item_label(item: PlanItem, meta: PlanMeta, unit: bool = True) -> str:
         if unit and item.unit and item.unit_role is not Role.INSPECTED:
             label += f" ({item.unit})"
         return label
-    if item.parent is not None and item.unit is not None:  # an obligation of one unit
+    if whose and item.parent is not None and item.unit is not None:  # an obligation of one unit
         label += f" – {item.unit}"
     if item.period is not None:
         label += f" ({period_words(item.period)})"
@@ -184,6 +186,15 @@ def period_words(code: str) -> str:
     if all(_DAY.match(d) for d in days):
         return " – ".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in days)
     return code
+
+
+def item_text(item: PlanItem) -> str:
+    """The item's own text, whole; a heading ("Nhóm nội dung công việc:") says nothing alone, so its
+    first line of content stands for it."""
+    text = " ".join(item.title.split())
+    if text.endswith(":") and item.content:
+        return " ".join(item.content[0].split())
+    return item.title
 
 
 def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan import Plan, PlanItem, Split
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS
 from tthc_cli.domain.status import ItemStatus
-from tthc_cli.i18n import _
-from tthc_cli.present.labels import plan_title, status_label
+from tthc_cli.i18n import _, ngettext, pgettext
+from tthc_cli.present.labels import item_label, item_title, plan_title, status_label
 from tthc_cli.present.tables import markdown_cell
 
 CARRY_OVER = "carry_over.md"  # beside the data files; not a data file, tthc never reads it back
@@ -71,7 +71,10 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
     province_line = f"province: {_quoted(province)}\n" if province else "province: null\n"
     return (
         modeline(schema_prefix, "units")
-        + '#\n# Danh mục đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục "The data").\n\n'
+        + '#\n# Danh mục mọi đơn vị và nhóm mà kế hoạch nhắc đến (xem README, mục "The data").\n'
+        "# Mỗi đơn vị: name (tên đầy đủ), type (loại: department là sở, district là huyện, …), aliases\n"
+        "# (các tên khác, tên viết tắt). Mỗi nhóm: name, kind (listed, collective, appendix, open),\n"
+        "# members (thành viên). Sửa xong chạy `tthc validate` để kiểm tra.\n\n"
         + province_line
         + "units: []\ngroups: []\n"
     )
@@ -80,18 +83,56 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
 def progress_text(year: int, schema_prefix: str) -> str:
     return (
         modeline(schema_prefix, "progress")
-        + f"#\n# Nhật ký tiến độ của kế hoạch năm {year}: chỉ thêm vào cuối, bằng `tthc progress add`.\n"
+        + f"#\n# Nhật ký tiến độ của kế hoạch năm {year}: đơn vị nào báo đã làm gì, vào ngày nào. Chỉ ghi\n"
+        "# thêm vào cuối, không sửa, không xóa các mục đã ghi — dùng lệnh\n"
+        f'#   tthc progress add MÃ --status done --date {year}-06-25 --evidence "Quyết định số …" --by "…"\n'
+        "# Muốn hủy một lần ghi hoàn thành, ghi thêm một mục với status: reopened (mở lại).\n"
         "entries:\n"
     )
 
 
 def unfinished(plan: Plan, statuses: dict[str, ItemStatus]) -> list[ItemStatus]:
-    """Every item of the old plan not done on the day asked, in document order."""
-    return [statuses[item.id] for item in plan.items if not statuses[item.id].done]
+    """Every obligation of the old plan not done on the day asked, in document order: the items
+    without parts (an item with parts is summarised from them, never listed as one more row). A
+    standing responsibility is never done and never unfinished: it has nothing to deliver."""
+    return [
+        statuses[item.id]
+        for item in plan.items
+        if not statuses[item.id].done and not item.standing and not plan.children(item.id)
+    ]
+
+
+def _summary_line(plan: Plan, item: PlanItem, statuses: dict[str, ItemStatus]) -> str | None:
+    """ "Mục IV.2: 27/28 đơn vị chưa xong" for an item with parts, "Mục 1.1: Quá hạn" for one without;
+    None when the item is done."""
+    st = statuses[item.id]
+    if st.done or item.standing:
+        return None
+    label = item_label(item, plan.meta)
+    parts = plan.children(item.id)
+    if not parts:
+        return f"{label}: {status_label(st.status)}"
+    left = sum(1 for part in parts if not statuses[part.id].done)
+    counts = {"left": left, "total": len(parts)}
+    if item.split is Split.UNIT:
+        words = ngettext("{left}/{total} unit not done", "{left}/{total} units not done", len(parts))
+    elif item.split is Split.PERIOD:
+        words = ngettext("{left}/{total} period not done", "{left}/{total} periods not done", len(parts))
+    elif item.split is not None:
+        words = ngettext(
+            "{left}/{total} obligation not done", "{left}/{total} obligations not done", len(parts)
+        )
+    else:
+        words = ngettext(
+            "{left}/{total} appendix row not done", "{left}/{total} appendix rows not done", len(parts)
+        )
+    return f"{label}: {words.format(**counts)}"
 
 
 def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date, year: int) -> str:
-    """The old plan's unfinished items, for the drafters of the new one to decide on."""
+    """The old plan's unfinished work, for the drafters of the new one to decide on: a line per item
+    of the document first (how many of its units, periods or rows are not done), then every
+    unfinished obligation. Linear in the plan's size (a plan at the obligation bound included)."""
     rows = unfinished(plan, statuses)
     lines = [
         "# "
@@ -107,16 +148,31 @@ def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date
     if not rows:
         lines.append(_("Every item of the old plan is done."))
         return "\n".join(lines) + "\n"
-    header = [_("Item ID"), _("Item"), _("Lead unit"), _("Deadline"), _("Status")]
+    lines += ["## " + _("Summary by item"), ""]
+    for item in plan.items:
+        if item.parent is None:
+            line = _summary_line(plan, item, statuses)
+            if line is not None:
+                lines.append("- " + markdown_cell(line))
+    lines += ["", "## " + _("Every unfinished obligation"), ""]
+    header = [
+        pgettext("column", "Item no."),
+        _("Item"),
+        _("Lead unit"),
+        _("Deadline"),
+        _("Status"),
+        _("ID"),
+    ]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for st in rows:
         item = st.item
         cells = [
-            item.id,
-            markdown_cell(item.title, 160),
+            markdown_cell(item_label(item, plan.meta)),
+            markdown_cell(item_title(item, 160)),
             markdown_cell("; ".join(item.lead)),
             markdown_cell(item.deadline.text or "—"),
             markdown_cell(status_label(st.status)),
+            markdown_cell(item.id),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

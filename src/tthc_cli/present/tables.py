@@ -5,19 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.calendar import iso_date
-from tthc_cli.domain.plan import PlanItem, Role
+from tthc_cli.domain.plan import PlanItem, PlanMeta, Role
 from tthc_cli.domain.status import ItemStatus
-from tthc_cli.i18n import _
+from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
-from tthc_cli.present.labels import csv_header, inferred_words, role_label, status_label
+from tthc_cli.present.labels import (
+    csv_header,
+    inferred_words,
+    item_label,
+    item_text,
+    period_words,
+    role_label,
+    status_label,
+)
 from tthc_cli.textnorm import visible
 
 Cell = str | int | date | None
@@ -59,10 +68,12 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """`widths`: characters a column may take before wrapping (None: as needed). For a terminal:
-    `one_line`, columns cut to one line (the full text is in `tthc show`); `drop`, columns left out,
-    first to last, while the table does not fit; `codes`, each row's status code (colours the status
-    column, `status_at`)."""
+    """A table for people. Column 0 is how the document numbers each row ("Mục 3.2", "PL I – 6 (Sở Y
+    tế)"). `widths`: characters a column may take before wrapping (None: as needed). For a terminal:
+    `one_line`, columns cut to one line (the full text is in `tthc show`); `content`, the column that
+    gets the room left (the item's text); `drop`, columns left out, first to last, while the table
+    does not fit (named under it); `codes`, each row's status code (colours the status column,
+    `status_at`)."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -71,19 +82,26 @@ class Table:
     drop: tuple[int, ...] = ()
     status_at: int | None = None
     codes: tuple[str, ...] = field(default=())
+    content: int | None = None
+    id_at: int | None = None
 
     def add(self, column: Extra) -> Table:
         """This table with an extra column (its `cells`); the status column also brings its codes."""
         status = column.key == "status"
-        return Table(
-            (*self.headers, column.header),
-            tuple((*row, value) for row, value in zip(self.rows, column.cells, strict=True)),
-            self.widths,
-            self.one_line,
-            self.drop,
-            len(self.headers) if status else self.status_at,
-            tuple(d["code"] for d in column.data) if status else self.codes,
+        return replace(
+            self,
+            headers=(*self.headers, column.header),
+            rows=tuple((*row, value) for row, value in zip(self.rows, column.cells, strict=True)),
+            status_at=len(self.headers) if status else self.status_at,
+            codes=tuple(d["code"] for d in column.data) if status else self.codes,
+            id_at=len(self.headers) if column.key == "id" else self.id_at,
         )
+
+
+def id_extra(items: Sequence[PlanItem]) -> Extra:
+    """The items' IDs as a column (--ids): what `tthc progress add` is typed with."""
+    ids: list[Cell] = [item.id for item in items]
+    return Extra("id", _("ID"), ids, ids)
 
 
 def dmy(d: date | None) -> str:
@@ -91,14 +109,18 @@ def dmy(d: date | None) -> str:
 
 
 def due_cell(item: PlanItem) -> str:
-    """Nominal due date, and the effective one where a weekend or holiday moves it."""
+    """The due date as written, and the effective one beside it, labelled, where a weekend or holiday
+    moves it (Bộ luật Dân sự 2015, Art. 148(5)): "31/07/2021 (hạn thực tế 02/08/2021)"."""
     d = item.deadline
     if d.due is None:
         return "—"
-    text = dmy(d.due)
-    if d.effective_due and d.effective_due != d.due:
-        text += f" (→ {dmy(d.effective_due)})"
-    return text
+    return due_words(d.due, d.effective_due)
+
+
+def due_words(due: date, effective: date | None) -> str:
+    if effective is not None and effective != due:
+        return _("{due} (effective due date {effective})").format(due=dmy(due), effective=dmy(effective))
+    return dmy(due)
 
 
 def deadline_text(item: PlanItem) -> str:
@@ -118,36 +140,67 @@ def _names(names: Sequence[str]) -> str:
 
 
 def item_table(
-    items: Sequence[PlanItem], *, extra: Sequence[Extra] = (), labels: Mapping[str, str] | None = None
+    items: Sequence[PlanItem],
+    meta: PlanMeta,
+    *,
+    extra: Sequence[Extra] = (),
+    labels: Mapping[str, str] | None = None,
+    ids: bool = False,
 ) -> Table:
-    """`labels`: the kind labels of the plan the items come from (labels.kind_labels); without
-    them, the kind codes."""
+    """Items as people read them: the document's numbering first, then what, who, when. `labels`:
+    the kind labels of the plan (labels.kind_labels); without them, the kind codes. `ids`: a last
+    column with each item's ID (for `tthc progress add`)."""
     labels = labels or {}
-    headers = (_("ID"), _("Kind"), _("Item"), _("Lead"), _("Coordinating / unit"), _("Deadline"), _("Due"))
+    headers = (
+        pgettext("column", "Item no."),
+        _("Kind"),
+        _("Item"),
+        _("Lead"),
+        _("Coordinating / unit"),
+        _("Deadline"),
+        _("Due"),
+    )
     rows: list[tuple[Cell, ...]] = []
     for item in items:
         other = item.unit if item.unit_role is Role.INSPECTED else _names(item.support)
         rows.append(
             (
-                item.id,
+                item_label(item, meta),
                 labels.get(item.kind_code, item.kind_code),
-                item.title,
+                item_text(item),
                 _names(item.lead),
                 other,
                 deadline_text(item),
                 due_cell(item),
             )
         )
-    # On a narrow terminal: kind (the ID says it), then the phrase (the date stays), then coordinators go.
-    widths = (15, 14, 48, 24, 24, 22, 14) + (16,) * len(extra)
-    table = Table(headers, tuple(rows), widths, one_line=(2,), drop=(1, 5, 4, 3))
+    # On a narrow terminal: the kind (the numbering says it), the phrase (the date stays), the
+    # coordinators, then the lead go, so that the item's text keeps room.
+    widths = (LABEL_WIDTH, 14, 60, 24, 24, 22, 14) + (16,) * len(extra)
+    table = Table(headers, tuple(rows), widths, one_line=(2,), drop=(1, 5, 4, 3), content=2)
     for column in extra:
         table = table.add(column)
-    return table
+    return table.add(id_extra(items)) if ids else table
 
 
-def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | None = None) -> Table:
-    headers = (_("ID"), _("Role"), _("Through group"), _("Item"), _("Details"), _("Deadline"), _("Due"))
+def unit_table(
+    rows: Sequence[Assignment],
+    meta: PlanMeta,
+    statuses: Mapping[str, ItemStatus] | None = None,
+    *,
+    ids: bool = False,
+) -> Table:
+    """What one unit owes, a row per item: the document's numbering (a share of the unit's own
+    without its name: the table is the unit's), its role, the group it comes through."""
+    headers = (
+        pgettext("column", "Item no."),
+        _("Role"),
+        _("Through group"),
+        _("Item"),
+        _("Details"),
+        _("Deadline"),
+        _("Due"),
+    )
     out: list[tuple[Cell, ...]] = []
     for r in rows:
         item = r.item
@@ -161,31 +214,128 @@ def unit_table(rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus] | 
             detail = item.deliverable or ""
         out.append(
             (
-                item.id,
+                item_label(item, meta, unit=False, whose=False),
                 role_label(r.role),
                 (r.via or "") + (f" ({inferred_words(r.basis)})" if r.basis else ""),
-                item.title,
+                item_text(item),
                 detail,
                 deadline_text(item),
                 due_cell(item),
             )
         )
-    table = Table(headers, tuple(out), (14, 12, 26, 44, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2))
+    table = Table(
+        headers, tuple(out), (LABEL_WIDTH, 14, 26, 60, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2), content=3
+    )
     if statuses is not None:
         table = table.add(status_extra([r.item for r in rows], statuses))
-    return table
+    return table.add(id_extra([r.item for r in rows])) if ids else table
 
 
-def obligation_table(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Table:
+def obligation_table(
+    items: Sequence[PlanItem], meta: PlanMeta, statuses: Mapping[str, ItemStatus], *, ids: bool = False
+) -> Table:
     """Obligations of one item (one per unit and/or period): who, which period, when, where it stands."""
-    headers = (_("ID"), _("Unit"), _("Period"), _("Due"))
+    periods = any(item.period for item in items)  # the column only where the item recurs
+    headers = (pgettext("column", "Item no."), _("Unit"), *((_("Period"),) if periods else ()), _("Due"))
     rows = tuple(
-        (item.id, item.unit or _names(item.lead), item.period or "", due_cell(item)) for item in items
+        (
+            item_label(item, meta),
+            item.unit or _names(item.lead),
+            *((period_words(item.period) if item.period else "",) if periods else ()),
+            due_cell(item),
+        )
+        for item in items
     )
-    return Table(headers, rows, (34, 40, 12, 14)).add(status_extra(items, statuses))
+    widths = (LABEL_WIDTH, 40, *((20,) if periods else ()), 14)
+    table = Table(headers, rows, widths, drop=(1,), content=1).add(status_extra(items, statuses))
+    return table.add(id_extra(items)) if ids else table
 
 
 # --- plain-text tables -------------------------------------------------------------------------------
+
+
+LABEL_WIDTH = 20  # the document's numbering: "PL I – 6 (Sở Y tế)"; an obligation's longer label wraps
+ID_WIDTH = 24  # longer IDs (an obligation's: task:5/so-tu-phap/2021-Q2) wrap rather than crowd out the rest
+MIN_TEXT = 18  # a column cut to one line keeps at least this much of its text
+CONTENT_ROOM = 36  # columns are left out (in the table's order) until the item's text has this much
+SHORT_COLUMN = 16  # a date, a status word, a unit's name on two lines
+KEPT_COLUMN = 14  # while deciding which columns a width can show: "Chưa đến hạn" on one line
+PLAIN_WIDTH = 160  # a plain table's width when nothing says otherwise (a pipe without COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """The columns shown at a width and the width of each (in column order), and those left out."""
+
+    sizes: dict[int, int]
+    dropped: tuple[int, ...]
+
+
+def _cell_texts(table: Table) -> list[list[str]]:
+    return [[visible(_text(c)) for c in row] for row in table.rows]
+
+
+def fit_columns(table: Table, width: int) -> Fit:
+    """The columns shown `width` characters wide and the width of each. Each column's least useful
+    width: the numbering LABEL_WIDTH (longer labels wrap), the ID ID_WIDTH, the item's text
+    CONTENT_ROOM while deciding what to leave out and MIN_TEXT after, another one-line text MIN_TEXT,
+    other text its longest word (at most 16: a date stays whole). `table.drop` columns are left out,
+    in order, while those do not fit (borders and padding included); what is left goes to the item's
+    text up to CONTENT_ROOM, to short columns up to 16 (status words and dates on one line), to the
+    item's text again, then to the others up to `table.widths`."""
+    texts = _cell_texts(table)
+    n = len(table.headers)
+    natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
+    caps = list(table.widths) + [None] * (n - len(table.widths))
+    id_at = table.id_at
+
+    def least(i: int, deciding: bool) -> int:
+        if i == 0:
+            return min(natural[0], LABEL_WIDTH)
+        if i == id_at:
+            return min(natural[i], ID_WIDTH)
+        if i == table.content:
+            return min(natural[i], CONTENT_ROOM if deciding else MIN_TEXT)
+        if i in table.one_line:
+            return min(natural[i], MIN_TEXT)
+        if deciding:  # a column kept must read comfortably: a group's name on two or three lines
+            return min(natural[i], KEPT_COLUMN)
+        longest = max([len(w) for r in texts for w in r[i].split()] or [0])
+        return min(natural[i], max(min(longest, SHORT_COLUMN), min(len(table.headers[i]), 12), 4))
+
+    def total(columns: list[int], deciding: bool) -> int:
+        return sum(least(j, deciding) for j in columns) + 3 * len(columns) + 1
+
+    shown = list(range(n))
+    for i in table.drop:
+        if total(shown, True) <= width:
+            break
+        if i in shown:
+            shown.remove(i)
+    sizes = {i: least(i, False) for i in shown}
+    room = width - 3 * len(shown) - 1 - sum(sizes.values())
+    first = [(i, min(natural[i], CONTENT_ROOM)) for i in shown if i == table.content]
+    short = [(i, min(natural[i], caps[i] or natural[i], 16)) for i in shown if i != table.content]
+    content = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i == table.content]
+    others = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i != table.content]
+    texts_rest = [(i, natural[i]) for i in shown if i in table.one_line]
+    for i, target in first + short + content + others + texts_rest:
+        grow = max(0, min(room, target - sizes[i]))
+        sizes[i] += grow
+        room -= grow
+    return Fit(sizes, tuple(i for i in range(n) if i not in sizes))
+
+
+def dropped_note(table: Table, fit: Fit, width: int) -> str | None:
+    """The one line under a table that lost columns for width, naming them (and, where the line has
+    room, how to see them)."""
+    if not fit.dropped:
+        return None
+    columns = ", ".join(table.headers[i] for i in fit.dropped)
+    line = _("Columns hidden: {columns} — widen the window or use --format md").format(columns=columns)
+    if len(line) <= width:
+        return line
+    return _("Columns hidden: {columns}").format(columns=columns)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -195,37 +345,24 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def format_table(table: Table, *, width: int = 160) -> str:
+def format_table(table: Table, *, width: int = PLAIN_WIDTH) -> str:
     """An ASCII table that survives any pipe, file or email, without colour (a terminal gets the rich
-    table, console.py): long text wraps inside its column; the ID column (what people copy into the
-    next command) never wraps."""
-    texts = [[visible(_text(c)) for c in row] for row in table.rows]
-    n = len(table.headers)
-    limits = list(table.widths) + [None] * (n - len(table.widths))
-    natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
-    widths = [natural[0]] + [min(natural[i], limits[i] or natural[i]) for i in range(1, n)]
-    # A column never shrinks below its longest word (a date such as 31/05/2021 must not break).
-    longest = [max([len(w) for r in texts for w in r[i].split()] or [0]) for i in range(n)]
-    floors = [natural[0]] + [
-        min(natural[i], max(len(table.headers[i]), min(longest[i], 24), 6)) for i in range(1, n)
-    ]
-    while sum(widths) + 3 * n + 1 > width:
-        shrinkable = [i for i in range(1, n) if widths[i] > floors[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
+    table, console.py), `width` characters wide at most: columns are chosen as on a terminal
+    (fit_columns), long text wraps inside its column, and the columns left out are named under it."""
+    texts = _cell_texts(table)
+    fit = fit_columns(table, width)
+    columns = list(fit.sizes)
+    widths = [fit.sizes[i] for i in columns]
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
     def render(cells: Sequence[str]) -> list[str]:
-        wrapped = [_wrap(cell, widths[i]) for i, cell in enumerate(cells)]
+        wrapped = [_wrap(cells[i], fit.sizes[i]) for i in columns]
         height = max(len(w) for w in wrapped)
         lines = []
         for k in range(height):
-            parts = []
-            for i, w in enumerate(wrapped):
-                piece = w[k] if k < len(w) else ""
-                parts.append(piece.ljust(widths[i]))
+            parts = [
+                (w[k] if k < len(w) else "").ljust(size) for w, size in zip(wrapped, widths, strict=True)
+            ]
             lines.append("| " + " | ".join(parts) + " |")
         return lines
 
@@ -233,6 +370,9 @@ def format_table(table: Table, *, width: int = 160) -> str:
     for row in texts:
         out += render(row)
     out.append(rule)
+    remark = dropped_note(table, fit, width)
+    if remark:
+        out.append(remark)
     return "\n".join(out) + "\n"
 
 
@@ -248,8 +388,9 @@ def _text(cell: Cell, *, iso: bool = False) -> str:
 
 
 def markdown_cell(text: str, limit: int | None = None) -> str:
-    """Text that cannot break a Markdown table or turn into markup: one line, no raw HTML, pipes and
-    emphasis characters escaped. With `limit`, long text is cut at a word and marked with '…'."""
+    """Text that cannot break a Markdown table or turn into markup: one line, no raw HTML, pipes,
+    emphasis and strike-through characters escaped, bare addresses not turned into links (GFM). With
+    `limit`, long text is cut at a word and marked with '…'."""
     text = " ".join(str(text).split())
     if limit is not None and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " …"
@@ -263,9 +404,14 @@ def markdown_cell(text: str, limit: int | None = None) -> str:
         ("`", "\\`"),
         ("[", "\\["),
         ("]", "\\]"),
+        ("~", "\\~"),  # ~~x~~ is struck through under GFM
     ):
         text = text.replace(ch, rep)
-    return text
+    # GFM links bare addresses (https://…, www.…): an escaped character breaks the pattern.
+    return _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+
+
+_AUTOLINK = re.compile(r"(?i)(?:\b(?:https?|ftp)(?=://)|\bwww(?=\.))[:.]?")
 
 
 def to_markdown(table: Table) -> str:

@@ -54,7 +54,12 @@ REPORT_SUFFIXES = {
     ".htm": ReportFormat.HTML,
     ".docx": ReportFormat.DOCX,
 }
-EXPORT_SUFFIXES = {".ics": ExportFormat.ICS, ".csv": ExportFormat.CSV, **publish.SUFFIXES}
+EXPORT_SUFFIXES = {
+    ".ics": ExportFormat.ICS,
+    ".csv": ExportFormat.CSV,
+    ".xlsx": ExportFormat.XLSX,
+    **publish.SUFFIXES,
+}
 
 
 def format_for(fmt: F | None, output: str | None, suffixes: dict[str, F]) -> F | None:
@@ -272,7 +277,11 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help=N_("ics (calendar), csv (Excel) or sqlite (Datasette); default: from the -o file's suffix."),
+            help=N_(
+                "ics (calendar), xlsx (Excel workbook: items, obligations, units), csv (codes, for "
+                "tools), csv-excel (for Excel under Vietnamese settings) or sqlite (Datasette); "
+                "default: from the -o file's suffix."
+            ),
             parser=choice("--format", ExportFormat),
         ),
     ] = None,
@@ -284,9 +293,16 @@ def export(
 ) -> int:
     kind = format_for(fmt, output, EXPORT_SUFFIXES)
     if kind is None:
-        fail(_("say which format: --format ics or --format csv (or -o a file named *.ics or *.csv)"))
+        fail(
+            _(
+                "say which format: --format ics, xlsx, csv, csv-excel or sqlite (or -o a file named "
+                "*.ics, *.xlsx, *.csv or *.db)"
+            )
+        )
     if kind is ExportFormat.SQLITE and output is None:
         fail(_("--format sqlite writes a database and its Datasette metadata: give -o FILE.db"))
+    if kind is ExportFormat.XLSX and output is None and sys.stdout.isatty():
+        fail(_("an Excel workbook is not for the screen: write it to a file with -o (e.g. -o ke-hoach.xlsx)"))
     now, plan, sts = as_of(today, data, warn_days)
     if kind is ExportFormat.SQLITE and output is not None:
         publication = formats.PublicationView(plan, sts, now, warn_days)

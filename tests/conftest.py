@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,6 @@ from tthc_cli.data.build import Sources
 from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.files import list_data_files
 from tthc_cli.domain.plan import Plan as Dataset
-
-# Tests never touch the user's own cache (~/.cache/tthc): every test process (each pytest-xdist worker
-# imports this file itself), subprocesses included, gets a cache folder of its own, removed when its
-# session ends (_own_cache below; xdist workers leave without running atexit handlers).
-_CACHE = tempfile.mkdtemp(prefix="tthc-test-cache-")
-os.environ["TTHC_CACHE_DIR"] = _CACHE
-atexit.register(shutil.rmtree, _CACHE, True)
 
 # Hypothesis's per-example deadline is a timing assertion: on a loaded 2-core CI machine the first
 # call (importing the holiday tables) can take longer than 200 ms. Timing lives in benchmarks/.
@@ -86,12 +78,6 @@ def edit(name: str, old: str, new: str, count: int = 1) -> str:
     return text.replace(old, new, count)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _own_cache() -> Iterator[None]:
-    yield
-    shutil.rmtree(_CACHE, ignore_errors=True)
-
-
 @pytest.fixture(autouse=True)
 def _default_language() -> None:
     """Every test starts in the language users get by default (a `--lang en` does not leak on)."""
@@ -139,7 +125,7 @@ class Run:
 
 # What a person running the tests may have set that would change tthc's answers: the language, the
 # day, the data folder, colour, the width (the cache folder is the session's own, above).
-RUNNERS_VARIABLES = ("TTHC_LANG", "TTHC_TODAY", "TTHC_DATA", "TTHC_NO_CACHE", "NO_COLOR", "TERM")
+RUNNERS_VARIABLES = ("TTHC_LANG", "TTHC_TODAY", "TTHC_DATA", "TTHC_MAX_OBLIGATIONS", "NO_COLOR", "TERM")
 
 
 def _hermetic(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tthc_cli import i18n
 from tthc_cli.cli.app import app
 from tthc_cli.data.models import schema_name
 from tthc_cli.data.schemas import schema_file_name, schema_for
@@ -67,11 +68,19 @@ def test_validate_github_annotations(run, data_dir: Path) -> None:  # type: igno
 
 def test_github_escaping() -> None:
     d = Problem(
-        "x", (("text", "50% done\nnext: line"),), "text", Severity.WARNING, "a,b:c.yaml", ("p",), 3, 4
+        "unknown-grouping",
+        (("name", "50% done\nnext: line"),),
+        "",
+        Severity.WARNING,
+        "a,b:c.yaml",
+        ("p",),
+        3,
+        4,
     )
-    assert (
-        GithubReporter().annotation(d)
-        == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::p: 50%25 done%0Anext: line"
+    i18n.activate("en")
+    assert GithubReporter().annotation(d) == (
+        "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=unknown-grouping::"
+        "p: grouping '50%25 done%0Anext: line' is not declared under 'groupings'"
     )
 
 
@@ -497,13 +506,7 @@ VP = "Văn phòng UBND tỉnh"
 OTHERS = "Các cơ quan, đơn vị, địa phương có liên quan"
 
 
-@pytest.fixture
-def private_cache(monkeypatch, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    """These tests write no cache outside their temporary folders."""
-    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-
-
-def test_lead_and_support_keep_their_places_in_json_csv_and_table(run, private_cache) -> None:  # type: ignore[no-untyped-def]
+def test_lead_and_support_keep_their_places_in_json_csv_and_table(run) -> None:  # type: ignore[no-untyped-def]
     args = ("due", "--before", "2021-05-31", "--today", "2021-05-20")
     item = next(i for i in json.loads(run(*args, "-f", "json").stdout) if i["id"] == "task:1.1")
     assert (item["lead"], item["support"]) == ([VP], [OTHERS])
@@ -518,7 +521,7 @@ def test_lead_and_support_keep_their_places_in_json_csv_and_table(run, private_c
     assert first[lead_at] == VP and first[support_at].startswith("Các cơ quan")
 
 
-def test_open_hides_what_is_done_in_due_and_unit(run, data_dir: Path, private_cache) -> None:  # type: ignore[no-untyped-def]
+def test_open_hides_what_is_done_in_due_and_unit(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     at = ("--data", str(data_dir), "--today", "2021-06-01", "-f", "json")
     assert run("progress", "add", "1.1", "--status", "done", "--date", "2021-05-20", *at[:2]).code == 0
 
@@ -536,7 +539,7 @@ def test_open_hides_what_is_done_in_due_and_unit(run, data_dir: Path, private_ca
     assert ids("unit", VP, "--open") == [i for i in unit if i != "task:1.1"]
 
 
-def test_show_unknown_id_suggests_the_near_ones(run, private_cache) -> None:  # type: ignore[no-untyped-def]
+def test_show_unknown_id_suggests_the_near_ones(run) -> None:  # type: ignore[no-untyped-def]
     result = run("show", "reveiw:6")
     assert result.code == 1 and "review:6" in result.stderr
     assert run("show", "1.9").stderr.count("task:1.") >= 2
@@ -672,7 +675,6 @@ RUNNERS_ENVIRONMENT = {
     "TTHC_LANG": "en",
     "TTHC_TODAY": "1999-01-01",
     "TTHC_DATA": "/nonexistent",
-    "TTHC_NO_CACHE": "1",
     "HOME": "/nonexistent",
 }
 

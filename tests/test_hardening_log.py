@@ -97,7 +97,7 @@ def test_the_linear_cost_benchmark_finishes(tthc, tmp_path: Path, monkeypatch, c
 
     def in_process(args: list[str], env: dict[str, str], **_: object) -> subprocess.CompletedProcess[bytes]:
         assert args[:3] == [sys.executable, "-m", "tthc_cli"], args
-        done = tthc(*args[3:], env={k: env[k] for k in ("TTHC_DATA", "TTHC_NO_CACHE")})
+        done = tthc(*args[3:], env={k: env[k] for k in ("TTHC_DATA",)})
         return subprocess.CompletedProcess(args, done.code, done.stdout.encode(), done.stderr.encode())
 
     monkeypatch.setattr(problems, "subprocess", SimpleNamespace(run=in_process))

@@ -16,7 +16,7 @@ import pytest
 
 from tthc_cli.textnorm import LineIndex, fallback_errors, visible
 
-from .conftest import ITEMS_2021, Run
+from .conftest import Run
 
 TTHC = [sys.executable, "-m", "tthc_cli"]
 _ENV: dict[str, str | None] = {"TTHC_TODAY": "2021-08-03"}  # what every run here sees
@@ -90,7 +90,7 @@ def test_a_fifo_in_place_of_a_data_file_is_refused_at_once(tthc, data_dir: Path,
     (data_dir / name).unlink()
     os.mkfifo(data_dir / name)
     for command in (["list"], ["validate"]):
-        result = tthc(*command, env={**_ENV, "TTHC_DATA": str(data_dir), "TTHC_NO_CACHE": "1"}, timeout=20)
+        result = tthc(*command, env={**_ENV, "TTHC_DATA": str(data_dir)}, timeout=20)
         assert result.code == 2, result.stderr
         assert f"{name} là một FIFO" in result.stderr
         _no_traceback(result)
@@ -112,20 +112,6 @@ def test_plan_yaml_linked_to_dev_zero_is_refused(tthc, data_dir: Path) -> None: 
     result = tthc("validate", env={**_ENV, "TTHC_DATA": str(data_dir)}, timeout=20)
     assert result.code == 2 and "một thiết bị" in result.stderr
     _no_traceback(result)
-
-
-@POSIX
-def test_a_fifo_as_the_cache_file_is_only_a_miss(tthc, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    cache = tmp_path / "cache"
-    env = {**_ENV, "TTHC_CACHE_DIR": str(cache), "TTHC_DATA": str(data_dir)}
-    assert tthc("list", env=env).code == 0
-    fifos = list(cache.glob("*.json"))
-    assert fifos
-    for path in fifos:
-        path.unlink()
-        os.mkfifo(path)
-    result = tthc("list", "-f", "json", env=env, timeout=20)
-    assert result.code == 0 and len(json.loads(result.stdout)) == ITEMS_2021
 
 
 # --- 4. terminals stay safe -----------------------------------------------------------------------
@@ -298,7 +284,7 @@ def test_ctrl_c_at_any_moment_exits_130_without_traceback(data_dir: Path, comman
         ready_r, ready_w = os.pipe()
         proc = subprocess.Popen(
             [sys.executable, "-c", _READY_THEN_MAIN, str(ready_w), *command],
-            env={**os.environ, "TTHC_DATA": str(data_dir), "TTHC_NO_CACHE": "1", "TTHC_TODAY": "2021-08-03"},
+            env={**os.environ, "TTHC_DATA": str(data_dir), "TTHC_TODAY": "2021-08-03"},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

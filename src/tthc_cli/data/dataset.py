@@ -23,7 +23,7 @@ from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import PLAN, REQUIRED_FILES, UNITS, appendix_name, is_progress_file
-from tthc_cli.domain.problems import Problem, Severity, problem
+from tthc_cli.domain.problems import Problem, problem
 
 
 @dataclass(frozen=True)
@@ -52,31 +52,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _as_problem(found: object) -> Problem:
-    """A problem as the reader still makes it (a located sentence), as a Problem. Transitional: see
-    present/messages.TEXT_VARIANT."""
-    if isinstance(found, Problem):
-        return found
-    severity = Severity(str(getattr(found, "severity", "error")))
-    path = getattr(found, "path", ())
-    made = problem(
-        str(getattr(found, "code", "")), "text", severity=severity, text=str(getattr(found, "message", ""))
-    )
-    line, column = getattr(found, "line", 0), getattr(found, "column", 0)
-    if isinstance(path, str):  # a Diagnostic: already located
-        return Problem(
-            made.code,
-            made.params,
-            made.variant,
-            severity,
-            file=str(getattr(found, "file", "")),
-            path=(path,) if path else (),
-            line=line,
-            column=column,
-        )
-    return made.at(str(getattr(found, "file", "")), tuple(path), key=bool(getattr(found, "key", False)))
 
 
 def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem) -> Problem:
@@ -150,7 +125,7 @@ def _assemble(
         doc = parse_document(label, raw)
         docs[name] = doc
         models[name] = validate_model(doc, model)
-        found.extend(_as_problem(d) for d in doc.diagnostics)
+        found.extend(doc.diagnostics)
         if models[name] is None and doc.data is not None:
             # Check the rest of the set against the parts of this file that fit its schema.
             salvaged[name] = kept = salvage(doc.data, model)
@@ -172,7 +147,7 @@ def _assemble(
         log, log_at = merged_log(logs)
         sources = Sources(plan_file, order_appendices(appendices), units, log, log_at)
         plan, made = build_plan(sources, calendar, max_obligations)
-        rules = [_as_problem(p) for p in made] + run_checks(plan, sources, today)
+        rules = [*made, *run_checks(plan, sources, today)]
         found.extend(_locate(docs, labels, p) for p in _as_written(rules, salvaged))
     found.sort(key=Problem.sort_key)
     result = Loaded(plan, tuple(found), sources)

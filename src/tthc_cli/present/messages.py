@@ -48,10 +48,6 @@ def quoted(values: object) -> str:
 
 MESSAGES: dict[str, Wording] = {}
 
-# Transitional, while the reader and the deadline modules still word their problems where they find
-# them: such a problem carries its sentence as the param `text` (variant "text").
-TEXT_VARIANT = "text"
-
 
 def key_of(p: Problem) -> str:
     return f"{p.code}/{p.variant}" if p.variant else p.code
@@ -59,8 +55,6 @@ def key_of(p: Problem) -> str:
 
 def message(p: Problem) -> str:
     """The sentence for a problem, in the active language."""
-    if p.variant == TEXT_VARIANT:
-        return str(p.args.get("text", ""))
     wording = MESSAGES.get(key_of(p)) or MESSAGES.get(p.code)
     if wording is None:  # a rule added without its words: say the code and facts rather than fail
         facts = ", ".join(f"{k}={shown(v)}" for k, v in p.params)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tthc_cli import i18n
-from tthc_cli.domain.plan import Entry, Plan, PlanItem
-from tthc_cli.domain.status import ItemStatus
+from tthc_cli.domain.plan import Plan
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in
@@ -31,14 +29,13 @@ from tthc_cli.present.labels import (
     inferred_words,
     item_label,
     item_title,
-    kind_labels,
     period_words,
     plan_title,
     report_period_label,
     status_label,
 )
 from tthc_cli.present.messages import file_kind_words
-from tthc_cli.present.tables import deadline_text, dmy, due_cell, markdown_cell
+from tthc_cli.present.tables import dmy, markdown_cell
 
 LANGUAGES = i18n.LANGUAGES
 
@@ -314,21 +311,6 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
         if not template_dir:
             raise  # a shipped template that fails is a bug: keep its traceback
         raise _explain(exc, template_dir) from None
-
-
-def item_text(item: PlanItem, ds: Plan, status: ItemStatus, log: list[Entry], as_of: date) -> str:
-    return render(
-        "item.txt.j2",
-        item=item,
-        ref=item_label(item, ds.meta),
-        kind_label=kind_labels(ds.meta).get(item.kind_code, item.kind_code),
-        deadline=deadline_text(item),
-        due=due_cell(item),
-        children=ds.children(item.id),
-        status=status,
-        log=log,
-        as_of=as_of,
-    )
 
 
 def render_brief(brief: Brief, ds: Plan, lang: str | None = None, template_dir: str | None = None) -> str:

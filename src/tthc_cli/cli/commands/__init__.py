@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING
 
 from tthc_cli import i18n
 from tthc_cli.cli.boundary import EXIT_DATA, fail
-from tthc_cli.data.cache import cache_dir
 from tthc_cli.data.files import DataDirError, find_data_dir, read_data_folder
-from tthc_cli.data.holiday_cache import working_days as cached_working_days
-from tthc_cli.domain.calendar import WorkingDays
+from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.status import ItemStatus, statuses
@@ -77,14 +75,10 @@ def data_dir(data: str | None) -> str:
     return found
 
 
-def cache_folder() -> str | None:
-    """The cache folder the environment names; the data layer is handed it, never reads it."""
-    return cache_dir(os.environ)
-
-
-def working_days(base: str | None) -> WorkingDays:
-    """Vietnam's working days, the holiday tables kept in the cache folder `base` (cache_folder())."""
-    return cached_working_days(base)
+def working_days() -> WorkingDays:
+    """Vietnam's working days: the holiday table shipped with tthc (domain/holiday_table.py), the
+    `holidays` package asked only for a year outside it."""
+    return VIETNAM
 
 
 def validate_files(
@@ -122,7 +116,7 @@ def load(data: str | None) -> Plan:
         files, labels = read_data_folder(directory)
     except DataDirError as exc:
         fail(message(exc.problem))
-    result = validate_files(files, labels, real_today(), working_days(cache_folder()))
+    result = validate_files(files, labels, real_today(), working_days())
     if result.plan is None:
         for d in result.errors[:10]:
             note(format_text(d))

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import cache_folder, query_day, working_days
+from tthc_cli.cli.commands import query_day, working_days
 from tthc_cli.cli.options import DayInput, ItemFormat, Lang, TextFormat, Today, count, day_option
 from tthc_cli.domain.deadlines import Deadline, parse_deadline
 from tthc_cli.domain.problems import Problem, ProblemError
@@ -70,7 +70,7 @@ def deadline(
     """How tthc reads each phrase in the plan period; 0 when every one is understood, else 1."""
     first, last = deadline_period(year, start, end, today)
     readings: list[tuple[str, Deadline | Problem]] = []
-    calendar = working_days(cache_folder())
+    calendar = working_days()
     for phrase in phrases:
         text = typed(phrase)
         try:

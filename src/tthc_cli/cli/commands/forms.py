@@ -8,7 +8,6 @@ import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import (
-    cache_folder,
     data_dir,
     load,
     query_day,
@@ -125,7 +124,7 @@ def import_forms(
     if not problems and batch:
         units = {target: row.entry.by or "" for (target, _e), row in zip(batch, found.rows, strict=True)}
         try:
-            record_entries(directory, batch, now, working_days(cache_folder()), IMPORT_REFUSES, units)
+            record_entries(directory, batch, now, working_days(), IMPORT_REFUSES, units)
         except AppendError as exc:
             from tthc_cli.present.messages import message
 

@@ -7,7 +7,6 @@ import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import (
-    cache_folder,
     clean_text,
     data_dir,
     load,
@@ -106,7 +105,7 @@ def add(
     try:
         reporter = plan.registry.resolve(entry.by) if entry.by else None
         warnings = record_entries(
-            directory, [(target, entry)], now, working_days(cache_folder()), units={target: reporter or ""}
+            directory, [(target, entry)], now, working_days(), units={target: reporter or ""}
         )
     except AppendError as exc:
         fail(message(exc.problem), EXIT_DATA)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import cache_folder, data_dir, real_today, validate_files, working_days
+from tthc_cli.cli.commands import data_dir, real_today, validate_files, working_days
 from tthc_cli.cli.options import CheckFormat, Data, Lang, choice, non_empty
 from tthc_cli.data.files import DataDirError, display_path, read_data_folder
 from tthc_cli.domain.plan_files import (
@@ -109,7 +109,7 @@ def validate(
         if os.path.abspath(folder) not in map(os.path.abspath, folders):
             folders.append(folder)
     now = real_today()
-    calendar = working_days(cache_folder())
+    calendar = working_days()
     problems: list[Problem] = []
     checked = 0
     sources: dict[str, bytes] = {}  # shown path -> the bytes validated, for the excerpts

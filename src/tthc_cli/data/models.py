@@ -1,4 +1,5 @@
-"""Pydantic schemas of the data files: the plan, its two appendices and the unit registry."""
+"""Pydantic schemas of the data files: the plan, its appendices, the unit registry, the progress log
+and the reporting regime."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS, appendix_name, unit_progress_slug
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, REPORTING, UNITS, appendix_name, unit_progress_slug
 
 RULE_PREFIX = "tthc:"
 
@@ -458,8 +459,86 @@ class ProgressFile(_Model):
     entries: list[ProgressEntry] | None = None
 
 
-# The model of each data file (file names are declared once, in catalog.py).
-FILE_MODELS: dict[str, type[BaseModel]] = {PLAN: PlanFile, UNITS: UnitsFile, PROGRESS: ProgressFile}
+# --- reporting.yaml: the periodic reporting regime (domain/reporting.py) ----------------------------
+
+
+class Sourced(_Model):
+    """A fact of the regime and where it comes from: `basis` (the text and article, as officials cite
+    it), or `assumption: true` for what could not be checked against a text (data/reporting_file.py
+    requires one or the other), and a `note` on what is known."""
+
+    basis: Text | None = Field(
+        None, description="Where the fact comes from, e.g. 'Nghị định 09/2019/NĐ-CP, Điều 12 khoản 2'."
+    )
+    assumption: StrictBool = Field(
+        False, description="true when the fact could not be checked against a text: shown as an assumption."
+    )
+    note: Text | None = Field(None, description="What is known and what is not (the wording's source, why).")
+
+
+class RegimePhrase(Sourced):
+    """A phrase of the regime, as its text writes it, read by the deadline grammar in each period."""
+
+    text: Text = Field(description="E.g. 'Trong 02 ngày làm việc kể từ ngày chốt số liệu'.")
+
+
+RegimePeriod = Literal["month", "quarter", "half_year", "nine_months", "year", "ad_hoc"]
+
+
+class RegimeReport(Sourced):
+    """One report of a rule: its period and data window (its basis backs both); an ad hoc report has
+    no window (its cut-off and deadline are set when it is asked for)."""
+
+    period: RegimePeriod = Field(description="month, quarter, half_year, nine_months, year, or ad_hoc.")
+    window: Text | None = Field(
+        None,
+        description="The data window as the regime writes it, e.g. 'Tính từ ngày 15 của tháng trước kỳ báo "
+        "cáo đến ngày 14 của tháng cuối quý thuộc kỳ báo cáo'; its last day is the cut-off.",
+    )
+    title: Text | None = None
+    owed: StrictBool = Field(
+        True,
+        description="false when the regime defines the window but no one is known to owe this report "
+        "(items whose words name the period still owe it).",
+    )
+
+
+class RegimeFlow(Sourced):
+    """Who reports to whom (its basis backs the route), and by when (`send`, with its own source)."""
+
+    by: list[Text] = Field(min_length=1, description="Units or groups registered in units.yaml.")
+    to: Text = Field(description="Who receives the reports, as written, e.g. 'Văn phòng UBND tỉnh'.")
+    send: RegimePhrase = Field(description="The send-by date, read in each period from its cut-off.")
+
+
+class RegimeRule(Sourced):
+    """The regime from a date on: a new circular or decision is a new rule (its basis backs `from`)."""
+
+    from_: dt.date | None = Field(
+        None,
+        alias="from",
+        description="The day the rule takes effect; it governs the periods whose cut-off falls on or after "
+        "it. Only the first rule may leave it out.",
+    )
+    title: Text
+    reports: list[RegimeReport] = Field(min_length=1)
+    flows: list[RegimeFlow] = []
+
+
+class ReportingFile(_Model):
+    """reporting.yaml: the periodic reporting regime of the plan's province, rule by rule."""
+
+    title: Text
+    rules: list[RegimeRule] = Field(min_length=1)
+
+
+# The model of each data file (file names are declared once, in domain/plan_files.py).
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    PLAN: PlanFile,
+    UNITS: UnitsFile,
+    PROGRESS: ProgressFile,
+    REPORTING: ReportingFile,
+}
 # The JSON Schema written for each kind of file (schemas/<name>.schema.json); every appendix_*.yaml
 # shares the appendix schema.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -467,6 +546,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "appendix": AppendixFile,
     "units": UnitsFile,
     "progress": ProgressFile,
+    "reporting": ReportingFile,
 }
 
 

@@ -1,16 +1,17 @@
 """The data files of a plan folder, declared once: plan.yaml and units.yaml (required),
-progress.yaml (optional), appendix_<name>.yaml (any number), and — for offices whose units report
-through a forge — one progress log per unit, progress/<unit-slug>.yaml (optional); their names, their
-pattern, and which entries of a folder listing are data files."""
+progress.yaml and reporting.yaml (optional), appendix_<name>.yaml (any number), and — for offices
+whose units report through a forge — one progress log per unit, progress/<unit-slug>.yaml (optional);
+their names, their pattern, and which entries of a folder listing are data files."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-# A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet)
-# and any number of appendices, each appendix_<name>.yaml (none is fine).
-PLAN, UNITS, PROGRESS = "plan.yaml", "units.yaml", "progress.yaml"
+# A plan folder holds plan.yaml and units.yaml (required), progress.yaml (optional: no progress yet),
+# reporting.yaml (optional: the periodic reporting regime; without it, no reporting anywhere) and any
+# number of appendices, each appendix_<name>.yaml (none is fine).
+PLAN, UNITS, PROGRESS, REPORTING = "plan.yaml", "units.yaml", "progress.yaml", "reporting.yaml"
 APPENDIX_PREFIX, APPENDIX_SUFFIX = "appendix_", ".yaml"
 REQUIRED_FILES = (PLAN, UNITS)
 _APPENDIX_NAME = r"[a-z][a-z0-9_]*"  # appendix_<name>.yaml: lower-case letters, digits and _
@@ -21,7 +22,9 @@ PROGRESS_DIR = "progress"
 _UNIT_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _UNIT_PROGRESS_FILE = re.compile(rf"^{PROGRESS_DIR}/({_UNIT_SLUG})\.yaml$")
 # Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).
-DATA_FILE_PATTERN = rf"(plan|units|progress|appendix_{_APPENDIX_NAME}|{PROGRESS_DIR}/{_UNIT_SLUG})\.yaml"
+DATA_FILE_PATTERN = (
+    rf"(plan|units|progress|reporting|appendix_{_APPENDIX_NAME}|{PROGRESS_DIR}/{_UNIT_SLUG})\.yaml"
+)
 
 
 def appendix_name(file_name: str) -> str | None:
@@ -42,7 +45,7 @@ def data_file_names(listing: Iterable[str], progress_listing: Iterable[str] = ()
     units = sorted(
         f"{PROGRESS_DIR}/{n}" for n in progress_listing if unit_progress_slug(f"{PROGRESS_DIR}/{n}")
     )
-    return [PLAN, UNITS, PROGRESS, *appendices, *units]
+    return [PLAN, UNITS, PROGRESS, REPORTING, *appendices, *units]
 
 
 def unit_progress_slug(file_name: str) -> str | None:
@@ -87,7 +90,7 @@ def is_data_file(file_name: str) -> bool:
     """A name (relative to the plan folder) tthc reads: 'plan.yaml', 'appendix_review.yaml',
     'progress/so-y-te.yaml'."""
     return (
-        file_name in (PLAN, UNITS, PROGRESS)
+        file_name in (PLAN, UNITS, PROGRESS, REPORTING)
         or appendix_name(file_name) is not None
         or unit_progress_slug(file_name) is not None
     )

@@ -20,7 +20,7 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label
+from tthc_cli.present.labels import code_label, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -639,6 +639,11 @@ MESSAGES["too-many-obligations"] = N_(
     "past {limit} in all; check each_unit and the deadline's cadence, or, if a real plan needs more, "
     "raise the bound with TTHC_MAX_OBLIGATIONS"
 )
+MESSAGES["too-many-obligations/reports"] = N_(
+    "{item} asks for {count} obligations with its periodic reports (each reporter, each period of the "
+    "reporting regime), which takes the plan past {limit} in all; check each_unit, the reports asked for "
+    "and reporting.yaml, or, if a real plan needs more, raise the bound with TTHC_MAX_OBLIGATIONS"
+)
 
 
 def _unknown_unit(a: Args, what: str) -> str:
@@ -760,6 +765,74 @@ MESSAGES.update(
 )
 
 # --- the reporting regime (reporting.yaml) -------------------------------------------------------------
+
+
+def _report_kind(value: object) -> str:
+    """A kind of periodic report as words ("quarter" -> "hằng quý"); the ad hoc report as such."""
+    code = shown(value)
+    return _("ad hoc") if code == "ad_hoc" else report_period_label(code)
+
+
+def _kinded(msgid: str) -> Callable[[Args], str]:
+    """A wording whose `period` is a kind of report (said in words) and whose phrases are quoted short."""
+
+    def word(args: Args) -> str:
+        return _quoting(msgid)({**args, "period": _report_kind(args.get("period"))})
+
+    return word
+
+
+MESSAGES.update(
+    {
+        "reporting-unsourced": N_(
+            "a fact of the reporting regime needs its source: add `basis` (the text and article it comes "
+            "from), or `assumption: true` with a `note` saying what could not be checked"
+        ),
+        "reporting-rule-order": N_(
+            "this rule takes effect on {day}, not after the rule before it ({previous}): write the rules "
+            "in the order they take effect"
+        ),
+        "reporting-rule-order/missing-from": N_(
+            "only the first rule may leave out `from`: write the day this rule takes effect"
+        ),
+        "reporting-duplicate": _kinded(N_("the rule names the {period} report twice; keep one")),
+        "reporting-window/missing": _kinded(
+            N_("the {period} report needs its data window (`window`: the phrase as the regime writes it)")
+        ),
+        "reporting-window/ad-hoc": N_(
+            "an ad hoc report has no data window: its cut-off is set when the report is asked for"
+        ),
+        "reporting-window/no-cutoff": _quoting(
+            N_("'{phrase}' gives no last day of the data (the cut-off) for {period}")
+        ),
+        "reporting-window/before": _quoting(
+            N_(
+                "'{phrase}' read for {period} cuts the data off on {cutoff}, before the period begins; "
+                "does it describe another period?"
+            )
+        ),
+        "reporting-send/no-date": _quoting(N_("'{phrase}' gives no send-by date")),
+        "reporting-send/before-cutoff": _quoting(
+            N_("'{phrase}' gives {due} for {period}, before the data cut-off ({cutoff})")
+        ),
+        "reporting-send/floor": _quoting(
+            N_(
+                "'{phrase}' gives {due} for {period}: less than one working day after the cut-off, the "
+                "least Nghị định 09/2019/NĐ-CP (Điều 8 khoản 5 điểm b) allows"
+            )
+        ),
+        "reporting-no-report": _kinded(
+            N_(
+                "{item} asks for {period} reports, but reporting.yaml has no such report: they get no "
+                "dates (add the report to the regime, or check the item's `periods`)"
+            )
+        ),
+        "reporting-no-flow": N_(
+            "{item}: no flow of the rule '{rule}' in reporting.yaml covers {unit}, so its reports under "
+            "that rule get no send-by date and are not listed (add it to a flow's `by`)"
+        ),
+    }
+)
 
 # --- forms and imports (progress import, counts CSV) ---------------------------------------------------
 

@@ -1,9 +1,9 @@
-"""Validated source files -> the plan: its items (obligations included), registry, description and
-progress log, with the deadline problems met on the way."""
+"""Validated source files -> the plan: its items (obligations included), registry, description,
+progress log and reporting regime, with the deadline problems met on the way."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tthc_cli.data.deadline_specs import read_deadline
 from tthc_cli.data.models import (
@@ -15,12 +15,14 @@ from tthc_cli.data.models import (
     PlanFile,
     ProgressEntry,
     Reporting,
+    ReportingFile,
     UnitsFile,
 )
+from tthc_cli.data.reporting_file import check_reporting_file, regime_of
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import Deadline, unspecified
 from tthc_cli.domain.item_ids import item_id, normalise_id, obligation_id, unit_slug
-from tthc_cli.domain.obligations import MAX_OBLIGATIONS, split_obligations
+from tthc_cli.domain.obligations import MAX_OBLIGATIONS, ReportsOwed, report_dues, split_obligations
 from tthc_cli.domain.plan import (
     AppendixInfo,
     Entry,
@@ -36,6 +38,7 @@ from tthc_cli.domain.plan import (
 )
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, appendix_file, unit_progress_slug
 from tthc_cli.domain.problems import Problem, ProblemError
+from tthc_cli.domain.reporting import schedule
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
 
 
@@ -45,13 +48,14 @@ class Sources:
     appendix (by name, in document order), units.yaml, and progress.yaml's entries as written (a
     wrong `unit:` or `period:` is reported at its own line) — from progress.yaml and each unit's
     progress/<slug>.yaml, merged — with where each was read from (`log_at`: file name, index in its
-    `entries`; empty: all from progress.yaml, in order)."""
+    `entries`; empty: all from progress.yaml, in order), and reporting.yaml (None: no regime)."""
 
     plan: PlanFile
     appendices: dict[str, AppendixFile]
     units: UnitsFile
     log: tuple[ProgressEntry, ...] = ()
     log_at: tuple[tuple[str, int], ...] = ()
+    reporting: ReportingFile | None = None
 
     def entry_at(self, i: int) -> tuple[str, int]:
         """The file and the index in it of the log's entry `i`."""
@@ -264,8 +268,15 @@ def build_items(
     each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
     each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
     each_unit |= {note_id(o) for o in plan.obligations if o.each_unit}
+    reports: dict[str, ReportsOwed] = {}
+    if meta.reporting is not None:  # the reports the items' words ask for, dated by the regime
+        for item in items:
+            owed, warned = report_dues(item, item.id in each_unit, meta.reporting, registry)
+            problems += warned
+            if owed is not None:
+                reports[item.id] = owed
     try:
-        return split_obligations(items, each_unit, registry, max_obligations), problems
+        return split_obligations(items, each_unit, registry, max_obligations, reports), problems
     except ProblemError as exc:  # too many obligations asked for: reported at the item that passes the bound
         found = exc.problem
         file, path = next((i.source for i in items if i.id == found.args["item"]), (PLAN, ()))
@@ -433,10 +444,20 @@ def log_entries(
 def build_plan(
     sources: Sources, calendar: WorkingDays, max_obligations: int = MAX_OBLIGATIONS
 ) -> tuple[Plan, list[Problem]]:
-    """The plan the validated files describe, and the deadline problems met on the way."""
+    """The plan the validated files describe, and the deadline and reporting-regime problems met on
+    the way."""
     appendices = sources.appendices
     registry = registry_of(sources.units, appendices)
     meta = build_meta(sources.plan, appendices, sources.units.province)
+    regime_problems: list[Problem] = []
+    if sources.reporting is not None:
+        regime_problems += check_reporting_file(sources.reporting, registry)
+        dated, found = schedule(
+            regime_of(sources.reporting, registry), meta.period_start, meta.period_end, calendar
+        )
+        regime_problems += found
+        meta = replace(meta, reporting=dated)
     items, problems = build_items(sources.plan, appendices, registry, meta, calendar, max_obligations)
+    problems += regime_problems
     plan = Plan(meta, registry, tuple(items), log_entries(registry, sources.log, sources.log_at))
     return plan, problems

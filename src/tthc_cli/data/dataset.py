@@ -15,14 +15,14 @@ from tthc_cli.data.build import Sources, build_plan, order_appendices
 from tthc_cli.data.checks import run_checks
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
-from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, UnitsFile, model_for
+from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, ReportingFile, UnitsFile, model_for
 from tthc_cli.data.progress_files import merged_log
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
 from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.calendar import VIETNAM, WorkingDays
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 from tthc_cli.domain.plan import Plan
-from tthc_cli.domain.plan_files import PLAN, REQUIRED_FILES, UNITS, appendix_name, is_progress_file
+from tthc_cli.domain.plan_files import PLAN, REPORTING, REQUIRED_FILES, UNITS, appendix_name, is_progress_file
 from tthc_cli.domain.problems import Problem, problem
 
 
@@ -145,7 +145,9 @@ def _assemble(
             if is_progress_file(n) and isinstance(m, ProgressFile)
         ]
         log, log_at = merged_log(logs)
-        sources = Sources(plan_file, order_appendices(appendices), units, log, log_at)
+        regime = models.get(REPORTING)  # absent: the plan has no reporting regime
+        reporting = regime if isinstance(regime, ReportingFile) else None
+        sources = Sources(plan_file, order_appendices(appendices), units, log, log_at, reporting)
         plan, made = build_plan(sources, calendar, max_obligations)
         rules = [*made, *run_checks(plan, sources, today)]
         found.extend(_locate(docs, labels, p) for p in _as_written(rules, salvaged))

@@ -32,7 +32,7 @@ def obligation_id(item_id: str, unit: str | None = None, period: str | None = No
 
 _TASK_ID = re.compile(r"^\d+(?:\.(?:\d+|[a-zđ]))*[.)]?$")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
-_PERIOD = re.compile(r"^\d{4}(?:-[mqhw]\d{1,2})?$", re.IGNORECASE)
+_PERIOD = re.compile(r"^\d{4}(?:-[mqhw]\d{1,2}|-9m)?$", re.IGNORECASE)  # 2021-9M: nine months
 
 
 def item_id(kind: str, number: str) -> str:

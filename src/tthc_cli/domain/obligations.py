@@ -1,15 +1,20 @@
 """Items split into obligations: an item that binds its units one by one, or recurs, gets one child
-item per unit and/or occurrence, each with its own ID, due date, status and progress."""
+item per unit and/or occurrence, each with its own ID, due date, status and progress. An item whose
+words ask for periodic reports gets, when the plan has a reporting regime, one more per reporter and
+period of the regime (domain/reporting.py): due on the period's send-by date, starting with its data
+window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import PlanItem, Split
-from tthc_cli.domain.problems import ProblemError, problem
+from tthc_cli.domain.plan import PlanItem, ReportsAsked, Split
+from tthc_cli.domain.problems import Problem, ProblemError, problem, warning
+from tthc_cli.domain.report_periods import PeriodKind
+from tthc_cli.domain.reporting import KIND_ORDER, Schedule, ScheduledPeriod, Source, flow_for
 from tthc_cli.domain.units import Registry
 
 
@@ -97,33 +102,169 @@ MAX_OBLIGATIONS = 20_000
 
 
 def split_obligations(
-    items: Iterable[PlanItem], each_unit: set[str], registry: Registry, limit: int = MAX_OBLIGATIONS
+    items: Iterable[PlanItem],
+    each_unit: set[str],
+    registry: Registry,
+    limit: int = MAX_OBLIGATIONS,
+    reports: Mapping[str, ReportsOwed] | None = None,
 ) -> list[PlanItem]:
-    """Each item, followed by its obligations when it binds its units one by one or recurs: the item
-    then says how it is split (`split`), and each obligation has its own due date, status and progress.
-    Raises ProblemError (`too-many-obligations`, on the first item that passes `limit` in all) before
-    making them; its `path` names the field that asks (each_unit, or the deadline)."""
+    """Each item, followed by its obligations when it binds its units one by one or recurs, then by
+    its periodic reports (`reports`, by item ID: report_dues): the item then says how it is split
+    (`split`), and each obligation has its own due date, status and progress. Raises ProblemError
+    (`too-many-obligations`, on the first item that passes `limit` in all) before making them; its
+    `path` names the field that asks (each_unit, the deadline, or the reports)."""
     out: list[PlanItem] = []
     made = 0
     for item in items:
         units = fan_out_units(registry, item.lead) if item.id in each_unit else []
         occurrences = item.deadline.occurrences if item.deadline.kind is DeadlineKind.RECURRING else ()
+        owed = (reports or {}).get(item.id)
         mode = split_mode(units, occurrences)
+        if owed is not None and owed.count:
+            mode = Split.UNIT_PERIOD if mode is Split.UNIT else mode or Split.PERIOD
         if mode is None:
             out.append(item)
             continue
-        count = max(1, len(units)) * max(1, len(occurrences))
+        own = max(1, len(units)) * max(1, len(occurrences)) if units or occurrences else 0
+        count = own + (owed.count if owed is not None else 0)
         made += count
         if made > limit:
-            found = problem(
-                "too-many-obligations",
-                item=item.id,
-                count=count,
-                units=len(units),
-                occurrences=len(occurrences),
-                limit=limit,
-            )
-            raise ProblemError(replace(found, path=("each_unit",) if units else ("deadline", "text")))
+            if own and made - count + own > limit:
+                found = problem(
+                    "too-many-obligations",
+                    item=item.id,
+                    count=own,
+                    units=len(units),
+                    occurrences=len(occurrences),
+                    limit=limit,
+                )
+                raise ProblemError(replace(found, path=("each_unit",) if units else ("deadline", "text")))
+            found = problem("too-many-obligations", "reports", item=item.id, count=count, limit=limit)
+            raise ProblemError(replace(found, path=("reporting",)))
         out.append(replace(item, split=mode))
-        out.extend(obligations_of(item, units))
+        kids = obligations_of(item, units) if units or occurrences else []
+        out.extend(kids)
+        if owed is not None:
+            out.extend(report_obligations(item, owed, registry, {k.id for k in kids}))
     return out
+
+
+# --- periodic reports -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportsOwed:
+    """The periodic reports an item's words ask for under the plan's regime: who reports (each unit,
+    or the item's reporters as a whole: `unit` None) and for which periods."""
+
+    reporters: tuple[tuple[str | None, tuple[str, ...]], ...]
+    periods: tuple[ScheduledPeriod, ...]
+
+    @property
+    def count(self) -> int:
+        """At most this many obligations (a reporter no flow covers in a period owes none there)."""
+        return len(self.reporters) * len(self.periods)
+
+
+def report_kinds(reports: ReportsAsked, schedule: Schedule) -> tuple[PeriodKind, ...]:
+    """The periodic reports an item's words ask for: the periods they name ("định kỳ quý, năm":
+    quarterly and yearly); for words that leave them to regulation ("theo quy định") and name none,
+    every report the regime has someone owe; none for "đột xuất" or "định kỳ" alone."""
+    if reports.periods:
+        return tuple(PeriodKind(p) for p in reports.periods)
+    return schedule.regime.kinds(owed_only=True) if reports.as_regulated else ()
+
+
+def report_dues(
+    item: PlanItem, each_unit: bool, schedule: Schedule, registry: Registry
+) -> tuple[ReportsOwed | None, list[Problem]]:
+    """The periodic reports `item` owes under `schedule`, and what to warn about, placed at the item's
+    `reporting`: a period its words name that the regime has no report for (`reporting-no-report`),
+    a reporter no flow of a rule covers (`reporting-no-flow`: it owes no report under that rule —
+    nothing is invented)."""
+    asked = item.reports
+    if asked is None:
+        return None, []
+    file, path = item.source
+    problems: list[Problem] = []
+    periods: list[ScheduledPeriod] = []
+    for kind in report_kinds(asked, schedule):
+        found = schedule.of_kind(kind)
+        if not found:
+            problems.append(
+                warning("reporting-no-report", item=item.id, period=kind).at(
+                    file, (*path, "reporting", "periods")
+                )
+            )
+        periods += found
+    periods.sort(key=lambda p: (p.cutoff, KIND_ORDER.index(p.kind)))
+    who = asked.by or item.lead
+    reporters: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+        tuple((unit, (unit,)) for unit in fan_out_units(registry, who)) if each_unit else ((None, who),)
+    )
+    if not periods or not reporters:
+        return None, problems
+    for rule in dict.fromkeys(p.rule for p in periods):
+        for unit, lead in reporters:
+            if flow_for(rule, lead, registry) is None:
+                problems.append(
+                    warning(
+                        "reporting-no-flow", item=item.id, unit=unit or "; ".join(lead), rule=rule.title
+                    ).at(file, (*path, "reporting"))
+                )
+    return ReportsOwed(reporters=reporters, periods=tuple(periods)), problems
+
+
+def _words(source: Source) -> str:
+    """A fact's source in a line: its basis, or — for an assumption — what the note says of it."""
+    return (source.note or source.basis or "") if source.assumption else (source.basis or source.note or "")
+
+
+def report_obligations(
+    item: PlanItem, owed: ReportsOwed, registry: Registry, taken: set[str] | frozenset[str] = frozenset()
+) -> list[PlanItem]:
+    """One obligation per reporter and period: `duty:IV.2/so-y-te/2021-Q2` (a unit's report) or
+    `task:3.2/2021-Q2` (the item's reporters as a whole), titled with the words that ask for it, due on
+    the send-by date of the reporter's flow, starting with the period's data window. A period the
+    item's own deadline already dates (an ID in `taken`) keeps the plan's dates."""
+    asked = item.reports
+    assert asked is not None
+    kids = []
+    for period in owed.periods:
+        for unit, lead in owed.reporters:
+            flow = flow_for(period.rule, lead, registry)
+            send = period.send_of(flow) if flow is not None else None
+            key = obligation_id(item.id, unit, period.code)
+            if flow is None or send is None or key in taken:
+                continue
+            kids.append(
+                PlanItem(
+                    id=key,
+                    kind=item.kind,
+                    number=item.number,
+                    title=asked.text,
+                    lead=lead,
+                    support=(),
+                    deadline=Deadline(
+                        text=flow.send,
+                        kind=DeadlineKind.BY_DATE,
+                        start=period.window_start,
+                        due=send.due,
+                        window_end=send.due,
+                        effective_due=send.effective_due,
+                    ),
+                    lead_text=unit if unit else item.lead_text if not asked.by else None,
+                    parent=item.id,
+                    unit=unit,
+                    unit_text=unit,
+                    period=period.code,
+                    notes=(
+                        period.rule.title,
+                        f"{period.report.window} ({_words(period.report.source)})",
+                        f"{flow.to}: {flow.send} ({_words(flow.send_source)})",
+                    ),
+                    source=item.source,
+                    inferred=item.inferred,
+                )
+            )
+    return kids

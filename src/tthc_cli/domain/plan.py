@@ -15,6 +15,7 @@ from functools import cached_property
 
 from tthc_cli.domain.deadlines import Deadline
 from tthc_cli.domain.item_ids import normalise_id
+from tthc_cli.domain.reporting import Schedule
 from tthc_cli.domain.units import Registry
 
 
@@ -81,7 +82,8 @@ class AppendixInfo:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanMeta:
     """The document around the items: titles, province, period, issuer; section headings by what they
-    hold ("tasks", "duties" -> (number, title)); the appendices in document order."""
+    hold ("tasks", "duties" -> (number, title)); the appendices in document order; the reporting
+    regime's periods inside the plan period (reporting.yaml; None: the plan has none)."""
 
     title: str
     year: int
@@ -95,6 +97,7 @@ class PlanMeta:
     signer: str | None = None
     sections: dict[str, tuple[str, str]] = field(default_factory=dict)
     appendices: tuple[AppendixInfo, ...] = ()
+    reporting: Schedule | None = None
 
     def appendix(self, name: str | None) -> AppendixInfo | None:
         return next((a for a in self.appendices if a.name == name), None)
@@ -279,9 +282,10 @@ class Plan:
         return self._children.get(item_id, [])
 
     def is_obligation(self, item: PlanItem) -> bool:
-        """One unit's or one period's share of an item split into obligations."""
+        """One unit's or one period's share of an item split into obligations (an appendix row is
+        a part of its item, never a share: 3.2's rows stay rows beside its periodic reports)."""
         parent = self.by_id.get(item.parent) if item.parent else None
-        return parent is not None and parent.split is not None
+        return parent is not None and parent.split is not None and item.kind is not ItemKind.ROW
 
     def find_id(self, typed: str) -> str:
         """What a person typed -> the ID of an item of this plan: normalised ('1.1' -> 'task:1.1'),

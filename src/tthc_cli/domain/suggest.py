@@ -53,7 +53,9 @@ def unknown_id(plan: Plan, typed: str) -> Problem:
             params["hint"] = hint.variant
         return Problem("unknown-id", tuple(params.items()), "obligation")
     kind, _sep, number = key.partition(":")
-    heads = tuple(g for g in plan.by_id if kind == "task" and g.startswith(f"task:{number}."))
+    heads = tuple(
+        g for g in plan.by_id if kind == "task" and g.startswith(f"task:{number}.") and "/" not in g
+    )  # the items under the heading, not their obligations
     if heads:
         return problem("unknown-id", "heading", id=typed, ids=heads)
     return problem("unknown-id", id=typed, suggestions=tuple(nearest(key, list(plan.by_id))))

@@ -167,8 +167,8 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def period_words(code: str) -> str:
     """An occurrence's period as people say it: 2021-Q2 -> "quý II/2021", 2022-M05 -> "tháng 5/2022",
-    2021-H1 -> "6 tháng đầu năm 2021", 2021 -> "năm 2021", 2021-W05 -> "tuần 5/2021", a day or an
-    interval of days as dd/mm/yyyy."""
+    2021-H1 -> "6 tháng đầu năm 2021", 2021-9M -> "9 tháng đầu năm 2021", 2021 -> "năm 2021", 2021-W05
+    -> "tuần 5/2021", a day or an interval of days as dd/mm/yyyy."""
     m = _PERIOD.match(code)
     if m:
         year, unit, n = m[1], m[2], int(m[3] or 0)
@@ -182,6 +182,8 @@ def period_words(code: str) -> str:
             return _("week {week}/{year}").format(week=n, year=year)
         if unit is None:
             return _("year {year}").format(year=year)
+    if re.match(r"^\d{4}-9M$", code):  # the nine-month report's period (2021-9M)
+        return _("the first nine months of {year}").format(year=code[:4])
     days = code.split("/")
     if all(_DAY.match(d) for d in days):
         return " – ".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in days)

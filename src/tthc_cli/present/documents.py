@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from tthc_cli.domain.accountability import UnitFigures, is_rollup, obligations_owed, unit_figures
 from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
 from tthc_cli.domain.queries import items_open_between
+from tthc_cli.domain.reporting import Rule, ScheduledPeriod
 from tthc_cli.domain.status import ItemStatus, Status
 from tthc_cli.i18n import _
 from tthc_cli.present.labels import fact_label, item_label, item_title, status_label
+from tthc_cli.present.periodic import unit_reports
 
 Statuses = Mapping[str, ItemStatus]
 
@@ -34,24 +36,40 @@ ATTENTION = (Status.OVERDUE, Status.DUE_SOON)
 
 
 @dataclass(frozen=True)
-class Cutoff:
-    """The next periodic-report data cut-off (Nghị định 09/2019 pattern: the 14th of the period's
-    last month; a quarter's data runs from the 15th of the month before it)."""
+class ReportingLine:
+    """A periodic report the office is collecting, or will collect next: its period (data window,
+    cut-off, each flow's send-by date, under the rule that governs it) and how many of the units'
+    reports for it have come in."""
 
-    day: date
-    quarter: int
-    period_start: date
+    period: ScheduledPeriod
+    received: int
+    owed: int
 
 
-def next_cutoff(as_of: date) -> Cutoff:
-    for year in (as_of.year, as_of.year + 1):
-        for q in (1, 2, 3, 4):
-            day = date(year, 3 * q, 14)
-            if day >= as_of:
-                start_month = 3 * q - 3
-                start = date(year, start_month, 15) if start_month else date(year - 1, 12, 15)
-                return Cutoff(day, q, start)
-    raise AssertionError("unreachable")  # pragma: no cover
+@dataclass(frozen=True)
+class ReportingSection:
+    """The brief's periodic reporting, from the plan's regime (reporting.yaml) only."""
+
+    title: str
+    lines: list[ReportingLine]
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules the lines fall under, in the order they take effect."""
+        return list(dict.fromkeys(line.period.rule for line in self.lines))
+
+
+def reporting_section(plan: Plan, sts: Statuses, as_of: date) -> ReportingSection | None:
+    """For each report someone owes, the first period whose send-by days have not all passed on
+    `as_of`; None when the plan has no reporting regime (the brief then says nothing of reporting)."""
+    found = plan.meta.reporting
+    if found is None:
+        return None
+    lines = []
+    for period in found.current(as_of):
+        reports = unit_reports(plan, period.code)
+        lines.append(ReportingLine(period, sum(1 for r in reports if sts[r.id].done), len(reports)))
+    return ReportingSection(found.regime.title, lines)
 
 
 @dataclass
@@ -153,8 +171,10 @@ class SplitSection:
 
 
 def split_sections(plan: Plan, sts: Statuses) -> list[SplitSection]:
+    """Each item split into obligations, with its shares (an appendix's rows are shown with their
+    appendix, not here: 3.2's periodic reports are its shares, its Phụ lục I rows are not)."""
     return [
-        SplitSection(sts[item.id], [sts[k.id] for k in plan.children(item.id)])
+        SplitSection(sts[item.id], [sts[k.id] for k in plan.children(item.id) if plan.is_obligation(k)])
         for item in plan.items
         if item.split and not item.standing  # a standing responsibility has nothing to deliver
     ]
@@ -226,7 +246,7 @@ class Brief:
     due_this_week: list[Line]
     due_next: list[Line]  # the two weeks after this one
     completed: list[Completion]
-    cutoff: Cutoff
+    reporting: ReportingSection | None  # None: the plan has no reporting regime
     appendices: list[AppendixSection]
     plan: PlanMeta
     splits: list[SplitSection]
@@ -289,7 +309,7 @@ def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
         lines(plan, sts, due_between(max(start, as_of), end)),
         lines(plan, sts, due_between(max(end + timedelta(days=1), as_of), end + timedelta(days=14))),
         completions(plan, sts, start, min(end, as_of)),
-        next_cutoff(as_of),
+        reporting_section(plan, sts, as_of),
         appendix_sections(plan, sts),
         plan.meta,
         split_sections(plan, sts),

@@ -4,9 +4,10 @@ genre's order: what the plan ordered and what was done in the period, item by it
 which units reported on time, late or not at all; what is late and who owes it; the one-stop system's
 numbers (Biểu số 06, imported, never computed); then the headings the writer fills in.
 
-Who owed a report for the period comes from the reporting regime (reporting.yaml). `owed_reports`
-is the one place that asks: it answers from the plan's own per-unit, per-period report obligations
-until the regime's obligations exist, and None — shown as "no reporting regime" — when there are none.
+Who owed a report for the period comes from the reporting regime (reporting.yaml): the units' report
+obligations of the period (`owed_reports`, the one place that asks), and the period's data window
+(`regime_period`): 2021-Q2 covers 15/03–14/06/2021 under Nghị định 09/2019/NĐ-CP Điều 12, not the
+calendar quarter. Without a regime the period is the calendar's, and the report says there is none.
 """
 
 from __future__ import annotations
@@ -267,19 +268,34 @@ class PeriodicReport:
         return tuple(r for r in self.reports or () if r.state == state)
 
 
-def owed_reports(plan: Plan, period: ReportPeriod) -> tuple[PlanItem, ...] | None:
-    """The units' reports owed for `period`: the obligations of that period, one per unit, of the items
-    whose words ask for reports. None when the plan has none (no reporting regime yet): the report then
-    says so instead of listing no one. The reporting regime (reporting.yaml) fills this."""
-    found = tuple(
+def unit_reports(plan: Plan, code: str) -> tuple[PlanItem, ...]:
+    """The units' reports for the period `code` (2021-Q2): the obligations of that period, one per
+    unit, of the items whose words ask for reports (IV.2's `duty:IV.2/so-y-te/2021-Q2`), in plan order.
+    Reports an item's reporters owe as a whole (3.2's and IV.5's, the Office's own) are not a unit's."""
+    return tuple(
         item
         for item in plan.items
-        if item.period == period.code
+        if item.period == code
         and item.unit is not None
         and item.parent is not None
         and plan.by_id[item.parent].reports is not None
     )
-    return found or None
+
+
+def owed_reports(plan: Plan, period: ReportPeriod) -> tuple[PlanItem, ...] | None:
+    """The units' reports owed for `period` (`unit_reports`). None when the plan has no reporting
+    regime and no such obligation: the report then says so instead of listing no one; with a regime,
+    the units that owe a report for the period, possibly none."""
+    found = unit_reports(plan, period.code)
+    return found if found or plan.meta.reporting is not None else None
+
+
+def regime_period(plan: Plan, period: ReportPeriod) -> ReportPeriod:
+    """`period` as the plan's reporting regime cuts its data (2021-Q2: 15/03–14/06/2021, with the
+    rule it comes from as `basis`); the calendar period when the plan has no regime or the regime no
+    report for it."""
+    found = plan.meta.reporting.period(period.code, period.kind) if plan.meta.reporting else None
+    return found.report_period() if found is not None else period
 
 
 def _concerns(item: PlanItem, st: ItemStatus, period: ReportPeriod, worked: bool) -> bool:

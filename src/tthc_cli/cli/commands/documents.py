@@ -41,7 +41,7 @@ from tthc_cli.present.console import note, out
 from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
 from tthc_cli.present.messages import not_regular
-from tthc_cli.present.periodic import build_periodic_report, owed_reports
+from tthc_cli.present.periodic import build_periodic_report, owed_reports, regime_period
 from tthc_cli.present.reporters import MAX_SHOWN, format_text
 
 F = TypeVar("F", ReportFormat, ExportFormat)
@@ -244,8 +244,9 @@ def periodic(
     now = query_day(today)
     plan = load(data)
     table = read_counts_option(counts, plan) if counts is not None else None
+    window = regime_period(plan, period)  # the reporting regime's data window, if the plan has one
     built = build_periodic_report(
-        plan, period, now, warn_days, reports=owed_reports(plan, period), counts=table
+        plan, window, now, warn_days, reports=owed_reports(plan, window), counts=table
     )
     view = PeriodicView(built, i18n.language(), templates)
     emit(render(lambda: formats.render(kind, view)), output, data)

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from tthc_cli.domain.plan import Plan, PlanItem, Split
-from tthc_cli.domain.plan_files import PLAN, PROGRESS, UNITS
+from tthc_cli.domain.plan_files import PLAN, PROGRESS, REPORTING, UNITS
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, ngettext, pgettext
 from tthc_cli.present.labels import item_label, item_title, plan_title, status_label
@@ -78,6 +78,13 @@ def units_text(old_units: str | None, province: str | None, schema_prefix: str) 
         + province_line
         + "units: []\ngroups: []\n"
     )
+
+
+def reporting_text(old_reporting: str, schema_prefix: str) -> str:
+    """reporting.yaml: the old plan's reporting regime carried over as it is (its rules are dated: a
+    rule that takes effect in the new year is already there; add the next one when it is issued), its
+    editor line pointed at the new folder's schemas."""
+    return modeline(schema_prefix, "reporting") + _MODELINE.sub("", old_reporting.lstrip("\ufeff"), count=1)
 
 
 def progress_text(year: int, schema_prefix: str) -> str:
@@ -186,13 +193,16 @@ def new_plan_files(
     made_on: date,
     old_units: str | None = None,
     carry_over: str | None = None,
+    old_reporting: str | None = None,
 ) -> dict[str, str]:
-    """File name -> text of a new plan folder."""
+    """File name -> text of a new plan folder (reporting.yaml only when the old plan has one)."""
     files = {
         PLAN: plan_skeleton(year, province, schema_prefix, made_on),
         UNITS: units_text(old_units, province, schema_prefix),
         PROGRESS: progress_text(year, schema_prefix),
     }
+    if old_reporting is not None:
+        files[REPORTING] = reporting_text(old_reporting, schema_prefix)
     if carry_over is not None:
         files[CARRY_OVER] = carry_over
     return files

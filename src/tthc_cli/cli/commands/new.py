@@ -9,6 +9,7 @@ from tthc_cli.cli.boundary import EXIT_OK, fail
 from tthc_cli.cli.commands import load, query_day, statuses_on
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Lang, Today, count, non_empty, plain_text
 from tthc_cli.data.files import DataDirError
+from tthc_cli.domain.plan_files import REPORTING
 from tthc_cli.fsutil import create_folder_with
 from tthc_cli.i18n import N_, _
 from tthc_cli.present.console import note
@@ -60,7 +61,7 @@ def new_plan(
     if not os.path.isdir(os.path.dirname(target)):
         fail(_("{folder}: the folder above it does not exist").format(folder=folder))
     now = query_day(today)
-    old_units = carry = None
+    old_units = carry = old_reporting = None
     if old is not None:
         if not os.path.isdir(old):
             fail(_("--from {path!r} is not a folder").format(path=old))
@@ -72,6 +73,12 @@ def new_plan(
                 old_units = handle.read()
         except (OSError, UnicodeDecodeError, DataDirError) as exc:
             fail(_("cannot read {path}: {why}").format(path=os.path.join(old, "units.yaml"), why=exc))
+        if plan.meta.reporting is not None:  # the reporting regime goes on: carried over as it is
+            try:
+                with open(os.path.join(old, REPORTING), encoding="utf-8-sig") as handle:
+                    old_reporting = handle.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                fail(_("cannot read {path}: {why}").format(path=os.path.join(old, REPORTING), why=exc))
         sts = statuses_on(plan, now, DEFAULT_WARN_DAYS)
         carry = carry_over_markdown(plan, sts, now, year)
         left = len(unfinished(plan, sts))
@@ -91,6 +98,7 @@ def new_plan(
         made_on=now,  # the day the plan is started, as --today says (the file says "made on …")
         old_units=old_units,
         carry_over=carry,
+        old_reporting=old_reporting,
     )
     try:
         create_folder_with(target, {name: text.encode("utf-8") for name, text in {**files, **extra}.items()})

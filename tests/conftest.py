@@ -51,8 +51,10 @@ typer.testing._get_command = typer.main.get_command  # type: ignore[attr-defined
 
 # Every item of the shipped plan: 14 tasks, 5 duties, 16 + 17 appendix rows, 2 obliging paragraphs,
 # and the units' own obligations under IV.1, IV.2, item 8 and Phụ lục I's Ghi chú 2 (28 units each:
-# the 15 sở, Ban Quản lý các khu công nghiệp and the 12 district-level committees).
-ITEMS_2021 = 14 + 5 + 16 + 17 + 2 + 4 * 28 + 3  # + the commune tier's class obligations (IV.1, 8, Ghi chú 2)
+# the 15 sở, Ban Quản lý các khu công nghiệp and the 12 district-level committees), and the periodic
+# reports of reporting.yaml (four quarters and the year): each of those 28 units' (IV.2) and the
+# Office's (3.2, IV.5).
+ITEMS_2021 = 14 + 5 + 16 + 17 + 2 + 4 * 28 + 3 + 5 * (28 + 2)  # + the commune tier's class obligations
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped plan's data files (those present at the repository root).

@@ -15,7 +15,11 @@ def test_ics_all_day_events_with_stable_uids(run) -> None:  # type: ignore[no-un
     assert first.code == 0 and first.stdout == again.stdout
     cal = Calendar.from_ical(first.stdout)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
-    assert len(events) == 67  # every item with a due date (item 8 also once per unit: 28)
+    # every item with a due date (item 8 also once per unit: 28), and each periodic report of the four
+    # quarters and the year (reporting.yaml): 28 units' and the Office's two
+    assert len(events) == 67 + 5 * 30
+    report = events["duty:IV.2/so-y-te/2021-Q2.hai-duong-2021@tthc.kstthc"]
+    assert report.decoded("dtstart") == date(2021, 6, 16)
     review13 = events["review:13.hai-duong-2021@tthc.kstthc"]
     start, end = review13.decoded("dtstart"), review13.decoded("dtend")
     assert start == date(2021, 7, 31) and end - start == timedelta(days=1)
@@ -34,7 +38,7 @@ def test_ics_text_is_escaped(run, data_dir) -> None:  # type: ignore[no-untyped-
     )
     out = run("export", "-f", "ics", "--data", str(data_dir)).stdout
     cal = Calendar.from_ical(out)
-    assert len(list(cal.walk("VEVENT"))) == 67
+    assert len(list(cal.walk("VEVENT"))) == 67 + 5 * 30
     assert "A\\; B\\, C\\\\nEND:VEVENT" in out.replace("\r\n ", "")
 
 

@@ -23,7 +23,7 @@ def test_new_from_last_years_plan(run, data_dir: Path, tmp_path: Path) -> None: 
     result = run("new", str(target), "--from", str(data_dir), "--today", "2021-06-05")
     assert result.code == 0, result.stderr
     names = sorted(os.listdir(target))
-    assert names == ["carry_over.md", "plan.yaml", "progress.yaml", "schemas", "units.yaml"]
+    assert names == ["carry_over.md", "plan.yaml", "progress.yaml", "reporting.yaml", "schemas", "units.yaml"]
     plan = (target / "plan.yaml").read_text(encoding="utf-8")
     assert "  year: 2022\n" in plan and '  province: "Hải Dương"\n' in plan
     # No schemas folder above the new one: a copy is written beside the files, the modeline points there.
@@ -34,6 +34,14 @@ def test_new_from_last_years_plan(run, data_dir: Path, tmp_path: Path) -> None: 
     # The registry is carried over as it is, only its editor line changed.
     old_units = (data_dir / "units.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
     assert (target / "units.yaml").read_text(encoding="utf-8").split("\n", 1)[1] == old_units
+    # So is the reporting regime: its rules are dated, and it goes on from one plan to the next.
+    regime = (target / "reporting.yaml").read_text(encoding="utf-8")
+    assert regime.startswith("# yaml-language-server: $schema=schemas/reporting.schema.json\n")
+    assert (
+        regime.split("\n", 1)[1]
+        == (data_dir / "reporting.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+    )
+    assert (target / "schemas" / "reporting.schema.json").is_file()
     # The unfinished items are listed, not copied: done ones are left out.
     carry = (target / "carry_over.md").read_text(encoding="utf-8")
     assert "| task:1.2 |" in carry and "| review:13 |" in carry

@@ -30,8 +30,9 @@ def _fixture(folder: Path) -> Dataset:
 
 
 def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Dataset) -> None:
-    kids = ds.children("duty:IV.2")
-    assert ds.by_id["duty:IV.2"].split == "unit"
+    # Each unit's own plan; its periodic reports (reporting.yaml) are IV.2's obligations too.
+    kids = [k for k in ds.children("duty:IV.2") if k.period is None]
+    assert ds.by_id["duty:IV.2"].split == "unit+period"
     assert len(kids) == PROVINCIAL + DISTRICTS
     units = [k.unit for k in kids]
     assert (
@@ -55,8 +56,10 @@ def test_recording_two_units_rolls_up_and_leaves_the_rest_missing(ds: Dataset) -
     )
     sts = statuses(logged, date(2021, 6, 1))
     parent = sts["duty:IV.2"]
-    assert (parent.children_done, parent.children_total) == (2, PROVINCIAL + DISTRICTS)
-    assert not parent.done and parent.status is Status.IN_PROGRESS
+    # Each unit's plan and its five periodic reports (four quarters and the year).
+    assert (parent.children_done, parent.children_total) == (2, (PROVINCIAL + DISTRICTS) * (1 + 5))
+    # On 01/06 the first quarter's reports (due 16/03) are overdue: the item stands where they do.
+    assert not parent.done and parent.status is Status.OVERDUE
     assert sts["duty:IV.2/so-y-te"].done and not sts["duty:IV.2/so-noi-vu"].done
     # An undated one-off duty is not "Thường xuyên": the plan states no deadline for it.
     assert sts["duty:IV.2/so-noi-vu"].status is Status.NO_DUE
@@ -83,10 +86,12 @@ def test_missing_lists_who_has_not_delivered(run, data_dir: Path) -> None:  # ty
     result = run("missing", "duty:IV.2", "--data", str(data_dir), "--today", "2021-06-01", "--format", "json")
     assert result.code == 0, result.stderr
     missing = {row["id"] for row in json.loads(result.stdout)}
-    assert len(missing) == PROVINCIAL + DISTRICTS - 2
+    # Whatever IV.2 asks of each unit: its own plan, and its periodic reports (none recorded here).
+    assert len(missing) == (PROVINCIAL + DISTRICTS) * (1 + 5) - 2
     assert "duty:IV.2/so-y-te" not in missing and "duty:IV.2/ubnd-huyen-tu-ky" in missing
+    assert "duty:IV.2/so-y-te/2021-Q2" in missing
     table = run("missing", "IV.2", "--data", str(data_dir), "--today", "2021-06-01")
-    assert f"2/{PROVINCIAL + DISTRICTS}" in table.stdout
+    assert f"2/{(PROVINCIAL + DISTRICTS) * 6}" in table.stdout
     # "các sở, ban, ngành thuộc UBND tỉnh" is not listed in full: a body the registry lacks may owe it.
     assert "Các sở, ban, ngành thuộc UBND tỉnh" in table.stderr
 
@@ -259,5 +264,6 @@ def test_a_split_items_count_is_in_the_readers_language(run) -> None:  # type: i
     """The table's "(done/total sub-items done)" was once Vietnamese in an English table too."""
     en = run("--lang", "en", "list", "--format", "md", "--today", "2021-03-01")
     vi = run("list", "--format", "md", "--today", "2021-03-01")
-    assert "Not yet due (0/16 sub-items done)" in en.stdout and "mục con" not in en.stdout
-    assert "(0/16 phần việc đã xong)" in vi.stdout
+    # Item 3.2: its 16 rows of Phụ lục I and its 5 periodic reports.
+    assert "Not yet due (0/21 sub-items done)" in en.stdout and "mục con" not in en.stdout
+    assert "(0/21 phần việc đã xong)" in vi.stdout

@@ -154,10 +154,12 @@ def test_work_of_the_period_is_named_as_the_document_numbers_it_with_its_evidenc
     assert "| PL I – 2 (Sở Nội vụ):" in late and "| Sở Nội vụ |" in late and "Mục 1.1" not in late
 
 
-def test_a_plan_without_a_reporting_regime_says_so(run) -> None:  # type: ignore[no-untyped-def]
-    out = run("report", "--period", "2021-H1", "--today", "2021-07-05").stdout
+def test_a_plan_without_a_reporting_regime_says_so(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "reporting.yaml").unlink()
+    out = run("report", "--period", "2021-H1", "--today", "2021-07-05", "--data", str(data_dir)).stdout
     assert "(Chưa có chế độ báo cáo: thêm reporting.yaml.)" in section(out, "### 2.", "### 3.")
     assert "Kỳ báo cáo theo lịch" in out and "trong 6 tháng đầu năm 2021" in out
+    assert "Số liệu tính từ ngày 01/01/2021 đến ngày 30/06/2021" in out  # the calendar's half year
 
 
 @pytest.fixture
@@ -281,7 +283,7 @@ def test_the_heading_has_the_national_title_motto_body_and_number(word: Path) ->
 def test_the_body_recipients_and_signature_have_their_sizes(word: Path) -> None:
     doc = Document(str(word))
     for text in (
-        "Số liệu tính từ ngày 01/04/2021 đến ngày 30/06/2021",
+        "Số liệu tính từ ngày 15/03/2021 đến ngày 14/06/2021",  # the regime's window of 2021-Q2
         "[Nội dung do cơ quan soạn thảo bổ sung]",
     ):
         for run in _runs_with(doc, text):
@@ -309,7 +311,7 @@ def test_the_word_tables_hold_the_items_units_and_numbers(word: Path) -> None:
         r[1].startswith("Mục 1.1") and "Quyết định số 1234/QĐ-UBND" in r[5] for r in cells if len(r) == 6
     )
     assert any(
-        r[1].startswith("PL I – 2 (Sở Nội vụ)") and r[2] == "Sở Nội vụ" and r[4] == "30"
+        r[1].startswith("PL I – 2 (Sở Nội vụ)") and r[2] == "Sở Nội vụ" and r[4] == "14"  # on 14/06
         for r in cells
         if len(r) == 5
     )

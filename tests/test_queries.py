@@ -12,44 +12,53 @@ from tthc_cli.domain.plan import Plan as Dataset
 from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]
+# The sở, Ban Quản lý and district committees, each of which writes its own plan (IV.2) and sends
+# the reports the regime asks of it (reporting.yaml).
+UNITS = [
+    "so-cong-thuong",
+    "so-noi-vu",
+    "so-lao-dong-thuong-binh-va-xa-hoi",
+    "so-giao-thong-van-tai",
+    "so-thong-tin-va-truyen-thong",
+    "so-y-te",
+    "so-tai-nguyen-va-moi-truong",
+    "so-van-hoa-the-thao-va-du-lich",
+    "so-tu-phap",
+    "so-khoa-hoc-va-cong-nghe",
+    "so-tai-chinh",
+    "so-giao-duc-va-dao-tao",
+    "so-nong-nghiep-va-phat-trien-nong-thon",
+    "so-ke-hoach-va-dau-tu",
+    "so-xay-dung",
+    "ban-quan-ly-cac-khu-cong-nghiep-tinh",
+    "ubnd-thanh-pho-hai-duong",
+    "ubnd-thanh-pho-chi-linh",
+    "ubnd-thi-xa-kinh-mon",
+    "ubnd-huyen-binh-giang",
+    "ubnd-huyen-cam-giang",
+    "ubnd-huyen-gia-loc",
+    "ubnd-huyen-kim-thanh",
+    "ubnd-huyen-nam-sach",
+    "ubnd-huyen-ninh-giang",
+    "ubnd-huyen-thanh-ha",
+    "ubnd-huyen-thanh-mien",
+    "ubnd-huyen-tu-ky",
+]
 # Item 8 binds each sở, Ban Quản lý and district committee separately, and the commune tier as a
 # class (no commune is listed): its 29 obligations are what falls due, never the item as one more row.
-ITEM_8 = [
-    *(
-        f"task:8/{unit}"
-        for unit in (
-            "so-cong-thuong",
-            "so-noi-vu",
-            "so-lao-dong-thuong-binh-va-xa-hoi",
-            "so-giao-thong-van-tai",
-            "so-thong-tin-va-truyen-thong",
-            "so-y-te",
-            "so-tai-nguyen-va-moi-truong",
-            "so-van-hoa-the-thao-va-du-lich",
-            "so-tu-phap",
-            "so-khoa-hoc-va-cong-nghe",
-            "so-tai-chinh",
-            "so-giao-duc-va-dao-tao",
-            "so-nong-nghiep-va-phat-trien-nong-thon",
-            "so-ke-hoach-va-dau-tu",
-            "so-xay-dung",
-            "ban-quan-ly-cac-khu-cong-nghiep-tinh",
-            "ubnd-thanh-pho-hai-duong",
-            "ubnd-thanh-pho-chi-linh",
-            "ubnd-thi-xa-kinh-mon",
-            "ubnd-huyen-binh-giang",
-            "ubnd-huyen-cam-giang",
-            "ubnd-huyen-gia-loc",
-            "ubnd-huyen-kim-thanh",
-            "ubnd-huyen-nam-sach",
-            "ubnd-huyen-ninh-giang",
-            "ubnd-huyen-thanh-ha",
-            "ubnd-huyen-thanh-mien",
-            "ubnd-huyen-tu-ky",
-            "ubnd-cap-xa",
-        )
-    ),
-]
+ITEM_8 = [f"task:8/{unit}" for unit in (*UNITS, "ubnd-cap-xa")]
+
+
+def unit_reports(period: str) -> list[str]:
+    """IV.2's reports of one period, one per unit: due 2 working days after the cut-off."""
+    return [f"duty:IV.2/{unit}/{period}" for unit in UNITS]
+
+
+def office_reports(period: str) -> list[str]:
+    """The Office's reports of one period (3.2's and IV.5's): due the 25th of the period's last month."""
+    return [f"task:3.2/{period}", f"duty:IV.5/{period}"]
+
+
 INSPECTIONS = [f"inspection:I.{n}" for n in range(1, 6)] + [f"inspection:II.{n}" for n in range(1, 13)]
 
 
@@ -59,16 +68,26 @@ def ids(items: list) -> list[str]:  # type: ignore[type-arg]
 
 def test_due_by_31_may(ds: Dataset) -> None:
     result = items_due(ds, before=date(2021, 5, 31))
-    assert ids(result.items) == ["task:1.1", *REVIEWS[:5]]
+    # The first quarter's reports (cut-off 14/03/2021): the units' by 16/03, the Office's by 25/03.
+    q1 = [*unit_reports("2021-Q1"), *office_reports("2021-Q1")]
+    assert ids(result.items) == [*q1, "task:1.1", *REVIEWS[:5]]
     # Obligations without a due date, counted as obligations: 8 ongoing tasks (3.2 is answered by its
-    # Phụ lục I rows), IV.3 (ongoing, read from its own words), IV.4, IV.5, the closing paragraph of
-    # section IV, and the undated shares of IV.1 (28 units + the commune tier), IV.2 (28) and Phụ lục
-    # I's Ghi chú 2 (29).
-    assert result.without_due == 8 + 3 + 1 + 29 + 28 + 29
+    # Phụ lục I rows and its reports), IV.3 (ongoing, read from its own words), IV.4, the closing
+    # paragraph of section IV, and the undated shares of IV.1 (28 units + the commune tier), IV.2 (28:
+    # each unit's own plan) and Phụ lục I's Ghi chú 2 (29). IV.5 is answered by its periodic reports.
+    assert result.without_due == 8 + 2 + 1 + 29 + 28 + 29
 
 
 def test_due_by_30_june(ds: Dataset) -> None:
-    assert ids(items_due(ds, before=date(2021, 6, 30)).items) == ["task:1.1", *REVIEWS[:12]]
+    q1 = [*unit_reports("2021-Q1"), *office_reports("2021-Q1")]
+    q2 = [*unit_reports("2021-Q2"), *office_reports("2021-Q2")]
+    assert ids(items_due(ds, before=date(2021, 6, 30)).items) == [
+        *q1,
+        "task:1.1",
+        *REVIEWS[:5],
+        *q2,
+        *REVIEWS[5:12],
+    ]
 
 
 def test_due_in_a_range_both_ends_inclusive(ds: Dataset) -> None:
@@ -78,36 +97,74 @@ def test_due_in_a_range_both_ends_inclusive(ds: Dataset) -> None:
 
 def test_due_by_year_end_is_every_dated_item(ds: Dataset) -> None:
     got = ids(items_due(ds, before=date(2021, 12, 31)).items)
-    # Item 6 is answered by its 17 inspections (its parts): not one more row.
-    assert got == ["task:1.1", *REVIEWS, *ITEM_8, "task:9", *INSPECTIONS, "task:10"]
+    # Item 6 is answered by its 17 inspections (its parts): not one more row. The fourth quarter's and
+    # the year's reports share their cut-off (14/12/2021) and send-by days.
+    assert got == [
+        *unit_reports("2021-Q1"),
+        *office_reports("2021-Q1"),
+        "task:1.1",
+        *REVIEWS[:5],
+        *unit_reports("2021-Q2"),
+        *office_reports("2021-Q2"),
+        *REVIEWS[5:],
+        *ITEM_8,
+        *unit_reports("2021-Q3"),
+        *office_reports("2021-Q3"),
+        "task:9",
+        *INSPECTIONS,
+        "task:10",
+        *unit_reports("2021-Q4"),
+        *unit_reports("2021"),
+        "task:3.2/2021-Q4",
+        "task:3.2/2021",
+        "duty:IV.5/2021-Q4",
+        "duty:IV.5/2021",
+    ]
 
 
 def test_include_ongoing_adds_the_undated(ds: Dataset) -> None:
     result = items_due(ds, before=date(2021, 5, 31), include_ongoing=True)
-    assert len(result.items) == 6 + 98 and result.without_due == 0
-    assert "task:1.2" in ids(result.items) and "duty:IV.5" in ids(result.items)
+    assert len(result.items) == 30 + 6 + 97 and result.without_due == 0
+    assert "task:1.2" in ids(result.items) and "duty:IV.4" in ids(result.items)
 
 
 def test_due_filtered_by_unit_and_role(ds: Dataset) -> None:
     y_te = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế")
-    assert ids(y_te.items) == ["review:6", "task:8/so-y-te", "task:10"]
+    reports = [f"duty:IV.2/so-y-te/{p}" for p in ("2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021")]
+    assert ids(y_te.items) == [
+        *reports[:2],
+        "review:6",
+        "task:8/so-y-te",
+        reports[2],
+        "task:10",
+        *reports[3:],
+    ]
     lead = items_due(ds, before=date(2021, 12, 31), unit="Sở Y tế", role="lead")
-    assert ids(lead.items) == ["review:6", "task:8/so-y-te"]
+    assert ids(lead.items) == [*reports[:2], "review:6", "task:8/so-y-te", *reports[2:]]
     only_reviews = items_due(ds, before=date(2021, 12, 31), kinds=["review"])
     assert ids(only_reviews.items) == REVIEWS
 
 
 def test_overdue_on_1_june(ds: Dataset) -> None:
     rows = items_overdue(ds, date(2021, 6, 1))
-    assert [(i.id, n) for i, n in rows] == [("task:1.1", 1)] + [(r, 1) for r in REVIEWS[:5]]
+    # The units' first-quarter reports were due 16/03, the Office's 25/03: 77 and 68 days late.
+    assert [(i.id, n) for i, n in rows] == [
+        *((r, 77) for r in unit_reports("2021-Q1")),
+        *((r, 68) for r in office_reports("2021-Q1")),
+        ("task:1.1", 1),
+        *((r, 1) for r in REVIEWS[:5]),
+    ]
 
 
 def test_saturday_deadline_is_not_overdue_until_tuesday(ds: Dataset) -> None:
     # Phụ lục I rows 13-16 fall due Saturday 31/7/2021: effective Monday 2/8 (Art. 148(5)).
+    reports = [*unit_reports("2021-Q1"), *office_reports("2021-Q1")]
+    reports += [*unit_reports("2021-Q2"), *office_reports("2021-Q2")]
     for day in (date(2021, 8, 1), date(2021, 8, 2)):
-        assert ids([i for i, _ in items_overdue(ds, day)]) == ["task:1.1", *REVIEWS[:12]]
+        late = ids([i for i, _ in items_overdue(ds, day)])
+        assert [i for i in late if i not in reports] == ["task:1.1", *REVIEWS[:12]]
     rows = dict((i.id, n) for i, n in items_overdue(ds, date(2021, 8, 3)))
-    assert set(rows) == {"task:1.1", *REVIEWS}
+    assert set(rows) == {"task:1.1", *REVIEWS, *reports}
     assert rows["review:16"] == 1 and rows["task:1.1"] == 64
 
 
@@ -118,7 +175,7 @@ def test_overdue_sorted_by_days_late(ds: Dataset) -> None:
 
 def test_done_items_are_not_overdue(ds: Dataset) -> None:
     rows = items_overdue(ds, date(2021, 6, 1), is_done=lambda item, today: item.id == "review:1")
-    assert "review:1" not in ids([i for i, _ in rows]) and len(rows) == 5
+    assert "review:1" not in ids([i for i, _ in rows]) and len(rows) == 30 + 5
 
 
 def test_ongoing_items_are_never_overdue(ds: Dataset) -> None:
@@ -127,7 +184,8 @@ def test_ongoing_items_are_never_overdue(ds: Dataset) -> None:
 
 
 def test_upcoming(ds: Dataset) -> None:
-    assert ids(items_upcoming(ds, date(2021, 6, 20), 14)) == REVIEWS[5:12]
+    # The units' second-quarter reports (16/06) are past; the Office's are due 25/06.
+    assert ids(items_upcoming(ds, date(2021, 6, 20), 14)) == [*office_reports("2021-Q2"), *REVIEWS[5:12]]
     assert ids(items_upcoming(ds, date(2021, 7, 25), 14)) == REVIEWS[12:]  # effective 2/8
     assert ids(items_upcoming(ds, date(2021, 6, 30), 0)) == REVIEWS[5:12]  # due today counts
 
@@ -151,6 +209,8 @@ def test_unit_so_y_te(ds: Dataset) -> None:
         "task:8/so-y-te",  # its own obligations, not the item as a whole
         "duty:IV.1/so-y-te",
         "duty:IV.2/so-y-te",
+        # its reports for each quarter and the year (IV.2 "báo cáo … theo quy định", reporting.yaml)
+        *(f"duty:IV.2/so-y-te/{p}" for p in ("2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021")),
         "note:review.2/so-y-te",
         "review:6",  # its row of Phụ lục I: its share of 3.2, which is not listed as a whole
     }
@@ -182,6 +242,7 @@ def test_unit_district_gia_loc(ds: Dataset) -> None:
         "task:10",
         "duty:IV.1/ubnd-huyen-gia-loc",
         "duty:IV.2/ubnd-huyen-gia-loc",
+        *(f"duty:IV.2/ubnd-huyen-gia-loc/{p}" for p in ("2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021")),
         "note:review.2/ubnd-huyen-gia-loc",
         "inspection:II.3",  # its part of item 6: it is inspected, item 6 itself is not listed
     }

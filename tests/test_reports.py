@@ -57,13 +57,16 @@ def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-de
     named = re.sub(r" \(`tthc missing [^`]*`\)", "", out)
     assert "review:" not in named and "task:" not in named and "inspection:" not in named
     first = out.split("## 1.")[0]
-    assert "**Cần lưu ý:** 4 việc quá hạn" in first and "2 việc hoàn thành trong tuần" in first
+    # 4, and the first quarter's reports (28 units', the Office's two): none is recorded in the sample
+    assert "**Cần lưu ý:** 34 việc quá hạn" in first and "2 việc hoàn thành trong tuần" in first
     overdue = out.split("## 1.")[1].split("## 2.")[0]
     assert "| PL I – 2 (Sở Nội vụ) |" in overdue and "PL I – 1 " not in overdue and "Mục 1.1 " not in overdue
     done = out.split("## 4.")[1].split("## 5.")[0]
     assert "| Mục 1.1 |" in done and "| PL II – II.3 |" in done and "PL I – 1 " not in done  # 28/5: last week
     assert "Ban hành Quy chế \\| Bộ phận Một cửa" not in done  # notes are not in the table
-    assert "Ngày chốt số liệu báo cáo quý 2/2021: **14/06/2021**" in out
+    reporting = out.split("Kỳ báo cáo định kỳ")[1]  # the regime's next cut-off and send-by days
+    assert "| quý II/2021 | 15/03/2021 – **14/06/2021** |" in reporting
+    assert "**16/06/2021** (giả định)" in reporting and "| 0/28 |" in reporting
     assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out
 
 
@@ -72,7 +75,9 @@ def test_brief_lists_only_owners_needing_attention_and_keeps_groups_apart(run, s
     section = out.split("## 5.")[1].split("## 6.")[0]
     cells = [line.strip("| ").split(" | ") for line in section.splitlines() if line.startswith("| ")][1:]
     names = [c[0] for c in cells]
-    assert "Sở Y tế" in names and "Sở Công Thương" not in names  # done 28/5: nothing late
+    assert "Sở Y tế" in names and "Trung tâm Phục vụ hành chính công" not in names  # owes nothing itself
+    # Sở Công Thương did its review on 28/5: only its first two quarters' reports are late.
+    assert next(c for c in cells if c[0] == "Sở Công Thương")[1:3] == ["2", "0"]
     assert all(int(late) + int(soon) > 0 for _, late, soon, _ in cells)
     assert len(out.splitlines()) < 120  # a page or two
 
@@ -145,7 +150,7 @@ def test_user_templates_override_and_are_sandboxed(run, tmp_path: Path) -> None:
         "Tuần {{ brief.week_start | dmy }}: {{ brief.overdue | length }} quá hạn\n"
     )
     ok = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
-    assert ok.code == 0 and ok.stdout == "Tuần 31/05/2021: 6 quá hạn\n"
+    assert ok.code == 0 and ok.stdout == "Tuần 31/05/2021: 9 quá hạn\n"  # 6, and 3 items' Q1 reports
     (tmp_path / "brief.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     bad = run("brief", "--today", "2021-06-05", "--templates", str(tmp_path))
     assert bad.code == 2 and "bị chặn vì không an toàn" in bad.stderr and "Traceback" not in bad.stderr

@@ -43,6 +43,12 @@ def _copy(tmp_path):  # type: ignore[no-untyped-def]
 
     from .conftest import ROOT
 
-    for name in ("plan.yaml", "units.yaml", "appendix_review.yaml", "appendix_inspection.yaml"):
+    for name in (
+        "plan.yaml",
+        "units.yaml",
+        "appendix_review.yaml",
+        "appendix_inspection.yaml",
+        "reporting.yaml",
+    ):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path

@@ -214,12 +214,18 @@ def test_show_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
 def test_schema_writes_and_committed_schemas_are_current(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("schema", "--out", str(tmp_path))
     assert result.code == 0
-    for name in ("plan", "appendix", "units", "progress"):
+    for name in ("plan", "appendix", "units", "progress", "reporting"):
         written = json.loads((tmp_path / schema_file_name(name)).read_text(encoding="utf-8"))
         assert written == schema_for(name)
         committed = json.loads((ROOT / "schemas" / schema_file_name(name)).read_text(encoding="utf-8"))
         assert committed == written, f"schemas/ is stale: run 'tthc schema' ({name})"
-    for file in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml"):
+    for file in (
+        "plan.yaml",
+        "appendix_review.yaml",
+        "appendix_inspection.yaml",
+        "units.yaml",
+        "reporting.yaml",
+    ):
         first = (ROOT / file).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{schema_file_name(schema_name(file) or '')}"
 
@@ -482,6 +488,10 @@ SCHEMA_CASES = [
     ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 31/6/2021, status: done}", False),
     ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 1/13/2021, status: done}", False),
     ("progress.yaml", "entries:", "entries:\n  - {id: '1.1', date: 2021-06-02, status: finished}", False),
+    ("reporting.yaml", "      - period: year\n", "      - period: 'year'\n", True),
+    ("reporting.yaml", "      - period: year\n", "      - period: yearly\n", False),
+    ("reporting.yaml", "        owed: false\n", "        owed: 'false'\n", False),
+    ("reporting.yaml", "rules:\n", "rules: []\nx:\n", False),
 ]
 
 

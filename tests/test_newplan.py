@@ -108,11 +108,13 @@ def test_carry_over_summarises_each_item_before_any_detail(run, data_dir: Path, 
     summary, _, detail = carry.partition("## Từng phần việc chưa xong")
     assert "## Tóm tắt theo mục" in summary and detail  # the summary comes first
     lines = [line for line in summary.splitlines() if line.startswith("- ")]
-    assert "- Mục IV.2: 28/28 đơn vị chưa xong" in lines
-    assert "- Mục 3.2: 16/16 dòng phụ lục chưa xong" in lines and "- Mục 1.1: Quá hạn" in lines
+    assert "- Mục IV.2: 168/168 phần việc chưa xong" in lines  # each unit's plan and its 5 reports
+    # an appendix's rows and the item's periodic reports are counted apart
+    assert "- Mục 3.2: 16/16 dòng phụ lục chưa xong; 5/5 kỳ chưa xong" in lines
+    assert "- Mục 1.1: Quá hạn" in lines
     assert not any(line.startswith("- Mục IV.1") for line in lines)  # a standing responsibility
     # Each unfinished obligation once, named as the document does, its ID last; no item with parts.
-    assert "| Mục IV.2 – Sở Y tế |" in detail and detail.count("| Mục IV.2 – ") == 28
+    assert "| Mục IV.2 – Sở Y tế |" in detail and detail.count("| Mục IV.2 – ") == 28 * 6
     assert "| Mục IV.2 |" not in detail and "| Mục 3.2 |" not in detail
 
 

@@ -155,7 +155,8 @@ def test_each_units_figures_are_tthc_units_figures(
         assert table[unit] == figures_to_dict(figures_of(plan, unit, sts, today)), unit
     for unit in ("Sở Công Thương", "Văn phòng UBND tỉnh", "UBND huyện Gia Lộc"):  # through the command line
         assert table[unit] == unit_json(tthc, data_dir, unit), unit
-    assert table["Sở Công Thương"]["on_time_rate"] == 0.5
+    # its review done on time; its item 8 share and its first three quarters' reports overdue
+    assert table["Sở Công Thương"]["on_time_rate"] == 0.2
 
 
 def _sample_entries(data_dir: Path) -> Any:
@@ -177,7 +178,8 @@ def test_the_canned_queries_give_tthcs_numbers(published: Path, data_dir: Path, 
     assert {u: r["overdue"] for u, r in units.items()} == {
         u: f["overdue"] for u, f in figures.items() if f["overdue"]
     }
-    assert overdue[0]["most_days_late"] == 112  # PL I rows 2–5, due 31/05/2021, most late first
+    # the units' first-quarter reports (reporting.yaml), due 16/03/2021, most late first
+    assert overdue[0]["most_days_late"] == 188
     assert any(r["unit"] == "UBND cấp xã" and r["kind"] == "group" for r in overdue)  # the commune class
     rates = {r["unit"]: r for r in rows(published, canned(published, "on_time_rate_by_unit"))}
     for unit, f in figures.items():
@@ -190,9 +192,9 @@ def test_the_canned_queries_give_tthcs_numbers(published: Path, data_dir: Path, 
     missing = rows(published, canned(published, "missing_by_item_and_period"), {"item": "IV.2", "period": ""})
     said = tthc("missing", "IV.2", "--today", AS_OF, "--data", str(data_dir), "--format", "json")
     assert said.code == 0
-    assert [(m["item"], m["total"], m["missing"]) for m in missing] == [
-        ("duty:IV.2", 28, len(json.loads(said.stdout)))
-    ]
+    # one row for the units' plans and one per period of their reports: together, what tthc lists
+    assert {(m["item"], m["total"]) for m in missing} == {("duty:IV.2", 28)} and len(missing) == 6
+    assert sum(m["missing"] for m in missing) == len(json.loads(said.stdout))
 
 
 def test_missing_by_period_is_tthc_missing_by_period(tmp_path: Path, tthc: Any) -> None:
@@ -300,6 +302,10 @@ def test_datasette_serves_the_canned_queries_with_tthcs_figures(published: Path)
     assert {r["unit"]: r["overdue"] for r in overdue if r["kind"] == "unit"} == {
         u: f["overdue"] for u, f in figures.items() if f["overdue"]
     }
-    assert [(m["item"], m["total"], m["done"]) for m in missing] == [("duty:IV.2", 28, 0)]
+    # each unit's plan (no period), then its periodic reports, period by period
+    periods = [None, "2021", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"]
+    assert [(m["item"], m["period"], m["total"], m["done"]) for m in missing] == [
+        ("duty:IV.2", p, 28, 0) for p in periods
+    ]
     assert "task:3.2" in {r["id"] for r in found}
     assert about["databases"]["ke-hoach"]["queries"]["overdue_by_unit"]["title"] == "Quá hạn, theo đơn vị"

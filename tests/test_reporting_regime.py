@@ -8,6 +8,8 @@ import json
 import re
 import shutil
 from datetime import date
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
@@ -177,7 +179,7 @@ def test_missing_lists_who_has_not_sent_the_quarters_report(run) -> None:  # typ
     assert len(rows) == 28 and all(r["id"].endswith("/2021-Q2") for r in rows)
     assert {r["status"]["code"] for r in rows} == {"overdue"}  # due 16/06
     table = run("missing", "IV.2", "--period", "2021-q2", "--today", "2021-06-17")
-    assert table.stdout.startswith("duty:IV.2 (2021-Q2): 0/28")
+    assert table.stdout.startswith("Mục IV.2 (quý II/2021): 0/28")
 
 
 def test_a_report_recorded_for_a_unit_and_period_shows_on_time_or_late(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -215,9 +217,20 @@ def test_reports_work_with_the_queries_the_unit_view_and_the_calendar(run) -> No
     assert "UID:duty:IV.2/so-y-te/2021-Q2.hai-duong-2021@tthc.kstthc" in ics.replace("\r\n ", "")
 
 
+def test_a_unit_is_reminded_of_its_reports_like_any_other_obligation(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "nhac-viec"
+    assert run("remind", "--unit", "Sở Y tế", "--today", "2021-06-20", "-o", str(out)).code == 0
+    (written,) = out.iterdir()
+    message = BytesParser(policy=policy.default).parsebytes(written.read_bytes())
+    assert message["Subject"].startswith("Nhắc việc: Sở Y tế – 2 việc quá hạn")  # its Q1 and Q2 reports
+    text = message.get_content()
+    assert "1. Mục IV.2 – Sở Y tế (quý I/2021): báo cáo tình hình, kết quả thực hiện theo quy định" in text
+    assert "Hạn: 16/06/2021 — quá hạn 4 ngày" in text
+
+
 def test_the_brief_shows_the_regimes_current_periods_and_who_sends_when(run) -> None:  # type: ignore[no-untyped-def]
     out = run("brief", "--today", "2021-09-15").stdout
-    section = out.split("Kỳ báo cáo định kỳ", 1)[1]
+    section = out.split(". Báo cáo định kỳ\n", 1)[1]
     rows = [line for line in section.splitlines() if line.startswith("| ")][1:]  # after the header
     assert rows[0].startswith("| quý III/2021 | 15/06/2021 – **14/09/2021** |")
     assert "**16/09/2021** (giả định)" in rows[0] and "| 0/28 |" in rows[0]
@@ -237,7 +250,7 @@ def test_a_plan_without_reporting_yaml_has_no_reporting_anywhere(run, data_dir: 
     assert plan.by_id["duty:IV.2"].split == "unit" and not plan.children("duty:IV.5")
     at = ("--data", str(data_dir))
     brief = run("brief", "--today", "2021-06-15", *at).stdout
-    assert "Kỳ báo cáo định kỳ" not in brief and "chốt số liệu" not in brief
+    assert ". Báo cáo định kỳ\n" not in brief and "chốt số liệu" not in brief
     report = run("report", "--period", "2021-Q2", "--today", "2021-07-05", *at).stdout
     assert "(Chưa có chế độ báo cáo: thêm reporting.yaml.)" in report
     assert "Số liệu tính từ ngày 01/04/2021 đến ngày 30/06/2021" in report  # the calendar quarter

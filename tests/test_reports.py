@@ -64,7 +64,7 @@ def test_brief_content(run, sample: Path) -> None:  # type: ignore[no-untyped-de
     done = out.split("## 4.")[1].split("## 5.")[0]
     assert "| Mục 1.1 |" in done and "| PL II – II.3 |" in done and "PL I – 1 " not in done  # 28/5: last week
     assert "Ban hành Quy chế \\| Bộ phận Một cửa" not in done  # notes are not in the table
-    reporting = out.split("Kỳ báo cáo định kỳ")[1]  # the regime's next cut-off and send-by days
+    reporting = out.split(". Báo cáo định kỳ\n")[1]  # the regime's next cut-off and send-by days
     assert "| quý II/2021 | 15/03/2021 – **14/06/2021** |" in reporting
     assert "**16/06/2021** (giả định)" in reporting and "| 0/28 |" in reporting
     assert "— 1/17 đã xong" in out and "— 1/16 đã xong" in out

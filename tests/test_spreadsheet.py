@@ -76,9 +76,9 @@ def test_the_workbook_reads_back_in_pandas_with_real_dates_and_every_row(workboo
     items, owed = sheets["Việc"], sheets["Phần việc"]
     assert len(items) == 14 + 5 + 16 + 17 + 2  # the document's own items; their shares are obligations
     assert pd.api.types.is_datetime64_any_dtype(owed["Hạn"])
-    # Obligations are the items without parts: all but 3.2 and 6 (appendix rows) and the four split
-    # unit by unit (8, IV.1, IV.2, Ghi chú 2).
-    assert owed["Mã"].is_unique and len(owed) + 2 + 4 == ITEMS_2021
+    # Obligations are the items without parts: all but 3.2 and 6 (appendix rows; 3.2's periodic reports
+    # too), the four split unit by unit (8, IV.1, IV.2, Ghi chú 2) and IV.5 (its periodic reports).
+    assert owed["Mã"].is_unique and len(owed) + 2 + 4 + 1 == ITEMS_2021
     row = owed.set_index("Mã").loc["task:8/so-y-te"]
     assert (row["Mục"], row["Đơn vị"], row["Tình trạng"]) == ("Mục 8 – Sở Y tế", "Sở Y tế", "Chưa đến hạn")
 

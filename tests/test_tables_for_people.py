@@ -77,7 +77,8 @@ def test_show_wraps_its_prose_at_the_terminal_width() -> None:
     lines = in_terminal(80, "show", "IV.2")
     assert lines[0].startswith("Mục IV.2 — Căn cứ vào chức năng")
     assert max(len(line) for line in lines) <= 80
-    details = lines.index(next(line for line in lines if line.startswith("Chi tiết:  28 phần việc: ")))
+    # each unit's plan and its periodic reports (reporting.yaml)
+    details = lines.index(next(line for line in lines if line.startswith("Chi tiết:  168 phần việc: ")))
     assert lines[details + 1].startswith(" " * 11)  # continued under the value, not under the label
     assert "duty:IV.2/" not in "\n".join(lines)
 
@@ -93,7 +94,8 @@ def test_piped_tables_follow_columns_when_it_is_set(run) -> None:  # type: ignor
 
 def test_missing_names_each_share_as_the_document_numbers_it(run) -> None:  # type: ignore[no-untyped-def]
     out = run("missing", "IV.2", "--today", "2021-06-30").stdout
-    assert out.startswith("Mục IV.2: 0/28 đã hoàn thành, 28 chưa")
+    assert out.startswith("Mục IV.2: 0/168 đã hoàn thành, 168 chưa")  # plans and periodic reports
+    assert "| quý II/2021  | 16/06/2021 |" in out
     assert "| Mục IV.2 – Sở Y tế " in out and "duty:IV.2" not in out
     assert "duty:IV.2/so-y-te" in run("missing", "IV.2", "--ids", "--today", "2021-06-30").stdout
 

@@ -82,7 +82,10 @@ def test_a_form_holds_the_units_open_obligations_and_its_groups_work(forms: dict
     headers = [c.value for c in own[HEADER_ROW]]
     assert headers[STATUS - 1 : NOTE] == ["Trạng thái", "Ngày", "Số/ký hiệu văn bản", "Ghi chú"]
     rows = {own.cell(r, ID).value: r for r in range(FIRST_ROW, own.max_row + 1)}
-    assert set(rows) == {"task:8/so-y-te", "duty:IV.2/so-y-te", "review:6", "note:review.2/so-y-te"}
+    reports = {f"duty:IV.2/so-y-te/{p}" for p in ("2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021")}
+    assert set(rows) == {"task:8/so-y-te", "duty:IV.2/so-y-te", "review:6", "note:review.2/so-y-te", *reports}
+    report = rows["duty:IV.2/so-y-te/2021-Q2"]  # its periodic report to the Office (reporting.yaml)
+    assert own.cell(report, Column.DUE.number).value.date() == date(2021, 6, 16)
     r = rows["review:6"]
     assert own.cell(r, Column.ITEM.number).value == "PL I – 6 (Sở Y tế)"
     assert own.cell(r, Column.DUE.number).value.date() == date(2021, 6, 30)
@@ -104,7 +107,7 @@ def test_only_the_columns_to_fill_are_open_and_the_ids_are_hidden(forms: dict[st
     lists = [v for v in own.data_validations.dataValidation if v.type == "list"]
     dates = [v for v in own.data_validations.dataValidation if v.type == "date"]
     assert lists[0].formula1 == '"Đã bắt đầu,Đã hoàn thành,Ghi chú"'
-    assert str(lists[0].sqref) == f"J{FIRST_ROW}:J{FIRST_ROW + 3}"
+    assert str(lists[0].sqref) == f"J{FIRST_ROW}:J{FIRST_ROW + 3 + 5}"  # with its 5 periodic reports
     assert dates[0].formula2 == "TODAY()" and dates[0].errorStyle == "warning"
     assert own.cell(FIRST_ROW, DAY).number_format == "dd/mm/yyyy"
 
@@ -330,7 +333,8 @@ def test_problems_are_told_in_vietnamese_by_default(
     )
     run = tthc("progress", "import", str(filled), "--data", str(data_dir))
     assert run.code == 1
-    assert "v.xlsx, trang 'Nghĩa vụ của đơn vị', dòng 8, cột K (Ngày)" in run.stderr
+    # review:6 after its item 8 share, its own plan and its 5 periodic reports (IV.2)
+    assert "v.xlsx, trang 'Nghĩa vụ của đơn vị', dòng 13, cột K (Ngày)" in run.stderr
     assert "không phải ngày có thật" in run.stderr
 
 

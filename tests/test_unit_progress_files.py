@@ -46,6 +46,7 @@ def test_unit_files_are_data_files_and_the_hook_covers_them() -> None:
         "plan.yaml",
         "units.yaml",
         "progress.yaml",
+        "reporting.yaml",
         "appendix_b.yaml",
         "progress/a.yaml",
         "progress/b.yaml",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tthc_cli.domain.plan import Plan, PlanItem, Split
+from tthc_cli.domain.plan import ItemKind, Plan, PlanItem, Split
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, REPORTING, UNITS
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, ngettext, pgettext
@@ -119,21 +119,29 @@ def _summary_line(plan: Plan, item: PlanItem, statuses: dict[str, ItemStatus]) -
     parts = plan.children(item.id)
     if not parts:
         return f"{label}: {status_label(st.status)}"
-    left = sum(1 for part in parts if not statuses[part.id].done)
-    counts = {"left": left, "total": len(parts)}
-    if item.split is Split.UNIT:
-        words = ngettext("{left}/{total} unit not done", "{left}/{total} units not done", len(parts))
-    elif item.split is Split.PERIOD:
-        words = ngettext("{left}/{total} period not done", "{left}/{total} periods not done", len(parts))
-    elif item.split is not None:
-        words = ngettext(
-            "{left}/{total} obligation not done", "{left}/{total} obligations not done", len(parts)
-        )
-    else:
-        words = ngettext(
-            "{left}/{total} appendix row not done", "{left}/{total} appendix rows not done", len(parts)
-        )
-    return f"{label}: {words.format(**counts)}"
+    # An item's appendix rows and its shares (3.2: its Phụ lục I rows and its periodic reports) apart.
+    rows = [part for part in parts if part.kind is ItemKind.ROW]
+    shares = [part for part in parts if part.kind is not ItemKind.ROW]
+    said = []
+    for group, split in ((rows, None), (shares, item.split)):
+        if not group:
+            continue
+        left = sum(1 for part in group if not statuses[part.id].done)
+        counts = {"left": left, "total": len(group)}
+        if split is Split.UNIT:
+            words = ngettext("{left}/{total} unit not done", "{left}/{total} units not done", len(group))
+        elif split is Split.PERIOD:
+            words = ngettext("{left}/{total} period not done", "{left}/{total} periods not done", len(group))
+        elif split is not None:
+            words = ngettext(
+                "{left}/{total} obligation not done", "{left}/{total} obligations not done", len(group)
+            )
+        else:
+            words = ngettext(
+                "{left}/{total} appendix row not done", "{left}/{total} appendix rows not done", len(group)
+            )
+        said.append(words.format(**counts))
+    return f"{label}: {'; '.join(said)}"
 
 
 def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date, year: int) -> str:

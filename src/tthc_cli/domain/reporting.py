@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.domain.calendar import WorkingDays
-from tthc_cli.domain.deadlines import PeriodContext, read_for_period
+from tthc_cli.domain.deadlines import PeriodContext, period_context, read_for_period
 from tthc_cli.domain.plan_files import REPORTING
 from tthc_cli.domain.problems import Path, Problem, ProblemError, problem, warning
 from tthc_cli.domain.report_periods import PeriodKind, ReportPeriod, report_period
@@ -219,10 +219,10 @@ def calendar_periods(kind: PeriodKind, first: date, last: date) -> list[ReportPe
 
 
 def _context(period: ReportPeriod, window: tuple[date, date] | None = None) -> PeriodContext:
+    """The reporting period as the deadline grammar reads phrases in it: its calendar months (2021-Q2),
+    and the data window when it is known (default: the calendar period)."""
     start, end = window or (period.start, period.end)
-    return PeriodContext(
-        label=period.code, start=period.start, end=period.end, window_start=start, window_end=end
-    )
+    return period_context(period.code, start, end)
 
 
 def read_window(

@@ -4,6 +4,7 @@ obligations, each with its own due date, status and progress; the item rolls up.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -198,9 +199,12 @@ def test_a_rule_added_for_theo_quy_dinh_is_marked_as_the_regulations(run) -> Non
     assert shown["deadline"]["text"] == "Theo quy định"
     assert shown["deadline"]["regulation"]["text"] == "Trước ngày 14 của tháng cuối quý"
     assert (shown["unit"], shown["period"]) == ("Sở Tư pháp", "2023-Q2")
-    # The shipped plan invents no rule: its "theo quy định" reports carry none.
+    # The shipped plan.yaml invents no rule: its "theo quy định" items carry none; their periodic reports
+    # carry the reporting regime's (reporting.yaml), each with its basis or what is assumed of it.
     shipped = json.loads(run("list", "--format", "json").stdout)
-    assert not any("regulation" in i["deadline"] for i in shipped)
+    ruled = [i for i in shipped if "regulation" in i["deadline"]]
+    assert ruled and all(re.search(r"/(\d{4}|\d{4}-Q\d)$", i["id"]) for i in ruled)
+    assert all(i["deadline"]["regulation"]["basis"] for i in ruled)
 
 
 def test_calendar_reads_the_same_in_a_second_parser(run) -> None:  # type: ignore[no-untyped-def]

@@ -206,7 +206,11 @@ def test_a_report_recorded_for_a_unit_and_period_shows_on_time_or_late(run, data
 
 def test_reports_work_with_the_queries_the_unit_view_and_the_calendar(run) -> None:  # type: ignore[no-untyped-def]
     due = json.loads(run("due", "--before", "2021-06-16", "--after", "2021-06-16", "-f", "json").stdout)
-    assert len(due) == 28 and due[0]["deadline"]["text"] == "Trong 02 ngày làm việc kể từ ngày chốt số liệu"
+    assert len(due) == 28
+    deadline = due[0]["deadline"]  # the plan's words, and the regime's rule with what is assumed of it
+    assert deadline["text"] == "báo cáo tình hình, kết quả thực hiện theo quy định"
+    assert deadline["regulation"]["text"] == "Trong 02 ngày làm việc kể từ ngày chốt số liệu"
+    assert deadline["regulation"]["basis"].startswith("Giả định: chưa rõ thời hạn của tỉnh Hải Dương")
     upcoming = [r["id"] for r in json.loads(run("upcoming", "--today", "2021-06-20", "-f", "json").stdout)]
     assert upcoming[:2] == ["task:3.2/2021-Q2", "duty:IV.5/2021-Q2"]  # the Office's, by 25/06
     unit = json.loads(run("unit", "Sở Y tế", "-f", "json", "--today", "2021-06-20").stdout)

@@ -225,8 +225,9 @@ def report_obligations(
 ) -> list[PlanItem]:
     """One obligation per reporter and period: `duty:IV.2/so-y-te/2021-Q2` (a unit's report) or
     `task:3.2/2021-Q2` (the item's reporters as a whole), titled with the words that ask for it, due on
-    the send-by date of the reporter's flow, starting with the period's data window. A period the
-    item's own deadline already dates (an ID in `taken`) keeps the plan's dates."""
+    the send-by date of the reporter's flow (its phrase and source as the deadline's `regulation`),
+    starting with the period's data window. A period the item's own deadline already dates (an ID in
+    `taken`) keeps the plan's dates."""
     asked = item.reports
     assert asked is not None
     kids = []
@@ -245,8 +246,10 @@ def report_obligations(
                     title=asked.text,
                     lead=lead,
                     support=(),
+                    # The plan's words that ask for the report, and the regime's rule that dates it
+                    # (shown as the regulation's, with its basis or what is assumed, never as the plan's).
                     deadline=Deadline(
-                        text=flow.send,
+                        text=asked.text,
                         kind=DeadlineKind.BY_DATE,
                         start=period.window_start,
                         due=send.due,
@@ -258,11 +261,7 @@ def report_obligations(
                     unit=unit,
                     unit_text=unit,
                     period=period.code,
-                    notes=(
-                        period.rule.title,
-                        f"{period.report.window} ({_words(period.report.source)})",
-                        f"{flow.to}: {flow.send} ({_words(flow.send_source)})",
-                    ),
+                    regulation=(flow.send, _words(flow.send_source) or period.rule.title),
                     source=item.source,
                     inferred=item.inferred,
                 )

@@ -211,6 +211,14 @@ def test_reports_work_with_the_queries_the_unit_view_and_the_calendar(run) -> No
     assert deadline["text"] == "báo cáo tình hình, kết quả thực hiện theo quy định"
     assert deadline["regulation"]["text"] == "Trong 02 ngày làm việc kể từ ngày chốt số liệu"
     assert deadline["regulation"]["basis"].startswith("Giả định: chưa rõ thời hạn của tỉnh Hải Dương")
+    assert deadline["regulation"]["assumed"] is True
+    # A table says the rule and that it is assumed, and leaves its long basis to `show`.
+    table = run("due", "--before", "2021-06-16", "--after", "2021-06-16", "--unit", "Sở Y tế").stdout
+    cell = re.sub(r"[\s|]+", " ", table)
+    assert "[quy định: Trong 02 ngày làm việc kể từ ngày chốt số liệu, giả định]" in cell
+    assert "chưa rõ thời hạn" not in table
+    shown = run("show", "duty:IV.2/so-y-te/2021-Q2").stdout
+    assert "Giả định: chưa rõ thời hạn của tỉnh Hải Dương" in shown
     upcoming = [r["id"] for r in json.loads(run("upcoming", "--today", "2021-06-20", "-f", "json").stdout)]
     assert upcoming[:2] == ["task:3.2/2021-Q2", "duty:IV.5/2021-Q2"]  # the Office's, by 25/06
     unit = json.loads(run("unit", "Sở Y tế", "-f", "json", "--today", "2021-06-20").stdout)

@@ -172,6 +172,7 @@ def test_an_obligation_of_one_unit_and_period_with_the_offices_rule(son_ha: Data
             "regulation": {
                 "text": "Trước ngày 14 của tháng cuối quý",
                 "basis": "Chế độ báo cáo định kỳ (mô hình Nghị định 09/2019/NĐ-CP), chốt số liệu ngày 14",
+                "assumed": False,
             },
         },
         "deliverable": None,

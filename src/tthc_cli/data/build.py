@@ -32,6 +32,7 @@ from tthc_cli.domain.plan import (
     Plan,
     PlanItem,
     PlanMeta,
+    Regulation,
     ReportsAsked,
     Role,
     plan_meta,
@@ -100,8 +101,8 @@ def _reports(registry: Registry, reporting: Reporting | None) -> ReportsAsked | 
     )
 
 
-def _rule(spec: DeadlineSpec | None) -> tuple[str, str] | None:
-    return (spec.regulation.text, spec.regulation.basis) if spec and spec.regulation else None
+def _rule(spec: DeadlineSpec | None) -> Regulation | None:
+    return Regulation(spec.regulation.text, spec.regulation.basis) if spec and spec.regulation else None
 
 
 def build_meta(plan: PlanFile, appendices: dict[str, AppendixFile], province: str | None) -> PlanMeta:

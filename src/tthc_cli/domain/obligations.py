@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import PlanItem, ReportsAsked, Split
+from tthc_cli.domain.plan import PlanItem, Regulation, ReportsAsked, Split
 from tthc_cli.domain.problems import Problem, ProblemError, problem, warning
 from tthc_cli.domain.report_periods import PeriodKind
 from tthc_cli.domain.reporting import KIND_ORDER, Schedule, ScheduledPeriod, Source, flow_for
@@ -261,7 +261,9 @@ def report_obligations(
                     unit=unit,
                     unit_text=unit,
                     period=period.code,
-                    regulation=(flow.send, _words(flow.send_source) or period.rule.title),
+                    regulation=Regulation(
+                        flow.send, _words(flow.send_source) or period.rule.title, flow.send_source.assumption
+                    ),
                     source=item.source,
                     inferred=item.inferred,
                 )

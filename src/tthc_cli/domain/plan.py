@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 from tthc_cli.domain.deadlines import Deadline
 from tthc_cli.domain.item_ids import normalise_id
@@ -174,6 +175,16 @@ class ReportsAsked:
     basis: str = ""
 
 
+class Regulation(NamedTuple):
+    """The rule that dates a deadline the plan leaves to regulation ("theo quy định"), never the plan's
+    words: its phrase, where it comes from (the decree or circular and article, or what is known of an
+    assumed rule), and whether it is assumed rather than found in a text."""
+
+    text: str
+    basis: str
+    assumed: bool = False
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanItem:
     """One item with a stable ID. `lead`/`support` hold canonical unit or group names, `lead_text`/
@@ -212,7 +223,7 @@ class PlanItem:
     unit_role: Role | None = None
     period: str | None = None
     split: Split | None = None
-    regulation: tuple[str, str] | None = None
+    regulation: Regulation | None = None
     source: tuple[str, tuple[str | int, ...]] = ("", ())
     # Facts the data reads rather than copies, each with where it is read from ("Điều 2.1 và Mục 3.1").
     inferred: tuple[tuple[Fact, str], ...] = ()

@@ -55,7 +55,8 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
         out["cells"] = dict(item.cells)
     if item.regulation:
         # Not from the plan: the rule the office added for "theo quy định", with its legal basis.
-        out["deadline"]["regulation"] = {"text": item.regulation[0], "basis": item.regulation[1]}
+        rule = item.regulation
+        out["deadline"]["regulation"] = {"text": rule.text, "basis": rule.basis, "assumed": rule.assumed}
     if item.period is not None or (item.unit is not None and item.unit_role is None):
         out.update(unit=item.unit, period=item.period)
     if item.inferred:

@@ -123,15 +123,17 @@ def due_words(due: date, effective: date | None) -> str:
     return dmy(due)
 
 
-def deadline_text(item: PlanItem) -> str:
+def deadline_text(item: PlanItem, *, basis: bool = True) -> str:
+    """The deadline as the plan writes it, and the rule that dates it where the plan leaves it to
+    regulation — shown as the regulation's, never as the plan's. In full (`show`) with the rule's basis;
+    in a table cell (`basis=False`) the rule's phrase and, if it is assumed, that it is."""
     text = item.deadline.text or _("(none stated)")
-    if item.regulation:
-        # The office's rule for "theo quy định": shown as the regulation's, never as the plan's.
-        text += (
-            " ["
-            + _("regulation: {rule} — {basis}").format(rule=item.regulation[0], basis=item.regulation[1])
-            + "]"
-        )
+    rule = item.regulation
+    if rule and basis:
+        text += " [" + _("regulation: {rule} — {basis}").format(rule=rule.text, basis=rule.basis) + "]"
+    elif rule:
+        said = _("regulation: {rule}").format(rule=rule.text)
+        text += " [" + (_("{rule}, assumed").format(rule=said) if rule.assumed else said) + "]"
     return text + (f" [{_('tentative')}]" if item.deadline.tentative else "")
 
 
@@ -170,7 +172,7 @@ def item_table(
                 item_text(item),
                 _names(item.lead),
                 other,
-                deadline_text(item),
+                deadline_text(item, basis=False),
                 due_cell(item),
             )
         )
@@ -219,7 +221,7 @@ def unit_table(
                 (r.via or "") + (f" ({inferred_words(r.basis)})" if r.basis else ""),
                 item_text(item),
                 detail,
-                deadline_text(item),
+                deadline_text(item, basis=False),
                 due_cell(item),
             )
         )

@@ -4,18 +4,21 @@ progress log and reporting regime, with the deadline problems met on the way."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from tthc_cli.data.deadline_specs import read_deadline
 from tthc_cli.data.models import (
     AppendixFile,
     AppendixRow,
     DeadlineSpec,
+    Duty,
     Obligation,
     Party,
     PlanFile,
     ProgressEntry,
     Reporting,
     ReportingFile,
+    Task,
     UnitsFile,
 )
 from tthc_cli.data.reporting_file import check_reporting_file, regime_of
@@ -174,98 +177,79 @@ def build_items(
     problems: list[Problem] = []
     items: list[PlanItem] = []
     task_deadlines: dict[str, Deadline] = {}
+
+    def work(
+        entry: Task | Duty | Obligation,
+        kind: ItemKind,
+        iid: str,
+        number: str,
+        title: str,
+        path: tuple[str | int, ...],
+        **own: Any,
+    ) -> PlanItem:
+        """A task, a duty or an obliging note: what the three share, read one way; `own`, what one
+        kind alone has."""
+        return PlanItem(
+            id=iid,
+            kind=kind,
+            number=number,
+            title=title,
+            lead=_refs(registry, entry.lead),
+            support=_refs(registry, entry.support),
+            deadline=read_deadline(
+                entry.deadline,
+                meta=meta,
+                file=PLAN,
+                path=(*path, "deadline"),
+                problems=problems,
+                calendar=calendar,
+            ),
+            lead_text=entry.lead.text,
+            support_text=entry.support.text if entry.support else None,
+            regulation=_rule(entry.deadline),
+            source=(PLAN, path),
+            inferred=_inferred(entry.lead, entry.support, entry.deadline, entry.reporting),
+            reports=_reports(registry, entry.reporting),
+            standing=entry.standing,
+            **own,
+        )
+
     for i, task in enumerate(plan.tasks):
-        path: tuple[str | int, ...] = ("tasks", i)
-        deadline = read_deadline(
-            task.deadline,
-            meta=meta,
-            file=PLAN,
-            path=(*path, "deadline"),
-            problems=problems,
-            calendar=calendar,
+        item = work(
+            task,
+            ItemKind.TASK,
+            item_id("task", task.number),
+            task.number,
+            task.title,
+            ("tasks", i),
+            deliverable=task.deliverable,
+            content=tuple(task.content),
+            grouping=task.grouping,
+            appendix=task.appendix,
+            short_title=task.short_title,
+            notes=tuple(task.notes),
         )
-        tid = item_id("task", task.number)
-        task_deadlines.setdefault(tid, deadline)
-        items.append(
-            PlanItem(
-                id=tid,
-                kind=ItemKind.TASK,
-                number=task.number,
-                title=task.title,
-                lead=_refs(registry, task.lead),
-                support=_refs(registry, task.support),
-                deadline=deadline,
-                lead_text=task.lead.text,
-                support_text=task.support.text if task.support else None,
-                deliverable=task.deliverable,
-                content=tuple(task.content),
-                grouping=task.grouping,
-                appendix=task.appendix,
-                short_title=task.short_title,
-                regulation=_rule(task.deadline),
-                notes=tuple(task.notes),
-                source=(PLAN, path),
-                inferred=_inferred(task.lead, task.support, task.deadline, task.reporting),
-                reports=_reports(registry, task.reporting),
-                standing=task.standing,
-            )
-        )
+        task_deadlines.setdefault(item.id, item.deadline)
+        items.append(item)
     for i, duty in enumerate(plan.duties):
-        path = ("duties", i)
-        deadline = read_deadline(
-            duty.deadline,
-            meta=meta,
-            file=PLAN,
-            path=(*path, "deadline"),
-            problems=problems,
-            calendar=calendar,
-        )
         items.append(
-            PlanItem(
-                id=item_id("duty", duty.number),
-                kind=ItemKind.DUTY,
-                number=duty.number,
-                title=duty.text,
-                lead=_refs(registry, duty.lead),
-                support=_refs(registry, duty.support),
-                deadline=deadline,
-                lead_text=duty.lead.text,
-                support_text=duty.support.text if duty.support else None,
+            work(
+                duty,
+                ItemKind.DUTY,
+                item_id("duty", duty.number),
+                duty.number,
+                duty.text,
+                ("duties", i),
                 short_title=duty.short_title,
                 notes=tuple(duty.notes),
-                regulation=_rule(duty.deadline),
-                source=(PLAN, path),
-                inferred=_inferred(duty.lead, duty.support, duty.deadline, duty.reporting),
-                reports=_reports(registry, duty.reporting),
-                standing=duty.standing,
             )
         )
     by_id = {it.id: it for it in items}
     for name, appendix in appendices.items():
         items += _appendix_items(name, appendix, registry, by_id, task_deadlines, meta, problems, calendar)
     for i, ob in enumerate(plan.obligations):
-        path = ("obligations", i)
-        deadline = read_deadline(
-            ob.deadline, meta=meta, file=PLAN, path=(*path, "deadline"), problems=problems, calendar=calendar
-        )
-        items.append(
-            PlanItem(
-                id=note_id(ob),
-                kind=ItemKind.NOTE,
-                number=note_id(ob).removeprefix("note:"),
-                title=ob.text,
-                lead=_refs(registry, ob.lead),
-                support=_refs(registry, ob.support),
-                deadline=deadline,
-                lead_text=ob.lead.text,
-                support_text=ob.support.text if ob.support else None,
-                regulation=_rule(ob.deadline),
-                source=(PLAN, path),
-                inferred=_inferred(ob.lead, ob.support, ob.deadline, ob.reporting),
-                reports=_reports(registry, ob.reporting),
-                standing=ob.standing,
-            )
-        )
+        nid = note_id(ob)
+        items.append(work(ob, ItemKind.NOTE, nid, nid.removeprefix("note:"), ob.text, ("obligations", i)))
     each_unit = {item_id("task", t.number) for t in plan.tasks if t.each_unit}
     each_unit |= {item_id("duty", d.number) for d in plan.duties if d.each_unit}
     each_unit |= {note_id(o) for o in plan.obligations if o.each_unit}

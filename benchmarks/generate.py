@@ -118,7 +118,8 @@ def generate(n: int, out: Path, seed: int = 2021) -> dict[str, int]:
     units += [
         "  - name: UBND cấp huyện",
         "    kind: listed",
-        "    aliases: [UBND các huyện, thị xã, thành phố]",
+        "    aliases:",
+        "      - UBND các huyện, thị xã, thành phố",
         "    members:",
     ] + [f"      - {d}" for d in districts]
     units += [

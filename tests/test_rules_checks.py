@@ -263,6 +263,48 @@ def test_a_name_split_at_its_commas_at_the_end_of_a_flow_list() -> None:
     ]
 
 
+def test_the_units_of_an_obliging_note_are_checked_like_a_tasks() -> None:
+    """A note's lead, support and reporters name registered units too (they were once left unchecked,
+    and the shipped note of section IV split a group's name at its commas unseen)."""
+    note = (
+        "text: các cơ quan, đơn vị, địa phương\n      refs:\n"
+        "        - Các cơ quan, đơn vị, địa phương có liên quan\n"
+    )
+    flow = (
+        "text: các cơ quan, đơn vị, địa phương\n      refs: [Các cơ quan, đơn vị, địa phương, Sở Khôngcó]\n"
+    )
+    result = load_with(plan_yaml=edit("plan.yaml", note, flow))
+    split = (
+        "'{ref}' is part of the name 'Các cơ quan, đơn vị, địa phương', split at its commas: a flow list "
+        "[a, b] splits on every comma, so write names with commas as a block list, one '- name' per line"
+    )
+    assert [row[2:5] for row in rows(result)] == [
+        ("obligations[1].lead.refs[0]", "comma-split-name", "error"),
+        ("obligations[1].lead.refs[1]", "comma-split-name", "error"),
+        ("obligations[1].lead.refs[2]", "comma-split-name", "error"),
+        ("obligations[1].lead.refs[3]", "unknown-unit", "error"),
+    ]
+    assert rows(result)[0][5] == split.format(ref="Các cơ quan")
+
+
+def test_an_alias_in_lower_case_after_another_is_a_name_split_at_its_commas() -> None:
+    alias = "    aliases:\n      - Các cơ quan, đơn vị, địa phương\n"
+    result = load_with(
+        units_yaml=edit("units.yaml", alias, "    aliases: [Các cơ quan, đơn vị, địa phương]\n")
+    )
+    assert [row[1:5] for row in rows(result)] == [
+        (line, f"groups[8].aliases[{j}]", "comma-split-name", "warning") for line, j in ((241, 1), (241, 2))
+    ]
+    assert rows(result)[0][5].startswith("'đơn vị' starts in lower case")
+    # One alias in lower case alone is a name as the source writes it, not a piece of one.
+    single = edit(
+        "units.yaml",
+        alias,
+        "    aliases: [các cơ quan, đơn vị, địa phương]\n".replace(", đơn vị, địa phương", ""),
+    )
+    assert rows(load_with(units_yaml=single)) == []
+
+
 def test_appendix_rows_name_one_registered_unit() -> None:
     result = load_with(
         appendix_review_yaml=edit(
@@ -553,8 +595,9 @@ def test_each_unit_on_an_open_ended_lead_in_a_duty_and_an_obligation() -> None:
         "        - Các cơ quan, đơn vị, địa phương có liên quan\n    each_unit: true\n",
     )
     plan = plan.replace(
-        "      refs: [Các cơ quan, đơn vị, địa phương có liên quan]\n",
-        "      refs: [Các cơ quan, đơn vị, địa phương có liên quan]\n    each_unit: true\n",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n    # Conditional",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n"
+        "    each_unit: true\n    # Conditional",
     )
     warning = (
         "each_unit: true, but every lead is an open-ended group: there is no unit to split it between; "
@@ -562,7 +605,7 @@ def test_each_unit_on_an_open_ended_lead_in_a_duty_and_an_obligation() -> None:
     )
     assert rows(load_with(plan_yaml=plan)) == [
         ("plan.yaml", 523, "duties[4].each_unit", "each-unit-open", "warning", warning),
-        ("plan.yaml", 564, "obligations[1].each_unit", "each-unit-open", "warning", warning),
+        ("plan.yaml", 565, "obligations[1].each_unit", "each-unit-open", "warning", warning),
     ]
 
 
@@ -642,11 +685,11 @@ def test_group_members_scopes_names_and_aliases_are_checked_too() -> None:
             "'Báo Hải Dương' is marked as an inferred member of "
             "'Các cơ quan thông tin truyền thông của tỉnh' but is not among its `members`; list it there too",
         ),
-        ("units.yaml", 247, "groups[9].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
-        ("units.yaml", 278, "groups[12].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        ("units.yaml", 248, "groups[9].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
+        ("units.yaml", 279, "groups[12].scope[0]", "unknown-unit", "error", unknown("Zzzz qqq")),
         (
             "units.yaml",
-            282,
+            283,
             "groups[14].name",
             "ambiguous-name",
             "error",
@@ -654,7 +697,7 @@ def test_group_members_scopes_names_and_aliases_are_checked_too() -> None:
         ),
         (
             "units.yaml",
-            284,
+            285,
             "groups[14].aliases[0]",
             "ambiguous-name",
             "error",

@@ -77,21 +77,11 @@ def _comma_split_name(registry: Registry, refs: list[str], j: int) -> str | None
 
 def check_references(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:
     reg = plan.registry
-    for i, task in enumerate(sources.plan.tasks):
-        yield from _party_refs(reg, task.lead, ("tasks", i, "lead"))
-        yield from _party_refs(reg, task.support, ("tasks", i, "support"))
-    for i, duty in enumerate(sources.plan.duties):
-        yield from _party_refs(reg, duty.lead, ("duties", i, "lead"))
-        yield from _party_refs(reg, duty.support, ("duties", i, "support"))
-    parts: list[tuple[str, Sequence[Task | Duty | Obligation]]] = [
-        ("tasks", sources.plan.tasks),
-        ("duties", sources.plan.duties),
-        ("obligations", sources.plan.obligations),
-    ]
-    for field, entries in parts:
-        for i, entry in enumerate(entries):
-            if entry.reporting is not None:
-                yield from _party_refs(reg, entry.reporting.by, (field, i, "reporting", "by"))
+    for path, entry in _work_entries(sources):
+        yield from _party_refs(reg, entry.lead, (*path, "lead"))
+        yield from _party_refs(reg, entry.support, (*path, "support"))
+        if entry.reporting is not None:
+            yield from _party_refs(reg, entry.reporting.by, (*path, "reporting", "by"))
     rows: list[tuple[str, Path, str]] = []
     for name, appendix in sources.appendices.items():
         file = appendix_file(name)
@@ -169,6 +159,15 @@ def check_appendix_links(plan: Plan, sources: Sources, today: date | None = None
 def _each_unit_without_units(registry: Registry, sources: Sources) -> Iterator[Problem]:
     """`each_unit: true` on an item whose leads name no definite unit (only open-ended groups): there
     is no one to split it between, so it stays one obligation."""
+    for path, entry in _work_entries(sources):
+        if entry.each_unit:
+            refs = [registry.resolve(r) for r in entry.lead.refs]
+            if all(r is None or registry.is_open(r) for r in refs):
+                yield warning("each-unit-open").at(PLAN, (*path, "each_unit"))
+
+
+def _work_entries(sources: Sources) -> Iterator[tuple[Path, Task | Duty | Obligation]]:
+    """Every task, duty and obliging note of plan.yaml with its path: the entries that name units."""
     parts: list[tuple[str, Sequence[Task | Duty | Obligation]]] = [
         ("tasks", sources.plan.tasks),
         ("duties", sources.plan.duties),
@@ -176,11 +175,7 @@ def _each_unit_without_units(registry: Registry, sources: Sources) -> Iterator[P
     ]
     for field, entries in parts:
         for i, entry in enumerate(entries):
-            if not entry.each_unit:
-                continue
-            refs = [registry.resolve(r) for r in entry.lead.refs]
-            if all(r is None or registry.is_open(r) for r in refs):
-                yield warning("each-unit-open").at(PLAN, (field, i, "each_unit"))
+            yield (field, i), entry
 
 
 def check_registry(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:
@@ -200,6 +195,10 @@ def check_registry(plan: Plan, sources: Sources, today: date | None = None) -> I
                 if found := _unknown(reg, member, UNITS, ("groups", i, field, j)):
                     yield found
     for name, path, text in entries:
+        if path[2] == "aliases" and path[3] != 0 and text[:1].islower():
+            # A name of this genre starts with a capital ("Sở", "UBND", "Các cơ quan"); a later alias in
+            # lower case is what a name with commas written in a flow list [a, b] leaves ("đơn vị").
+            yield warning("comma-split-name", "alias", ref=text, name=name).at(UNITS, path)
         key = fold(text)
         if key in owner and owner[key][0] != name:
             yield problem("ambiguous-name", text=text, owner=owner[key][0]).at(UNITS, path)

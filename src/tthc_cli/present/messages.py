@@ -667,6 +667,12 @@ MESSAGES.update(
             "'{ref}' is part of the name '{name}', split at its commas: a flow list [a, b] splits "
             "on every comma, so write names with commas as a block list, one '- name' per line"
         ),
+        "comma-split-name/alias": N_(
+            "'{ref}' starts in lower case, like a piece of a name split at its commas: "
+            "a flow list [a, b] splits on every comma, so write names with commas as a block list, one "
+            "'- name' per line (an alias starting in lower case is not needed: names are matched "
+            "without case)"
+        ),
         "group-in-appendix": N_("'{name}' is a group; an appendix row names one unit"),
         "unknown-task": N_("task {task} does not exist in plan.yaml"),
         "appendix-link/undeclared": N_("task {task} does not declare 'appendix: {name}' in plan.yaml"),

@@ -121,3 +121,7 @@ def started(item_id: str, day: date) -> Entry:
 
 def reopened(item_id: str, day: date) -> Entry:
     return Entry(item_id, day, EntryStatus.REOPENED)
+
+
+def note_entry(item_id: str, day: date) -> Entry:
+    return Entry(item_id, day, EntryStatus.NOTE)

@@ -144,7 +144,7 @@ def rolled_up(own: ItemStatus, kids: Sequence[ItemStatus]) -> ItemStatus:
     for status in (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS):
         hit = [k for k in open_kids if k.status is status]
         if hit:
-            days = max((k.days_late or 0 for k in hit), default=0) if status is Status.OVERDUE else None
+            days = max(k.days_late or 0 for k in hit) if status is Status.OVERDUE else None
             return ItemStatus(item, status, None, started, days, last, **counts)
     status = Status.IN_PROGRESS if done or started else open_kids[0].status
     return ItemStatus(item, status, None, started, None, last, **counts)

@@ -80,6 +80,7 @@ def item(
     deadline: Deadline | None = None,
     kind: ItemKind | None = None,
     number: str | None = None,
+    title: str | None = None,
     **fields: object,
 ) -> PlanItem:
     """An item with the ID `item_id` ('task:1.1'); its kind and number read from the ID unless given."""
@@ -88,7 +89,7 @@ def item(
         id=item_id,
         kind=kind or (ItemKind(code) if code in ("task", "duty", "note") else ItemKind.ROW),
         number=number if number is not None else rest.split("/", 1)[0],
-        title=f"Việc {rest}",
+        title=title or f"Việc {rest}",
         lead=lead,
         support=support,
         deadline=deadline or unspecified(),

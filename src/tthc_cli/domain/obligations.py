@@ -26,8 +26,7 @@ def fan_out_units(registry: Registry, refs: tuple[str, ...]) -> list[str]:
     units: dict[str, None] = {}
     classes: dict[str, None] = {}
     for ref in refs:
-        if registry.is_open(ref):
-            continue
+        # An open-ended group expands to itself alone, neither a unit nor a class: it names no one.
         for name in registry.expand(ref):
             if name in registry.units:
                 units.setdefault(name)

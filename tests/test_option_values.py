@@ -169,5 +169,6 @@ def test_a_day_option_is_declared_with_its_flag_placeholder_help_and_parser() ->
     with pytest.raises(UserError) as refused:
         option.parser("someday")
     assert str(refused.value) == (
-        "--week: cannot read the date 'someday'; use YYYY-MM-DD or D/M/YYYY, or today, eow, eom, eoq, eoy, +14d, +2w"
+        "--week: cannot read the date 'someday'; use YYYY-MM-DD or D/M/YYYY, "
+        "or today, eow, eom, eoq, eoy, +14d, +2w"
     )

@@ -154,6 +154,7 @@ def test_a_long_title_is_cut_at_a_word_without_its_trailing_punctuation() -> Non
     cut = labels.item_title(_titled(words), limit=40)
     assert cut == "Rà soát, đánh giá thủ tục hành chính …"
     assert labels.item_title(_titled("Một hai ba, bốn năm"), limit=14) == "Một hai ba …"
+    assert labels.item_title(_titled("Theo Mục IX của kế hoạch"), limit=12) == "Theo Mục IX …"
     assert labels.TITLE_LIMIT == 90
 
 

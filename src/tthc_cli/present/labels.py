@@ -212,16 +212,10 @@ def item_title(item: PlanItem, limit: int = TITLE_LIMIT) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
 
 
-# Words for the codes a problem may carry (an Enum's value -> its msgid), by the Enum's class name.
-CODE_WORDS: dict[str, dict[str, str]] = {}
-
-
 def code_label(value: object) -> str:
-    """The word for a code carried by a problem (an Enum member), in the reader's language; the code
-    itself when no word is declared."""
-    code = str(getattr(value, "value", value))
-    words = CODE_WORDS.get(type(value).__name__, {})
-    return _(words[code]) if code in words else code
+    """A code carried by a problem (an Enum member) as a sentence says it: its code (no code a
+    problem carries has words of its own)."""
+    return str(getattr(value, "value", value))
 
 
 def plan_title(meta: PlanMeta) -> str:

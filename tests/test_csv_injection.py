@@ -1,0 +1,84 @@
+"""A cell of a CSV that starts with = + - @ (or a tab or carriage return) is run by Excel as a formula
+('-2+3' computes, '=HYPERLINK(…)' links): every CSV tthc writes, for tools or for Excel, makes such a
+cell text by putting an apostrophe in front, and leaves every other cell as it is."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tthc_cli.present.tables import csv_cell, items_csv, to_csv
+
+from .conftest import edit
+from .small_plans import due_on, item
+
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_a_cell_starting_like_a_formula_is_made_text(start: str) -> None:
+    assert csv_cell(f"{start}1+2") == f"'{start}1+2"
+    assert csv_cell(start) == f"'{start}"
+
+
+@pytest.mark.parametrize("text", ["", "Sở Y tế", "2021-06-30", "1-2", " -1", "'=1", "a=b", "task:1.1", "…-"])
+def test_any_other_cell_is_left_as_it_is(text: str) -> None:
+    assert csv_cell(text) == text
+
+
+def _rows(text: str, delimiter: str = ",") -> list[list[str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
+def test_every_cell_of_a_csv_is_checked_headers_too_and_dates_are_iso() -> None:
+    written = to_csv(["id", "-x"], [["=1", date(2021, 6, 30)], [None, "@me"]])
+    assert written.endswith("\r\n")
+    assert _rows(written) == [["Mã", "'-x"], ["'=1", "2021-06-30"], ["", "'@me"]]
+
+
+def test_an_items_text_and_its_units_are_made_text_in_the_items_csv() -> None:
+    task = item(
+        "task:1",
+        title="-2+3 đơn vị",
+        lead=("=HYPERLINK(1)",),
+        support=("+Sở",),
+        deadline=due_on(date(2021, 6, 30)),
+    )
+    header, row = _rows(items_csv([task]))
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["Nội dung"], cells["Chủ trì"], cells["Phối hợp"]) == (
+        "'-2+3 đơn vị",
+        "'=HYPERLINK(1)",
+        "'+Sở",
+    )
+    assert (cells["Mã"], cells["Hạn"]) == ("task:1", "2021-06-30")
+
+
+OLD_TITLE = (
+    "title: >-\n"
+    "      Nhiệm vụ tham mưu ban hành Quy chế về tổ chức và hoạt động của Bộ phận Một cửa giải quyết "
+    "thủ tục\n      hành chính trên địa bàn tỉnh Hải Dương.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "yaml"),
+    [("=", "="), ("+", "+"), ("-", "-"), ("@", "@"), ("\t", "\\t")],
+    ids=["equals", "plus", "minus", "at", "tab"],
+)
+@pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("csv-excel", ";")])
+def test_an_item_whose_text_starts_like_a_formula_is_text_in_every_csv(
+    run, data_dir: Path, start: str, yaml: str, fmt: str, delimiter: str
+) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "plan.yaml").write_text(
+        edit("plan.yaml", OLD_TITLE, f'title: "{yaml}1+1 Quy chế"\n'), encoding="utf-8"
+    )
+    result = run("list", "-f", fmt, "--kind", "task", "--today", "2021-03-01", "--data", str(data_dir))
+    assert result.code == 0, result.stderr
+    rows = _rows(result.stdout, delimiter)
+    assert [f"'{start}1+1 Quy chế"] == [cell for row in rows for cell in row if "1+1 Quy chế" in cell]

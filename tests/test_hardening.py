@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -65,29 +64,42 @@ def test_twenty_concurrent_appends_lose_nothing(data_dir: Path) -> None:
     assert notes == sorted(f"ghi chú {n}" for n in range(20))
 
 
+# tthc imported, then a signal on the pipe named first, then the command: a kill timed from the signal
+# lands in tthc's own work (reading the plan, appending), never in the interpreter's start-up.
+_READY_THEN_MAIN = (
+    "import os, sys; from tthc_cli.cli.entry import main; "
+    "os.write(int(sys.argv[1]), b'r'); main(sys.argv[2:])"
+)
+
+
+def _append_after_ready(data_dir: Path, note: str) -> tuple[subprocess.Popen[bytes], float]:
+    """An append started and past its imports; with the moment it got there."""
+    ready_r, ready_w = os.pipe()
+    args = ["progress", "add", "1.1", "--status", "note", "--date", "2021-06-01", "--note", note]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _READY_THEN_MAIN, str(ready_w), *args],
+        env=_env(data_dir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(ready_w,),
+    )
+    os.close(ready_w)
+    assert os.read(ready_r, 1) == b"r"
+    os.close(ready_r)
+    return proc, time.monotonic()
+
+
 def test_killed_appends_leave_the_old_file_or_the_new_one(data_dir: Path) -> None:
+    """Twelve appends killed at moments spread evenly over the time one append takes on this machine
+    (measured first), from the start of its work to its end."""
     path = data_dir / "progress.yaml"
-    rng = random.Random(2021)
+    whole, started = _append_after_ready(data_dir, "đo thời gian")
+    assert whole.wait(timeout=60) == 0
+    took = time.monotonic() - started
     for n in range(12):
         before = path.read_bytes()
-        proc = subprocess.Popen(
-            [
-                *TTHC,
-                "progress",
-                "add",
-                "1.1",
-                "--status",
-                "note",
-                "--date",
-                "2021-06-01",
-                "--note",
-                f"lần {n}",
-            ],
-            env=_env(data_dir),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.0, 0.8))
+        proc, started = _append_after_ready(data_dir, f"lần {n}")
+        time.sleep(max(0.0, started + took * n / 11 - time.monotonic()))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         after = path.read_bytes()
@@ -96,30 +108,36 @@ def test_killed_appends_leave_the_old_file_or_the_new_one(data_dir: Path) -> Non
 
 
 WRITER = """
-import sys
+import os, sys
 from tthc_cli.fsutil import atomic_write
-payload = (sys.argv[2] * 4_000_000).encode()
+first, second = ((sys.argv[3] + end) * 4_000_000 for end in "ab")
+atomic_write(sys.argv[2], first.encode())
+os.write(int(sys.argv[1]), b"w")  # the first file written whole: the next ones are being written
 while True:
-    atomic_write(sys.argv[1], payload)
+    atomic_write(sys.argv[2], second.encode())
+    atomic_write(sys.argv[2], first.encode())
 """
 
 
 def test_a_writer_killed_at_any_moment_never_leaves_a_partial_file(tmp_path: Path) -> None:
+    """Ten writers, each killed at a moment after its first whole write, 15 ms further on each time:
+    moments across the writes that follow (each a few tens of milliseconds), each replacing the file
+    with the other of two contents of one length."""
     target = tmp_path / "report.html"
     target.write_bytes(b"old" * 4_000_000)
-    rng = random.Random(7)
-    units = set()
     for n in range(10):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), f"v{n % 10}"])
-        time.sleep(rng.uniform(0.05, 0.6))
+        ready_r, ready_w = os.pipe()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(ready_w), str(target), f"v{n}"], pass_fds=(ready_w,)
+        )
+        os.close(ready_w)
+        assert os.read(ready_r, 1) == b"w"
+        os.close(ready_r)
+        time.sleep(n * 0.015)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         data = target.read_bytes()
-        assert len(data) in (12_000_000, 8_000_000)  # a whole old file or a whole new one
-        unit = data[:3] if data.startswith(b"old") else data[:2]
-        assert data == unit * (len(data) // len(unit))
-        units.add(unit)
-    assert units - {b"old"}, "no writer ever replaced the file: the test proved nothing"
+        assert data in (f"v{n}a".encode() * 4_000_000, f"v{n}b".encode() * 4_000_000)  # never a mix or a part
 
 
 def test_unwritable_target_gives_a_message_not_a_traceback(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

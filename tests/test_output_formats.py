@@ -1,0 +1,169 @@
+"""Output formats and the views they write: each format is one registered class asking the view for
+one form; a view refuses a form its command never offers; remarks go to stderr around the answer;
+an item's page names its parent and parts as the document does."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tthc_cli.domain.accountability import assignments
+from tthc_cli.domain.obligations import split_obligations
+from tthc_cli.domain.plan import Role
+from tthc_cli.domain.status import statuses
+from tthc_cli.present import formats
+
+from .small_plans import CO_LIEN_QUAN, HUYEN, SO, STP, SYT, done, due_on, item, plan, quarterly, registry
+
+TODAY = date(2021, 6, 1)
+
+
+def _plan():  # type: ignore[no-untyped-def]
+    reg = registry()
+    items = [
+        item("task:1", lead=(SYT,), deadline=due_on(date(2021, 3, 31))),
+        item("task:2", lead=(CO_LIEN_QUAN,), deadline=due_on(date(2021, 9, 30))),
+        item("duty:IV.2", lead=(SO,)),
+        item("task:3", lead=(HUYEN,), deadline=quarterly(quarters=(1, 2))),
+        item("task:6", lead=(STP,)),
+        item(
+            "inspection:I.1", lead=(STP,), parent="task:6", unit=SYT, unit_role=Role.INSPECTED, number="I.1"
+        ),
+    ]
+    return plan(
+        split_obligations(items, {"duty:IV.2", "task:3"}, reg),
+        reg=reg,
+        progress=[done("task:1", date(2021, 3, 1))],
+    )
+
+
+def test_every_format_is_registered_by_its_name() -> None:
+    assert sorted(formats.FORMAT_BY_NAME) == sorted(
+        ["table", "md", "json", "csv", "csv-excel", "xlsx", "text", "html", "ics", "docx", "sqlite"]
+    )
+    assert all(f.name == name for name, f in formats.FORMAT_BY_NAME.items())
+
+
+def test_a_view_refuses_a_form_its_command_never_offers() -> None:
+    p = _plan()
+    view = formats.RegistryView(p.registry)
+    for name in ("text", "ics", "html", "docx", "sqlite"):
+        with pytest.raises(TypeError, match="RegistryView has no"):
+            formats.render(name, view)
+
+
+def test_items_are_written_for_people_and_for_tools_with_their_status() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.items_view("Việc của kế hoạch", [p.by_id["task:1"], p.by_id["task:2"]], p, sts, TODAY)
+    data = json.loads(formats.render("json", view))
+    assert [(d["id"], d["status"]["code"]) for d in data] == [
+        ("task:1", "done_on_time"),
+        ("task:2", "not_due"),
+    ]
+    table = formats.render("table", view)
+    assert table.startswith("Việc của kế hoạch\n+---")
+    assert "| Mục 1 | Nhiệm vụ | Việc 1 " in table and "| Chưa đến hạn " in table
+    md = formats.render("md", view)
+    assert md.startswith("| Mục |") and "## " not in md  # one table: no heading
+    csv = formats.render("csv", view)
+    assert csv.startswith("\ufeffMã,") and "task:2" in csv
+
+
+def test_overdue_rows_carry_their_days_late_in_the_table_and_for_tools() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    late = [p.by_id["task:3/ubnd-huyen-gia-loc/2021-Q1"]]
+    view = formats.items_view("Quá hạn", late, p, sts, TODAY, days_late=[78])
+    assert json.loads(formats.render("json", view))[0]["days_late"] == 78
+    section = view.sections()[0]
+    assert section.table.headers[-1] == "Số ngày trễ" and section.table.rows[0][-1] == 78
+    assert "Tình trạng" not in section.table.headers  # every row is overdue: the days say more
+    assert "Số ngày trễ" in formats.render("csv", view).splitlines()[0]
+
+
+def test_a_units_page_puts_what_it_may_owe_through_an_open_ended_group_apart() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    rows = tuple(assignments(p, SYT))
+    view = formats.UnitView(SYT, rows, p, sts, TODAY)
+    titles = [s.title for s in view.sections()]
+    assert titles == [
+        "Sở Y tế: 3 việc phải thực hiện (tình trạng tại ngày 01/06/2021)",
+        "Có thể liên quan — giao cho nhóm không xác định: 1 việc",
+    ]
+    md = formats.render("md", view)
+    assert md.startswith("## Sở Y tế: 3 việc") and "\n## Có thể liên quan" in md
+    data = json.loads(formats.render("json", view))
+    assert data["unit"] == SYT and data["as_of"] == "2021-06-01" and len(data["items"]) == 4
+    named_only = plan([item("task:1", lead=(STP,))])
+    view = formats.UnitView(
+        STP, tuple(assignments(named_only, STP)), named_only, statuses(named_only, TODAY), TODAY
+    )
+    assert [s.title for s in view.sections()] == [
+        "Sở Tư pháp: 1 việc phải thực hiện (tình trạng tại ngày 01/06/2021)"
+    ]
+
+
+def test_the_missing_shares_of_an_item_are_one_titled_table() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    kids = tuple(p.children("duty:IV.2"))
+    view = formats.ObligationsView("Chưa thực hiện", kids, p, sts, TODAY)
+    assert formats.render("md", view).startswith("## Chưa thực hiện\n\n| ")
+    assert [d["id"] for d in json.loads(formats.render("json", view))] == [k.id for k in kids]
+    assert formats.render("csv", view).count("\r\n") == 1 + len(kids)
+
+
+def test_the_registry_is_a_table_of_units_and_one_of_groups() -> None:
+    view = formats.RegistryView(registry())
+    assert [s.title for s in view.sections()] == ["Đơn vị: 5", "Nhóm: 4"]
+
+
+def _page(item_id: str) -> dict[str, object]:
+    p = _plan()
+    found = p.by_id[item_id]
+    view = formats.ItemView(found, p, statuses(p, TODAY)[item_id], (), TODAY)
+    return view.context()
+
+
+def test_an_items_page_names_its_shares_by_unit_and_period() -> None:
+    split = _page("task:3")
+    assert split["ref"] == "Mục 3" and split["parts_head"] == "4 phần việc"
+    assert split["parts"] == [
+        "UBND huyện Gia Lộc, quý I/2021",
+        "UBND huyện Gia Lộc, quý II/2021",
+        "UBND huyện Kim Thành, quý I/2021",
+        "UBND huyện Kim Thành, quý II/2021",
+    ]
+    by_unit = _page("duty:IV.2")
+    assert by_unit["parts"] == ["Sở Y tế", "Sở Tư pháp", "Sở Nội vụ"]
+
+
+def test_an_items_page_names_its_appendix_rows_and_an_inspected_rows_unit() -> None:
+    page = _page("task:6")
+    assert page["parts_head"] == "1 dòng phụ lục"
+    assert page["parts"] == ["PL – I.1 (Sở Y tế)"]
+
+
+def test_a_shares_page_names_its_parent_and_a_window_only_when_its_own() -> None:
+    share = _page("task:3/ubnd-huyen-gia-loc/2021-Q2")
+    assert share["parent"] == "Mục 3 — Việc 3"
+    assert share["start"] == date(2021, 4, 1)  # the quarter's own start
+    assert _page("task:1")["start"] is None  # starts with the plan: nothing to say
+    assert _page("task:1")["parent"] is None
+    assert _page("duty:IV.2")["start"] is None  # no due date
+
+
+def test_show_says_the_preamble_before_the_answer_and_the_notes_after(capsys) -> None:  # type: ignore[no-untyped-def]
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.items_view(
+        "Việc", [p.by_id["task:1"]], p, sts, TODAY, notes=["ghi chú sau"], preamble=["lưu ý trước"]
+    )
+    formats.show("json", view)
+    captured = capsys.readouterr()
+    assert captured.err == "lưu ý trước\nghi chú sau\n"
+    assert json.loads(captured.out)[0]["id"] == "task:1"

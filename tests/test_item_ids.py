@@ -81,6 +81,8 @@ def test_a_period_is_trimmed_and_written_in_capitals() -> None:
         ("task:3/2022-m03", "task:3/2022-M03"),
         ("task:3/2022-M03", "task:3/2022-M03"),
         ("task:3.2/2021-Q2", "task:3.2/2021-Q2"),
+        ("task:3.2/2021-9m", "task:3.2/2021-9M"),  # the nine-month report's period
+        ("duty:iv.2/Sở Y tế/2021-h1", "duty:IV.2/so-y-te/2021-H1"),
         ("3/2022-m03", "task:3/2022-M03"),
         ("duty:iv.2/Sở Y tế", "duty:IV.2/so-y-te"),
         ("IV.2/so y te", "IV.2/so y te"),  # no kind: left as typed for Plan.find_id to look up

@@ -115,6 +115,7 @@ def test_an_item_is_named_as_the_document_numbers_it(
         ("2021-H1", "6 tháng đầu năm 2021", "first half of 2021"),
         ("2021-H2", "6 tháng cuối năm 2021", "second half of 2021"),
         ("2021", "năm 2021", "year 2021"),
+        ("2021-9M", "9 tháng đầu năm 2021", "the first nine months of 2021"),
         ("2021-W05", "tuần 5/2021", "week 5/2021"),
         ("2021-03-01", "01/03/2021", "01/03/2021"),
         ("2021-01-01/2021-05-31", "01/01/2021 – 31/05/2021", "01/01/2021 – 31/05/2021"),

@@ -28,6 +28,7 @@ def test_the_fixed_files_come_first_then_appendices_then_unit_logs_each_in_name_
         "plan.yaml",
         "units.yaml",
         "progress.yaml",
+        "reporting.yaml",
         "appendix_inspection.yaml",
         "appendix_review.yaml",
         "progress/so-noi-vu.yaml",
@@ -36,7 +37,7 @@ def test_the_fixed_files_come_first_then_appendices_then_unit_logs_each_in_name_
 
 
 def test_a_folder_without_files_still_names_the_fixed_ones_so_a_missing_one_is_reported() -> None:
-    assert data_file_names([]) == ["plan.yaml", "units.yaml", "progress.yaml"]
+    assert data_file_names([]) == ["plan.yaml", "units.yaml", "progress.yaml", "reporting.yaml"]
 
 
 @pytest.mark.parametrize(
@@ -81,6 +82,7 @@ def test_a_units_log_is_its_slug_under_progress(name: str, slug: str | None) -> 
         ("progress.yaml", True),
         ("progress/so-y-te.yaml", True),
         ("plan.yaml", False),
+        ("reporting.yaml", False),
         ("appendix_review.yaml", False),
         ("progress/Sở Y tế.yaml", False),
         ("progress", False),
@@ -96,6 +98,7 @@ def test_the_log_is_read_from_progress_yaml_and_each_units_file(name: str, progr
         ("plan.yaml", True),
         ("units.yaml", True),
         ("progress.yaml", True),
+        ("reporting.yaml", True),
         ("appendix_review.yaml", True),
         ("progress/so-y-te.yaml", True),
         ("Plan.yaml", False),

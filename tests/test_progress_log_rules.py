@@ -114,8 +114,8 @@ def test_reopening_what_was_never_done_is_questioned_and_undoes_nothing() -> Non
     [
         ('{id: "duty:IV.9", unit: "Sở Y tế", date: 2021-05-01, status: note}', "id"),
         ('{id: "task:1.1", unit: "Sở Y tế", date: 2021-05-01, status: note}', "unit"),
-        ('{id: "duty:IV.2", unit: "Sở Y tế", period: 2021-Q2, date: 2021-05-01, status: note}', "period"),
-        ('{id: "duty:IV.2", unit: "Sở Ngoại vụ", period: 2021-Q2, date: 2021-05-01, status: note}', "unit"),
+        ('{id: "task:8", unit: "Sở Y tế", period: 2021-Q2, date: 2021-05-01, status: note}', "period"),
+        ('{id: "task:8", unit: "Sở Ngoại vụ", period: 2021-Q2, date: 2021-05-01, status: note}', "unit"),
         ('{id: "task:1.1", period: 2021-Q2, date: 2021-05-01, status: note}', "period"),
         ('{id: "duty:IV.9", date: 2021-05-01, status: note}', "id"),
     ],

@@ -44,6 +44,16 @@ WORDINGS: list[tuple[str, Problem, str]] = [
         "cannot read plan.yaml: permission denied",
     ),
     (
+        "file unreadable for a reason the system does not number",
+        P("file-unreadable", path="plan.yaml", errno=0, reason="Disk on fire"),
+        "cannot read plan.yaml: Disk on fire",
+    ),
+    (
+        "folder unreadable",
+        P("folder-unreadable", path="ke-hoach", errno=20, reason="Not a directory"),
+        "cannot read the folder ke-hoach: a part of the path is not a folder",
+    ),
+    (
         "not a regular file",
         P("not-regular-file", path="plan.yaml", kind=FileKind.FIFO),
         "plan.yaml is a FIFO (named pipe), not a regular file; it cannot be read",

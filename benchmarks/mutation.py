@@ -113,6 +113,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_unit_progress_files.py",
     ],
     "data.checks": [
+        "tests/test_unit_references.py",
         "tests/test_checks.py",
         "tests/test_rules_checks.py",
         "tests/test_progress.py",

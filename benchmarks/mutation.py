@@ -129,6 +129,7 @@ MODULES: dict[str, list[str]] = {
     "present.labels": ["tests/test_labels.py", "tests/test_status.py", "tests/test_tables_for_people.py"],
     "present.documents": ["tests/test_reports.py", "tests/test_publication.py"],
     "present.tables": [
+        "tests/test_table_rows.py",
         "tests/test_markdown_cells.py",
         "tests/test_csv_injection.py",
         "tests/test_tables_for_people.py",

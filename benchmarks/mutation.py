@@ -140,7 +140,15 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rules_queries.py",
         "tests/test_publication.py",
     ],
-    "present.formats": ["tests/test_output_formats.py", "tests/test_export.py", "tests/test_cli.py"],
+    "present.formats": [
+        "tests/test_output_formats.py",
+        "tests/test_export.py",
+        "tests/test_spreadsheet.py",
+        "tests/test_reports.py",
+        "tests/test_deadline_cli.py",
+        "tests/test_publication.py",
+        "tests/test_cli.py",
+    ],
     # Its functions (the wording of a problem); the MESSAGES table itself is module-level, not mutated.
     "present.messages": [
         "tests/test_problem_wordings.py",

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from tthc_cli import i18n
 from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.obligations import split_obligations
 from tthc_cli.domain.plan import Role
@@ -29,7 +30,13 @@ def _plan():  # type: ignore[no-untyped-def]
         item("task:3", lead=(HUYEN,), deadline=quarterly(quarters=(1, 2))),
         item("task:6", lead=(STP,)),
         item(
-            "inspection:I.1", lead=(STP,), parent="task:6", unit=SYT, unit_role=Role.INSPECTED, number="I.1"
+            "inspection:I.1",
+            lead=(STP,),
+            parent="task:6",
+            appendix="inspection",
+            unit=SYT,
+            unit_role=Role.INSPECTED,
+            number="I.1",
         ),
     ]
     return plan(
@@ -167,3 +174,67 @@ def test_show_says_the_preamble_before_the_answer_and_the_notes_after(capsys) ->
     captured = capsys.readouterr()
     assert captured.err == "lưu ý trước\nghi chú sau\n"
     assert json.loads(captured.out)[0]["id"] == "task:1"
+
+
+@pytest.mark.parametrize(
+    ("form", "said"),
+    [
+        ("sections", "table"),
+        ("data", "JSON"),
+        ("csv", "CSV"),
+        ("text", "text"),
+        ("calendar", "calendar"),
+        ("sheet", "spreadsheet"),
+        ("html", "HTML"),
+        ("docx", "Word"),
+        ("sqlite", "SQLite"),
+    ],
+)
+def test_the_base_view_names_the_form_it_lacks(form: str, said: str) -> None:
+    with pytest.raises(TypeError) as refused:
+        getattr(formats.View(), form)()
+    assert str(refused.value) == f"View has no {said} form"
+
+
+def test_a_units_tables_carry_the_status_and_the_id_when_asked() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.UnitView(SYT, tuple(assignments(p, SYT)), p, sts, TODAY, ids=True)
+    definite, maybe = view.sections()
+    assert definite.table.headers[-2:] == maybe.table.headers[-2:] == ("Tình trạng", "Mã")
+    assert definite.table.codes and maybe.table.codes == ("not_due",)
+    shares = formats.ObligationsView("Chưa xong", tuple(p.children("duty:IV.2")), p, sts, TODAY, ids=True)
+    (section,) = shares.sections()
+    assert section.table.headers == ("Mục", "Đơn vị", "Hạn", "Tình trạng", "Mã")
+    assert section.table.rows[0][0] == "Mục IV.2 – Sở Y tế"
+
+
+def test_an_items_page_gives_its_kind_in_the_documents_words_and_its_parts_as_items() -> None:
+    page = _page("task:6")
+    assert page["kind_label"] == "Nhiệm vụ" and [k.id for k in page["children"]] == ["inspection:I.1"]
+    one = _page("duty:IV.2")
+    assert one["parts_head"] == "3 phần việc" and one["kind_label"] == "Trách nhiệm"  # no section named
+    assert _page("inspection:I.1")["kind_label"] == "inspection"  # a kind the plan does not name: its code
+    assert _page("inspection:I.1")["parent"] == "Mục 6 — Việc 6"
+
+
+def test_an_items_page_in_english_counts_its_parts_in_english() -> None:
+    i18n.activate("en")
+    try:
+        assert _page("task:6")["parts_head"] == "1 appendix row"
+        assert _page("duty:IV.2")["parts_head"] == "3 obligations"
+    finally:
+        i18n.activate(i18n.DEFAULT_LANGUAGE)
+
+
+def test_a_format_writes_bytes_it_renders_as_text_and_prose_at_the_width(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.items_view("Lịch", [p.by_id["task:1"]], p, sts, TODAY)
+    formats.show("ics", view)
+    assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
+    monkeypatch.setenv("COLUMNS", "40")
+    page = formats.ItemView(p.by_id["task:1"], p, sts["task:1"], (), TODAY)
+    formats.show("text", page)
+    shown = capsys.readouterr().out
+    assert shown.startswith("Mục 1 — Việc 1") and max(len(line) for line in shown.splitlines()) <= 40

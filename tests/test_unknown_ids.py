@@ -21,6 +21,8 @@ def _plan() -> Plan:
         item("task:3", deadline=quarterly(quarters=(1, 2))),
         item("task:5", lead=(HUYEN,), deadline=quarterly(quarters=(1,))),
         item("task:8", lead=(SYT,)),
+        item("task:7.1", deadline=quarterly(quarters=(1,))),
+        item("task:7.2"),
     ]
     return plan(split_obligations(items, {"duty:IV.2", "task:5"}, reg), reg=reg)
 
@@ -93,6 +95,21 @@ def test_a_share_of_an_item_split_by_period_says_its_periods() -> None:
     assert far.args["periods"] == ("2021-Q1", "2021-Q2")
     assert far.args["unit"] is None and far.args["units"] == 0
     assert far.args["example"] == "task:3/2021-Q1"
+
+
+def test_a_heading_names_its_items_not_their_shares() -> None:
+    found = unknown_id(_plan(), "7")
+    assert (found.variant, found.args["ids"]) == ("heading", ("task:7.1", "task:7.2"))
+
+
+def test_a_wrong_share_of_an_item_split_by_unit_and_period_is_a_wrong_share() -> None:
+    found = unknown_id(_plan(), "task:5/ubnd-huyen-gia-loc/2021-Q3")
+    assert found.variant == "obligation"
+    assert found.args["item"] == "task:5"
+    assert found.args["suggestions"] == (
+        "task:5/ubnd-huyen-gia-loc/2021-Q1",
+        "task:5/ubnd-huyen-kim-thanh/2021-Q1",
+    )
 
 
 def test_a_share_of_an_item_that_has_none_suggests_nothing_and_gives_no_address() -> None:

@@ -127,7 +127,13 @@ MODULES: dict[str, list[str]] = {
         "tests/test_progress.py",
     ],
     "present.labels": ["tests/test_labels.py", "tests/test_status.py", "tests/test_tables_for_people.py"],
-    "present.documents": ["tests/test_reports.py", "tests/test_publication.py"],
+    "present.documents": [
+        "tests/test_document_values.py",
+        "tests/test_reports.py",
+        "tests/test_reporting_regime.py",
+        "tests/test_accountability.py",
+        "tests/test_publication.py",
+    ],
     "present.tables": [
         "tests/test_table_rows.py",
         "tests/test_markdown_cells.py",

@@ -102,3 +102,13 @@ def test_the_statuses_of_a_plan_roll_every_item_up_from_its_parts() -> None:
     assert fields(sts["task:3"]) == (
         "task:3", Status.DONE_LATE, D(2021, 5, 24), None, 3, (D(2021, 5, 24), "done"), 2, 2
     )  # fmt: skip
+
+
+def test_an_item_with_a_part_done_and_none_started_is_in_progress() -> None:
+    parent = item("task:3", lead=(SO,), deadline=due_on(D(2021, 9, 30)))
+    kids = [item(f"task:3/{s}", parent="task:3", deadline=due_on(D(2021, 9, 30))) for s in ("a", "b")]
+    p = plan([parent, *kids], progress=[done("task:3/a", D(2021, 5, 2))])
+    st = statuses(p, D(2021, 6, 1))["task:3"]
+    assert (st.status, st.started_on, st.children_done) == (Status.IN_PROGRESS, None, 1)
+    nothing = statuses(plan([parent, *kids]), D(2021, 6, 1))["task:3"]
+    assert nothing.status is Status.NOT_DUE  # nothing done, nothing started: where its parts stand

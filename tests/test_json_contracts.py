@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tthc_cli.domain.plan import Entry, EntryStatus, Fact, ReportsAsked
-from tthc_cli.present.contracts import entry_to_dict, item_to_dict
+from tthc_cli.domain.accountability import Assignment
+from tthc_cli.domain.plan import Entry, EntryStatus, Fact, ReportsAsked, Role
+from tthc_cli.present.contracts import entry_to_dict, item_to_dict, unit_row_to_dict
 
 from .small_plans import SO, SYT, item
 
@@ -68,3 +69,17 @@ def test_a_progress_entry_keeps_its_iso_date_status_and_words() -> None:
     }
     bare = entry_to_dict(Entry("task:1.1", date(2021, 3, 5), EntryStatus.STARTED))
     assert bare == {"date": "2021-03-05", "status": "started", "note": None, "evidence": None, "by": None}
+
+
+def test_a_units_row_adds_its_role_group_definiteness_ownership_and_the_groups_basis() -> None:
+    row = Assignment(item("task:1", lead=(SO,)), Role.LEAD, SO, True, False, "Mục 4")
+    out = unit_row_to_dict(row)
+    assert {k: out[k] for k in ("id", "role", "via", "definite", "own", "via_basis")} == {
+        "id": "task:1",
+        "role": "lead",
+        "via": SO,
+        "definite": True,
+        "own": False,
+        "via_basis": "Mục 4",
+    }
+    assert list(out)[-5:] == ["role", "via", "definite", "own", "via_basis"]

@@ -3,6 +3,8 @@ Sở Y tế (quý II/2021)", "PL I – 3 (Sở Y tế)"), in Vietnamese by defau
 
 from __future__ import annotations
 
+from enum import Enum
+
 import pytest
 
 from tthc_cli import i18n
@@ -226,5 +228,9 @@ def test_codes_are_worded_in_the_readers_language() -> None:
 
 
 def test_a_code_carried_by_a_problem_is_said_as_its_code() -> None:
+    class Level(Enum):  # a problem may carry any Enum (domain.problems.Param), not only a StrEnum
+        PROVINCE = 1
+
     assert labels.code_label(Role.INSPECTED) == "inspected"
+    assert labels.code_label(Level.PROVINCE) == "1"
     assert labels.code_label("plain") == "plain"

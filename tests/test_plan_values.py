@@ -29,6 +29,7 @@ def test_a_split_says_whether_it_is_by_unit_and_by_period() -> None:
 
 def test_a_plan_that_says_nothing_of_its_period_runs_through_its_calendar_year() -> None:
     meta = plan_meta(title="Kế hoạch", year=2022, province="Hải Dương")
+    assert (meta.title, meta.year, meta.province) == ("Kế hoạch", 2022, "Hải Dương")
     assert (meta.period_start, meta.period_end, meta.plan_id) == (
         date(2022, 1, 1),
         date(2022, 12, 31),
@@ -62,6 +63,7 @@ def test_a_plan_that_states_its_period_and_identifier_keeps_them() -> None:
         ("Thành phố Đà Nẵng", "thanh-pho-da-nang-2021"),
         ("  Bà Rịa – Vũng Tàu ", "ba-ria-vung-tau-2021"),
         ("ĐẮK LẮK", "dak-lak-2021"),
+        ("đảo Phú Quốc", "dao-phu-quoc-2021"),
         (None, "plan-2021"),
         ("", "plan-2021"),
         ("–", "plan-2021"),  # nothing left of the name

@@ -302,7 +302,7 @@ class Plan:
         """What a person typed -> the ID of an item of this plan: normalised ('1.1' -> 'task:1.1'),
         and a number without its kind ('IV.2', 'II.3') taken as the one item numbered so."""
         key = normalise_id(typed)
-        if key in self.by_id or ":" in key:
+        if ":" in key:  # a kind given (every ID has one): found or not, it is the one meant
             return key
         head, slash, rest = key.partition("/")
         found = [i.id for i in self.items if i.parent is None and i.number.upper() == head.upper()]

@@ -142,3 +142,48 @@ def test_a_group_or_unit_spelled_with_the_wrong_tone_marks_is_suggested() -> Non
     found = registry().lookup("Sở Tư phàp")
     assert (found.name, found.suggestions, found.note) == (None, (STP,), "tone-marks")
     assert registry().resolve(HUYEN) == HUYEN
+
+
+def test_a_member_met_again_does_not_stop_the_walk_through_the_other_members() -> None:
+    reg = registry(
+        extra_groups=[
+            GroupInfo("Khối B", GroupKind.LISTED, members=(SNV,), inferred_members=((SNV, "Mục 9"),)),
+            GroupInfo("Khối A", GroupKind.LISTED, members=(SYT,)),
+            # Walked last to first: Sở Y tế, then Khối A (Sở Y tế met again), then Khối B.
+            GroupInfo("Khối tỉnh", GroupKind.LISTED, members=("Khối B", "Khối A", SYT)),
+        ]
+    )
+    assert reg.membership_basis("Khối tỉnh", SNV) == "Mục 9"
+
+
+def test_a_member_read_twice_does_not_stop_the_walk_through_the_other_members() -> None:
+    reg = registry(
+        extra_groups=[
+            GroupInfo("Khối B", GroupKind.LISTED, members=(SNV,), inferred_members=((SNV, "Mục 9"),)),
+            GroupInfo("Khối A", GroupKind.LISTED, members=(SYT,), inferred_members=((SYT, "Mục 2"),)),
+            GroupInfo(
+                "Khối tỉnh",
+                GroupKind.LISTED,
+                members=("Khối B", "Khối A", SYT),
+                inferred_members=((SYT, "Mục 1"),),
+            ),
+        ]
+    )
+    assert reg.membership_basis("Khối tỉnh", SYT) == "Mục 1"  # the first basis met
+    assert reg.membership_basis("Khối tỉnh", SNV) == "Mục 9"
+
+
+def test_an_open_ended_groups_members_are_not_walked_even_when_read() -> None:
+    reg = registry(
+        extra_groups=[
+            GroupInfo("Có liên quan", GroupKind.OPEN, members=(SYT,), inferred_members=((SYT, "Mục 4"),)),
+            GroupInfo(
+                "Khối",
+                GroupKind.LISTED,
+                members=("Có liên quan",),
+                inferred_members=(("Có liên quan", "Mục 3"),),
+            ),
+        ]
+    )
+    assert reg.membership_basis("Khối", "Có liên quan") == "Mục 3"
+    assert reg.membership_basis("Khối", SYT) is None

@@ -208,7 +208,9 @@ def _parties(src: Sources) -> Iterator[tuple[str, Party]]:
 
 
 def test_a_party_the_item_does_not_print_is_marked_and_a_printed_one_is_not(ds: Plan, src: Sources) -> None:
-    for where, party in _parties(src):
+    parties = list(_parties(src))
+    assert any(p.inferred for _w, p in parties) and any(p.inferred is None for _w, p in parties)
+    for where, party in parties:
         assert (party.text is None) == (party.inferred is not None), where
 
 
@@ -243,6 +245,7 @@ def test_every_mark_names_its_basis(ds: Plan, src: Sources) -> None:
 
 
 def test_a_marked_member_is_a_member(ds: Plan, src: Sources) -> None:
+    assert any(g.inferred_members for g in src.units.groups)  # else nothing below is checked
     for g in src.units.groups:
         members = set(ds.registry.members(g.name))
         for m in g.inferred_members:

@@ -103,6 +103,7 @@ MODULES: dict[str, list[str]] = {
     "domain.obligations": [
         "tests/test_obligations_split.py",
         "tests/test_obligations.py",
+        "tests/test_reporting_regime.py",
         "tests/test_status.py",
     ],
     "domain.item_ids": ["tests/test_item_ids.py", "tests/test_obligations.py", "tests/test_cli.py"],

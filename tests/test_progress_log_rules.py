@@ -149,3 +149,18 @@ def test_a_units_file_suggests_at_most_three_slugs() -> None:
         "ubnd-huyen-cam-giang",
         "ubnd-huyen-gia-loc",
     )
+
+
+def test_an_entry_in_a_units_file_reported_by_another_unit_names_both() -> None:
+    result = logged(**{"so-y-te": '  - {id: "review:6", date: 2021-06-01, status: note, by: "Sở Tư pháp"}\n'})
+    assert rows(result) == [
+        (
+            "progress/so-y-te.yaml",
+            2,
+            "entries[0].by",
+            "unit-file",
+            "error",
+            "this file holds Sở Y tế's reports, but the entry says it was reported by 'Sở Tư pháp'; record it "
+            "in that unit's file or in progress.yaml",
+        )
+    ]

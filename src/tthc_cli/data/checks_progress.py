@@ -22,8 +22,8 @@ LATE_ENTRY_DAYS = 366
 def _wrong_part(plan: Plan, sources: Sources, i: int) -> str:
     """The field of entry `i` that names nothing: its `id`, or — when the ID is right — the `unit:` or
     `period:` written beside it (a unit the item does not bind, a period it does not have)."""
-    raw = sources.log[i] if i < len(sources.log) else None
-    if raw is None or normalise_id(raw.id) not in plan.by_id or (raw.unit is None and raw.period is None):
+    raw = sources.log[i]  # the plan's log is read from these entries, one for one
+    if normalise_id(raw.id) not in plan.by_id or (raw.unit is None and raw.period is None):
         return "id"
     if raw.unit is None:
         return "period"

@@ -307,8 +307,8 @@ WORDINGS: list[tuple[str, Problem, str]] = [
     ),
     (
         "a missing counts column",
-        P("counts-header", "missing", columns="a"),
-        "the columns a are missing from the header",
+        P("counts-header", "missing", columns="tiep_nhan"),
+        "the columns tiep_nhan are missing from the header",
     ),
     (
         "someone else's form row",
@@ -357,18 +357,9 @@ def test_a_wording_of_what_a_field_holds_shows_the_rest_as_written() -> None:
 
 def test_a_quoting_wording_quotes_texts_from_the_data_short_and_lists_the_forms() -> None:
     wording = messages._quoting(N_("'{phrase}' / '{rest}' / '{text}' / '{words}' ({day}): {forms}"))
-    long = "z" * 70
-    said = wording(
-        {
-            "phrase": long,
-            "rest": "r",
-            "text": "t",
-            "words": long,
-            "day": date(2021, 1, 2),
-            "suggestions": ("a", "b"),
-        }
-    )
-    assert said == f"'{'z' * 60}…' / 'r' / 't' / '{'z' * 60}…' (02/01/2021): 'a', 'b'"
+    args = {name: name[0] * 70 for name in ("phrase", "rest", "text", "words")}
+    said = wording({**args, "day": date(2021, 1, 2), "suggestions": ("a", "b")})
+    assert said == "'" + "' / '".join(name[0] * 60 + "…" for name in args) + "' (02/01/2021): 'a', 'b'"
     assert messages._quoting(N_("{count}"))({"count": 4}) == "4"
 
 
@@ -410,7 +401,7 @@ def test_params_are_shown_as_a_sentence_needs_them() -> None:
     assert messages.shown(("a", date(2021, 1, 2), ("b", "c"))) == "a; 02/01/2021; b; c"
     assert messages.shown(Role.SUPPORT) == "support"
     assert messages.shown(7) == "7"
-    assert messages.quoted("x") == "'x'"
+    assert messages.quoted("so-y-te") == "'so-y-te'"
     assert messages.quoted(("x", "y")) == "'x', 'y'"
     assert messages.quote_text("a" * 60) == "a" * 60
     assert messages.quote_text("a" * 59 + "  b") == "a" * 59 + "…"  # cut, its trailing space dropped
@@ -430,3 +421,19 @@ def test_a_problem_is_worded_in_vietnamese_by_default() -> None:
         == "không có việc nào mang mã 'task:9' (lệnh tthc list --ids cho biết mã của mọi việc)"
     )
     assert message(P("yaml-syntax", "indentation", line=5, have=1, want=4, like=3)).startswith("dòng 5 ")
+
+
+def test_a_kind_of_report_is_said_in_words_and_its_phrase_quoted_short() -> None:
+    wording = messages._kinded(N_("{item} asks for {period} reports ('{phrase}')"))
+    long = "z" * 70
+    assert wording({"item": "task:3.2", "period": "quarter", "phrase": long}) == (
+        f"task:3.2 asks for quarterly reports ('{'z' * 60}…')"
+    )
+    assert (
+        wording({"item": "task:3.2", "period": "ad_hoc", "phrase": "x"})
+        == "task:3.2 asks for ad hoc reports ('x')"
+    )
+    assert message(P("reporting-no-report", item="duty:IV.2", period="half_year")) == (
+        "duty:IV.2 asks for every six months reports, but reporting.yaml has no such report: they get no "
+        "dates (add the report to the regime, or check the item's `periods`)"
+    )

@@ -564,7 +564,7 @@ def lookup_note(look: Lookup) -> str:
 
 
 def _did_you_mean(ids: tuple[str, ...]) -> str:
-    return "; " + _("did you mean {ids}?").format(ids=", ".join(ids)) if ids else ""
+    return "; " + _("did you mean {ids}?").format(ids=", ".join(ids))
 
 
 def _obligation_parts(a: Args) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from tthc_cli import i18n
-from tthc_cli.domain.accountability import Assignment
+from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.plan import AppendixInfo, Regulation, Role, plan_meta
 from tthc_cli.domain.status import ItemStatus, Status
 from tthc_cli.present import tables as T
@@ -374,3 +374,55 @@ def test_csv_cells_are_iso_dates_and_tentative_is_a_word() -> None:
     cells = dict(zip(header, row, strict=True))
     assert (cells["Due"], cells["Tentative"], cells["Start"]) == ("2021-05-31", "true", "2021-01-01")
     assert T._text(date(2021, 5, 31)) == "31/05/2021" and T._text(None) == "" and T._text(7) == "7"
+
+
+def test_a_column_is_left_out_only_when_the_table_would_not_fit_to_the_character() -> None:
+    table = _wide_table()
+    assert [T.fit_columns(table, w).dropped for w in (107, 108, 114, 115)] == [(1, 5), (1,), (1,), ()]
+
+
+def test_a_drawn_table_takes_the_whole_width_when_its_text_wants_more() -> None:
+    for width in (80, 100, 115):
+        lines = T.format_table(_wide_table(), width=width).splitlines()
+        assert {len(line) for line in lines[:-1] if not line.startswith("Columns")} == {width}
+        assert (
+            lines[0]
+            == "+"
+            + "+".join("-" * (size + 2) for size in T.fit_columns(_wide_table(), width).sizes.values())
+            + "+"
+        )
+
+
+def test_the_note_under_a_table_is_whole_when_it_fits_exactly() -> None:
+    table = _wide_table()
+    fit = T.fit_columns(table, 80)
+    whole = "Columns hidden: Kind, Coordinating / unit, Deadline — widen the window or use --format md"
+    assert T.dropped_note(table, fit, len(whole)) == whole
+    assert T.dropped_note(table, fit, len(whole) - 1) == "Columns hidden: Kind, Coordinating / unit, Deadline"
+
+
+def test_a_tables_cells_give_the_rule_that_dates_a_deadline_without_its_basis() -> None:
+    rule = Regulation("Trước ngày 14", "Nghị định 09/2019/NĐ-CP")
+    task = item("task:5", deadline=due_on(date(2021, 3, 14)), regulation=rule)
+    cell = "Trước ngày 14/03/2021 [regulation: Trước ngày 14]"
+    assert T.item_table([task], META).rows[0][5] == cell
+    assert T.unit_table([Assignment(task, Role.LEAD, None, True, True)], META).rows[0][5] == cell
+
+
+def test_a_units_own_row_of_an_appendix_is_numbered_without_its_name() -> None:
+    row = item("review:3", appendix="review", unit=SYT, unit_role=Role.LEAD)
+    assert T.unit_table([Assignment(row, Role.LEAD, None, True, True)], META).rows[0][0] == "App. I – 3"
+
+
+def test_the_first_column_is_headed_as_the_document_numbers_in_vietnamese() -> None:
+    i18n.activate("vi")
+    share = item("duty:IV.2/a", parent="duty:IV.2", unit=SYT)
+    assert T.unit_table([], META).headers[0] == "Mục"
+    assert T.obligation_table([share], META, _statuses(("duty:IV.2/a", Status.NOT_DUE))).headers[0] == "Mục"
+    assert T.item_table([], META).headers[0] == "Mục"
+
+
+def test_a_units_json_carries_its_figures() -> None:
+    figures = UnitFigures(SYT, owed=2, done_on_time=1, judged=1)
+    data = T.unit_data(SYT, [], {}, figures, date(2021, 6, 1))
+    assert data["figures"]["owed"] == 2 and data["figures"]["on_time_rate"] == 1.0 and data["items"] == []

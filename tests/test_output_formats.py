@@ -15,6 +15,7 @@ from tthc_cli.domain.obligations import split_obligations
 from tthc_cli.domain.plan import Role
 from tthc_cli.domain.status import statuses
 from tthc_cli.present import formats
+from tthc_cli.present.documents import build_brief, build_report
 
 from .small_plans import CO_LIEN_QUAN, HUYEN, SO, STP, SYT, done, due_on, item, plan, quarterly, registry
 
@@ -238,3 +239,39 @@ def test_a_format_writes_bytes_it_renders_as_text_and_prose_at_the_width(capsys,
     formats.show("text", page)
     shown = capsys.readouterr().out
     assert shown.startswith("Mục 1 — Việc 1") and max(len(line) for line in shown.splitlines()) <= 40
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "report.md.j2"), ("html", "report.html.j2")])
+def test_a_report_is_rendered_in_its_language_from_the_offices_templates(
+    tmp_path, fmt: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    p = _plan()
+    sts = statuses(p, TODAY)
+    (tmp_path / name).write_text(
+        "{{ lang }}: {{ report.as_of }}, {{ report.counts | length }}", encoding="utf-8"
+    )
+    view = formats.ReportView(build_report(p, sts, TODAY), p, "en", str(tmp_path))
+    assert formats.render(fmt, view) == "en: 2021-06-01, 10"
+
+
+def test_a_brief_is_rendered_in_its_language_from_the_offices_templates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = _plan()
+    sts = statuses(p, TODAY)
+    (tmp_path / "brief.md.j2").write_text("{{ lang }} {{ brief.week_start }}", encoding="utf-8")
+    view = formats.BriefView(build_brief(p, sts, TODAY, TODAY), p, "en", str(tmp_path))
+    assert formats.render("md", view) == "en 2021-05-31"
+
+
+def test_the_missing_shares_carry_their_status_for_tools() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.ObligationsView("Chưa xong", tuple(p.children("duty:IV.2")), p, sts, TODAY)
+    assert {d["status"]["code"] for d in json.loads(formats.render("json", view))} == {"no_due"}
+    assert "Mã tình trạng" in formats.render("csv", view).splitlines()[0]
+
+
+def test_tables_for_people_follow_each_other_each_under_its_title() -> None:
+    p = _plan()
+    view = formats.RegistryView(p.registry)
+    drawn = formats.render("table", view)
+    assert drawn.startswith("Đơn vị: 5\n+") and "+\nNhóm: 4\n+" in drawn

@@ -7,12 +7,35 @@ from __future__ import annotations
 from datetime import date
 
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind
-from tthc_cli.domain.plan import AppendixInfo, Fact, ItemKind, Plan, Role, Split, plan_meta
+from tthc_cli.domain.plan import (
+    AppendixInfo,
+    Entry,
+    EntryStatus,
+    Fact,
+    ItemKind,
+    Plan,
+    Role,
+    Split,
+    plan_meta,
+)
 from tthc_cli.domain.status import Status, statuses
 from tthc_cli.domain.units import GroupInfo, GroupKind, UnitInfo, UnitType
 from tthc_cli.present import documents as D
 
-from .small_plans import CO_LIEN_QUAN, SNV, SO, STP, SYT, done, due_on, item, ongoing, plan, registry
+from .small_plans import (
+    CO_LIEN_QUAN,
+    SNV,
+    SO,
+    STP,
+    SYT,
+    done,
+    due_on,
+    item,
+    note_entry,
+    ongoing,
+    plan,
+    registry,
+)
 
 JAN1 = date(2021, 1, 1)
 
@@ -258,3 +281,72 @@ def test_the_reports_readings_list_every_fact_read_rather_than_printed() -> None
     assert ("Khối nội chính", "danh sách thành viên là đầy đủ", "Điều 2") in found
     assert ("Phòng Tư pháp Gia Lộc", "thuộc UBND huyện Gia Lộc", "Luật Tổ chức") in found
     assert not [r for r in found if r[0] == "Phòng Nội vụ"]
+
+
+def test_the_report_finds_each_appendixs_rows_by_its_name() -> None:
+    p = _timeline_plan()
+    report = D.build_report(p, statuses(p, date(2021, 6, 1)), date(2021, 6, 1))
+    assert [s.item.id for s in report.reviews] == ["review:1"]
+    assert [s.item.id for s in report.inspections] == ["inspection:1"]
+
+
+def test_a_group_that_needs_attention_is_in_the_brief() -> None:
+    p = plan([item("task:1", lead=(SO,), deadline=due_on(date(2021, 5, 31)))])
+    brief = D.build_brief(p, statuses(p, date(2021, 6, 9)), date(2021, 6, 9), date(2021, 6, 9))
+    assert ([o.name for o in brief.units], [o.name for o in brief.groups]) == ([], [SO])
+
+
+def test_a_bar_ends_with_its_due_day_a_window_without_one_with_the_window() -> None:
+    def bar(deadline: Deadline) -> tuple[float, float, bool]:
+        p = plan([item("task:1", deadline=deadline)])
+        (row,) = D.build_timeline(p, statuses(p, date(2021, 6, 1)), date(2021, 6, 1)).rows
+        return row.start, row.end, row.milestone
+
+    due_in_window = Deadline(
+        text="x", kind=DeadlineKind.WINDOW, start=date(2021, 2, 1), due=date(2021, 3, 31),
+        window_end=date(2021, 6, 30), effective_due=date(2021, 3, 31),
+    )  # fmt: skip
+    assert bar(due_in_window) == (at(date(2021, 2, 1)), at(date(2021, 4, 1)), False)
+    half_year = Deadline(
+        text="Từ tháng 1", kind=DeadlineKind.OPEN_START, start=JAN1, window_end=date(2021, 6, 30)
+    )
+    assert bar(half_year) == (0.0, at(date(2021, 7, 1)), False)
+    before_june = Deadline(
+        text="Trước tháng 6", kind=DeadlineKind.BEFORE_MONTH, start=JAN1, due=date(2021, 5, 31),
+        window_end=date(2021, 5, 31), effective_due=date(2021, 5, 31),
+    )  # fmt: skip
+    assert bar(before_june) == (0.0, at(date(2021, 6, 1)), True)
+    assert bar(due_on(date(2022, 3, 31)))[1] == 1.0  # after the plan's period: drawn to its end
+
+
+def test_the_months_of_a_period_ending_on_a_months_first_day_include_that_month() -> None:
+    meta = plan_meta(title="x", year=2021, period_start=JAN1, period_end=date(2021, 12, 1))
+    timeline = D.build_timeline(Plan(meta, registry(), ()), {}, date(2021, 6, 1))
+    assert [m for _f, m in timeline.months] == list(range(1, 13))
+
+
+def test_a_completion_is_the_done_entry_never_a_remark_of_the_same_day_nor_an_unknown_id() -> None:
+    log = [
+        note_entry("task:1", date(2021, 6, 8)),
+        done("task:1", date(2021, 6, 8)),
+        done("task:99", date(2021, 6, 8)),
+    ]
+    p = plan([item("task:1", deadline=due_on(date(2021, 6, 30)))], progress=log)
+    (found,) = D.completions(p, statuses(p, date(2021, 6, 9)), date(2021, 6, 7), date(2021, 6, 13))
+    assert (found.entry.status, found.entry.date) == ("done", date(2021, 6, 8))
+
+
+def test_the_briefs_reporting_counts_the_reports_received_for_each_period(ds: Plan) -> None:
+    day = date(2021, 6, 10)
+    received = [
+        Entry("duty:IV.2/so-y-te/2021-Q2", date(2021, 6, 9), EntryStatus.DONE),
+        Entry("duty:IV.2/so-noi-vu/2021-Q2", date(2021, 6, 9), EntryStatus.DONE),
+    ]
+    logged = ds.with_progress(received)
+    section = D.reporting_section(logged, statuses(logged, day), day)
+    assert section is not None
+    assert [(line.period.code, line.received, line.owed) for line in section.lines] == [
+        ("2021-Q2", 2, 28),
+        ("2021", 0, 28),
+    ]
+    assert D.reporting_section(plan([]), {}, day) is None  # no regime: nothing said of reporting

@@ -22,11 +22,11 @@ import pytest
 
 from tthc_cli.data.models import SCHEMA_MODELS
 
-from .conftest import DATA_NAMES, ROOT
+from .conftest import DATA, DATA_NAMES
 from .language import Data, english_left, run_of_english, vietnamese_left
 
-DATA = Path(__file__).parent / "data"
-CASES = sorted([*(DATA / "broken").iterdir(), *(DATA / "invalid").iterdir()])
+CORPUS = Path(__file__).parent / "data"
+CASES = sorted([*(CORPUS / "broken").iterdir(), *(CORPUS / "invalid").iterdir()])
 
 
 def _expected(case: Path) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def materialize(case: Path, folder: Path) -> list[str]:
     """The shipped data with the case's mistake made; the texts of the files (the data a message may
     quote)."""
     for name in DATA_NAMES:
-        shutil.copy(ROOT / name, folder / name)
+        shutil.copy(DATA / name, folder / name)
     if (case / "edits.json").exists():
         for e in json.loads((case / "edits.json").read_text(encoding="utf-8")):
             target = folder / e["file"]

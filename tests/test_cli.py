@@ -14,7 +14,7 @@ from tthc_cli.data.schemas import schema_file_name, schema_for
 from tthc_cli.domain.problems import Problem, Severity
 from tthc_cli.present.reporters import GithubReporter
 
-from .conftest import ITEMS_2021, ROOT, csv_rows
+from .conftest import DATA, ITEMS_2021, ROOT, csv_rows
 
 
 def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
@@ -715,5 +715,5 @@ def test_the_suites_runners_ignore_the_environment_running_them(runners_variable
     assert (
         tthc("due", "--before", "31/6/2021").stderr == "tthc: --before: '31/6/2021' không phải ngày có thật\n"
     )
-    listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(ROOT)})
+    listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(DATA)})
     assert listed.code == 0 and len(json.loads(listed.stdout)["units"]) == 32

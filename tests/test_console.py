@@ -16,7 +16,7 @@ from tthc_cli.domain.status import statuses
 from tthc_cli.present import tables
 from tthc_cli.present.console import fit_columns, print_rich_table, print_table, terminal_width
 
-from .conftest import ROOT
+from .conftest import DATA
 
 
 def render(table: tables.Table, width: int, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -139,7 +139,7 @@ def test_piped_output_is_plain_and_never_imports_rich() -> None:
         "import sys\nfrom tthc_cli.cli import entry\nsys.argv = ['tthc', 'due', '--before', '2021-06-30']\n"
         "try:\n    entry.main()\nexcept SystemExit:\n    pass\nsys.stderr.write(str('rich' in sys.modules))"
     )
-    env = {**os.environ, "TTHC_DATA": str(ROOT), "TTHC_TODAY": "2021-06-05"}
+    env = {**os.environ, "TTHC_DATA": str(DATA), "TTHC_TODAY": "2021-06-05"}
     env.pop("NO_COLOR", None)
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert result.stderr.endswith("False"), result.stderr

@@ -13,7 +13,7 @@ from tthc_cli.data.progress import AppendError, append_entry
 from tthc_cli.domain.plan import Entry
 from tthc_cli.present.messages import message
 
-from .conftest import ROOT, load_with
+from .conftest import DATA, load_with
 
 ENTRY = Entry(
     "task:1.1", date(2021, 6, 2), "done", note='Ban hành "Quy chế" | xong: #1', evidence="QĐ 1/QĐ-UBND"
@@ -21,11 +21,11 @@ ENTRY = Entry(
 
 
 def test_shipped_log_holds_no_invented_progress() -> None:
-    text = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    text = (DATA / "progress.yaml").read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if line.strip() and not line.startswith("#")] == ["entries:"]
     result = assemble(
         {
-            n: (ROOT / n).read_bytes()
+            n: (DATA / n).read_bytes()
             for n in (
                 "plan.yaml",
                 "appendix_review.yaml",
@@ -39,7 +39,7 @@ def test_shipped_log_holds_no_invented_progress() -> None:
 
 
 def test_append_keeps_the_existing_text_byte_for_byte() -> None:
-    old = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    old = (DATA / "progress.yaml").read_text(encoding="utf-8")
     new = append_entry(old, ENTRY)
     assert new.startswith(old)
     twice = append_entry(new, Entry("review:6", date(2021, 6, 3), "started"))
@@ -84,7 +84,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
     result = assemble(
         {
             **{
-                n: (ROOT / n).read_bytes()
+                n: (DATA / n).read_bytes()
                 for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
             },
             "progress.yaml": log.encode(),

@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from .conftest import ITEMS_2021
+from .conftest import DATA, ITEMS_2021
 
 TODAY = "2021-08-03"  # Phụ lục I's 31/07 rows are overdue (effective 02/08), others not yet due
 
@@ -28,11 +28,9 @@ def workbook(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 
     from tthc_cli.cli.app import app
 
-    from .conftest import ROOT
-
     path = tmp_path_factory.mktemp("xlsx") / "ke-hoach.xlsx"
     result = CliRunner().invoke(
-        app, ["export", "-o", str(path), "--today", TODAY, "--data", str(ROOT)], catch_exceptions=False
+        app, ["export", "-o", str(path), "--today", TODAY, "--data", str(DATA)], catch_exceptions=False
     )
     assert result.exit_code == 0
     return path

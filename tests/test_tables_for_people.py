@@ -15,7 +15,7 @@ import termios
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import DATA
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 
@@ -25,7 +25,7 @@ def in_terminal(columns: int, *args: str) -> list[str]:
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
-    env.update(TERM="xterm", TTHC_DATA=str(ROOT), TTHC_TODAY="2021-06-05")
+    env.update(TERM="xterm", TTHC_DATA=str(DATA), TTHC_TODAY="2021-06-05")
     proc = subprocess.Popen(
         [sys.executable, "-m", "tthc_cli", *args], stdin=follower, stdout=follower, stderr=follower, env=env
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,13 @@ def test_data_found_upward_from_the_working_directory(run, monkeypatch, data_dir
 
 def test_no_data_anywhere_says_how_to_point_at_it(run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("TTHC_DATA")
-    monkeypatch.chdir(tmp_path)
-    result = run("list")
+    # A folder no plan.yaml lies above (another program's plan.yaml in /tmp would be found, rightly).
+    bases = [tmp_path, Path("/dev/shm"), Path.home()]
+    clear = [b for b in bases if b.is_dir() and not any((d / "plan.yaml").exists() for d in (b, *b.parents))]
+    assert clear, "every candidate folder has a plan.yaml above it"
+    with tempfile.TemporaryDirectory(dir=clear[0]) as nowhere:
+        monkeypatch.chdir(nowhere)
+        result = run("list")
     assert result.code == 2
     assert (
         "--data THƯ_MỤC" in result.stderr

@@ -240,13 +240,8 @@ def tthc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
-    """A CSV as tthc writes it (BOM, headers in the reader's language), keyed by column code."""
+    """A CSV as tthc writes it for tools (column codes as headers), row by row."""
     import csv
     import io
 
-    from tthc_cli.present.labels import CSV_HEADERS, csv_header
-
-    codes = {csv_header(code): code for code in CSV_HEADERS}
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    keys = [codes.get(h, h) for h in rows[0]]
-    return [dict(zip(keys, row, strict=True)) for row in rows[1:]]
+    return list(csv.DictReader(io.StringIO(text)))

@@ -269,9 +269,9 @@ def test_due_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
     assert run("due", "--before", "2021-06-30", "--today", "yesterday").code == 2
 
 
-def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
+def test_due_csv_gives_ids_and_iso_dates(run) -> None:  # type: ignore[no-untyped-def]
     out = run("due", "--before", "2021-05-31", "-f", "csv").stdout
-    assert out.startswith("\ufeff")
+    assert out.startswith("id,")
     rows = csv_rows(out)
     reports = [r["id"] for r in rows if r["id"].endswith("/2021-Q1")]  # the first quarter's reports
     assert [r["id"] for r in rows if r["id"] not in reports] == [
@@ -609,7 +609,7 @@ def test_show_by_label_in_json_keeps_the_id(run) -> None:  # type: ignore[no-unt
 # --- what the command line reads, and refuses ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "first"), [("lich.ics", "BEGIN:VCALENDAR"), ("bang.csv", "\ufeffID,Kind,")])
+@pytest.mark.parametrize(("name", "first"), [("lich.ics", "BEGIN:VCALENDAR"), ("bang.csv", "id,kind,")])
 def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name: str, first: str) -> None:  # type: ignore[no-untyped-def]
     result = run("export", "-o", str(tmp_path / name), "--today", "2021-06-05", "--lang", "en")
     assert result.code == 0, result.stderr

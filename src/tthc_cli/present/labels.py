@@ -81,42 +81,6 @@ def entry_status_label(code: str) -> str:
     return words.get(code, code)
 
 
-# CSV columns are opened in Excel by people: headed in their language; the codes stay the keys of the
-# JSON output, which is the format for scripts.
-CSV_HEADERS = {
-    "id": N_("ID"),
-    "kind": N_("Kind"),
-    "title": N_("Item"),
-    "lead": N_("Lead"),
-    "support": N_("Coordinating"),
-    "unit": N_("Unit"),
-    "deadline_text": N_("Deadline"),
-    "deadline_kind": N_("Kind of deadline"),
-    "start": N_("Start"),
-    "due": N_("Due"),
-    "effective_due": N_("Effective due date"),
-    "tentative": N_("Tentative"),
-    "status": N_("Status code"),
-    "status_label": N_("Status"),
-    "done_on": N_("Done on"),
-    "days_late": N_("Days late"),
-    "children_done": N_("Sub-items done"),
-    "children_total": N_("Sub-items"),
-    "role": N_("Role"),
-    "via": N_("Through group"),
-    "definite": N_("Definitely concerned"),
-    "name": N_("Name"),
-    "type": N_("Type"),
-    "aliases": N_("Other names"),
-    "members": N_("Members"),
-}
-
-
-def csv_header(code: str) -> str:
-    words = CSV_HEADERS.get(code)
-    return _(words) if words else code
-
-
 # --- names of items: the one place the rule lives ------------------------------------------------
 
 TITLE_LIMIT = 90  # characters of an item's own text shown where no short title is written

@@ -19,7 +19,6 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import (
-    csv_header,
     inferred_words,
     item_label,
     item_text,
@@ -434,13 +433,15 @@ def csv_cell(text: str) -> str:
 
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """UTF-8 with a BOM so Excel shows Vietnamese correctly; ISO dates."""
+    """The CSV for tools: column codes as headers (the same in every language), IDs and codes, ISO
+    dates, UTF-8 without a BOM (RFC 4180). People open `csv-excel` (spreadsheet.py) instead. A cell
+    that would run as a formula is still made text: such a file is opened by hand sooner or later."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([csv_cell(csv_header(h)) for h in headers])
+    writer.writerow(headers)
     for row in rows:
         writer.writerow([csv_cell(_text(c, iso=True)) for c in row])
-    return "\ufeff" + buf.getvalue()
+    return buf.getvalue()
 
 
 # The status columns of every CSV (list, due, overdue, upcoming, unit, export): one declaration.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.data.dataset import assemble
-from tthc_cli.data.progress import AppendError, append_entry
+from tthc_cli.data.progress import AppendError, append_entries_bytes
 from tthc_cli.domain.plan import Entry
 from tthc_cli.present.messages import message
 
@@ -18,6 +18,11 @@ from .conftest import DATA, load_with
 ENTRY = Entry(
     "task:1.1", date(2021, 6, 2), "done", note='Ban hành "Quy chế" | xong: #1', evidence="QĐ 1/QĐ-UBND"
 )
+
+
+def append_entry(text: str, entry: Entry) -> str:
+    """The log's text with one entry appended, as `progress add` appends it (on the file's bytes)."""
+    return append_entries_bytes(text.encode("utf-8"), [entry])[0].decode("utf-8")
 
 
 def test_shipped_log_holds_no_invented_progress() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import BaseModel
@@ -16,6 +16,7 @@ from tthc_cli.data.checks import run_checks
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
 from tthc_cli.data.models import AppendixFile, PlanFile, ProgressFile, ReportingFile, UnitsFile, model_for
+from tthc_cli.data.places import Step
 from tthc_cli.data.progress_files import merged_log
 from tthc_cli.data.salvage import REFERENT_CODES, Salvaged, salvage
 from tthc_cli.data.schema_check import validate_model
@@ -61,6 +62,21 @@ def _locate(docs: Mapping[str, Document], labels: Mapping[str, str], p: Problem)
     if doc is None:
         return p.located(labels.get(p.file, p.file), 0, 0)
     return doc.located(p, p.path, key=p.at_key)  # its line, column and place in the document
+
+
+def _appendix_numbered(p: Problem, numbers: Mapping[str, str]) -> Problem:
+    """A paragraph of plan.yaml placed under an appendix by its file's name (`where: review`) is named
+    by the number the document prints for that appendix ("Phụ lục I"), which only its file gives."""
+    steps = p.place
+    if not any(step == Step.NOTE and name.partition(".")[0] in numbers for step, name in steps):
+        return p
+    place = []
+    for step, name in steps:
+        where, _dot, rest = name.partition(".")
+        if step == Step.NOTE and where in numbers:
+            step, name = Step.APPENDIX_NOTE, f"{numbers[where]}.{rest}" if rest else numbers[where]
+        place.append((step, name))
+    return replace(p, place=tuple(place))
 
 
 def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> list[Problem]:
@@ -151,6 +167,8 @@ def _assemble(
         plan, made = build_plan(sources, calendar, max_obligations)
         rules = [*made, *run_checks(plan, sources, today)]
         found.extend(_locate(docs, labels, p) for p in _as_written(rules, salvaged))
+    numbers = {n: a.number for n, a in appendices.items() if isinstance(a, AppendixFile) and a.number}
+    found = [_appendix_numbered(p, numbers) for p in found]
     found.sort(key=Problem.sort_key)
     result = Loaded(plan, tuple(found), sources)
     return Loaded(None, result.problems, sources) if result.errors else result

@@ -7,7 +7,6 @@ from datetime import date
 from tthc_cli.data.build import Sources
 from tthc_cli.data.dataset import assemble
 from tthc_cli.domain.plan import Plan as Dataset
-from tthc_cli.present.labels import appendix_label
 
 from .conftest import shipped_files
 
@@ -64,7 +63,6 @@ def test_review_appendix(ds: Dataset, sources: Sources) -> None:
     assert len(sources.appendices["review"].notes) == 2
     review = ds.meta.appendix("review")
     assert review is not None and (review.number, review.task, review.unit_role) == ("I", "task:3.2", "lead")
-    assert appendix_label(review) == "Phụ lục I"
 
 
 def test_inspection_appendix(ds: Dataset, sources: Sources) -> None:

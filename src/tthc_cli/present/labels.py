@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tthc_cli.domain.plan import AppendixInfo, ItemKind, PlanItem, PlanMeta, Role
+from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.i18n import N_, _, pgettext
 
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
@@ -211,11 +211,6 @@ def kind_labels(meta: PlanMeta) -> dict[str, str]:
         )
     labels["note"] = pgettext("kind", "Note, paragraph")
     return labels
-
-
-def appendix_label(info: AppendixInfo) -> str:
-    """How officials name an appendix: "Phụ lục I", or "Phụ lục" for a single unnumbered one."""
-    return f"Phụ lục {info.number}" if info.number else "Phụ lục"
 
 
 FACT = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -135,8 +136,6 @@ def create_folder_with(target: str, files: dict[str, bytes]) -> None:
     """Create the folder `target` holding exactly `files`, completely or not at all: they are written
     into a hidden folder beside it, which is then renamed into place. `target` must not exist yet (or
     be an empty folder)."""
-    import shutil
-
     parent = os.path.dirname(os.path.abspath(target))
     staging = tempfile.mkdtemp(
         dir=parent, prefix=f".{os.path.basename(os.path.abspath(target))}.", suffix=".tmp"

@@ -63,6 +63,12 @@ MISTAKES = [
     (OK_ROW, "counts-duplicate", ""),
     (",,,3120,1450,1500,170,2900,2100,780,20,220,210,10", "counts-label", ""),
     ("huyen,,,3120,1450", "counts-cells", ""),
+    # More digits than Python converts (4,300) is a number too large, not a traceback.
+    (
+        "huyen,,," + "9" * 5000 + ",1450,1500,170,2900,2100,780,20,220,210,10",
+        "counts-number",
+        "tiep_nhan_tong",
+    ),
 ]
 
 

@@ -35,6 +35,7 @@ from tthc_cli.cli.commands import load
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.units import fold, split_type
 from tthc_cli.i18n import _, os_reason
+from tthc_cli.textnorm import whole_number
 
 COMPLETE_VAR = "_TTHC_COMPLETE"
 ARGS_VAR = "_TYPER_COMPLETE_ARGS"
@@ -169,7 +170,7 @@ class Bash(_Folded):
 
     def get_completion_args(self) -> tuple[list[str], str]:
         words = split_arg_string(os.environ["COMP_WORDS"])
-        at = int(os.environ["COMP_CWORD"])
+        at = whole_number(os.environ.get("COMP_CWORD", ""), len(words)) or len(words)
         return words[1:at], words[at] if at < len(words) else ""
 
     def format_completion(self, item: CompletionItem) -> str:

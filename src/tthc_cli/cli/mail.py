@@ -27,9 +27,10 @@ from tthc_cli.domain.plan import Plan
 from tthc_cli.fsutil import FileKindError, create_folder_with, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.messages import not_regular
+from tthc_cli.present.messages import not_regular, quote_text
 from tthc_cli.present.reminders import Reminder, build_reminders, email_message, file_names, reminder_text
 from tthc_cli.present.reporters import format_text
+from tthc_cli.textnorm import whole_number
 
 ENV = "TTHC_SMTP_"
 PASSWORD_ENV = "TTHC_SMTP_PASSWORD"
@@ -178,9 +179,14 @@ def _from_environment(smtp: Smtp) -> Smtp:
     }
     port = smtp.port
     if env["port"]:
-        if not (env["port"].isascii() and env["port"].isdigit() and 0 < int(env["port"]) < 65536):
-            fail(_("{env}={value}: give a port from 1 to 65535").format(env=ENV + "PORT", value=env["port"]))
-        port = int(env["port"])
+        given = whole_number(env["port"], 65535)
+        if not given:
+            fail(
+                _("{env}={value}: give a port from 1 to 65535").format(
+                    env=ENV + "PORT", value=quote_text(env["port"])
+                )
+            )
+        port = given
     starttls = smtp.starttls
     if env["starttls"]:
         words = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}

@@ -22,8 +22,8 @@ from tthc_cli.domain.report_periods import ReportPeriod, report_period
 from tthc_cli.domain.status import DEFAULT_WARN_DAYS
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import LANG_ENV, LANGUAGES, N_, _
-from tthc_cli.present.messages import message
-from tthc_cli.textnorm import visible
+from tthc_cli.present.messages import message, quote_text
+from tthc_cli.textnorm import visible, whole_number
 
 __all__ = ["DEFAULT_WARN_DAYS"]  # every `--warn-days` defaults to the domain's own window
 
@@ -91,7 +91,7 @@ def choice(option: str, words: type[E]) -> Callable[[str], E]:
         except ValueError:
             raise BadValue(
                 _("{option}: choose one of: {choices}").format(
-                    option=f"{option} {visible(text)}", choices=", ".join(words)
+                    option=f"{option} {visible(quote_text(text))}", choices=", ".join(words)
                 )
             ) from None
 
@@ -103,12 +103,12 @@ def count(option: str, low: int, high: int) -> Callable[[str], int]:
     (Arabic-Indic three) or '3_0', and '²'.isdigit() is true although int('²') fails."""
 
     def parse(text: str) -> int:
-        digits = str(text).strip()
-        if digits.isascii() and digits.isdigit() and low <= int(digits) <= high:
-            return int(digits)
+        value = whole_number(str(text), high)
+        if value is not None and value >= low:
+            return value
         raise BadValue(
             _("{option}: give a whole number from {low} to {high}").format(
-                option=f"{option} {visible(text)}", low=low, high=high
+                option=f"{option} {visible(quote_text(text))}", low=low, high=high
             )
         )
 
@@ -148,7 +148,7 @@ def report_period_option(text: str) -> ReportPeriod:
     try:
         return report_period(text)
     except ProblemError as exc:
-        raise BadValue(f"--period {visible(text)}: {message(exc.problem)}") from None
+        raise BadValue(f"--period {visible(quote_text(text))}: {message(exc.problem)}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,7 @@ def apply_language(ctx: typer.Context, value: object, source: object, *, strict:
             given = f"--lang {value}" if from_line else f"{LANG_ENV}={value}"
             fail(
                 _("{given}: unknown language; choose one of: {choices}").format(
-                    given=visible(given), choices=", ".join(LANGUAGES)
+                    given=visible(quote_text(given)), choices=", ".join(LANGUAGES)
                 )
             )
         return

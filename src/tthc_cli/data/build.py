@@ -44,6 +44,7 @@ from tthc_cli.domain.plan_files import PLAN, PROGRESS, appendix_file, unit_progr
 from tthc_cli.domain.problems import Problem, ProblemError
 from tthc_cli.domain.reporting import schedule
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
+from tthc_cli.textnorm import whole_number
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _number_rank(number: str) -> int:
-    if number.isdigit():
-        return int(number)
+    if (rank := whole_number(number, 10**6)) is not None:
+        return rank
     if all(c in _ROMAN_VALUES for c in number):
         total = 0
         for a, b in zip(number, [*number[1:], ""], strict=True):

@@ -25,7 +25,7 @@ from tthc_cli.domain.problems import Problem, problem, warning
 from tthc_cli.domain.suggest import nearest
 from tthc_cli.domain.units import Registry, fold
 from tthc_cli.fsutil import read_regular
-from tthc_cli.textnorm import CONTROL, typed
+from tthc_cli.textnorm import CONTROL, typed, whole_number
 
 MAX_BYTES = 2 * 1024 * 1024  # a province's form is a few dozen rows; 2 MB is thousands
 MAX_ROWS = 5000
@@ -144,8 +144,8 @@ def _number(text: str) -> tuple[int | None, str]:
     if not cell:
         return None, "empty"
     if cell.isascii() and cell.isdigit():
-        value = int(cell)
-        return (value, "") if value <= MAX_COUNT else (None, "too-large")
+        value = whole_number(cell, MAX_COUNT)
+        return (value, "") if value is not None else (None, "too-large")
     if cell.startswith("-") and cell[1:].strip().isascii() and cell[1:].strip().isdigit():
         return None, "negative"
     return None, "not-whole"

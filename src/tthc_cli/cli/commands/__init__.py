@@ -23,9 +23,9 @@ from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.console import note
 from tthc_cli.present.labels import kind_labels
-from tthc_cli.present.messages import lookup_note, message
+from tthc_cli.present.messages import lookup_note, message, quote_text
 from tthc_cli.present.reporters import format_text
-from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible
+from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible, whole_number
 
 if TYPE_CHECKING:
     from tthc_cli.data.dataset import Loaded
@@ -98,13 +98,14 @@ def max_obligations() -> int:
     raw = os.environ.get(MAX_OBLIGATIONS_ENV, "").strip()
     if not raw:
         return MAX_OBLIGATIONS
-    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000_000):
+    bound = whole_number(raw, 10_000_000)
+    if not bound:
         fail(
             _("{env}={value}: write a whole number from 1 to 10000000").format(
-                env=MAX_OBLIGATIONS_ENV, value=visible(raw)
+                env=MAX_OBLIGATIONS_ENV, value=quote_text(raw)
             )
         )
-    return int(raw)
+    return bound
 
 
 def load(data: str | None) -> Plan:

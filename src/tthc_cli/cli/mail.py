@@ -21,9 +21,10 @@ from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
 from tthc_cli.cli.commands import data_dir, load, query_day, real_now, resolve_unit, statuses_on
 from tthc_cli.cli.commands.documents import render
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS
-from tthc_cli.data.mail_settings import SMTP_FILE, SmtpFile, read_smtp_file
+from tthc_cli.data.mail_settings import SmtpFile, read_smtp_file
 from tthc_cli.data.models import EMAIL_PATTERN
 from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan_files import SMTP_FILE
 from tthc_cli.fsutil import FileKindError, create_folder_with, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.console import note

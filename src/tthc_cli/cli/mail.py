@@ -10,7 +10,9 @@ import contextlib
 import os
 import re
 import smtplib
+import socket
 import ssl
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -36,7 +38,11 @@ from tthc_cli.textnorm import whole_number
 ENV = "TTHC_SMTP_"
 PASSWORD_ENV = "TTHC_SMTP_PASSWORD"
 MAX_SETTINGS_BYTES = 64 * 1024
-TIMEOUT_S = 30.0
+TIMEOUT_S = 30.0  # one read or write on the socket
+# One message's whole exchange (connecting and logging in when needed, then sending): a server that
+# trickles a byte at a time never trips the socket's timeout, so the exchange as a whole is bounded.
+MESSAGE_BUDGET_S = 60.0
+BUDGET_ENV = "TTHC_SMTP_TIMEOUT"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
@@ -100,7 +106,22 @@ def remind(
         write_folder(output, reminders, messages)
     if not send:
         return EXIT_OK
-    return deliver(settings, password, reminders, messages)
+    return deliver(settings, password, reminders, messages, _budget())
+
+
+def _budget() -> float:
+    """Seconds one message's exchange may take: TTHC_SMTP_TIMEOUT, else MESSAGE_BUDGET_S."""
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    if not raw:
+        return MESSAGE_BUDGET_S
+    seconds = whole_number(raw, 3600)
+    if not seconds:
+        fail(
+            _("{env}={value}: give a number of seconds from 1 to 3600").format(
+                env=BUDGET_ENV, value=quote_text(raw)
+            )
+        )
+    return float(seconds)
 
 
 def _text(
@@ -230,22 +251,52 @@ def _an_address(text: str) -> bool:
 # --- sending ----------------------------------------------------------------------------------------------
 
 
-def _connect(smtp: Smtp, password: str | None) -> smtplib.SMTP:
+class _Watchdog:
+    """Cuts the connection in hand when an exchange with the server outlasts its budget: the socket's
+    own timeout applies to each read, and a server that trickles a byte every few seconds never trips
+    it. Shutting the socket down makes the read waiting on it fail at once."""
+
+    def __init__(self) -> None:
+        self.conn: smtplib.SMTP | None = None
+        self.fired = False
+        self._timer: threading.Timer | None = None
+
+    def start(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _cut(self) -> None:
+        self.fired = True
+        sock = getattr(self.conn, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def _connect(smtp: Smtp, password: str | None, watchdog: _Watchdog) -> smtplib.SMTP:
     host = smtp.host or ""
+    # Made unconnected, so the watchdog holds it before the server says a word.
     if smtp.port == 465 and not smtp.starttls:
-        conn: smtplib.SMTP = smtplib.SMTP_SSL(
-            host, 465, timeout=TIMEOUT_S, context=ssl.create_default_context()
-        )
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(timeout=TIMEOUT_S, context=ssl.create_default_context())
+        port = 465
     else:
-        conn = smtplib.SMTP(host, smtp.port or (587 if smtp.starttls else 25), timeout=TIMEOUT_S)
-        if smtp.starttls:
+        conn = smtplib.SMTP(timeout=TIMEOUT_S)
+        port = smtp.port or (587 if smtp.starttls else 25)
+    watchdog.conn = conn
+    try:
+        conn.connect(host, port)
+        if smtp.starttls and not isinstance(conn, smtplib.SMTP_SSL):
             conn.starttls(context=ssl.create_default_context())
-    if smtp.user:
-        try:
+        if smtp.user:
             conn.login(smtp.user, password or "")
-        except BaseException:
-            conn.close()
-            raise
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -262,27 +313,41 @@ def _reason(exc: BaseException) -> str:
 
 
 def deliver(
-    smtp: Smtp, password: str | None, reminders: Sequence[Reminder], messages: Sequence[EmailMessage]
+    smtp: Smtp,
+    password: str | None,
+    reminders: Sequence[Reminder],
+    messages: Sequence[EmailMessage],
+    budget: float = MESSAGE_BUDGET_S,
 ) -> int:
     """Send each message with an address over one connection (opened again once if the server drops
-    it); a message refused is reported and the others still go; a server that cannot be reached fails
-    them all with its reason. Exit 1 if any failed."""
+    it); a message refused is reported and the others still go; a server that cannot be reached, or
+    that does not finish one message's exchange within `budget` seconds, fails them all with its
+    reason. Exit 1 if any failed."""
     pending = [(r, m) for r, m in zip(reminders, messages, strict=True) if r.email]
     skipped = [r.unit for r in reminders if not r.email]
     sent: list[str] = []
     failed: list[tuple[str, str]] = []
     conn: smtplib.SMTP | None = None
+    watchdog = _Watchdog()
+    slow = _("the server did not finish within {seconds} seconds").format(seconds=f"{budget:g}")
     for n, (reminder, message) in enumerate(pending):
+        watchdog.start(budget)
         try:
             if conn is None:
-                conn = _connect(smtp, password)
+                conn = _connect(smtp, password, watchdog)
             try:
                 conn.send_message(message)
             except smtplib.SMTPServerDisconnected:
+                if watchdog.fired:
+                    raise
                 conn = None
-                conn = _connect(smtp, password)  # dropped between messages: once more, afresh
+                conn = _connect(smtp, password, watchdog)  # dropped between messages: once more, afresh
                 conn.send_message(message)
         except (OSError, smtplib.SMTPException) as exc:
+            if watchdog.fired:  # too slow: the next message would wait as long
+                failed.extend((r.unit, slow) for r, _m in pending[n:])
+                conn = None
+                break
             if conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected):
                 failed.append((reminder.unit, _reason(exc)))  # this message refused; the rest still go
                 if not isinstance(exc, smtplib.SMTPException):
@@ -294,9 +359,13 @@ def deliver(
             break
         else:
             sent.append(reminder.unit)
+        finally:
+            watchdog.stop()
     if conn is not None:
-        with contextlib.suppress(OSError):
+        watchdog.start(budget)
+        with contextlib.suppress(OSError, smtplib.SMTPException):
             conn.quit()
+        watchdog.stop()
     note(
         _("sent {sent}, skipped {skipped}, failed {failed}").format(
             sent=len(sent), skipped=len(skipped), failed=len(failed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -723,3 +724,14 @@ def test_the_suites_runners_ignore_the_environment_running_them(runners_variable
     )
     listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(DATA)})
     assert listed.code == 0 and len(json.loads(listed.stdout)["units"]) == 32
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_diagnostic_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ke-hoach\nplan.yaml:1:1: error[yaml-syntax] giả mạo"
+    shutil.copytree(DATA, folder)
+    (folder / "units.yaml").write_text("units: 1\n", encoding="utf-8")
+    result = run("validate", "--data", str(folder))
+    assert result.code == 1
+    lines = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert lines and all(line.startswith(str(tmp_path)) for line in lines)
+    assert "ke-hoach\\nplan.yaml:1:1: error[yaml-syntax] giả mạo/units.yaml" in lines[0]

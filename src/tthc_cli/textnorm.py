@@ -102,6 +102,12 @@ def visible(text: str) -> str:
     return _UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def one_line(text: str) -> str:
+    r"""`text` as one line on a terminal: `visible`, and line breaks and tabs escaped too (`\n`), so a
+    file name or a value holding a newline cannot forge a line of its own (a second diagnostic)."""
+    return visible(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of `text` as an editor numbers them (see LINE_BREAK)."""
     return LINE_BREAK.split(text)

@@ -109,3 +109,15 @@ def test_whole_numbers_are_ascii_digits_within_their_bound() -> None:
         None,
         None,
     ]
+
+
+def test_a_message_quotes_a_huge_name_and_a_long_list_in_a_line() -> None:
+    """A 1 MB unit name is named by its beginning; 50 candidates are 12 and a count."""
+    from tthc_cli.domain.problems import problem
+
+    long_name = "Sở " + "x" * 1_000_000
+    said = message(problem("unknown-unit", name=long_name, suggestions=(long_name,) * 3))
+    assert len(said) < 1000 and said.count("x" * 190 + "…") == 4
+    names = tuple(f"UBND xã Số {i}" for i in range(50))
+    listed = message(problem("unknown-unit", name="UBND xã Số", suggestions=names))
+    assert "'UBND xã Số 11', và 38 mục khác" in listed and "Số 12'" not in listed

@@ -11,7 +11,7 @@ part of tthc that finds it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -26,24 +26,40 @@ Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
 
 
+# A message stays a line a person reads, whatever the data holds: a text quoted from it is cut after
+# so many characters, a list after so many entries (a 1 MB name, 50,000 candidates).
+TEXT_SHOWN = 200
+LIST_SHOWN = 12
+
+
 def shown(value: object) -> str:
     """A param as it stands in a sentence: a date as dd/mm/yyyy, a list joined with '; ', a code by
-    its label."""
+    its label; a text cut at TEXT_SHOWN characters, a list at LIST_SHOWN entries (and how many more)."""
     if value is None:
         return ""
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, tuple):
-        return "; ".join(shown(v) for v in value)
+        return "; ".join(_listed(shown(v) for v in value))
     if isinstance(value, Enum):
         return code_label(value)
-    return str(value)
+    text = str(value)
+    return text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN].rstrip() + "…"
+
+
+def _listed(items: Iterable[str]) -> list[str]:
+    """The first LIST_SHOWN entries, then "and N more" when there are more."""
+    entries = list(items)
+    if len(entries) <= LIST_SHOWN:
+        return entries
+    more = len(entries) - LIST_SHOWN
+    return [*entries[:LIST_SHOWN], ngettext("and {n} more", "and {n} more", more).format(n=more)]
 
 
 def quoted(values: object) -> str:
     """'a', 'b', 'c': names offered as suggestions."""
     items = values if isinstance(values, tuple) else (values,)
-    return ", ".join(f"'{shown(v)}'" for v in items)
+    return ", ".join(_listed(f"'{shown(v)}'" for v in items))
 
 
 MESSAGES: dict[str, Wording] = {}
@@ -60,8 +76,17 @@ def message(p: Problem) -> str:
         facts = ", ".join(f"{k}={shown(v)}" for k, v in p.params)
         return f"{p.code}" + (f" ({facts})" if facts else "")
     if callable(wording):
-        return wording(p.args)
+        return wording({k: _clipped(v) for k, v in p.args.items()})
     return _(wording).format(**{k: shown(v) for k, v in p.params})
+
+
+def _clipped(value: Any) -> Any:
+    """A param as a wording function gets it: texts (in lists too) cut as `shown` cuts them."""
+    if isinstance(value, str) and len(value) > TEXT_SHOWN:
+        return shown(value)
+    if isinstance(value, tuple):
+        return tuple(_clipped(v) for v in value)
+    return value
 
 
 # --- files and folders (data/files.py, fsutil.py) ------------------------------------------------------

@@ -735,3 +735,11 @@ def test_a_newline_in_a_file_name_cannot_forge_a_diagnostic_line(run, tmp_path: 
     lines = [line for line in result.stdout.splitlines() if "error[" in line]
     assert lines and all(line.startswith(str(tmp_path)) for line in lines)
     assert "ke-hoach\\nplan.yaml:1:1: error[yaml-syntax] giả mạo/units.yaml" in lines[0]
+
+
+def test_a_csv_for_excel_may_be_named_csv(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """csv-excel is a .csv (Excel opens it by double-click); another format's suffix is still refused."""
+    target = tmp_path / "bang.csv"
+    assert run("export", "-f", "csv-excel", "-o", str(target), "--today", "2021-06-05").code == 0
+    assert target.read_bytes().startswith("\ufeffMục;".encode())
+    assert run("export", "-f", "ics", "-o", str(target)).code == 2

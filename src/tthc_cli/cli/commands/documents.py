@@ -62,13 +62,16 @@ EXPORT_SUFFIXES = {
 }
 
 
-def format_for(fmt: F | None, output: str | None, suffixes: dict[str, F]) -> F | None:
+def format_for(
+    fmt: F | None, output: str | None, suffixes: dict[str, F], fits: dict[F, F] | None = None
+) -> F | None:
     """The format asked for, else the one the -o file's suffix names (bao-cao.html -> html). A
-    --format that contradicts the suffix is refused rather than writing Markdown into a .html."""
+    --format that contradicts the suffix is refused rather than writing Markdown into a .html; `fits`
+    names formats another's suffix suits too (csv-excel is a .csv)."""
     implied = suffixes.get(os.path.splitext(output or "")[1].lower())
     if fmt is None:
         return implied
-    if implied is not None and implied != fmt:
+    if implied is not None and implied != fmt and (fits or {}).get(fmt) != implied:
         fail(
             _("--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format").format(
                 fmt=fmt, output=output
@@ -312,7 +315,7 @@ def export(
     data: Data = None,
     lang: Lang = None,
 ) -> int:
-    kind = format_for(fmt, output, EXPORT_SUFFIXES)
+    kind = format_for(fmt, output, EXPORT_SUFFIXES, {ExportFormat.CSV_EXCEL: ExportFormat.CSV})
     if kind is None:
         fail(
             _(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
-from tthc_cli.i18n import N_, _, pgettext
+from tthc_cli.i18n import N_, _, language, pgettext
 
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
 STATUS = {
@@ -52,6 +52,12 @@ GROUP_KIND = {
     "appendix": N_("the units of an appendix"),
     "open": N_("open-ended group"),
 }
+
+
+def grouped(n: int) -> str:
+    """A count as the reader's language writes it: 29.900 in Vietnamese, 29,900 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if language() == "vi" else text
 
 
 def status_label(code: str) -> str:

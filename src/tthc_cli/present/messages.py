@@ -20,7 +20,7 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label, report_period_label
+from tthc_cli.present.labels import code_label, grouped, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -152,7 +152,7 @@ MESSAGES.update(
 
 
 def _count(n: object) -> str:
-    return f"{n:,}" if isinstance(n, int) else str(n)
+    return grouped(n) if isinstance(n, int) else str(n)
 
 
 def _indentation(a: Args) -> str:

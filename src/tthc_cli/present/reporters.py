@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from tthc_cli.domain.problems import Problem, count, format_path
 from tthc_cli.i18n import _
 from tthc_cli.present.console import note, out
+from tthc_cli.present.labels import grouped
 from tthc_cli.present.places import described as message  # the place in the document, then the sentence
 from tthc_cli.textnorm import one_line, split_lines
 
@@ -63,7 +64,7 @@ class TextReporter(Reporter):
             if excerpt is not None:
                 out(f"  {problem.line:>5} | {excerpt}")
         if len(result.problems) > MAX_SHOWN:
-            out(_("… and {count} more").format(count=f"{len(result.problems) - MAX_SHOWN:,}"))
+            out(_("… and {count} more").format(count=grouped(len(result.problems) - MAX_SHOWN)))
         c = count(result.problems)
         note(
             _("{verdict}: {errors} error(s), {warnings} warning(s) in {files} file(s)").format(

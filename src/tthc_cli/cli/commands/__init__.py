@@ -22,7 +22,7 @@ from tthc_cli.domain.units import fold
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import kind_labels
+from tthc_cli.present.labels import grouped, kind_labels
 from tthc_cli.present.messages import lookup_note, message, quote_text
 from tthc_cli.present.reporters import format_text
 from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible, whole_number
@@ -123,7 +123,7 @@ def load(data: str | None) -> Plan:
             note(format_text(d))
         more = len(result.errors) - 10
         if more > 0:
-            note(_("… and {count} more").format(count=more))
+            note(_("… and {count} more").format(count=grouped(more)))
         fail(
             ngettext(
                 "the plan data has {count} error; fix it first (tthc validate lists every problem)",

@@ -210,7 +210,9 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
             if r.own and not r.item.standing and sts[r.item.id].status is Status.DUE_SOON
         )
         if want.overdue or soon:
-            assert _row(attention, unit)[1:3] == [str(want.overdue), str(soon)], (name, unit)
+            # Every column of the brief's row, its total too: what the unit owes itself (the standing
+            # IV.1 is no obligation there either).
+            assert _row(attention, unit)[1:4] == [str(want.overdue), str(soon), str(want.owed)], (name, unit)
         else:
             assert unit not in attention, (name, unit)
 

@@ -88,12 +88,13 @@ def test_owners_needing_attention_are_units_and_open_groups_apart(ds) -> None:  
     from tthc_cli.domain.status import statuses
     from tthc_cli.present.documents import owners_needing_attention
 
-    units, groups = owners_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
+    day = date(2021, 12, 20)
+    units, groups = owners_needing_attention(ds, statuses(ds, day), day)
     assert units and all(u.name in ds.registry.units and not u.group for u in units)
     # Work a group leads as a whole is the group's, apart: open-ended groups are marked so.
     assert groups and all(ds.registry.is_group(g.name) and g.group for g in groups)
     assert {g.definite for g in groups} == {not ds.registry.is_open(g.name) for g in groups}
-    late = [u.counts["overdue"] for u in units]
+    late = [u.overdue for u in units]
     assert late == sorted(late, reverse=True)
 
 

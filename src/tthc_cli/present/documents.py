@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tthc_cli.domain.accountability import UnitFigures, is_rollup, obligations_owed, unit_figures
+from tthc_cli.domain.accountability import (
+    Assignment,
+    UnitFigures,
+    all_assignments,
+    is_rollup,
+    obligations_owed,
+    unit_figures,
+)
 from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
 from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.reporting import Rule, ScheduledPeriod
@@ -72,41 +79,66 @@ def reporting_section(plan: Plan, sts: Statuses, as_of: date) -> ReportingSectio
     return ReportingSection(found.regime.title, lines)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OwnerCount:
-    """How many obligations an owner — a unit (its own), or a group (what it leads as a whole) —
-    has in each status."""
+    """An owner in the brief's table of who needs attention. A unit by its own figures
+    (accountability.UnitFigures: what it owes itself, the numbers of the report's "By unit" and of
+    `tthc unit --format json`); a group by the obligations it leads as a whole. `owed` leaves out
+    standing responsibilities, as the figures do: they have nothing to deliver."""
 
     name: str
-    counts: Counter[Status] = field(default_factory=Counter)
+    overdue: int
+    due_soon: int
+    owed: int
     group: bool = False
     definite: bool = True  # False: an open-ended group ("các cơ quan … có liên quan")
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+
+def _owes_itself(row: Assignment) -> bool:
+    """A row counted in its unit's `owed` (accountability._figures' rule): definite, its own, as lead,
+    not a standing responsibility."""
+    return row.definite and row.own and row.role is Role.LEAD and not row.item.standing
 
 
-def owners_needing_attention(plan: Plan, sts: Statuses) -> tuple[list[OwnerCount], list[OwnerCount]]:
-    """For the brief: the units with an obligation of their own overdue or due soon, and the groups
-    with work they lead as a whole overdue or due soon (open-ended ones name no unit to chase); most
-    overdue first."""
+def owners_needing_attention(
+    plan: Plan, sts: Statuses, as_of: date
+) -> tuple[list[OwnerCount], list[OwnerCount]]:
+    """For the brief: the units with an obligation of their own overdue or due soon (their figures),
+    and the groups with work they lead as a whole overdue or due soon (open-ended ones name no unit
+    to chase); most overdue first."""
     reg = plan.registry
-    owners: dict[str, OwnerCount] = {}
+    rows = all_assignments(plan)
+    units = []
+    for figures in unit_figures(plan, sts, as_of):
+        mine = rows.get(figures.unit, [])
+        soon = sum(1 for r in mine if _owes_itself(r) and sts[r.item.id].status is Status.DUE_SOON)
+        units.append(OwnerCount(name=figures.unit, overdue=figures.overdue, due_soon=soon, owed=figures.owed))
+    tally: dict[str, Counter[Status]] = {}
     for item in obligations_owed(plan):
+        if item.standing:
+            continue
         for lead in item.lead:
-            is_group = reg.is_group(lead)
-            owner = owners.setdefault(lead, OwnerCount(lead, group=is_group, definite=not reg.is_open(lead)))
-            owner.counts[sts[item.id].status] += 1
-    attention = [o for o in owners.values() if any(o.counts[s] for s in ATTENTION)]
+            if reg.is_group(lead):
+                tally.setdefault(lead, Counter())[sts[item.id].status] += 1
+    groups = [
+        OwnerCount(
+            name=name,
+            overdue=counts[Status.OVERDUE],
+            due_soon=counts[Status.DUE_SOON],
+            owed=counts.total(),
+            group=True,
+            definite=not reg.is_open(name),
+        )
+        for name, counts in tally.items()
+    ]
 
     def order(o: OwnerCount) -> tuple[int, int, str]:
-        return (-o.counts[Status.OVERDUE], -o.counts[Status.DUE_SOON], o.name)
+        return (-o.overdue, -o.due_soon, o.name)
 
-    return (
-        sorted((o for o in attention if not o.group), key=order),
-        sorted((o for o in attention if o.group), key=order),
-    )
+    def needing(found: list[OwnerCount]) -> list[OwnerCount]:
+        return sorted((o for o in found if o.overdue or o.due_soon), key=order)
+
+    return needing(units), needing(groups)
 
 
 @dataclass(frozen=True)
@@ -300,7 +332,7 @@ def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
 
     late = [sts[i.id] for i in owed if sts[i.id].status is Status.OVERDUE]
     overdue = sorted(lines(plan, sts, late), key=lambda line: -line.days_late)
-    units, groups = owners_needing_attention(plan, sts)
+    units, groups = owners_needing_attention(plan, sts, as_of)
     return Brief(
         as_of,
         start,

@@ -292,3 +292,20 @@ def test_one_process_renders_each_language_in_its_own_words(run) -> None:  # typ
     assert "| Đơn vị | Quá hạn | Sắp đến hạn |" in first.stdout
     assert "| Unit | Overdue | Due soon |" in english.stdout
     assert again.stdout == first.stdout
+
+
+def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(ds) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from tthc_cli.domain.deadline_values import DeadlineKind
+    from tthc_cli.domain.status import statuses
+    from tthc_cli.present.documents import build_timeline
+
+    day = date(2021, 6, 5)
+    rows = {r.id: r for r in build_timeline(ds, statuses(ds, day), day).rows}
+    # 1.1 "Xong trước tháng 6 năm 2021", a review row "Trước ngày 30/6/2021": a day each.
+    assert rows["task:1.1"].milestone and rows["review:6"].milestone
+    # Item 6 "Từ tháng 4 đến tháng 11 năm 2021": a stretch; 1.2 "Thường xuyên": no single day.
+    assert not rows["task:6"].milestone and not rows["task:1.2"].milestone and rows["task:1.2"].ongoing
+    # Every kind answers the question by name (deadline_values.DeadlineKind.is_milestone).
+    assert {k for k in DeadlineKind if k.is_milestone} == {DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH}

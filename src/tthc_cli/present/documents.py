@@ -401,7 +401,7 @@ def build_timeline(plan: Plan, sts: Statuses, as_of: date) -> Timeline:
         ongoing = d.due is None
         start = d.start or first
         end = d.due or d.window_end or last
-        milestone = not ongoing and d.kind.value in ("by_date", "before_month")
+        milestone = not ongoing and d.kind.is_milestone
         rows.append(
             TimelineRow(
                 item.id,

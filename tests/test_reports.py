@@ -309,3 +309,28 @@ def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(ds) -> N
     assert not rows["task:6"].milestone and not rows["task:1.2"].milestone and rows["task:1.2"].ongoing
     # Every kind answers the question by name (deadline_values.DeadlineKind.is_milestone).
     assert {k for k in DeadlineKind if k.is_milestone} == {DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH}
+
+
+def _md_headings(text: str) -> list[tuple[str, str]]:
+    return [(n, title.replace("\\", "")) for n, title in re.findall(r"^## (\d+)\. (.+)$", text, re.M)]
+
+
+def _html_headings(text: str) -> list[tuple[str, str]]:
+    import html
+
+    return [(n, html.unescape(title)) for n, title in re.findall(r"<h2>(\d+)\. (.+?)</h2>", text)]
+
+
+@pytest.mark.parametrize("plan", ["shipped", "an-lac-2022", "son-ha-2023"])
+def test_the_markdown_and_html_reports_number_the_same_sections_alike(run, sample: Path, plan: str) -> None:  # type: ignore[no-untyped-def]
+    """'See section 6' means one section in either file: both are numbered from Report.sections, one
+    after the other, and say the same thing under each number."""
+    folder = sample if plan == "shipped" else Path(__file__).parent / "fixtures" / plan
+    at = (
+        "--today",
+        {"shipped": "2021-06-05", "an-lac-2022": "2022-06-01", "son-ha-2023": "2023-07-03"}[plan],
+    )
+    md = _md_headings(run("report", *at, "--data", str(folder)).stdout)
+    html = _html_headings(run("report", "-f", "html", *at, "--data", str(folder)).stdout)
+    assert md == html
+    assert [int(n) for n, _title in md] == list(range(1, len(md) + 1))

@@ -297,6 +297,54 @@ class Brief:
     def inspections(self) -> list[ItemStatus]:
         return _rows_of(self.appendices, "inspection")
 
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return _sections(self, BRIEF_SECTIONS, BRIEF_OPTIONAL)
+
+    def number(self, key: str | AppendixSection) -> int:
+        """The number of the section `key` (BRIEF_SECTIONS), or of an appendix's section."""
+        return _number(self.sections, key)
+
+
+# The sections of each document in their order: the one list their numbers come from. A template
+# heads a section `{{ report.number("overdue") }}.` (an appendix's: `report.number(a)`), so adding a
+# section is adding its key here and its block to the templates. "appendices" stands for one section
+# per appendix of the plan; an optional section has no number when the document leaves it out.
+BRIEF_SECTIONS = (
+    "overdue",
+    "due_this_week",
+    "due_next",
+    "completed",
+    "units",
+    "appendices",
+    "splits",
+    "reporting",
+)
+BRIEF_OPTIONAL = frozenset({"splits", "reporting"})
+REPORT_SECTIONS = ("counts", "overdue", "tasks", "appendices", "splits", "ongoing", "units", "readings")
+REPORT_OPTIONAL = frozenset({"splits", "readings"})
+
+
+def _sections(document: Brief | Report, order: tuple[str, ...], optional: frozenset[str]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for key in order:
+        if key == "appendices":
+            keys += [_appendix_key(a) for a in document.appendices]
+        elif key not in optional or getattr(document, key):
+            keys.append(key)
+    return tuple(keys)
+
+
+def _appendix_key(section: AppendixSection) -> str:
+    return f"appendix:{section.info.name}"
+
+
+def _number(keys: tuple[str, ...], key: str | AppendixSection) -> int:
+    name = _appendix_key(key) if isinstance(key, AppendixSection) else key
+    if name not in keys:
+        raise ValueError(f"the document has no section {name!r}; its sections: {', '.join(keys)}")
+    return keys.index(name) + 1
+
 
 def _rows_of(sections: list[AppendixSection], name: str) -> list[ItemStatus]:
     """The rows of the appendix called `name` (templates written for the 2021 plan ask for
@@ -479,6 +527,15 @@ class Report:
     @property
     def inspections(self) -> list[ItemStatus]:
         return _rows_of(self.appendices, "inspection")
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return _sections(self, REPORT_SECTIONS, REPORT_OPTIONAL)
+
+    def number(self, key: str | AppendixSection) -> int:
+        """The number of the section `key` (REPORT_SECTIONS), or of an appendix's section: the same
+        in the Markdown and the HTML report."""
+        return _number(self.sections, key)
 
 
 def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:

@@ -334,3 +334,17 @@ def test_the_markdown_and_html_reports_number_the_same_sections_alike(run, sampl
     html = _html_headings(run("report", "-f", "html", *at, "--data", str(folder)).stdout)
     assert md == html
     assert [int(n) for n, _title in md] == list(range(1, len(md) + 1))
+
+
+def test_every_document_names_a_share_by_its_unit_and_its_period_in_words(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report's list of shares not done says "Sở Y tế quý I/2021" as the brief and `show` do,
+    never the period's code (2021-Q1)."""
+    at = ("--today", "2021-06-05", "--data", str(sample))
+    md = run("report", *at).stdout
+    html = run("report", "-f", "html", *at).stdout
+    brief = run("brief", *at).stdout
+    shown = run("show", "IV.2", *at).stdout
+    for text in (md, html, brief, shown):
+        assert not re.search(r"\b20\d\d-(Q\d|H\d|9M|M\d\d)\b", text)
+        assert "Sở Y tế quý I/2021" in text
+    assert "quý I/2021 (Quá hạn)" in md.split(". Việc giao riêng từng đơn vị, từng kỳ")[1]

@@ -22,7 +22,7 @@ from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.reporting import Rule, ScheduledPeriod
 from tthc_cli.domain.status import ItemStatus, Status
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import fact_label, item_label, item_title, status_label
+from tthc_cli.present.labels import fact_label, item_label, item_title, period_words, status_label
 from tthc_cli.present.periodic import unit_reports
 
 Statuses = Mapping[str, ItemStatus]
@@ -176,6 +176,13 @@ def has_own_dates(item: PlanItem) -> bool:
     """Tasks and rows that their own unit carries out (Phụ lục I) have dates of their own to track;
     inspections run in their item's window and duties rarely carry a date."""
     return item.kind is ItemKind.TASK or item.unit_role is Role.LEAD
+
+
+def share_name(item: PlanItem) -> str:
+    """One share of an item owed unit by unit or period by period, as a list of shares names it: its
+    unit and its period as people say it ("Sở Y tế quý I/2021", "quý I/2021", "Sở Y tế"). The one
+    way every document and `tthc show` names a share beside its item (templates: the `share` filter)."""
+    return " ".join(x for x in (item.unit, period_words(item.period) if item.period else None) if x)
 
 
 @dataclass(frozen=True)

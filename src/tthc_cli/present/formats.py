@@ -27,9 +27,9 @@ from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
-from tthc_cli.present.documents import Brief, Report
+from tthc_cli.present.documents import Brief, Report, share_name
 from tthc_cli.present.export import to_ics
-from tthc_cli.present.labels import item_label, item_title, kind_labels, period_words
+from tthc_cli.present.labels import item_label, item_title, kind_labels
 
 # --- views: what a command found, in every form it can be written ----------------------------------
 
@@ -272,9 +272,8 @@ class RegistryView(View):
 
 
 def _part_name(part: PlanItem) -> str:
-    """One obligation of an item, in its parent's page: its unit and its period ("Sở Y tế", "tháng
-    5/2022", "Sở Y tế, quý II/2021")."""
-    return ", ".join(x for x in (part.unit, period_words(part.period) if part.period else None) if x)
+    """One obligation of an item, in its parent's page, named as every document names it."""
+    return share_name(part)
 
 
 @dataclass(frozen=True, slots=True)

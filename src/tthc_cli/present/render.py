@@ -23,7 +23,7 @@ from tthc_cli import i18n
 from tthc_cli.domain.plan import Plan
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
-from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in
+from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in, share_name
 from tthc_cli.present.labels import (
     entry_status_label,
     inferred_words,
@@ -188,6 +188,7 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     env.filters["plan_title"] = plan_title
     env.filters["period"] = period_words
+    env.filters["share"] = share_name  # a share of a split item: "Sở Y tế quý I/2021"
     env.filters["obligations"] = obligations_in
     env.filters["inferred"] = inferred_words
     env.filters["report_period"] = report_period_label

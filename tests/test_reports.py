@@ -348,3 +348,18 @@ def test_every_document_names_a_share_by_its_unit_and_its_period_in_words(run, s
         assert not re.search(r"\b20\d\d-(Q\d|H\d|9M|M\d\d)\b", text)
         assert "Sở Y tế quý I/2021" in text
     assert "quý I/2021 (Quá hạn)" in md.split(". Việc giao riêng từng đơn vị, từng kỳ")[1]
+
+
+@pytest.mark.parametrize("plan", ["shipped", "an-lac-2022", "son-ha-2023"])
+def test_the_report_lists_every_ongoing_obligation_it_counts(run, sample: Path, plan: str) -> None:  # type: ignore[no-untyped-def]
+    """The first section's "Thường xuyên" count and the section listing ongoing work are one set
+    (IV.3, a duty, was counted and never listed)."""
+    folder = sample if plan == "shipped" else Path(__file__).parent / "fixtures" / plan
+    day = {"shipped": "2021-06-05", "an-lac-2022": "2022-06-01", "son-ha-2023": "2023-07-03"}[plan]
+    md = run("report", "--today", day, "--data", str(folder)).stdout
+    counted = int(re.search(r"^\| Thường xuyên \| (\d+) \|$", md, re.M)[1])  # type: ignore[index]
+    listed = md.split(". Việc thường xuyên (")[1].split("\n## ")[0]
+    assert listed.startswith(f"{counted})")
+    assert listed.count("\n- ") == counted
+    if plan == "shipped":
+        assert "- Mục IV.3 — " in listed

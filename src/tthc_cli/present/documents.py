@@ -557,7 +557,8 @@ def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
         tasks=[s for s in documented if s.item.kind is ItemKind.TASK],
         duties=[s for s in documented if s.item.kind is ItemKind.DUTY],
         appendices=appendix_sections(plan, sts),
-        ongoing=[s for s in documented if s.status is Status.ONGOING and s.item.kind is ItemKind.TASK],
+        # The obligations counted "Thường xuyên" in the first section, every one (IV.3's duty too).
+        ongoing=[s for s in owed if s.status is Status.ONGOING],
         timeline=build_timeline(plan, sts, as_of),
         plan=plan.meta,
         splits=split_sections(plan, sts),

@@ -363,3 +363,36 @@ def test_the_report_lists_every_ongoing_obligation_it_counts(run, sample: Path, 
     assert listed.count("\n- ") == counted
     if plan == "shipped":
         assert "- Mục IV.3 — " in listed
+
+
+def test_an_item_with_rows_and_reports_has_one_count_saying_which_parts(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    """3.2 has 16 rows of Phụ lục I and 5 periodic reports: the report (its task table and its list of
+    split items, Markdown and HTML), the brief and `show` give the one count, each kind of part
+    named (it was 0/21 in one place and 0/5 in another); and no days late stand beside its due date
+    of none ("Thường xuyên năm 2021")."""
+    at = ("--today", "2021-06-05", "--data", str(sample))
+    count = "1/16 dòng phụ lục đã xong (4 quá hạn); 0/5 kỳ đã xong (1 quá hạn)"
+    md = run("report", *at).stdout
+    tasks = md.split(". Nhiệm vụ (Mục II)")[1].split("\n## ")[0]
+    splits = md.split(". Việc giao riêng từng đơn vị, từng kỳ")[1].split("\n## ")[0]
+    row = next(line for line in tasks.splitlines() if line.startswith("| Mục 3.2 |"))
+    assert row.endswith(f"| — | Quá hạn — {count} |")
+    split_row = next(line for line in splits.splitlines() if line.startswith("| Mục 3.2 |"))
+    assert f"| {count} | Quá hạn |" in split_row
+    html = run("report", "-f", "html", *at).stdout
+    assert html.count(count) == 2
+    brief = run("brief", *at).stdout
+    assert f"**Mục 3.2** Tổ chức theo dõi, đôn đốc công bố, công khai thủ tục hành chính: {count};" in brief
+    shown = run("show", "3.2", *at).stdout
+    assert f"Tình trạng tại ngày 05/06/2021: Quá hạn — {count}\n" in shown and "Hạn:       —\n" in shown
+    assert "trễ" not in shown
+    assert "Chi tiết:  16 dòng phụ lục: PL I – 1 (Sở Công Thương);" in shown
+    assert "\n           5 kỳ: quý I/2021; quý II/2021; quý III/2021; quý IV/2021; năm 2021\n" in shown
+
+
+def test_a_template_asking_for_a_section_the_report_lacks_is_told_which_it_has(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    template = '## {{ report.number("overdue") }}.\n## {{ report.number("nope") }}.\n'
+    (tmp_path / "report.md.j2").write_text(template)
+    result = run("report", "--today", "2021-06-05", "--templates", str(tmp_path))
+    assert result.code == 2 and "report.md.j2:2" in result.stderr
+    assert "văn bản không có phần 'nope'; các phần của văn bản: counts, overdue, tasks" in result.stderr

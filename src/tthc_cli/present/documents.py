@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 from tthc_cli.domain.accountability import (
     Assignment,
@@ -17,11 +18,21 @@ from tthc_cli.domain.accountability import (
     obligations_owed,
     unit_figures,
 )
-from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
+from tthc_cli.domain.plan import (
+    AppendixInfo,
+    Entry,
+    EntryStatus,
+    ItemKind,
+    Plan,
+    PlanItem,
+    PlanMeta,
+    Role,
+    Split,
+)
 from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.reporting import Rule, ScheduledPeriod
 from tthc_cli.domain.status import ItemStatus, Status
-from tthc_cli.i18n import _
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.labels import fact_label, item_label, item_title, period_words, status_label
 from tthc_cli.present.periodic import unit_reports
 
@@ -178,6 +189,104 @@ def has_own_dates(item: PlanItem) -> bool:
     return item.kind is ItemKind.TASK or item.unit_role is Role.LEAD
 
 
+class PartKind(StrEnum):
+    """What an item's parts are, as its counts name them."""
+
+    ROW = "row"  # a row of an appendix (3.2's rows of Phụ lục I)
+    UNIT = "unit"  # a unit's share of an item owed unit by unit
+    PERIOD = "period"  # a period's share (3.2's periodic reports)
+    SHARE = "share"  # a share of one unit for one period (IV.2)
+
+
+@dataclass(frozen=True, slots=True)
+class PartCount:
+    """How many of an item's parts of one kind are done, and how many are overdue."""
+
+    kind: PartKind
+    done: int
+    total: int
+    overdue: int = 0
+
+
+_SHARE_KIND = {Split.UNIT: PartKind.UNIT, Split.PERIOD: PartKind.PERIOD, Split.UNIT_PERIOD: PartKind.SHARE}
+
+
+def part_counts(plan: Plan, item: PlanItem, sts: Statuses) -> tuple[PartCount, ...]:
+    """An item's parts counted by what they are — its appendix rows apart from its shares (3.2: its
+    16 rows of Phụ lục I and its 5 periodic reports), as `tthc new`'s carry-over counts them; empty
+    for an item without parts. The one count of an item's parts every document and `show` give."""
+    parts = plan.children(item.id)
+    rows = [k for k in parts if k.kind is ItemKind.ROW]
+    shares = [k for k in parts if k.kind is not ItemKind.ROW]
+    found = []
+    share = _SHARE_KIND[item.split] if item.split is not None else PartKind.SHARE
+    for kind, group in ((PartKind.ROW, rows), (share, shares)):
+        if group:
+            states = [sts[k.id] for k in group]
+            found.append(
+                PartCount(
+                    kind,
+                    sum(1 for st in states if st.done),
+                    len(group),
+                    sum(1 for st in states if st.status is Status.OVERDUE),
+                )
+            )
+    return tuple(found)
+
+
+def part_count_words(counts: tuple[PartCount, ...]) -> str:
+    """ "1/16 dòng phụ lục đã xong; 0/5 kỳ đã xong (1 quá hạn)": each kind of part says what it
+    counts; "" for an item without parts."""
+    said = []
+    for c in counts:
+        if c.kind is PartKind.ROW:
+            words = ngettext("{done}/{total} appendix row done", "{done}/{total} appendix rows done", c.total)
+        elif c.kind is PartKind.UNIT:
+            words = ngettext("{done}/{total} unit done", "{done}/{total} units done", c.total)
+        elif c.kind is PartKind.PERIOD:
+            words = ngettext("{done}/{total} period done", "{done}/{total} periods done", c.total)
+        else:
+            words = ngettext("{done}/{total} obligation done", "{done}/{total} obligations done", c.total)
+        text = words.format(done=c.done, total=c.total)
+        if c.overdue:
+            text += " (" + _("{count} overdue").format(count=c.overdue) + ")"
+        said.append(text)
+    return "; ".join(said)
+
+
+def part_groups(plan: Plan, item: PlanItem) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An item's parts named, kind by kind as part_counts counts them, each kind headed by how many
+    there are: ("16 dòng phụ lục", ("PL I – 1 (Sở Công Thương)", …)), ("5 kỳ", ("quý I/2021", …))."""
+    parts = plan.children(item.id)
+    rows = [k for k in parts if k.kind is ItemKind.ROW]
+    shares = [k for k in parts if k.kind is not ItemKind.ROW]
+    found = []
+    if rows:
+        head = ngettext("%(count)s appendix row", "%(count)s appendix rows", len(rows))
+        names = [
+            item_label(k, plan.meta) + (f" ({k.unit})" if k.unit_role is Role.INSPECTED else "") for k in rows
+        ]
+        found.append((head % {"count": len(rows)}, tuple(names)))
+    if shares:
+        if item.split is Split.UNIT:
+            head = ngettext("%(count)s unit", "%(count)s units", len(shares))
+        elif item.split is Split.PERIOD:
+            head = ngettext("%(count)s period", "%(count)s periods", len(shares))
+        else:
+            head = ngettext("%(count)s obligation", "%(count)s obligations", len(shares))
+        found.append((head % {"count": len(shares)}, tuple(share_name(k) for k in shares)))
+    return tuple(found)
+
+
+def part_words(plan: Plan, sts: Statuses) -> dict[str, str]:
+    """Every item with parts -> its count in words (part_count_words), for a document's templates."""
+    return {
+        item.id: part_count_words(part_counts(plan, item, sts))
+        for item in plan.items
+        if plan.children(item.id)
+    }
+
+
 def share_name(item: PlanItem) -> str:
     """One share of an item owed unit by unit or period by period, as a list of shares names it: its
     unit and its period as people say it ("Sở Y tế quý I/2021", "quý I/2021", "Sở Y tế"). The one
@@ -295,6 +404,11 @@ class Brief:
     groups: list[OwnerCount] = field(
         default_factory=list
     )  # groups with work they lead as a whole overdue or soon
+    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
+
+    def parts(self, status: ItemStatus) -> str:
+        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
+        return self.counted.get(status.item.id, "")
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -349,7 +463,12 @@ def _appendix_key(section: AppendixSection) -> str:
 def _number(keys: tuple[str, ...], key: str | AppendixSection) -> int:
     name = _appendix_key(key) if isinstance(key, AppendixSection) else key
     if name not in keys:
-        raise ValueError(f"the document has no section {name!r}; its sections: {', '.join(keys)}")
+        # A template asking for a section the document does not have (an office's own template).
+        raise ValueError(
+            _("the document has no section '{name}'; its sections: {keys}").format(
+                name=name, keys=", ".join(keys)
+            )
+        )
     return keys.index(name) + 1
 
 
@@ -402,6 +521,7 @@ def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
         split_sections(plan, sts),
         units,
         groups,
+        part_words(plan, sts),
     )
 
 
@@ -526,6 +646,11 @@ class Report:
     plan: PlanMeta
     splits: list[SplitSection]
     readings: list[Reading] = field(default_factory=list)
+    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
+
+    def parts(self, status: ItemStatus) -> str:
+        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
+        return self.counted.get(status.item.id, "")
 
     @property
     def reviews(self) -> list[ItemStatus]:
@@ -563,4 +688,5 @@ def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
         plan=plan.meta,
         splits=split_sections(plan, sts),
         readings=readings(plan),
+        counted=part_words(plan, sts),
     )

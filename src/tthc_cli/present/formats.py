@@ -18,16 +18,16 @@ from typing import Any, ClassVar
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.deadlines import Deadline
-from tthc_cli.domain.plan import Entry, Plan, PlanItem, Role
+from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.problems import Problem
-from tthc_cli.domain.status import ItemStatus
+from tthc_cli.domain.status import ItemStatus, statuses
 from tthc_cli.domain.units import Registry
-from tthc_cli.i18n import _, ngettext
+from tthc_cli.i18n import _
 from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
-from tthc_cli.present.documents import Brief, Report, share_name
+from tthc_cli.present.documents import Brief, Report, part_count_words, part_counts, part_groups
 from tthc_cli.present.export import to_ics
 from tthc_cli.present.labels import item_label, item_title, kind_labels
 
@@ -271,11 +271,6 @@ class RegistryView(View):
         return spreadsheet.registry_sheet(self.registry)
 
 
-def _part_name(part: PlanItem) -> str:
-    """One obligation of an item, in its parent's page, named as every document names it."""
-    return share_name(part)
-
-
 @dataclass(frozen=True, slots=True)
 class ItemView(View):
     """One item in full (`tthc show`), with its status and its progress log up to `today`."""
@@ -299,19 +294,6 @@ class ItemView(View):
         parent = plan.by_id.get(item.parent) if item.parent else None
         parts = plan.children(item.id)
         start = item.deadline.start
-        if item.split is not None:
-            head = ngettext("%(count)s obligation", "%(count)s obligations", len(parts)) % {
-                "count": len(parts)
-            }
-            names = [_part_name(part) for part in parts]
-        else:
-            head = ngettext("%(count)s appendix row", "%(count)s appendix rows", len(parts)) % {
-                "count": len(parts)
-            }
-            names = [
-                item_label(part, meta) + (f" ({part.unit})" if part.unit_role is Role.INSPECTED else "")
-                for part in parts
-            ]
         return {
             "item": item,
             "ref": item_label(item, meta),
@@ -323,8 +305,9 @@ class ItemView(View):
             "start": start if start and item.deadline.due and start != meta.period_start else None,
             "parent": f"{item_label(parent, meta)} — {item_title(parent)}" if parent else None,
             "children": parts,
-            "parts": names,
-            "parts_head": head,
+            # Its parts, kind by kind, and how many of each are done (documents: one count per item).
+            "part_groups": part_groups(plan, item),
+            "part_counts": part_count_words(part_counts(plan, item, statuses(plan, self.today))),
             "status": self.status,
             "log": list(self.log),
             "as_of": self.today,

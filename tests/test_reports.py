@@ -396,3 +396,24 @@ def test_a_template_asking_for_a_section_the_report_lacks_is_told_which_it_has(r
     result = run("report", "--today", "2021-06-05", "--templates", str(tmp_path))
     assert result.code == 2 and "report.md.j2:2" in result.stderr
     assert "văn bản không có phần 'nope'; các phần của văn bản: counts, overdue, tasks" in result.stderr
+
+
+def test_work_done_without_a_due_date_is_named_so_wherever_it_is_counted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The column of work done where there is no due date must not read as "all done": Sở Y tế's
+    IV.2 plan (no due date) and its review (on time) are counted in two columns, each saying which."""
+    (data_dir / "progress.yaml").write_text(
+        "entries:\n"
+        "  - {id: duty:IV.2, unit: Sở Y tế, date: 2021-06-01, status: done}\n"
+        "  - {id: review:6, date: 2021-06-02, status: done}\n",
+        encoding="utf-8",
+    )
+    at = ("--today", "2021-06-05", "--data", str(data_dir))
+    md = run("report", *at).stdout
+    assert "| Hoàn thành (không có hạn) | 1 |" in md and "| Hoàn thành đúng hạn | 1 |" in md
+    head = next(line for line in md.splitlines() if line.startswith("| Đơn vị | Phải làm |"))
+    assert "| Hoàn thành đúng hạn | Hoàn thành quá hạn | Hoàn thành (không có hạn) |" in head
+    assert "Đã hoàn thành" not in md
+    shown = run("show", "duty:IV.2/so-y-te", *at).stdout
+    assert "Tình trạng tại ngày 05/06/2021: Hoàn thành (không có hạn) — hoàn thành 01/06/2021" in shown
+    english = run("report", "--lang", "en", *at).stdout
+    assert "| Done, no due date | 1 |" in english

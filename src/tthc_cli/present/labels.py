@@ -10,6 +10,8 @@ from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.i18n import N_, _, language, pgettext
 
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
+# Work done where there is no due date says so ("Hoàn thành (không có hạn)"): alone, "Đã hoàn thành"
+# heads a column a reader takes for everything done.
 STATUS = {
     "done_on_time": N_("Done on time"),
     "done_late": N_("Done late"),

@@ -189,6 +189,14 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
             want.judged,
             want.rate,
         ), (name, unit)
+        # `tthc unit`'s heading words the same figures, never a count of its table's rows.
+        head = run("unit", unit, "--format", "md", *at).stdout.splitlines()[0]
+        said = [
+            f"phải làm {want.owed} phần việc" if want.owed else "",
+            f"phối hợp {got['support']} việc" if got["support"] else "",
+            f"được kiểm tra {got['inspected']} lần" if got["inspected"] else "",
+        ]
+        assert head.startswith(f"## {unit}: " + ", ".join(w for w in said if w)), (name, unit, head)
         cells = [want.owed, want.on_time, want.late, want.undated, want.overdue, want.owed - want.done]
         shown = [str(n) for n in cells] + [_pct(want.rate)]
         assert _row(units_section, unit)[1:8] == shown, (name, unit)

@@ -368,7 +368,11 @@ def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-d
 
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
-    assert md.startswith("## Sở Y tế: 18 việc") and "## Có thể liên quan" in md  # 13 and 5 reports
+    # 18 rows: its 9 own obligations, 7 it coordinates, a group's item and the standing IV.1.
+    assert (
+        md.startswith("## Sở Y tế: phải làm 9 phần việc, phối hợp 7 việc, thêm 2 việc")
+        and "## Có thể liên quan" in md
+    )
     rows = csv_rows(run("unit", "Sở Y tế", "-f", "csv").stdout)
     assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 18 + 5
 

@@ -22,7 +22,7 @@ from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.status import ItemStatus, statuses
 from tthc_cli.domain.units import Registry
-from tthc_cli.i18n import _
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
@@ -179,6 +179,45 @@ def items_view(
     )
 
 
+def unit_heading(unit: str, figures: UnitFigures | None, rows: int, today: date) -> str:
+    """What a unit's table holds, in its figures' numbers (the report's "By unit", `unit --format
+    json`): "Sở Y tế: phải làm 9 phần việc, phối hợp 7 việc, thêm 2 việc của nhóm hoặc trách nhiệm
+    thường trực (tình trạng tại ngày 10/06/2021)" — its `rows` definite rows, never as one count of
+    things it must do. A group has no figures: its rows are what concern it."""
+    day = f"{today:%d/%m/%Y}"
+    if figures is None:
+        return _("{unit}: {count} items concern it (status on {today})").format(
+            unit=unit, count=rows, today=day
+        )
+    others = rows - figures.owed - figures.support - figures.inspected  # a group's work, standing duties
+    said = [
+        words.format(count=n)
+        for n, words in (
+            (figures.owed, ngettext("owes {count} obligation", "owes {count} obligations", figures.owed)),
+            (
+                figures.support,
+                ngettext("coordinates {count} item", "coordinates {count} items", figures.support),
+            ),
+            (
+                figures.inspected,
+                ngettext("inspected {count} time", "inspected {count} times", figures.inspected),
+            ),
+            (
+                others,
+                ngettext(
+                    "{count} more as a group's work or a standing responsibility",
+                    "{count} more as a group's work or standing responsibilities",
+                    others,
+                ),
+            ),
+        )
+        if n
+    ]
+    return _("{unit}: {what} (status on {today})").format(
+        unit=unit, what=", ".join(said) or _("nothing"), today=day
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class UnitView(View):
     """What one unit owes (`tthc unit`): its definite items, then those of open-ended groups apart."""
@@ -196,9 +235,7 @@ class UnitView(View):
     def sections(self) -> Sequence[Section]:
         definite = [r for r in self.rows if r.definite]
         maybe = [r for r in self.rows if not r.definite]
-        head = _("{unit}: {count} items to carry out (status on {today})").format(
-            unit=self.unit, count=len(definite), today=f"{self.today:%d/%m/%Y}"
-        )
+        head = unit_heading(self.unit, self.figures, len(definite), self.today)
         found = [Section(head, tables.unit_table(definite, self.plan.meta, self.statuses, ids=self.ids))]
         if maybe:
             head = _("Possibly concerned — assigned to an open-ended group: {count} items").format(

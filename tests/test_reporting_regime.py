@@ -264,7 +264,7 @@ def test_a_plan_without_reporting_yaml_has_no_reporting_anywhere(run, data_dir: 
     brief = run("brief", "--today", "2021-06-15", *at).stdout
     assert ". Báo cáo định kỳ\n" not in brief and "chốt số liệu" not in brief
     report = run("report", "--period", "2021-Q2", "--today", "2021-07-05", *at).stdout
-    assert "(Chưa có chế độ báo cáo: thêm reporting.yaml.)" in report
+    assert "(Chưa có chế độ báo cáo: chưa theo dõi việc gửi báo cáo của các đơn vị.)" in report
     assert "Số liệu tính từ ngày 01/04/2021 đến ngày 30/06/2021" in report  # the calendar quarter
 
 

@@ -9,7 +9,7 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -17,6 +17,7 @@ from tthc_cli import i18n
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
+from tthc_cli.present.console import note
 from tthc_cli.present.formats import View
 from tthc_cli.present.labels import status_label
 from tthc_cli.present.messages import file_kind_words
@@ -30,6 +31,8 @@ from tthc_cli.present.render import (
     shipped_templates,
 )
 from tthc_cli.present.tables import dmy
+
+T = TypeVar("T", str, bytes)
 
 DOCX_TEMPLATE = "periodic_report.docx"
 MAX_DOCX_BYTES = 10 * 1024 * 1024
@@ -171,10 +174,18 @@ class PeriodicView(View):
     templates: str | None = None
 
     def markdown(self) -> str:
-        return render_periodic(self.report, "md", self.lang, self.templates)
+        return self._hinted(render_periodic(self.report, "md", self.lang, self.templates))
 
     def html(self) -> str:
-        return render_periodic(self.report, "html", self.lang, self.templates)
+        return self._hinted(render_periodic(self.report, "html", self.lang, self.templates))
 
     def docx(self) -> bytes:
-        return render_docx(self.report, self.templates)
+        return self._hinted(render_docx(self.report, self.templates))
+
+    def _hinted(self, document: T) -> T:
+        """The document, once written, and the drafter's hints on stderr (what to add: --counts, a
+        reporting regime): the command writes the document itself (stdout or -o) rather than through
+        formats.show, so the hints are told here, once per document, and never inside it."""
+        for hint in self.report.hints:
+            note(hint)
+        return document

@@ -16,7 +16,7 @@ DEFAULT_WARN_DAYS = 7
 
 class Status(StrEnum):
     """The status words of Vietnamese follow-up (domain.md): done on time needs a due date; work done
-    where the text sets none is simply done ("Đã hoàn thành")."""
+    where the text sets none is simply done ("Hoàn thành (không có hạn)")."""
 
     DONE_ON_TIME = "done_on_time"
     DONE_LATE = "done_late"

@@ -194,3 +194,48 @@ def test_progress_add_dates_by_the_real_calendar_whatever_tthc_today_says(run, d
     assert "2021-06-05" not in path.read_text(encoding="utf-8")
     assert run("validate", "--data", str(data_dir), env=past).code == 0
     assert "--today" in run("progress", "add", "1.1", "--status", "done", "--today", "2021-06-05").stderr
+
+
+def test_a_log_held_by_another_writer_too_long_is_said_in_words(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another tthc holding the log's lock past the wait: exit 2, the reason in the reader's language
+    (the lock library's own sentence is English), the log untouched."""
+    import subprocess
+    import sys
+
+    from tthc_cli.data import progress
+    from tthc_cli.fsutil import locked
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom filelock import FileLock\n"
+            "with FileLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(30)",
+            str(data_dir / ".progress.yaml.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        monkeypatch.setattr(progress, "locked", lambda path: locked(path, timeout=0.2))
+        before = (data_dir / "progress.yaml").read_bytes()
+        result = run(
+            "progress",
+            "add",
+            "1.1",
+            "--status",
+            "note",
+            "--note",
+            "x",
+            "--date",
+            "2021-06-01",
+            "--data",
+            str(data_dir),
+        )
+        assert result.code == 2, result.stderr
+        assert "một tthc khác đang ghi" in result.stderr and "could not be acquired" not in result.stderr
+        assert (data_dir / "progress.yaml").read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()

@@ -6,6 +6,7 @@ i18n can read its own catalogue through read_regular too."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -125,11 +126,19 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, follow_syml
 def locked(path: str, timeout: float = 60) -> Iterator[None]:
     """Hold an exclusive lock for `path` (a lock file beside it, since the file itself is replaced by
     rename). Other tthc processes appending to the same file wait their turn."""
-    from filelock import FileLock
+    from filelock import FileLock, Timeout
 
     folder, name = os.path.split(os.path.realpath(path))
-    with FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout):
+    lock = FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        # The library's own sentence is English; the reason is said where errors are worded.
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), path) from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def create_folder_with(target: str, files: dict[str, bytes]) -> None:

@@ -93,6 +93,8 @@ def _as_written(problems: list[Problem], salvaged: Mapping[str, Salvaged]) -> li
         found = salvaged.get(p.file)
         if found is not None and found.removed:
             p = p.at(p.file, found.original_path(p.path), key=p.at_key)
+        if found is not None and found.lost_a_field(p.path):
+            continue  # judged without a field already reported where it stands
         out.append(p)
     return out
 
@@ -145,6 +147,7 @@ def _assemble(
         if models[name] is None and doc.data is not None:
             # Check the rest of the set against the parts of this file that fit its schema.
             salvaged[name] = kept = salvage(doc.data, model)
+            kept.fields |= doc.unread  # a date the calendar does not have was left out too
             models[name] = kept.model
     plan = sources = None
     plan_file, units = models.get(PLAN), models.get(UNITS)

@@ -157,7 +157,7 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
     for path, found in bad_dates:
         doc.report_at(found, path)
     reported = {path for path, _ in bad_dates}
-    doc.data = data
+    doc.data, doc.unread = data, frozenset(reported)
     try:
         model_obj = model.model_validate(data)
     except ValidationError as exc:

@@ -134,8 +134,8 @@ def split_obligations(
                     "too-many-obligations",
                     item=item.id,
                     count=own,
-                    units=len(units),
-                    occurrences=len(occurrences),
+                    units=max(1, len(units)),  # the factors of `count`: one occurrence when none recur
+                    occurrences=max(1, len(occurrences)),
                     limit=limit,
                 )
                 raise ProblemError(replace(found, path=("each_unit",) if units else ("deadline", "text")))

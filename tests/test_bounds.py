@@ -121,3 +121,10 @@ def test_a_message_quotes_a_huge_name_and_a_long_list_in_a_line() -> None:
     names = tuple(f"UBND xã Số {i}" for i in range(50))
     listed = message(problem("unknown-unit", name="UBND xã Số", suggestions=names))
     assert "'UBND xã Số 11', và 38 mục khác" in listed and "Số 12'" not in listed
+
+
+def test_a_one_off_item_owed_unit_by_unit_counts_one_occurrence() -> None:
+    result = assemble(_plan(20, "Trước ngày 30/6/2021", 1), max_obligations=10)
+    (found,) = result.errors
+    assert dict(found.params)["units"] == 20 and dict(found.params)["occurrences"] == 1
+    assert "(20 đơn vị × 1 kỳ)" in message(found)

@@ -915,7 +915,12 @@ MESSAGES.update(
         "counts-file/not-utf8": N_(
             "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"
         ),
-        "counts-file/syntax": N_("the CSV cannot be read here: {detail}"),
+        "counts-file/syntax": N_("the CSV cannot be read from here on; save it again as CSV from Excel"),
+        "counts-file/syntax-quote": N_(
+            "text follows a closing quote mark in a cell; put the whole cell in quotes"
+        ),
+        "counts-file/syntax-end": N_("a quote mark opened in a cell is never closed; close it or remove it"),
+        "counts-file/syntax-large": N_("a cell is too large to be a count or a name; check the file"),
         "counts-file/empty": N_("the counts file is empty; its first line names the columns"),
         "counts-file/no-rows": N_("the counts file has a header but no rows"),
         "counts-file/too-many-rows": N_("more than {limit} rows; a form has a few dozen"),

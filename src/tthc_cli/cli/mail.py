@@ -312,6 +312,35 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+class _Session:
+    """One connection to the server for the run, under a watchdog: opened on the first message, and
+    once more afresh when the server drops it between messages."""
+
+    def __init__(self, smtp: Smtp, password: str | None) -> None:
+        self.smtp, self.password = smtp, password
+        self.watchdog = _Watchdog()
+        self.conn: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        if self.conn is None:
+            self.conn = _connect(self.smtp, self.password, self.watchdog)
+        try:
+            self.conn.send_message(message)
+        except smtplib.SMTPServerDisconnected:
+            if self.watchdog.fired:
+                raise
+            self.conn = None
+            self.conn = _connect(self.smtp, self.password, self.watchdog)  # dropped: once more, afresh
+            self.conn.send_message(message)
+
+    def close(self, budget: float) -> None:
+        if self.conn is not None:
+            self.watchdog.start(budget)
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.conn.quit()
+            self.watchdog.stop()
+
+
 def deliver(
     smtp: Smtp,
     password: str | None,
@@ -327,45 +356,29 @@ def deliver(
     skipped = [r.unit for r in reminders if not r.email]
     sent: list[str] = []
     failed: list[tuple[str, str]] = []
-    conn: smtplib.SMTP | None = None
-    watchdog = _Watchdog()
+    session = _Session(smtp, password)
     slow = _("the server did not finish within {seconds} seconds").format(seconds=f"{budget:g}")
     for n, (reminder, message) in enumerate(pending):
-        watchdog.start(budget)
+        session.watchdog.start(budget)
         try:
-            if conn is None:
-                conn = _connect(smtp, password, watchdog)
-            try:
-                conn.send_message(message)
-            except smtplib.SMTPServerDisconnected:
-                if watchdog.fired:
-                    raise
-                conn = None
-                conn = _connect(smtp, password, watchdog)  # dropped between messages: once more, afresh
-                conn.send_message(message)
+            session.send(message)
         except (OSError, smtplib.SMTPException) as exc:
-            if watchdog.fired:  # too slow: the next message would wait as long
-                failed.extend((r.unit, slow) for r, _m in pending[n:])
-                conn = None
-                break
-            if conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected):
+            refused = session.conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected)
+            if refused and not session.watchdog.fired:
                 failed.append((reminder.unit, _reason(exc)))  # this message refused; the rest still go
                 if not isinstance(exc, smtplib.SMTPException):
-                    conn = None  # the network: the next message tries a new connection
+                    session.conn = None  # the network: the next message tries a new connection
                 continue
-            # The server cannot be reached or refuses the login: the same for every message left.
-            failed.extend((r.unit, _reason(exc)) for r, _m in pending[n:])
-            conn = None
+            # Unreachable, the login refused, or too slow: the same for every message left.
+            reason = slow if session.watchdog.fired else _reason(exc)
+            failed.extend((r.unit, reason) for r, _m in pending[n:])
+            session.conn = None
             break
         else:
             sent.append(reminder.unit)
         finally:
-            watchdog.stop()
-    if conn is not None:
-        watchdog.start(budget)
-        with contextlib.suppress(OSError, smtplib.SMTPException):
-            conn.quit()
-        watchdog.stop()
+            session.watchdog.stop()
+    session.close(budget)
     note(
         _("sent {sent}, skipped {skipped}, failed {failed}").format(
             sent=len(sent), skipped=len(skipped), failed=len(failed)

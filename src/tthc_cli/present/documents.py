@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import ClassVar
 
 from tthc_cli.domain.accountability import (
     Assignment,
@@ -385,48 +386,6 @@ class Completion:
     entry: Entry
 
 
-@dataclass(frozen=True)
-class Brief:
-    as_of: date
-    week_start: date
-    week_end: date
-    overdue: list[Line]
-    due_this_week: list[Line]
-    due_next: list[Line]  # the two weeks after this one
-    completed: list[Completion]
-    reporting: ReportingSection | None  # None: the plan has no reporting regime
-    appendices: list[AppendixSection]
-    plan: PlanMeta
-    splits: list[SplitSection]
-    units: list[OwnerCount] = field(
-        default_factory=list
-    )  # units with something of their own overdue or due soon
-    groups: list[OwnerCount] = field(
-        default_factory=list
-    )  # groups with work they lead as a whole overdue or soon
-    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
-
-    def parts(self, status: ItemStatus) -> str:
-        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
-        return self.counted.get(status.item.id, "")
-
-    @property
-    def reviews(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "review")
-
-    @property
-    def inspections(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "inspection")
-
-    @property
-    def sections(self) -> tuple[str, ...]:
-        return _sections(self, BRIEF_SECTIONS, BRIEF_OPTIONAL)
-
-    def number(self, key: str | AppendixSection) -> int:
-        """The number of the section `key` (BRIEF_SECTIONS), or of an appendix's section."""
-        return _number(self.sections, key)
-
-
 # The sections of each document in their order: the one list their numbers come from. A template
 # heads a section `{{ report.number("overdue") }}.` (an appendix's: `report.number(a)`), so adding a
 # section is adding its key here and its block to the templates. "appendices" stands for one section
@@ -446,14 +405,68 @@ REPORT_SECTIONS = ("counts", "overdue", "tasks", "appendices", "splits", "ongoin
 REPORT_OPTIONAL = frozenset({"splits", "readings"})
 
 
-def _sections(document: Brief | Report, order: tuple[str, ...], optional: frozenset[str]) -> tuple[str, ...]:
-    keys: list[str] = []
-    for key in order:
-        if key == "appendices":
-            keys += [_appendix_key(a) for a in document.appendices]
-        elif key not in optional or getattr(document, key):
-            keys.append(key)
-    return tuple(keys)
+class _Document:
+    """What the brief and the report share: how many of an item's parts are done (`counted`), an
+    appendix's rows by name (templates written for the 2021 plan ask for `reviews` and
+    `inspections`), and each section's number from the one list of the document's sections (the
+    same in Markdown and HTML)."""
+
+    SECTIONS: ClassVar[tuple[str, ...]]
+    OPTIONAL: ClassVar[frozenset[str]]
+    appendices: list[AppendixSection]
+    counted: Mapping[str, str]
+
+    def parts(self, status: ItemStatus) -> str:
+        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
+        return self.counted.get(status.item.id, "")
+
+    @property
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
+
+    @property
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The keys of the sections this document has, in order ("appendices" stands for one per
+        appendix; an optional section the document leaves out has none)."""
+        keys: list[str] = []
+        for key in self.SECTIONS:
+            if key == "appendices":
+                keys += [_appendix_key(a) for a in self.appendices]
+            elif key not in self.OPTIONAL or getattr(self, key):
+                keys.append(key)
+        return tuple(keys)
+
+    def number(self, key: str | AppendixSection) -> int:
+        """The number of the section `key`, or of an appendix's section."""
+        return _number(self.sections, key)
+
+
+@dataclass(frozen=True)
+class Brief(_Document):
+    SECTIONS: ClassVar[tuple[str, ...]] = BRIEF_SECTIONS
+    OPTIONAL: ClassVar[frozenset[str]] = BRIEF_OPTIONAL
+    as_of: date
+    week_start: date
+    week_end: date
+    overdue: list[Line]
+    due_this_week: list[Line]
+    due_next: list[Line]  # the two weeks after this one
+    completed: list[Completion]
+    reporting: ReportingSection | None  # None: the plan has no reporting regime
+    appendices: list[AppendixSection]
+    plan: PlanMeta
+    splits: list[SplitSection]
+    units: list[OwnerCount] = field(
+        default_factory=list
+    )  # units with something of their own overdue or due soon
+    groups: list[OwnerCount] = field(
+        default_factory=list
+    )  # groups with work they lead as a whole overdue or soon
+    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
 
 
 def _appendix_key(section: AppendixSection) -> str:
@@ -633,7 +646,9 @@ def readings(plan: Plan) -> list[Reading]:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(_Document):
+    SECTIONS: ClassVar[tuple[str, ...]] = REPORT_SECTIONS
+    OPTIONAL: ClassVar[frozenset[str]] = REPORT_OPTIONAL
     as_of: date
     counts: list[tuple[Status, int]]  # obligations in each status
     units: list[UnitFigures]
@@ -647,27 +662,6 @@ class Report:
     splits: list[SplitSection]
     readings: list[Reading] = field(default_factory=list)
     counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
-
-    def parts(self, status: ItemStatus) -> str:
-        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
-        return self.counted.get(status.item.id, "")
-
-    @property
-    def reviews(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "review")
-
-    @property
-    def inspections(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "inspection")
-
-    @property
-    def sections(self) -> tuple[str, ...]:
-        return _sections(self, REPORT_SECTIONS, REPORT_OPTIONAL)
-
-    def number(self, key: str | AppendixSection) -> int:
-        """The number of the section `key` (REPORT_SECTIONS), or of an appendix's section: the same
-        in the Markdown and the HTML report."""
-        return _number(self.sections, key)
 
 
 def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import data_dir, load, query_day, real_now, resolve_unit, statuses_on
+from tthc_cli.cli.commands import data_dir, env_number, load, query_day, real_now, resolve_unit, statuses_on
 from tthc_cli.cli.commands.documents import render
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS
 from tthc_cli.data.mail_settings import SmtpFile, read_smtp_file
@@ -111,17 +111,8 @@ def remind(
 
 def _budget() -> float:
     """Seconds one message's exchange may take: TTHC_SMTP_TIMEOUT, else MESSAGE_BUDGET_S."""
-    raw = os.environ.get(BUDGET_ENV, "").strip()
-    if not raw:
-        return MESSAGE_BUDGET_S
-    seconds = whole_number(raw, 3600)
-    if not seconds:
-        fail(
-            _("{env}={value}: give a number of seconds from 1 to 3600").format(
-                env=BUDGET_ENV, value=quote_text(raw)
-            )
-        )
-    return float(seconds)
+    seconds = env_number(BUDGET_ENV, 3600, _("{env}={value}: give a number of seconds from 1 to 3600"))
+    return MESSAGE_BUDGET_S if seconds is None else float(seconds)
 
 
 def _text(

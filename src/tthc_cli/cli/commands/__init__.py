@@ -95,17 +95,22 @@ def max_obligations() -> int:
     for a plan that really needs more with TTHC_MAX_OBLIGATIONS."""
     from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 
-    raw = os.environ.get(MAX_OBLIGATIONS_ENV, "").strip()
+    bound = env_number(
+        MAX_OBLIGATIONS_ENV, 10_000_000, _("{env}={value}: write a whole number from 1 to 10000000")
+    )
+    return MAX_OBLIGATIONS if bound is None else bound
+
+
+def env_number(name: str, high: int, wording: str) -> int | None:
+    """The whole number from 1 to `high` the environment variable `name` sets, None when it is unset;
+    anything else stops the run with `wording` (its {env} and {value})."""
+    raw = os.environ.get(name, "").strip()
     if not raw:
-        return MAX_OBLIGATIONS
-    bound = whole_number(raw, 10_000_000)
-    if not bound:
-        fail(
-            _("{env}={value}: write a whole number from 1 to 10000000").format(
-                env=MAX_OBLIGATIONS_ENV, value=quote_text(raw)
-            )
-        )
-    return bound
+        return None
+    number = whole_number(raw, high)
+    if not number:
+        fail(wording.format(env=name, value=quote_text(raw)))
+    return number
 
 
 def load(data: str | None) -> Plan:

@@ -4,7 +4,8 @@ The office writes its own templates (--templates): they get what files from outs
 bounds (a regular file inside the folder, at most 1 MiB, UTF-8) — and, being the office's own, Jinja's
 sandbox, an output cap and a time budget checked at every loop turn and call, rather than a watched
 child process: the same on every platform. Every failure is one message with the template's file and
-line (exit 2)."""
+line (exit 2). The Word template (present/periodic_render) renders through the same sandbox, bounds
+and messages."""
 
 from __future__ import annotations
 
@@ -56,13 +57,20 @@ MAX_BITS = 100_000  # a whole number a template computes (30,103 digits; Python 
 
 
 class TemplateFailure(Exception):
-    """A user template that cannot be used: where (file and line, when known) and why. Exit 2."""
+    """A user template that cannot be used: where (file and line, when known; in a Word template, which
+    has no lines a person sees, the text of the paragraph) and why. Exit 2."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, file: str | None = None, line: int | None = None, near: str | None = None
+    ) -> None:
         super().__init__(message)
-        self.message, self.file, self.line = message, file, line
+        self.message, self.file, self.line, self.near = message, file, line, near
 
     def __str__(self) -> str:
+        if self.file and self.near:
+            return _('template {name}, at "{text}": {message}').format(
+                name=self.file, text=self.near, message=self.message
+            )
         if self.file and self.line:
             return _("template {name}:{line}: {message}").format(
                 name=self.file, line=self.line, message=self.message
@@ -376,6 +384,10 @@ def _runtime(exc: BaseException) -> str:
         return _("stopped after {seconds} seconds without finishing (a loop inside a loop?)").format(
             seconds=grouped(round(MAX_SECONDS))
         )
+    if isinstance(exc, SyntaxError):  # lxml's XMLSyntaxError: the XML of a Word template
+        return _("its XML cannot be read (line {line}); save it again from Word as .docx").format(
+            line=exc.lineno or 1
+        )
     if isinstance(exc, RecursionError):
         return _("recursion too deep (a template or macro including or calling itself?)")
     if isinstance(exc, MemoryError):
@@ -387,6 +399,12 @@ def _runtime(exc: BaseException) -> str:
     if isinstance(exc, ZeroDivisionError):
         return _("division by zero")
     return f"{type(exc).__name__}: {detail}"  # Python's own words: for whoever wrote the template
+
+
+def bounded(exc: BaseException) -> bool:
+    """Whether `exc` is a bound that any template, the shipped ones too, can meet with the data it
+    is given, rather than a mistake in the template."""
+    return isinstance(exc, TemplateFailure | _OutOfTime | _TooLong)
 
 
 def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
@@ -415,7 +433,7 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
         with rendering():
             return stream(environment(template_dir or None).get_template(name), context)
     except Exception as exc:
-        if not template_dir and not isinstance(exc, _OutOfTime | _TooLong | TemplateFailure):
+        if not template_dir and not bounded(exc):
             raise  # a shipped template that fails is a bug: keep its traceback
         raise _explain(exc, template_dir) from None
 

@@ -168,6 +168,9 @@ def test_whole_numbers_too_large_to_compute_are_refused_before_they_are(
     args = ("brief", "--today", "2021-06-05", "--data", str(data_dir), "--templates", str(tmp_path))
     result = tthc(*args, timeout=30)
     assert result.code == 2 and "brief.md.j2:2: số quá lớn, không tính hoặc viết ra được" in result.stderr
+    (tmp_path / "brief.md.j2").write_text("{% set m = 10 ** 18000 %}\n{{ (m * -m) % 7 }}", encoding="utf-8")
+    negative = tthc(*args, timeout=30)
+    assert negative.code == 2 and "brief.md.j2:2: số quá lớn" in negative.stderr
 
 
 # --- the Word template: the same sandbox, bounds and words -----------------------------------------

@@ -199,10 +199,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call(context, obj, *args, **kwargs)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if isinstance(left, int) and isinstance(right, int) and right > 0:
+        if isinstance(left, int) and isinstance(right, int):
             bits = left.bit_length() + right.bit_length() if operator == "*" else 0
-            if operator == "**":
-                bits = (abs(left).bit_length() - 1) * right
+            if operator == "**" and right > 0:
+                bits = (left.bit_length() - 1) * right
             if bits > MAX_BITS:
                 raise OverflowError("a number too large to compute")
         if operator == "*" and _repeated_size(left, right) > MAX_OUTPUT_CHARS:

@@ -33,7 +33,6 @@ from tthc_cli.present.render import (
     TemplateFailure,
     _explain,
     _on_time,
-    _Refused,
     _Sandbox,
     bounded,
     environment,
@@ -109,10 +108,29 @@ class _NoIncludes(jinja2.BaseLoader):
         self.source = source
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        raise _Refused(
-            _("a Word template cannot use another template ({% include %}, {% import %}, {% extends %})"),
-            self.source,
-        )
+        raise TemplateFailure(_no_includes, self.source)
+
+
+def _no_includes() -> str:
+    return _("a Word template cannot use another template ({% include %}, {% import %}, {% extends %})")
+
+
+def _open() -> str:
+    return _("a Jinja mark is not closed: write {{ … }}, {% … %}, {# … #}")
+
+
+def _not_xml() -> str:
+    return _(
+        "the document it makes is not valid XML for Word; a tag opened in one paragraph or table row"
+        " and closed in another needs {%p …%} or {%tr …%}"
+    )
+
+
+def _text_too_long() -> str:
+    return _(
+        "a text of more than {size} bytes in one place (a value from the data: an evidence, a note?)"
+        " does not fit in a Word document; nothing was written (Markdown and HTML hold it)"
+    ).format(size=grouped(WORD_TEXT_LIMIT))
 
 
 class _WordSandbox(_Sandbox):
@@ -193,13 +211,11 @@ def _word_document() -> Any:
     class WordDocument(DocxTemplate):  # type: ignore[misc]
         def patch_xml(self, src_xml: str) -> str:
             if (rest := _open_mark(src_xml)) is not None:
-                raise TemplateFailure(
-                    _("a Jinja mark is not closed: write {{ … }}, {% … %}, {# … #}"),
-                    near=_paragraph(rest),
-                )
+                raise TemplateFailure(_open, near=_paragraph(rest))
             return str(super().patch_xml(src_xml))
 
         def fix_tables(self, xml: str) -> Any:
+            # Words said when read (TemplateFailure): this runs while the document speaks Vietnamese.
             try:
                 etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
             except etree.XMLSyntaxError:
@@ -207,19 +223,8 @@ def _word_document() -> Any:
                 try:
                     etree.fromstring(xml, huge)
                 except etree.XMLSyntaxError:
-                    raise TemplateFailure(
-                        _(
-                            "the document it makes is not valid XML for Word; a tag opened in one"
-                            " paragraph or table row and closed in another needs {%p …%} or {%tr …%}"
-                        )
-                    ) from None
-                raise TemplateFailure(
-                    _(
-                        "a text of more than {size} bytes in one place (a value from the data: an evidence,"
-                        " a note?) does not fit in a Word document; nothing was written (Markdown and HTML"
-                        " hold it)"
-                    ).format(size=grouped(WORD_TEXT_LIMIT))
-                ) from None
+                    raise TemplateFailure(_not_xml) from None
+                raise TemplateFailure(_text_too_long) from None
             return super().fix_tables(xml)
 
         def map_tree(self, tree: Any) -> None:

@@ -13,7 +13,7 @@ import os
 import re
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -58,13 +58,23 @@ MAX_BITS = 100_000  # a whole number a template computes (30,103 digits; Python 
 
 class TemplateFailure(Exception):
     """A user template that cannot be used: where (file and line, when known; in a Word template, which
-    has no lines a person sees, the text of the paragraph) and why. Exit 2."""
+    has no lines a person sees, the text of the paragraph) and why. Exit 2. The why may be a function
+    saying it when read: a Word document is rendered in Vietnamese, and its failures are told in the
+    reader's language."""
 
     def __init__(
-        self, message: str, file: str | None = None, line: int | None = None, near: str | None = None
+        self,
+        message: str | Callable[[], str],
+        file: str | None = None,
+        line: int | None = None,
+        near: str | None = None,
     ) -> None:
         super().__init__(message)
-        self.message, self.file, self.line, self.near = message, file, line, near
+        self.words, self.file, self.line, self.near = message, file, line, near
+
+    @property
+    def message(self) -> str:
+        return self.words if isinstance(self.words, str) else self.words()
 
     def __str__(self) -> str:
         if self.file and self.near:
@@ -313,7 +323,7 @@ def stream(template: jinja2.Template, context: dict[str, Any]) -> str:
     for chunk in chunks:
         now.written += len(chunk)
         if now.written > MAX_OUTPUT_CHARS:
-            raise TemplateFailure(_too_long(), template.filename, _line_now(chunks, template))
+            raise TemplateFailure(_too_long, template.filename, _line_now(chunks, template))
         parts.append(chunk)
     return "".join(parts)
 

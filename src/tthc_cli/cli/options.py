@@ -332,7 +332,13 @@ UnitName = Annotated[
 ]
 Period = Annotated[
     str | None,
-    typer.Option("--period", metavar=N_("PERIOD"), help=N_("Only this occurrence (2021-Q2, 2021-M03).")),
+    typer.Option(
+        "--period",
+        metavar=N_("PERIOD"),
+        help=N_(
+            "Only this occurrence, as tables name it (quarter II/2021) or by its code (2021-Q2, 2021-M03)."
+        ),
+    ),
 ]
 
 

@@ -122,3 +122,22 @@ def test_report_takes_the_period_in_words(run, tmp_path: Path) -> None:  # type:
     assert out.read_text(encoding="utf-8")
     refused = run("report", "--period", "mùa xuân 2021")
     assert refused.code == 2 and "quý II/2021" in refused.stderr
+
+
+def test_an_ids_period_is_read_in_any_case_and_in_words() -> None:
+    from tthc_cli.domain.item_ids import normalise_id, obligation_id
+
+    assert normalise_id("task:3/2022-m5") == "task:3/2022-M05"  # it was task:3/2022-M5: no such obligation
+    assert obligation_id("task:3", None, "tháng 5/2022") == "task:3/2022-M05"
+    assert obligation_id("duty:IV.2", "Sở Y tế", "2021-Q2") == "duty:IV.2/so-y-te/2021-Q2"
+
+
+def test_a_log_entrys_period_may_be_written_in_words(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "progress.yaml").write_text(
+        "entries:\n"
+        "  - {id: 'duty:IV.2', unit: Sở Y tế, period: quý I/2021, date: 2021-03-15, status: done}\n",
+        encoding="utf-8",
+    )
+    assert run("validate", "--data", str(data_dir)).code == 0
+    shown = run("show", "duty:IV.2/so-y-te/2021-Q1", "--data", str(data_dir), "--format", "json")
+    assert '"status": "done"' in shown.stdout

@@ -19,7 +19,7 @@ from tthc_cli.domain.item_ids import normalise_id, obligation_id
 from tthc_cli.domain.problems import ProblemError, problem
 from tthc_cli.domain.report_periods import period_code
 from tthc_cli.domain.reporting import Schedule
-from tthc_cli.domain.units import Registry
+from tthc_cli.domain.units import Registry, fold
 from tthc_cli.textnorm import typed as typed_text
 
 
@@ -67,6 +67,26 @@ class EntryStatus(StrEnum):
     DONE = "done"
     REOPENED = "reopened"
     NOTE = "note"
+
+
+# The words people use for an entry's status, beside its code: the Vietnamese the forms and log lines
+# print ("Đã hoàn thành", "hoàn thành") and the everyday ones ("xong"), folded as unit names are (no
+# case, no diacritics). Said first for each status: the word --help shows beside the code.
+ENTRY_STATUS_WORDS: dict[EntryStatus, tuple[str, ...]] = {
+    EntryStatus.STARTED: ("bắt đầu", "đã bắt đầu"),
+    EntryStatus.DONE: ("hoàn thành", "xong", "đã hoàn thành", "đã xong"),
+    EntryStatus.REOPENED: ("mở lại", "đã mở lại"),
+    EntryStatus.NOTE: ("ghi chú",),
+}
+_STATUS_BY_WORD = {
+    fold(word): status for status, words in ENTRY_STATUS_WORDS.items() for word in (status.value, *words)
+}
+
+
+def entry_status(text: str) -> EntryStatus | None:
+    """An entry's status as a person types it: its code ('done') or a word for it ('hoàn thành',
+    'Đã hoàn thành', 'xong', 'hoan thanh'), matched as unit names are; None for anything else."""
+    return _STATUS_BY_WORD.get(fold(text))
 
 
 @dataclass(frozen=True, slots=True)

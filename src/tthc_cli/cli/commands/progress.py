@@ -15,7 +15,7 @@ from tthc_cli.cli.commands import (
     working_days,
 )
 from tthc_cli.cli.completion import complete_ids, complete_units
-from tthc_cli.cli.options import Data, DayInput, Lang, choice, day_option
+from tthc_cli.cli.options import Data, DayInput, Lang, day_option, entry_status_option
 from tthc_cli.data.files import DataDirError
 from tthc_cli.domain.item_ids import obligation_id
 from tthc_cli.domain.plan import Entry, EntryStatus
@@ -38,7 +38,12 @@ def add(
     status: Annotated[
         EntryStatus,
         typer.Option(
-            "--status", help=N_("started, done, reopened or note."), parser=choice("--status", EntryStatus)
+            "--status",
+            help=N_(
+                "started (bắt đầu), done (hoàn thành, xong), reopened (mở lại) or note (ghi chú): the code "
+                "or the word, with or without diacritics; the code is recorded."
+            ),
+            parser=entry_status_option,
         ),
     ],
     when: Annotated[

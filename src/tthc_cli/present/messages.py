@@ -372,6 +372,13 @@ MESSAGES.update(
             name=a["name"], suggestion=shown(a["suggestion"])
         ),
         "unknown-field/no-match": N_("unknown field '{name}'; remove it or check the spelling"),
+        "unknown-field/indent": lambda a: ngettext(
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more space to put it under '{parent}'",
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more spaces to put it under '{parent}'",
+            int(a["spaces"]),
+        ).format(name=a["name"], parent=a["parent"], line=a["line"], spaces=a["spaces"]),
         "missing-field": N_("required field '{name}' is missing; add it"),
         "wrong-type": _wrong_type,
         "wrong-type/yaml11": lambda a: (

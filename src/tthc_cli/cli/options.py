@@ -339,7 +339,10 @@ ItemId = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help=N_("e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3"),
+        help=N_(
+            "e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3, or as tables name it: 'Item 3.2', "
+            "'App. I – 6'"
+        ),
         autocompletion=complete_ids,
     ),
 ]

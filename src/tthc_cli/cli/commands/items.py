@@ -284,7 +284,12 @@ def unit(
 
 def missing(
     item_id: Annotated[
-        str, typer.Argument(metavar="ID", help=N_("e.g. duty:IV.2, task:3"), autocompletion=complete_ids)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help=N_("e.g. duty:IV.2, task:3, or as tables name it: 'Item IV.2'"),
+            autocompletion=complete_ids,
+        ),
     ],
     period: Period = None,
     fmt: Format = TableFormat.TABLE,

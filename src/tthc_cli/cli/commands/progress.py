@@ -32,7 +32,9 @@ def add(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help=N_("e.g. 1.1, review:6, inspection:II.3"), autocompletion=complete_ids
+            metavar="ID",
+            help=N_("e.g. 1.1, review:6, inspection:II.3, or as tables name it: 'Item 3.2', 'App. I – 6'"),
+            autocompletion=complete_ids,
         ),
     ],
     status: Annotated[

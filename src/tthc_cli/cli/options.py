@@ -17,6 +17,7 @@ from tthc_cli.cli.boundary import fail
 from tthc_cli.cli.commands import clean_text
 from tthc_cli.cli.completion import complete_ids, complete_units
 from tthc_cli.cli.usage import BadValue
+from tthc_cli.domain.plan import ENTRY_STATUS_WORDS, EntryStatus, entry_status
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.report_periods import ReportPeriod, report_period
 from tthc_cli.domain.status import DEFAULT_WARN_DAYS
@@ -141,6 +142,24 @@ def plain_text(option: str) -> Callable[[str], str]:
         return cleaned
 
     return parse
+
+
+def entry_status_option(text: str) -> EntryStatus:
+    """--status of `tthc progress add`: a code (done) or the words the office uses (hoàn thành, xong,
+    Đã hoàn thành), folded; the code is what is recorded."""
+    found = entry_status(text)
+    if found is None:
+        raise BadValue(
+            _("{option}: choose one of: {choices}").format(
+                option=f"--status {visible(text)}", choices=status_words()
+            )
+        )
+    return found
+
+
+def status_words() -> str:
+    """'started (bắt đầu), done (hoàn thành, xong), …': every code with the words it is also typed as."""
+    return ", ".join(f"{status} ({', '.join(ENTRY_STATUS_WORDS[status][:2])})" for status in EntryStatus)
 
 
 def report_period_option(text: str) -> ReportPeriod:
@@ -320,7 +339,10 @@ ItemId = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help=N_("e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3"),
+        help=N_(
+            "e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3, or as tables name it: 'Item 3.2', "
+            "'App. I – 6'"
+        ),
         autocompletion=complete_ids,
     ),
 ]
@@ -332,7 +354,13 @@ UnitName = Annotated[
 ]
 Period = Annotated[
     str | None,
-    typer.Option("--period", metavar=N_("PERIOD"), help=N_("Only this occurrence (2021-Q2, 2021-M03).")),
+    typer.Option(
+        "--period",
+        metavar=N_("PERIOD"),
+        help=N_(
+            "Only this occurrence, as tables name it (quarter II/2021) or by its code (2021-Q2, 2021-M03)."
+        ),
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label, grouped, report_period_label
+from tthc_cli.present.labels import code_label, grouped, period_words, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -372,6 +372,13 @@ MESSAGES.update(
             name=a["name"], suggestion=shown(a["suggestion"])
         ),
         "unknown-field/no-match": N_("unknown field '{name}'; remove it or check the spelling"),
+        "unknown-field/indent": lambda a: ngettext(
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more space to put it under '{parent}'",
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more spaces to put it under '{parent}'",
+            int(a["spaces"]),
+        ).format(name=a["name"], parent=a["parent"], line=a["line"], spaces=a["spaces"]),
         "missing-field": N_("required field '{name}' is missing; add it"),
         "wrong-type": _wrong_type,
         "wrong-type/yaml11": lambda a: (
@@ -634,8 +641,11 @@ def _unknown_id(a: Args) -> str:
 
 
 def _unknown_period(a: Args) -> str:
+    """The item's periods in the words tables print ("quý I/2021"), which may also be typed."""
     return _("{item} has no period '{period}'; its periods: {periods}").format(
-        item=a["item"], period=a["period"], periods=", ".join(a["periods"]) or "—"
+        item=a["item"],
+        period=a["period"],
+        periods=", ".join(period_words(p) for p in a["periods"]) or "—",
     )
 
 
@@ -908,7 +918,9 @@ def _counts_sum(label: str) -> Wording:
 MESSAGES.update(
     {
         "report-period/form": N_(
-            "not a report period; write 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09 or 2021"
+            "not a report period; write it as tables do (quarter II/2021, first half of 2021, the "
+            "first nine months of 2021, month 9/2021, year 2021) or by its code (2021-Q2, 2021-H1, "
+            "2021-9M, 2021-M09, 2021)"
         ),
         "report-period/number": N_("no such period: its number goes from 1 to {count}"),
         "counts-file/too-large": N_("the counts file is larger than {size} bytes"),

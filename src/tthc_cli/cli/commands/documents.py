@@ -210,8 +210,9 @@ def report(
             "--period",
             metavar=N_("PERIOD"),
             help=N_(
-                "The periodic report the office signs, for this period: 2021-Q2, 2021-H1, 2021-9M "
-                "(nine months), 2021-M09, 2021 (the year)."
+                "The periodic report the office signs, for this period, as tables name it (quarter "
+                "II/2021) or by its code: 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09, 2021 (the "
+                "year)."
             ),
             parser=report_period_option,
         ),

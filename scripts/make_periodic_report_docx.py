@@ -287,14 +287,22 @@ def build() -> Document:  # type: ignore[valid-type]
 
     para(
         doc,
-        "Số liệu tính từ ngày {{ report.period.start | dmy }} đến ngày {{ report.period.end | dmy }}; "
-        "tình trạng các nhiệm vụ tại ngày {{ report.as_of | dmy }}.",
+        # Both days the report stands on: the data's cut-off, and the day the units' reports are
+        # counted to (the day of drafting); the words are the text templates', from the catalogue.
+        "{% if report.reports is none %}"
+        "{{ _('Figures from {start} to {end}; statuses as of {as_of}.').format(start=report.period.start | dmy, "
+        "end=report.period.end | dmy, as_of=report.as_of | dmy) }}"
+        "{% else %}"
+        "{{ _(\"Figures from {start} to {end}; statuses as of {as_of}; the units' reports as received by "
+        "{today}.\").format(start=report.period.start | dmy, end=report.period.end | dmy, "
+        "as_of=report.as_of | dmy, today=report.today | dmy) }}"
+        "{% endif %}",
         indent=True,
     )
     tag(doc, "{%p if report.period.basis %}")
     para(doc, "Kỳ báo cáo: {{ report.period.basis }}.", indent=True)
     tag(doc, "{%p else %}")
-    para(doc, "Kỳ báo cáo theo lịch (chưa có chế độ báo cáo: thêm reporting.yaml).", italic=True, indent=True)
+    para(doc, "{{ _('Calendar period: the plan sets no reporting regime.') }}", italic=True, indent=True)
     tag(doc, "{%p endif %}")
 
     # I. Results.
@@ -326,9 +334,17 @@ def build() -> Document:  # type: ignore[valid-type]
     para(doc, "Không có nhiệm vụ nào đến hạn hoặc được thực hiện trong kỳ.", indent=True)
     tag(doc, "{%p endif %}")
 
-    para(doc, "2. Tình hình gửi báo cáo của các đơn vị", bold=True, indent=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    para(
+        doc,
+        "2. {% if report.reports is none %}Tình hình gửi báo cáo của các đơn vị{% else %}"
+        "{{ _(\"Units' reports for the period, as of {day}\").format(day=report.today | dmy) }}{% endif %}",
+        bold=True,
+        indent=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        before=6,
+    )
     tag(doc, "{%p if report.reports is none %}")
-    para(doc, "(Chưa có chế độ báo cáo: thêm reporting.yaml.)", italic=True, indent=True)
+    para(doc, "{{ _(\"(No reporting regime: the units' reports are not followed up.)\") }}", italic=True, indent=True)
     tag(doc, "{%p else %}")
     para(
         doc,
@@ -418,7 +434,8 @@ def build() -> Document:  # type: ignore[valid-type]
         FORM_PT,
     )
     tag(doc, "{%p else %}")
-    para(doc, "(Chưa nhập số liệu: tthc report --period … --counts TỆP.csv.)", italic=True, indent=True)
+    # A placeholder for the drafter, never a command: `tthc report` says on stderr how to add the figures.
+    para(doc, "{{ _('[Figures to be added by the drafting office]') }}", italic=True, indent=True)
     tag(doc, "{%p endif %}")
 
     for heading in ("II. TỒN TẠI, HẠN CHẾ", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV. ĐỀ XUẤT, KIẾN NGHỊ"):

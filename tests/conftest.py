@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
@@ -57,12 +58,34 @@ typer.testing._get_command = typer.main.get_command  # type: ignore[attr-defined
 ITEMS_2021 = 14 + 5 + 16 + 17 + 2 + 4 * 28 + 3 + 5 * (28 + 2)  # + the commune tier's class obligations
 
 ROOT = Path(__file__).resolve().parent.parent
-# The shipped plan's data files (those present at the repository root).
-DATA_NAMES = [n for n in list_data_files(str(ROOT)) if (ROOT / n).exists()]
+# The shipped plan's data files (those present at the repository root; not a unit's own progress file,
+# which the shipped plan has none of).
+DATA_NAMES = [n for n in list_data_files(str(ROOT)) if (ROOT / n).exists() and "/" not in n]
+
+
+def _shipped_copy() -> Path:
+    """The data the tests pin, in a folder of this test process's own: the plan's files as the
+    repository has them, and the progress log as shipped — its header, no entry. A clerk who follows
+    the README in this clone (`tthc progress add`, a unit's progress/ file) changes what tthc answers
+    there, not what the tests see."""
+    folder = Path(tempfile.mkdtemp(prefix="tthc-shipped-"))
+    for name in DATA_NAMES:
+        shutil.copy(ROOT / name, folder / name)
+    log = (ROOT / "progress.yaml").read_bytes()
+    head, found, _entries = log.partition(b"\nentries:")
+    if found:
+        (folder / "progress.yaml").write_bytes(head + b"\nentries:\n")
+    return folder
+
+
+# Point tthc here (TTHC_DATA, --data) for the shipped plan; ROOT is the repository (its README,
+# templates, source text).
+DATA = _shipped_copy()
+atexit.register(shutil.rmtree, DATA, ignore_errors=True)
 
 
 def shipped_files() -> dict[str, bytes | None]:
-    return {name: (ROOT / name).read_bytes() for name in DATA_NAMES}
+    return {name: (DATA / name).read_bytes() for name in DATA_NAMES}
 
 
 def load_with(**replace: bytes | str | None) -> Loaded:
@@ -75,7 +98,7 @@ def load_with(**replace: bytes | str | None) -> Loaded:
 
 
 def edit(name: str, old: str, new: str, count: int = 1) -> str:
-    text = (ROOT / name).read_text(encoding="utf-8")
+    text = (DATA / name).read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     return text.replace(old, new, count)
 
@@ -112,7 +135,7 @@ def sources() -> Sources:
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the shipped data set."""
     for name in DATA_NAMES:
-        shutil.copy(ROOT / name, tmp_path / name)
+        shutil.copy(DATA / name, tmp_path / name)
     return tmp_path
 
 
@@ -141,7 +164,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Call the CLI in-process on the shipped data (or --data given explicitly), whatever the
     environment running the tests says (tests/test_cli.py checks it)."""
     _hermetic(monkeypatch)
-    monkeypatch.setenv("TTHC_DATA", str(ROOT))
+    monkeypatch.setenv("TTHC_DATA", str(DATA))
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
         runner = CliRunner()
@@ -217,13 +240,8 @@ def tthc(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
-    """A CSV as tthc writes it (BOM, headers in the reader's language), keyed by column code."""
+    """A CSV as tthc writes it for tools (column codes as headers), row by row."""
     import csv
     import io
 
-    from tthc_cli.present.labels import CSV_HEADERS, csv_header
-
-    codes = {csv_header(code): code for code in CSV_HEADERS}
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    keys = [codes.get(h, h) for h in rows[0]]
-    return [dict(zip(keys, row, strict=True)) for row in rows[1:]]
+    return list(csv.DictReader(io.StringIO(text)))

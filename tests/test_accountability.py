@@ -189,6 +189,14 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
             want.judged,
             want.rate,
         ), (name, unit)
+        # `tthc unit`'s heading words the same figures, never a count of its table's rows.
+        head = run("unit", unit, "--format", "md", *at).stdout.splitlines()[0]
+        said = [
+            f"phải làm {want.owed} phần việc" if want.owed else "",
+            f"phối hợp {got['support']} việc" if got["support"] else "",
+            f"được kiểm tra {got['inspected']} lần" if got["inspected"] else "",
+        ]
+        assert head.startswith(f"## {unit}: " + ", ".join(w for w in said if w)), (name, unit, head)
         cells = [want.owed, want.on_time, want.late, want.undated, want.overdue, want.owed - want.done]
         shown = [str(n) for n in cells] + [_pct(want.rate)]
         assert _row(units_section, unit)[1:8] == shown, (name, unit)
@@ -210,7 +218,9 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
             if r.own and not r.item.standing and sts[r.item.id].status is Status.DUE_SOON
         )
         if want.overdue or soon:
-            assert _row(attention, unit)[1:3] == [str(want.overdue), str(soon)], (name, unit)
+            # Every column of the brief's row, its total too: what the unit owes itself (the standing
+            # IV.1 is no obligation there either).
+            assert _row(attention, unit)[1:4] == [str(want.overdue), str(soon), str(want.owed)], (name, unit)
         else:
             assert unit not in attention, (name, unit)
 

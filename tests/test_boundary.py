@@ -16,7 +16,7 @@ import pytest
 from tthc_cli.cli.boundary import UserError, fail, guarded
 from tthc_cli.cli.commands import items
 
-from .conftest import ROOT
+from .conftest import DATA
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="signals as POSIX sends them")
 
@@ -110,7 +110,7 @@ def test_ctrl_c_in_the_first_milliseconds_never_shows_a_traceback_from_tthc() ->
     tthc runs; from the first line of tthc on (cli/__init__.py installs the quiet hooks before any
     import that takes time), none escapes as a traceback, and the run ends as interrupted."""
     script = os.path.join(os.path.dirname(sys.executable), "tthc")
-    env = {**os.environ, "TTHC_DATA": str(ROOT), "TTHC_TODAY": "2021-08-03"}
+    env = {**os.environ, "TTHC_DATA": str(DATA), "TTHC_TODAY": "2021-08-03"}
     ours = []
     for n in range(24):
         proc = subprocess.Popen(

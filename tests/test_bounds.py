@@ -74,3 +74,57 @@ def test_the_command_line_raises_the_bound_from_the_environment(run, tmp_path) -
     assert run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "3120"}).code == 0
     wrong = run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "nhiều"})
     assert wrong.code == 2 and wrong.stderr.startswith("tthc: TTHC_MAX_OBLIGATIONS=nhiều:")
+
+
+def test_numbers_too_long_to_convert_are_refused_in_words(run) -> None:  # type: ignore[no-untyped-def]
+    """Python will not convert more than 4,300 digits: every number tthc reads from the environment or
+    the command line is checked for length first, and a refusal quotes its beginning only."""
+    huge = "9" * 5000
+    for env, args in (
+        ({"TTHC_MAX_OBLIGATIONS": huge}, ("validate",)),
+        ({"TTHC_SMTP_HOST": "127.0.0.1", "TTHC_SMTP_PORT": huge}, ("remind", "--send")),
+        ({}, ("upcoming", "--within", huge)),
+    ):
+        result = run(*args, env=env)
+        assert result.code == 2 and result.stderr.startswith("tthc: "), result.stderr
+        assert "9" * 60 + "…" in result.stderr and len(result.stderr) < 300
+    # A width no terminal has is ignored, as any other insane COLUMNS.
+    assert run("units", env={"COLUMNS": huge}).code == 0
+
+
+def test_whole_numbers_are_ascii_digits_within_their_bound() -> None:
+    from tthc_cli.textnorm import whole_number
+
+    assert [
+        whole_number(t, 100) for t in ("7", " 007 ", "100", "101", "", "-1", "3_0", "٣", "²", "9" * 5000)
+    ] == [
+        7,
+        7,
+        100,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_a_message_quotes_a_huge_name_and_a_long_list_in_a_line() -> None:
+    """A 1 MB unit name is named by its beginning; 50 candidates are 12 and a count."""
+    from tthc_cli.domain.problems import problem
+
+    long_name = "Sở " + "x" * 1_000_000
+    said = message(problem("unknown-unit", name=long_name, suggestions=(long_name,) * 3))
+    assert len(said) < 1000 and said.count("x" * 190 + "…") == 4
+    names = tuple(f"UBND xã Số {i}" for i in range(50))
+    listed = message(problem("unknown-unit", name="UBND xã Số", suggestions=names))
+    assert "'UBND xã Số 11', và 38 mục khác" in listed and "Số 12'" not in listed
+
+
+def test_a_one_off_item_owed_unit_by_unit_counts_one_occurrence() -> None:
+    result = assemble(_plan(20, "Trước ngày 30/6/2021", 1), max_obligations=10)
+    (found,) = result.errors
+    assert dict(found.params)["units"] == 20 and dict(found.params)["occurrences"] == 1
+    assert "(20 đơn vị × 1 kỳ)" in message(found)

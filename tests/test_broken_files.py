@@ -22,11 +22,11 @@ import pytest
 
 from tthc_cli.data.models import SCHEMA_MODELS
 
-from .conftest import DATA_NAMES, ROOT
+from .conftest import DATA, DATA_NAMES
 from .language import Data, english_left, run_of_english, vietnamese_left
 
-DATA = Path(__file__).parent / "data"
-CASES = sorted([*(DATA / "broken").iterdir(), *(DATA / "invalid").iterdir()])
+CORPUS = Path(__file__).parent / "data"
+CASES = sorted([*(CORPUS / "broken").iterdir(), *(CORPUS / "invalid").iterdir()])
 
 
 def _expected(case: Path) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def materialize(case: Path, folder: Path) -> list[str]:
     """The shipped data with the case's mistake made; the texts of the files (the data a message may
     quote)."""
     for name in DATA_NAMES:
-        shutil.copy(ROOT / name, folder / name)
+        shutil.copy(DATA / name, folder / name)
     if (case / "edits.json").exists():
         for e in json.loads((case / "edits.json").read_text(encoding="utf-8")):
             target = folder / e["file"]
@@ -165,3 +165,43 @@ def test_the_detector_finds_vietnamese_in_english_outside_quotes() -> None:
     assert not vietnamese_left("Item 8, deadline: 'Trước ngày 31/6/2021' is not a real date", data)
     assert vietnamese_left("Mục 8, deadline: 'Trước ngày 31/6/2021' is not a real date", data)
     assert vietnamese_left("FAILED: 1 lỗi", data)
+
+
+# --- a field indented wrong is not a field to delete ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("vi", "'text' là trường của 'deadline' (dòng 86), không phải của cấp này: thụt lề sai; "
+         "thêm 2 dấu cách", "xoá"),
+        ("en", "'text' is a field of 'deadline' (line 86), not of this level: it is indented wrong; "
+         "indent it 2 more spaces to put it under 'deadline'", "remove it"),
+    ],
+)  # fmt: skip
+def test_a_field_dedented_out_of_its_mapping_is_said_to_be_indented_wrong(  # type: ignore[no-untyped-def]
+    lang: str, said: str, not_said: str, tmp_path: Path, run
+) -> None:
+    """`text:` of 1.1's deadline typed at the deadline's own indent: the file's reader sees a task with
+    an unknown field `text` and an empty deadline. Advice to delete the unknown field would lose the
+    deadline; the field belongs to `deadline` and wants two more spaces."""
+    materialize(CORPUS / "broken" / "yaml-dedented-field-under-its-empty-mapping", tmp_path)
+    result = run("--lang", lang, "validate", "--data", str(tmp_path))
+    assert result.code == 1
+    line = next(x for x in result.stdout.splitlines() if "[unknown-field]" in x)
+    assert "plan.yaml:87:5: error[unknown-field]" in line
+    assert said in line and not_said not in line
+
+
+def test_an_unknown_field_after_a_full_mapping_is_still_unknown(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A misspelt field after a mapping that has its own fields, and that the mapping does not take, is
+    an unknown field at its own level (remove it or check the spelling), not an indentation."""
+    materialize(CORPUS / "broken" / "misspelt-appendix-field", tmp_path)
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(
+        text.replace("    deliverable: Quyết định của UBND tỉnh.\n", "    colour: xanh\n", 1),
+        encoding="utf-8",
+    )
+    result = run("--lang", "en", "validate", "--data", str(tmp_path))
+    line = next(x for x in result.stdout.splitlines() if "unknown field 'colour'" in x)
+    assert "remove it or check the spelling" in line and "indented" not in line

@@ -16,7 +16,7 @@ import pytest
 
 from tthc_cli import i18n
 
-from .conftest import ROOT
+from .conftest import DATA
 
 SHIPPED = Path(i18n.catalogue_path("vi"))
 POSIX = pytest.mark.skipif(os.name != "posix", reason="FIFOs")
@@ -88,7 +88,7 @@ def test_a_broken_catalogue_means_english_and_one_warning(
     env = dict(os.environ)
     env.pop("TTHC_LANG", None)
     result = subprocess.run(
-        [sys.executable, "-c", _PROGRAM, str(locale), "validate", "--data", str(ROOT)],
+        [sys.executable, "-c", _PROGRAM, str(locale), "validate", "--data", str(DATA)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -107,7 +107,7 @@ def test_a_sound_catalogue_is_read_through_the_same_bounds(tmp_path: Path) -> No
     (locale / "vi" / "LC_MESSAGES").mkdir(parents=True)
     shutil.copy(SHIPPED, locale / "vi" / "LC_MESSAGES" / "tthc.mo")
     result = subprocess.run(
-        [sys.executable, "-c", _PROGRAM, str(locale), "validate", "--data", str(ROOT)],
+        [sys.executable, "-c", _PROGRAM, str(locale), "validate", "--data", str(DATA)],
         capture_output=True,
         text=True,
         timeout=60,

@@ -9,14 +9,14 @@ import pytest
 
 from tthc_cli.data.dataset import assemble
 
-from .conftest import ROOT, edit, load_with
+from .conftest import DATA, edit, load_with
 
 
 def progress_problems(entries: str, today: date | None = date(2021, 12, 31)) -> set[tuple[int, str, str]]:
     """(line, code, severity) of every problem a log made of `entries` (flow mappings) gets."""
     log = "entries:\n" + "".join(f"  - {e}\n" for e in entries.strip().splitlines())
     files = {
-        n: (ROOT / n).read_bytes()
+        n: (DATA / n).read_bytes()
         for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
     }
     result = assemble({**files, "progress.yaml": log.encode()}, today=today)
@@ -123,7 +123,7 @@ def test_every_rule_is_in_the_one_list() -> None:
 def test_a_wrong_unit_or_period_is_reported_at_its_own_line(fields: str, line: int) -> None:
     log = "entries:\n  - id: duty:IV.2\n    date: 2021-05-20\n" + fields + "    status: done\n"
     files = {
-        n: (ROOT / n).read_bytes()
+        n: (DATA / n).read_bytes()
         for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
     }
     result = assemble({**files, "progress.yaml": log.encode()}, today=date(2021, 12, 31))

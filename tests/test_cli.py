@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from tthc_cli.data.schemas import schema_file_name, schema_for
 from tthc_cli.domain.problems import Problem, Severity
 from tthc_cli.present.reporters import GithubReporter
 
-from .conftest import ITEMS_2021, ROOT, csv_rows
+from .conftest import DATA, ITEMS_2021, ROOT, csv_rows
 
 
 def test_every_command_has_help(run) -> None:  # type: ignore[no-untyped-def]
@@ -137,8 +139,13 @@ def test_data_found_upward_from_the_working_directory(run, monkeypatch, data_dir
 
 def test_no_data_anywhere_says_how_to_point_at_it(run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("TTHC_DATA")
-    monkeypatch.chdir(tmp_path)
-    result = run("list")
+    # A folder no plan.yaml lies above (another program's plan.yaml in /tmp would be found, rightly).
+    bases = [tmp_path, Path("/dev/shm"), Path.home()]
+    clear = [b for b in bases if b.is_dir() and not any((d / "plan.yaml").exists() for d in (b, *b.parents))]
+    assert clear, "every candidate folder has a plan.yaml above it"
+    with tempfile.TemporaryDirectory(dir=clear[0]) as nowhere:
+        monkeypatch.chdir(nowhere)
+        result = run("list")
     assert result.code == 2
     assert (
         "--data THƯ_MỤC" in result.stderr
@@ -263,9 +270,9 @@ def test_due_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
     assert run("due", "--before", "2021-06-30", "--today", "yesterday").code == 2
 
 
-def test_due_csv_is_excel_friendly(run) -> None:  # type: ignore[no-untyped-def]
+def test_due_csv_gives_ids_and_iso_dates(run) -> None:  # type: ignore[no-untyped-def]
     out = run("due", "--before", "2021-05-31", "-f", "csv").stdout
-    assert out.startswith("\ufeff")
+    assert out.startswith("id,")
     rows = csv_rows(out)
     reports = [r["id"] for r in rows if r["id"].endswith("/2021-Q1")]  # the first quarter's reports
     assert [r["id"] for r in rows if r["id"] not in reports] == [
@@ -361,7 +368,11 @@ def test_unit_table_keeps_maybe_apart(run) -> None:  # type: ignore[no-untyped-d
 
 def test_unit_markdown_and_csv(run) -> None:  # type: ignore[no-untyped-def]
     md = run("unit", "Sở Y tế", "-f", "md").stdout
-    assert md.startswith("## Sở Y tế: 18 việc") and "## Có thể liên quan" in md  # 13 and 5 reports
+    # 18 rows: its 9 own obligations, 7 it coordinates, a group's item and the standing IV.1.
+    assert (
+        md.startswith("## Sở Y tế: phải làm 9 phần việc, phối hợp 7 việc, thêm 2 việc")
+        and "## Có thể liên quan" in md
+    )
     rows = csv_rows(run("unit", "Sở Y tế", "-f", "csv").stdout)
     assert {r["definite"] for r in rows} == {"true", "false"} and len(rows) == 18 + 5
 
@@ -603,7 +614,7 @@ def test_show_by_label_in_json_keeps_the_id(run) -> None:  # type: ignore[no-unt
 # --- what the command line reads, and refuses ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "first"), [("lich.ics", "BEGIN:VCALENDAR"), ("bang.csv", "\ufeffID,Kind,")])
+@pytest.mark.parametrize(("name", "first"), [("lich.ics", "BEGIN:VCALENDAR"), ("bang.csv", "id,kind,")])
 def test_export_takes_its_format_from_the_files_suffix(run, tmp_path: Path, name: str, first: str) -> None:  # type: ignore[no-untyped-def]
     result = run("export", "-o", str(tmp_path / name), "--today", "2021-06-05", "--lang", "en")
     assert result.code == 0, result.stderr
@@ -715,5 +726,24 @@ def test_the_suites_runners_ignore_the_environment_running_them(runners_variable
     assert (
         tthc("due", "--before", "31/6/2021").stderr == "tthc: --before: '31/6/2021' không phải ngày có thật\n"
     )
-    listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(ROOT)})
+    listed = tthc("units", "-f", "json", env={"TTHC_DATA": str(DATA)})
     assert listed.code == 0 and len(json.loads(listed.stdout)["units"]) == 32
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_diagnostic_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ke-hoach\nplan.yaml:1:1: error[yaml-syntax] giả mạo"
+    shutil.copytree(DATA, folder)
+    (folder / "units.yaml").write_text("units: 1\n", encoding="utf-8")
+    result = run("validate", "--data", str(folder))
+    assert result.code == 1
+    lines = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert lines and all(line.startswith(str(tmp_path)) for line in lines)
+    assert "ke-hoach\\nplan.yaml:1:1: error[yaml-syntax] giả mạo/units.yaml" in lines[0]
+
+
+def test_a_csv_for_excel_may_be_named_csv(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """csv-excel is a .csv (Excel opens it by double-click); another format's suffix is still refused."""
+    target = tmp_path / "bang.csv"
+    assert run("export", "-f", "csv-excel", "-o", str(target), "--today", "2021-06-05").code == 0
+    assert target.read_bytes().startswith("\ufeffMục;".encode())
+    assert run("export", "-f", "ics", "-o", str(target)).code == 2

@@ -13,7 +13,7 @@ import pytest
 
 from tthc_cli.cli.completion import match_names, shell_quote
 
-from .conftest import ROOT
+from .conftest import DATA
 
 TTHC = str(Path(sys.executable).with_name("tthc"))
 
@@ -24,7 +24,7 @@ def complete(tthc):  # type: ignore[no-untyped-def]
     installed script itself answers in test_bash_inserts_one_argument)."""
 
     def ask(shell: str, words: str) -> str:
-        environ: dict[str, str | None] = {"TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": f"complete_{shell}"}
+        environ: dict[str, str | None] = {"TTHC_DATA": str(DATA), "_TTHC_COMPLETE": f"complete_{shell}"}
         if shell == "bash":
             parts = words.split(" ")
             environ |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
@@ -63,7 +63,7 @@ def test_bash_gets_quoted_names_for_a_folded_prefix(complete) -> None:  # type: 
 def test_bash_inserts_one_argument() -> None:
     """Through the script --install-completion writes: the inserted word is one argument."""
     path = f"{Path(TTHC).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {**os.environ, "TTHC_DATA": str(ROOT), "PATH": path}
+    env = {**os.environ, "TTHC_DATA": str(DATA), "PATH": path}
     script = subprocess.run(
         [TTHC], env={**env, "_TTHC_COMPLETE": "source_bash"}, capture_output=True, text=True, check=True
     ).stdout
@@ -86,7 +86,7 @@ def test_zsh_takes_folded_matches_unfiltered_and_quoted(complete) -> None:  # ty
 def test_fish_gets_raw_names_and_a_script_that_replaces_a_folded_match(complete, tthc) -> None:  # type: ignore[no-untyped-def]
     assert complete("fish", "tthc unit y te").strip() == ""  # two words: "te" would be a third argument
     assert complete("fish", "tthc due --unit chi").splitlines() == ["UBND thành phố Chí Linh"]
-    script = tthc(env={"TTHC_DATA": str(ROOT), "_TTHC_COMPLETE": "source_fish"}).stdout
+    script = tthc(env={"TTHC_DATA": str(DATA), "_TTHC_COMPLETE": "source_fish"}).stdout
     assert "commandline -rt -- (string escape" in script and "complete --command tthc" in script
 
 

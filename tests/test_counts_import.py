@@ -63,6 +63,12 @@ MISTAKES = [
     (OK_ROW, "counts-duplicate", ""),
     (",,,3120,1450,1500,170,2900,2100,780,20,220,210,10", "counts-label", ""),
     ("huyen,,,3120,1450", "counts-cells", ""),
+    # More digits than Python converts (4,300) is a number too large, not a traceback.
+    (
+        "huyen,,," + "9" * 5000 + ",1450,1500,170,2900,2100,780,20,220,210,10",
+        "counts-number",
+        "tiep_nhan_tong",
+    ),
 ]
 
 
@@ -190,3 +196,24 @@ def test_the_good_file_fills_the_form_in_every_format(run, tmp_path: Path) -> No
         "5",
         "0",
     ] in rows
+
+
+@pytest.mark.parametrize(
+    ("row", "variant", "said"),
+    [
+        ('huyen,"UBND huyện" X,,3120', "syntax-quote", "có chữ đứng sau dấu ngoặc kép đóng"),
+        ('huyen,"UBND huyện,,3120', "syntax-end", "không được đóng lại"),
+        ("huyen," + "x" * 200_000 + ",,3120", "syntax-large", "có ô quá dài"),
+    ],
+)
+def test_a_csv_the_reader_cannot_read_is_said_in_words_at_its_line(
+    ds, row: str, variant: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    from tthc_cli.present.messages import message
+
+    raw = f"{HEADER}\n{OK_ROW}\n{row}\n".encode()
+    table, found = read_counts(raw, "so-lieu.csv", ds.registry)
+    assert table is None
+    (p,) = [p for p in found if p.code == "counts-file"]
+    assert (p.variant, p.line) == (variant, 3)
+    assert said in message(p) and "expected" not in message(p)

@@ -218,8 +218,8 @@ def test_owners_needing_attention_are_units_and_groups_apart_most_overdue_first(
         item("task:7", lead=(STP,), deadline=due_on(date(2021, 9, 1))),
     ]
     p = plan(items, reg=reg)
-    units, groups = D.owners_needing_attention(p, statuses(p, date(2021, 6, 1)))
-    assert [(o.name, o.counts[Status.OVERDUE], o.counts[Status.DUE_SOON], o.total) for o in units] == [
+    units, groups = D.owners_needing_attention(p, statuses(p, date(2021, 6, 1)), date(2021, 6, 1))
+    assert [(o.name, o.overdue, o.due_soon, o.owed) for o in units] == [
         (SYT, 2, 0, 2),
         (STP, 1, 0, 2),
         (SNV, 0, 1, 1),

@@ -11,7 +11,7 @@ import pytest
 
 from tthc_cli.cli import entry
 
-from .conftest import ROOT
+from .conftest import DATA
 
 
 def exit_code(argv: list[str]) -> int:
@@ -60,7 +60,7 @@ def test_the_flag_wins_over_the_environment_wherever_it_stands(tthc, args, env, 
 
 
 def test_after_a_double_dash_lang_is_an_argument_not_an_option(tthc) -> None:  # type: ignore[no-untyped-def]
-    result = tthc("show", "1.1", "--", "--lang", "en", env={"TTHC_DATA": str(ROOT)})
+    result = tthc("show", "1.1", "--", "--lang", "en", env={"TTHC_DATA": str(DATA)})
     assert result.code == 2
     assert result.stderr.startswith("tthc: thừa đối số: --lang en")
 
@@ -78,7 +78,7 @@ def test_after_a_double_dash_lang_is_an_argument_not_an_option(tthc) -> None:  #
     ],
 )
 def test_an_unknown_language_is_refused_in_vietnamese(tthc, args, env, line) -> None:  # type: ignore[no-untyped-def]
-    result = tthc(*args, env={"TTHC_DATA": str(ROOT), **env})
+    result = tthc(*args, env={"TTHC_DATA": str(DATA), **env})
     assert (result.code, result.stdout, result.stderr) == (2, "", line)
 
 

@@ -42,7 +42,7 @@ def test_ics_text_is_escaped(run, data_dir) -> None:  # type: ignore[no-untyped-
     assert "A\\; B\\, C\\\\nEND:VEVENT" in out.replace("\r\n ", "")
 
 
-def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_csv_for_tools_has_codes_and_still_no_formulas(run, data_dir) -> None:  # type: ignore[no-untyped-def]
     plan = data_dir / "plan.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace(
@@ -51,7 +51,10 @@ def test_csv_opens_in_excel_with_vietnamese_and_no_formulas(run, data_dir) -> No
         encoding="utf-8",
     )
     out = run("export", "-f", "csv", "--today", "2021-06-05", "--data", str(data_dir)).stdout
-    assert out.startswith("\ufeff")
+    # Column codes, the same in every language, and no BOM: a tool's first column is "id", not "\ufeffid".
+    assert out.startswith("id,kind,title,lead,support,unit,deadline_text,deadline_kind,start,due,")
+    english = run("export", "-f", "csv", "--lang", "en", "--data", str(data_dir)).stdout
+    assert english.splitlines()[0] == out.splitlines()[0]
     rows = csv_rows(out)
     assert len(rows) == ITEMS_2021
     assert rows[0]["title"].startswith("'=HYPERLINK")

@@ -21,9 +21,9 @@ from tthc_cli.domain.deadlines import parse_deadline
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.present.messages import message
 
-from .conftest import DATA_NAMES, ROOT
+from .conftest import DATA, DATA_NAMES
 
-SHIPPED = {name: (ROOT / name).read_bytes() for name in DATA_NAMES}
+SHIPPED = {name: (DATA / name).read_bytes() for name in DATA_NAMES}
 NAMES = sorted(SHIPPED)
 # TTHC_FUZZ_EXAMPLES raises the count for a long run (fuzz/run.py); the suite keeps it quick.
 EXAMPLES = int(os.environ.get("TTHC_FUZZ_EXAMPLES", "150"))

@@ -23,7 +23,7 @@ from tthc_cli.domain.status import statuses
 from tthc_cli.present import render
 from tthc_cli.present.documents import build_brief
 
-from .conftest import ROOT
+from .conftest import DATA
 
 try:
     import resource
@@ -53,8 +53,8 @@ _PIECES = [
 def brief_context():  # type: ignore[no-untyped-def]
     from tthc_cli.cli.commands import load
 
-    os.environ.setdefault("TTHC_DATA", str(ROOT))
-    plan = load(str(ROOT))
+    os.environ.setdefault("TTHC_DATA", str(DATA))
+    plan = load(str(DATA))
     day = date(2021, 6, 5)
     return plan, build_brief(plan, statuses(plan, day), day, day)
 
@@ -131,7 +131,7 @@ _VALUES = st.one_of(
 def test_random_command_lines_end_in_an_exit_code(tmp_path_factory, command: str, args: list[str]) -> None:  # type: ignore[no-untyped-def]
     if any("\x00" in a for a in args):
         return  # an argv cannot hold NUL: the operating system refuses it before tthc runs
-    env = {"TTHC_DATA": str(ROOT), "TTHC_TODAY": "2021-08-03"}
+    env = {"TTHC_DATA": str(DATA), "TTHC_TODAY": "2021-08-03"}
     result = CliRunner().invoke(app, [command, *args], env=env, catch_exceptions=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)

@@ -17,7 +17,8 @@ from babel.messages.pofile import read_po
 
 from tthc_cli import i18n
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import DATA, ROOT
+
 PO = Path(i18n.LOCALE_DIR) / "vi" / "LC_MESSAGES" / "tthc.po"
 
 
@@ -108,7 +109,7 @@ def program(tthc):  # type: ignore[no-untyped-def]
     """The whole program (in this process), on the shipped data, in the language asked for."""
 
     def call(*args: str, lang: str | None = None):  # type: ignore[no-untyped-def]
-        env = {"TTHC_LANG": lang, "TTHC_TODAY": None, "NO_COLOR": None, "TTHC_DATA": str(ROOT)}
+        env = {"TTHC_LANG": lang, "TTHC_TODAY": None, "NO_COLOR": None, "TTHC_DATA": str(DATA)}
         return tthc(*args, env=env)
 
     return call
@@ -124,7 +125,7 @@ def test_an_unknown_language_is_one_vietnamese_line(program) -> None:  # type: i
 def _process(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
     """tthc in a process of its own: the help texts are made in the language chosen at start-up."""
     env = {k: v for k, v in os.environ.items() if k not in ("TTHC_LANG", "TTHC_TODAY", "NO_COLOR")}
-    env["TTHC_DATA"] = str(ROOT)
+    env["TTHC_DATA"] = str(DATA)
     if lang is not None:
         env["TTHC_LANG"] = lang
     return subprocess.run(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA_NAMES, ROOT
+from .conftest import DATA, DATA_NAMES
 
 CASES = Path(__file__).parent / "data" / "invalid"
 
@@ -47,7 +47,7 @@ def test_catalogue_is_large_enough() -> None:
 def test_invalid_case(name: str, tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     case = CASES / name
     for data_name in DATA_NAMES:
-        shutil.copy(ROOT / data_name, tmp_path / data_name)
+        shutil.copy(DATA / data_name, tmp_path / data_name)
     if (case / "edits.json").exists():
         for e in json.loads((case / "edits.json").read_text(encoding="utf-8")):
             target = tmp_path / e["file"]

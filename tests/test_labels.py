@@ -191,12 +191,11 @@ def test_each_kind_is_named_as_the_document_names_its_parts() -> None:
     assert labels.kind_labels(no_sections)["duty"] == "Trách nhiệm"
 
 
-def test_a_plan_and_an_appendix_are_titled_as_officials_write_them() -> None:
+def test_a_plan_is_titled_as_officials_write_it() -> None:
     assert labels.plan_title(META) == "Kế hoạch 2021 – Hải Dương"
     assert labels.plan_title(plan_meta(title="x", year=2022)) == "Kế hoạch 2022"
     with i18n.using("en"):
         assert labels.plan_title(META) == "Plan 2021 – Hải Dương"
-    assert [labels.appendix_label(a) for a in META.appendices] == ["Phụ lục I", "Phụ lục II", "Phụ lục"]
 
 
 def test_a_progress_entrys_status_is_a_word_and_an_unknown_one_stays_its_code() -> None:
@@ -220,11 +219,8 @@ def test_codes_are_worded_in_the_readers_language() -> None:
     assert labels.inferred_words("Mục 3.1") == "suy ra từ Mục 3.1"
     assert labels.report_period_label("quarter") == "hằng quý"
     assert labels.report_period_label("fortnight") == "fortnight"
-    assert labels.csv_header("id") == "Mã"
-    assert labels.csv_header("extra_column") == "extra_column"
     with i18n.using("en"):
         assert labels.status_label("done_late") == "Done late"
-        assert labels.csv_header("effective_due") == "Effective due date"
 
 
 def test_a_code_carried_by_a_problem_is_said_as_its_code() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import DATA_NAMES, ROOT
+from .conftest import DATA, DATA_NAMES, ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -59,7 +59,7 @@ def repo(tmp_path: Path) -> tuple[Path, str]:
     (repo / "ke-hoach").mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
     for name in DATA_NAMES:
-        shutil.copy(ROOT / name, repo / "ke-hoach" / name)
+        shutil.copy(DATA / name, repo / "ke-hoach" / name)
     base = commit(repo, OFFICE, {"progress/so-y-te.yaml": SYT, "progress/so-tu-phap.yaml": STP})
     return repo, base
 

@@ -235,7 +235,8 @@ def test_a_recurrence_that_passes_the_limit_is_refused_at_its_deadline() -> None
         split_obligations([item("task:3", deadline=quarterly())], set(), reg, limit=3)
     found = raised.value.problem
     assert found.path == ("deadline", "text")
-    assert found.args == {"item": "task:3", "count": 4, "units": 0, "occurrences": 4, "limit": 3}
+    # the factors of the count: an item owed by no unit one by one counts as one unit
+    assert found.args == {"item": "task:3", "count": 4, "units": 1, "occurrences": 4, "limit": 3}
 
 
 def test_each_units_item_that_does_not_recur_counts_one_share_per_unit() -> None:

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from tthc_cli import i18n
-from tthc_cli.domain.accountability import assignments
+from tthc_cli.domain.accountability import assignments, unit_figures
 from tthc_cli.domain.obligations import split_obligations
 from tthc_cli.domain.plan import Role
 from tthc_cli.domain.status import statuses
@@ -76,8 +76,8 @@ def test_items_are_written_for_people_and_for_tools_with_their_status() -> None:
     assert "| Mục 1 | Nhiệm vụ | Việc 1 " in table and "| Chưa đến hạn " in table
     md = formats.render("md", view)
     assert md.startswith("| Mục |") and "## " not in md  # one table: no heading
-    csv = formats.render("csv", view)
-    assert csv.startswith("\ufeffMã,") and "task:2" in csv
+    csv = formats.render("csv", view)  # for tools: column codes as headers, no BOM
+    assert csv.startswith("id,kind,title,") and "task:2" in csv
 
 
 def test_overdue_rows_carry_their_days_late_in_the_table_and_for_tools() -> None:
@@ -89,30 +89,42 @@ def test_overdue_rows_carry_their_days_late_in_the_table_and_for_tools() -> None
     section = view.sections()[0]
     assert section.table.headers[-1] == "Số ngày trễ" and section.table.rows[0][-1] == 78
     assert "Tình trạng" not in section.table.headers  # every row is overdue: the days say more
-    assert "Số ngày trễ" in formats.render("csv", view).splitlines()[0]
+    assert "days_late" in formats.render("csv", view).splitlines()[0].split(",")
+
+
+def _figures(p, sts, unit: str):  # type: ignore[no-untyped-def]
+    return next(f for f in unit_figures(p, sts, TODAY) if f.unit == unit)
 
 
 def test_a_units_page_puts_what_it_may_owe_through_an_open_ended_group_apart() -> None:
     p = _plan()
     sts = statuses(p, TODAY)
     rows = tuple(assignments(p, SYT))
-    view = formats.UnitView(SYT, rows, p, sts, TODAY)
+    view = formats.UnitView(SYT, rows, p, sts, TODAY, _figures(p, sts, SYT))
     titles = [s.title for s in view.sections()]
     assert titles == [
-        "Sở Y tế: 3 việc phải thực hiện (tình trạng tại ngày 01/06/2021)",
+        "Sở Y tế: phải làm 2 phần việc, được kiểm tra 1 lần (tình trạng tại ngày 01/06/2021)",
         "Có thể liên quan — giao cho nhóm không xác định: 1 việc",
     ]
     md = formats.render("md", view)
-    assert md.startswith("## Sở Y tế: 3 việc") and "\n## Có thể liên quan" in md
+    assert md.startswith("## Sở Y tế: phải làm 2 phần việc") and "\n## Có thể liên quan" in md
     data = json.loads(formats.render("json", view))
     assert data["unit"] == SYT and data["as_of"] == "2021-06-01" and len(data["items"]) == 4
     named_only = plan([item("task:1", lead=(STP,))])
+    sts = statuses(named_only, TODAY)
     view = formats.UnitView(
-        STP, tuple(assignments(named_only, STP)), named_only, statuses(named_only, TODAY), TODAY
+        STP, tuple(assignments(named_only, STP)), named_only, sts, TODAY, _figures(named_only, sts, STP)
     )
     assert [s.title for s in view.sections()] == [
-        "Sở Tư pháp: 1 việc phải thực hiện (tình trạng tại ngày 01/06/2021)"
+        "Sở Tư pháp: phải làm 1 phần việc (tình trạng tại ngày 01/06/2021)"
     ]
+
+
+def test_a_page_without_figures_counts_what_concerns_it() -> None:
+    p = _plan()
+    sts = statuses(p, TODAY)
+    view = formats.UnitView(SO, tuple(assignments(p, SO)), p, sts, TODAY)  # a group has no figures
+    assert view.sections()[0].title == "Các sở, ban, ngành: 1 việc liên quan (tình trạng tại ngày 01/06/2021)"
 
 
 def test_the_missing_shares_of_an_item_are_one_titled_table() -> None:
@@ -139,21 +151,27 @@ def _page(item_id: str) -> dict[str, object]:
 
 def test_an_items_page_names_its_shares_by_unit_and_period() -> None:
     split = _page("task:3")
-    assert split["ref"] == "Mục 3" and split["parts_head"] == "4 phần việc"
-    assert split["parts"] == [
-        "UBND huyện Gia Lộc, quý I/2021",
-        "UBND huyện Gia Lộc, quý II/2021",
-        "UBND huyện Kim Thành, quý I/2021",
-        "UBND huyện Kim Thành, quý II/2021",
-    ]
+    assert split["ref"] == "Mục 3"
+    assert split["part_groups"] == (
+        (
+            "4 phần việc",
+            (
+                "UBND huyện Gia Lộc quý I/2021",
+                "UBND huyện Gia Lộc quý II/2021",
+                "UBND huyện Kim Thành quý I/2021",
+                "UBND huyện Kim Thành quý II/2021",
+            ),
+        ),
+    )
+    assert split["part_counts"] == "0/4 phần việc đã xong (2 quá hạn)"
     by_unit = _page("duty:IV.2")
-    assert by_unit["parts"] == ["Sở Y tế", "Sở Tư pháp", "Sở Nội vụ"]
+    assert by_unit["part_groups"] == (("3 đơn vị", ("Sở Y tế", "Sở Tư pháp", "Sở Nội vụ")),)
 
 
 def test_an_items_page_names_its_appendix_rows_and_an_inspected_rows_unit() -> None:
     page = _page("task:6")
-    assert page["parts_head"] == "1 dòng phụ lục"
-    assert page["parts"] == ["PL – I.1 (Sở Y tế)"]
+    assert page["part_groups"] == (("1 dòng phụ lục", ("PL – I.1 (Sở Y tế)",)),)
+    assert page["part_counts"] == "0/1 dòng phụ lục đã xong"
 
 
 def test_a_shares_page_names_its_parent_and_a_window_only_when_its_own() -> None:
@@ -214,7 +232,7 @@ def test_an_items_page_gives_its_kind_in_the_documents_words_and_its_parts_as_it
     page = _page("task:6")
     assert page["kind_label"] == "Nhiệm vụ" and [k.id for k in page["children"]] == ["inspection:I.1"]
     one = _page("duty:IV.2")
-    assert one["parts_head"] == "3 phần việc" and one["kind_label"] == "Trách nhiệm"  # no section named
+    assert one["part_groups"][0][0] == "3 đơn vị" and one["kind_label"] == "Trách nhiệm"  # no section named
     assert _page("inspection:I.1")["kind_label"] == "inspection"  # a kind the plan does not name: its code
     assert _page("inspection:I.1")["parent"] == "Mục 6 — Việc 6"
 
@@ -222,8 +240,9 @@ def test_an_items_page_gives_its_kind_in_the_documents_words_and_its_parts_as_it
 def test_an_items_page_in_english_counts_its_parts_in_english() -> None:
     i18n.activate("en")
     try:
-        assert _page("task:6")["parts_head"] == "1 appendix row"
-        assert _page("duty:IV.2")["parts_head"] == "3 obligations"
+        assert _page("task:6")["part_counts"] == "0/1 appendix row done"
+        assert _page("duty:IV.2")["part_groups"][0][0] == "3 units"
+        assert _page("task:3")["part_counts"] == "0/4 obligations done (2 overdue)"
     finally:
         i18n.activate(i18n.DEFAULT_LANGUAGE)
 
@@ -267,7 +286,7 @@ def test_the_missing_shares_carry_their_status_for_tools() -> None:
     sts = statuses(p, TODAY)
     view = formats.ObligationsView("Chưa xong", tuple(p.children("duty:IV.2")), p, sts, TODAY)
     assert {d["status"]["code"] for d in json.loads(formats.render("json", view))} == {"no_due"}
-    assert "Mã tình trạng" in formats.render("csv", view).splitlines()[0]
+    assert "status" in formats.render("csv", view).splitlines()[0].split(",")
 
 
 def test_tables_for_people_follow_each_other_each_under_its_title() -> None:

@@ -156,10 +156,51 @@ def test_work_of_the_period_is_named_as_the_document_numbers_it_with_its_evidenc
 
 def test_a_plan_without_a_reporting_regime_says_so(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     (data_dir / "reporting.yaml").unlink()
-    out = run("report", "--period", "2021-H1", "--today", "2021-07-05", "--data", str(data_dir)).stdout
-    assert "(Chưa có chế độ báo cáo: thêm reporting.yaml.)" in section(out, "### 2.", "### 3.")
-    assert "Kỳ báo cáo theo lịch" in out and "trong 6 tháng đầu năm 2021" in out
-    assert "Số liệu tính từ ngày 01/01/2021 đến ngày 30/06/2021" in out  # the calendar's half year
+    result = run("report", "--period", "2021-H1", "--today", "2021-07-05", "--data", str(data_dir))
+    out = result.stdout
+    reports = section(out, "### 2.", "### 3.")
+    assert "(Chưa có chế độ báo cáo: chưa theo dõi việc gửi báo cáo của các đơn vị.)" in reports
+    assert (
+        "Kỳ báo cáo theo lịch: kế hoạch chưa có chế độ báo cáo." in out
+        and "trong 6 tháng đầu năm 2021" in out
+    )
+    # the calendar's half year; no unit's report is followed up, so no day they are counted to
+    assert (
+        "Số liệu tính từ ngày 01/01/2021 đến ngày 30/06/2021; tình trạng các nhiệm vụ tại ngày 30/06/2021.\n"
+        in out
+    )
+    # What to do about it is for the drafter, on stderr, not in the document to be signed.
+    assert "reporting.yaml" not in out
+    assert "Kế hoạch chưa có chế độ báo cáo: thêm tệp reporting.yaml cạnh plan.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_states_the_day_of_its_data_and_the_day_of_the_units_reports(
+    run, sample: Path, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The tasks stand as on the cut-off (14/06), the units' reports as received by the day the report
+    is made (05/07): the document says both, where it listed reports of 16/06 under "tại ngày 14/06"."""
+    args = ("report", "--period", "2021-Q2", "--today", "2021-07-05", "--format", fmt, "--data", str(sample))
+    out = run(*args).stdout
+    assert (
+        "Số liệu tính từ ngày 15/03/2021 đến ngày 14/06/2021; tình trạng các nhiệm vụ tại ngày 14/06/2021;"
+        " tình hình gửi báo cáo của các đơn vị tính đến ngày 05/07/2021." in out
+    )
+    assert "2. Tình hình gửi báo cáo của các đơn vị (tính đến ngày 05/07/2021)" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_without_counts_the_document_holds_a_placeholder_and_the_hint_goes_to_stderr(
+    run, sample: Path, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    args = ("report", "--period", "2021-Q2", "--today", "2021-07-05", "--format", fmt, "--data", str(sample))
+    result = run(*args)
+    assert result.code == 0
+    assert "[Số liệu do cơ quan soạn thảo bổ sung]" in result.stdout
+    assert "--counts" not in result.stdout and "tthc " not in result.stdout
+    assert result.stderr.count("Phần I, mục 4 của báo cáo chưa có số liệu hồ sơ: thêm --counts TỆP.csv") == 1
+    counted = run(*args, "--counts", str(COUNTS))
+    assert "[Số liệu do cơ quan soạn thảo bổ sung]" not in counted.stdout and "--counts" not in counted.stderr
 
 
 @pytest.fixture
@@ -331,6 +372,37 @@ def test_the_word_tables_hold_the_items_units_and_numbers(word: Path) -> None:
         "240",
         "0",
     ] in form
+
+
+def test_the_word_draft_without_counts_holds_no_command_and_says_both_days(
+    run, sample: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The Word draft is signed as it is: no command line, no file name; a neutral placeholder for the
+    figures the drafter adds (the hint is on stderr); the day of the data and of the units' reports."""
+    target = tmp_path / "q2.docx"
+    args = (
+        "report",
+        "--period",
+        "2021-Q2",
+        "--today",
+        "2021-07-05",
+        "--data",
+        str(sample),
+        "-o",
+        str(target),
+    )
+    result = run(*args)
+    assert result.code == 0, result.stderr
+    assert "Phần I, mục 4 của báo cáo chưa có số liệu hồ sơ: thêm --counts TỆP.csv" in result.stderr
+    text = "\n".join(p.text for p in _paragraphs(Document(str(target))))
+    for machine in ("tthc", "--counts", ".csv", ".yaml", "{{", "{%"):
+        assert machine not in text, machine
+    assert "[Số liệu do cơ quan soạn thảo bổ sung]" in text
+    assert (
+        "tình trạng các nhiệm vụ tại ngày 14/06/2021; tình hình gửi báo cáo của các đơn vị tính đến ngày"
+        " 05/07/2021." in text
+    )
+    assert "2. Tình hình gửi báo cáo của các đơn vị (tính đến ngày 05/07/2021)" in text
 
 
 def test_the_word_document_escapes_the_data(run, sample: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from tthc_cli.data.places import place_of
 from tthc_cli.domain.problems import problem
 from tthc_cli.present.places import described, place_words
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT, edit, load_with
 
 
 def place(file: str, path: tuple[str | int, ...], text: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -62,13 +62,25 @@ def test_an_element_without_its_number_is_named_by_its_position() -> None:
 
 
 def test_a_problem_says_its_place_first_and_a_key_problem_stops_at_the_element() -> None:
-    doc = parse_document("plan.yaml", (ROOT / "plan.yaml").read_bytes())
+    doc = parse_document("plan.yaml", (DATA / "plan.yaml").read_bytes())
     at_value = doc.located(problem("missing-field", name="deadline"), ("tasks", 0, "deadline"))
     at_key = doc.located(
         problem("unknown-field", "no-match", name="dealine"), ("tasks", 0, "dealine"), key=True
     )
     assert described(at_value) == "Mục 1.1, thời hạn: thiếu trường bắt buộc 'deadline'; hãy thêm vào"
     assert described(at_key).startswith("Mục 1.1: không có trường 'dealine'")
-    lines = (ROOT / "plan.yaml").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / "plan.yaml").read_text(encoding="utf-8").splitlines()
     deadline = next(n for n, text in enumerate(lines, 1) if text == "    deadline:")
     assert (at_value.file, at_value.line) == ("plan.yaml", deadline + 1)  # the mapping under it
+
+
+def test_a_paragraph_under_an_appendix_is_named_by_the_appendixs_printed_number() -> None:
+    """plan.yaml says `where: review`; the data set names the paragraph as the document does."""
+    note = "        - UBND cấp xã\n    each_unit: true\n"
+    result = load_with(plan_yaml=edit("plan.yaml", note, "        - UBND cấp xaa\n    each_unit: true\n"))
+    (found,) = [p for p in result.problems if p.path[:1] == ("obligations",)]
+    assert described(found).startswith("Ghi chú 2 của Phụ lục I, đơn vị chủ trì: 'UBND cấp xaa'")
+    with i18n.using("en"):
+        assert described(found).startswith("Note 2 of Appendix I, lead unit:")
+    # Without the appendix's file, its name is all there is to say.
+    assert place_words(place("plan.yaml", ("obligations", 0))) == "Ghi chú 2 của phụ lục review"

@@ -13,7 +13,7 @@ from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
 from tthc_cli.present.labels import kind_labels
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 from .test_reports import check_golden
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -115,7 +115,7 @@ def test_unit_sees_what_it_is_inspected_in_and_leads(run) -> None:  # type: igno
 def test_bare_province_name_is_the_registrys_own(run) -> None:  # type: ignore[no-untyped-def]
     own = run("unit", "An Lạc", "--data", str(AN_LAC))
     assert own.code == 1 and "An Lạc" in own.stderr and "TP An Lạc" in own.stderr
-    other = run("unit", "Bắc Giang", "--data", str(ROOT))
+    other = run("unit", "Bắc Giang", "--data", str(DATA))
     assert other.code == 1 and "Hải Dương" not in other.stderr.split("Did you mean")[0]
 
 

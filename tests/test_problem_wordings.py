@@ -228,7 +228,7 @@ WORDINGS: list[tuple[str, Problem, str]] = [
     (
         "unknown period",
         P("unknown-period", item="task:3", period="2022-M13", periods=("2022-M01", "2022-M02")),
-        "task:3 has no period '2022-M13'; its periods: 2022-M01, 2022-M02",
+        "task:3 has no period '2022-M13'; its periods: month 1/2022, month 2/2022",  # as tables print them
     ),
     (
         "unknown period, none",

@@ -9,23 +9,28 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.data.dataset import assemble
-from tthc_cli.data.progress import AppendError, append_entry
+from tthc_cli.data.progress import AppendError, append_entries_bytes
 from tthc_cli.domain.plan import Entry
 from tthc_cli.present.messages import message
 
-from .conftest import ROOT, load_with
+from .conftest import DATA, load_with
 
 ENTRY = Entry(
     "task:1.1", date(2021, 6, 2), "done", note='Ban hành "Quy chế" | xong: #1', evidence="QĐ 1/QĐ-UBND"
 )
 
 
+def append_entry(text: str, entry: Entry) -> str:
+    """The log's text with one entry appended, as `progress add` appends it (on the file's bytes)."""
+    return append_entries_bytes(text.encode("utf-8"), [entry])[0].decode("utf-8")
+
+
 def test_shipped_log_holds_no_invented_progress() -> None:
-    text = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    text = (DATA / "progress.yaml").read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if line.strip() and not line.startswith("#")] == ["entries:"]
     result = assemble(
         {
-            n: (ROOT / n).read_bytes()
+            n: (DATA / n).read_bytes()
             for n in (
                 "plan.yaml",
                 "appendix_review.yaml",
@@ -39,7 +44,7 @@ def test_shipped_log_holds_no_invented_progress() -> None:
 
 
 def test_append_keeps_the_existing_text_byte_for_byte() -> None:
-    old = (ROOT / "progress.yaml").read_text(encoding="utf-8")
+    old = (DATA / "progress.yaml").read_text(encoding="utf-8")
     new = append_entry(old, ENTRY)
     assert new.startswith(old)
     twice = append_entry(new, Entry("review:6", date(2021, 6, 3), "started"))
@@ -84,7 +89,7 @@ def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
     result = assemble(
         {
             **{
-                n: (ROOT / n).read_bytes()
+                n: (DATA / n).read_bytes()
                 for n in ("plan.yaml", "appendix_review.yaml", "appendix_inspection.yaml", "units.yaml")
             },
             "progress.yaml": log.encode(),
@@ -189,3 +194,48 @@ def test_progress_add_dates_by_the_real_calendar_whatever_tthc_today_says(run, d
     assert "2021-06-05" not in path.read_text(encoding="utf-8")
     assert run("validate", "--data", str(data_dir), env=past).code == 0
     assert "--today" in run("progress", "add", "1.1", "--status", "done", "--today", "2021-06-05").stderr
+
+
+def test_a_log_held_by_another_writer_too_long_is_said_in_words(run, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another tthc holding the log's lock past the wait: exit 2, the reason in the reader's language
+    (the lock library's own sentence is English), the log untouched."""
+    import subprocess
+    import sys
+
+    from tthc_cli.data import progress
+    from tthc_cli.fsutil import locked
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom filelock import FileLock\n"
+            "with FileLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(30)",
+            str(data_dir / ".progress.yaml.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        monkeypatch.setattr(progress, "locked", lambda path: locked(path, timeout=0.2))
+        before = (data_dir / "progress.yaml").read_bytes()
+        result = run(
+            "progress",
+            "add",
+            "1.1",
+            "--status",
+            "note",
+            "--note",
+            "x",
+            "--date",
+            "2021-06-01",
+            "--data",
+            str(data_dir),
+        )
+        assert result.code == 2, result.stderr
+        assert "một tthc khác đang ghi" in result.stderr and "could not be acquired" not in result.stderr
+        assert (data_dir / "progress.yaml").read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()

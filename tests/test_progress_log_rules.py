@@ -160,7 +160,7 @@ def test_an_entry_in_a_units_file_reported_by_another_unit_names_both() -> None:
             "entries[0].by",
             "unit-file",
             "error",
-            "this file holds Sở Y tế's reports, but the entry says it was reported by 'Sở Tư pháp'; record it "
-            "in that unit's file or in progress.yaml",
+            "this file holds Sở Y tế's reports, but the entry says it was reported by 'Sở Tư pháp'; "
+            "record it in that unit's file or in progress.yaml",
         )
     ]

@@ -4,9 +4,12 @@ environment only, and a failure to deliver one message losing none of the others
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -331,6 +334,61 @@ def test_an_unreachable_server_fails_every_message_with_its_reason(plan_dir: Pat
     result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=smtp_env(port))
     assert result.code == 1
     assert "đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
+
+
+@pytest.fixture
+def trickling_server() -> Iterator[int]:
+    """A server on 127.0.0.1 that greets one byte at a time, each well within the socket's timeout:
+    the exchange never ends, no single read ever times out."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    port: int = listener.getsockname()[1]
+
+    def serve() -> None:
+        peers = []
+        while not stop.is_set():
+            try:
+                peer, _addr = listener.accept()
+                peers.append(peer)
+            except TimeoutError:
+                pass
+            for peer in peers:
+                with contextlib.suppress(OSError):
+                    peer.send(b"2")  # "220 …" that never comes to its end of line
+        for peer in peers:
+            peer.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield port
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        listener.close()
+
+
+def test_a_server_that_trickles_fails_every_message_once_its_budget_is_spent(
+    plan_dir: Path, tthc: Any, trickling_server: int
+) -> None:
+    """One byte every tenth of a second never trips the socket's 30 s timeout; the message's budget
+    (TTHC_SMTP_TIMEOUT) cuts the exchange, and the messages left fail at once rather than each
+    waiting as long."""
+    env = smtp_env(trickling_server, TTHC_SMTP_TIMEOUT="1")
+    started = time.monotonic()
+    result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=env)
+    took = time.monotonic() - started
+    assert result.code == 1, result.stderr
+    assert "đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
+    assert result.stderr.count("máy chủ thư không xong trong 1 giây") == 3
+    assert took < 20  # one budget spent, not one per message (nor forever)
+
+
+def test_the_smtp_budget_is_a_number_of_seconds(plan_dir: Path, tthc: Any) -> None:
+    result = tthc("remind", "--send", "--data", str(plan_dir), env=smtp_env(25, TTHC_SMTP_TIMEOUT="mười"))
+    assert result.code == 2 and "TTHC_SMTP_TIMEOUT='mười'" not in result.stderr
+    assert "TTHC_SMTP_TIMEOUT=mười: hãy cho số giây từ 1 đến 3600" in result.stderr
 
 
 def test_an_offices_own_template_words_the_reminder(plan_dir: Path, tthc: Any) -> None:

@@ -24,7 +24,7 @@ from tthc_cli.domain.reporting import schedule
 from tthc_cli.present.labels import period_words
 from tthc_cli.present.messages import message
 
-from .conftest import ROOT, edit, load_with
+from .conftest import DATA, ROOT, edit, load_with
 
 HERE = Path(__file__).parent
 BINH_AN = HERE / "fixtures" / "binh-an-2026"  # a made-up plan across 15/02/2026 (TT 5/2025/TT-VPCP)
@@ -99,7 +99,7 @@ def test_every_unverified_fact_of_the_shipped_regime_is_marked_and_no_hai_duong_
         "year": False,
         "half_year": False,
     }
-    text = (ROOT / SOURCE).read_text(encoding="utf-8")
+    text = (DATA / SOURCE).read_text(encoding="utf-8")
     assert not re.search(r"\d+/20\d\d/QĐ-UBND tỉnh Hải Dương", text)
 
 
@@ -264,7 +264,7 @@ def test_a_plan_without_reporting_yaml_has_no_reporting_anywhere(run, data_dir: 
     brief = run("brief", "--today", "2021-06-15", *at).stdout
     assert ". Báo cáo định kỳ\n" not in brief and "chốt số liệu" not in brief
     report = run("report", "--period", "2021-Q2", "--today", "2021-07-05", *at).stdout
-    assert "(Chưa có chế độ báo cáo: thêm reporting.yaml.)" in report
+    assert "(Chưa có chế độ báo cáo: chưa theo dõi việc gửi báo cáo của các đơn vị.)" in report
     assert "Số liệu tính từ ngày 01/04/2021 đến ngày 30/06/2021" in report  # the calendar quarter
 
 
@@ -300,7 +300,7 @@ def _rule(first_day: str | None) -> str:
 
 
 def test_rules_must_follow_each_other_in_time() -> None:
-    shipped = (ROOT / SOURCE).read_text(encoding="utf-8")
+    shipped = (DATA / SOURCE).read_text(encoding="utf-8")
     text = shipped + _rule("2021-06-01") + _rule("2021-03-01")
     result = load_with(reporting_yaml=text)
     assert [(p.code, p.line) for p in result.errors] == [
@@ -362,11 +362,11 @@ def test_a_period_the_item_names_that_the_regime_lacks_is_warned() -> None:
 def test_reports_count_toward_the_obligation_bound() -> None:
     # 115 obligations without the regime (4 items × 28 units, and the commune tier in 3 of them), and
     # the reports of four quarters and the year: IV.2's 28 units' and the Office's for 3.2 and IV.5.
-    files = {n: (ROOT / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
-    files["appendix_inspection.yaml"] = (ROOT / "appendix_inspection.yaml").read_bytes()
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+    files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
     assert assemble(files, max_obligations=115 + 150).plan is not None
     assert [p.code for p in assemble(files, max_obligations=115 + 149).errors] == ["too-many-obligations"]
-    plan_text = (ROOT / "plan.yaml").read_text(encoding="utf-8")
+    plan_text = (DATA / "plan.yaml").read_text(encoding="utf-8")
     (found,) = assemble(files, max_obligations=230).errors  # IV.2 passes it with its 140 reports
     assert (found.variant, found.args["item"], found.path[-1]) == ("reports", "duty:IV.2", "reporting")
     assert found.line == _line(plan_text, "      text: báo cáo tình hình, kết quả thực hiện theo quy định")

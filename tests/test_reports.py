@@ -88,12 +88,13 @@ def test_owners_needing_attention_are_units_and_open_groups_apart(ds) -> None:  
     from tthc_cli.domain.status import statuses
     from tthc_cli.present.documents import owners_needing_attention
 
-    units, groups = owners_needing_attention(ds, statuses(ds, date(2021, 12, 20)))
+    day = date(2021, 12, 20)
+    units, groups = owners_needing_attention(ds, statuses(ds, day), day)
     assert units and all(u.name in ds.registry.units and not u.group for u in units)
     # Work a group leads as a whole is the group's, apart: open-ended groups are marked so.
     assert groups and all(ds.registry.is_group(g.name) and g.group for g in groups)
     assert {g.definite for g in groups} == {not ds.registry.is_open(g.name) for g in groups}
-    late = [u.counts["overdue"] for u in units]
+    late = [u.overdue for u in units]
     assert late == sorted(late, reverse=True)
 
 
@@ -294,3 +295,128 @@ def test_one_process_renders_each_language_in_its_own_words(run) -> None:  # typ
     assert "| Đơn vị | Quá hạn | Sắp đến hạn |" in first.stdout
     assert "| Unit | Overdue | Due soon |" in english.stdout
     assert again.stdout == first.stdout
+
+
+def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(ds) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from tthc_cli.domain.deadline_values import DeadlineKind
+    from tthc_cli.domain.status import statuses
+    from tthc_cli.present.documents import build_timeline
+
+    day = date(2021, 6, 5)
+    rows = {r.id: r for r in build_timeline(ds, statuses(ds, day), day).rows}
+    # 1.1 "Xong trước tháng 6 năm 2021", a review row "Trước ngày 30/6/2021": a day each.
+    assert rows["task:1.1"].milestone and rows["review:6"].milestone
+    # Item 6 "Từ tháng 4 đến tháng 11 năm 2021": a stretch; 1.2 "Thường xuyên": no single day.
+    assert not rows["task:6"].milestone and not rows["task:1.2"].milestone and rows["task:1.2"].ongoing
+    # Every kind answers the question by name (deadline_values.DeadlineKind.is_milestone).
+    assert {k for k in DeadlineKind if k.is_milestone} == {DeadlineKind.BY_DATE, DeadlineKind.BEFORE_MONTH}
+
+
+def _md_headings(text: str) -> list[tuple[str, str]]:
+    return [(n, title.replace("\\", "")) for n, title in re.findall(r"^## (\d+)\. (.+)$", text, re.M)]
+
+
+def _html_headings(text: str) -> list[tuple[str, str]]:
+    import html
+
+    return [(n, html.unescape(title)) for n, title in re.findall(r"<h2>(\d+)\. (.+?)</h2>", text)]
+
+
+@pytest.mark.parametrize("plan", ["shipped", "an-lac-2022", "son-ha-2023"])
+def test_the_markdown_and_html_reports_number_the_same_sections_alike(run, sample: Path, plan: str) -> None:  # type: ignore[no-untyped-def]
+    """'See section 6' means one section in either file: both are numbered from Report.sections, one
+    after the other, and say the same thing under each number."""
+    folder = sample if plan == "shipped" else Path(__file__).parent / "fixtures" / plan
+    at = (
+        "--today",
+        {"shipped": "2021-06-05", "an-lac-2022": "2022-06-01", "son-ha-2023": "2023-07-03"}[plan],
+    )
+    md = _md_headings(run("report", *at, "--data", str(folder)).stdout)
+    html = _html_headings(run("report", "-f", "html", *at, "--data", str(folder)).stdout)
+    assert md == html
+    assert [int(n) for n, _title in md] == list(range(1, len(md) + 1))
+
+
+def test_every_document_names_a_share_by_its_unit_and_its_period_in_words(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report's list of shares not done says "Sở Y tế quý I/2021" as the brief and `show` do,
+    never the period's code (2021-Q1)."""
+    at = ("--today", "2021-06-05", "--data", str(sample))
+    md = run("report", *at).stdout
+    html = run("report", "-f", "html", *at).stdout
+    brief = run("brief", *at).stdout
+    shown = run("show", "IV.2", *at).stdout
+    for text in (md, html, brief, shown):
+        assert not re.search(r"\b20\d\d-(Q\d|H\d|9M|M\d\d)\b", text)
+        assert "Sở Y tế quý I/2021" in text
+    assert "quý I/2021 (Quá hạn)" in md.split(". Việc giao riêng từng đơn vị, từng kỳ")[1]
+
+
+@pytest.mark.parametrize("plan", ["shipped", "an-lac-2022", "son-ha-2023"])
+def test_the_report_lists_every_ongoing_obligation_it_counts(run, sample: Path, plan: str) -> None:  # type: ignore[no-untyped-def]
+    """The first section's "Thường xuyên" count and the section listing ongoing work are one set
+    (IV.3, a duty, was counted and never listed)."""
+    folder = sample if plan == "shipped" else Path(__file__).parent / "fixtures" / plan
+    day = {"shipped": "2021-06-05", "an-lac-2022": "2022-06-01", "son-ha-2023": "2023-07-03"}[plan]
+    md = run("report", "--today", day, "--data", str(folder)).stdout
+    counted = int(re.search(r"^\| Thường xuyên \| (\d+) \|$", md, re.M)[1])  # type: ignore[index]
+    listed = md.split(". Việc thường xuyên (")[1].split("\n## ")[0]
+    assert listed.startswith(f"{counted})")
+    assert listed.count("\n- ") == counted
+    if plan == "shipped":
+        assert "- Mục IV.3 — " in listed
+
+
+def test_an_item_with_rows_and_reports_has_one_count_saying_which_parts(run, sample: Path) -> None:  # type: ignore[no-untyped-def]
+    """3.2 has 16 rows of Phụ lục I and 5 periodic reports: the report (its task table and its list of
+    split items, Markdown and HTML), the brief and `show` give the one count, each kind of part
+    named (it was 0/21 in one place and 0/5 in another); and no days late stand beside its due date
+    of none ("Thường xuyên năm 2021")."""
+    at = ("--today", "2021-06-05", "--data", str(sample))
+    count = "1/16 dòng phụ lục đã xong (4 quá hạn); 0/5 kỳ đã xong (1 quá hạn)"
+    md = run("report", *at).stdout
+    tasks = md.split(". Nhiệm vụ (Mục II)")[1].split("\n## ")[0]
+    splits = md.split(". Việc giao riêng từng đơn vị, từng kỳ")[1].split("\n## ")[0]
+    row = next(line for line in tasks.splitlines() if line.startswith("| Mục 3.2 |"))
+    assert row.endswith(f"| — | Quá hạn — {count} |")
+    split_row = next(line for line in splits.splitlines() if line.startswith("| Mục 3.2 |"))
+    assert f"| {count} | Quá hạn |" in split_row
+    html = run("report", "-f", "html", *at).stdout
+    assert html.count(count) == 2
+    brief = run("brief", *at).stdout
+    assert f"**Mục 3.2** Tổ chức theo dõi, đôn đốc công bố, công khai thủ tục hành chính: {count};" in brief
+    shown = run("show", "3.2", *at).stdout
+    assert f"Tình trạng tại ngày 05/06/2021: Quá hạn — {count}\n" in shown and "Hạn:       —\n" in shown
+    assert "trễ" not in shown
+    assert "Chi tiết:  16 dòng phụ lục: PL I – 1 (Sở Công Thương);" in shown
+    assert "\n           5 kỳ: quý I/2021; quý II/2021; quý III/2021; quý IV/2021; năm 2021\n" in shown
+
+
+def test_a_template_asking_for_a_section_the_report_lacks_is_told_which_it_has(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    template = '## {{ report.number("overdue") }}.\n## {{ report.number("nope") }}.\n'
+    (tmp_path / "report.md.j2").write_text(template)
+    result = run("report", "--today", "2021-06-05", "--templates", str(tmp_path))
+    assert result.code == 2 and "report.md.j2:2" in result.stderr
+    assert "văn bản không có phần 'nope'; các phần của văn bản: counts, overdue, tasks" in result.stderr
+
+
+def test_work_done_without_a_due_date_is_named_so_wherever_it_is_counted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The column of work done where there is no due date must not read as "all done": Sở Y tế's
+    IV.2 plan (no due date) and its review (on time) are counted in two columns, each saying which."""
+    (data_dir / "progress.yaml").write_text(
+        "entries:\n"
+        "  - {id: duty:IV.2, unit: Sở Y tế, date: 2021-06-01, status: done}\n"
+        "  - {id: review:6, date: 2021-06-02, status: done}\n",
+        encoding="utf-8",
+    )
+    at = ("--today", "2021-06-05", "--data", str(data_dir))
+    md = run("report", *at).stdout
+    assert "| Hoàn thành (không có hạn) | 1 |" in md and "| Hoàn thành đúng hạn | 1 |" in md
+    head = next(line for line in md.splitlines() if line.startswith("| Đơn vị | Phải làm |"))
+    assert "| Hoàn thành đúng hạn | Hoàn thành quá hạn | Hoàn thành (không có hạn) |" in head
+    assert "Đã hoàn thành" not in md
+    shown = run("show", "duty:IV.2/so-y-te", *at).stdout
+    assert "Tình trạng tại ngày 05/06/2021: Hoàn thành (không có hạn) — hoàn thành 01/06/2021" in shown
+    english = run("report", "--lang", "en", *at).stdout
+    assert "| Done, no due date | 1 |" in english

@@ -15,7 +15,7 @@ from tthc_cli.data.files import list_data_files
 from tthc_cli.domain.problems import format_path
 from tthc_cli.present.messages import message
 
-from .conftest import ROOT, edit, load_with
+from .conftest import DATA, edit, load_with
 
 APPENDICES = ("appendix_review.yaml", "appendix_inspection.yaml")
 
@@ -724,7 +724,7 @@ def test_a_group_that_contains_itself() -> None:
     ]
 
 
-NOTES = (ROOT / "appendix_inspection.yaml").read_text(encoding="utf-8")
+NOTES = (DATA / "appendix_inspection.yaml").read_text(encoding="utf-8")
 
 
 def test_notes_in_any_order_may_touch_and_cover_one_row() -> None:
@@ -772,7 +772,7 @@ def test_progress_log_problems_whole() -> None:
         '{id: "review:4", date: 2021-05-20, status: started}',
         '{id: "review:4", date: 2021-05-20, status: done}',  # done the day it started: fine
     ]
-    files = {n: (ROOT / n).read_bytes() for n in ("plan.yaml", *APPENDICES, "units.yaml")}
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", *APPENDICES, "units.yaml")}
     log_text = "entries:\n" + "".join(f"  - {e}\n" for e in entries)
     result = assemble({**files, "progress.yaml": log_text.encode()}, today=date(2021, 6, 2))
     done = "review:2 is already done ({day}); append 'reopened' {where}"

@@ -6,8 +6,6 @@ run while building it would be pinned by whichever test happened to come first).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
@@ -16,7 +14,7 @@ from tthc_cli.data.models import AppendixFile, UnitsFile
 from tthc_cli.domain.units import GroupInfo, Lookup, LookupNote, Registry, UnitInfo, fold
 from tthc_cli.present.messages import lookup_note
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import DATA
 
 TP_HD = "UBND thành phố Hải Dương"
 TP_CL = "UBND thành phố Chí Linh"
@@ -34,7 +32,7 @@ def registry(*units: UnitInfo, groups: tuple[GroupInfo, ...] = (), province: str
 
 @pytest.fixture
 def shipped() -> Registry:
-    data = yaml.safe_load((ROOT / "units.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA / "units.yaml").read_text(encoding="utf-8"))
     return registry_of(UnitsFile.model_validate(data), {})
 
 
@@ -90,7 +88,7 @@ def test_appendix_group_members_are_the_appendix_units(shipped: Registry) -> Non
     inspected = "Các cơ quan, đơn vị, địa phương được kiểm tra"
     assert shipped.members(inspected) == ()  # nothing derived yet: no members, not an error
     assert shipped.expand(inspected) == {inspected}
-    data = yaml.safe_load((ROOT / "units.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA / "units.yaml").read_text(encoding="utf-8"))
     derived = registry_of(UnitsFile.model_validate(data), {"inspection": _rows(SYT, "Sở y tế", BG, SYT)})
     assert derived.members(inspected) == (SYT, BG)  # canonical, each once, in the appendix's order
 

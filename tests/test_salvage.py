@@ -45,3 +45,19 @@ def test_a_unit_set_aside_does_not_make_its_references_unknown() -> None:
     result = load_with(units_yaml=units)
     assert [(d.file, d.line, d.code) for d in result.problems] == [("units.yaml", 71, "invalid-value")]
     assert result.plan is None
+
+
+def test_an_element_that_lost_a_field_is_not_judged_as_if_it_never_had_one() -> None:
+    """A rule's `from` the calendar does not have is one problem, at its line: not also 'only the
+    first rule may leave from empty', which the rule did not."""
+    from pathlib import Path
+
+    from tthc_cli.data.dataset import assemble
+
+    folder = Path(__file__).parent / "fixtures" / "binh-an-2026"
+    files: dict[str, bytes | None] = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
+    regime = (folder / "reporting.yaml").read_text(encoding="utf-8")
+    assert "  - from: 2026-02-15\n" in regime
+    files["reporting.yaml"] = regime.replace("  - from: 2026-02-15\n", "  - from: 2026-13-45\n").encode()
+    found = [(p.code, p.path) for p in assemble(files).problems]
+    assert found == [("invalid-date", ("rules", 1, "from"))]

@@ -41,7 +41,7 @@ def test_show_progress_and_validate_say_the_same(ds, run, tmp_path, typed: str, 
 def _copy(tmp_path):  # type: ignore[no-untyped-def]
     import shutil
 
-    from .conftest import ROOT
+    from .conftest import DATA
 
     for name in (
         "plan.yaml",
@@ -50,5 +50,5 @@ def _copy(tmp_path):  # type: ignore[no-untyped-def]
         "appendix_inspection.yaml",
         "reporting.yaml",
     ):
-        shutil.copy(ROOT / name, tmp_path / name)
+        shutil.copy(DATA / name, tmp_path / name)
     return tmp_path

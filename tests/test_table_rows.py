@@ -104,11 +104,12 @@ def test_a_list_of_items_starts_with_the_documents_numbering() -> None:
         ),
         ("App. II – II.3", "App. II", "Việc II.3", SNV, SYT, "(none stated)", "—"),
     )
-    # On a narrow terminal the kind, the phrase, the coordinators, then the lead go; the text keeps room.
+    # On a narrow terminal the kind, the phrase and the coordinators go; then the texts shrink, so that
+    # the lead stays beside the due date; only then the text goes, and the lead last.
     assert (table.widths, table.one_line, table.drop, table.content) == (
         (T.LABEL_WIDTH, 14, 60, 24, 24, 22, 14),
         (2,),
-        (1, 5, 4, 3),
+        (1, 5, 4, T.SHRINK, 2, 3),
         2,
     )
     assert (table.status_at, table.id_at, table.codes) == (None, None, ())
@@ -228,7 +229,7 @@ def test_a_units_rows_say_its_role_the_group_it_comes_through_and_why_it_belongs
     assert (table.widths, table.one_line, table.drop, table.content) == (
         (T.LABEL_WIDTH, 14, 26, 60, 30, 22, 14),
         (3, 4),
-        (4, 5, 2),
+        (4, 5, T.SHRINK, 2, 1),  # details, phrase; the texts shrink; the group it comes through, the role
         3,
     )
     assert (table.status_at, table.id_at) == (None, None)
@@ -245,12 +246,12 @@ def test_a_units_table_with_statuses_and_ids() -> None:
 def test_a_units_csv_and_json_carry_its_role_group_and_whether_it_owes_the_row() -> None:
     rows = [_row(Role.LEAD), _row(Role.SUPPORT, via=SO)]
     sts = {"task:1": ItemStatus(rows[0].item, Status.NOT_DUE)}
-    csv_rows = list(csv.reader(io.StringIO(T.unit_csv(rows, sts).lstrip("\ufeff"))))
+    csv_rows = list(csv.reader(io.StringIO(T.unit_csv(rows, sts))))
     header = csv_rows[0]
-    assert header[12:14] == ["Status code", "Status"]  # the status first, where every CSV has it
-    assert header[-4:] == ["Role", "Through group", "Definitely concerned", "own"]
+    assert header[12:14] == ["status", "status_label"]  # the status first, where every CSV has it
+    assert header[-4:] == ["role", "via", "definite", "own"]
     assert [r[-4:] for r in csv_rows[1:]] == [["lead", "", "true", "true"], ["support", SO, "true", "false"]]
-    assert next(csv.reader(io.StringIO(T.unit_csv(rows).lstrip("\ufeff"))))[12] == "Role"  # no statuses
+    assert next(csv.reader(io.StringIO(T.unit_csv(rows))))[12] == "role"  # no statuses
     data = T.unit_data(SYT, rows, sts, None, date(2021, 6, 1))
     assert (data["unit"], data["as_of"], data["figures"]) == (SYT, "2021-06-01", None)
     assert [(d["role"], d["via"], d["own"], d["status"]["code"]) for d in data["items"]] == [
@@ -273,7 +274,12 @@ def test_the_shares_of_an_item_by_unit_name_whose_they_are() -> None:
         ("Item IV.2 – Sở Y tế", SYT, "—", "Overdue"),
         ("Item IV.2 – Sở Tư pháp", STP, "—", "Not yet due"),
     )
-    assert (table.widths, table.drop, table.content, table.status_at) == ((T.LABEL_WIDTH, 40, 14), (1,), 1, 3)
+    assert (table.widths, table.drop, table.content, table.status_at) == (
+        (T.LABEL_WIDTH, 40, 14),
+        (T.SHRINK, 1),  # the texts shrink before the unit, whose share it is, goes
+        1,
+        3,
+    )
 
 
 def test_the_shares_of_a_recurring_item_name_their_period_and_their_leads() -> None:
@@ -339,9 +345,10 @@ def test_the_numbering_and_an_id_keep_their_least_widths() -> None:
     )
     table = T.item_table([label], META, ids=True)
     fit = T.fit_columns(table, 40)
-    assert fit.sizes[0] == T.LABEL_WIDTH
+    assert fit.sizes[0] == T.LABEL_NARROW  # the texts gave up their room: the numbering's narrow width
     assert fit.sizes[7] == T.ID_WIDTH  # the ID wraps rather than crowd out the rest
-    assert fit.dropped == (1, 3, 4, 5)
+    assert fit.dropped == (1, 2, 3, 4, 5)
+    assert T.fit_columns(table, 60).sizes[0] == T.LABEL_WIDTH  # room left: the numbering whole again
 
 
 def test_a_cell_wraps_at_its_width_breaking_a_long_word_but_not_at_hyphens() -> None:
@@ -370,9 +377,9 @@ def test_json_keeps_vietnamese_letters_and_is_indented() -> None:
 
 def test_csv_cells_are_iso_dates_and_tentative_is_a_word() -> None:
     task = item("task:1", deadline=replace(due_on(date(2021, 5, 31)), tentative=True))
-    header, row = (line.split(",") for line in T.items_csv([task]).lstrip("\ufeff").splitlines())
+    header, row = (line.split(",") for line in T.items_csv([task]).splitlines())
     cells = dict(zip(header, row, strict=True))
-    assert (cells["Due"], cells["Tentative"], cells["Start"]) == ("2021-05-31", "true", "2021-01-01")
+    assert (cells["due"], cells["tentative"], cells["start"]) == ("2021-05-31", "true", "2021-01-01")
     assert T._text(date(2021, 5, 31)) == "31/05/2021" and T._text(None) == "" and T._text(7) == "7"
 
 

@@ -43,10 +43,14 @@ def test_nearest_offers_nothing_below_the_cutoff() -> None:
 
 
 def test_an_unknown_id_suggests_the_near_ones() -> None:
+    found = unknown_id(_plan(), "task:9")
+    assert found == Problem("unknown-id", (("id", "task:9"), ("suggestions", ("task:8", "task:5", "task:3"))))
+
+
+def test_what_names_an_item_once_read_as_typed_is_answered_with_that_item_alone() -> None:
+    # 'task:8.' is task:8 written with the document's trailing dot: the one it names, not its neighbours
     found = unknown_id(_plan(), "task:8.")
-    assert found == Problem(
-        "unknown-id", (("id", "task:8."), ("suggestions", ("task:8", "task:5", "task:3")))
-    )
+    assert found == Problem("unknown-id", (("id", "task:8."), ("suggestions", ("task:8",))))
 
 
 def test_a_heading_names_the_items_under_it_never_another_kind() -> None:

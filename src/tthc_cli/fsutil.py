@@ -6,7 +6,9 @@ i18n can read its own catalogue through read_regular too."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -124,19 +126,25 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, follow_syml
 def locked(path: str, timeout: float = 60) -> Iterator[None]:
     """Hold an exclusive lock for `path` (a lock file beside it, since the file itself is replaced by
     rename). Other tthc processes appending to the same file wait their turn."""
-    from filelock import FileLock
+    from filelock import FileLock, Timeout
 
     folder, name = os.path.split(os.path.realpath(path))
-    with FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout):
+    lock = FileLock(os.path.join(folder, f".{name}.lock"), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        # The library's own sentence is English; the reason is said where errors are worded.
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), path) from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def create_folder_with(target: str, files: dict[str, bytes]) -> None:
     """Create the folder `target` holding exactly `files`, completely or not at all: they are written
     into a hidden folder beside it, which is then renamed into place. `target` must not exist yet (or
     be an empty folder)."""
-    import shutil
-
     parent = os.path.dirname(os.path.abspath(target))
     staging = tempfile.mkdtemp(
         dir=parent, prefix=f".{os.path.basename(os.path.abspath(target))}.", suffix=".tmp"

@@ -137,6 +137,7 @@ _OS_REASONS = {
     errno.ENOTDIR: N_("a part of the path is not a folder"),
     errno.ENOSPC: N_("the disk is full"),
     errno.EROFS: N_("the disk is read-only"),
+    errno.EBUSY: N_("another tthc is still writing it (its lock was not released in time); try again"),
 }
 
 

@@ -83,12 +83,29 @@ def control_name(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
+def whole_number(text: str, high: int) -> int | None:
+    """`text` as a whole number from 0 to `high` when it is written in ASCII digits, else None: no
+    sign, no '_', no '٣' or '²' (which int() or str.isdigit() would take), and never more digits than
+    `high` has — Python refuses to convert a number of more than 4,300 digits, with an exception."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > len(str(high)):
+        return None
+    value = int(text)
+    return value if value <= high else None
+
+
 def visible(text: str) -> str:
     r"""`text` safe to print on a terminal: every control character shown as a visible escape
     (`\u001b`), never sent raw. A JSON string stays valid JSON with the same meaning."""
     if _UNSAFE_FOR_TERMINAL.search(text) is None:
         return text
     return _UNSAFE_FOR_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    r"""`text` as one line on a terminal: `visible`, and line breaks and tabs escaped too (`\n`), so a
+    file name or a value holding a newline cannot forge a line of its own (a second diagnostic)."""
+    return visible(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
 def split_lines(text: str) -> list[str]:

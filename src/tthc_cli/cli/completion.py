@@ -35,6 +35,8 @@ from tthc_cli.cli.commands import load
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.units import fold, split_type
 from tthc_cli.i18n import _, os_reason
+from tthc_cli.present.labels import item_label
+from tthc_cli.textnorm import whole_number
 
 COMPLETE_VAR = "_TTHC_COMPLETE"
 ARGS_VAR = "_TYPER_COMPLETE_ARGS"
@@ -116,8 +118,14 @@ def complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Every item's ID, then its name as tables show it ("PL I – 6 (Sở Y tế)", "Mục IV.2 – Sở Y tế
+    (quý II/2021)"): both are what Plan.find_id takes, so `Mục IV<TAB>` offers the names and `rev<TAB>`
+    the IDs (matched on the folded key, as the shells' completion here does)."""
     plan = _plan(ctx)
-    return [i.id for i in plan.items if i.id.startswith(incomplete)] if plan else []
+    if plan is None:
+        return []
+    names = [i.id for i in plan.items] + [item_label(i, plan.meta) for i in plan.items]
+    return match_names(names, incomplete, limit=len(names)) if incomplete else names
 
 
 # --- how each shell gets it ----------------------------------------------------------------------------
@@ -169,7 +177,7 @@ class Bash(_Folded):
 
     def get_completion_args(self) -> tuple[list[str], str]:
         words = split_arg_string(os.environ["COMP_WORDS"])
-        at = int(os.environ["COMP_CWORD"])
+        at = whole_number(os.environ.get("COMP_CWORD", ""), len(words)) or len(words)
         return words[1:at], words[at] if at < len(words) else ""
 
     def format_completion(self, item: CompletionItem) -> str:

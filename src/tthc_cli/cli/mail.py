@@ -10,7 +10,9 @@ import contextlib
 import os
 import re
 import smtplib
+import socket
 import ssl
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,23 +20,29 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, fail
-from tthc_cli.cli.commands import data_dir, load, query_day, real_now, resolve_unit, statuses_on
+from tthc_cli.cli.commands import data_dir, env_number, load, query_day, real_now, resolve_unit, statuses_on
 from tthc_cli.cli.commands.documents import render
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS
-from tthc_cli.data.mail_settings import SMTP_FILE, SmtpFile, read_smtp_file
+from tthc_cli.data.mail_settings import SmtpFile, read_smtp_file
 from tthc_cli.data.models import EMAIL_PATTERN
 from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan_files import SMTP_FILE
 from tthc_cli.fsutil import FileKindError, create_folder_with, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.messages import not_regular
+from tthc_cli.present.messages import not_regular, quote_text
 from tthc_cli.present.reminders import Reminder, build_reminders, email_message, file_names, reminder_text
 from tthc_cli.present.reporters import format_text
+from tthc_cli.textnorm import whole_number
 
 ENV = "TTHC_SMTP_"
 PASSWORD_ENV = "TTHC_SMTP_PASSWORD"
 MAX_SETTINGS_BYTES = 64 * 1024
-TIMEOUT_S = 30.0
+TIMEOUT_S = 30.0  # one read or write on the socket
+# One message's whole exchange (connecting and logging in when needed, then sending): a server that
+# trickles a byte at a time never trips the socket's timeout, so the exchange as a whole is bounded.
+MESSAGE_BUDGET_S = 60.0
+BUDGET_ENV = "TTHC_SMTP_TIMEOUT"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
@@ -98,7 +106,13 @@ def remind(
         write_folder(output, reminders, messages)
     if not send:
         return EXIT_OK
-    return deliver(settings, password, reminders, messages)
+    return deliver(settings, password, reminders, messages, _budget())
+
+
+def _budget() -> float:
+    """Seconds one message's exchange may take: TTHC_SMTP_TIMEOUT, else MESSAGE_BUDGET_S."""
+    seconds = env_number(BUDGET_ENV, 3600, _("{env}={value}: give a number of seconds from 1 to 3600"))
+    return MESSAGE_BUDGET_S if seconds is None else float(seconds)
 
 
 def _text(
@@ -178,9 +192,14 @@ def _from_environment(smtp: Smtp) -> Smtp:
     }
     port = smtp.port
     if env["port"]:
-        if not (env["port"].isascii() and env["port"].isdigit() and 0 < int(env["port"]) < 65536):
-            fail(_("{env}={value}: give a port from 1 to 65535").format(env=ENV + "PORT", value=env["port"]))
-        port = int(env["port"])
+        given = whole_number(env["port"], 65535)
+        if not given:
+            fail(
+                _("{env}={value}: give a port from 1 to 65535").format(
+                    env=ENV + "PORT", value=quote_text(env["port"])
+                )
+            )
+        port = given
     starttls = smtp.starttls
     if env["starttls"]:
         words = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
@@ -223,22 +242,52 @@ def _an_address(text: str) -> bool:
 # --- sending ----------------------------------------------------------------------------------------------
 
 
-def _connect(smtp: Smtp, password: str | None) -> smtplib.SMTP:
+class _Watchdog:
+    """Cuts the connection in hand when an exchange with the server outlasts its budget: the socket's
+    own timeout applies to each read, and a server that trickles a byte every few seconds never trips
+    it. Shutting the socket down makes the read waiting on it fail at once."""
+
+    def __init__(self) -> None:
+        self.conn: smtplib.SMTP | None = None
+        self.fired = False
+        self._timer: threading.Timer | None = None
+
+    def start(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _cut(self) -> None:
+        self.fired = True
+        sock = getattr(self.conn, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def _connect(smtp: Smtp, password: str | None, watchdog: _Watchdog) -> smtplib.SMTP:
     host = smtp.host or ""
+    # Made unconnected, so the watchdog holds it before the server says a word.
     if smtp.port == 465 and not smtp.starttls:
-        conn: smtplib.SMTP = smtplib.SMTP_SSL(
-            host, 465, timeout=TIMEOUT_S, context=ssl.create_default_context()
-        )
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(timeout=TIMEOUT_S, context=ssl.create_default_context())
+        port = 465
     else:
-        conn = smtplib.SMTP(host, smtp.port or (587 if smtp.starttls else 25), timeout=TIMEOUT_S)
-        if smtp.starttls:
+        conn = smtplib.SMTP(timeout=TIMEOUT_S)
+        port = smtp.port or (587 if smtp.starttls else 25)
+    watchdog.conn = conn
+    try:
+        conn.connect(host, port)
+        if smtp.starttls and not isinstance(conn, smtplib.SMTP_SSL):
             conn.starttls(context=ssl.create_default_context())
-    if smtp.user:
-        try:
+        if smtp.user:
             conn.login(smtp.user, password or "")
-        except BaseException:
-            conn.close()
-            raise
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -254,42 +303,73 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+class _Session:
+    """One connection to the server for the run, under a watchdog: opened on the first message, and
+    once more afresh when the server drops it between messages."""
+
+    def __init__(self, smtp: Smtp, password: str | None) -> None:
+        self.smtp, self.password = smtp, password
+        self.watchdog = _Watchdog()
+        self.conn: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        if self.conn is None:
+            self.conn = _connect(self.smtp, self.password, self.watchdog)
+        try:
+            self.conn.send_message(message)
+        except smtplib.SMTPServerDisconnected:
+            if self.watchdog.fired:
+                raise
+            self.conn = None
+            self.conn = _connect(self.smtp, self.password, self.watchdog)  # dropped: once more, afresh
+            self.conn.send_message(message)
+
+    def close(self, budget: float) -> None:
+        if self.conn is not None:
+            self.watchdog.start(budget)
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.conn.quit()
+            self.watchdog.stop()
+
+
 def deliver(
-    smtp: Smtp, password: str | None, reminders: Sequence[Reminder], messages: Sequence[EmailMessage]
+    smtp: Smtp,
+    password: str | None,
+    reminders: Sequence[Reminder],
+    messages: Sequence[EmailMessage],
+    budget: float = MESSAGE_BUDGET_S,
 ) -> int:
     """Send each message with an address over one connection (opened again once if the server drops
-    it); a message refused is reported and the others still go; a server that cannot be reached fails
-    them all with its reason. Exit 1 if any failed."""
+    it); a message refused is reported and the others still go; a server that cannot be reached, or
+    that does not finish one message's exchange within `budget` seconds, fails them all with its
+    reason. Exit 1 if any failed."""
     pending = [(r, m) for r, m in zip(reminders, messages, strict=True) if r.email]
     skipped = [r.unit for r in reminders if not r.email]
     sent: list[str] = []
     failed: list[tuple[str, str]] = []
-    conn: smtplib.SMTP | None = None
+    session = _Session(smtp, password)
+    slow = _("the server did not finish within {seconds} seconds").format(seconds=f"{budget:g}")
     for n, (reminder, message) in enumerate(pending):
+        session.watchdog.start(budget)
         try:
-            if conn is None:
-                conn = _connect(smtp, password)
-            try:
-                conn.send_message(message)
-            except smtplib.SMTPServerDisconnected:
-                conn = None
-                conn = _connect(smtp, password)  # dropped between messages: once more, afresh
-                conn.send_message(message)
+            session.send(message)
         except (OSError, smtplib.SMTPException) as exc:
-            if conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected):
+            refused = session.conn is not None and not isinstance(exc, smtplib.SMTPServerDisconnected)
+            if refused and not session.watchdog.fired:
                 failed.append((reminder.unit, _reason(exc)))  # this message refused; the rest still go
                 if not isinstance(exc, smtplib.SMTPException):
-                    conn = None  # the network: the next message tries a new connection
+                    session.conn = None  # the network: the next message tries a new connection
                 continue
-            # The server cannot be reached or refuses the login: the same for every message left.
-            failed.extend((r.unit, _reason(exc)) for r, _m in pending[n:])
-            conn = None
+            # Unreachable, the login refused, or too slow: the same for every message left.
+            reason = slow if session.watchdog.fired else _reason(exc)
+            failed.extend((r.unit, reason) for r, _m in pending[n:])
+            session.conn = None
             break
         else:
             sent.append(reminder.unit)
-    if conn is not None:
-        with contextlib.suppress(OSError):
-            conn.quit()
+        finally:
+            session.watchdog.stop()
+    session.close(budget)
     note(
         _("sent {sent}, skipped {skipped}, failed {failed}").format(
             sent=len(sent), skipped=len(skipped), failed=len(failed)

@@ -17,13 +17,14 @@ from tthc_cli.cli.boundary import fail
 from tthc_cli.cli.commands import clean_text
 from tthc_cli.cli.completion import complete_ids, complete_units
 from tthc_cli.cli.usage import BadValue
+from tthc_cli.domain.plan import ENTRY_STATUS_WORDS, EntryStatus, entry_status
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.report_periods import ReportPeriod, report_period
 from tthc_cli.domain.status import DEFAULT_WARN_DAYS
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import LANG_ENV, LANGUAGES, N_, _
-from tthc_cli.present.messages import message
-from tthc_cli.textnorm import visible
+from tthc_cli.present.messages import message, quote_text
+from tthc_cli.textnorm import visible, whole_number
 
 __all__ = ["DEFAULT_WARN_DAYS"]  # every `--warn-days` defaults to the domain's own window
 
@@ -91,7 +92,7 @@ def choice(option: str, words: type[E]) -> Callable[[str], E]:
         except ValueError:
             raise BadValue(
                 _("{option}: choose one of: {choices}").format(
-                    option=f"{option} {visible(text)}", choices=", ".join(words)
+                    option=f"{option} {visible(quote_text(text))}", choices=", ".join(words)
                 )
             ) from None
 
@@ -103,12 +104,12 @@ def count(option: str, low: int, high: int) -> Callable[[str], int]:
     (Arabic-Indic three) or '3_0', and '²'.isdigit() is true although int('²') fails."""
 
     def parse(text: str) -> int:
-        digits = str(text).strip()
-        if digits.isascii() and digits.isdigit() and low <= int(digits) <= high:
-            return int(digits)
+        value = whole_number(str(text), high)
+        if value is not None and value >= low:
+            return value
         raise BadValue(
             _("{option}: give a whole number from {low} to {high}").format(
-                option=f"{option} {visible(text)}", low=low, high=high
+                option=f"{option} {visible(quote_text(text))}", low=low, high=high
             )
         )
 
@@ -143,12 +144,30 @@ def plain_text(option: str) -> Callable[[str], str]:
     return parse
 
 
+def entry_status_option(text: str) -> EntryStatus:
+    """--status of `tthc progress add`: a code (done) or the words the office uses (hoàn thành, xong,
+    Đã hoàn thành), folded; the code is what is recorded."""
+    found = entry_status(text)
+    if found is None:
+        raise BadValue(
+            _("{option}: choose one of: {choices}").format(
+                option=f"--status {visible(text)}", choices=status_words()
+            )
+        )
+    return found
+
+
+def status_words() -> str:
+    """'started (bắt đầu), done (hoàn thành, xong), …': every code with the words it is also typed as."""
+    return ", ".join(f"{status} ({', '.join(ENTRY_STATUS_WORDS[status][:2])})" for status in EntryStatus)
+
+
 def report_period_option(text: str) -> ReportPeriod:
     """--period of `tthc report`: a period the office reports on (2021-Q2, 2021-H1, 2021-9M, 2021)."""
     try:
         return report_period(text)
     except ProblemError as exc:
-        raise BadValue(f"--period {visible(text)}: {message(exc.problem)}") from None
+        raise BadValue(f"--period {visible(quote_text(text))}: {message(exc.problem)}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +229,7 @@ def apply_language(ctx: typer.Context, value: object, source: object, *, strict:
             given = f"--lang {value}" if from_line else f"{LANG_ENV}={value}"
             fail(
                 _("{given}: unknown language; choose one of: {choices}").format(
-                    given=visible(given), choices=", ".join(LANGUAGES)
+                    given=visible(quote_text(given)), choices=", ".join(LANGUAGES)
                 )
             )
         return
@@ -320,7 +339,10 @@ ItemId = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help=N_("e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3"),
+        help=N_(
+            "e.g. 1.1, task:6, duty:IV.2, review:6, inspection:II.3, or as tables name it: 'Item 3.2', "
+            "'App. I – 6'"
+        ),
         autocompletion=complete_ids,
     ),
 ]
@@ -332,7 +354,13 @@ UnitName = Annotated[
 ]
 Period = Annotated[
     str | None,
-    typer.Option("--period", metavar=N_("PERIOD"), help=N_("Only this occurrence (2021-Q2, 2021-M03).")),
+    typer.Option(
+        "--period",
+        metavar=N_("PERIOD"),
+        help=N_(
+            "Only this occurrence, as tables name it (quarter II/2021) or by its code (2021-Q2, 2021-M03)."
+        ),
+    ),
 ]
 
 

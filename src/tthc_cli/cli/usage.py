@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from tthc_cli.i18n import _, ngettext, pgettext
+from tthc_cli.present.messages import quote_text
 from tthc_cli.textnorm import visible
 
 # Click's UsageError: the base of every mistake on the command line (BadParameter's base).
@@ -71,7 +72,7 @@ def usage_message(exc: BaseException) -> str:
         return str(getattr(exc, "message", exc))
     if _is(exc, "NoSuchOption"):
         option = str(getattr(exc, "option_name", ""))
-        message = _("unknown option {option}").format(option=visible(option))
+        message = _("unknown option {option}").format(option=visible(quote_text(option)))
         possible = sorted(getattr(exc, "possibilities", None) or ())
         if possible:
             message += "; " + _("did you mean {options}?").format(options=", ".join(possible))
@@ -114,12 +115,14 @@ def unknown_command(name: str, commands: list[str], ctx: Any) -> Worded:
     if near:
         return Worded(
             _("unknown command {name}; did you mean {near}? The commands are: {commands}").format(
-                name=visible(name), near=near[0], commands=listed
+                name=visible(quote_text(name)), near=near[0], commands=listed
             ),
             ctx,
         )
     return Worded(
-        _("unknown command {name}; the commands are: {commands}").format(name=visible(name), commands=listed),
+        _("unknown command {name}; the commands are: {commands}").format(
+            name=visible(quote_text(name)), commands=listed
+        ),
         ctx,
     )
 
@@ -131,12 +134,12 @@ def missing_command(commands: list[str], ctx: Any) -> Worded:
 def extra_arguments(extra: list[str], name: str | None, ctx: Any) -> Worded:
     """Words the command did not expect. `name`: the text given just before them, when it is a name
     or free text that the words may belong to (`tthc unit Sở Y tế`): then the hint shows it quoted."""
-    words = " ".join(visible(w) for w in extra)
+    words = " ".join(visible(quote_text(w)) for w in extra)
     message = ngettext("unexpected argument: {args}", "unexpected arguments: {args}", len(extra)).format(
         args=words
     )
     if name is not None:
         message += " " + _('(a name with spaces goes in quotes: "{name}")').format(
-            name=visible(" ".join([name, *extra]))
+            name=visible(quote_text(" ".join([name, *extra])))
         )
     return Worded(message, ctx)

@@ -44,6 +44,7 @@ from tthc_cli.domain.plan_files import PLAN, PROGRESS, appendix_file, unit_progr
 from tthc_cli.domain.problems import Problem, ProblemError
 from tthc_cli.domain.reporting import schedule
 from tthc_cli.domain.units import GroupInfo, GroupKind, Registry, UnitInfo, UnitType
+from tthc_cli.textnorm import whole_number
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _number_rank(number: str) -> int:
-    if number.isdigit():
-        return int(number)
+    if (rank := whole_number(number, 10**6)) is not None:
+        return rank
     if all(c in _ROMAN_VALUES for c in number):
         total = 0
         for a, b in zip(number, [*number[1:], ""], strict=True):
@@ -285,25 +286,12 @@ def _appendix_items(
     parent_id = item_id("task", appendix.task) if appendix.task else None
     parent = by_id.get(parent_id) if parent_id else None
     window = task_deadlines.get(parent_id or "") or unspecified()
-    Notes = dict[int, tuple[str, str | None]]  # row -> (note, basis when spread there from another row)
-    blocks: list[tuple[str | None, str | None, list[AppendixRow], Notes, tuple[str | int, ...]]]
-    if appendix.blocks:
-        blocks = []
-        for b, part in enumerate(appendix.blocks):
-            notes: Notes = {}
-            for note in part.notes:
-                first, last = note.rows
-                spread = (note.basis or "") if note.inferred else None
-                for stt in range(first, last + 1):
-                    notes.setdefault(stt, (note.text, spread if stt != first else None))
-            blocks.append((part.block, part.title, part.rows, notes, ("blocks", b)))
-    else:
-        blocks = [(None, None, appendix.rows, {}, ())]
     out: list[PlanItem] = []
-    for block, block_title, rows, notes, base in blocks:
+    for block, block_title, rows, notes, base in _blocks(appendix):
         for r, row in enumerate(rows):
             path = (*base, "rows", r)
             number = f"{block}.{row.stt}" if block else str(row.stt)
+            deadline = window
             if row.deadline is not None:
                 deadline = read_deadline(
                     row.deadline,
@@ -313,8 +301,6 @@ def _appendix_items(
                     problems=problems,
                     calendar=calendar,
                 )
-            else:
-                deadline = window
             unit = registry.resolve(row.unit)
             inspected = appendix.unit_role == "inspected"
             lead: tuple[str, ...] = (
@@ -349,7 +335,28 @@ def _appendix_items(
     return out
 
 
-def _note_mark(row: AppendixRow, notes: dict[int, tuple[str, str | None]]) -> tuple[tuple[Fact, str], ...]:
+Notes = dict[int, tuple[str, str | None]]  # row -> (note, basis when spread there from another row)
+Block = tuple[str | None, str | None, list[AppendixRow], Notes, tuple[str | int, ...]]
+
+
+def _blocks(appendix: AppendixFile) -> list[Block]:
+    """The appendix's tables — its blocks, or its one table of rows — each with its number, title,
+    rows, the notes of its merged cells by row, and its path in the file."""
+    if not appendix.blocks:
+        return [(None, None, appendix.rows, {}, ())]
+    blocks: list[Block] = []
+    for b, part in enumerate(appendix.blocks):
+        notes: Notes = {}
+        for note in part.notes:
+            first, last = note.rows
+            spread = (note.basis or "") if note.inferred else None
+            for stt in range(first, last + 1):
+                notes.setdefault(stt, (note.text, spread if stt != first else None))
+        blocks.append((part.block, part.title, part.rows, notes, ("blocks", b)))
+    return blocks
+
+
+def _note_mark(row: AppendixRow, notes: Notes) -> tuple[tuple[Fact, str], ...]:
     """A note spread onto this row from the merged cell of another (Phụ lục II): marked, with its basis."""
     if row.note is not None or row.stt not in notes:
         return ()

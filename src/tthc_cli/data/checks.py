@@ -9,7 +9,7 @@ from datetime import date
 
 from tthc_cli.data.build import Sources
 from tthc_cli.data.checks_progress import check_progress, check_unit_files
-from tthc_cli.data.models import Duty, Obligation, Party, Task
+from tthc_cli.data.models import Duty, Group, Obligation, Party, Task, Unit
 from tthc_cli.domain.item_ids import item_id
 from tthc_cli.domain.plan import ItemKind, Plan
 from tthc_cli.domain.plan_files import PLAN, UNITS, appendix_file
@@ -180,20 +180,40 @@ def _work_entries(sources: Sources) -> Iterator[tuple[Path, Task | Duty | Obliga
 
 def check_registry(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:
     reg = plan.registry
-    owner: dict[str, tuple[str, Path]] = {}
-    entries: list[tuple[str, Path, str]] = []
     for i, unit in enumerate(sources.units.units):
-        entries.append((unit.name, ("units", i, "name"), unit.name))
-        entries += [(unit.name, ("units", i, "aliases", j), a) for j, a in enumerate(unit.aliases)]
         if unit.part_of is not None and reg.resolve(unit.part_of) is None:
             yield problem("unknown-unit", "part-of", name=unit.part_of).at(UNITS, ("units", i, "part_of"))
     for i, group in enumerate(sources.units.groups):
-        entries.append((group.name, ("groups", i, "name"), group.name))
-        entries += [(group.name, ("groups", i, "aliases", j), a) for j, a in enumerate(group.aliases)]
         for field in ("members", "scope"):
             for j, member in enumerate(getattr(group, field) or []):
                 if found := _unknown(reg, member, UNITS, ("groups", i, field, j)):
                     yield found
+    yield from _names_apart(sources)
+    for i, group in enumerate(sources.units.groups):
+        listed = {fold(m) for m in group.members}
+        for j, marked in enumerate(group.inferred_members):
+            if fold(marked.name) not in listed:
+                yield problem("inferred-member", group=group.name, name=marked.name).at(
+                    UNITS, ("groups", i, "inferred_members", j, "name")
+                )
+        members = reg.members(group.name)
+        if any(group.name in reg.expand(m) for m in members):
+            yield problem("group-cycle", name=group.name).at(UNITS, ("groups", i, "members"))
+
+
+def _names_apart(sources: Sources) -> Iterator[Problem]:
+    """Every name and alias tells one unit or group apart from the others; an alias in lower case after
+    another is the piece of a name a flow list split at its commas."""
+    owner: dict[str, tuple[str, Path]] = {}
+    entries: list[tuple[str, Path, str]] = []
+    named: list[tuple[str, Sequence[Unit | Group]]] = [
+        ("units", sources.units.units),
+        ("groups", sources.units.groups),
+    ]
+    for field, elements in named:
+        for i, element in enumerate(elements):
+            entries.append((element.name, (field, i, "name"), element.name))
+            entries += [(element.name, (field, i, "aliases", j), a) for j, a in enumerate(element.aliases)]
     for name, path, text in entries:
         if path[2] == "aliases" and path[3] != 0 and text[:1].islower():
             # A name of this genre starts with a capital ("Sở", "UBND", "Các cơ quan"); a later alias in
@@ -203,17 +223,6 @@ def check_registry(plan: Plan, sources: Sources, today: date | None = None) -> I
         if key in owner and owner[key][0] != name:
             yield problem("ambiguous-name", text=text, owner=owner[key][0]).at(UNITS, path)
         owner.setdefault(key, (name, path))
-    for i, group in enumerate(sources.units.groups):
-        listed = {fold(m) for m in group.members}
-        for j, marked in enumerate(group.inferred_members):
-            if fold(marked.name) not in listed:
-                yield problem("inferred-member", group=group.name, name=marked.name).at(
-                    UNITS, ("groups", i, "inferred_members", j, "name")
-                )
-    for i, group in enumerate(sources.units.groups):
-        members = reg.members(group.name)
-        if any(group.name in reg.expand(m) for m in members):
-            yield problem("group-cycle", name=group.name).at(UNITS, ("groups", i, "members"))
 
 
 def check_notes(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:

@@ -6,11 +6,12 @@ stands at the entry's own file and line."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from tthc_cli.data.build import Sources
 from tthc_cli.domain.item_ids import normalise_id, unit_slug
-from tthc_cli.domain.plan import EntryStatus, Plan
+from tthc_cli.domain.plan import Entry, EntryStatus, Plan
 from tthc_cli.domain.plan_files import unit_progress_slug
 from tthc_cli.domain.problems import Path, Problem, problem, warning
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
@@ -34,70 +35,97 @@ def _wrong_part(plan: Plan, sources: Sources, i: int) -> str:
     return "period" if slug in units else "unit"
 
 
+# A problem of one entry, and the entry's field it stands at (None: the entry as a whole).
+_Found = tuple[Problem, str | None]
+
+
+@dataclass
+class _History:
+    """What the log has said so far, entry by entry: when each item started, was done, was last
+    mentioned, and every entry already seen."""
+
+    started: dict[str, date] = field(default_factory=dict)
+    done: dict[str, date] = field(default_factory=dict)
+    last: dict[str, date] = field(default_factory=dict)
+    seen: set[tuple[object, ...]] = field(default_factory=set)
+
+
 def check_progress(plan: Plan, sources: Sources, today: date | None) -> Iterator[Problem]:
     """The log must be believable: real IDs, no future dates, nothing done before it started."""
-    started: dict[str, date] = {}
-    done: dict[str, date] = {}
-    last: dict[str, date] = {}
-    seen: set[tuple[object, ...]] = set()
-    meta = plan.meta
+    history = _History()
     for i, entry in enumerate(plan.progress):
         file, index = sources.entry_at(i)  # the file this entry stands in, and its place there
         path: Path = ("entries", index)
-        item = entry.id
-        if item not in plan.by_id:
-            yield unknown_id(plan, item).at(file, (*path, _wrong_part(plan, sources, i)))
+        if entry.id not in plan.by_id:
+            yield unknown_id(plan, entry.id).at(file, (*path, _wrong_part(plan, sources, i)))
             continue
-        if plan.by_id[item].split:
-            yield obligation_hint(plan, item).at(file, (*path, "id"))
+        if plan.by_id[entry.id].split:
+            yield obligation_hint(plan, entry.id).at(file, (*path, "id"))
             continue
-        when = entry.date
-        if today is not None and when > today:
-            yield problem("future-entry", day=when, today=today).at(file, (*path, "date"))
-        if when < meta.period_start:
-            yield problem("before-plan", day=when, start=meta.period_start).at(file, (*path, "date"))
-        if (when - meta.period_end).days > LATE_ENTRY_DAYS:
-            # Work finished after the plan ended is recorded as late; a year after, the date is most
-            # likely today's, typed into an old plan's log without --date.
-            yield warning("long-after-plan", day=when, end=meta.period_end).at(file, (*path, "date"))
-        key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
-        if key in seen:
-            yield warning("duplicate-entry").at(file, path)
-        seen.add(key)
-        if item in last and when < last[item]:
-            yield warning("out-of-order", item=item, day=when, previous=last[item]).at(file, (*path, "date"))
-        last[item] = max(last.get(item, when), when)
-        if entry.status == EntryStatus.STARTED:
-            if item in done:
-                yield warning("started-after-done", item=item, day=done[item]).at(file, (*path, "status"))
-            started.setdefault(item, when)
-        elif entry.status == EntryStatus.DONE:
-            target = plan.by_id[item]
-            if target.standing:
-                yield warning("standing-done", item=item).at(file, (*path, "status"))
-            parts = plan.children(item)
-            open_parts = tuple(k.id for k in parts if not (k.id in done and done[k.id] <= when))
-            if open_parts:
-                # A parent is done when its parts are: recording it done while one is open would
-                # give the Chairman a figure the log contradicts.
-                yield problem(
-                    "done-with-open-parts",
-                    item=item,
-                    count=len(open_parts),
-                    total=len(parts),
-                    parts=open_parts,
-                ).at(file, (*path, "status"))
-            if item in started and when < started[item]:
-                yield problem("done-before-start", item=item, day=when, started=started[item]).at(
-                    file, (*path, "date")
-                )
-            if item in done:
-                yield warning("done-twice", item=item, day=done[item]).at(file, (*path, "status"))
-            done[item] = when
-        elif entry.status == EntryStatus.REOPENED:
-            if item not in done:
-                yield warning("reopened-not-done", item=item).at(file, (*path, "status"))
-            done.pop(item, None)
+        found = [
+            *_dated(plan, entry, today),
+            *_in_sequence(history, entry),
+            *_by_status(plan, history, entry),
+        ]
+        for p, where in found:
+            yield p.at(file, (*path, where) if where else path)
+
+
+def _dated(plan: Plan, entry: Entry, today: date | None) -> Iterator[_Found]:
+    when, meta = entry.date, plan.meta
+    if today is not None and when > today:
+        yield problem("future-entry", day=when, today=today), "date"
+    if when < meta.period_start:
+        yield problem("before-plan", day=when, start=meta.period_start), "date"
+    if (when - meta.period_end).days > LATE_ENTRY_DAYS:
+        # Work finished after the plan ended is recorded as late; a year after, the date is most
+        # likely today's, typed into an old plan's log without --date.
+        yield warning("long-after-plan", day=when, end=meta.period_end), "date"
+
+
+def _in_sequence(history: _History, entry: Entry) -> Iterator[_Found]:
+    item, when = entry.id, entry.date
+    key = (item, when, entry.status, entry.note, entry.evidence, entry.by)
+    if key in history.seen:
+        yield warning("duplicate-entry"), None
+    history.seen.add(key)
+    if item in history.last and when < history.last[item]:
+        yield warning("out-of-order", item=item, day=when, previous=history.last[item]), "date"
+    history.last[item] = max(history.last.get(item, when), when)
+
+
+def _by_status(plan: Plan, history: _History, entry: Entry) -> Iterator[_Found]:
+    item, when = entry.id, entry.date
+    if entry.status == EntryStatus.STARTED:
+        if item in history.done:
+            yield warning("started-after-done", item=item, day=history.done[item]), "status"
+        history.started.setdefault(item, when)
+    elif entry.status == EntryStatus.DONE:
+        yield from _done(plan, history, entry)
+        history.done[item] = when
+    elif entry.status == EntryStatus.REOPENED:
+        if item not in history.done:
+            yield warning("reopened-not-done", item=item), "status"
+        history.done.pop(item, None)
+
+
+def _done(plan: Plan, history: _History, entry: Entry) -> Iterator[_Found]:
+    item, when = entry.id, entry.date
+    if plan.by_id[item].standing:
+        yield warning("standing-done", item=item), "status"
+    parts = plan.children(item)
+    open_parts = tuple(k.id for k in parts if not (k.id in history.done and history.done[k.id] <= when))
+    if open_parts:
+        # A parent is done when its parts are: recording it done while one is open would give the
+        # Chairman a figure the log contradicts.
+        found = problem(
+            "done-with-open-parts", item=item, count=len(open_parts), total=len(parts), parts=open_parts
+        )
+        yield found, "status"
+    if item in history.started and when < history.started[item]:
+        yield problem("done-before-start", item=item, day=when, started=history.started[item]), "date"
+    if item in history.done:
+        yield warning("done-twice", item=item, day=history.done[item]), "status"
 
 
 def check_unit_files(plan: Plan, sources: Sources, today: date | None = None) -> Iterator[Problem]:
@@ -109,11 +137,17 @@ def check_unit_files(plan: Plan, sources: Sources, today: date | None = None) ->
         return
     by_slug = {unit_slug(name): name for name in plan.registry.units}
     units = {file: by_slug.get(unit_progress_slug(file) or "") for file in files}
-    may = reportable_by_unit(plan, [u for u in units.values() if u is not None])
     for file in sorted(f for f, u in units.items() if u is None):
         slug = unit_progress_slug(file) or ""
         close = tuple(s for s in by_slug if s.startswith(slug[:6]))[:3]
         yield problem("unit-file", "unknown", slug=slug, suggestions=close).at(file)
+    yield from _not_the_units(plan, sources, {f: u for f, u in units.items() if u is not None})
+
+
+def _not_the_units(plan: Plan, sources: Sources, units: dict[str, str]) -> Iterator[Problem]:
+    """Entries of a unit's file (`units`: file -> its unit) reported by another, or about an item it
+    may not report on."""
+    may = reportable_by_unit(plan, list(units.values()))
     for i, (raw, entry) in enumerate(zip(sources.log, plan.progress, strict=True)):
         file, index = sources.entry_at(i)
         unit = units.get(file)

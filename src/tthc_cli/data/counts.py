@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 from tthc_cli.domain.counts import (
     COLUMNS,
@@ -25,7 +26,7 @@ from tthc_cli.domain.problems import Problem, problem, warning
 from tthc_cli.domain.suggest import nearest
 from tthc_cli.domain.units import Registry, fold
 from tthc_cli.fsutil import read_regular
-from tthc_cli.textnorm import CONTROL, typed
+from tthc_cli.textnorm import CONTROL, typed, whole_number
 
 MAX_BYTES = 2 * 1024 * 1024  # a province's form is a few dozen rows; 2 MB is thousands
 MAX_ROWS = 5000
@@ -62,17 +63,55 @@ def read_counts(
     # Excel in a Vietnamese locale (decimal comma) separates fields with ';'.
     delimiter = ";" if ";" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    found: list[Problem] = []
     try:
         header_row = next(reader, None)
     except csv.Error as exc:
-        return None, [_at(problem("counts-file", "syntax", detail=str(exc)), source, 1)]
+        return None, [_at(_syntax(exc), source, 1)]
     if header_row is None or not any(cell.strip() for cell in header_row):
         return None, [_at(problem("counts-file", "empty"), source, 1)]
     header, header_problems = _header(header_row)
     if header_problems:
         return None, [_at(p, source, 1) for p in header_problems]
-    known = {fold(d): d for d in domains}
+    rows, found = _rows(reader, header, source, registry, {fold(d): d for d in domains})
+    if any(p.is_error for p in found):
+        return None, found
+    present = set(header)
+    table = CountsTable(source, tuple(rows), UNIT in present, LEVEL in present, FIELD in present)
+    return table, found
+
+
+def _syntax(exc: csv.Error) -> Problem:
+    """What the csv module could not read, said without its English: a quote not closed, text after a
+    closing quote, a cell past the module's size limit."""
+    detail = str(exc)
+    variant = (
+        "syntax-quote"
+        if "expected after" in detail
+        else "syntax-end"
+        if "end of data" in detail
+        else "syntax-large"
+        if "field limit" in detail
+        else "syntax"
+    )
+    return problem("counts-file", variant)
+
+
+class _Reader(Protocol):
+    """csv.reader's result as _rows uses it: rows, and the line the last one ended on."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def _rows(
+    reader: _Reader, header: list[str], source: str, registry: Registry, known: dict[str, str]
+) -> tuple[list[CountsRow], list[Problem]]:
+    """The rows under the header, each checked; a row the same unit, level and field had already
+    given is a duplicate."""
+    found: list[Problem] = []
     rows: list[CountsRow] = []
     seen: dict[tuple[str | None, str | None, str | None], int] = {}
     previous_end = reader.line_num
@@ -80,7 +119,7 @@ def read_counts(
         try:
             cells = next(reader, None)
         except csv.Error as exc:
-            found.append(_at(problem("counts-file", "syntax", detail=str(exc)), source, reader.line_num))
+            found.append(_at(_syntax(exc), source, reader.line_num))
             break
         if cells is None:
             break
@@ -102,11 +141,7 @@ def read_counts(
         rows.append(row)
     if not rows and not found:
         found.append(_at(problem("counts-file", "no-rows"), source, previous_end))
-    if any(p.is_error for p in found):
-        return None, found
-    present = set(header)
-    table = CountsTable(source, tuple(rows), UNIT in present, LEVEL in present, FIELD in present)
-    return table, found
+    return rows, found
 
 
 def _at(p: Problem, source: str, line: int) -> Problem:
@@ -144,8 +179,8 @@ def _number(text: str) -> tuple[int | None, str]:
     if not cell:
         return None, "empty"
     if cell.isascii() and cell.isdigit():
-        value = int(cell)
-        return (value, "") if value <= MAX_COUNT else (None, "too-large")
+        value = whole_number(cell, MAX_COUNT)
+        return (value, "") if value is not None else (None, "too-large")
     if cell.startswith("-") and cell[1:].strip().isascii() and cell[1:].strip().isdigit():
         return None, "negative"
     return None, "not-whole"
@@ -157,15 +192,8 @@ def _row(
     extra = cells[len(header) :]
     if len(cells) < len(header) or any(c.strip() for c in extra):
         return None, [problem("counts-cells", expected=len(header), got=len(cells))]
-    found: list[Problem] = []
     values = dict(zip(header, cells, strict=False))
-    numbers: dict[str, int] = {}
-    for column in NUMBER_COLUMNS:
-        value, why = _number(values[column])
-        if value is None:
-            found.append(problem("counts-number", why, value=values[column].strip()).at("", (column,)))
-        else:
-            numbers[column] = value
+    numbers, found = _numbers(values)
     labels: dict[str, str] = {}
     for column in LABEL_COLUMNS:
         text = typed(values.get(column, ""))
@@ -175,21 +203,8 @@ def _row(
             labels[column] = " ".join(text.split())
     if not labels:
         found.append(problem("counts-label", columns=tuple(c for c in LABEL_COLUMNS if c in header)))
-    unit = level = None
-    if UNIT in labels:
-        look = registry.lookup(labels[UNIT])
-        if look.name is None:
-            found.append(
-                problem(
-                    "counts-unit",
-                    name=labels[UNIT],
-                    suggestions=look.candidates or look.suggestions,
-                ).at("", (UNIT,))
-            )
-        elif registry.is_group(look.name):
-            found.append(problem("counts-unit", "group", name=look.name).at("", (UNIT,)))
-        else:
-            unit = look.name
+    unit = _unit(labels.get(UNIT), registry, found)
+    level = None
     if LEVEL in labels:
         level = _LEVELS.get(fold(labels[LEVEL]))
         if level is None:
@@ -208,3 +223,31 @@ def _row(
         return None, found
     ordered = tuple((c, numbers[c]) for c in NUMBER_COLUMNS)
     return CountsRow(line=line, unit=unit, level=level, field=field, numbers=ordered), found
+
+
+def _numbers(values: dict[str, str]) -> tuple[dict[str, int], list[Problem]]:
+    """The row's counts, and a problem for each cell that is not a whole number."""
+    numbers: dict[str, int] = {}
+    found: list[Problem] = []
+    for column in NUMBER_COLUMNS:
+        value, why = _number(values[column])
+        if value is None:
+            found.append(problem("counts-number", why, value=values[column].strip()).at("", (column,)))
+        else:
+            numbers[column] = value
+    return numbers, found
+
+
+def _unit(name: str | None, registry: Registry, found: list[Problem]) -> str | None:
+    """The registered unit the row names (a group counts nothing of its own), else None with why."""
+    if name is None:
+        return None
+    look = registry.lookup(name)
+    if look.name is None:
+        suggestions = look.candidates or look.suggestions
+        found.append(problem("counts-unit", name=name, suggestions=suggestions).at("", (UNIT,)))
+        return None
+    if registry.is_group(look.name):
+        found.append(problem("counts-unit", "group", name=look.name).at("", (UNIT,)))
+        return None
+    return look.name

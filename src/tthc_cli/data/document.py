@@ -62,6 +62,8 @@ class Document:
     # costs more memory than the data itself, so it is dropped once the data is read.
     text: str | None = None
     diagnostics: list[Problem] = field(default_factory=list)
+    # Fields whose value could not be read (a date the calendar does not have), left out of `data`.
+    unread: frozenset[Path] = frozenset()
     # Each mapping's keys, indexed on first use: locating N problems in a mapping of N keys costs N
     # lookups, not N scans (30,000 unknown keys took minutes).
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)

@@ -198,19 +198,23 @@ class _Walker:
         return self.clean(value)
 
 
-def parse_document(file: str, raw: bytes) -> Document:
-    """Parse one YAML file. Problems land in `doc.diagnostics`; `doc.data` is None if unusable."""
-    doc = Document(file)
+def _text_of(doc: Document, raw: bytes) -> str | None:
+    """The file as text, or None with the problem: larger than the bound, or not UTF-8."""
     if len(raw) > MAX_FILE_BYTES:
         doc.report(problem("too-large", size=len(raw), limit=MAX_FILE_BYTES), 1, 1)
-        return doc
+        return None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", errors="replace")
         line, col = LineIndex(good).line_col(len(good))
         doc.report(problem("not-utf8", byte=f"0x{raw[exc.start]:02X}"), line, col)
-        return doc
+        return None
+
+
+def _lines_fit(doc: Document, text: str) -> bool:
+    """Whether the text's lines are the lines an editor shows — no line break YAML reads and editors
+    do not (NEL, U+2028, U+2029), no git conflict marker — else the problems, at their lines."""
     separators = list(_LINE_SEPARATORS.finditer(text))
     if separators:
         lines = LineIndex(text)
@@ -219,7 +223,7 @@ def parse_document(file: str, raw: bytes) -> Document:
         if len(separators) > MAX_REPORTS:
             more = problem("line-separator", "more", count=len(separators) - MAX_REPORTS)
             doc.report(more, *lines.line_col(separators[MAX_REPORTS].start()))
-        return doc
+        return False
     conflicts = (
         list(_CONFLICT.finditer(text)) if ("<" * 7 in text or "=" * 7 in text or ">" * 7 in text) else []
     )
@@ -227,6 +231,15 @@ def parse_document(file: str, raw: bytes) -> Document:
         lines = LineIndex(text)
         for m in conflicts:
             doc.report(problem("merge-conflict", marker=m.group().strip()), lines.line_col(m.start())[0], 1)
+        return False
+    return True
+
+
+def parse_document(file: str, raw: bytes) -> Document:
+    """Parse one YAML file. Problems land in `doc.diagnostics`; `doc.data` is None if unusable."""
+    doc = Document(file)
+    text = _text_of(doc, raw)
+    if text is None or not _lines_fit(doc, text):
         return doc
     hinted = ("&" in text or "*" in text or "!" in text) and _EVENT_HINT.search(text) is not None
     aliases_reported = hinted and _scan_events(doc, text)

@@ -14,7 +14,6 @@ from tthc_cli.data.models import Text, _Model
 from tthc_cli.data.schema_check import validate_model
 from tthc_cli.domain.problems import Problem
 
-SMTP_FILE = "smtp.yaml"
 PASSWORD_KEY = "password"
 
 

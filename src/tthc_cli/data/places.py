@@ -23,6 +23,7 @@ class Step(StrEnum):
     TASK = "task"
     DUTY = "duty"
     NOTE = "note"  # an obliging paragraph of the plan (obligations[]): its `where` and number
+    APPENDIX_NOTE = "appendix-note"  # such a paragraph under an appendix, by the appendix's number
     SECTION = "section"
     GROUPING = "grouping"
     APPENDIX = "appendix"  # its number ("I"), else its name ("review")

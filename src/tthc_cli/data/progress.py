@@ -48,19 +48,6 @@ class AppendError(ProblemError):
     """The file's shape does not let an entry be appended at its end (`progress-shape`)."""
 
 
-def append_entry_bytes(raw: bytes, entry: Entry) -> bytes:
-    """`append_entry` on the file's bytes, keeping its form: a BOM stays, and the added lines end
-    as the file's own do (CRLF, or a lone CR), so the file never mixes line ends."""
-    return append_entries_bytes(raw, [entry])[0]
-
-
-def append_entry(text: str, entry: Entry) -> str:
-    """The log with `entry` added at the end. The existing text is kept byte for byte; only a final
-    newline (if missing) and, for a file with no `entries:` key yet, that key are added."""
-    prepared, indent = _ready(text)
-    return prepared + entry_lines(entry, indent)
-
-
 def _ready(text: str) -> tuple[str, str]:
     """The log's text ready to take entries at its end — a final newline, and the `entries:` key if it
     has none — and the indent its entries are written with."""

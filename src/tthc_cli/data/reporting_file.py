@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.data.models import ReportingFile, Sourced
+from tthc_cli.data.models import RegimeRule, ReportingFile, Sourced
 from tthc_cli.domain.plan_files import REPORTING
 from tthc_cli.domain.problems import Path, Problem, problem
 from tthc_cli.domain.report_periods import PeriodKind
@@ -44,26 +44,34 @@ def check_reporting_file(file: ReportingFile, registry: Registry) -> Iterator[Pr
                 REPORTING, ("rules", i, "from")
             )
         previous = rule.from_ or previous
-        seen: set[str] = set()
-        for j, report in enumerate(rule.reports):
-            path = ("rules", i, "reports", j)
-            if report.period in seen:
-                yield problem("reporting-duplicate", period=report.period).at(REPORTING, (*path, "period"))
-            seen.add(report.period)
-            if report.period == "ad_hoc" and report.window is not None:
-                yield problem("reporting-window", "ad-hoc").at(REPORTING, (*path, "window"))
-            elif report.period != "ad_hoc" and report.window is None:
-                yield problem("reporting-window", "missing", period=report.period).at(
-                    REPORTING, path, key=True
+        yield from _reports_of(rule, ("rules", i))
+        yield from _reporters_of(rule, ("rules", i), registry)
+
+
+def _reports_of(rule: RegimeRule, at: tuple[str, int]) -> Iterator[Problem]:
+    """One report per period in a rule, and a data window for each but the ad hoc."""
+    seen: set[str] = set()
+    for j, report in enumerate(rule.reports):
+        path = (*at, "reports", j)
+        if report.period in seen:
+            yield problem("reporting-duplicate", period=report.period).at(REPORTING, (*path, "period"))
+        seen.add(report.period)
+        if report.period == "ad_hoc" and report.window is not None:
+            yield problem("reporting-window", "ad-hoc").at(REPORTING, (*path, "window"))
+        elif report.period != "ad_hoc" and report.window is None:
+            yield problem("reporting-window", "missing", period=report.period).at(REPORTING, path, key=True)
+
+
+def _reporters_of(rule: RegimeRule, at: tuple[str, int], registry: Registry) -> Iterator[Problem]:
+    """Who sends, named as the registry names units and groups."""
+    for j, flow in enumerate(rule.flows):
+        for k, ref in enumerate(flow.by):
+            if registry.resolve(ref) is None:
+                look = registry.lookup(ref)
+                close = (look.candidates or look.suggestions)[:3]
+                yield problem("unknown-unit", name=ref, suggestions=close).at(
+                    REPORTING, (*at, "flows", j, "by", k)
                 )
-        for j, flow in enumerate(rule.flows):
-            for k, ref in enumerate(flow.by):
-                if registry.resolve(ref) is None:
-                    look = registry.lookup(ref)
-                    close = (look.candidates or look.suggestions)[:3]
-                    yield problem("unknown-unit", name=ref, suggestions=close).at(
-                        REPORTING, ("rules", i, "flows", j, "by", k)
-                    )
 
 
 def regime_of(file: ReportingFile, registry: Registry) -> Regime:

@@ -25,11 +25,23 @@ class Salvaged:
     """The model built from the parts of a file that fit its schema; `dropped`: whether whole
     elements (not only unknown or invalid optional fields) had to be set aside."""
 
-    __slots__ = ("model", "removed")
+    __slots__ = ("fields", "model", "removed")
 
-    def __init__(self, model: BaseModel | None, removed: list[tuple[tuple[Any, ...], int]]) -> None:
+    def __init__(
+        self,
+        model: BaseModel | None,
+        removed: list[tuple[tuple[Any, ...], int]],
+        fields: frozenset[tuple[Any, ...]] = frozenset(),
+    ) -> None:
         self.model = model
         self.removed = removed  # (path of the list, index), in the order they were removed
+        self.fields = fields  # the paths of the optional fields set aside (unknown or invalid)
+
+    def lost_a_field(self, path: tuple[Any, ...]) -> bool:
+        """Whether the element at `path` (as written) had a field set aside: a rule that judges the
+        element as a whole may be misled by the field's absence (a rule's invalid `from` is not a
+        missing one)."""
+        return any(field[:-1] == path for field in self.fields)
 
     @property
     def dropped(self) -> bool:
@@ -81,7 +93,7 @@ def salvage(data: Any, model: type[M]) -> Salvaged:
     removed: list[tuple[tuple[Any, ...], int]] = []
     for _ in range(_MAX_ROUNDS):
         try:
-            return Salvaged(model.model_validate(data), removed)
+            return Salvaged(model.model_validate(data), removed, frozenset(tried))
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
         removals: dict[int, tuple[list[Any], tuple[Any, ...], set[int]]] = {}
@@ -105,4 +117,4 @@ def salvage(data: Any, model: type[M]) -> Salvaged:
                 changed = True
         if not changed:
             break
-    return Salvaged(None, removed)
+    return Salvaged(None, removed, frozenset(tried))

@@ -148,6 +148,54 @@ def _explain(err: Any, model: type[BaseModel]) -> tuple[Problem, bool]:
     return problem("invalid-value", "other", **_found(given)), False
 
 
+def _misindented(doc: Document, data: Any, loc: Path, model: type[BaseModel]) -> Problem | None:
+    """An unknown key that is a field of the mapping its previous sibling opens — `text:` dedented
+    under `deadline:`, which is then left empty — is indented wrong, not misspelt: deleting it (the
+    advice for an unknown field) would lose the deadline. The problem says whose field it is and how
+    many spaces put it there (`unknown-field`, variant `indent`); None when it is no such key."""
+    name, parent_path = loc[-1], loc[:-1]
+    parent = data
+    for part in parent_path:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict) or not isinstance(name, str) or name not in parent:
+        return None
+    keys = list(parent)
+    at = keys.index(name)
+    if at == 0:
+        return None
+    sibling = keys[at - 1]
+    value = parent[sibling]
+    if not (value in (None, "") or (isinstance(value, dict) and name not in value)):
+        return None
+    where = tuple(part for part in parent_path if isinstance(part, str))
+    if name not in _fields_of(model, (*where, sibling)):
+        return None
+    _line, column = doc.locate(loc, key=True)
+    above, above_column = doc.locate((*parent_path, sibling), key=True)
+    if isinstance(value, dict) and value:  # where its other fields stand
+        _line, inside = doc.locate((*parent_path, sibling, next(iter(value))), key=True)
+    else:  # one step in, as the file indents the fields of its other mappings
+        inside = above_column + _indent_step(doc, parent_path, parent)
+    if inside <= column:
+        return None
+    return problem("unknown-field", "indent", name=name, parent=sibling, line=above, spaces=inside - column)
+
+
+def _indent_step(doc: Document, path: Path, mapping: dict[str, Any]) -> int:
+    """How far the file indents a mapping's fields under their key: as a sibling holding a mapping
+    does here, else two spaces."""
+    for key, value in mapping.items():
+        if isinstance(value, dict) and value:
+            _line, outer = doc.locate((*path, key), key=True)
+            _line, inner = doc.locate((*path, key, next(iter(value))), key=True)
+            if inner > outer:
+                return inner - outer
+    return 2
+
+
 def validate_model(doc: Document, model: type[M]) -> M | None:
     """Check `doc.data` against a schema, turning every error into a located problem. Dates are read
     first (see the module's note); the data the schema sees has them as YYYY-MM-DD."""
@@ -157,7 +205,7 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
     for path, found in bad_dates:
         doc.report_at(found, path)
     reported = {path for path, _ in bad_dates}
-    doc.data = data
+    doc.data, doc.unread = data, frozenset(reported)
     try:
         model_obj = model.model_validate(data)
     except ValidationError as exc:
@@ -166,6 +214,8 @@ def validate_model(doc: Document, model: type[M]) -> M | None:
             if any(loc[: len(path)] == path for path in reported):
                 continue  # said once, by the date reader
             found, at_key = _explain(err, model)
+            if found.code == "unknown-field":
+                found = _misindented(doc, data, loc, model) or found
             doc.report_at(found, loc, key=at_key)
         return None
     if bad_dates:

@@ -13,8 +13,8 @@
   (7.1 names "UBND cấp huyện, cấp xã" as coordinators: a district coordinates 7.1 although it is
   also one of "the bodies that handle TTHC files" that lead it). So a member and its group never
   get different answers about the same item.
-- **On time** needs a due date: a done obligation without one is "Đã hoàn thành", never "Hoàn
-  thành đúng hạn", and stands outside on-time rates.
+- **On time** needs a due date: a done obligation without one is "Hoàn thành (không có hạn)", never
+  "Hoàn thành đúng hạn", and stands outside on-time rates.
 - A unit's **on-time rate**: of the dated obligations it owes itself that are done or whose
   effective due date has passed, the share done on or before their effective due date.
 """

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import assert_never
 
 from tthc_cli.domain.problems import Problem
 
@@ -30,6 +31,36 @@ class DeadlineKind(StrEnum):
     RELATIVE = "relative"  # "Sau 15 ngày kể từ khi có Thông báo kết luận kiểm tra"
     ON_EVENT = "on_event"  # "Khi có văn bản … ban hành", "Ngay sau khi …": when something happens
     UNSPECIFIED = "unspecified"
+
+    @property
+    def is_milestone(self) -> bool:
+        """A deadline that is a day rather than a stretch of time ("Trước ngày 31/5/2021", "Xong
+        trước tháng 6 năm 2021": the work runs from the plan's start up to that day), drawn as a point
+        on a timeline. Every kind is answered here by name: a new kind is a type error (mypy's
+        exhaustiveness check) until it is placed, never silently drawn as a bar."""
+        match self:
+            case DeadlineKind.BY_DATE | DeadlineKind.BEFORE_MONTH:
+                return True
+            case (
+                DeadlineKind.MONTH
+                | DeadlineKind.WINDOW
+                | DeadlineKind.QUARTER
+                | DeadlineKind.HALF_YEAR
+                | DeadlineKind.YEAR
+                | DeadlineKind.YEARS
+                | DeadlineKind.OPEN_START
+                | DeadlineKind.ONGOING
+                | DeadlineKind.RECURRING
+                | DeadlineKind.AS_REGULATED
+                | DeadlineKind.ON_REQUEST
+                | DeadlineKind.PER_ROADMAP
+                | DeadlineKind.RELATIVE
+                | DeadlineKind.ON_EVENT
+                | DeadlineKind.UNSPECIFIED
+            ):
+                return False
+            case _:
+                assert_never(self)
 
 
 UNDATED = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tthc_cli.domain.report_periods import period_code
 from tthc_cli.domain.units import fold
 from tthc_cli.textnorm import typed
 
@@ -15,8 +16,11 @@ def unit_slug(name: str) -> str:
 
 
 def normalise_period(text: str) -> str:
-    """A period as people type it -> as IDs write it: '2022-m03 ' -> '2022-M03'."""
-    return text.strip().upper()
+    """A period as people type it -> as IDs write it: '2022-m03 ' and '2022-m3' -> '2022-M03', 'quý
+    II/2021' -> '2021-Q2' (report_periods.period_code); what names no period, in capitals."""
+    if _CODE.match(text):  # already a code: the one form tens of thousands of obligations take
+        return text
+    return period_code(text) or text.strip().upper()
 
 
 def obligation_id(item_id: str, unit: str | None = None, period: str | None = None) -> str:
@@ -30,6 +34,7 @@ def obligation_id(item_id: str, unit: str | None = None, period: str | None = No
     return "/".join(parts)
 
 
+_CODE = re.compile(r"^\d{4}(?:-(?:M\d\d|Q\d|H\d|W\d\d|9M))?$")
 _TASK_ID = re.compile(r"^\d+(?:\.(?:\d+|[a-zđ]))*[.)]?$")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
 _PERIOD = re.compile(r"^\d{4}(?:-[mqhw]\d{1,2}|-9m)?$", re.IGNORECASE)  # 2021-9M: nine months

@@ -6,7 +6,7 @@ window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tthc_cli.domain.deadlines import Deadline, DeadlineKind, Occurrence
@@ -128,24 +128,38 @@ def split_obligations(
         count = own + (owed.count if owed is not None else 0)
         made += count
         if made > limit:
-            if own and made - count + own > limit:
-                found = problem(
-                    "too-many-obligations",
-                    item=item.id,
-                    count=own,
-                    units=len(units),
-                    occurrences=len(occurrences),
-                    limit=limit,
-                )
-                raise ProblemError(replace(found, path=("each_unit",) if units else ("deadline", "text")))
-            found = problem("too-many-obligations", "reports", item=item.id, count=count, limit=limit)
-            raise ProblemError(replace(found, path=("reporting",)))
+            raise ProblemError(_too_many(item, units, occurrences, own, count, made, limit))
         out.append(replace(item, split=mode))
         kids = obligations_of(item, units) if units or occurrences else []
         out.extend(kids)
         if owed is not None:
             out.extend(report_obligations(item, owed, registry, {k.id for k in kids}))
     return out
+
+
+def _too_many(
+    item: PlanItem,
+    units: Sequence[str],
+    occurrences: Sequence[object],
+    own: int,
+    count: int,
+    made: int,
+    limit: int,
+) -> Problem:
+    """`too-many-obligations` at the field that asks: each_unit or the deadline when the item's own
+    parts pass the bound, its reports otherwise."""
+    if own and made - count + own > limit:
+        found = problem(
+            "too-many-obligations",
+            item=item.id,
+            count=own,
+            units=max(1, len(units)),  # the factors of `count`: one occurrence when none recur
+            occurrences=max(1, len(occurrences)),
+            limit=limit,
+        )
+        return replace(found, path=("each_unit",) if units else ("deadline", "text"))
+    found = problem("too-many-obligations", "reports", item=item.id, count=count, limit=limit)
+    return replace(found, path=("reporting",))
 
 
 # --- periodic reports -------------------------------------------------------------------------------

@@ -15,9 +15,12 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tthc_cli.domain.deadlines import Deadline
-from tthc_cli.domain.item_ids import normalise_id
+from tthc_cli.domain.item_ids import normalise_id, obligation_id
+from tthc_cli.domain.problems import ProblemError, problem
+from tthc_cli.domain.report_periods import period_code
 from tthc_cli.domain.reporting import Schedule
-from tthc_cli.domain.units import Registry
+from tthc_cli.domain.units import Registry, fold
+from tthc_cli.textnorm import typed as typed_text
 
 
 class ItemKind(StrEnum):
@@ -64,6 +67,26 @@ class EntryStatus(StrEnum):
     DONE = "done"
     REOPENED = "reopened"
     NOTE = "note"
+
+
+# The words people use for an entry's status, beside its code: the Vietnamese the forms and log lines
+# print ("Đã hoàn thành", "hoàn thành") and the everyday ones ("xong"), folded as unit names are (no
+# case, no diacritics). Said first for each status: the word --help shows beside the code.
+ENTRY_STATUS_WORDS: dict[EntryStatus, tuple[str, ...]] = {
+    EntryStatus.STARTED: ("bắt đầu", "đã bắt đầu"),
+    EntryStatus.DONE: ("hoàn thành", "xong", "đã hoàn thành", "đã xong"),
+    EntryStatus.REOPENED: ("mở lại", "đã mở lại"),
+    EntryStatus.NOTE: ("ghi chú",),
+}
+_STATUS_BY_WORD = {
+    fold(word): status for status, words in ENTRY_STATUS_WORDS.items() for word in (status.value, *words)
+}
+
+
+def entry_status(text: str) -> EntryStatus | None:
+    """An entry's status as a person types it: its code ('done') or a word for it ('hoàn thành',
+    'Đã hoàn thành', 'xong', 'hoan thanh'), matched as unit names are; None for anything else."""
+    return _STATUS_BY_WORD.get(fold(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,10 +322,20 @@ class Plan:
         return parent is not None and parent.split is not None and item.kind is not ItemKind.ROW
 
     def find_id(self, typed: str) -> str:
-        """What a person typed -> the ID of an item of this plan: normalised ('1.1' -> 'task:1.1'),
-        and a number without its kind ('IV.2', 'II.3') taken as the one item numbered so."""
+        """An item as a person names it -> its ID; the one lookup of every command that takes an item.
+        An ID ('1.1' -> 'task:1.1', 'duty:iv.2/so-y-te'); a number without its kind ('IV.2', 'II.3',
+        'IV.2/so-y-te'), taken as the one item numbered so; or the document's numbering as tables
+        show it, in either language, with or without diacritics, capitals, the unit or the period:
+        'Mục 3.2', 'mục iv.2 – sở y tế (quý II/2021)', 'PL I – 6 (Sở Y tế)', 'PL II – II.12', 'PL I –
+        Ghi chú 2 – Sở Y tế', 'Mục IV, đoạn cuối', 'Phụ lục I, dòng 6', 'Item 3.2', 'App. I – 6'. What
+        names nothing comes back normalised, for suggest.unknown_id to explain."""
         key = normalise_id(typed)
-        if ":" in key:  # a kind given (every ID has one): found or not, it is the one meant
+        if key in self.by_id:
+            return key
+        named = self._named(typed)
+        if named is not None:
+            return named
+        if ":" in key:
             return key
         head, slash, rest = key.partition("/")
         found = [i.id for i in self.items if i.parent is None and i.number.upper() == head.upper()]
@@ -310,6 +343,122 @@ class Plan:
             return normalise_id(f"{found[0]}{slash}{rest}")
         return key
 
+    @cached_property
+    def _heads(self) -> list[tuple[str, str]]:
+        """(head, ID) of every item that is not an obligation, by each way the document's numbering
+        names it (name_heads), longest first; a head two items share names neither."""
+        owners: dict[str, set[str]] = {}
+        for item in self.items:
+            if item.parent is None or item.kind is ItemKind.ROW:
+                for head in name_heads(item, self.meta):
+                    owners.setdefault(head, set()).add(item.id)
+        unique = [(head, next(iter(ids))) for head, ids in owners.items() if len(ids) == 1]
+        return sorted(unique, key=lambda pair: -len(pair[0]))
+
+    def _named(self, typed: str) -> str | None:
+        """The ID the document's numbering `typed` names, with its unit and period (an obligation);
+        None when it is no such name."""
+        text, plain = _name_key(typed)
+        for head, item_id in self._heads:
+            if not plain.startswith(head) or plain[len(head) : len(head) + 1] not in ("", "-", "(", " "):
+                continue
+            suffix = _SUFFIX.match(text[len(head) :])
+            if suffix is None:
+                continue
+            found = self._narrowed(self.by_id[item_id], suffix["unit"], suffix["paren"])
+            if found is not None:
+                return found
+        return None
+
+    def _narrowed(self, item: PlanItem, unit: str | None, paren: str | None) -> str | None:
+        """`item` narrowed by the unit and the bracket that followed its number: a row's own unit (its
+        label's bracket), or an obligation's unit and period ('– Sở Y tế (quý II/2021)')."""
+        period = period_code(paren) if paren else None
+        if paren and period is None:
+            if unit:
+                return None
+            unit = paren  # a row's bracket, or a unit where a period could stand
+        unit = unit.strip() if unit else None
+        if item.kind is ItemKind.ROW:
+            if period is not None or (unit and self.registry.resolve(unit) != item.unit):
+                return None
+            return item.id
+        if unit is None and period is None:
+            return item.id
+        if item.split is None:
+            return None
+        canonical = (self.registry.resolve(unit) or unit) if unit else None
+        if canonical and not item.split.by_unit:
+            return None
+        return obligation_id(item.id, canonical, period)
+
+    def periods_of(self, item_id: str) -> tuple[str, ...]:
+        """The periods an item recurs in (its obligations', in document order); an obligation's are
+        its item's."""
+        item = self.by_id[item_id]
+        root = item.parent if item.parent and self.is_obligation(item) else item_id
+        return tuple(dict.fromkeys(k.period for k in self.children(root) if k.period))
+
+    def period_of(self, item_id: str, typed: str) -> str:
+        """The period of `item_id` a person names ('2021-Q2', 'quý II/2021', '6 tháng đầu năm
+        2021': report_periods.period_code), as its code. Raises ProblemError (`unknown-period`,
+        listing the item's periods) when the item recurs but not in that period; an item that does
+        not recur gets the code back, for the caller to say why it has no such obligation."""
+        code = period_code(typed) or typed.strip().upper()
+        periods = self.periods_of(item_id)
+        if not periods or code in periods:
+            return code
+        raise ProblemError(problem("unknown-period", item=item_id, period=typed.strip(), periods=periods))
+
     def with_progress(self, entries: Iterable[Entry]) -> Plan:
         """The same plan with another progress log."""
         return Plan(self.meta, self.registry, self.items, tuple(entries))
+
+
+# --- an item as a person names it: the document's numbering ---------------------------------------------
+
+# After an item's number: its unit ('– Sở Y tế') and a bracket (a period, or a row's unit).
+_SUFFIX = re.compile(r"^(?:-(?P<unit>[^()]*?))?(?:\s*\((?P<paren>[^()]*)\))?\s*$")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def _name_key(text: str) -> tuple[str, str]:
+    """A name as typed, ready to compare: the text casefolded with its dashes made '-' and its spaces
+    evened out (none around '-', '/' or after '('), and the same text without diacritics (đ -> d),
+    character for character (a head is found in the second, the unit after it read from the first)."""
+    text = unicodedata.normalize("NFC", typed_text(text)).casefold()
+    text = _DASHES.sub("-", " ".join(text.split()))
+    text = re.sub(r"\s*([/-])\s*", r"\1", text).replace("( ", "(").replace(" )", ")")
+    plain = "".join("d" if c == "đ" else unicodedata.normalize("NFD", c)[0] for c in text)
+    return text, plain
+
+
+def name_heads(item: PlanItem, meta: PlanMeta) -> tuple[str, ...]:
+    """The ways the document's numbering names an item, before any unit or period, as _name_key
+    leaves them: 'muc 3.2' and 'item 3.2'; a row 'pl i-6', 'phu luc i-6', 'phu luc i, dong 6', 'app.
+    i-6', 'appendix i, row 6'; a note under an appendix 'pl i-ghi chu 2', 'app. i-note 2'; a paragraph
+    of a section 'muc iv, doan 2', 'muc iv, doan cuoi', 'section iv, closing paragraph'. The words
+    are Vietnamese, as the document writes them, and the English ones `--lang en` prints."""
+    number = item.number.rstrip(").") or item.number
+    if item.kind in (ItemKind.TASK, ItemKind.DUTY):
+        forms = [f"{word} {n}" for word in ("mục", "item") for n in {item.number, number}]
+    elif item.kind is ItemKind.ROW:
+        info = meta.appendix(item.appendix)
+        a = info.number if info and info.number else ""
+        forms = [f"{word} {a} – {number}" for word in ("pl", "phụ lục", "app.", "app", "appendix")]
+        forms += [f"phụ lục {a}, dòng {number}", f"appendix {a}, row {number}"]
+    else:
+        where, _dot, n = item.number.partition(".")
+        info = meta.appendix(where)
+        if info is not None:
+            a = info.number or ""
+            forms = [
+                f"{word} {a} – {note} {n}"
+                for word in ("pl", "phụ lục", "app.", "app", "appendix")
+                for note in ("ghi chú", "note")
+            ]
+        elif n:
+            forms = [f"mục {where}, đoạn {n}", f"section {where}, paragraph {n}"]
+        else:
+            forms = [f"mục {where}, đoạn cuối", f"section {where}, closing paragraph"]
+    return tuple(dict.fromkeys(_name_key(form)[1] for form in forms))

@@ -19,6 +19,8 @@ _APPENDIX_FILE = re.compile(rf"^appendix_({_APPENDIX_NAME})\.yaml$")
 # The per-unit layout: progress/<slug>.yaml, the slug being the unit's part of an obligation's ID
 # (item_ids.unit_slug: 'Sở Y tế' -> 'so-y-te'). A folder uses the layout when progress/ exists.
 PROGRESS_DIR = "progress"
+SMTP_FILE = "smtp.yaml"  # the SMTP settings of `tthc remind --send` (never the password)
+SCHEMAS_DIR = "schemas"  # the JSON Schemas the files' editor modelines point to (`tthc schema`)
 _UNIT_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _UNIT_PROGRESS_FILE = re.compile(rf"^{PROGRESS_DIR}/({_UNIT_SLUG})\.yaml$")
 # Every file name tthc reads, as a pattern (the pre-commit hook and editors use it).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -16,7 +16,7 @@ DEFAULT_WARN_DAYS = 7
 
 class Status(StrEnum):
     """The status words of Vietnamese follow-up (domain.md): done on time needs a due date; work done
-    where the text sets none is simply done ("Đã hoàn thành")."""
+    where the text sets none is simply done ("Hoàn thành (không có hạn)")."""
 
     DONE_ON_TIME = "done_on_time"
     DONE_LATE = "done_late"
@@ -123,28 +123,42 @@ def rolled_up(own: ItemStatus, kids: Sequence[ItemStatus]) -> ItemStatus:
     item's own completion came after its due date; on time only where a due date exists), else the
     most pressing state among the parts not done. `own` is the item judged on its own entries: a
     "done" recorded for the item itself (task 6's summary report) dates the completion when later."""
-    item = own.item
-    done = [k for k in kids if k.done]
     started = min((d for d in (own.started_on, *(k.started_on for k in kids)) if d), default=None)
     logged = [e for e in (own.last, *(k.last for k in kids)) if e is not None]
-    last = max(logged, key=lambda e: e.date) if logged else None
-    counts = {"children_done": len(done), "children_total": len(kids)}
-    if kids and len(done) == len(kids):
-        finished = max(d for d in (own.done_on, *(k.done_on for k in kids)) if d)
-        due = item.deadline.effective_due
-        late = [k.days_late or 0 for k in kids if k.status is Status.DONE_LATE]
-        if due is not None and finished > due:
-            late.append((finished - due).days)
-        if late:
-            return ItemStatus(item, Status.DONE_LATE, finished, started, max(late), last, **counts)
-        dated = due is not None or any(k.status is Status.DONE_ON_TIME for k in kids)
-        status = Status.DONE_ON_TIME if dated else Status.DONE
-        return ItemStatus(item, status, finished, started, None, last, **counts)
+    whole = ItemStatus(
+        own.item,
+        own.status,
+        started_on=started,
+        last=max(logged, key=lambda e: e.date) if logged else None,
+        children_done=sum(1 for k in kids if k.done),
+        children_total=len(kids),
+    )
+    if kids and whole.children_done == len(kids):
+        return _finished(whole, own.done_on, kids)
+    return _pressing(whole, kids)
+
+
+def _finished(whole: ItemStatus, own_done_on: date | None, kids: Sequence[ItemStatus]) -> ItemStatus:
+    """Every part done: when the last was (or the item's own "done", if later), late by the most any
+    part was or by the item's own delay past its due date."""
+    finished = max(d for d in (own_done_on, *(k.done_on for k in kids)) if d)
+    due = whole.item.deadline.effective_due
+    late = [k.days_late or 0 for k in kids if k.status is Status.DONE_LATE]
+    if due is not None and finished > due:
+        late.append((finished - due).days)
+    if late:
+        return replace(whole, status=Status.DONE_LATE, done_on=finished, days_late=max(late))
+    dated = due is not None or any(k.status is Status.DONE_ON_TIME for k in kids)
+    return replace(whole, status=Status.DONE_ON_TIME if dated else Status.DONE, done_on=finished)
+
+
+def _pressing(whole: ItemStatus, kids: Sequence[ItemStatus]) -> ItemStatus:
+    """Some part open: the most pressing state among the open parts (overdue by the most days late)."""
     open_kids = [k for k in kids if not k.done]
     for status in (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS):
         hit = [k for k in open_kids if k.status is status]
         if hit:
             days = max(k.days_late or 0 for k in hit) if status is Status.OVERDUE else None
-            return ItemStatus(item, status, None, started, days, last, **counts)
-    status = Status.IN_PROGRESS if done or started else open_kids[0].status
-    return ItemStatus(item, status, None, started, None, last, **counts)
+            return replace(whole, status=status, days_late=days)
+    begun = whole.children_done or whole.started_on
+    return replace(whole, status=Status.IN_PROGRESS if begun else open_kids[0].status)

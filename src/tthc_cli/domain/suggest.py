@@ -5,6 +5,7 @@ problems for an ID the plan does not have (used by `validate` on the progress lo
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from tthc_cli.domain.item_ids import normalise_id
@@ -40,8 +41,13 @@ def obligation_hint(plan: Plan, item_id: str) -> Problem:
 def unknown_id(plan: Plan, typed: str) -> Problem:
     """Why `typed` names no item or obligation of the plan, and what it may have meant (`unknown-id`;
     variants: `obligation` — the item exists but has no such unit or period —, `heading` — a number
-    that only heads other items)."""
-    key = normalise_id(typed)
+    that only heads other items). `typed` is what a person typed: an ID, or the document's numbering
+    (Plan.find_id); the ID of an item it names (in the log, where only IDs are read) is offered."""
+    named = plan.find_id(typed)
+    base = named.split("/", 1)[0]
+    if named in plan.by_id:
+        return problem("unknown-id", id=typed, suggestions=(named,))
+    key = named if "/" in named and base in plan.by_id else normalise_id(_DOCUMENT_WORD.sub("", typed))
     base = key.split("/", 1)[0]
     if "/" in key and base in plan.by_id:
         kids = [k.id for k in plan.children(base)]
@@ -59,3 +65,7 @@ def unknown_id(plan: Plan, typed: str) -> Problem:
     if heads:
         return problem("unknown-id", "heading", id=typed, ids=heads)
     return problem("unknown-id", id=typed, suggestions=tuple(nearest(key, list(plan.by_id))))
+
+
+# "Mục 3" / "Item 3": the document's word before a number, left out to read the number.
+_DOCUMENT_WORD = re.compile(r"^\s*(?:m[uụ]c|item)\s+", re.IGNORECASE)

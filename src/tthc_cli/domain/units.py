@@ -273,19 +273,24 @@ class Registry:
         if key in self._exact:
             return Lookup(query, self._exact[key])
         kind, core = split_type(key)
-        if core:
-            matches = [
-                name
-                for alias_kind, name in self._cores.get(core, [])
-                if self._type_fits(kind, alias_kind, name)
-            ]
-            matches = list(dict.fromkeys(matches))
-            if len(matches) == 1:
-                return Lookup(query, matches[0])
-            if len(matches) > 1:
-                return Lookup(query, candidates=tuple(matches))
-        # Nothing exact: a word-for-word part of several names ("Giang") is ambiguous, of one name a
-        # suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter.
+        matches = self._by_core(kind, core)
+        if len(matches) == 1:
+            return Lookup(query, matches[0])
+        if len(matches) > 1:
+            return Lookup(query, candidates=tuple(matches))
+        return self._not_exact(query, key, kind, core)
+
+    def _by_core(self, kind: str | None, core: str) -> list[str]:
+        """The names whose folded core (the name without its type words) is `core`, of a type that
+        fits the one typed."""
+        found = [
+            name for alias_kind, name in self._cores.get(core, []) if self._type_fits(kind, alias_kind, name)
+        ]
+        return list(dict.fromkeys(found))
+
+    def _not_exact(self, query: str, key: str, kind: str | None, core: str) -> Lookup:
+        """Nothing exact: a word-for-word part of several names ("Giang") is ambiguous, of one name a
+        suggestion. Never pick silently: "Bình Giang" and "Ninh Giang" differ by one letter."""
         needle = f" {core or key} "
         partial = [
             name for name, name_core, whole in self._folded_names() if needle in name_core or needle in whole

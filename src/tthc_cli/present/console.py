@@ -17,7 +17,7 @@ from tthc_cli.present.tables import (
     fit_columns,
     format_table,
 )
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import visible, whole_number
 
 __all__ = ["fit_columns"]  # re-exported: the terminal's choice of columns is the plain table's too
 
@@ -42,19 +42,19 @@ def terminal_width(stream: object) -> int:
         width = 0
     if width in SANE_WIDTHS:
         return width
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
-        return int(columns)
-    return DEFAULT_WIDTH
+    return _env_columns() or DEFAULT_WIDTH
+
+
+def _env_columns() -> int | None:
+    """$COLUMNS when it is set to a sane width."""
+    columns = whole_number(os.environ.get("COLUMNS", ""), max(SANE_WIDTHS))
+    return columns if columns in SANE_WIDTHS else None
 
 
 def piped_width() -> int:
     """The width of a table written to a pipe or a file: $COLUMNS when it is set and sane, else
     PLAIN_WIDTH (a file read in an editor or an email)."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
-        return int(columns)
-    return PLAIN_WIDTH
+    return _env_columns() or PLAIN_WIDTH
 
 
 def on_terminal(stream: object) -> bool:
@@ -106,10 +106,7 @@ def prose_width(stream: object) -> int | None:
     written) for a pipe that says nothing."""
     if on_terminal(stream):
         return terminal_width(stream)
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isascii() and columns.isdigit() and int(columns) in SANE_WIDTHS:
-        return int(columns)
-    return None
+    return _env_columns()
 
 
 # Colours of the status words on a terminal, keyed by status code (whatever the language of the

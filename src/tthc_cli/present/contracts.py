@@ -3,16 +3,12 @@ unit's row, a progress entry. Dates are ISO (calendar.iso_date), codes stay code
 
 from __future__ import annotations
 
+from typing import Any
+
+from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.calendar import iso_date
-from tthc_cli.domain.plan import Role
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
-    from tthc_cli.domain.accountability import Assignment, UnitFigures
-    from tthc_cli.domain.deadlines import Deadline
-    from tthc_cli.domain.plan import Entry, PlanItem
+from tthc_cli.domain.deadlines import Deadline
+from tthc_cli.domain.plan import Entry, PlanItem, Role
 
 
 def deadline_to_dict(d: Deadline) -> dict[str, Any]:

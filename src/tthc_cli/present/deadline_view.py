@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -80,10 +79,6 @@ def reading_to_dict(text: str, result: Deadline | Problem) -> dict[str, Any]:
         "start_by": iso_date(d.start_by),
         "after_days": d.after_days,
     }
-
-
-def readings_json(readings: Sequence[Reading]) -> str:
-    return json.dumps([reading_to_dict(t, r) for t, r in readings], ensure_ascii=False, indent=2) + "\n"
 
 
 def _due(due: date, effective: date | None) -> str:

@@ -8,14 +8,33 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
+from typing import ClassVar
 
-from tthc_cli.domain.accountability import UnitFigures, is_rollup, obligations_owed, unit_figures
-from tthc_cli.domain.plan import AppendixInfo, Entry, EntryStatus, ItemKind, Plan, PlanItem, PlanMeta, Role
+from tthc_cli.domain.accountability import (
+    Assignment,
+    UnitFigures,
+    all_assignments,
+    is_rollup,
+    obligations_owed,
+    unit_figures,
+)
+from tthc_cli.domain.plan import (
+    AppendixInfo,
+    Entry,
+    EntryStatus,
+    ItemKind,
+    Plan,
+    PlanItem,
+    PlanMeta,
+    Role,
+    Split,
+)
 from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.reporting import Rule, ScheduledPeriod
 from tthc_cli.domain.status import ItemStatus, Status
-from tthc_cli.i18n import _
-from tthc_cli.present.labels import fact_label, item_label, item_title, status_label
+from tthc_cli.i18n import _, ngettext
+from tthc_cli.present.labels import fact_label, item_label, item_title, period_words, status_label
 from tthc_cli.present.periodic import unit_reports
 
 Statuses = Mapping[str, ItemStatus]
@@ -72,41 +91,66 @@ def reporting_section(plan: Plan, sts: Statuses, as_of: date) -> ReportingSectio
     return ReportingSection(found.regime.title, lines)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OwnerCount:
-    """How many obligations an owner — a unit (its own), or a group (what it leads as a whole) —
-    has in each status."""
+    """An owner in the brief's table of who needs attention. A unit by its own figures
+    (accountability.UnitFigures: what it owes itself, the numbers of the report's "By unit" and of
+    `tthc unit --format json`); a group by the obligations it leads as a whole. `owed` leaves out
+    standing responsibilities, as the figures do: they have nothing to deliver."""
 
     name: str
-    counts: Counter[Status] = field(default_factory=Counter)
+    overdue: int
+    due_soon: int
+    owed: int
     group: bool = False
     definite: bool = True  # False: an open-ended group ("các cơ quan … có liên quan")
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+
+def _owes_itself(row: Assignment) -> bool:
+    """A row counted in its unit's `owed` (accountability._figures' rule): definite, its own, as lead,
+    not a standing responsibility."""
+    return row.definite and row.own and row.role is Role.LEAD and not row.item.standing
 
 
-def owners_needing_attention(plan: Plan, sts: Statuses) -> tuple[list[OwnerCount], list[OwnerCount]]:
-    """For the brief: the units with an obligation of their own overdue or due soon, and the groups
-    with work they lead as a whole overdue or due soon (open-ended ones name no unit to chase); most
-    overdue first."""
+def owners_needing_attention(
+    plan: Plan, sts: Statuses, as_of: date
+) -> tuple[list[OwnerCount], list[OwnerCount]]:
+    """For the brief: the units with an obligation of their own overdue or due soon (their figures),
+    and the groups with work they lead as a whole overdue or due soon (open-ended ones name no unit
+    to chase); most overdue first."""
     reg = plan.registry
-    owners: dict[str, OwnerCount] = {}
+    rows = all_assignments(plan)
+    units = []
+    for figures in unit_figures(plan, sts, as_of):
+        mine = rows.get(figures.unit, [])
+        soon = sum(1 for r in mine if _owes_itself(r) and sts[r.item.id].status is Status.DUE_SOON)
+        units.append(OwnerCount(name=figures.unit, overdue=figures.overdue, due_soon=soon, owed=figures.owed))
+    tally: dict[str, Counter[Status]] = {}
     for item in obligations_owed(plan):
+        if item.standing:
+            continue
         for lead in item.lead:
-            is_group = reg.is_group(lead)
-            owner = owners.setdefault(lead, OwnerCount(lead, group=is_group, definite=not reg.is_open(lead)))
-            owner.counts[sts[item.id].status] += 1
-    attention = [o for o in owners.values() if any(o.counts[s] for s in ATTENTION)]
+            if reg.is_group(lead):
+                tally.setdefault(lead, Counter())[sts[item.id].status] += 1
+    groups = [
+        OwnerCount(
+            name=name,
+            overdue=counts[Status.OVERDUE],
+            due_soon=counts[Status.DUE_SOON],
+            owed=counts.total(),
+            group=True,
+            definite=not reg.is_open(name),
+        )
+        for name, counts in tally.items()
+    ]
 
     def order(o: OwnerCount) -> tuple[int, int, str]:
-        return (-o.counts[Status.OVERDUE], -o.counts[Status.DUE_SOON], o.name)
+        return (-o.overdue, -o.due_soon, o.name)
 
-    return (
-        sorted((o for o in attention if not o.group), key=order),
-        sorted((o for o in attention if o.group), key=order),
-    )
+    def needing(found: list[OwnerCount]) -> list[OwnerCount]:
+        return sorted((o for o in found if o.overdue or o.due_soon), key=order)
+
+    return needing(units), needing(groups)
 
 
 @dataclass(frozen=True)
@@ -144,6 +188,111 @@ def has_own_dates(item: PlanItem) -> bool:
     """Tasks and rows that their own unit carries out (Phụ lục I) have dates of their own to track;
     inspections run in their item's window and duties rarely carry a date."""
     return item.kind is ItemKind.TASK or item.unit_role is Role.LEAD
+
+
+class PartKind(StrEnum):
+    """What an item's parts are, as its counts name them."""
+
+    ROW = "row"  # a row of an appendix (3.2's rows of Phụ lục I)
+    UNIT = "unit"  # a unit's share of an item owed unit by unit
+    PERIOD = "period"  # a period's share (3.2's periodic reports)
+    SHARE = "share"  # a share of one unit for one period (IV.2)
+
+
+@dataclass(frozen=True, slots=True)
+class PartCount:
+    """How many of an item's parts of one kind are done, and how many are overdue."""
+
+    kind: PartKind
+    done: int
+    total: int
+    overdue: int = 0
+
+
+_SHARE_KIND = {Split.UNIT: PartKind.UNIT, Split.PERIOD: PartKind.PERIOD, Split.UNIT_PERIOD: PartKind.SHARE}
+
+
+def part_counts(plan: Plan, item: PlanItem, sts: Statuses) -> tuple[PartCount, ...]:
+    """An item's parts counted by what they are — its appendix rows apart from its shares (3.2: its
+    16 rows of Phụ lục I and its 5 periodic reports), as `tthc new`'s carry-over counts them; empty
+    for an item without parts. The one count of an item's parts every document and `show` give."""
+    parts = plan.children(item.id)
+    rows = [k for k in parts if k.kind is ItemKind.ROW]
+    shares = [k for k in parts if k.kind is not ItemKind.ROW]
+    found = []
+    share = _SHARE_KIND[item.split] if item.split is not None else PartKind.SHARE
+    for kind, group in ((PartKind.ROW, rows), (share, shares)):
+        if group:
+            states = [sts[k.id] for k in group]
+            found.append(
+                PartCount(
+                    kind,
+                    sum(1 for st in states if st.done),
+                    len(group),
+                    sum(1 for st in states if st.status is Status.OVERDUE),
+                )
+            )
+    return tuple(found)
+
+
+def part_count_words(counts: tuple[PartCount, ...]) -> str:
+    """ "1/16 dòng phụ lục đã xong; 0/5 kỳ đã xong (1 quá hạn)": each kind of part says what it
+    counts; "" for an item without parts."""
+    said = []
+    for c in counts:
+        if c.kind is PartKind.ROW:
+            words = ngettext("{done}/{total} appendix row done", "{done}/{total} appendix rows done", c.total)
+        elif c.kind is PartKind.UNIT:
+            words = ngettext("{done}/{total} unit done", "{done}/{total} units done", c.total)
+        elif c.kind is PartKind.PERIOD:
+            words = ngettext("{done}/{total} period done", "{done}/{total} periods done", c.total)
+        else:
+            words = ngettext("{done}/{total} obligation done", "{done}/{total} obligations done", c.total)
+        text = words.format(done=c.done, total=c.total)
+        if c.overdue:
+            text += " (" + _("{count} overdue").format(count=c.overdue) + ")"
+        said.append(text)
+    return "; ".join(said)
+
+
+def part_groups(plan: Plan, item: PlanItem) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An item's parts named, kind by kind as part_counts counts them, each kind headed by how many
+    there are: ("16 dòng phụ lục", ("PL I – 1 (Sở Công Thương)", …)), ("5 kỳ", ("quý I/2021", …))."""
+    parts = plan.children(item.id)
+    rows = [k for k in parts if k.kind is ItemKind.ROW]
+    shares = [k for k in parts if k.kind is not ItemKind.ROW]
+    found = []
+    if rows:
+        head = ngettext("%(count)s appendix row", "%(count)s appendix rows", len(rows))
+        names = [
+            item_label(k, plan.meta) + (f" ({k.unit})" if k.unit_role is Role.INSPECTED else "") for k in rows
+        ]
+        found.append((head % {"count": len(rows)}, tuple(names)))
+    if shares:
+        if item.split is Split.UNIT:
+            head = ngettext("%(count)s unit", "%(count)s units", len(shares))
+        elif item.split is Split.PERIOD:
+            head = ngettext("%(count)s period", "%(count)s periods", len(shares))
+        else:
+            head = ngettext("%(count)s obligation", "%(count)s obligations", len(shares))
+        found.append((head % {"count": len(shares)}, tuple(share_name(k) for k in shares)))
+    return tuple(found)
+
+
+def part_words(plan: Plan, sts: Statuses) -> dict[str, str]:
+    """Every item with parts -> its count in words (part_count_words), for a document's templates."""
+    return {
+        item.id: part_count_words(part_counts(plan, item, sts))
+        for item in plan.items
+        if plan.children(item.id)
+    }
+
+
+def share_name(item: PlanItem) -> str:
+    """One share of an item owed unit by unit or period by period, as a list of shares names it: its
+    unit and its period as people say it ("Sở Y tế quý I/2021", "quý I/2021", "Sở Y tế"). The one
+    way every document and `tthc show` names a share beside its item (templates: the `share` filter)."""
+    return " ".join(x for x in (item.unit, period_words(item.period) if item.period else None) if x)
 
 
 @dataclass(frozen=True)
@@ -237,8 +386,69 @@ class Completion:
     entry: Entry
 
 
+# The sections of each document in their order: the one list their numbers come from. A template
+# heads a section `{{ report.number("overdue") }}.` (an appendix's: `report.number(a)`), so adding a
+# section is adding its key here and its block to the templates. "appendices" stands for one section
+# per appendix of the plan; an optional section has no number when the document leaves it out.
+BRIEF_SECTIONS = (
+    "overdue",
+    "due_this_week",
+    "due_next",
+    "completed",
+    "units",
+    "appendices",
+    "splits",
+    "reporting",
+)
+BRIEF_OPTIONAL = frozenset({"splits", "reporting"})
+REPORT_SECTIONS = ("counts", "overdue", "tasks", "appendices", "splits", "ongoing", "units", "readings")
+REPORT_OPTIONAL = frozenset({"splits", "readings"})
+
+
+class _Document:
+    """What the brief and the report share: how many of an item's parts are done (`counted`), an
+    appendix's rows by name (templates written for the 2021 plan ask for `reviews` and
+    `inspections`), and each section's number from the one list of the document's sections (the
+    same in Markdown and HTML)."""
+
+    SECTIONS: ClassVar[tuple[str, ...]]
+    OPTIONAL: ClassVar[frozenset[str]]
+    appendices: list[AppendixSection]
+    counted: Mapping[str, str]
+
+    def parts(self, status: ItemStatus) -> str:
+        """How many of the item's parts are done, saying which parts (part_count_words); "" without."""
+        return self.counted.get(status.item.id, "")
+
+    @property
+    def reviews(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "review")
+
+    @property
+    def inspections(self) -> list[ItemStatus]:
+        return _rows_of(self.appendices, "inspection")
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The keys of the sections this document has, in order ("appendices" stands for one per
+        appendix; an optional section the document leaves out has none)."""
+        keys: list[str] = []
+        for key in self.SECTIONS:
+            if key == "appendices":
+                keys += [_appendix_key(a) for a in self.appendices]
+            elif key not in self.OPTIONAL or getattr(self, key):
+                keys.append(key)
+        return tuple(keys)
+
+    def number(self, key: str | AppendixSection) -> int:
+        """The number of the section `key`, or of an appendix's section."""
+        return _number(self.sections, key)
+
+
 @dataclass(frozen=True)
-class Brief:
+class Brief(_Document):
+    SECTIONS: ClassVar[tuple[str, ...]] = BRIEF_SECTIONS
+    OPTIONAL: ClassVar[frozenset[str]] = BRIEF_OPTIONAL
     as_of: date
     week_start: date
     week_end: date
@@ -256,14 +466,23 @@ class Brief:
     groups: list[OwnerCount] = field(
         default_factory=list
     )  # groups with work they lead as a whole overdue or soon
+    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
 
-    @property
-    def reviews(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "review")
 
-    @property
-    def inspections(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "inspection")
+def _appendix_key(section: AppendixSection) -> str:
+    return f"appendix:{section.info.name}"
+
+
+def _number(keys: tuple[str, ...], key: str | AppendixSection) -> int:
+    name = _appendix_key(key) if isinstance(key, AppendixSection) else key
+    if name not in keys:
+        # A template asking for a section the document does not have (an office's own template).
+        raise ValueError(
+            _("the document has no section '{name}'; its sections: {keys}").format(
+                name=name, keys=", ".join(keys)
+            )
+        )
+    return keys.index(name) + 1
 
 
 def _rows_of(sections: list[AppendixSection], name: str) -> list[ItemStatus]:
@@ -300,7 +519,7 @@ def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
 
     late = [sts[i.id] for i in owed if sts[i.id].status is Status.OVERDUE]
     overdue = sorted(lines(plan, sts, late), key=lambda line: -line.days_late)
-    units, groups = owners_needing_attention(plan, sts)
+    units, groups = owners_needing_attention(plan, sts, as_of)
     return Brief(
         as_of,
         start,
@@ -315,6 +534,7 @@ def build_brief(plan: Plan, sts: Statuses, as_of: date, week_of: date) -> Brief:
         split_sections(plan, sts),
         units,
         groups,
+        part_words(plan, sts),
     )
 
 
@@ -369,7 +589,7 @@ def build_timeline(plan: Plan, sts: Statuses, as_of: date) -> Timeline:
         ongoing = d.due is None
         start = d.start or first
         end = d.due or d.window_end or last
-        milestone = not ongoing and d.kind.value in ("by_date", "before_month")
+        milestone = not ongoing and d.kind.is_milestone
         rows.append(
             TimelineRow(
                 item.id,
@@ -426,7 +646,9 @@ def readings(plan: Plan) -> list[Reading]:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(_Document):
+    SECTIONS: ClassVar[tuple[str, ...]] = REPORT_SECTIONS
+    OPTIONAL: ClassVar[frozenset[str]] = REPORT_OPTIONAL
     as_of: date
     counts: list[tuple[Status, int]]  # obligations in each status
     units: list[UnitFigures]
@@ -439,14 +661,7 @@ class Report:
     plan: PlanMeta
     splits: list[SplitSection]
     readings: list[Reading] = field(default_factory=list)
-
-    @property
-    def reviews(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "review")
-
-    @property
-    def inspections(self) -> list[ItemStatus]:
-        return _rows_of(self.appendices, "inspection")
+    counted: Mapping[str, str] = field(default_factory=dict)  # an item with parts -> part_count_words
 
 
 def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
@@ -461,9 +676,11 @@ def build_report(plan: Plan, sts: Statuses, as_of: date) -> Report:
         tasks=[s for s in documented if s.item.kind is ItemKind.TASK],
         duties=[s for s in documented if s.item.kind is ItemKind.DUTY],
         appendices=appendix_sections(plan, sts),
-        ongoing=[s for s in documented if s.status is Status.ONGOING and s.item.kind is ItemKind.TASK],
+        # The obligations counted "Thường xuyên" in the first section, every one (IV.3's duty too).
+        ongoing=[s for s in owed if s.status is Status.ONGOING],
         timeline=build_timeline(plan, sts, as_of),
         plan=plan.meta,
         splits=split_sections(plan, sts),
         readings=readings(plan),
+        counted=part_words(plan, sts),
     )

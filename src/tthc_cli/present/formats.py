@@ -18,18 +18,18 @@ from typing import Any, ClassVar
 
 from tthc_cli.domain.accountability import Assignment, UnitFigures
 from tthc_cli.domain.deadlines import Deadline
-from tthc_cli.domain.plan import Entry, Plan, PlanItem, Role
+from tthc_cli.domain.plan import Entry, Plan, PlanItem
 from tthc_cli.domain.problems import Problem
-from tthc_cli.domain.status import ItemStatus
+from tthc_cli.domain.status import ItemStatus, statuses
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present import registry, spreadsheet, tables
 from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
-from tthc_cli.present.documents import Brief, Report
+from tthc_cli.present.documents import Brief, Report, part_count_words, part_counts, part_groups
 from tthc_cli.present.export import to_ics
-from tthc_cli.present.labels import item_label, item_title, kind_labels, period_words
+from tthc_cli.present.labels import item_label, item_title, kind_labels
 
 # --- views: what a command found, in every form it can be written ----------------------------------
 
@@ -179,6 +179,45 @@ def items_view(
     )
 
 
+def unit_heading(unit: str, figures: UnitFigures | None, rows: int, today: date) -> str:
+    """What a unit's table holds, in its figures' numbers (the report's "By unit", `unit --format
+    json`): "Sở Y tế: phải làm 9 phần việc, phối hợp 7 việc, thêm 2 việc của nhóm hoặc trách nhiệm
+    thường trực (tình trạng tại ngày 10/06/2021)" — its `rows` definite rows, never as one count of
+    things it must do. A group has no figures: its rows are what concern it."""
+    day = f"{today:%d/%m/%Y}"
+    if figures is None:
+        return _("{unit}: {count} items concern it (status on {today})").format(
+            unit=unit, count=rows, today=day
+        )
+    others = rows - figures.owed - figures.support - figures.inspected  # a group's work, standing duties
+    said = [
+        words.format(count=n)
+        for n, words in (
+            (figures.owed, ngettext("owes {count} obligation", "owes {count} obligations", figures.owed)),
+            (
+                figures.support,
+                ngettext("coordinates {count} item", "coordinates {count} items", figures.support),
+            ),
+            (
+                figures.inspected,
+                ngettext("inspected {count} time", "inspected {count} times", figures.inspected),
+            ),
+            (
+                others,
+                ngettext(
+                    "{count} more as a group's work or a standing responsibility",
+                    "{count} more as a group's work or standing responsibilities",
+                    others,
+                ),
+            ),
+        )
+        if n
+    ]
+    return _("{unit}: {what} (status on {today})").format(
+        unit=unit, what=", ".join(said) or _("nothing"), today=day
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class UnitView(View):
     """What one unit owes (`tthc unit`): its definite items, then those of open-ended groups apart."""
@@ -196,9 +235,7 @@ class UnitView(View):
     def sections(self) -> Sequence[Section]:
         definite = [r for r in self.rows if r.definite]
         maybe = [r for r in self.rows if not r.definite]
-        head = _("{unit}: {count} items to carry out (status on {today})").format(
-            unit=self.unit, count=len(definite), today=f"{self.today:%d/%m/%Y}"
-        )
+        head = unit_heading(self.unit, self.figures, len(definite), self.today)
         found = [Section(head, tables.unit_table(definite, self.plan.meta, self.statuses, ids=self.ids))]
         if maybe:
             head = _("Possibly concerned — assigned to an open-ended group: {count} items").format(
@@ -271,12 +308,6 @@ class RegistryView(View):
         return spreadsheet.registry_sheet(self.registry)
 
 
-def _part_name(part: PlanItem) -> str:
-    """One obligation of an item, in its parent's page: its unit and its period ("Sở Y tế", "tháng
-    5/2022", "Sở Y tế, quý II/2021")."""
-    return ", ".join(x for x in (part.unit, period_words(part.period) if part.period else None) if x)
-
-
 @dataclass(frozen=True, slots=True)
 class ItemView(View):
     """One item in full (`tthc show`), with its status and its progress log up to `today`."""
@@ -300,19 +331,6 @@ class ItemView(View):
         parent = plan.by_id.get(item.parent) if item.parent else None
         parts = plan.children(item.id)
         start = item.deadline.start
-        if item.split is not None:
-            head = ngettext("%(count)s obligation", "%(count)s obligations", len(parts)) % {
-                "count": len(parts)
-            }
-            names = [_part_name(part) for part in parts]
-        else:
-            head = ngettext("%(count)s appendix row", "%(count)s appendix rows", len(parts)) % {
-                "count": len(parts)
-            }
-            names = [
-                item_label(part, meta) + (f" ({part.unit})" if part.unit_role is Role.INSPECTED else "")
-                for part in parts
-            ]
         return {
             "item": item,
             "ref": item_label(item, meta),
@@ -324,8 +342,9 @@ class ItemView(View):
             "start": start if start and item.deadline.due and start != meta.period_start else None,
             "parent": f"{item_label(parent, meta)} — {item_title(parent)}" if parent else None,
             "children": parts,
-            "parts": names,
-            "parts_head": head,
+            # Its parts, kind by kind, and how many of each are done (documents: one count per item).
+            "part_groups": part_groups(plan, item),
+            "part_counts": part_count_words(part_counts(plan, item, statuses(plan, self.today))),
             "status": self.status,
             "log": list(self.log),
             "as_of": self.today,

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
-from tthc_cli.domain.plan import AppendixInfo, ItemKind, PlanItem, PlanMeta, Role
-from tthc_cli.i18n import N_, _, pgettext
+from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
+from tthc_cli.i18n import N_, _, language, pgettext
 
 # The status words of domain.md: "Hoàn thành đúng hạn", "Quá hạn", … in the Vietnamese catalogue.
+# Work done where there is no due date says so ("Hoàn thành (không có hạn)"): alone, "Đã hoàn thành"
+# heads a column a reader takes for everything done.
 STATUS = {
     "done_on_time": N_("Done on time"),
     "done_late": N_("Done late"),
@@ -54,6 +56,12 @@ GROUP_KIND = {
 }
 
 
+def grouped(n: int) -> str:
+    """A count as the reader's language writes it: 29.900 in Vietnamese, 29,900 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if language() == "vi" else text
+
+
 def status_label(code: str) -> str:
     return _(STATUS[code])
 
@@ -79,42 +87,6 @@ def entry_status_label(code: str) -> str:
         "note": pgettext("progress entry", "note"),
     }
     return words.get(code, code)
-
-
-# CSV columns are opened in Excel by people: headed in their language; the codes stay the keys of the
-# JSON output, which is the format for scripts.
-CSV_HEADERS = {
-    "id": N_("ID"),
-    "kind": N_("Kind"),
-    "title": N_("Item"),
-    "lead": N_("Lead"),
-    "support": N_("Coordinating"),
-    "unit": N_("Unit"),
-    "deadline_text": N_("Deadline"),
-    "deadline_kind": N_("Kind of deadline"),
-    "start": N_("Start"),
-    "due": N_("Due"),
-    "effective_due": N_("Effective due date"),
-    "tentative": N_("Tentative"),
-    "status": N_("Status code"),
-    "status_label": N_("Status"),
-    "done_on": N_("Done on"),
-    "days_late": N_("Days late"),
-    "children_done": N_("Sub-items done"),
-    "children_total": N_("Sub-items"),
-    "role": N_("Role"),
-    "via": N_("Through group"),
-    "definite": N_("Definitely concerned"),
-    "name": N_("Name"),
-    "type": N_("Type"),
-    "aliases": N_("Other names"),
-    "members": N_("Members"),
-}
-
-
-def csv_header(code: str) -> str:
-    words = CSV_HEADERS.get(code)
-    return _(words) if words else code
 
 
 # --- names of items: the one place the rule lives ------------------------------------------------
@@ -241,11 +213,6 @@ def kind_labels(meta: PlanMeta) -> dict[str, str]:
         )
     labels["note"] = pgettext("kind", "Note, paragraph")
     return labels
-
-
-def appendix_label(info: AppendixInfo) -> str:
-    """How officials name an appendix: "Phụ lục I", or "Phụ lục" for a single unnumbered one."""
-    return f"Phụ lục {info.number}" if info.number else "Phụ lục"
 
 
 FACT = {

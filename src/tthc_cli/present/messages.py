@@ -11,7 +11,7 @@ part of tthc that finds it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -20,30 +20,46 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label, report_period_label
+from tthc_cli.present.labels import code_label, grouped, period_words, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
 
 
+# A message stays a line a person reads, whatever the data holds: a text quoted from it is cut after
+# so many characters, a list after so many entries (a 1 MB name, 50,000 candidates).
+TEXT_SHOWN = 200
+LIST_SHOWN = 12
+
+
 def shown(value: object) -> str:
     """A param as it stands in a sentence: a date as dd/mm/yyyy, a list joined with '; ', a code by
-    its label."""
+    its label; a text cut at TEXT_SHOWN characters, a list at LIST_SHOWN entries (and how many more)."""
     if value is None:
         return ""
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, tuple):
-        return "; ".join(shown(v) for v in value)
+        return "; ".join(_listed(shown(v) for v in value))
     if isinstance(value, Enum):
         return code_label(value)
-    return str(value)
+    text = str(value)
+    return text if len(text) <= TEXT_SHOWN else text[:TEXT_SHOWN].rstrip() + "…"
+
+
+def _listed(items: Iterable[str]) -> list[str]:
+    """The first LIST_SHOWN entries, then "and N more" when there are more."""
+    entries = list(items)
+    if len(entries) <= LIST_SHOWN:
+        return entries
+    more = len(entries) - LIST_SHOWN
+    return [*entries[:LIST_SHOWN], ngettext("and {n} more", "and {n} more", more).format(n=more)]
 
 
 def quoted(values: object) -> str:
     """'a', 'b', 'c': names offered as suggestions."""
     items = values if isinstance(values, tuple) else (values,)
-    return ", ".join(f"'{shown(v)}'" for v in items)
+    return ", ".join(_listed(f"'{shown(v)}'" for v in items))
 
 
 MESSAGES: dict[str, Wording] = {}
@@ -60,8 +76,17 @@ def message(p: Problem) -> str:
         facts = ", ".join(f"{k}={shown(v)}" for k, v in p.params)
         return f"{p.code}" + (f" ({facts})" if facts else "")
     if callable(wording):
-        return wording(p.args)
+        return wording({k: _clipped(v) for k, v in p.args.items()})
     return _(wording).format(**{k: shown(v) for k, v in p.params})
+
+
+def _clipped(value: Any) -> Any:
+    """A param as a wording function gets it: texts (in lists too) cut as `shown` cuts them."""
+    if isinstance(value, str) and len(value) > TEXT_SHOWN:
+        return shown(value)
+    if isinstance(value, tuple):
+        return tuple(_clipped(v) for v in value)
+    return value
 
 
 # --- files and folders (data/files.py, fsutil.py) ------------------------------------------------------
@@ -127,7 +152,7 @@ MESSAGES.update(
 
 
 def _count(n: object) -> str:
-    return f"{n:,}" if isinstance(n, int) else str(n)
+    return grouped(n) if isinstance(n, int) else str(n)
 
 
 def _indentation(a: Args) -> str:
@@ -347,6 +372,13 @@ MESSAGES.update(
             name=a["name"], suggestion=shown(a["suggestion"])
         ),
         "unknown-field/no-match": N_("unknown field '{name}'; remove it or check the spelling"),
+        "unknown-field/indent": lambda a: ngettext(
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more space to put it under '{parent}'",
+            "'{name}' is a field of '{parent}' (line {line}), not of this level: it is indented wrong; "
+            "indent it {spaces} more spaces to put it under '{parent}'",
+            int(a["spaces"]),
+        ).format(name=a["name"], parent=a["parent"], line=a["line"], spaces=a["spaces"]),
         "missing-field": N_("required field '{name}' is missing; add it"),
         "wrong-type": _wrong_type,
         "wrong-type/yaml11": lambda a: (
@@ -609,8 +641,11 @@ def _unknown_id(a: Args) -> str:
 
 
 def _unknown_period(a: Args) -> str:
+    """The item's periods in the words tables print ("quý I/2021"), which may also be typed."""
     return _("{item} has no period '{period}'; its periods: {periods}").format(
-        item=a["item"], period=a["period"], periods=", ".join(a["periods"]) or "—"
+        item=a["item"],
+        period=a["period"],
+        periods=", ".join(period_words(p) for p in a["periods"]) or "—",
     )
 
 
@@ -883,14 +918,21 @@ def _counts_sum(label: str) -> Wording:
 MESSAGES.update(
     {
         "report-period/form": N_(
-            "not a report period; write 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09 or 2021"
+            "not a report period; write it as tables do (quarter II/2021, first half of 2021, the "
+            "first nine months of 2021, month 9/2021, year 2021) or by its code (2021-Q2, 2021-H1, "
+            "2021-9M, 2021-M09, 2021)"
         ),
         "report-period/number": N_("no such period: its number goes from 1 to {count}"),
         "counts-file/too-large": N_("the counts file is larger than {size} bytes"),
         "counts-file/not-utf8": N_(
             "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"
         ),
-        "counts-file/syntax": N_("the CSV cannot be read here: {detail}"),
+        "counts-file/syntax": N_("the CSV cannot be read from here on; save it again as CSV from Excel"),
+        "counts-file/syntax-quote": N_(
+            "text follows a closing quote mark in a cell; put the whole cell in quotes"
+        ),
+        "counts-file/syntax-end": N_("a quote mark opened in a cell is never closed; close it or remove it"),
+        "counts-file/syntax-large": N_("a cell is too large to be a count or a name; check the file"),
         "counts-file/empty": N_("the counts file is empty; its first line names the columns"),
         "counts-file/no-rows": N_("the counts file has a header but no rows"),
         "counts-file/too-many-rows": N_("more than {limit} rows; a form has a few dozen"),

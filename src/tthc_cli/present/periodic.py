@@ -222,12 +222,21 @@ def counts_heading(column: str) -> str:
     return _(COUNTS_HEADINGS[column])
 
 
+NO_COUNTS_HINT = N_(
+    "Part I, section 4 of the report has no dossier figures: add --counts FILE.csv (Form 06/VPCP/KSTT)."
+)
+NO_REGIME_HINT = N_(
+    "The plan has no reporting regime: add reporting.yaml beside plan.yaml to follow up the units' reports."
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PeriodicReport:
     """Everything the periodic report says. `as_of`: the day statuses are judged on (the window's
     last day, or the day of drafting when that comes first); `today`: the day of drafting, on which
-    the units' reports are judged (they are sent after the window closes). `reports` is None when the
-    plan has no reporting regime; `counts` None when no numbers were imported."""
+    the units' reports are judged (they are sent after the window closes); the document states both.
+    `reports` is None when the plan has no reporting regime; `counts` None when no numbers were
+    imported."""
 
     plan: PlanMeta
     period: ReportPeriod
@@ -266,6 +275,17 @@ class PeriodicReport:
 
     def reports_in(self, state: str) -> tuple[UnitReport, ...]:
         return tuple(r for r in self.reports or () if r.state == state)
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """What the drafter can add, for stderr: the document itself, to be signed, holds a neutral
+        placeholder and never a command or a file name."""
+        found = []
+        if self.counts is None:
+            found.append(_(NO_COUNTS_HINT))
+        if self.reports is None:
+            found.append(_(NO_REGIME_HINT))
+        return tuple(found)
 
 
 def unit_reports(plan: Plan, code: str) -> tuple[PlanItem, ...]:

@@ -94,6 +94,11 @@ def _element(kind: str, name: str) -> str:
         if number:
             return _("note {number} of appendix {where}").format(number=number, where=where)
         return _("closing paragraph of appendix {where}").format(where=where)
+    if kind == "appendix-note":  # "I.2": note 2 under Phụ lục I
+        where, _dot, number = name.partition(".")
+        if number:
+            return _("note {number} of Appendix {where}").format(number=number, where=where)
+        return _("closing paragraph of Appendix {where}").format(where=where)
     if kind in _NAMED:
         return _(_NAMED[kind]).format(name=name)
     return name

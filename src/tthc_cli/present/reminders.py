@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr, parseaddr
 
-from tthc_cli.domain.accountability import all_assignments, is_rollup
+from tthc_cli.domain.accountability import Assignment, all_assignments, is_rollup
 from tthc_cli.domain.item_ids import unit_slug
 from tthc_cli.domain.plan import Plan, PlanItem, Role
 from tthc_cli.domain.status import ItemStatus, Status
@@ -121,33 +121,14 @@ def build_reminders(
     or falling due from today to today + `within` days; and its groups' overdue work it takes part in
     as a lead member. Standing responsibilities and open-ended groups' work are never listed."""
     rows = all_assignments(plan)
-    last = today + timedelta(days=within)
     order = {name: n for n, name in enumerate(plan.registry.units)}
     found: list[Reminder] = []
     for name, info in plan.registry.units.items():
         if unit is not None and name != unit:
             continue
-        overdue: list[Line] = []
-        upcoming: list[Line] = []
-        shared: list[Line] = []
-        for row in rows.get(name, []):
-            item = row.item
-            st = statuses[item.id]
-            if not row.definite or item.standing or st.done or is_rollup(plan, item):
-                continue
-            due = item.deadline.effective_due
-            if row.own:
-                if st.status is Status.OVERDUE:
-                    overdue.append(_line(plan, item, st, today))
-                elif due is not None and today <= due <= last:
-                    upcoming.append(_line(plan, item, st, today))
-            elif row.role is Role.LEAD and row.via is not None and st.status is Status.OVERDUE:
-                shared.append(_line(plan, item, st, today, group=row.via))
+        overdue, upcoming, shared = _lines_of(plan, rows.get(name, []), statuses, today, within)
         if not overdue and not upcoming:
             continue  # nothing of its own to say: no message (a group's work alone makes none)
-        overdue.sort(key=lambda line: (-(line.days_late or 0), plan.order[line.item.id]))
-        upcoming.sort(key=lambda line: (line.effective_due or date.max, plan.order[line.item.id]))
-        shared.sort(key=lambda line: (-(line.days_late or 0), plan.order[line.item.id]))
         (o, o_more), (u, u_more), (s, s_more) = _capped(overdue), _capped(upcoming), _capped(shared)
         found.append(
             Reminder(
@@ -172,6 +153,33 @@ def build_reminders(
         )
     )
     return found
+
+
+def _lines_of(
+    plan: Plan, rows: Sequence[Assignment], statuses: Mapping[str, ItemStatus], today: date, within: int
+) -> tuple[list[Line], list[Line], list[Line]]:
+    """A unit's lines, each list in its order: its own work overdue (most days late first) and falling
+    due within `within` days (soonest first), and its groups' overdue work it leads as a member."""
+    last = today + timedelta(days=within)
+    overdue: list[Line] = []
+    upcoming: list[Line] = []
+    shared: list[Line] = []
+    for row in rows:
+        item = row.item
+        st = statuses[item.id]
+        if not row.definite or item.standing or st.done or is_rollup(plan, item):
+            continue
+        due = item.deadline.effective_due
+        if row.own and st.status is Status.OVERDUE:
+            overdue.append(_line(plan, item, st, today))
+        elif row.own and due is not None and today <= due <= last:
+            upcoming.append(_line(plan, item, st, today))
+        elif not row.own and row.role is Role.LEAD and row.via is not None and st.status is Status.OVERDUE:
+            shared.append(_line(plan, item, st, today, group=row.via))
+    overdue.sort(key=lambda line: (-(line.days_late or 0), plan.order[line.item.id]))
+    upcoming.sort(key=lambda line: (line.effective_due or date.max, plan.order[line.item.id]))
+    shared.sort(key=lambda line: (-(line.days_late or 0), plan.order[line.item.id]))
+    return overdue, upcoming, shared
 
 
 def reminder_text(

@@ -2,30 +2,41 @@
 
 The office writes its own templates (--templates): they get what files from outside get — read with
 bounds (a regular file inside the folder, at most 1 MiB, UTF-8) — and, being the office's own, Jinja's
-sandbox and an output cap rather than a watched child process: the same on every platform. Every
-failure is one message with the template's file and line (exit 2)."""
+sandbox, an output cap and a time budget checked at every loop turn and call, rather than a watched
+child process: the same on every platform. Every failure is one message with the template's file and
+line (exit 2). The Word template (present/periodic_render) renders through the same sandbox, bounds
+and messages."""
 
 from __future__ import annotations
 
 import os
 import re
+import time
 import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tthc_cli import i18n
 from tthc_cli.domain.plan import Plan
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
-from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in
+from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in, share_name
 from tthc_cli.present.labels import (
     entry_status_label,
+    grouped,
     inferred_words,
     item_label,
     item_title,
@@ -41,16 +52,35 @@ LANGUAGES = i18n.LANGUAGES
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_OUTPUT_CHARS = 32 * 1024 * 1024  # a brief is ~10 KB, the full HTML report ~200 KB
+MAX_SECONDS = 30.0  # one document's rendering; the shipped templates take 0.01–0.2 s (README "Guarantees")
+MAX_BITS = 100_000  # a whole number a template computes (30,103 digits; Python writes out 4,300)
 
 
 class TemplateFailure(Exception):
-    """A user template that cannot be used: where (file and line, when known) and why. Exit 2."""
+    """A user template that cannot be used: where (file and line, when known; in a Word template, which
+    has no lines a person sees, the text of the paragraph) and why. Exit 2. The why may be a function
+    saying it when read: a Word document is rendered in Vietnamese, and its failures are told in the
+    reader's language."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str | Callable[[], str],
+        file: str | None = None,
+        line: int | None = None,
+        near: str | None = None,
+    ) -> None:
         super().__init__(message)
-        self.message, self.file, self.line = message, file, line
+        self.words, self.file, self.line, self.near = message, file, line, near
+
+    @property
+    def message(self) -> str:
+        return self.words if isinstance(self.words, str) else self.words()
 
     def __str__(self) -> str:
+        if self.file and self.near:
+            return _('template {name}, at "{text}": {message}').format(
+                name=self.file, text=self.near, message=self.message
+            )
         if self.file and self.line:
             return _("template {name}:{line}: {message}").format(
                 name=self.file, line=self.line, message=self.message
@@ -96,7 +126,7 @@ class _UserLoader(jinja2.BaseLoader):
         except OSError as exc:
             raise _Refused(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
-            raise _Refused(_("is larger than {size:,} bytes").format(size=MAX_TEMPLATE_BYTES), path)
+            raise _Refused(_("is larger than {size} bytes").format(size=grouped(MAX_TEMPLATE_BYTES)), path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -106,15 +136,97 @@ class _UserLoader(jinja2.BaseLoader):
         return text, path, _unchanged(path)
 
 
+@dataclass(slots=True)
+class Rendering:
+    """One document being rendered: the characters it has written and the moment it must be done by.
+    A Word document renders several templates (body, headers, properties) under one."""
+
+    deadline: float
+    written: int = 0
+
+
+_NOW: ContextVar[Rendering | None] = ContextVar("tthc_rendering", default=None)
+
+
+class _OutOfTime(Exception):
+    """A rendering past its deadline, raised at the loop turn or call that found it."""
+
+
+class _TooLong(Exception):
+    """A text or list longer than a document may be, refused before it is made."""
+
+
+@contextmanager
+def rendering() -> Iterator[Rendering]:
+    """A document's rendering: everything rendered inside shares one output bound and one deadline."""
+    now = Rendering(time.monotonic() + MAX_SECONDS)
+    token = _NOW.set(now)
+    try:
+        yield now
+    finally:
+        _NOW.reset(token)
+
+
+def _on_time() -> None:
+    now = _NOW.get()
+    if now is not None and time.monotonic() > now.deadline:
+        raise _OutOfTime
+
+
+class _Turns(CodeGenerator):
+    """Jinja's code, with every {% for %} iterating through `Environment.turns`: two nested
+    `range(100000)` loops write nothing for minutes, and no other hook of the sandbox sees a turn."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        turns = nodes.Call(
+            nodes.EnvironmentAttribute("turns"), [node.iter], [], None, None, lineno=node.iter.lineno
+        )
+        fields = (node.target, turns, node.body, node.else_, node.test, node.recursive)
+        super().visit_For(nodes.For(*fields, lineno=node.lineno), frame)
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's sandbox (no Python internals, no files, nothing changed in place), with the three
-    operators that can make a huge value evaluated when the template runs rather than folded into
-    its compiled code: Jinja folds a constant expression at compile time, and `{{ 'x' * 10**9 }}`
-    took 19.6 s and 3.8 GB to compile (the gigabyte written into the code, then compiled); run
-    instead, it is refused by the output cap after 0.4 s and 1 GB, like `'x'.center(10**9)`. Nothing
-    else is policed: the office writes its own templates."""
+    """Jinja's sandbox (no Python internals, no files, nothing changed in place), with the time checked
+    at every loop turn and call (MAX_SECONDS: a loop inside a loop ends in a message, not a hang), and
+    the three operators that can make a huge value evaluated when the template runs rather than
+    folded into its compiled code: Jinja folds a constant expression at compile time, and
+    `{{ 'x' * 10**9 }}` took 19.6 s and 3.8 GB to compile (the gigabyte written into the code, then
+    compiled); run instead, it is refused by the output cap after 0.4 s and 1 GB, like
+    `'x'.center(10**9)`. Whole numbers are bounded where they grow (`10 ** 10 ** 8` computes for
+    minutes in one operation no hook sees). Nothing else is policed: the office writes its own
+    templates."""
 
     intercepted_binops = frozenset(["*", "**", "%"])
+    code_generator_class = _Turns
+
+    def turns(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        for item in iterable:
+            _on_time()
+            yield item
+
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        _on_time()
+        return super().call(context, obj, *args, **kwargs)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if isinstance(left, int) and isinstance(right, int):
+            bits = left.bit_length() + right.bit_length() if operator == "*" else 0
+            if operator == "**" and right > 0:
+                bits = (left.bit_length() - 1) * right
+            if bits > MAX_BITS:
+                raise OverflowError("a number too large to compute")
+        if operator == "*" and _repeated_size(left, right) > MAX_OUTPUT_CHARS:
+            raise _TooLong  # `[1] * 10**9` took 8 GB before anything was written
+        return super().call_binop(context, operator, left, right)
+
+
+def _repeated_size(left: Any, right: Any) -> int:
+    """The length of `left * right` when it repeats a text or list, else 0."""
+    if isinstance(right, str | list | tuple):
+        left, right = right, left
+    if isinstance(left, str | list | tuple) and isinstance(right, int):
+        return len(left) * right
+    return 0
 
 
 def _unchanged(path: str) -> Any:
@@ -188,6 +300,7 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
     env.filters["plan_title"] = plan_title
     env.filters["period"] = period_words
+    env.filters["share"] = share_name  # a share of a split item: "Sở Y tế quý I/2021"
     env.filters["obligations"] = obligations_in
     env.filters["inferred"] = inferred_words
     env.filters["report_period"] = report_period_label
@@ -195,18 +308,22 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
 
 
 def _too_long() -> str:
-    return _("writes more than {size:,} characters").format(size=MAX_OUTPUT_CHARS)
+    return _("writes more than {size} characters").format(size=grouped(MAX_OUTPUT_CHARS))
 
 
-def _stream(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """The template's output, a chunk at a time, stopped at MAX_OUTPUT_CHARS where it stands."""
+def stream(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The template's output, a chunk at a time, stopped where it stands once the document being
+    rendered (`rendering()`) has written MAX_OUTPUT_CHARS."""
+    now = _NOW.get()
+    if now is None:
+        with rendering():
+            return stream(template, context)
     parts: list[str] = []
-    size = 0
     chunks = template.generate(**context)
     for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_OUTPUT_CHARS:
-            raise TemplateFailure(_too_long(), template.filename, _line_now(chunks, template))
+        now.written += len(chunk)
+        if now.written > MAX_OUTPUT_CHARS:
+            raise TemplateFailure(_too_long, template.filename, _line_now(chunks, template))
         parts.append(chunk)
     return "".join(parts)
 
@@ -271,17 +388,33 @@ def _runtime(exc: BaseException) -> str:
                 name=m[1]
             )
         return _("template refused by the sandbox: {message}").format(message=detail)
+    if isinstance(exc, _TooLong):
+        return _too_long()
+    if isinstance(exc, _OutOfTime):
+        return _("stopped after {seconds} seconds without finishing (a loop inside a loop?)").format(
+            seconds=grouped(round(MAX_SECONDS))
+        )
+    if isinstance(exc, SyntaxError):  # lxml's XMLSyntaxError: the XML of a Word template
+        return _("its XML cannot be read (line {line}); save it again from Word as .docx").format(
+            line=exc.lineno or 1
+        )
     if isinstance(exc, RecursionError):
         return _("recursion too deep (a template or macro including or calling itself?)")
     if isinstance(exc, MemoryError):
         return _("uses too much memory")
     if isinstance(exc, OverflowError) and "range" in detail.lower():
-        return _("a range of more than {count:,} numbers (the sandbox's limit)").format(count=100_000)
+        return _("a range of more than {count} numbers (the sandbox's limit)").format(count=grouped(100_000))
     if isinstance(exc, OverflowError) or (isinstance(exc, ValueError) and "integer string" in detail):
         return _("a number too large to compute or write out")
     if isinstance(exc, ZeroDivisionError):
         return _("division by zero")
     return f"{type(exc).__name__}: {detail}"  # Python's own words: for whoever wrote the template
+
+
+def bounded(exc: BaseException) -> bool:
+    """Whether `exc` is a bound that any template, the shipped ones too, can meet with the data it
+    is given, rather than a mistake in the template."""
+    return isinstance(exc, TemplateFailure | _OutOfTime | _TooLong)
 
 
 def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
@@ -300,15 +433,17 @@ def _explain(exc: BaseException, folder: str | None) -> TemplateFailure:
 
 
 def render(name: str, template_dir: str | None = None, **context: Any) -> str:
-    """Render a template, its output cut off at MAX_OUTPUT_CHARS. With `template_dir` (an office's
-    own folder) every failure — syntax, the sandbox, a runtime error, the cap — raises
-    TemplateFailure naming the file and line."""
+    """Render a template, its output cut off at MAX_OUTPUT_CHARS and its time at MAX_SECONDS. With
+    `template_dir` (an office's own folder) every failure — syntax, the sandbox, a runtime error, the
+    bounds — raises TemplateFailure naming the file and line; a shipped template only the bounds
+    (which data can reach)."""
     if template_dir and not os.path.isdir(template_dir):
         raise TemplateFailure(_("folder {folder} does not exist (--templates)").format(folder=template_dir))
     try:
-        return _stream(environment(template_dir or None).get_template(name), context)
+        with rendering():
+            return stream(environment(template_dir or None).get_template(name), context)
     except Exception as exc:
-        if not template_dir:
+        if not template_dir and not bounded(exc):
             raise  # a shipped template that fails is a bug: keep its traceback
         raise _explain(exc, template_dir) from None
 

@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 from tthc_cli.domain.problems import Problem, count, format_path
 from tthc_cli.i18n import _
 from tthc_cli.present.console import note, out
+from tthc_cli.present.labels import grouped
 from tthc_cli.present.places import described as message  # the place in the document, then the sentence
-from tthc_cli.textnorm import split_lines
+from tthc_cli.textnorm import one_line, split_lines
 
 JSON_FORMAT_VERSION = 1
 MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON lists every one)
@@ -24,11 +25,8 @@ MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON 
 def format_text(p: Problem) -> str:
     """`file:line:col: error[CODE] path: message`, the yamllint 'parsable' shape editors understand."""
     path = format_path(p.path)
-    return (
-        f"{p.file}:{p.line}:{p.column}: {p.severity}[{p.code}]"
-        + (f" {path}:" if path else "")
-        + f" {message(p)}"
-    )
+    where = f"{p.file}:{p.line}:{p.column}: {p.severity}[{p.code}]" + (f" {path}:" if path else "")
+    return one_line(f"{where} {message(p)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,7 @@ class TextReporter(Reporter):
             if excerpt is not None:
                 out(f"  {problem.line:>5} | {excerpt}")
         if len(result.problems) > MAX_SHOWN:
-            out(_("… and {count} more").format(count=f"{len(result.problems) - MAX_SHOWN:,}"))
+            out(_("… and {count} more").format(count=grouped(len(result.problems) - MAX_SHOWN)))
         c = count(result.problems)
         note(
             _("{verdict}: {errors} error(s), {warnings} warning(s) in {files} file(s)").format(

@@ -354,72 +354,98 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     as wide as their values (within each column's bound), long text wrapped."""
     # openpyxl is imported for this format only (~150 ms): no other command pays for it.
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font
 
     book = Workbook()
     for blank in book.worksheets:  # the workbook's default sheet: ours are added below
         book.remove(blank)
-    bold = Font(name=FONT, size=11, bold=True)
-    title_font = Font(name=FONT, size=13, bold=True)
-    head_fill = PatternFill("solid", start_color="E7E9EC")
-    rule = Border(bottom=Side(style="thin", color="6E7781"))
     for sheet in sheets:
         ws = book.create_sheet(_sheet_name(sheet.name))
         ws.append([sheet.title])
-        ws["A1"].font = title_font
-        ws.append([c.header for c in sheet.columns])
+        ws["A1"].font = Font(name=FONT, size=13, bold=True)
         texts = [[_shown(value) for value in row] for row in sheet.rows]
-        widths = [min(max(len(w) for w in c.header.split()), c.width) for c in sheet.columns]
-        for shown in texts:
-            for k, (text, column) in enumerate(zip(shown, sheet.columns, strict=True)):
-                widths[k] = max(widths[k], min(len(text), column.width))
-        for k, width in enumerate(widths):
-            ws.column_dimensions[get_column_letter(k + 1)].width = width + 2
-        for cell in ws[2]:
-            cell.font, cell.fill, cell.border = bold, head_fill, rule
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.row_dimensions[2].height = LINE_HEIGHT * max(  # bold headers: no allowance for a narrow face
-            len(textwrap.wrap(c.header, max(w, 1))) for c, w in zip(sheet.columns, widths, strict=True)
-        )
-        # Columns beyond the printed page (for filtering) stay one line high; numbers and dates centred.
-        wrapped = sheet.printed or len(sheet.columns)
-        styles = [_cell_style(book, c.kind, k < wrapped, None) for k, c in enumerate(sheet.columns)]
-        for n, (row, shown) in enumerate(zip(sheet.rows, texts, strict=True)):
-            at = n + 3
-            code = sheet.codes[n] if sheet.codes else None
-            lines = 1
-            for k, (value, column) in enumerate(zip(row, sheet.columns, strict=True)):
-                cell = ws.cell(row=at, column=k + 1, value=value)  # by address: O(1), unlike ws[row]
-                # A named style per kind of cell: assigning fonts and alignments cell by cell hashes
-                # style objects each time (30 s of 52 for 20,000 obligations).
-                status = code if column.kind == STATUS and code in STATUS_FILLS else None
-                cell.style = _cell_style(book, column.kind, k < wrapped, status) if status else styles[k]
-                if isinstance(value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # text from the data that starts with '=' is never a formula
-                if k < wrapped and len(shown[k]) > widths[k]:
-                    lines = max(lines, _lines(shown[k], widths[k]))
-            # Wrapped rows as high as their longest cell: neither Excel's files nor LibreOffice's
-            # conversion grow a row written without a height, and its lines would overlap the next.
-            if lines > 1:
-                ws.row_dimensions[at].height = LINE_HEIGHT * lines
-        end = len(sheet.rows) + 2
-        last = get_column_letter(len(sheet.columns))
-        ws.auto_filter.ref = f"A2:{last}{end}"
-        ws.freeze_panes = "B3"  # the header row and the numbering stay in view
-        printed = get_column_letter(sheet.printed or len(sheet.columns))
-        ws.print_area = f"A1:{printed}{end}"
-        ws.print_title_rows = "2:2"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins.left = ws.page_margins.right = 0.5
-        ws.oddFooter.center.text = "&P / &N"
+        widths = _widths(sheet, texts)
+        _header(ws, sheet, widths)
+        _body(book, ws, sheet, texts, widths)
+        _page(ws, sheet)
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+def _widths(sheet: Sheet, texts: Sequence[Sequence[str]]) -> list[int]:
+    """Each column as wide as its longest value or header word, within the column's bound."""
+    widths = [min(max(len(w) for w in c.header.split()), c.width) for c in sheet.columns]
+    for shown in texts:
+        for k, (text, column) in enumerate(zip(shown, sheet.columns, strict=True)):
+            widths[k] = max(widths[k], min(len(text), column.width))
+    return widths
+
+
+def _header(ws: Any, sheet: Sheet, widths: Sequence[int]) -> None:
+    """The header row: bold on grey, ruled under, wrapped; the columns set to their widths."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    ws.append([c.header for c in sheet.columns])
+    for k, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(k + 1)].width = width + 2
+    bold = Font(name=FONT, size=11, bold=True)
+    head_fill = PatternFill("solid", start_color="E7E9EC")
+    rule = Border(bottom=Side(style="thin", color="6E7781"))
+    for cell in ws[2]:
+        cell.font, cell.fill, cell.border = bold, head_fill, rule
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[2].height = LINE_HEIGHT * max(  # bold headers: no allowance for a narrow face
+        len(textwrap.wrap(c.header, max(w, 1))) for c, w in zip(sheet.columns, widths, strict=True)
+    )
+
+
+def _body(book: Any, ws: Any, sheet: Sheet, texts: Sequence[Sequence[str]], widths: Sequence[int]) -> None:
+    """The rows, each cell with the named style of its kind (a status with its colour), text from the
+    data never a formula, wrapped rows as high as their longest cell."""
+    # Columns beyond the printed page (for filtering) stay one line high; numbers and dates centred.
+    wrapped = sheet.printed or len(sheet.columns)
+    styles = [_cell_style(book, c.kind, k < wrapped, None) for k, c in enumerate(sheet.columns)]
+    for n, (row, shown) in enumerate(zip(sheet.rows, texts, strict=True)):
+        at = n + 3
+        code = sheet.codes[n] if sheet.codes else None
+        lines = 1
+        for k, (value, column) in enumerate(zip(row, sheet.columns, strict=True)):
+            cell = ws.cell(row=at, column=k + 1, value=value)  # by address: O(1), unlike ws[row]
+            # A named style per kind of cell: assigning fonts and alignments cell by cell hashes style
+            # objects each time (30 s of 52 for 20,000 obligations).
+            status = code if column.kind == STATUS and code in STATUS_FILLS else None
+            cell.style = _cell_style(book, column.kind, k < wrapped, status) if status else styles[k]
+            if isinstance(value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # text from the data that starts with '=' is never a formula
+            if k < wrapped and len(shown[k]) > widths[k]:
+                lines = max(lines, _lines(shown[k], widths[k]))
+        # Wrapped rows as high as their longest cell: neither Excel's files nor LibreOffice's
+        # conversion grow a row written without a height, and its lines would overlap the next.
+        if lines > 1:
+            ws.row_dimensions[at].height = LINE_HEIGHT * lines
+
+
+def _page(ws: Any, sheet: Sheet) -> None:
+    """Filters on the header, the header and numbering frozen, A4 landscape one page wide, the header
+    repeated on every printed page, page numbers in the footer."""
+    from openpyxl.utils import get_column_letter
+
+    end = len(sheet.rows) + 2
+    last = get_column_letter(len(sheet.columns))
+    ws.auto_filter.ref = f"A2:{last}{end}"
+    ws.freeze_panes = "B3"  # the header row and the numbering stay in view
+    printed = get_column_letter(sheet.printed or len(sheet.columns))
+    ws.print_area = f"A1:{printed}{end}"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "&P / &N"
 
 
 FONT = "Times New Roman"  # the state's documents' face (Nghị định 30/2020/NĐ-CP)

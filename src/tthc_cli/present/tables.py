@@ -19,7 +19,6 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import (
-    csv_header,
     inferred_words,
     item_label,
     item_text,
@@ -177,9 +176,13 @@ def item_table(
             )
         )
     # On a narrow terminal: the kind (the numbering says it), the phrase (the date stays), the
-    # coordinators, then the lead go, so that the item's text keeps room.
+    # coordinators go; then the texts shrink and wrap, so that who leads stays beside when and the
+    # status — overdue (days late) gives up the due date first, which its days late say. Only on a
+    # terminal too narrow for those does the item's text go, and the lead last.
+    late = any(column.key == "days_late" for column in extra)
+    drop = (1, 5, 4, 6, SHRINK, 2, 3) if late else (1, 5, 4, SHRINK, 2, 3)
     widths = (LABEL_WIDTH, 14, 60, 24, 24, 22, 14) + (16,) * len(extra)
-    table = Table(headers, tuple(rows), widths, one_line=(2,), drop=(1, 5, 4, 3), content=2)
+    table = Table(headers, tuple(rows), widths, one_line=(2,), drop=drop, content=2)
     for column in extra:
         table = table.add(column)
     return table.add(id_extra(items)) if ids else table
@@ -225,8 +228,15 @@ def unit_table(
                 due_cell(item),
             )
         )
+    # On a narrow terminal: the details and the phrase go, then the texts shrink and wrap; the group
+    # the item comes through goes only if that is not enough (at 80 columns), before the role.
     table = Table(
-        headers, tuple(out), (LABEL_WIDTH, 14, 26, 60, 30, 22, 14), one_line=(3, 4), drop=(4, 5, 2), content=3
+        headers,
+        tuple(out),
+        (LABEL_WIDTH, 14, 26, 60, 30, 22, 14),
+        one_line=(3, 4),
+        drop=(4, 5, SHRINK, 2, 1),
+        content=3,
     )
     if statuses is not None:
         table = table.add(status_extra([r.item for r in rows], statuses))
@@ -249,7 +259,10 @@ def obligation_table(
         for item in items
     )
     widths = (LABEL_WIDTH, 40, *((20,) if periods else ()), 14)
-    table = Table(headers, rows, widths, drop=(1,), content=1).add(status_extra(items, statuses))
+    # Who has not delivered is the answer: the period goes first (each row's numbering says it), then
+    # the texts shrink; the unit's column goes last (the numbering names the unit of a unit's share).
+    drop = (2, SHRINK, 1) if periods else (SHRINK, 1)
+    table = Table(headers, rows, widths, drop=drop, content=1).add(status_extra(items, statuses))
     return table.add(id_extra(items)) if ids else table
 
 
@@ -257,8 +270,11 @@ def obligation_table(
 
 
 LABEL_WIDTH = 20  # the document's numbering: "PL I – 6 (Sở Y tế)"; an obligation's longer label wraps
+LABEL_NARROW = 18  # the numbering once the texts give up their room (SHRINK): "PL I – 6 (Sở Y tế)" whole
+NARROW_TEXT = 16  # the item's text then (cut to two lines on a terminal, `tthc show` has it whole)
 ID_WIDTH = 24  # longer IDs (an obligation's: task:5/so-tu-phap/2021-Q2) wrap rather than crowd out the rest
 MIN_TEXT = 18  # a column cut to one line keeps at least this much of its text
+SHRINK = -1  # a step of Table.drop: from here on the item's text gives up its room (CONTENT_ROOM) first
 CONTENT_ROOM = 36  # columns are left out (in the table's order) until the item's text has this much
 SHORT_COLUMN = 16  # a date, a status word, a unit's name on two lines
 KEPT_COLUMN = 14  # while deciding which columns a width can show: "Chưa đến hạn" on one line
@@ -281,23 +297,29 @@ def fit_columns(table: Table, width: int) -> Fit:
     """The columns shown `width` characters wide and the width of each. Each column's least useful
     width: the numbering LABEL_WIDTH (longer labels wrap), the ID ID_WIDTH, the item's text
     CONTENT_ROOM while deciding what to leave out and MIN_TEXT after, another one-line text MIN_TEXT,
-    other text its longest word (at most 16: a date stays whole). `table.drop` columns are left out,
-    in order, while those do not fit (borders and padding included); what is left goes to the item's
-    text up to CONTENT_ROOM, to short columns up to 16 (status words and dates on one line), to the
-    item's text again, then to the others up to `table.widths`."""
+    other text its longest word (at most 16: a date stays whole). `table.drop` is taken step by step
+    while the table does not fit (borders and padding included): a column is left out, or, at SHRINK,
+    the texts give up their room instead — from there on the numbering counts LABEL_NARROW, the item's
+    text NARROW_TEXT and every other column its longest word, so that who and when stay on the screen
+    and the text wraps. What is left goes to the item's text up to CONTENT_ROOM, to short columns up
+    to 16 (status words and dates on one line), to the item's text again, then to the others up to
+    `table.widths`; once shrunk, first to the short columns (a unit's name on fewer lines) and to the
+    numbering (back to LABEL_WIDTH)."""
     texts = _cell_texts(table)
     n = len(table.headers)
     natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
     caps = list(table.widths) + [None] * (n - len(table.widths))
     id_at = table.id_at
+    shrunk = False
 
     def least(i: int, deciding: bool) -> int:
+        deciding = deciding and not shrunk
         if i == 0:
-            return min(natural[0], LABEL_WIDTH)
+            return min(natural[0], LABEL_NARROW if shrunk else LABEL_WIDTH)
         if i == id_at:
             return min(natural[i], ID_WIDTH)
         if i == table.content:
-            return min(natural[i], CONTENT_ROOM if deciding else MIN_TEXT)
+            return min(natural[i], CONTENT_ROOM if deciding else NARROW_TEXT if shrunk else MIN_TEXT)
         if i in table.one_line:
             return min(natural[i], MIN_TEXT)
         if deciding:  # a column kept must read comfortably: a group's name on two or three lines
@@ -312,16 +334,20 @@ def fit_columns(table: Table, width: int) -> Fit:
     for i in table.drop:
         if total(shown, True) <= width:
             break
-        if i in shown:
+        if i == SHRINK:
+            shrunk = True
+        elif i in shown:
             shown.remove(i)
     sizes = {i: least(i, False) for i in shown}
     room = width - 3 * len(shown) - 1 - sum(sizes.values())
     first = [(i, min(natural[i], CONTENT_ROOM)) for i in shown if i == table.content]
     short = [(i, min(natural[i], caps[i] or natural[i], 16)) for i in shown if i != table.content]
+    if shrunk:  # who and when first (a unit's name on fewer lines), then the numbering back to whole
+        short = [(i, w) for i, w in short if i != 0] + [(0, min(natural[0], LABEL_WIDTH))] * (0 in shown)
     content = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i == table.content]
     others = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i != table.content]
     texts_rest = [(i, natural[i]) for i in shown if i in table.one_line]
-    for i, target in first + short + content + others + texts_rest:
+    for i, target in (short + first if shrunk else first + short) + content + others + texts_rest:
         grow = max(0, min(room, target - sizes[i]))
         sizes[i] += grow
         room -= grow
@@ -434,13 +460,15 @@ def csv_cell(text: str) -> str:
 
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """UTF-8 with a BOM so Excel shows Vietnamese correctly; ISO dates."""
+    """The CSV for tools: column codes as headers (the same in every language), IDs and codes, ISO
+    dates, UTF-8 without a BOM (RFC 4180). People open `csv-excel` (spreadsheet.py) instead. A cell
+    that would run as a formula is still made text: such a file is opened by hand sooner or later."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([csv_cell(csv_header(h)) for h in headers])
+    writer.writerow(headers)
     for row in rows:
         writer.writerow([csv_cell(_text(c, iso=True)) for c in row])
-    return "\ufeff" + buf.getvalue()
+    return buf.getvalue()
 
 
 # The status columns of every CSV (list, due, overdue, upcoming, unit, export): one declaration.

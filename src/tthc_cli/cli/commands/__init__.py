@@ -22,10 +22,10 @@ from tthc_cli.domain.units import fold
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import kind_labels
-from tthc_cli.present.messages import lookup_note, message
+from tthc_cli.present.labels import grouped, kind_labels
+from tthc_cli.present.messages import lookup_note, message, quote_text
 from tthc_cli.present.reporters import format_text
-from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible
+from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible, whole_number
 
 if TYPE_CHECKING:
     from tthc_cli.data.dataset import Loaded
@@ -95,16 +95,22 @@ def max_obligations() -> int:
     for a plan that really needs more with TTHC_MAX_OBLIGATIONS."""
     from tthc_cli.domain.obligations import MAX_OBLIGATIONS
 
-    raw = os.environ.get(MAX_OBLIGATIONS_ENV, "").strip()
+    bound = env_number(
+        MAX_OBLIGATIONS_ENV, 10_000_000, _("{env}={value}: write a whole number from 1 to 10000000")
+    )
+    return MAX_OBLIGATIONS if bound is None else bound
+
+
+def env_number(name: str, high: int, wording: str) -> int | None:
+    """The whole number from 1 to `high` the environment variable `name` sets, None when it is unset;
+    anything else stops the run with `wording` (its {env} and {value})."""
+    raw = os.environ.get(name, "").strip()
     if not raw:
-        return MAX_OBLIGATIONS
-    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000_000):
-        fail(
-            _("{env}={value}: write a whole number from 1 to 10000000").format(
-                env=MAX_OBLIGATIONS_ENV, value=visible(raw)
-            )
-        )
-    return int(raw)
+        return None
+    number = whole_number(raw, high)
+    if not number:
+        fail(wording.format(env=name, value=quote_text(raw)))
+    return number
 
 
 def load(data: str | None) -> Plan:
@@ -122,7 +128,7 @@ def load(data: str | None) -> Plan:
             note(format_text(d))
         more = len(result.errors) - 10
         if more > 0:
-            note(_("… and {count} more").format(count=more))
+            note(_("… and {count} more").format(count=grouped(more)))
         fail(
             ngettext(
                 "the plan data has {count} error; fix it first (tthc validate lists every problem)",

@@ -31,7 +31,7 @@ from tthc_cli.cli.options import (
 from tthc_cli.data.counts import read_counts_file
 from tthc_cli.domain.counts import CountsTable
 from tthc_cli.domain.plan import Plan
-from tthc_cli.domain.plan_files import data_file_names
+from tthc_cli.domain.plan_files import PROGRESS_DIR, SCHEMAS_DIR, SMTP_FILE, data_file_names, is_data_file
 from tthc_cli.domain.report_periods import ReportPeriod
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, atomic_write, output_target
@@ -62,13 +62,16 @@ EXPORT_SUFFIXES = {
 }
 
 
-def format_for(fmt: F | None, output: str | None, suffixes: dict[str, F]) -> F | None:
+def format_for(
+    fmt: F | None, output: str | None, suffixes: dict[str, F], fits: dict[F, F] | None = None
+) -> F | None:
     """The format asked for, else the one the -o file's suffix names (bao-cao.html -> html). A
-    --format that contradicts the suffix is refused rather than writing Markdown into a .html."""
+    --format that contradicts the suffix is refused rather than writing Markdown into a .html; `fits`
+    names formats another's suffix suits too (csv-excel is a .csv)."""
     implied = suffixes.get(os.path.splitext(output or "")[1].lower())
     if fmt is None:
         return implied
-    if implied is not None and implied != fmt:
+    if implied is not None and implied != fmt and (fits or {}).get(fmt) != implied:
         fail(
             _("--format {fmt} does not match -o {output}; name the file *.{fmt} or drop --format").format(
                 fmt=fmt, output=output
@@ -108,20 +111,40 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
         directory: str | None = data_dir(data)
     except UserError:
         directory = None
-    if directory is not None:
-        for name in data_file_names(os.listdir(directory)):
-            protected = os.path.join(directory, name)
-            if os.path.exists(target) and os.path.exists(protected) and os.path.samefile(target, protected):
-                fail(
-                    _("-o {output}: that is the data file {name}; choose another name").format(
-                        output=output, name=name
-                    )
-                )
+    kept = _kept_file(target, directory) if directory is not None else None
+    if kept is not None:
+        message = _("-o {output}: that is {name}, a file of the plan folder; choose another name")
+        fail(message.format(output=output, name=kept))
     try:
         atomic_write(target, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as exc:
         fail(_("cannot write {path}: {reason}").format(path=output, reason=os_reason(exc)))
     note(_("wrote {path}").format(path=output))
+
+
+def _kept_file(target: str, directory: str) -> str | None:
+    """The name, in the plan folder, of a file tthc keeps there that writing `target` would replace: a
+    data file (existing or not: `-o progress/so-y-te.yaml` would start a unit's log), a lock, the SMTP
+    settings, a schema; also the same file reached through a hard link."""
+    folder = os.path.realpath(directory)
+    rel = os.path.relpath(target, folder).replace(os.sep, "/")
+    if rel != os.pardir and not rel.startswith(os.pardir + "/"):
+        base = rel.rsplit("/", 1)[-1]
+        if (
+            is_data_file(rel)
+            or rel == SMTP_FILE
+            or rel.startswith(SCHEMAS_DIR + "/")
+            or (base.startswith(".") and base.endswith(".lock"))
+        ):
+            return rel
+    if os.path.exists(target):
+        progress = os.path.join(folder, PROGRESS_DIR)
+        listing = os.listdir(progress) if os.path.isdir(progress) else []
+        for name in data_file_names(os.listdir(folder), listing):
+            kept = os.path.join(folder, name)
+            if os.path.exists(kept) and os.path.samefile(target, kept):
+                return name
+    return None
 
 
 def render(make: Callable[[], T]) -> T:
@@ -187,8 +210,9 @@ def report(
             "--period",
             metavar=N_("PERIOD"),
             help=N_(
-                "The periodic report the office signs, for this period: 2021-Q2, 2021-H1, 2021-9M "
-                "(nine months), 2021-M09, 2021 (the year)."
+                "The periodic report the office signs, for this period, as tables name it (quarter "
+                "II/2021) or by its code: 2021-Q2, 2021-H1, 2021-9M (nine months), 2021-M09, 2021 (the "
+                "year)."
             ),
             parser=report_period_option,
         ),
@@ -292,7 +316,7 @@ def export(
     data: Data = None,
     lang: Lang = None,
 ) -> int:
-    kind = format_for(fmt, output, EXPORT_SUFFIXES)
+    kind = format_for(fmt, output, EXPORT_SUFFIXES, {ExportFormat.CSV_EXCEL: ExportFormat.CSV})
     if kind is None:
         fail(
             _(
@@ -306,6 +330,7 @@ def export(
         fail(_("an Excel workbook is not for the screen: write it to a file with -o (e.g. -o ke-hoach.xlsx)"))
     now, plan, sts = as_of(today, data, warn_days)
     if kind is ExportFormat.SQLITE and output is not None:
+        publish.no_stale_journal(output)
         publication = formats.PublicationView(plan, sts, now, warn_days)
         emit(formats.render(kind, publication), output, data)
         publish.write_metadata(publication, output)
@@ -328,7 +353,7 @@ def schema(
     # The schemas come from the Pydantic models: imported by this command only (~120 ms).
     from tthc_cli.data.schemas import write_schemas
 
-    folder = out_dir or os.path.join(data_dir(data), "schemas")
+    folder = out_dir or os.path.join(data_dir(data), SCHEMAS_DIR)
     try:
         written = write_schemas(folder)
     except OSError as exc:

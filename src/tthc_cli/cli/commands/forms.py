@@ -21,6 +21,7 @@ from tthc_cli.cli.completion import complete_units
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Data, Lang, Today, WarnDays, non_empty
 from tthc_cli.domain.accountability import all_assignments
 from tthc_cli.domain.item_ids import unit_slug
+from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _, ngettext, os_reason
 from tthc_cli.present.console import note
 
@@ -121,30 +122,38 @@ def import_forms(
     problems = list(found.problems)
     # Every row was checked to be its form's unit's to report: in the per-unit layout, that unit's file.
     batch = [(unit_log_file(directory, row.entry.by or ""), row.entry) for row in found.rows]
-    if not problems and batch:
+    warnings: list[Problem] = []
+    refused = bool(problems)  # a row or a form with a problem: nothing is recorded
+    if not refused and batch:
         units = {target: row.entry.by or "" for (target, _e), row in zip(batch, found.rows, strict=True)}
         try:
-            record_entries(directory, batch, now, working_days(), IMPORT_REFUSES, units)
+            warnings = record_entries(directory, batch, now, working_days(), IMPORT_REFUSES, units)
         except AppendError as exc:
             from tthc_cli.present.messages import message
 
             fail(message(exc.problem), EXIT_DATA)
         except EntryRefused as exc:
+            # Refused by an error or by a contradiction with the log (IMPORT_REFUSES, warnings): either
+            # way no file was written, and that is what is said.
+            refused = True
             problems += found.place(exc.problems, exc.placed)
         except OSError as exc:
             fail(_("cannot write the progress log: {reason}").format(reason=os_reason(exc)))
     for p in problems:
         note(format_form_problem(p))
-    errors = sum(1 for p in problems if p.is_error)
-    if errors:
+    if refused:
+        if not problems:
+            note(_("the log with the forms' rows appended would not read back as those rows"))
         fail(
             ngettext(
                 "{count} problem in the forms; nothing was recorded (fix the rows and import again)",
                 "{count} problems in the forms; nothing was recorded (fix the rows and import again)",
-                errors,
-            ).format(count=errors),
+                len(problems),
+            ).format(count=len(problems)),
             EXIT_DATA,
         )
+    for p in warnings:  # about the files written: shown, the rows written all the same
+        note(format_form_problem(p))
     targets = sorted({t for t, _e in batch})
     note(
         _("recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log").format(

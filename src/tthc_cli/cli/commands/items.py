@@ -31,7 +31,7 @@ from tthc_cli.cli.options import (
     day_option,
 )
 from tthc_cli.domain.accountability import assignments, figures_of
-from tthc_cli.domain.plan import Plan, PlanItem
+from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.queries import (
     items_due,
@@ -41,7 +41,6 @@ from tthc_cli.domain.queries import (
     open_ended_members,
 )
 from tthc_cli.domain.suggest import unknown_id
-from tthc_cli.domain.units import fold
 from tthc_cli.i18n import N_, _
 from tthc_cli.present import formats
 from tthc_cli.present.labels import item_label, period_words, plan_title
@@ -83,18 +82,6 @@ def after_period(plan: Plan, now: date) -> tuple[str, ...]:
     )
 
 
-def item_by_label(plan: Plan, text: str) -> PlanItem | None:
-    """The item a person names as the brief and report do: "Mục 3.2", "PL I – 6 (Sở Y tế)", "PL I – 6",
-    "pl ii - ii.12" (compared on the folded key, with or without the unit)."""
-    key = fold(text)
-    if not key:
-        return None
-    for item in plan.items:
-        if key in (fold(item_label(item, plan.meta)), fold(item_label(item, plan.meta, unit=False))):
-            return item
-    return None
-
-
 def show(
     item_id: ItemId,
     fmt: ItemFormat = TextFormat.TEXT,
@@ -106,7 +93,7 @@ def show(
     """The item with its status on --today and its progress log up to then: as text, or as JSON (the
     item object of every other command plus `status` and `progress`)."""
     plan = load(data)
-    item = plan.by_id.get(plan.find_id(item_id)) or item_by_label(plan, item_id)
+    item = plan.by_id.get(plan.find_id(item_id))
     if item is None:
         fail(message(unknown_id(plan, item_id)), EXIT_DATA)
     now = query_day(today)
@@ -297,7 +284,12 @@ def unit(
 
 def missing(
     item_id: Annotated[
-        str, typer.Argument(metavar="ID", help=N_("e.g. duty:IV.2, task:3"), autocompletion=complete_ids)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help=N_("e.g. duty:IV.2, task:3, or as tables name it: 'Item IV.2'"),
+            autocompletion=complete_ids,
+        ),
     ],
     period: Period = None,
     fmt: Format = TableFormat.TABLE,
@@ -314,14 +306,15 @@ def missing(
     if key not in plan.by_id:
         fail(message(unknown_id(plan, item_id)), EXIT_DATA)
     try:
-        kids = obligations(plan, key, period)
+        code = plan.period_of(key, period) if period is not None else None
+        kids = obligations(plan, key, code)
     except ProblemError as exc:
         fail(message(exc.problem), EXIT_DATA)
     sts = statuses_on(plan, now, warn_days)
     left = [k for k in kids if not sts[k.id].done]
     whole = item_label(plan.by_id[key], plan.meta)
     title = _("{item}: {done}/{total} done, {left} not yet (status on {day})").format(
-        item=whole + (f" ({period_words(period.strip().upper())})" if period else ""),
+        item=whole + (f" ({period_words(code)})" if code else ""),
         done=len(kids) - len(left),
         total=len(kids),
         left=len(left),

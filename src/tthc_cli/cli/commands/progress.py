@@ -15,10 +15,11 @@ from tthc_cli.cli.commands import (
     working_days,
 )
 from tthc_cli.cli.completion import complete_ids, complete_units
-from tthc_cli.cli.options import Data, DayInput, Lang, choice, day_option
+from tthc_cli.cli.options import Data, DayInput, Lang, day_option, entry_status_option
 from tthc_cli.data.files import DataDirError
 from tthc_cli.domain.item_ids import obligation_id
 from tthc_cli.domain.plan import Entry, EntryStatus
+from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
@@ -31,13 +32,20 @@ def add(
     item_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help=N_("e.g. 1.1, review:6, inspection:II.3"), autocompletion=complete_ids
+            metavar="ID",
+            help=N_("e.g. 1.1, review:6, inspection:II.3, or as tables name it: 'Item 3.2', 'App. I – 6'"),
+            autocompletion=complete_ids,
         ),
     ],
     status: Annotated[
         EntryStatus,
         typer.Option(
-            "--status", help=N_("started, done, reopened or note."), parser=choice("--status", EntryStatus)
+            "--status",
+            help=N_(
+                "started (bắt đầu), done (hoàn thành, xong), reopened (mở lại) or note (ghi chú): the code "
+                "or the word, with or without diacritics; the code is recorded."
+            ),
+            parser=entry_status_option,
         ),
     ],
     when: Annotated[
@@ -64,7 +72,10 @@ def add(
         typer.Option(
             "--period",
             metavar=N_("PERIOD"),
-            help=N_("For a recurring item: which occurrence (2021-Q2, 2021-M03)."),
+            help=N_(
+                "For a recurring item: which occurrence, as tables name it (quarter II/2021) or by its "
+                "code (2021-Q2, 2021-M03)."
+            ),
         ),
     ] = None,
     data: Data = None,
@@ -87,7 +98,11 @@ def add(
     plan = load(directory)
     key = plan.find_id(item_id)
     if unit is not None or period is not None:
-        key = obligation_id(key, resolve_unit(plan, unit) if unit is not None else None, period)
+        try:  # a period as tables print it ('quý II/2021') or its code; one the item lacks is said so
+            code = plan.period_of(key, period) if period is not None and key in plan.by_id else period
+        except ProblemError as exc:
+            fail(message(exc.problem), EXIT_DATA)
+        key = obligation_id(key, resolve_unit(plan, unit) if unit is not None else None, code)
     if key not in plan.by_id:
         fail(message(unknown_id(plan, key)), EXIT_DATA)
     if plan.by_id[key].split:

@@ -14,6 +14,24 @@ from tthc_cli.present.formats import PublicationView
 SUFFIXES = {".db": ExportFormat.SQLITE, ".sqlite": ExportFormat.SQLITE, ".sqlite3": ExportFormat.SQLITE}
 
 
+# Files SQLite keeps beside a database while it is open, or after a crash: opened next, the database
+# replays them, so a stale one would bring back the old database over the one just written.
+JOURNALS = ("-wal", "-shm", "-journal")
+
+
+def no_stale_journal(output: str) -> None:
+    """Refuse to write a database where another database's journal lies beside the name."""
+    for suffix in JOURNALS:
+        if os.path.lexists(output + suffix):
+            fail(
+                _(
+                    "-o {output}: {journal} lies beside it, a journal of another database that would be "
+                    "replayed over this one; close the program using it (Datasette) and delete the file, "
+                    "or choose another name"
+                ).format(output=output, journal=output + suffix)
+            )
+
+
 def metadata_path(output: str) -> str:
     """ke-hoach.db -> ke-hoach.metadata.json, beside it."""
     return os.path.splitext(output)[0] + ".metadata.json"

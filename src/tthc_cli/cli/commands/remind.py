@@ -69,7 +69,3 @@ def remind(
     from tthc_cli.cli import mail
 
     return mail.remind(unit, within, output, send, smtp_file, forms, templates, today, data)
-
-
-def _an_empty_folder(path: str) -> bool:
-    return os.path.isdir(path) and not os.listdir(path)

@@ -1,0 +1,113 @@
+"""An item as a person names it — its ID, its bare number, or the document's numbering as every table
+shows it ("Mục 3.2", "PL I – 7", "Mục IV.2 – Sở Y tế (quý II/2021)"), with or without the unit and the
+period, diacritics or capitals — is found by one lookup (Plan.find_id), and every command that takes an
+item accepts it: show, progress add, missing, and tab completion offers the names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tthc_cli.cli.completion import complete_ids
+from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.suggest import unknown_id
+from tthc_cli.present.messages import message
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Mục 3.2", "task:3.2"),
+        ("mục 1.1", "task:1.1"),
+        ("Muc IV.2", "duty:IV.2"),
+        ("Mục IV.2 – Sở Y tế", "duty:IV.2/so-y-te"),
+        ("Mục IV.2 – Sở Y tế (quý II/2021)", "duty:IV.2/so-y-te/2021-Q2"),
+        ("muc iv.2 - so y te (quy 2/2021)", "duty:IV.2/so-y-te/2021-Q2"),
+        ("Mục 3.2 (năm 2021)", "task:3.2/2021"),
+        ("PL I – 7", "review:7"),
+        ("PL I - 7", "review:7"),
+        ("PL I – 6 (Sở Y tế)", "review:6"),
+        ("Phụ lục I, dòng 6", "review:6"),
+        ("PL II – II.12", "inspection:II.12"),
+        ("PL I – Ghi chú 2", "note:review.2"),
+        ("PL I – Ghi chú 2 – Sở Y tế", "note:review.2/so-y-te"),
+        ("Mục IV, đoạn cuối", "note:IV"),
+        ("Item 3.2", "task:3.2"),  # as --lang en prints it
+        ("App. I – 6 (Sở Y tế)", "review:6"),
+        ("Section IV, closing paragraph", "note:IV"),
+        ("3.2", "task:3.2"),  # IDs and bare numbers as before
+        ("IV.2", "duty:IV.2"),
+        ("review:6", "review:6"),
+    ],
+)
+def test_the_documents_numbering_names_the_item(ds: Plan, typed: str, found: str) -> None:
+    assert ds.find_id(typed) == found
+    assert found in ds.by_id
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "PL I – 6 (Sở Tư pháp)",  # row 6 is Sở Y tế's
+        "Mục 3.2 – Sở Y tế",  # 3.2 is not owed unit by unit
+        "Mục 3.1 (quý II/2021)",  # 3.1 does not recur
+        "Mục 99",
+        "PL I – 61",
+    ],
+)
+def test_a_name_that_fits_no_item_names_none(ds: Plan, typed: str) -> None:
+    assert ds.find_id(typed) not in ds.by_id
+
+
+def test_a_name_in_the_log_is_answered_with_the_id_it_names(ds: Plan) -> None:
+    """In progress.yaml only IDs are read; a label written there is told which ID it means."""
+    assert "review:7" in message(unknown_id(ds, "PL I – 7"))
+
+
+def test_a_heading_named_as_the_document_does_lists_its_items(ds: Plan) -> None:
+    said = message(unknown_id(ds, "Mục 3"))
+    assert "task:3.1" in said and "task:3.2" in said
+
+
+def test_show_progress_add_and_missing_take_the_documents_numbering(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = ["--data", str(data_dir)]
+    shown = run("show", "Mục IV.2 – Sở Y tế (quý II/2021)", "--today", "2021-06-20", *folder)
+    assert shown.code == 0, shown.stderr
+    assert shown.stdout.startswith("Mục IV.2 – Sở Y tế (quý II/2021)")
+    for typed, key in (("PL I – 7", "review:7"), ("Mục 1.1", "task:1.1")):
+        added = run("progress", "add", typed, "--status", "done", "--date", "2021-06-20", *folder)
+        assert added.code == 0, added.stderr
+        assert f"Đã ghi: {key} hoàn thành ngày 20/06/2021" in added.stderr
+    named = "Mục IV.2 – Sở Y tế (quý II/2021)"
+    report = run("progress", "add", named, "--status", "done", "--date", "2021-06-16", *folder)
+    assert report.code == 0 and "duty:IV.2/so-y-te/2021-Q2" in report.stderr
+    log = (data_dir / "progress.yaml").read_text(encoding="utf-8")
+    for key in ("review:7", "task:1.1", "duty:IV.2/so-y-te/2021-Q2"):
+        assert f'- id: "{key}"' in log
+    missing = run("missing", "Mục IV.2", "--period", "2021-Q2", "--today", "2021-06-17", *folder)
+    assert missing.code == 0, missing.stderr
+    assert missing.stdout.startswith("Mục IV.2 (quý II/2021): 1/28 đã hoàn thành, 27 chưa")
+
+
+def test_a_name_that_fits_no_item_is_refused_by_every_command(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = ["--data", str(data_dir)]
+    before = (data_dir / "progress.yaml").read_bytes()
+    for args in (
+        ("show", "PL I – 61"),
+        ("progress", "add", "PL I – 61", "--status", "done"),
+        ("missing", "Mục 99"),
+    ):
+        result = run(*args, *folder)
+        assert result.code == 1, args
+        assert "không có việc nào mang mã" in result.stderr
+    assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+def test_completion_offers_the_documents_numbering_once_it_is_typed(run) -> None:  # type: ignore[no-untyped-def]
+    ctx = SimpleNamespace(params={})
+    offered = complete_ids(ctx, "PL I – ")  # type: ignore[arg-type]
+    assert "PL I – 6 (Sở Y tế)" in offered and "review:6" not in offered
+    assert "Mục IV.2 – Sở Y tế (quý II/2021)" in complete_ids(ctx, "muc iv.2")  # type: ignore[arg-type]
+    assert "review:6" in complete_ids(ctx, "rev")  # type: ignore[arg-type]

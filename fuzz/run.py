@@ -1,5 +1,6 @@
-"""Run the fuzz properties longer and print how many cases ran: the data files (tests/test_fuzz.py),
-user templates, command lines and the cache (tests/test_hardening_fuzz.py).
+"""Run the fuzz properties longer and print how many cases ran: the data files
+(tests/test_hostile_data_files.py), office templates and command lines
+(tests/test_hostile_templates_and_command_lines.py).
 
 .venv/bin/python fuzz/run.py --examples 5000
 """
@@ -26,8 +27,8 @@ def main() -> int:
             sys.executable,
             "-m",
             "pytest",
-            "tests/test_fuzz.py",
-            "tests/test_hardening_fuzz.py",
+            "tests/test_hostile_data_files.py",
+            "tests/test_hostile_templates_and_command_lines.py",
             "-q",
             "-p",
             "no:cacheprovider",
@@ -43,7 +44,7 @@ def main() -> int:
         check=False,
     )
     total = 0
-    for block in re.split(r"\n(?=tests/test_(?:hardening_)?fuzz.py::)", proc.stdout):
+    for block in re.split(r"\n(?=tests/test_hostile_\w+\.py::)", proc.stdout):
         name = block.split("\n", 1)[0].strip().rstrip(":")
         passed = sum(int(n) for n in re.findall(r"(\d+) passing(?: examples?)?", block))
         if passed:

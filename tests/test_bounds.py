@@ -1,7 +1,10 @@
 """Bounded work: a plan can ask for at most so many obligations (units × occurrences, over its items),
-refused at the line that asks before any is made, however the files are written."""
+refused at the line that asks before any is made, however the files are written; and thousands of
+problems are shown as the first hundred and a count of the rest (JSON keeps them all)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from tthc_cli.data.dataset import assemble
 from tthc_cli.domain.obligations import MAX_OBLIGATIONS
@@ -128,3 +131,15 @@ def test_a_one_off_item_owed_unit_by_unit_counts_one_occurrence() -> None:
     (found,) = result.errors
     assert dict(found.params)["units"] == 20 and dict(found.params)["occurrences"] == 1
     assert "(20 đơn vị × 1 kỳ)" in message(found)
+
+
+def test_many_problems_are_counted_after_the_first_hundred(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    with open(data_dir / "plan.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n" + "".join(f"x_{i}: {i}\n" for i in range(2500)))
+    text = run("validate", "--data", str(data_dir))
+    assert text.code == 1
+    assert sum(1 for line in text.stdout.splitlines() if "error[unknown-field]" in line) == 100
+    assert "… và 2.400 lỗi khác" in text.stdout
+    assert len(run("validate", "-f", "json", "--data", str(data_dir)).stdout.split('"unknown-field"')) == 2501
+    listed = run("list", "--data", str(data_dir))
+    assert listed.code == 1 and "… và 2.490 lỗi khác" in listed.stderr

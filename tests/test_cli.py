@@ -137,6 +137,16 @@ def test_data_found_upward_from_the_working_directory(run, monkeypatch, data_dir
     assert run("validate").code == 0
 
 
+def test_data_found_above_the_working_directory_is_named(tthc, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    below = data_dir / "sub" / "deeper"
+    below.mkdir(parents=True)
+    result = tthc("list", "-f", "json", cwd=below, env={"TTHC_DATA": None})
+    assert result.code == 0
+    assert f"dùng dữ liệu kế hoạch trong {data_dir}" in result.stderr
+    here = tthc("list", cwd=data_dir, env={"TTHC_DATA": None})
+    assert here.code == 0 and "dùng dữ liệu kế hoạch" not in here.stderr
+
+
 def test_no_data_anywhere_says_how_to_point_at_it(run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("TTHC_DATA")
     # A folder no plan.yaml lies above (another program's plan.yaml in /tmp would be found, rightly).

@@ -1,5 +1,5 @@
-"""Terminal tables: they fit the width, cut long texts to a line, colour the status words; a pipe
-never imports rich."""
+"""Terminal tables: they fit the width, cut long texts to a line, colour the status words; a piped
+query imports neither rich nor Jinja nor icalendar."""
 
 from __future__ import annotations
 
@@ -145,3 +145,21 @@ def test_piped_output_is_plain_and_never_imports_rich() -> None:
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert result.stderr.endswith("False"), result.stderr
     assert "\x1b[" not in result.stdout and result.stdout.splitlines()[1].startswith("+---")
+
+
+def test_a_query_imports_no_jinja_no_rich_no_calendar(data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The imports kept out of a piped query (README "Speed"): Jinja (rendering), rich (a terminal),
+    icalendar (the calendar export) — each costlier than the answer."""
+    monkeypatch.setenv("TTHC_DATA", str(data_dir))
+    heavy = ("jinja2", "rich", "icalendar")
+    probe = (
+        "import sys\nfrom tthc_cli.cli import entry\n"
+        "for argv in (['validate'], ['units'], ['due', '--before', '2021-06-30']):\n"
+        "    try:\n        entry.main(argv)\n"
+        "    except SystemExit as stop:\n        assert stop.code == 0, argv\n"
+        f"sys.stderr.write('loaded:' + ' '.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "TTHC_TODAY": "2021-06-05"}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert result.stderr.endswith("loaded:"), result.stderr
+    assert "Sở Y tế" in result.stdout  # the units table: it did answer

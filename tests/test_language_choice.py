@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from .conftest import ROOT, Run
+from .conftest import DATA, ROOT, Run
 
 VI, EN = "Mục 1.1 — ", "Item 1.1 — "
 
@@ -76,3 +76,53 @@ def test_an_unknown_language_is_refused_naming_where_it_came_from(
 
 def test_a_language_on_the_line_beats_a_wrong_variable(tthc) -> None:  # type: ignore[no-untyped-def]
     assert _first_line(tthc, "--lang", "en", "show", "1.1", lang="xx").startswith(EN)
+
+
+# --- the help, a double dash, a language refused ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "first_line"),
+    [
+        (["units", "--help"], {}, "Cách dùng: tthc units [TÙY_CHỌN]"),
+        (["units", "--help"], {"TTHC_LANG": "en"}, "Usage: tthc units [OPTIONS]"),
+        (["units", "--lang", "en", "--help"], {}, "Usage: tthc units [OPTIONS]"),
+        (["units", "--help", "--lang", "en"], {}, "Usage: tthc units [OPTIONS]"),  # after --help too
+        (["--lang=vi", "units", "--help"], {"TTHC_LANG": "en"}, "Cách dùng: tthc units [TÙY_CHỌN]"),
+        (["--lang", "en", "units", "--help"], {"TTHC_LANG": "vi"}, "Usage: tthc units [OPTIONS]"),
+        (["units", "--help"], {"TTHC_LANG": ""}, "Cách dùng: tthc units [TÙY_CHỌN]"),
+        (["--help", "--lang", "en"], {}, "Usage: tthc [OPTIONS] COMMAND [ARGS]..."),
+    ],
+)
+def test_the_flag_wins_over_the_environment_wherever_it_stands(tthc, args, env, first_line) -> None:  # type: ignore[no-untyped-def]
+    result = tthc(*args, env=env)
+    assert result.code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first_line
+
+
+def test_after_a_double_dash_lang_is_an_argument_not_an_option(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("show", "1.1", "--", "--lang", "en", env={"TTHC_DATA": str(DATA)})
+    assert result.code == 2
+    assert result.stderr.startswith("tthc: thừa đối số: --lang en")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        (["list", "--lang", "fr"], {}, "tthc: --lang fr: không có ngôn ngữ này; chọn một trong: vi, en\n"),
+        (
+            ["list"],
+            {"TTHC_LANG": "de"},
+            "tthc: TTHC_LANG=de: không có ngôn ngữ này; chọn một trong: vi, en\n",
+        ),
+        (["--lang", "fr", "list"], {}, "tthc: --lang fr: không có ngôn ngữ này; chọn một trong: vi, en\n"),
+    ],
+)
+def test_an_unknown_language_is_refused_in_vietnamese(tthc, args, env, line) -> None:  # type: ignore[no-untyped-def]
+    result = tthc(*args, env={"TTHC_DATA": str(DATA), **env})
+    assert (result.code, result.stdout, result.stderr) == (2, "", line)
+
+
+def test_lang_needs_a_value(tthc) -> None:  # type: ignore[no-untyped-def]
+    result = tthc("list", "--lang")
+    assert result.code == 2 and result.stderr.startswith("tthc: --lang cần một giá trị")

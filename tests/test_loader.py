@@ -1,4 +1,5 @@
-"""The YAML reader: scalars stay as written, structural traps are reported with their line."""
+"""The YAML reader: scalars stay as written, structural traps are reported with their line, and a line
+and column are counted as an editor shows them (any line end; characters, not bytes)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
 from tthc_cli.present.messages import message
+from tthc_cli.textnorm import LineIndex
 
 
 def parse(text: str | bytes) -> Document:
@@ -204,3 +206,12 @@ def test_a_lookalike_letter_in_a_name_is_reported_where_it_stands() -> None:
 
 def test_a_name_wholly_in_another_script_is_no_lookalike() -> None:
     assert parse("note: Москва\nother: α\n").diagnostics == []
+
+
+def test_line_index_counts_lf_crlf_and_lone_cr_and_columns_in_characters() -> None:
+    text = "a: 1\rb: ế\r\nc: 😀x\nd"
+    lines = LineIndex(text)
+    assert lines.line_col(text.index("b")) == (2, 1)
+    assert lines.line_col(text.index("ế")) == (2, 4)
+    assert lines.line_col(text.index("x")) == (3, 5)
+    assert lines.line_col(text.index("d")) == (4, 1)

@@ -1,15 +1,34 @@
-"""Exact answers, worked out by hand from the source text, and the laws the queries obey."""
+"""Exact answers, worked out by hand from the source text, and the laws the queries obey: items due,
+overdue and upcoming, a unit's rows, an item's obligations by period, filters and windows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tthc_cli.data.dataset import assemble
+from tthc_cli.data.files import list_data_files
 from tthc_cli.domain.accountability import assignments
 from tthc_cli.domain.plan import Plan as Dataset
-from tthc_cli.domain.queries import items_due, items_overdue, items_upcoming
+from tthc_cli.domain.plan import PlanItem
+from tthc_cli.domain.problems import ProblemError
+from tthc_cli.domain.queries import (
+    filter_items,
+    items_due,
+    items_open_between,
+    items_overdue,
+    items_upcoming,
+    obligations,
+    open_ended_members,
+)
+from tthc_cli.present.messages import message
+
+from .conftest import edit, load_with
 
 REVIEWS = [f"review:{n}" for n in range(1, 17)]
 # The sở, Ban Quản lý and district committees, each of which writes its own plan (IV.2) and sends
@@ -307,3 +326,173 @@ def test_upcoming_and_overdue_never_overlap(ds: Dataset, today: date, within: in
         i.deadline.effective_due <= today + timedelta(within)  # type: ignore[operator]
         for i in items_upcoming(ds, today, within)
     )
+
+
+# --- filters, an item's obligations, windows, the unit's rows of split items ------------------------
+
+
+def test_filtering_by_unit_keeps_every_role_unless_one_is_asked(ds: Dataset) -> None:
+    unit = "Sở Tư pháp"
+    every = filter_items(ds, ds.items, unit=unit)
+    led = filter_items(ds, ds.items, unit=unit, role="lead")
+    supported = filter_items(ds, ds.items, unit=unit, role="support")
+    assert led and supported
+    assert {i.id for i in every} == {i.id for i in led} | {i.id for i in supported}
+    assert every == filter_items(ds, ds.items, unit=unit, role="any")
+
+
+# --- obligations, time windows, the unit's rows of split items -----------------------------------
+
+AN_LAC = Path(__file__).resolve().parent / "fixtures" / "an-lac-2022"
+
+
+@pytest.fixture(scope="module")
+def an_lac() -> Dataset:
+    files = {n: (AN_LAC / n).read_bytes() for n in list_data_files(str(AN_LAC)) if (AN_LAC / n).exists()}
+    result = assemble(files)
+    assert result.plan is not None, result.problems
+    return result.plan
+
+
+def test_obligations_of_one_period_as_typed(an_lac: Dataset) -> None:
+    assert [k.id for k in obligations(an_lac, "task:3", " 2022-m02 ")] == ["task:3/2022-M02"]
+    assert len(obligations(an_lac, "task:3")) == 12
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    from tthc_cli import i18n
+
+    i18n.activate("en")
+    yield
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
+
+
+def test_a_period_the_item_does_not_have_lists_its_periods(an_lac: Dataset, english: None) -> None:
+    with pytest.raises(ProblemError) as caught:
+        obligations(an_lac, "task:3", "2022-Q1")
+    months = ", ".join(f"month {m}/2022" for m in range(1, 13))  # as tables print them
+    assert message(caught.value.problem) == f"task:3 has no period '2022-Q1'; its periods: {months}"
+
+
+def test_an_item_not_split_has_no_obligations(an_lac: Dataset, english: None) -> None:
+    with pytest.raises(ProblemError) as caught:
+        obligations(an_lac, "task:1")
+    assert (
+        message(caught.value.problem)
+        == "task:1 is one obligation, not one per unit or period (tthc show task:1)"
+    )
+
+
+def test_a_unit_sees_the_occurrences_of_a_recurring_item_not_the_item(an_lac: Dataset) -> None:
+    target = an_lac.by_id["task:3"].lead[0]
+    seen = [r.item.id for r in assignments(an_lac, target)]
+    assert "task:3" not in seen
+    assert [i for i in seen if i.startswith("task:3/")] == [f"task:3/2022-M{m:02}" for m in range(1, 13)]
+
+
+def test_a_unit_that_coordinates_an_item_split_by_unit_sees_the_item() -> None:
+    plan = edit(
+        "plan.yaml",
+        '        - UBND cấp xã\n    # "Yêu cầu',
+        '        - UBND cấp xã\n    support:\n      refs: [Báo Hải Dương]\n    # "Yêu cầu',
+    )
+    ds = load_with(plan_yaml=plan).plan
+    assert ds is not None
+    rows = [(r.item.id, r.role, r.via, r.definite) for r in assignments(ds, "Báo Hải Dương")]
+    assert ("duty:IV.1", "support", None, True) in rows
+    owner = [r.item.id for r in assignments(ds, "Sở Y tế")]
+    assert "duty:IV.1/so-y-te" in owner and "duty:IV.1" not in owner
+
+
+def test_done_is_asked_as_of_today(ds: Dataset) -> None:
+    """An item is done as of a day: `is_done` gets the day the question is asked for."""
+    asked: set[object] = set()
+
+    def done_by_june(item: PlanItem, today: date) -> bool:
+        asked.add(today)
+        return today >= date(2021, 6, 1)
+
+    may, june = date(2021, 5, 20), date(2021, 6, 10)
+    assert items_upcoming(ds, may, 14, done_by_june) and asked == {may}
+    assert items_upcoming(ds, june, 30, done_by_june) == []
+    assert items_overdue(ds, june, done_by_june) == []
+    assert items_overdue(ds, june) and june in asked
+
+
+def test_upcoming_items_soonest_first_whatever_their_order_in_the_plan(ds: Dataset) -> None:
+    rows = items_upcoming(ds, date(2021, 1, 1), 365)
+    dues = [i.deadline.effective_due for i in rows]
+    assert dues == sorted(dues)  # type: ignore[type-var]
+    order = [ds.items.index(i) for i in rows]
+    assert order != sorted(order)  # the plan lists some later-due items first
+
+
+def test_open_ended_members_are_the_collective_groups_among_the_leads(ds: Dataset) -> None:
+    # The first lead includes "Các sở, ban, ngành thuộc UBND tỉnh" (not listed in full) and "UBND cấp
+    # xã" (communes the registry does not list one by one).
+    assert open_ended_members(ds, ds.by_id["task:7.1"]) == [
+        "Các cơ quan giải quyết hồ sơ thủ tục hành chính",
+        "Các sở, ban, ngành thuộc UBND tỉnh",
+        "UBND cấp xã",
+        "Các cơ quan thông tin truyền thông của tỉnh",
+    ]
+    assert open_ended_members(ds, ds.by_id["task:1.1"]) == []
+
+
+def test_a_unit_that_leads_an_inspection_of_itself_is_its_lead() -> None:
+    """Roles rank lead, inspected, support (not alphabetically): Văn phòng UBND tỉnh leads task 6's
+    inspections, and is the unit of this row too."""
+    text = edit(
+        "appendix_inspection.yaml", "{stt: 1, unit: Sở Công Thương}", "{stt: 1, unit: Văn phòng UBND tỉnh}"
+    )
+    ds = load_with(appendix_inspection_yaml=text).plan
+    assert ds is not None
+    rows = {r.item.id: (r.role, r.via, r.definite) for r in assignments(ds, "Văn phòng UBND tỉnh")}
+    assert rows["inspection:I.1"] == ("lead", None, True)
+    assert ds.by_id["inspection:I.1"].unit == "Văn phòng UBND tỉnh"
+
+
+def test_an_item_that_is_not_split_has_no_obligations_even_with_appendix_rows(ds: Dataset) -> None:
+    assert ds.children("task:6")  # its Phụ lục II rows
+    with pytest.raises(ProblemError):
+        obligations(ds, "task:6")
+
+
+def test_an_item_split_by_unit_only_has_no_periods_to_list(ds: Dataset, english: None) -> None:
+    with pytest.raises(ProblemError) as caught:
+        obligations(ds, "task:8", "2021-Q1")
+    assert message(caught.value.problem) == "task:8 has no period '2021-Q1'; its periods: —"
+
+
+def test_a_standing_responsibility_has_no_one_missing(ds: Dataset, english: None) -> None:
+    with pytest.raises(ProblemError) as caught:
+        obligations(ds, "duty:IV.1")
+    assert message(caught.value.problem) == (
+        "duty:IV.1 is a standing responsibility: there is nothing to deliver, so no one is missing "
+        "(tthc show duty:IV.1)"
+    )
+
+
+def test_open_between_looks_only_at_the_pool_given(ds: Dataset) -> None:
+    first, last, today = date(2021, 1, 1), date(2021, 12, 31), date(2021, 1, 1)
+    every = items_open_between(ds, first, last, today=today)
+    pool = [ds.by_id["review:2"], ds.by_id["task:1.1"]]
+    assert len(every) > 2
+    assert items_open_between(ds, first, last, today=today, pool=pool) == [
+        ds.by_id["task:1.1"],
+        ds.by_id["review:2"],
+    ]
+
+
+def test_a_unit_that_may_coordinate_through_two_open_groups_gets_one_row() -> None:
+    plan = edit(
+        "plan.yaml",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n",
+        "      refs:\n        - Các cơ quan, đơn vị, địa phương có liên quan\n"
+        "        - Các sở, ngành, cơ quan liên quan\n",
+    )
+    ds = load_with(plan_yaml=plan).plan
+    assert ds is not None
+    rows = [(r.role, r.via, r.definite) for r in assignments(ds, "Sở Y tế") if r.item.id == "task:1.1"]
+    assert rows == [("support", "Các cơ quan, đơn vị, địa phương có liên quan", False)]

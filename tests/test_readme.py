@@ -1,8 +1,8 @@
 """The README cannot drift from the command line: its command reference is each command's real
-`--help` (as sqlite-utils keeps its CLI reference with cog), and its Commands table names only commands
-and options that exist, and every command. After an intended change to a command's help, rewrite the
-reference with `TTHC_UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py` and review the
-diff."""
+`--help` (as sqlite-utils keeps its CLI reference with cog), its Commands table names only commands
+and options that exist, and every command; and every test file it names exists. After an intended
+change to a command's help, rewrite the reference with
+`TTHC_UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py` and review the diff."""
 
 from __future__ import annotations
 
@@ -80,3 +80,14 @@ def test_the_commands_table_names_every_command_and_only_real_options() -> None:
         options = {opt for p in command.params for opt in getattr(p, "opts", ())}
         named = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", synopsis))
         assert named <= options, (name, named - options)
+
+
+def test_every_test_file_the_readme_or_the_mutation_runner_names_exists() -> None:
+    """A test file renamed or split is renamed where the README points at it and in the lists of tests
+    benchmarks/mutation.py runs against each module (a missing one would leave a module unmeasured)."""
+    named = set(re.findall(r"\b(test_[a-z0-9_]+\.py)\b", README.read_text(encoding="utf-8")))
+    named |= set(
+        re.findall(r"tests/(test_[a-z0-9_]+\.py)", (ROOT / "benchmarks" / "mutation.py").read_text())
+    )
+    assert len(named) > 10
+    assert sorted(n for n in named if not (ROOT / "tests" / n).is_file()) == []

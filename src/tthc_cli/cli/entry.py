@@ -2,7 +2,7 @@
 
 The app is imported inside `main`, once the quiet Ctrl-C hooks are in place (cli/__init__.py): a lazy
 import at the edge of the process, because Typer alone takes ~20 ms to import and a Ctrl-C in that
-time must still end quietly with 130 (tests/test_hardening_two.py sends it at many moments)."""
+time must still end quietly with 130 (tests/test_boundary.py sends it at many moments)."""
 
 from __future__ import annotations
 

@@ -1,11 +1,9 @@
-"""Issue 12, classes 2 and 8: the progress log keeps its form when appended to, and the cost of a
-problem stays constant however many there are (the benchmark measures; here, only that it finishes)."""
+"""The progress log keeps its form when appended to: its line ends and BOM, a symlink and the owner and
+mode of the file it points at, a last note written as a block scalar holding lines that start with '-'."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,6 @@ import pytest
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
 
-ROOT = Path(__file__).resolve().parent.parent
 LOG = 'entries:\n  - id: "1.1"\n    date: 2021-05-03\n    status: started\n'
 
 
@@ -69,7 +66,7 @@ def test_a_symlinked_log_stays_a_symlink_and_keeps_its_owner(run, data_dir: Path
         assert (st.st_uid, st.st_gid) == (1234, 1234)
 
 
-def test_a_last_note_holding_dash_lines_in_a_block_scalar(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_last_note_holding_dash_lines_is_kept_and_the_entry_appended_after_it(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     path = data_dir / "progress.yaml"
     path.write_text(
         LOG + '  - id: "1.1"\n    date: 2021-05-20\n    status: note\n'
@@ -80,41 +77,3 @@ def test_a_last_note_holding_dash_lines_in_a_block_scalar(run, data_dir: Path) -
     assert result.code == 0, result.stderr
     assert _entries(data_dir)[-1] == ("task:2", "ghi chú")
     assert _entries(data_dir)[1] == ("task:1.1", "Đã làm:\n- họp\n- gửi văn bản\n")
-
-
-def test_the_linear_cost_benchmark_finishes(tthc, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    """benchmarks/problems.py end to end, its twelve `tthc` processes run in this process (a Python
-    start each cost more than the command): the cases it builds, the exit code it demands, the
-    ratios it prints."""
-    import importlib.util
-    import tempfile
-    from types import SimpleNamespace
-
-    spec = importlib.util.spec_from_file_location("problems", ROOT / "benchmarks" / "problems.py")
-    assert spec is not None and spec.loader is not None
-    problems = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(problems)
-
-    def in_process(args: list[str], env: dict[str, str], **_: object) -> subprocess.CompletedProcess[bytes]:
-        assert args[:3] == [sys.executable, "-m", "tthc_cli"], args
-        done = tthc(*args[3:], env={k: env[k] for k in ("TTHC_DATA",)})
-        return subprocess.CompletedProcess(args, done.code, done.stdout.encode(), done.stderr.encode())
-
-    monkeypatch.setattr(problems, "subprocess", SimpleNamespace(run=in_process))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # its cases are built in this test's folder
-    assert problems.main(["--sizes", "20", "200", "--repeat", "1"]) == 0
-    out = capsys.readouterr().out
-    assert out.count("ratio ×") == 6 and "worst ratio for ×10 problems" in out, out
-    assert list(tmp_path.iterdir()) == []  # and removed
-
-
-def test_many_problems_are_counted_after_the_first_hundred(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with open(data_dir / "plan.yaml", "a", encoding="utf-8") as handle:
-        handle.write("\n" + "".join(f"x_{i}: {i}\n" for i in range(2500)))
-    text = run("validate", "--data", str(data_dir))
-    assert text.code == 1
-    assert sum(1 for line in text.stdout.splitlines() if "error[unknown-field]" in line) == 100
-    assert "… và 2.400 lỗi khác" in text.stdout
-    assert len(run("validate", "-f", "json", "--data", str(data_dir)).stdout.split('"unknown-field"')) == 2501
-    listed = run("list", "--data", str(data_dir))
-    assert listed.code == 1 and "… và 2.490 lỗi khác" in listed.stderr

@@ -1,4 +1,4 @@
-"""No input crashes it: random bytes, truncated and mutated copies of the shipped files, random
+"""No data file crashes tthc: random bytes, truncated and mutated copies of the shipped files, random
 deadline phrases. Every run ends in data or in problems with a file and a line — never an exception.
 
 Example counts here keep the suite quick; `.venv/bin/python fuzz/run.py --examples N` runs the same

@@ -1,7 +1,8 @@
-"""Fuzzing the parts an adversary controls besides the data files: user templates, the command
-line, and the cache. Every case ends in output, a located message or a miss — never an exception.
+"""No template or command line crashes tthc: random office templates and random command lines, the
+parts a person controls besides the data files. Every case ends in output, a located message or an
+exit code — never an exception.
 
-`fuzz/run.py --examples N` runs these longer, with tests/test_fuzz.py.
+`fuzz/run.py --examples N` runs these longer, with tests/test_hostile_data_files.py.
 """
 
 from __future__ import annotations

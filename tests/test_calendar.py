@@ -1,5 +1,5 @@
 """The calendar helpers: month lengths (December and February included), dates as JSON carries them,
-Vietnam's public holidays of the year asked for, and working days counted after a day."""
+and Vietnam's public holidays of the year asked for."""
 
 from __future__ import annotations
 

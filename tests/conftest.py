@@ -23,7 +23,7 @@ from tthc_cli.cli.app import app
 from tthc_cli.data.build import Sources
 from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.files import list_data_files
-from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import Plan
 
 # Hypothesis's per-example deadline is a timing assertion: on a loaded 2-core CI machine the first
 # call (importing the holiday tables) can take longer than 200 ms. Timing lives in benchmarks/.
@@ -117,7 +117,7 @@ def _shipped() -> Loaded:
 
 
 @pytest.fixture(scope="session")
-def ds() -> Dataset:
+def plan() -> Plan:
     plan = _shipped().plan
     assert plan is not None
     return plan

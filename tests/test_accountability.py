@@ -251,29 +251,29 @@ def _named(item: PlanItem, unit: str) -> bool:
     return unit in item.lead or unit in item.support or item.unit == unit
 
 
-def test_a_member_gets_through_a_group_the_groups_own_role(ds: Plan) -> None:
+def test_a_member_gets_through_a_group_the_groups_own_role(plan: Plan) -> None:
     """For every group, every member and every item: the role a member gets through a group is the
     group's own role in that item, unless the item names the member itself."""
-    reg = ds.registry
+    reg = plan.registry
     checked = 0
     for group in reg.groups:
         for member in sorted(reg.expand(group) - {group}):
-            for item in ds.items:
-                mine = role_of(ds, item, member)
+            for item in plan.items:
+                mine = role_of(plan, item, member)
                 if mine is None or mine.via is None or not mine.definite or _named(item, member):
                     continue
-                theirs = role_of(ds, item, mine.via)
+                theirs = role_of(plan, item, mine.via)
                 assert theirs is not None and theirs.role is mine.role, (group, member, item.id)
                 checked += 1
     assert checked > 500
 
 
-def test_an_explicit_naming_wins_over_a_wider_class(ds: Plan) -> None:
+def test_an_explicit_naming_wins_over_a_wider_class(plan: Plan) -> None:
     # 7.1: "các cơ quan giải quyết hồ sơ TTHC" lead; "UBND cấp huyện, cấp xã" coordinate (audit F3).
     # 5: the one-stop desks lead; "UBND cấp huyện, UBND cấp xã" coordinate (audit F4).
     for item in ("task:7.1", "task:5"):
-        group = role_of(ds, ds.by_id[item], "UBND cấp huyện")
-        member = role_of(ds, ds.by_id[item], "UBND huyện Gia Lộc")
+        group = role_of(plan, plan.by_id[item], "UBND cấp huyện")
+        member = role_of(plan, plan.by_id[item], "UBND huyện Gia Lộc")
         assert group is not None and member is not None
         assert (group.role, member.role, member.via) == ("support", "support", "UBND cấp huyện"), item
 
@@ -286,27 +286,27 @@ def _done_counts(plan: Plan, today: date) -> dict[str, int]:
     return {u: expected_figures(plan, u, today).done for u in plan.registry.units}
 
 
-def test_a_group_led_item_done_credits_no_member(ds: Plan, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_group_led_item_done_credits_no_member(plan: Plan, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     today = date(2021, 12, 31)
     # 7.1 is led by a class as a whole ("các cơ quan giải quyết hồ sơ TTHC", the portal, the media).
-    logged = _with(ds, ("task:7.1", "2021-06-10", EntryStatus.DONE))
+    logged = _with(plan, ("task:7.1", "2021-06-10", EntryStatus.DONE))
     assert statuses(logged, today)["task:7.1"].done
     members = sorted(
-        ds.registry.expand("Các cơ quan giải quyết hồ sơ thủ tục hành chính") & set(ds.registry.units)
+        plan.registry.expand("Các cơ quan giải quyết hồ sơ thủ tục hành chính") & set(plan.registry.units)
     )
     assert "Sở Y tế" in members
     from tthc_cli.domain.accountability import figures_of
 
-    before = {u: figures_of(ds, u, statuses(ds, today), today).done for u in members}
+    before = {u: figures_of(plan, u, statuses(plan, today), today).done for u in members}
     after = {u: figures_of(logged, u, statuses(logged, today), today).done for u in members}
     assert before == after
     row = next(r for r in assignments(logged, "Sở Y tế") if r.item.id == "task:7.1")
     assert (row.own, row.via) == (False, "Các cơ quan giải quyết hồ sơ thủ tục hành chính")
 
 
-def test_a_parent_with_open_parts_is_not_done_and_cannot_be_recorded_done(ds: Plan, data_dir: Path) -> None:
+def test_a_parent_with_open_parts_is_not_done_and_cannot_be_recorded_done(plan: Plan, data_dir: Path) -> None:
     today = date(2021, 12, 31)
-    one_row = _with(ds, ("inspection:II.3", "2021-06-03", EntryStatus.DONE))
+    one_row = _with(plan, ("inspection:II.3", "2021-06-03", EntryStatus.DONE))
     parent = statuses(one_row, today)["task:6"]
     assert not parent.done and (parent.children_done, parent.children_total) == (1, 17)
     (data_dir / "progress.yaml").write_text(
@@ -316,18 +316,18 @@ def test_a_parent_with_open_parts_is_not_done_and_cannot_be_recorded_done(ds: Pl
     found = assemble(files, labels, today=today).problems
     assert [(p.code, p.args["count"], p.args["total"]) for p in found] == [("done-with-open-parts", 17, 17)]
     every_row = _with(
-        ds, *((f"inspection:{r.number}", "2021-06-03", EntryStatus.DONE) for r in ds.children("task:6"))
+        plan, *((f"inspection:{r.number}", "2021-06-03", EntryStatus.DONE) for r in plan.children("task:6"))
     )
     assert statuses(every_row, today)["task:6"].status is Status.DONE_ON_TIME
 
 
-def test_an_item_without_a_due_date_is_never_done_on_time(ds: Plan) -> None:
+def test_an_item_without_a_due_date_is_never_done_on_time(plan: Plan) -> None:
     today = date(2021, 12, 31)
     for item in ("task:1.2", "duty:IV.2/so-y-te", "duty:IV.4"):
-        st = statuses(_with(ds, (item, "2021-03-01", EntryStatus.DONE)), today)[item]
+        st = statuses(_with(plan, (item, "2021-03-01", EntryStatus.DONE)), today)[item]
         assert st.status is Status.DONE, item
     y_te = expected_figures(
-        _with(ds, ("duty:IV.2/so-y-te", "2021-03-01", EntryStatus.DONE)), "Sở Y tế", today
+        _with(plan, ("duty:IV.2/so-y-te", "2021-03-01", EntryStatus.DONE)), "Sở Y tế", today
     )
     assert (y_te.undated, y_te.on_time) == (1, 0)
 

@@ -27,9 +27,9 @@ def render(table: tables.Table, width: int, capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.parametrize("width", [80, 100, 160])
-def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: ignore[no-untyped-def]
-    sts = statuses(ds, date(2021, 6, 5))
-    table = tables.item_table(ds.items, ds.meta, extra=[tables.status_extra(ds.items, sts)])
+def test_item_tables_fit_the_terminal(plan, capsys, width: int) -> None:  # type: ignore[no-untyped-def]
+    sts = statuses(plan, date(2021, 6, 5))
+    table = tables.item_table(plan.items, plan.meta, extra=[tables.status_extra(plan.items, sts)])
     lines = render(table, width, capsys)
     assert max(len(line) for line in lines) <= width
     body = "\n".join(lines)
@@ -44,36 +44,38 @@ def test_item_tables_fit_the_terminal(ds, capsys, width: int) -> None:  # type: 
         assert lines[-1].rstrip() == "Đã ẩn cột: Loại, Phối hợp / đơn vị, Thời hạn"
 
 
-def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(ds, capsys) -> None:  # type: ignore[no-untyped-def]
-    sts = statuses(ds, date(2021, 6, 5))
-    rows = [r for r in assignments(ds, "Sở Y tế") if r.definite]
-    lines = render(tables.unit_table(rows, ds.meta, sts), 80, capsys)
+def test_a_unit_on_an_80_column_terminal_is_a_screenful_or_two(plan, capsys) -> None:  # type: ignore[no-untyped-def]
+    sts = statuses(plan, date(2021, 6, 5))
+    rows = [r for r in assignments(plan, "Sở Y tế") if r.definite]
+    lines = render(tables.unit_table(rows, plan.meta, sts), 80, capsys)
     assert max(len(line) for line in lines) <= 80
     assert len(lines) < 4 * len(rows) + 8  # was 337 lines for the whole of `tthc unit "Sở Y tế"`
 
 
-def test_status_words_are_coloured_and_still_written(ds, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_status_words_are_coloured_and_still_written(plan, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")  # print_table decides about colour; the drawing does not ask again
-    sts = statuses(ds, date(2021, 6, 5))
-    items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
+    sts = statuses(plan, date(2021, 6, 5))
+    items = [plan.by_id["task:1.1"], plan.by_id["task:8"]]
     print_rich_table(
-        tables.item_table(items, ds.meta, extra=[tables.status_extra(items, sts)]), title=None, width=120
+        tables.item_table(items, plan.meta, extra=[tables.status_extra(items, sts)]), title=None, width=120
     )
     out = capsys.readouterr().out
     assert "\x1b[1;31mQuá hạn" in out and "Chưa đến" in out
 
 
-def test_status_colours_follow_the_status_not_the_word(ds, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_status_colours_follow_the_status_not_the_word(plan, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Colours are keyed by status code: an English table is coloured as the Vietnamese one."""
     from tthc_cli import i18n
 
     monkeypatch.setenv("NO_COLOR", "1")
-    sts = statuses(ds, date(2021, 6, 5))
-    items = [ds.by_id["task:1.1"], ds.by_id["task:8"]]
+    sts = statuses(plan, date(2021, 6, 5))
+    items = [plan.by_id["task:1.1"], plan.by_id["task:8"]]
     i18n.activate("en")
     try:
         print_rich_table(
-            tables.item_table(items, ds.meta, extra=[tables.status_extra(items, sts)]), title=None, width=120
+            tables.item_table(items, plan.meta, extra=[tables.status_extra(items, sts)]),
+            title=None,
+            width=120,
         )
     finally:
         i18n.activate(i18n.DEFAULT_LANGUAGE)
@@ -82,8 +84,8 @@ def test_status_colours_follow_the_status_not_the_word(ds, capsys, monkeypatch) 
     assert "Quá hạn" not in out
 
 
-def test_columns_are_dropped_in_the_declared_order(ds) -> None:  # type: ignore[no-untyped-def]
-    table = tables.item_table(ds.items, ds.meta)
+def test_columns_are_dropped_in_the_declared_order(plan) -> None:  # type: ignore[no-untyped-def]
+    table = tables.item_table(plan.items, plan.meta)
     assert list(fit_columns(table, 400).sizes) == list(range(7))
     narrow = fit_columns(table, 80)
     assert narrow.dropped == (1, 4, 5)  # kind, coordinators, phrase; the text shrinks, the lead stays
@@ -115,7 +117,7 @@ def test_a_terminal_that_reports_no_width_is_80_or_columns_wide(
     assert terminal_width(sys.stdout) == width
 
 
-def test_a_terminal_of_zero_columns_still_gets_the_table(ds, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_terminal_of_zero_columns_still_gets_the_table(plan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """rich draws nothing at all at width 0, not even the title: a silent empty answer."""
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
     monkeypatch.delenv("COLUMNS", raising=False)
@@ -123,9 +125,9 @@ def test_a_terminal_of_zero_columns_still_gets_the_table(ds, monkeypatch) -> Non
     monkeypatch.setenv("TERM", "xterm")
     screen = _Terminal()
     monkeypatch.setattr(sys, "stdout", screen)
-    sts = statuses(ds, date(2021, 6, 5))
+    sts = statuses(plan, date(2021, 6, 5))
     print_table(
-        tables.item_table(ds.items[:3], ds.meta, extra=[tables.status_extra(ds.items[:3], sts)]),
+        tables.item_table(plan.items[:3], plan.meta, extra=[tables.status_extra(plan.items[:3], sts)]),
         title="Tiêu đề",
     )
     import re

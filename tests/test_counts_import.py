@@ -104,11 +104,11 @@ def test_every_problem_of_a_file_is_reported_in_one_run(run, tmp_path: Path) -> 
     assert "có phải là 'Sở Y tế'" in err
 
 
-def test_a_row_over_several_physical_lines_is_placed_at_its_first_line(tmp_path: Path, ds) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_over_several_physical_lines_is_placed_at_its_first_line(tmp_path: Path, plan) -> None:  # type: ignore[no-untyped-def]
     raw = (
         HEADER + '\ntinh,,"Khám chữa\nbệnh",1,1,0,0,1,1,0,0,0,0,0\nquan,,,1,1,0,0,1,1,0,0,0,0,0\n'
     ).encode()
-    table, found = read_counts(raw, "f.csv", ds.registry)
+    table, found = read_counts(raw, "f.csv", plan.registry)
     assert table is None and [(p.code, p.line) for p in found] == [("counts-level", 4)]
 
 
@@ -121,22 +121,22 @@ def test_a_row_over_several_physical_lines_is_placed_at_its_first_line(tmp_path:
         (HEADER + ",cap", "duplicate"),
     ],
 )
-def test_a_wrong_header_is_refused_at_line_one(tmp_path: Path, ds, header: str, variant: str) -> None:  # type: ignore[no-untyped-def]
-    table, found = read_counts((header + "\n" + OK_ROW + "\n").encode(), "f.csv", ds.registry)
+def test_a_wrong_header_is_refused_at_line_one(tmp_path: Path, plan, header: str, variant: str) -> None:  # type: ignore[no-untyped-def]
+    table, found = read_counts((header + "\n" + OK_ROW + "\n").encode(), "f.csv", plan.registry)
     assert table is None
     assert any(p.code == "counts-header" and p.variant == variant and p.line == 1 for p in found)
 
 
-def test_excel_files_are_read_with_their_mark_and_semicolons(ds) -> None:  # type: ignore[no-untyped-def]
+def test_excel_files_are_read_with_their_mark_and_semicolons(plan) -> None:  # type: ignore[no-untyped-def]
     raw = "\ufeff" + HEADER.replace(",", ";") + "\r\n" + OK_ROW.replace(",", ";") + "\r\n;;;;;;;;;;;;;\r\n"
-    table, found = read_counts(raw.encode("utf-8"), "excel.csv", ds.registry)
+    table, found = read_counts(raw.encode("utf-8"), "excel.csv", plan.registry)
     assert found == [] and table is not None and table.rows[0].level is Level.DISTRICT
     assert table.rows[0]["tiep_nhan_tong"] == 3120
 
 
-def test_a_file_that_is_not_utf8_is_refused_at_the_line_of_the_bad_byte(ds) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_utf8_is_refused_at_the_line_of_the_bad_byte(plan) -> None:  # type: ignore[no-untyped-def]
     raw = (HEADER + "\n" + OK_ROW + "\n").encode() + b"tinh,S\xe1 Y t\xea"  # Windows-1258 bytes
-    table, found = read_counts(raw, "f.csv", ds.registry)
+    table, found = read_counts(raw, "f.csv", plan.registry)
     assert table is None and [(p.code, p.variant, p.line) for p in found] == [("counts-file", "not-utf8", 3)]
 
 
@@ -207,12 +207,12 @@ def test_the_good_file_fills_the_form_in_every_format(run, tmp_path: Path) -> No
     ],
 )
 def test_a_csv_the_reader_cannot_read_is_said_in_words_at_its_line(
-    ds, row: str, variant: str, said: str
+    plan, row: str, variant: str, said: str
 ) -> None:  # type: ignore[no-untyped-def]
     from tthc_cli.present.messages import message
 
     raw = f"{HEADER}\n{OK_ROW}\n{row}\n".encode()
-    table, found = read_counts(raw, "so-lieu.csv", ds.registry)
+    table, found = read_counts(raw, "so-lieu.csv", plan.registry)
     assert table is None
     (p,) = [p for p in found if p.code == "counts-file"]
     assert (p.variant, p.line) == (variant, 3)

@@ -6,7 +6,7 @@ from datetime import date
 
 from tthc_cli.data.build import Sources
 from tthc_cli.data.dataset import assemble
-from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import Plan
 
 from .conftest import shipped_files
 
@@ -17,13 +17,13 @@ def test_shipped_files_validate_without_errors_or_warnings() -> None:
     assert result.plan is not None
 
 
-def test_item_counts(ds: Dataset, sources: Sources) -> None:
-    kinds = [i.kind_code for i in ds.items if not ds.is_obligation(i)]
+def test_item_counts(plan: Plan, sources: Sources) -> None:
+    kinds = [i.kind_code for i in plan.items if not plan.is_obligation(i)]
     assert kinds.count("task") == 14
     assert kinds.count("duty") == 5
     assert kinds.count("review") == 16
     assert kinds.count("inspection") == 17
-    assert [i.number for i in ds.items if i.kind == "task" and i.parent is None] == [
+    assert [i.number for i in plan.items if i.kind == "task" and i.parent is None] == [
         "1.1",
         "1.2",
         "2",
@@ -42,50 +42,50 @@ def test_item_counts(ds: Dataset, sources: Sources) -> None:
     assert [g.number for g in sources.plan.groupings] == ["1", "3", "7"]
 
 
-def test_decision_blanks_are_unknown_not_invented(ds: Dataset, sources: Sources) -> None:
+def test_decision_blanks_are_unknown_not_invented(plan: Plan, sources: Sources) -> None:
     assert sources.plan.decision.number is None
     assert sources.plan.decision.date is None
     assert sources.plan.decision.number_text == "Số: /QĐ-UBND"
     assert sources.plan.decision.signer == "Nguyễn Dương Thái"
 
 
-def test_review_appendix(ds: Dataset, sources: Sources) -> None:
+def test_review_appendix(plan: Plan, sources: Sources) -> None:
     rows = sources.appendices["review"].rows
     assert sum(len(r.domains) for r in rows) == 41
     assert rows[2].domains[0] == "An toàn, vệ sinh lao động"  # a comma inside one domain
     assert rows[4].domains == ["Xuất bản, in và phát hành", "Bưu chính"]
     assert rows[10].domains[0] == "Bảo hiểm"  # "lĩnh Bảo hiểm" in the source
-    due = {r.stt: ds.by_id[f"review:{r.stt}"].deadline.due for r in rows}
+    due = {r.stt: plan.by_id[f"review:{r.stt}"].deadline.due for r in rows}
     assert {due[n] for n in range(1, 6)} == {date(2021, 5, 31)}
     assert {due[n] for n in range(6, 13)} == {date(2021, 6, 30)}
     assert {due[n] for n in range(13, 17)} == {date(2021, 7, 31)}
-    assert ds.by_id["review:16"].deadline.effective_due == date(2021, 8, 2)
+    assert plan.by_id["review:16"].deadline.effective_due == date(2021, 8, 2)
     assert len(sources.appendices["review"].notes) == 2
-    review = ds.meta.appendix("review")
+    review = plan.meta.appendix("review")
     assert review is not None and (review.number, review.task, review.unit_role) == ("I", "task:3.2", "lead")
 
 
-def test_inspection_appendix(ds: Dataset, sources: Sources) -> None:
+def test_inspection_appendix(plan: Plan, sources: Sources) -> None:
     blocks = sources.appendices["inspection"].blocks
     # the spans of the notes are read off merged cells, not printed: marked as inferred
     assert all(note.inferred for b in blocks for note in b.notes)
-    inspection = ds.meta.appendix("inspection")
+    inspection = plan.meta.appendix("inspection")
     assert inspection is not None and (inspection.number, inspection.unit_role) == ("II", "inspected")
     assert [len(b.rows) for b in blocks] == [5, 12]
-    notes = {i.id: i.note for i in ds.items if i.kind_code == "inspection"}
+    notes = {i.id: i.note for i in plan.items if i.kind_code == "inspection"}
     assert notes["inspection:I.1"] is None
     assert notes["inspection:II.1"] == notes["inspection:II.4"] != notes["inspection:II.5"]
     assert notes["inspection:II.9"] == "Kiểm tra từ 4 - 6 đơn vị cấp xã/cấp huyện"
     assert notes["inspection:II.12"].startswith("Kiểm tra việc khắc phục")  # type: ignore[union-attr]
-    ii3 = ds.by_id["inspection:II.3"]
+    ii3 = plan.by_id["inspection:II.3"]
     assert ii3.unit == "UBND huyện Gia Lộc"
     assert (ii3.deadline.start, ii3.deadline.due) == (date(2021, 4, 1), date(2021, 11, 30))
     # all 12 districts are inspected
-    assert {i.unit for i in ds.items if i.block == "II"} == set(ds.registry.members("UBND cấp huyện"))
+    assert {i.unit for i in plan.items if i.block == "II"} == set(plan.registry.members("UBND cấp huyện"))
 
 
-def test_task_details(ds: Dataset) -> None:
-    t = ds.by_id
+def test_task_details(plan: Plan) -> None:
+    t = plan.by_id
     assert t["task:1.1"].deadline.due == date(2021, 5, 31)
     assert t["task:8"].deadline.due == date(2021, 9, 15)
     assert t["task:10"].deadline.due == date(2021, 12, 15)
@@ -97,13 +97,13 @@ def test_task_details(ds: Dataset) -> None:
         t["task:5"].support_text
         == "Các sở , ban, ngành thuộc UBND tỉnh , UBND cấp huyện, UBND cấp xã phối hợp thực hiện."
     )
-    assert sum(1 for i in ds.items if i.kind == "task" and i.deadline.kind.value == "ongoing") == 9
+    assert sum(1 for i in plan.items if i.kind == "task" and i.deadline.kind.value == "ongoing") == 9
 
 
-def test_every_text_is_nfc(ds: Dataset) -> None:
+def test_every_text_is_nfc(plan: Plan) -> None:
     import unicodedata
 
-    for item in ds.items:
+    for item in plan.items:
         for text in (item.title, item.deliverable or "", *item.content, *item.domains):
             assert unicodedata.is_normalized("NFC", text)
 

@@ -336,17 +336,20 @@ def test_a_completion_is_the_done_entry_never_a_remark_of_the_same_day_nor_an_un
     assert (found.entry.status, found.entry.date) == ("done", date(2021, 6, 8))
 
 
-def test_the_briefs_reporting_counts_the_reports_received_for_each_period(ds: Plan) -> None:
+def test_the_briefs_reporting_counts_the_reports_received_for_each_period(plan: Plan) -> None:
     day = date(2021, 6, 10)
     received = [
         Entry("duty:IV.2/so-y-te/2021-Q2", date(2021, 6, 9), EntryStatus.DONE),
         Entry("duty:IV.2/so-noi-vu/2021-Q2", date(2021, 6, 9), EntryStatus.DONE),
     ]
-    logged = ds.with_progress(received)
+    logged = plan.with_progress(received)
     section = D.reporting_section(logged, statuses(logged, day), day)
     assert section is not None
     assert [(line.period.code, line.received, line.owed) for line in section.lines] == [
         ("2021-Q2", 2, 28),
         ("2021", 0, 28),
     ]
-    assert D.reporting_section(plan([]), {}, day) is None  # no regime: nothing said of reporting
+
+
+def test_the_brief_says_nothing_of_reporting_without_a_regime() -> None:
+    assert D.reporting_section(plan([]), {}, date(2021, 6, 10)) is None

@@ -42,9 +42,9 @@ from tthc_cli.present.messages import message
         ("review:6", "review:6"),
     ],
 )
-def test_the_documents_numbering_names_the_item(ds: Plan, typed: str, found: str) -> None:
-    assert ds.find_id(typed) == found
-    assert found in ds.by_id
+def test_the_documents_numbering_names_the_item(plan: Plan, typed: str, found: str) -> None:
+    assert plan.find_id(typed) == found
+    assert found in plan.by_id
 
 
 @pytest.mark.parametrize(
@@ -57,17 +57,17 @@ def test_the_documents_numbering_names_the_item(ds: Plan, typed: str, found: str
         "PL I – 61",
     ],
 )
-def test_a_name_that_fits_no_item_names_none(ds: Plan, typed: str) -> None:
-    assert ds.find_id(typed) not in ds.by_id
+def test_a_name_that_fits_no_item_names_none(plan: Plan, typed: str) -> None:
+    assert plan.find_id(typed) not in plan.by_id
 
 
-def test_a_name_in_the_log_is_answered_with_the_id_it_names(ds: Plan) -> None:
+def test_a_name_in_the_log_is_answered_with_the_id_it_names(plan: Plan) -> None:
     """In progress.yaml only IDs are read; a label written there is told which ID it means."""
-    assert "review:7" in message(unknown_id(ds, "PL I – 7"))
+    assert "review:7" in message(unknown_id(plan, "PL I – 7"))
 
 
-def test_a_heading_named_as_the_document_does_lists_its_items(ds: Plan) -> None:
-    said = message(unknown_id(ds, "Mục 3"))
+def test_a_heading_named_as_the_document_does_lists_its_items(plan: Plan) -> None:
+    said = message(unknown_id(plan, "Mục 3"))
     assert "task:3.1" in said and "task:3.2" in said
 
 

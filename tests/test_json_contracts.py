@@ -14,8 +14,7 @@ import pytest
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import list_data_files
 from tthc_cli.domain.accountability import Assignment, assignments
-from tthc_cli.domain.plan import Entry, EntryStatus, Fact, PlanItem, ReportsAsked, Role
-from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import Entry, EntryStatus, Fact, Plan, PlanItem, ReportsAsked, Role
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict, unit_row_to_dict
 
 from .small_plans import SO, SYT, item
@@ -24,7 +23,7 @@ AN_LAC = Path(__file__).resolve().parent / "fixtures" / "an-lac-2022"
 
 
 @pytest.fixture(scope="module")
-def an_lac() -> Dataset:
+def an_lac() -> Plan:
     files = {n: (AN_LAC / n).read_bytes() for n in list_data_files(str(AN_LAC)) if (AN_LAC / n).exists()}
     result = assemble(files)
     assert result.plan is not None, result.problems
@@ -38,7 +37,7 @@ SON_HA = Path(__file__).resolve().parent / "fixtures" / "son-ha-2023"
 
 
 @pytest.fixture(scope="module")
-def son_ha() -> Dataset:
+def son_ha() -> Plan:
     files = {n: (SON_HA / n).read_bytes() for n in list_data_files(str(SON_HA)) if (SON_HA / n).exists()}
     result = assemble(files)
     assert result.plan is not None, result.problems
@@ -56,8 +55,8 @@ def deadline_2021_window() -> dict[str, object]:
     }
 
 
-def test_a_task(ds: Dataset) -> None:
-    assert item_to_dict(ds.by_id["task:1.1"]) == {
+def test_a_task(plan: Plan) -> None:
+    assert item_to_dict(plan.by_id["task:1.1"]) == {
         "id": "task:1.1",
         "kind": "task",
         "title": "Nhiệm vụ tham mưu ban hành Quy chế về tổ chức và hoạt động của Bộ phận Một cửa giải quyết "
@@ -76,7 +75,7 @@ def test_a_task(ds: Dataset) -> None:
     }
 
 
-def test_an_inspected_row_carries_its_unit_block_and_note(ds: Dataset) -> None:
+def test_an_inspected_row_carries_its_unit_block_and_note(plan: Plan) -> None:
     common = {
         "kind": "inspection",
         "lead": ["Văn phòng UBND tỉnh"],
@@ -85,7 +84,7 @@ def test_an_inspected_row_carries_its_unit_block_and_note(ds: Dataset) -> None:
         "deliverable": None,
         "parent": "task:6",
     }
-    assert item_to_dict(ds.by_id["inspection:II.1"]) == {
+    assert item_to_dict(plan.by_id["inspection:II.1"]) == {
         "id": "inspection:II.1",
         "title": "UBND thành phố Chí Linh",
         **common,
@@ -94,7 +93,7 @@ def test_an_inspected_row_carries_its_unit_block_and_note(ds: Dataset) -> None:
         "note": "Kiểm tra các phòng chuyên môn thuộc UBND cấp huyện và từ 3 - 5 đơn vị cấp xã/cấp huyện",
     }
     # No note: the key is still there (null), as for every inspected row.
-    assert item_to_dict(ds.by_id["inspection:I.1"]) == {
+    assert item_to_dict(plan.by_id["inspection:I.1"]) == {
         "id": "inspection:I.1",
         "title": "Sở Công Thương",
         **common,
@@ -104,7 +103,7 @@ def test_an_inspected_row_carries_its_unit_block_and_note(ds: Dataset) -> None:
     }
 
 
-def test_a_row_its_unit_leads_carries_its_domains(son_ha: Dataset) -> None:
+def test_a_row_its_unit_leads_carries_its_domains(son_ha: Plan) -> None:
     assert item_to_dict(son_ha.by_id["ra_soat:1"]) == {
         "id": "ra_soat:1",
         "kind": "ra_soat",
@@ -125,8 +124,8 @@ def test_a_row_its_unit_leads_carries_its_domains(son_ha: Dataset) -> None:
     }
 
 
-def test_a_led_row_with_block_and_note_and_an_inspected_row_with_domains(ds: Dataset) -> None:
-    base = ds.by_id["inspection:II.1"]
+def test_a_led_row_with_block_and_note_and_an_inspected_row_with_domains(plan: Plan) -> None:
+    base = plan.by_id["inspection:II.1"]
 
     def row(role: str, **fields: object) -> PlanItem:
         return PlanItem(
@@ -160,7 +159,7 @@ def test_a_led_row_with_block_and_note_and_an_inspected_row_with_domains(ds: Dat
     assert "domains" not in item_to_dict(row("inspected", unit="Sở Y tế"))
 
 
-def test_an_obligation_of_one_unit_and_period_with_the_offices_rule(son_ha: Dataset) -> None:
+def test_an_obligation_of_one_unit_and_period_with_the_offices_rule(son_ha: Plan) -> None:
     assert item_to_dict(son_ha.by_id["task:5/so-tu-phap/2023-Q1"]) == {
         "id": "task:5/so-tu-phap/2023-Q1",
         "kind": "task",
@@ -187,19 +186,19 @@ def test_an_obligation_of_one_unit_and_period_with_the_offices_rule(son_ha: Data
     }
 
 
-def test_a_row_with_columns_of_its_own(son_ha: Dataset) -> None:
+def test_a_row_with_columns_of_its_own(son_ha: Plan) -> None:
     out = item_to_dict(son_ha.by_id["tuyen_truyen:1"])
     assert out["cells"] == {"hinh_thuc": "Chuyên mục trên Cổng thông tin điện tử"}
     assert out["domains"] == [] and "unit" not in out and "period" not in out
 
 
-def test_an_undated_item_has_null_dates(ds: Dataset) -> None:
-    d = item_to_dict(ds.by_id["note:review.2"])["deadline"]
+def test_an_undated_item_has_null_dates(plan: Plan) -> None:
+    d = item_to_dict(plan.by_id["note:review.2"])["deadline"]
     assert (d["start"], d["due"], d["effective_due"], d["kind"]) == (None, None, None, "unspecified")
 
 
-def test_a_unit_row_adds_role_group_and_definiteness(ds: Dataset) -> None:
-    rows = {r.item.id: r for r in assignments(ds, "Sở Y tế")}
+def test_a_unit_row_adds_role_group_and_definiteness(plan: Plan) -> None:
+    rows = {r.item.id: r for r in assignments(plan, "Sở Y tế")}
     out = unit_row_to_dict(rows["task:1.1"])
     assert (out["id"], out["role"], out["via"], out["definite"]) == (
         "task:1.1",
@@ -209,8 +208,8 @@ def test_a_unit_row_adds_role_group_and_definiteness(ds: Dataset) -> None:
     )
 
 
-def test_an_obligation_names_its_unit_and_period_even_when_one_is_empty(ds: Dataset, an_lac: Dataset) -> None:
-    by_unit = item_to_dict(ds.by_id["duty:IV.1/so-y-te"])
+def test_an_obligation_names_its_unit_and_period_even_when_one_is_empty(plan: Plan, an_lac: Plan) -> None:
+    by_unit = item_to_dict(plan.by_id["duty:IV.1/so-y-te"])
     assert (by_unit["unit"], by_unit["period"]) == ("Sở Y tế", None)
     by_period = item_to_dict(an_lac.by_id["task:3/2022-M02"])
     assert (by_period["unit"], by_period["period"]) == (None, "2022-M02")

@@ -64,7 +64,7 @@ def test_shrink_lets_the_text_wrap_before_the_columns_after_it_go() -> None:
 
 
 @pytest.mark.parametrize("width", [60, 70, 80, 100, 120])
-def test_a_shrunk_table_still_fits_its_width(ds, width: int) -> None:  # type: ignore[no-untyped-def]
-    table = tables.item_table(ds.items, ds.meta)
+def test_a_shrunk_table_still_fits_its_width(plan, width: int) -> None:  # type: ignore[no-untyped-def]
+    table = tables.item_table(plan.items, plan.meta)
     fit = fit_columns(table, width)
     assert sum(fit.sizes.values()) + 3 * len(fit.sizes) + 1 <= width

@@ -11,8 +11,7 @@ from pathlib import Path
 from tthc_cli.data.dataset import assemble
 from tthc_cli.data.files import read_data_folder
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import Entry, EntryStatus
-from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import Entry, EntryStatus, Plan
 from tthc_cli.domain.status import Status, statuses
 from tthc_cli.present.messages import message
 
@@ -23,17 +22,17 @@ PROVINCIAL = 16  # the 15 sở and Ban Quản lý các khu công nghiệp tỉnh
 DISTRICTS = 12
 
 
-def _fixture(folder: Path) -> Dataset:
+def _fixture(folder: Path) -> Plan:
     files, labels = read_data_folder(str(folder))
     result = assemble(files, labels)
     assert result.plan is not None, result.problems
     return result.plan
 
 
-def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Dataset) -> None:
+def test_iv2_binds_each_provincial_body_and_district_not_the_communes(plan: Plan) -> None:
     # Each unit's own plan; its periodic reports (reporting.yaml) are IV.2's obligations too.
-    kids = [k for k in ds.children("duty:IV.2") if k.period is None]
-    assert ds.by_id["duty:IV.2"].split == "unit+period"
+    kids = [k for k in plan.children("duty:IV.2") if k.period is None]
+    assert plan.by_id["duty:IV.2"].split == "unit+period"
     assert len(kids) == PROVINCIAL + DISTRICTS
     units = [k.unit for k in kids]
     assert (
@@ -42,14 +41,14 @@ def test_iv2_binds_each_provincial_body_and_district_not_the_communes(ds: Datase
         and "Ban Quản lý các khu công nghiệp tỉnh" in units
     )
     assert all(k.lead == (k.unit,) and k.parent == "duty:IV.2" for k in kids)
-    assert "UBND cấp xã" not in ds.by_id["duty:IV.2"].lead  # Điều 2.1 and item 3.1: no commune
-    assert ds.by_id["duty:IV.2"].support == ()  # Văn phòng UBND tỉnh is who they report to
-    assert ds.by_id["duty:IV.2/so-y-te"].id == obligation_id("duty:IV.2", "Sở Y tế")
+    assert "UBND cấp xã" not in plan.by_id["duty:IV.2"].lead  # Điều 2.1 and item 3.1: no commune
+    assert plan.by_id["duty:IV.2"].support == ()  # Văn phòng UBND tỉnh is who they report to
+    assert plan.by_id["duty:IV.2/so-y-te"].id == obligation_id("duty:IV.2", "Sở Y tế")
 
 
-def test_recording_two_units_rolls_up_and_leaves_the_rest_missing(ds: Dataset) -> None:
+def test_recording_two_units_rolls_up_and_leaves_the_rest_missing(plan: Plan) -> None:
     day = date(2021, 3, 15)
-    logged = ds.with_progress(
+    logged = plan.with_progress(
         [
             Entry("duty:IV.2/so-y-te", day, EntryStatus.DONE, evidence="KH 12/KH-SYT"),
             Entry("duty:IV.2/ubnd-huyen-gia-loc", day, EntryStatus.DONE),
@@ -135,9 +134,9 @@ def test_unit_sees_its_own_obligation_not_the_item(run) -> None:  # type: ignore
 
 
 def test_monthly_occurrences_with_their_effective_dates() -> None:
-    ds = _fixture(AN_LAC)
-    kids = ds.children("task:3")
-    assert ds.by_id["task:3"].split == "period" and [k.period for k in kids] == [
+    plan = _fixture(AN_LAC)
+    kids = plan.children("task:3")
+    assert plan.by_id["task:3"].split == "period" and [k.period for k in kids] == [
         f"2022-M{m:02d}" for m in range(1, 13)
     ]
     eff = {k.period: k.deadline.effective_due for k in kids}
@@ -145,25 +144,25 @@ def test_monthly_occurrences_with_their_effective_dates() -> None:
     assert eff["2022-M04"] == date(2022, 4, 20)
     # Day 2 of each month meets Tết, 30/4–1/5 (made up on 2–3/5) and 2/9 in 2022.
     six = {
-        k.period: k.deadline.effective_due for k in ds.children("task:6") if k.unit == "UBND huyện Đông Hòa"
+        k.period: k.deadline.effective_due for k in plan.children("task:6") if k.unit == "UBND huyện Đông Hòa"
     }
-    assert len(ds.children("task:6")) == 2 * 12 and ds.by_id["task:6"].split == "unit+period"
+    assert len(plan.children("task:6")) == 2 * 12 and plan.by_id["task:6"].split == "unit+period"
     assert six["2022-M02"] == date(2022, 2, 7)  # Tết Nhâm Dần: 31/1–4/2
     assert six["2022-M05"] == date(2022, 5, 4)  # 30/4 and 1/5 fell on a weekend: days off 2–3/5
     assert six["2022-M09"] == date(2022, 9, 5)  # Quốc khánh 1–2/9, then the weekend
-    assert all(ds.meta.period_start <= k.deadline.due <= ds.meta.period_end for k in kids)
+    assert all(plan.meta.period_start <= k.deadline.due <= plan.meta.period_end for k in kids)
 
 
 def test_done_for_one_period_leaves_the_others_open_and_upcoming_finds_the_next() -> None:
-    ds = _fixture(AN_LAC).with_progress([Entry("task:3/2022-M05", date(2022, 5, 18), EntryStatus.DONE)])
-    sts = statuses(ds, date(2022, 5, 25))
+    plan = _fixture(AN_LAC).with_progress([Entry("task:3/2022-M05", date(2022, 5, 18), EntryStatus.DONE)])
+    sts = statuses(plan, date(2022, 5, 25))
     assert sts["task:3/2022-M05"].status is Status.DONE_ON_TIME
     assert sts["task:3/2022-M06"].status is Status.NOT_DUE
     assert sts["task:3/2022-M04"].status is Status.OVERDUE
     assert (sts["task:3"].children_done, sts["task:3"].children_total) == (1, 12)
     from tthc_cli.domain.queries import items_upcoming
 
-    soon = [i.id for i in items_upcoming(ds, date(2022, 6, 10), 14, is_done=lambda i, _: sts[i.id].done)]
+    soon = [i.id for i in items_upcoming(plan, date(2022, 6, 10), 14, is_done=lambda i, _: sts[i.id].done)]
     assert soon[0] == "task:3/2022-M06"
 
 
@@ -187,11 +186,11 @@ def test_brief_names_the_units_late(run, data_dir: Path) -> None:  # type: ignor
 
 def test_a_rule_added_for_theo_quy_dinh_is_marked_as_the_regulations(run) -> None:  # type: ignore[no-untyped-def]
     son_ha = FIXTURES / "son-ha-2023"
-    ds = _fixture(son_ha)
-    item = ds.by_id["task:5"]
+    plan = _fixture(son_ha)
+    item = plan.by_id["task:5"]
     assert item.deadline.text == "Theo quy định"  # the plan's words stay as written
     assert item.regulation is not None and "09/2019" in item.regulation[1]
-    q2 = ds.by_id["task:5/so-tu-phap/2023-Q2"]
+    q2 = plan.by_id["task:5/so-tu-phap/2023-Q2"]
     assert q2.deadline.due == date(2023, 6, 14) and q2.regulation == item.regulation
     shown = json.loads(
         run("show", "task:5/so-tu-phap/2023-Q2", "--format", "json", "--data", str(son_ha)).stdout

@@ -54,11 +54,11 @@ def test_what_names_no_period_is_none(typed: str) -> None:
     assert period_code(typed) is None
 
 
-def test_an_items_period_named_in_words_is_its_code(ds: Plan) -> None:
-    assert ds.period_of("duty:IV.2", "quý I/2021") == "2021-Q1"
-    assert ds.period_of("duty:IV.2/so-y-te", "năm 2021") == "2021"  # an obligation's are its item's
+def test_an_items_period_named_in_words_is_its_code(plan: Plan) -> None:
+    assert plan.period_of("duty:IV.2", "quý I/2021") == "2021-Q1"
+    assert plan.period_of("duty:IV.2/so-y-te", "năm 2021") == "2021"  # an obligation's are its item's
     with pytest.raises(ProblemError) as caught:
-        ds.period_of("duty:IV.2", "quý I/2022")
+        plan.period_of("duty:IV.2", "quý I/2022")
     said = message(caught.value.problem)
     assert said == (
         "duty:IV.2 không có kỳ 'quý I/2022'; các kỳ của nó: quý I/2021, quý II/2021, quý III/2021, "

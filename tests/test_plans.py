@@ -68,10 +68,10 @@ def test_every_command_runs_on_each_plan(run, name: str, args: list[str]) -> Non
 
 
 def test_direct_plan_metadata_and_numbering() -> None:
-    ds = _load(AN_LAC).plan
-    assert ds.meta.document_kind == "plan" and ds.meta.province == "An Lạc"
-    assert ds.meta.period_start.isoformat() == "2022-01-01" and ds.meta.appendices == ()
-    assert [i.id for i in ds.items if i.kind == "task" and i.parent is None] == [
+    plan = _load(AN_LAC).plan
+    assert plan.meta.document_kind == "plan" and plan.meta.province == "An Lạc"
+    assert plan.meta.period_start.isoformat() == "2022-01-01" and plan.meta.appendices == ()
+    assert [i.id for i in plan.items if i.kind == "task" and i.parent is None] == [
         "task:1",
         "task:2.a",
         "task:2.b",
@@ -80,19 +80,19 @@ def test_direct_plan_metadata_and_numbering() -> None:
         "task:5",
         "task:6",
     ]
-    assert kind_labels(ds.meta)["duty"] == "Mục III"  # the section that holds the duties, as printed
-    assert ds.registry.units["Công an tỉnh"].type == "central"
-    assert ds.registry.units["UBND thị trấn Tây Sơn"].type == "township"
+    assert kind_labels(plan.meta)["duty"] == "Mục III"  # the section that holds the duties, as printed
+    assert plan.registry.units["Công an tỉnh"].type == "central"
+    assert plan.registry.units["UBND thị trấn Tây Sơn"].type == "township"
 
 
 def test_three_appendices_in_document_order_with_their_roles() -> None:
-    ds = _load(SON_HA).plan
-    assert [(a.name, a.number, a.unit_role) for a in ds.meta.appendices] == [
+    plan = _load(SON_HA).plan
+    assert [(a.name, a.number, a.unit_role) for a in plan.meta.appendices] == [
         ("ra_soat", "I", "lead"),
         ("kiem_tra", "II", "inspected"),
         ("tuyen_truyen", "III", "lead"),
     ]
-    by_id = ds.by_id
+    by_id = plan.by_id
     assert by_id["ra_soat:1"].deadline.due.isoformat() == "2023-03-31"  # a date per row
     assert by_id["tuyen_truyen:2"].deadline is by_id["task:3"].deadline  # runs in its item's window
     assert by_id["kiem_tra:II.2"].lead == ("Văn phòng UBND thành phố",)  # inspected by the item's lead
@@ -100,7 +100,7 @@ def test_three_appendices_in_document_order_with_their_roles() -> None:
     assert dict(by_id["tuyen_truyen:1"].cells) == {"hinh_thuc": "Chuyên mục trên Cổng thông tin điện tử"}
     # The plan was signed in December 2022: a deadline then is inside its period, no warning.
     assert by_id["task:4"].deadline.due.isoformat() == "2022-12-31"
-    assert ds.meta.period_start.isoformat() == "2022-12-15"
+    assert plan.meta.period_start.isoformat() == "2022-12-15"
 
 
 def test_unit_sees_what_it_is_inspected_in_and_leads(run) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,7 @@ def test_append_refuses_shapes_it_cannot_extend(old: str) -> None:
         append_entry(old, ENTRY)
 
 
-def test_progress_rules(ds) -> None:  # type: ignore[no-untyped-def]
+def test_progress_rules(plan) -> None:  # type: ignore[no-untyped-def]
     log = """entries:
   - {id: "1.1", date: 2021-05-10, status: started}
   - {id: "1.1", date: 2021-05-01, status: done}

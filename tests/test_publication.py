@@ -115,7 +115,7 @@ def test_full_text_search_finds_ra_soat_with_or_without_marks(published: Path) -
     assert [r["id"] for r in rows(published, sql, ('"ra soat"',))] == marked
 
 
-def test_statuses_memberships_and_the_log_are_what_tthc_says(published: Path, ds: Any) -> None:
+def test_statuses_memberships_and_the_log_are_what_tthc_says(published: Path, plan: Any) -> None:
     status = rows(
         published, "SELECT * FROM statuses WHERE item_id IN ('review:1', 'review:6', 'task:8/so-y-te')"
     )
@@ -140,19 +140,19 @@ def test_statuses_memberships_and_the_log_are_what_tthc_says(published: Path, ds
     }
     assert len(log) == len(SAMPLE_LOG.read_text(encoding="utf-8").split("- id:")) - 1
     counted = rows(published, "SELECT count(*) AS n FROM obligations")[0]["n"]
-    assert counted == len([i for i in ds.items if not ds.children(i.id)])
+    assert counted == len([i for i in plan.items if not plan.children(i.id)])
 
 
 def test_each_units_figures_are_tthc_units_figures(
-    published: Path, data_dir: Path, tthc: Any, ds: Any
+    published: Path, data_dir: Path, tthc: Any, plan: Any
 ) -> None:
     table = {r.pop("unit"): r for r in rows(published, "SELECT * FROM unit_figures")}
-    plan = ds.with_progress(_sample_entries(data_dir))
+    logged = plan.with_progress(_sample_entries(data_dir))
     today = date.fromisoformat(AS_OF)
-    sts = statuses(plan, today)
-    assert list(table) == list(plan.registry.units)
-    for unit in plan.registry.units:
-        assert table[unit] == figures_to_dict(figures_of(plan, unit, sts, today)), unit
+    sts = statuses(logged, today)
+    assert list(table) == list(logged.registry.units)
+    for unit in logged.registry.units:
+        assert table[unit] == figures_to_dict(figures_of(logged, unit, sts, today)), unit
     for unit in ("Sở Công Thương", "Văn phòng UBND tỉnh", "UBND huyện Gia Lộc"):  # through the command line
         assert table[unit] == unit_json(tthc, data_dir, unit), unit
     # its review done on time; its item 8 share and its first three quarters' reports overdue

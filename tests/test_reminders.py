@@ -186,8 +186,7 @@ def test_a_unit_with_nothing_to_say_gets_nothing(plan_dir: Path, tthc: Any) -> N
     assert group.code == 1 and "là một nhóm" in group.stderr
 
 
-def test_a_long_list_is_cut_to_a_few_lines_and_counted(ds: Any) -> None:
-    plan = ds
+def test_a_long_list_is_cut_to_a_few_lines_and_counted(plan: Any) -> None:
     today = date(2021, 12, 31)
     sts = statuses(plan, today)
     office = build_reminders(plan, sts, today, 14, unit="Văn phòng UBND tỉnh")

@@ -63,10 +63,10 @@ def readme_dates() -> dict[str, list[str]]:
     return rows
 
 
-def test_the_shipped_regime_gives_the_2021_dates_the_readme_states(ds: Plan) -> None:
+def test_the_shipped_regime_gives_the_2021_dates_the_readme_states(plan: Plan) -> None:
     rows = readme_dates()
     assert list(rows) == ["2021-Q1", "2021-Q2", "2021-H1", "2021-Q3", "2021-Q4", "2021"]
-    regime = ds.meta.reporting
+    regime = plan.meta.reporting
     assert regime is not None
     for code, (window, cutoff, units, office) in rows.items():
         period = regime.period(code)
@@ -103,25 +103,25 @@ def test_every_unverified_fact_of_the_shipped_regime_is_marked_and_no_hai_duong_
     assert not re.search(r"\d+/20\d\d/QĐ-UBND tỉnh Hải Dương", text)
 
 
-def test_each_item_gets_the_periods_its_words_name(ds: Plan) -> None:
+def test_each_item_gets_the_periods_its_words_name(plan: Plan) -> None:
     def periods(item: str) -> list[str]:
-        return list(dict.fromkeys(k.period for k in ds.children(item) if k.period))
+        return list(dict.fromkeys(k.period for k in plan.children(item) if k.period))
 
     # 3.2 "báo cáo định kỳ quý, năm": the quarters and the year, by the Office, which consolidates.
     assert periods("task:3.2") == ["2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021"]
-    assert {k.lead for k in ds.children("task:3.2") if k.period} == {("Văn phòng UBND tỉnh",)}
+    assert {k.lead for k in plan.children("task:3.2") if k.period} == {("Văn phòng UBND tỉnh",)}
     # IV.2 and IV.5 "theo quy định": every report the regime has someone owe (not the 6-month one).
     assert periods("duty:IV.2") == periods("duty:IV.5") == periods("task:3.2")
-    assert len([k for k in ds.children("duty:IV.2") if k.period == "2021-Q2"]) == 28
-    report = ds.by_id["duty:IV.2/so-y-te/2021-Q2"]
+    assert len([k for k in plan.children("duty:IV.2") if k.period == "2021-Q2"]) == 28
+    report = plan.by_id["duty:IV.2/so-y-te/2021-Q2"]
     assert (report.unit, report.lead, report.parent) == ("Sở Y tế", ("Sở Y tế",), "duty:IV.2")
     assert (report.deadline.start, report.deadline.due) == (date(2021, 3, 15), date(2021, 6, 16))
     assert report.title == "báo cáo tình hình, kết quả thực hiện theo quy định"  # the words that ask
-    assert ds.is_obligation(report) and not ds.is_obligation(ds.by_id["review:6"])
+    assert plan.is_obligation(report) and not plan.is_obligation(plan.by_id["review:6"])
 
 
-def test_report_ids_never_collide_with_the_items_other_obligations(ds: Plan) -> None:
-    ids = [item.id for item in ds.items]
+def test_report_ids_never_collide_with_the_items_other_obligations(plan: Plan) -> None:
+    ids = [item.id for item in plan.items]
     assert len(ids) == len(set(ids))
     assert "duty:IV.2/so-y-te" in ids and "duty:IV.2/so-y-te/2021-Q2" in ids  # its plan; its Q2 report
 
@@ -159,9 +159,9 @@ def test_a_rule_from_the_cut_off_day_governs_that_period_and_not_a_day_later(
     assert due == (date(2026, 2, 25) if rule == "5/2025" else date(2026, 2, 24))
 
 
-def test_a_province_cutting_on_the_20th_dates_the_same_plan_otherwise(ds: Plan) -> None:
+def test_a_province_cutting_on_the_20th_dates_the_same_plan_otherwise(plan: Plan) -> None:
     other = _plan(load_with(reporting_yaml=CUT_OFF_20TH.read_text(encoding="utf-8")))
-    ours, theirs = ds.by_id["duty:IV.2/so-y-te/2021-Q2"], other.by_id["duty:IV.2/so-y-te/2021-Q2"]
+    ours, theirs = plan.by_id["duty:IV.2/so-y-te/2021-Q2"], other.by_id["duty:IV.2/so-y-te/2021-Q2"]
     assert ours.title == theirs.title  # the same plan text
     assert (ours.deadline.start, ours.deadline.due) == (date(2021, 3, 15), date(2021, 6, 16))
     assert (theirs.deadline.start, theirs.deadline.due) == (date(2021, 3, 21), date(2021, 6, 23))

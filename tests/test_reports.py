@@ -82,18 +82,18 @@ def test_brief_lists_only_owners_needing_attention_and_keeps_groups_apart(run, s
     assert len(out.splitlines()) < 120  # a page or two
 
 
-def test_owners_needing_attention_are_units_and_open_groups_apart(ds) -> None:  # type: ignore[no-untyped-def]
+def test_owners_needing_attention_are_units_and_open_groups_apart(plan) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
     from tthc_cli.domain.status import statuses
     from tthc_cli.present.documents import owners_needing_attention
 
     day = date(2021, 12, 20)
-    units, groups = owners_needing_attention(ds, statuses(ds, day), day)
-    assert units and all(u.name in ds.registry.units and not u.group for u in units)
+    units, groups = owners_needing_attention(plan, statuses(plan, day), day)
+    assert units and all(u.name in plan.registry.units and not u.group for u in units)
     # Work a group leads as a whole is the group's, apart: open-ended groups are marked so.
-    assert groups and all(ds.registry.is_group(g.name) and g.group for g in groups)
-    assert {g.definite for g in groups} == {not ds.registry.is_open(g.name) for g in groups}
+    assert groups and all(plan.registry.is_group(g.name) and g.group for g in groups)
+    assert {g.definite for g in groups} == {not plan.registry.is_open(g.name) for g in groups}
     late = [u.overdue for u in units]
     assert late == sorted(late, reverse=True)
 
@@ -253,7 +253,7 @@ def test_report_format_contradicting_the_suffix_is_refused(run, data_dir: Path) 
     assert not target.exists()
 
 
-def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def completed_in_brief(plan, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(ID, date) of what the brief of 04/06/2021 lists as completed, with `log` as the progress."""
     from datetime import date
 
@@ -261,28 +261,28 @@ def completed_in_brief(ds, *log: tuple[str, ...]) -> list[tuple[str, str]]:  # t
     from tthc_cli.domain.status import statuses
     from tthc_cli.present.documents import build_brief
 
-    plan = ds.with_progress(Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log)
+    logged = plan.with_progress(Entry(i, date.fromisoformat(d), *rest) for i, d, *rest in log)
     now = date(2021, 6, 4)
-    brief = build_brief(plan, statuses(plan, now), now, now)
+    brief = build_brief(logged, statuses(logged, now), now, now)
     return [(c.status.item.id, c.entry.date.isoformat()) for c in brief.completed]
 
 
-def test_brief_lists_an_item_done_twice_once_with_its_first_date(ds) -> None:  # type: ignore[no-untyped-def]
+def test_brief_lists_an_item_done_twice_once_with_its_first_date(plan) -> None:  # type: ignore[no-untyped-def]
     log = [
         ("review:1", "2021-05-31", "done"),
         ("review:1", "2021-06-02", "done", "gửi lại bản ký"),
         ("review:2", "2021-06-01", "done"),
     ]
-    assert completed_in_brief(ds, *log) == [("review:1", "2021-05-31"), ("review:2", "2021-06-01")]
+    assert completed_in_brief(plan, *log) == [("review:1", "2021-05-31"), ("review:2", "2021-06-01")]
 
 
-def test_brief_does_not_list_a_reopened_item_as_completed(ds) -> None:  # type: ignore[no-untyped-def]
+def test_brief_does_not_list_a_reopened_item_as_completed(plan) -> None:  # type: ignore[no-untyped-def]
     log = [
         ("review:1", "2021-05-31", "done"),
         ("review:1", "2021-06-01", "reopened"),
         ("review:2", "2021-06-01", "done"),
     ]
-    assert completed_in_brief(ds, *log) == [("review:2", "2021-06-01")]
+    assert completed_in_brief(plan, *log) == [("review:2", "2021-06-01")]
 
 
 def test_one_process_renders_each_language_in_its_own_words(run) -> None:  # type: ignore[no-untyped-def]
@@ -297,7 +297,7 @@ def test_one_process_renders_each_language_in_its_own_words(run) -> None:  # typ
     assert again.stdout == first.stdout
 
 
-def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(ds) -> None:  # type: ignore[no-untyped-def]
+def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(plan) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
     from tthc_cli.domain.deadline_values import DeadlineKind
@@ -305,7 +305,7 @@ def test_a_deadline_on_a_day_is_drawn_as_a_point_and_a_stretch_as_a_bar(ds) -> N
     from tthc_cli.present.documents import build_timeline
 
     day = date(2021, 6, 5)
-    rows = {r.id: r for r in build_timeline(ds, statuses(ds, day), day).rows}
+    rows = {r.id: r for r in build_timeline(plan, statuses(plan, day), day).rows}
     # 1.1 "Xong trước tháng 6 năm 2021", a review row "Trước ngày 30/6/2021": a day each.
     assert rows["task:1.1"].milestone and rows["review:6"].milestone
     # Item 6 "Từ tháng 4 đến tháng 11 năm 2021": a stretch; 1.2 "Thường xuyên": no single day.

@@ -23,8 +23,8 @@ def test_nearest_offers_the_closest_first_and_nothing_far() -> None:
         ("duty:IV.2/so-y-tee", "không có phần việc 'duty:IV.2/so-y-tee'; có phải là duty:IV.2/so-y-te,"),
     ],
 )
-def test_show_progress_and_validate_say_the_same(ds, run, tmp_path, typed: str, said: str) -> None:  # type: ignore[no-untyped-def]
-    message = said_of(unknown_id(ds, typed))
+def test_show_progress_and_validate_say_the_same(plan, run, tmp_path, typed: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    message = said_of(unknown_id(plan, typed))
     assert said in message
     shown = run("show", typed)
     assert shown.code == 1 and message in shown.stderr

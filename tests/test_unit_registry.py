@@ -1,7 +1,7 @@
 """The unit registry's rules on registries built in each test: how a name typed is read (exact, by its
 core and type, a part of several names, a suggestion), what each answer carries, and groups.
 
-Each test builds its own registry (the shared `ds` fixture is built once per session, so a rule only
+Each test builds its own registry (the shared `plan` fixture is built once per session, so a rule only
 run while building it would be pinned by whichever test happened to come first)."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.domain.plan import Plan as Dataset
+from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.units import fold, split_type
 from tthc_cli.present.messages import lookup_note
 
@@ -70,41 +70,41 @@ def test_split_type_keeps_the_most_specific_type() -> None:
         ("Các sở, ngành", "Các sở, ban, ngành thuộc UBND tỉnh"),
     ],
 )
-def test_lookup_finds(ds: Dataset, typed: str, unit: str) -> None:
-    assert ds.registry.lookup(typed).name == unit
+def test_lookup_finds(plan: Plan, typed: str, unit: str) -> None:
+    assert plan.registry.lookup(typed).name == unit
 
 
-def test_several_matches_are_listed_never_picked(ds: Dataset) -> None:
-    look = ds.registry.lookup("Giang")
+def test_several_matches_are_listed_never_picked(plan: Plan) -> None:
+    look = plan.registry.lookup("Giang")
     assert look.name is None
     assert {"UBND huyện Bình Giang", "UBND huyện Ninh Giang"} <= set(look.candidates)
 
 
-def test_bare_hai_duong_is_the_province(ds: Dataset) -> None:
-    look = ds.registry.lookup("Hải Dương")
+def test_bare_hai_duong_is_the_province(plan: Plan) -> None:
+    look = plan.registry.lookup("Hải Dương")
     assert look.name is None
     assert "UBND thành phố Hải Dương" in look.suggestions
     assert "tên của chính tỉnh" in lookup_note(look)  # the note, in the reader's language
 
 
-def test_zero_width_space_cannot_make_another_unit(ds: Dataset) -> None:
-    look = ds.registry.lookup("Sở Y\u200btế")  # shows as "Sở Ytế": not matched, but suggested
+def test_zero_width_space_cannot_make_another_unit(plan: Plan) -> None:
+    look = plan.registry.lookup("Sở Y\u200btế")  # shows as "Sở Ytế": not matched, but suggested
     assert look.name is None
     assert "Sở Y tế" in look.suggestions
 
 
-def test_type_mismatch_is_not_a_match(ds: Dataset) -> None:
-    assert ds.registry.lookup("huyện Chí Linh").name is None
+def test_type_mismatch_is_not_a_match(plan: Plan) -> None:
+    assert plan.registry.lookup("huyện Chí Linh").name is None
 
 
-def test_typo_gets_a_suggestion_not_a_match(ds: Dataset) -> None:
-    look = ds.registry.lookup("Ninh Gianh")
+def test_typo_gets_a_suggestion_not_a_match(plan: Plan) -> None:
+    look = plan.registry.lookup("Ninh Gianh")
     assert look.name is None
     assert look.suggestions[0] == "UBND huyện Ninh Giang"
 
 
-def test_groups_expand_to_members(ds: Dataset) -> None:
-    reg = ds.registry
+def test_groups_expand_to_members(plan: Plan) -> None:
+    reg = plan.registry
     assert len(reg.members("UBND cấp huyện")) == 12
     assert (
         len(
@@ -121,8 +121,8 @@ def test_groups_expand_to_members(ds: Dataset) -> None:
     assert "UBND cấp xã" in reg.expand("UBND các cấp")
 
 
-def test_open_groups_have_no_definite_members(ds: Dataset) -> None:
-    reg = ds.registry
+def test_open_groups_have_no_definite_members(plan: Plan) -> None:
+    reg = plan.registry
     name = "Các cơ quan, đơn vị, địa phương có liên quan"
     assert reg.is_open(name)
     assert reg.expand(name) == {name}
@@ -132,22 +132,22 @@ def test_open_groups_have_no_definite_members(ds: Dataset) -> None:
 
 
 @pytest.mark.parametrize("typed", ["so y te", "Sở Y te", "SỞ Y TẾ", "Sở Y tế", "so Y tế"])
-def test_marks_typed_must_be_the_right_ones(ds: Dataset, typed: str) -> None:
-    assert ds.registry.lookup(typed).name == "Sở Y tế"
+def test_marks_typed_must_be_the_right_ones(plan: Plan, typed: str) -> None:
+    assert plan.registry.lookup(typed).name == "Sở Y tế"
 
 
 @pytest.mark.parametrize("typed", ["Sở Y tể", "Sở Ý tế", "Sở Y tê", "Sở Y tẽ"])
-def test_a_tone_mark_slip_is_suggested_never_matched(ds: Dataset, typed: str) -> None:
-    look = ds.registry.lookup(typed)
+def test_a_tone_mark_slip_is_suggested_never_matched(plan: Plan, typed: str) -> None:
+    look = plan.registry.lookup(typed)
     assert look.name is None and look.suggestions == ("Sở Y tế",)
-    assert ds.registry.resolve(typed) is None
+    assert plan.registry.resolve(typed) is None
 
 
-def test_tone_mark_placement_is_not_a_slip(ds: Dataset) -> None:
+def test_tone_mark_placement_is_not_a_slip(plan: Plan) -> None:
     from tthc_cli.domain.units import marks_fit
 
     # "hoá"/"hóa", "thuỷ"/"thủy": the same tone on another vowel of the same word.
-    assert ds.registry.lookup("Sở Văn hoá, Thể thao và Du lịch").name == "Sở Văn hóa, Thể thao và Du lịch"
+    assert plan.registry.lookup("Sở Văn hoá, Thể thao và Du lịch").name == "Sở Văn hóa, Thể thao và Du lịch"
     assert marks_fit("Thuỷ lợi", ["Thủy lợi"]) and not marks_fit("Thũy lợi", ["Thủy lợi"])
 
 

@@ -448,23 +448,25 @@ def render(name: str, template_dir: str | None = None, **context: Any) -> str:
         raise _explain(exc, template_dir) from None
 
 
-def render_brief(brief: Brief, ds: Plan, lang: str | None = None, template_dir: str | None = None) -> str:
+def render_brief(brief: Brief, plan: Plan, lang: str | None = None, template_dir: str | None = None) -> str:
     lang = lang or i18n.language()
     with i18n.using(lang):
         return render(
             "brief.md.j2",
             template_dir,
             brief=brief,
-            plan=ds.meta,
-            year=ds.year,
+            plan=plan.meta,
+            year=plan.year,
             lang=lang,
             order=STATUS_ORDER,
         )
 
 
 def render_report(
-    report: Report, ds: Plan, fmt: str, lang: str | None = None, template_dir: str | None = None
+    report: Report, plan: Plan, fmt: str, lang: str | None = None, template_dir: str | None = None
 ) -> str:
     lang = lang or i18n.language()
     with i18n.using(lang):
-        return render(f"report.{fmt}.j2", template_dir, report=report, plan=ds.meta, year=ds.year, lang=lang)
+        return render(
+            f"report.{fmt}.j2", template_dir, report=report, plan=plan.meta, year=plan.year, lang=lang
+        )

@@ -923,6 +923,9 @@ MESSAGES.update(
             "2021-9M, 2021-M09, 2021)"
         ),
         "report-period/number": N_("no such period: its number goes from 1 to {count}"),
+        "report-period/outside-plan": lambda a: _(
+            "{period} lies outside the plan period {first}–{last}: choose a period inside it"
+        ).format(period=period_words(a["period"]), first=shown(a["first"]), last=shown(a["last"])),
         "counts-file/too-large": N_("the counts file is larger than {size} bytes"),
         "counts-file/not-utf8": N_(
             "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"

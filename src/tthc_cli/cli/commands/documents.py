@@ -123,6 +123,20 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     note(_("wrote {path}").format(path=output))
 
 
+def refuse_kept_folder(output: str, data: str | None) -> None:
+    """-o FOLDER of the commands writing a file per unit (remind, form --all): never the plan folder's
+    progress/ or schemas/ (or a folder inside them), whose files tthc reads and writes itself."""
+    try:
+        directory = os.path.realpath(data_dir(data))
+    except UserError:
+        return
+    rel = os.path.relpath(os.path.realpath(output), directory).replace(os.sep, "/")
+    for kept in (PROGRESS_DIR, SCHEMAS_DIR):
+        if rel == kept or rel.startswith(kept + "/"):
+            message = _("-o {output}: that is {name}, a folder of the plan folder; choose another folder")
+            fail(message.format(output=output, name=kept + "/"))
+
+
 def _kept_file(target: str, directory: str) -> str | None:
     """The name, in the plan folder, of a file tthc keeps there that writing `target` would replace: a
     data file (existing or not: `-o progress/so-y-te.yaml` would start a unit's log), a lock, the SMTP

@@ -20,7 +20,7 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label, grouped, period_words, report_period_label
+from tthc_cli.present.labels import code_label, dmy, grouped, period_words, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -38,7 +38,7 @@ def shown(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
+        return dmy(value)
     if isinstance(value, tuple):
         return "; ".join(_listed(shown(v) for v in value))
     if isinstance(value, Enum):

@@ -26,7 +26,7 @@ from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.console import note
 from tthc_cli.present.formats import View
-from tthc_cli.present.labels import grouped, status_label
+from tthc_cli.present.labels import dmy, grouped, status_label
 from tthc_cli.present.messages import file_kind_words, quote_text
 from tthc_cli.present.periodic import PeriodicReport, counts_heading, report_state_label
 from tthc_cli.present.render import (
@@ -41,7 +41,6 @@ from tthc_cli.present.render import (
     shipped_templates,
     stream,
 )
-from tthc_cli.present.tables import dmy
 
 T = TypeVar("T", str, bytes)
 

@@ -35,6 +35,7 @@ from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in, share_name
 from tthc_cli.present.labels import (
+    dmy,
     entry_status_label,
     grouped,
     inferred_words,
@@ -46,7 +47,7 @@ from tthc_cli.present.labels import (
     status_label,
 )
 from tthc_cli.present.messages import file_kind_words
-from tthc_cli.present.tables import dmy, markdown_cell
+from tthc_cli.present.tables import markdown_cell
 
 LANGUAGES = i18n.LANGUAGES
 

@@ -19,6 +19,7 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import (
+    dmy,
     inferred_words,
     item_label,
     item_text,
@@ -101,10 +102,6 @@ def id_extra(items: Sequence[PlanItem]) -> Extra:
     """The items' IDs as a column (--ids): what `tthc progress add` is typed with."""
     ids: list[Cell] = [item.id for item in items]
     return Extra("id", _("ID"), ids, ids)
-
-
-def dmy(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 def due_cell(item: PlanItem) -> str:

@@ -93,9 +93,9 @@ def test_configuration_is_read_at_the_edge() -> None:
 def test_the_display_date_format_is_declared_once() -> None:
     """Every date a person reads goes through present/labels.dmy: the format is written once."""
     found = [
-        f"{path.relative_to(PACKAGE)}:{n}"
+        str(path.relative_to(PACKAGE))
         for path in sorted(PACKAGE.rglob("*.py"))
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for line in path.read_text(encoding="utf-8").splitlines()
         if "%d/%m/%Y" in line
     ]
-    assert found == ["present/labels.py:63"]
+    assert found == ["present/labels.py"]

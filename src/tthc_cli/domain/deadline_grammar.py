@@ -643,9 +643,12 @@ DAY_MONTH = seq(opt(BEFORE), opt(W("ngày")), DAY, alt(SEP, W("tháng")), MONTH,
 FIRST_DAY_MONTH = seq(W("ngày"), DAY, alt(SEP, W("tháng")), MONTH, opt(YEAR_REF)).map(
     lambda d, m, y=None: DateNode(d, m, y)
 )
+# "trước 15/12 hằng năm": a day and month written as a date, without "ngày"
+BARE_DAY_MONTH = seq(DAY, SEP, MONTH, opt(YEAR_REF)).map(lambda d, m, y=None: DateNode(d, m, y))
+FIRST_DAY = alt(FIRST_DAY_MONTH, BARE_DAY_MONTH)
 DAY_OF = alt(
-    seq(FIRST_DAY_MONTH, LIST_SEP, sep_by(DAY_MONTH, LIST_SEP)).map(lambda first, more: (first, *more)),
-    FIRST_DAY_MONTH.map(lambda d: (d,)),
+    seq(FIRST_DAY, LIST_SEP, sep_by(DAY_MONTH, LIST_SEP)).map(lambda first, more: (first, *more)),
+    FIRST_DAY.map(lambda d: (d,)),
     seq(W("ngày"), DAY, OF, MONTH_REF).map(lambda d, m: (DateNode(d, m),)),
     seq(W("ngày"), DAY).map(lambda d: (DateNode(d, None),)),
 )
@@ -771,7 +774,7 @@ NO_DATE = alt(
     seq(
         W("khi có yêu cầu", "khi được yêu cầu", "theo yêu cầu", "khi có chỉ đạo", "theo chỉ đạo"), rest()
     ).map(lambda *_: UndatedNode(Undated.ON_REQUEST)),
-    seq(W("theo lộ trình", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
+    seq(W("theo lộ trình", "theo tiến độ", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
         lambda *_: UndatedNode(Undated.PER_ROADMAP)
     ),
     # "Sau 15 ngày kể từ khi có Thông báo kết luận kiểm tra", "trong vòng 30 ngày làm việc kể từ ngày …",
@@ -800,7 +803,9 @@ FORMS = (
     BY_DATE,
     IN_PERIOD,
 )
-PHRASE = alt(*(seq(form, end()).map(lambda tree: tree) for form in FORMS))
+# A phrase may open with what is to be done: "Thực hiện thường xuyên", "Triển khai trong quý II/2023".
+DOING = opt(W("tổ chức thực hiện", "triển khai thực hiện", "thực hiện", "triển khai"))
+PHRASE = alt(*(seq(DOING, form, end()).map(lambda tree: tree) for form in FORMS))
 
 
 class GrammarError(ValueError):

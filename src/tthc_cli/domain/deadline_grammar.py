@@ -558,6 +558,8 @@ ONE_YEAR = alt(
     (W("cả năm", "năm") + YEAR).map(lambda y: YearNode(y)),
     W("năm kế hoạch", "năm nay", "cả năm", "năm").map(lambda *_: YearNode(None)),
 )
+# A year alone, as a table's "Thời gian" column may give it: "2024" (a phrase of its own only).
+BARE_YEAR = YEAR.map(lambda y: InNode(YearNode(y)))
 
 PERIOD = memo(alt(QUARTERS, FIRST_MONTHS_LIST, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR))
 TERM = memo(alt(DATE, PERIOD))
@@ -591,7 +593,7 @@ BEFORE_PERIOD = seq(opt(DONE), W("trước"), PERIOD).map(BeforeNode)
 # "đến hết tháng 6/2022", "từ nay đến hết năm 2025", "đến hết quý II"
 UNTIL_PERIOD = seq(opt(DONE), UNTIL_END, PERIOD).map(UntilNode)
 # "Tháng 6/2021", "trong quý III năm 2021", "cuối quý II/2022", "hoàn thành trong tháng 11, 12/2022"
-IN_PERIOD = seq(opt(DONE), opt(INSIDE), opt(W("thời gian")), PERIOD).map(InNode)
+IN_PERIOD = seq(opt(DONE), opt(W("chậm nhất")), opt(INSIDE), opt(W("thời gian")), PERIOD).map(InNode)
 # "từ tháng 4 đến tháng 11 năm 2021", "từ ngày 1/4/2021 đến ngày 30/11/2021", "từ năm 2021 đến 2025",
 # "(Thời gian chốt số liệu:) tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
 DATA_WINDOW = seq(W("thời gian chốt số liệu", "chốt số liệu", "số liệu"), opt(W("báo cáo")), opt(W(":")))
@@ -600,7 +602,7 @@ WINDOW = seq(START_WORD, TERM, RANGE_SEP, opt(W("hết")), TERM).map(WindowNode)
 # "Từ tháng 3/2022": starts, no end stated; "Năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi"
 FROM = alt(
     seq(
-        opt(W("từ")),
+        opt(W("từ", "trong")),
         (W("năm") + YEAR).map(YearNode),
         W("và các năm tiếp theo", "và những năm tiếp theo", "và các năm sau", "và những năm sau", "trở đi"),
     ).map(FromNode),
@@ -685,6 +687,10 @@ RECURRING = alt(
     seq(opt(W("báo cáo")), CADENCES, opt(W(",") | W(";") | W(":") | W("(")), WINDOW, opt(W(")"))).map(
         EachPeriodNode
     ),
+    # "Hằng năm và đột xuất": the occurrences of the cadence; what is asked at any time has no date
+    seq(opt(W("báo cáo")), CADENCES, W("và", "hoặc"), W("đột xuất")).map(
+        lambda cadences: RecurringNode(cadences, (), None)
+    ),
     seq(opt(W("báo cáo")), CADENCES, IN_YEAR).map(lambda cadences, y=None: RecurringNode(cadences, (), y)),
 )
 
@@ -747,7 +753,7 @@ ONGOING = seq(
     opt(W(",")),
     opt(W("liên tục")),
     opt(W("trong")),
-    opt(alt(W("cả năm"), YEAR_WORD, YEAR, W("năm"))),
+    opt(alt(W("cả năm", "hằng năm", "hàng năm"), YEAR_WORD, YEAR, W("năm"))),
 ).map(lambda y=None: OngoingNode(y))
 
 # "… kể từ ngày chốt số liệu": a moment of the reporting period, dated when a period is given.
@@ -774,6 +780,11 @@ NO_DATE = alt(
     seq(
         W("khi có yêu cầu", "khi được yêu cầu", "theo yêu cầu", "khi có chỉ đạo", "theo chỉ đạo"), rest()
     ).map(lambda *_: UndatedNode(Undated.ON_REQUEST)),
+    # "Đột xuất": when asked; "Định kỳ hoặc đột xuất": the regime's periodic reports, and when asked
+    (W("đột xuất") + end()).map(lambda *_: UndatedNode(Undated.ON_REQUEST)),
+    seq(W("định kỳ"), W("hoặc", "và"), W("đột xuất"), end()).map(
+        lambda *_: UndatedNode(Undated.AS_REGULATED)
+    ),
     seq(W("theo lộ trình", "theo tiến độ", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
         lambda *_: UndatedNode(Undated.PER_ROADMAP)
     ),
@@ -804,8 +815,13 @@ FORMS = (
     IN_PERIOD,
 )
 # A phrase may open with what is to be done: "Thực hiện thường xuyên", "Triển khai trong quý II/2023".
-DOING = opt(W("tổ chức thực hiện", "triển khai thực hiện", "thực hiện", "triển khai"))
-PHRASE = alt(*(seq(DOING, form, end()).map(lambda tree: tree) for form in FORMS))
+# Each form is tried on the phrase as written first, then after such a lead ("Báo cáo quý: …" is a
+# report clause before "báo cáo" is taken as a lead word).
+DOING = W("tổ chức thực hiện", "triển khai thực hiện", "thực hiện", "triển khai", "gửi báo cáo", "báo cáo")
+PHRASE = alt(
+    *(seq(form, end()).map(lambda tree: tree) for form in (*FORMS, BARE_YEAR)),
+    *(seq(DOING, form, end()).map(lambda tree: tree) for form in FORMS),
+)
 
 
 class GrammarError(ValueError):

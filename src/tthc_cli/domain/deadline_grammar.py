@@ -551,8 +551,12 @@ FIRST_MONTHS = alt(
 )
 
 # Several years: "Giai đoạn 2021-2025", "năm 2021 - 2025", "từ năm 2021 đến năm 2025" (as a range).
-YEARS = seq(opt(W("giai đoạn", "năm")), YEAR, RANGE_SEP, opt(W("năm")), YEAR).map(
-    lambda a, b: YearsNode(a, b)
+YEARS = alt(
+    seq(opt(W("giai đoạn", "năm")), YEAR, RANGE_SEP, opt(W("năm")), YEAR).map(lambda a, b: YearsNode(a, b)),
+    # "Năm 2023, 2024": a list of years spans from the first to the last, as a list of months does
+    seq(W("năm", "các năm"), YEAR, LIST_SEP, sep_by(seq(opt(W("năm")), YEAR).map(lambda y: y), LIST_SEP)).map(
+        lambda first, more: YearsNode(first, more[-1])
+    ),
 )
 ONE_YEAR = alt(
     (W("cả năm", "năm") + YEAR).map(lambda y: YearNode(y)),
@@ -593,12 +597,18 @@ BEFORE_PERIOD = seq(opt(DONE), W("trước"), PERIOD).map(BeforeNode)
 # "đến hết tháng 6/2022", "từ nay đến hết năm 2025", "đến hết quý II"
 UNTIL_PERIOD = seq(opt(DONE), UNTIL_END, PERIOD).map(UntilNode)
 # "Tháng 6/2021", "trong quý III năm 2021", "cuối quý II/2022", "hoàn thành trong tháng 11, 12/2022"
-IN_PERIOD = seq(opt(DONE), opt(W("chậm nhất")), opt(INSIDE), opt(W("thời gian")), PERIOD).map(InNode)
+IN_PERIOD = seq(opt(DONE), opt(W("chậm nhất")), opt(INSIDE), opt(W("thời gian")), opt(W("các")), PERIOD).map(
+    InNode
+)
 # "từ tháng 4 đến tháng 11 năm 2021", "từ ngày 1/4/2021 đến ngày 30/11/2021", "từ năm 2021 đến 2025",
 # "(Thời gian chốt số liệu:) tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
 DATA_WINDOW = seq(W("thời gian chốt số liệu", "chốt số liệu", "số liệu"), opt(W("báo cáo")), opt(W(":")))
 START_WORD = seq(opt(DATA_WINDOW), W("bắt đầu từ", "bắt đầu", "kể từ", "từ", "tính từ", "được tính từ"))
-WINDOW = seq(START_WORD, TERM, RANGE_SEP, opt(W("hết")), TERM).map(WindowNode)
+WINDOW = alt(
+    seq(START_WORD, TERM, RANGE_SEP, opt(W("hết")), TERM).map(WindowNode),
+    # "1/3 - 30/6/2023": two whole dates joined by a dash or "đến", without "từ"
+    seq(DATE, RANGE_SEP, DATE).map(WindowNode),
+)
 # "Từ tháng 3/2022": starts, no end stated; "Năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi"
 FROM = alt(
     seq(
@@ -667,6 +677,7 @@ RECURRING = alt(
         DAY_OF,
         alt(
             seq(OF, CADENCES).map(lambda c: c),
+            seq(W("("), CADENCES, W(")")).map(lambda c: c),  # "trước ngày 15/12 (hằng năm)"
             seq(W("của"), W("tháng")).map(lambda *_: (MONTHLY,)),
         ),
         IN_YEAR,

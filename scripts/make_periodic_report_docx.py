@@ -301,8 +301,11 @@ def build() -> Document:  # type: ignore[valid-type]
     )
     tag(doc, "{%p if report.period.basis %}")
     para(doc, "Kỳ báo cáo: {{ report.period.basis }}.", indent=True)
-    tag(doc, "{%p else %}")
+    tag(doc, "{%p elif report.plan.reporting is none %}")
     para(doc, "{{ _('Calendar period: the plan sets no reporting regime.') }}", italic=True, indent=True)
+    tag(doc, "{%p else %}")
+    no_rule = "{{ _('Calendar period: the reporting regime sets no report for this period.') }}"
+    para(doc, no_rule, italic=True, indent=True)
     tag(doc, "{%p endif %}")
 
     # I. Results.

@@ -77,6 +77,9 @@ def test_the_command_line_raises_the_bound_from_the_environment(run, tmp_path) -
     assert run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "3120"}).code == 0
     wrong = run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "nhiều"})
     assert wrong.code == 2 and wrong.stderr.startswith("tthc: TTHC_MAX_OBLIGATIONS=nhiều:")
+    above = run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "200001"})
+    assert above.code == 2 and "từ 1 đến 200.000" in above.stderr
+    assert run("validate", "--data", str(tmp_path), env={"TTHC_MAX_OBLIGATIONS": "200000"}).code == 0
 
 
 def test_numbers_too_long_to_convert_are_refused_in_words(run) -> None:  # type: ignore[no-untyped-def]

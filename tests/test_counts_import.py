@@ -80,9 +80,9 @@ def test_a_bad_row_is_refused_at_its_line_and_nothing_is_written(  # type: ignor
     target = tmp_path / "bao-cao.md"
     result = run("report", "--period", "2021-Q2", "--counts", str(path), "-o", str(target))
     assert result.code == 1 and not target.exists()
-    where = f"{path}:3:0: error[{code}]" + (f" {column}:" if column else "")
+    where = f"{path}:3:1: error[{code}]" + (f" {column}:" if column else "")
     assert where in result.stderr, result.stderr
-    assert ":2:0:" not in result.stderr  # the good row is not blamed
+    assert ":2:1:" not in result.stderr  # the good row is not blamed
     assert "không ghi gì" in result.stderr
 
 
@@ -97,9 +97,9 @@ def test_every_problem_of_a_file_is_reported_in_one_run(run, tmp_path: Path) -> 
     path = write(tmp_path, MISTAKES[0][0], MISTAKES[7][0], MISTAKES[9][0])
     err = run("report", "--period", "2021-Q2", "--counts", str(path)).stderr
     assert (
-        ":2:0: error[counts-sum]" in err
-        and ":3:0: error[counts-unit]" in err
-        and ":4:0: error[counts-level]" in err
+        ":2:1: error[counts-sum]" in err
+        and ":3:1: error[counts-unit]" in err
+        and ":4:1: error[counts-level]" in err
     )
     assert "có phải là 'Sở Y tế'" in err
 
@@ -146,7 +146,7 @@ def test_a_field_the_plan_does_not_name_is_a_warning_and_kept(run, tmp_path: Pat
     )
     result = run("report", "--period", "2021-Q2", "--counts", str(path))
     assert result.code == 0
-    assert f"{path}:2:0: warning[counts-field] linh_vuc:" in result.stderr and ":3:0:" not in result.stderr
+    assert f"{path}:2:1: warning[counts-field] linh_vuc:" in result.stderr and ":3:1:" not in result.stderr
     assert "| Cấp xã – Hộ tịch | 10 | 5 | 5 | 0 |" in result.stdout
 
 

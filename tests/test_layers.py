@@ -88,3 +88,14 @@ def test_configuration_is_read_at_the_edge() -> None:
         if _uses(path.read_text(encoding="utf-8"), clock)
     }
     assert clocks == {"cli/commands/__init__.py"}
+
+
+def test_the_display_date_format_is_declared_once() -> None:
+    """Every date a person reads goes through present/labels.dmy: the format is written once."""
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "%d/%m/%Y" in line
+    ]
+    assert found == ["present/labels.py"]

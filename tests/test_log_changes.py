@@ -137,7 +137,7 @@ def test_removing_entries_or_a_log_file_is_refused(repo: tuple[Path, str], tthc:
     run = check(tthc, path, f"{base}..HEAD")
     assert run.code == 1
     assert "ke-hoach/progress/so-y-te.yaml:1:1: error[log-history] 1 entries the base" in run.stdout
-    assert "ke-hoach/progress/so-tu-phap.yaml:0:0: error[log-history] this log file was deleted" in run.stdout
+    assert "ke-hoach/progress/so-tu-phap.yaml:1:1: error[log-history] this log file was deleted" in run.stdout
 
 
 def test_comments_and_layout_may_change_but_not_the_entries(

@@ -1,5 +1,6 @@
 """`-o` never replaces a file the plan folder keeps — a data file (a unit's progress file too, existing
-or not yet), the log's lock, the SMTP settings, a schema — and a database is never written where a
+or not yet), the log's lock, the SMTP settings, a schema, nor writes a folder of files into its
+progress/ or schemas/ — and a database is never written where a
 stale journal of another one would be replayed over it."""
 
 from __future__ import annotations
@@ -35,6 +36,26 @@ def test_o_refuses_every_file_the_plan_folder_keeps(run, data_dir: Path, name: s
     assert result.code == 2
     assert f"đó là tệp dữ liệu {name} của thư mục kế hoạch; hãy chọn tên khác" in result.stderr
     assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("folder", ["progress", "schemas", "progress/thu", "schemas/moi"])
+@pytest.mark.parametrize(
+    "command", [("remind", "--today", "2021-06-10"), ("form", "--all", "--today", "2021-06-10")]
+)
+def test_a_folder_per_unit_is_never_a_folder_the_plan_folder_keeps(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, folder: str, command: tuple[str, ...]
+) -> None:
+    (data_dir / "progress").mkdir()  # empty: remind would have written its letters into it
+    result = run(*command, "--data", str(data_dir), "-o", str(data_dir / folder))
+    assert result.code == 2
+    name = folder.split("/")[0]
+    assert f"đó là {name}/, một thư mục của thư mục kế hoạch; hãy chọn thư mục khác" in result.stderr
+    assert not list((data_dir / "progress").iterdir()) and not (data_dir / "schemas").exists()
+
+
+def test_a_folder_per_unit_may_sit_in_the_plan_folder(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("remind", "--today", "2021-06-10", "--data", str(data_dir), "-o", str(data_dir / "thu-nhac"))
+    assert result.code == 0 and len(list((data_dir / "thu-nhac").glob("*.eml"))) == 29
 
 
 def test_o_writes_beside_the_data_files(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -174,6 +174,36 @@ def test_a_plan_without_a_reporting_regime_says_so(run, data_dir: Path) -> None:
     assert "Kế hoạch chưa có chế độ báo cáo: thêm tệp reporting.yaml cạnh plan.yaml" in result.stderr
 
 
+@pytest.mark.parametrize(("period", "words"), [("2022-Q1", "quý I/2022"), ("2020", "năm 2020")])
+def test_a_period_outside_the_plan_is_refused_and_nothing_written(
+    run, tmp_path: Path, period: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "bao-cao.md"
+    target.write_text("bản cũ", encoding="utf-8")
+    result = run("report", "--period", period, "--today", "2021-07-01", "-o", str(target))
+    assert result.code == 2 and result.stdout == ""
+    assert f"--period: {words} nằm ngoài thời gian của kế hoạch (01/01/2021–31/12/2021)" in result.stderr
+    assert target.read_text(encoding="utf-8") == "bản cũ"
+
+
+def test_a_period_overlapping_the_plans_edge_is_reported(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("report", "--period", "2021-Q4", "--today", "2021-12-20").code == 0
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_period_the_regime_has_no_rule_for_is_said_so_not_that_there_is_no_regime(run, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    out = run("report", "--period", "2021-M05", "--today", "2021-07-01", "-f", fmt).stdout
+    assert "Kỳ báo cáo theo lịch: chế độ báo cáo của kế hoạch không quy định báo cáo cho kỳ này." in out
+    assert "chưa có chế độ báo cáo" not in out
+
+
+def test_the_word_draft_says_the_regime_has_no_rule_for_the_period(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "thang-5.docx"
+    assert run("report", "--period", "2021-M05", "--today", "2021-07-01", "-o", str(target)).code == 0
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Kỳ báo cáo theo lịch: chế độ báo cáo của kế hoạch không quy định báo cáo cho kỳ này." in text
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_the_report_states_the_day_of_its_data_and_the_day_of_the_units_reports(
     run, sample: Path, fmt: str

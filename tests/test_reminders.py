@@ -328,6 +328,19 @@ def test_smtp_yaml_in_the_plan_folder_is_read_and_the_environment_wins(
     assert "smtp.yaml:2:7: error[" in broken.stderr and "smtp.yaml:3:11: error[" in broken.stderr
 
 
+def test_a_server_without_starttls_is_said_so_in_the_readers_words(
+    plan_dir: Path, tthc: Any, smtp_server: tuple[Mailbox, int]
+) -> None:
+    box, port = smtp_server
+    args = ("remind", "--send", "--unit", "Sở Y tế", "--today", DAY, "--data", str(plan_dir))
+    result = tthc(*args, env=smtp_env(port, TTHC_SMTP_STARTTLS="yes"))
+    assert result.code == 1 and not box.envelopes
+    assert (
+        "máy chủ không hỗ trợ STARTTLS; hãy kiểm tra starttls và user trong tệp cài đặt SMTP" in result.stderr
+    )
+    assert "extension not supported" not in result.stderr
+
+
 def test_an_unreachable_server_fails_every_message_with_its_reason(plan_dir: Path, tthc: Any) -> None:
     port = free_port()  # nothing listens there
     result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=smtp_env(port))

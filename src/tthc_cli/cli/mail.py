@@ -298,6 +298,13 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         error = exc.smtp_error
         return f"{exc.smtp_code} {error.decode('utf-8', 'replace') if isinstance(error, bytes) else error}"
+    if isinstance(exc, smtplib.SMTPNotSupportedError):  # smtplib's own English: worded here
+        what = "STARTTLS" if "STARTTLS" in str(exc) else "AUTH"
+        return _("the server does not offer {what}; check starttls and user in the SMTP settings").format(
+            what=what
+        )
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return _("the server closed the connection")
     if isinstance(exc, OSError):
         return os_reason(exc)
     return str(exc) or type(exc).__name__

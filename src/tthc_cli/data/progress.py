@@ -186,23 +186,7 @@ def record_entries(
     leaves some appended, which is why importing again skips what is already there."""
     with locked(os.path.join(directory, PROGRESS)):
         files, labels = read_data_folder(directory)
-        grouped: dict[str, list[int]] = {}
-        for n, (target, _entry) in enumerate(batch):
-            grouped.setdefault(target, []).append(n)
-        placed: dict[int, Placed] = {}
-        new: dict[str, bytes] = {}
-        for target, numbers in grouped.items():
-            if target not in labels:
-                labels[target] = display_path(os.path.join(directory, target))
-            raw = files.get(target)
-            if raw is None:
-                unit = (units or {}).get(target) or unit_progress_slug(target) or target
-                raw = (unit_file_text(unit) if target != PROGRESS else "").encode("utf-8")
-            new[target], spans = append_entries_bytes(raw, [batch[n][1] for n in numbers])
-            files[target] = new[target]
-            for n, (first, last) in zip(numbers, spans, strict=True):
-                placed[n] = Placed(target, labels[target], first, last)
-        in_order = [placed[n] for n in range(len(batch))]
+        grouped, new, in_order = _append(directory, files, labels, batch, units or {})
         result = assemble(files, labels, today=today, calendar=calendar)
         stopping = [
             p
@@ -217,6 +201,34 @@ def record_entries(
             atomic_write(os.path.join(directory, target), data)
     written = {labels[t] for t in grouped}
     return [p for p in result.problems if not p.is_error and p.file in written]
+
+
+def _append(
+    directory: str,
+    files: dict[str, bytes | None],
+    labels: dict[str, str],
+    batch: Sequence[tuple[str, Entry]],
+    units: Mapping[str, str],
+) -> tuple[dict[str, list[int]], dict[str, bytes], list[Placed]]:
+    """The batch appended to the files as read (`files` and `labels` updated in place, for the
+    validation): the batch's positions by file, each changed file's new bytes, and where each entry
+    stands, in the batch's order. A unit's file not there yet starts with its opening comment."""
+    grouped: dict[str, list[int]] = {}
+    for n, (target, _entry) in enumerate(batch):
+        grouped.setdefault(target, []).append(n)
+    placed: dict[int, Placed] = {}
+    new: dict[str, bytes] = {}
+    for target, numbers in grouped.items():
+        labels.setdefault(target, display_path(os.path.join(directory, target)))
+        raw = files.get(target)
+        if raw is None:
+            unit = units.get(target) or unit_progress_slug(target) or target
+            raw = (unit_file_text(unit) if target != PROGRESS else "").encode("utf-8")
+        new[target], spans = append_entries_bytes(raw, [batch[n][1] for n in numbers])
+        files[target] = new[target]
+        for n, (first, last) in zip(numbers, spans, strict=True):
+            placed[n] = Placed(target, labels[target], first, last)
+    return grouped, new, [placed[n] for n in range(len(batch))]
 
 
 def _reads_back(

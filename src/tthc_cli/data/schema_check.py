@@ -119,33 +119,54 @@ def _explain(err: Any, model: type[BaseModel]) -> tuple[Problem, bool]:
         return problem("unknown-field", "" if hint else "no-match", name=name, suggestion=hint), True
     if kind == "missing":
         return problem("missing-field", name=str(loc[-1])), False
+    return _wrong_value(kind, given, ctx, field), False
+
+
+def _wrong_value(kind: str, given: Any, ctx: dict[str, Any], field: str) -> Problem:
+    """A value Pydantic refused (`kind`, its error type) -> the problem, with what was found."""
     if kind in _WANTED or kind.endswith("_type"):
         yaml11 = kind == "bool_type" and isinstance(given, str)
         want = _WANTED.get(kind, "other")
-        return problem("wrong-type", "yaml11" if yaml11 else "", want=want, **_found(given)), False
+        return problem("wrong-type", "yaml11" if yaml11 else "", want=want, **_found(given))
     if kind.startswith("date"):
-        return problem("invalid-date", "form", **_found(given)), False
+        return problem("invalid-date", "form", **_found(given))
     if kind == "literal_error":
         # Pydantic lists the choices as "'a', 'b' or 'c'": take the values, not its English "or".
         choices = tuple(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        return problem("invalid-value", "choices", choices=choices, **_found(given)), False
+        return problem("invalid-value", "choices", choices=choices, **_found(given))
     if kind == "string_pattern_mismatch":
         shape = PATTERNS.get(str(ctx.get("pattern", "")), "pattern")
-        return problem("invalid-value", shape, **_found(given)), False
+        return problem("invalid-value", shape, **_found(given))
     if kind == "string_too_short":
-        return problem("invalid-value", "empty-text"), False
-    if kind in ("too_short", "too_long"):
-        limit = ctx.get("min_length" if kind == "too_short" else "max_length", 0)
-        return problem("invalid-value", kind.replace("_", "-"), field=field, limit=int(limit)), False
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        limit = next((v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")), 0)
-        variant = "at-least" if kind.startswith("greater") else "at-most"
-        bound = int(limit) + (1 if kind == "greater_than" else -1 if kind == "less_than" else 0)
-        return problem("invalid-value", variant, limit=bound, **_found(given)), False
+        return problem("invalid-value", "empty-text")
+    if kind in _BOUNDS:
+        return _out_of_bounds(kind, given, ctx, field)
     if kind.startswith(RULE_PREFIX):  # a rule of data/models.py (models.refused): its own variant
         params = tuple((k, v) for k, v in ctx.items() if isinstance(v, str | int | tuple))
-        return Problem("invalid-value", params, kind.removeprefix(RULE_PREFIX)), False
-    return problem("invalid-value", "other", **_found(given)), False
+        return Problem("invalid-value", params, kind.removeprefix(RULE_PREFIX))
+    return problem("invalid-value", "other", **_found(given))
+
+
+# Pydantic's error types for a list's length and a number's bounds (the context key of the limit).
+_BOUNDS = {
+    "too_short": "min_length",
+    "too_long": "max_length",
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+}
+
+
+def _out_of_bounds(kind: str, given: Any, ctx: dict[str, Any], field: str) -> Problem:
+    """A list too short or too long (`field` named), a number under or over its bound (the bound said
+    as the least or greatest value allowed: > 0 is 'at least 1')."""
+    limit = int(ctx.get(_BOUNDS[kind], 0))
+    if kind in ("too_short", "too_long"):
+        return problem("invalid-value", kind.replace("_", "-"), field=field, limit=limit)
+    variant = "at-least" if kind.startswith("greater") else "at-most"
+    bound = limit + (1 if kind == "greater_than" else -1 if kind == "less_than" else 0)
+    return problem("invalid-value", variant, limit=bound, **_found(given))
 
 
 def _misindented(doc: Document, data: Any, loc: Path, model: type[BaseModel]) -> Problem | None:

@@ -9,6 +9,7 @@ line rewritten with quotes — and worded by present/messages.py. libyaml's own 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -47,49 +48,95 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[Problem, int, int]:
     return found, line, column
 
 
+@dataclass(frozen=True, slots=True)
+class _Complaint:
+    """libyaml's complaint and the text it is about: its words (`said`, `context`), where it stopped
+    (1-based `line`, `column`, the character there) and where the construct it was reading began."""
+
+    lines: list[str]
+    said: str
+    context: str
+    line: int
+    column: int
+    context_at: tuple[int, int]
+
+    @property
+    def char(self) -> str:
+        return _char(self.lines, self.line, self.column)
+
+
+Classified = Problem | tuple[Problem, int, int]
+
+
 def _classify(
     lines: list[str], said: str, context: str, line: int, column: int, context_at: tuple[int, int]
-) -> Problem | tuple[Problem, int, int]:
-    context_line = context_at[0]
-    char = _char(lines, line, column)
-    if "expected a single document" in context or "expected a single document" in said:
-        return problem("multiple-documents")
-    if "undefined alias" in said:
-        return problem("alias", "undefined")
-    if "duplicate anchor" in context:
-        return problem("anchor", "twice")
-    if "maximum nesting depth" in said:
-        return problem("too-deep", "yaml")
-    if "while scanning a quoted scalar" in context:  # end of file or '---' inside a quoted text
-        return (problem("unclosed-quote", "here"), *context_at)
-    if char == "\t" or "tab character" in said:
-        return problem("yaml-syntax", "tab", line=line)
-    if said in _FLOW_CLOSERS:
-        return problem("yaml-syntax", _FLOW_CLOSERS[said], opened=context_line)
-    if "mapping values are not allowed" in said:
-        return _colon(lines, line, column)
-    if "could not find expected ':'" in said:
-        return _missing_colon(lines, context_line), context_line, 1
-    if "block sequence entries are not allowed" in said:
-        key, item = _dash_split(lines, line)
-        return problem("yaml-syntax", "dash-after-key", key=key, item=item)
-    if "cannot start any token" in said or context.startswith(_RESERVED_STARTS) or "tag handle" in said:
-        return _reserved(lines, line, column)
-    if "quoted scalar" in context:  # an escape in double quotes: "\q", "\xZZ", "\uD800"
-        return problem("yaml-syntax", "escape", escape=_escape_at(lines, line, column))
-    if "block scalar" in context:
-        return problem("yaml-syntax", "block-scalar", indicator=_block_indicator(lines, context_line))
-    if "directive" in context or "directive" in said or "<document start>" in said:
-        if any(text.strip() == "..." for text in lines[: line - 1]):
-            return problem("yaml-syntax", "document-end")
-        return problem("yaml-syntax", "directive")
+) -> Classified:
+    """The problem a complaint stands for (and, when it is elsewhere, its line and column): the
+    steps below are tried in order, the first that knows the complaint answers."""
+    c = _Complaint(lines, said, context, line, column, context_at)
+    for words, where, code, variant in _FIXED:
+        if words in (said, context, said + "\n" + context)[where]:
+            return problem(code, variant)
+    for step in (_opened, _structure, _token):
+        found = step(c)
+        if found is not None:
+            return found
     if "did not find expected key" in said or "did not find expected '-' indicator" in said:
-        return _block(lines, line, column, context_line, said)
+        return _block(lines, line, column, context_at[0], said)
     if "expected node content" in said:
-        if char in ("]", "}"):
-            return problem("yaml-syntax", "stray-bracket", char=char)
+        if c.char in ("]", "}"):
+            return problem("yaml-syntax", "stray-bracket", char=c.char)
         return problem("yaml-syntax", "missing-value")
     return problem("yaml-syntax", "other")
+
+
+def _opened(c: _Complaint) -> Classified | None:
+    """A quoted text or a bracket opened and never closed; a tab where indentation is read."""
+    if "while scanning a quoted scalar" in c.context:  # end of file or '---' inside a quoted text
+        return (problem("unclosed-quote", "here"), *c.context_at)
+    if c.char == "\t" or "tab character" in c.said:
+        return problem("yaml-syntax", "tab", line=c.line)
+    if c.said in _FLOW_CLOSERS:
+        return problem("yaml-syntax", _FLOW_CLOSERS[c.said], opened=c.context_at[0])
+    return None
+
+
+def _structure(c: _Complaint) -> Classified | None:
+    """A colon too many or missing, a list item after a key on its line."""
+    if "mapping values are not allowed" in c.said:
+        return _colon(c.lines, c.line, c.column)
+    if "could not find expected ':'" in c.said:
+        return _missing_colon(c.lines, c.context_at[0]), c.context_at[0], 1
+    if "block sequence entries are not allowed" in c.said:
+        key, item = _dash_split(c.lines, c.line)
+        return problem("yaml-syntax", "dash-after-key", key=key, item=item)
+    return None
+
+
+def _token(c: _Complaint) -> Classified | None:
+    """A value starting with a reserved character, a bad escape, a block scalar's indicator, a
+    directive or a document end in the middle of the file."""
+    said, context = c.said, c.context
+    if "cannot start any token" in said or context.startswith(_RESERVED_STARTS) or "tag handle" in said:
+        return _reserved(c.lines, c.line, c.column)
+    if "quoted scalar" in context:  # an escape in double quotes: "\q", "\xZZ", "\uD800"
+        return problem("yaml-syntax", "escape", escape=_escape_at(c.lines, c.line, c.column))
+    if "block scalar" in context:
+        return problem("yaml-syntax", "block-scalar", indicator=_block_indicator(c.lines, c.context_at[0]))
+    if "directive" in context or "directive" in said or "<document start>" in said:
+        ended = any(text.strip() == "..." for text in c.lines[: c.line - 1])
+        return problem("yaml-syntax", "document-end" if ended else "directive")
+    return None
+
+
+# libyaml's words that always mean one problem, and where they stand: in its problem (0), in its
+# context (1), or in either (2).
+_FIXED: tuple[tuple[str, int, str, str], ...] = (
+    ("expected a single document", 2, "multiple-documents", ""),
+    ("undefined alias", 0, "alias", "undefined"),
+    ("duplicate anchor", 1, "anchor", "twice"),
+    ("maximum nesting depth", 0, "too-deep", "yaml"),
+)
 
 
 def _char(lines: list[str], line: int, column: int) -> str:

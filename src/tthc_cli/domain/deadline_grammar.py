@@ -551,13 +551,19 @@ FIRST_MONTHS = alt(
 )
 
 # Several years: "Giai đoạn 2021-2025", "năm 2021 - 2025", "từ năm 2021 đến năm 2025" (as a range).
-YEARS = seq(opt(W("giai đoạn", "năm")), YEAR, RANGE_SEP, opt(W("năm")), YEAR).map(
-    lambda a, b: YearsNode(a, b)
+YEARS = alt(
+    seq(opt(W("giai đoạn", "năm")), YEAR, RANGE_SEP, opt(W("năm")), YEAR).map(lambda a, b: YearsNode(a, b)),
+    # "Năm 2023, 2024": a list of years spans from the first to the last, as a list of months does
+    seq(W("năm", "các năm"), YEAR, LIST_SEP, sep_by(seq(opt(W("năm")), YEAR).map(lambda y: y), LIST_SEP)).map(
+        lambda first, more: YearsNode(first, more[-1])
+    ),
 )
 ONE_YEAR = alt(
     (W("cả năm", "năm") + YEAR).map(lambda y: YearNode(y)),
     W("năm kế hoạch", "năm nay", "cả năm", "năm").map(lambda *_: YearNode(None)),
 )
+# A year alone, as a table's "Thời gian" column may give it: "2024" (a phrase of its own only).
+BARE_YEAR = YEAR.map(lambda y: InNode(YearNode(y)))
 
 PERIOD = memo(alt(QUARTERS, FIRST_MONTHS_LIST, FIRST_MONTHS, MONTHS, YEARS, ONE_YEAR))
 TERM = memo(alt(DATE, PERIOD))
@@ -591,16 +597,22 @@ BEFORE_PERIOD = seq(opt(DONE), W("trước"), PERIOD).map(BeforeNode)
 # "đến hết tháng 6/2022", "từ nay đến hết năm 2025", "đến hết quý II"
 UNTIL_PERIOD = seq(opt(DONE), UNTIL_END, PERIOD).map(UntilNode)
 # "Tháng 6/2021", "trong quý III năm 2021", "cuối quý II/2022", "hoàn thành trong tháng 11, 12/2022"
-IN_PERIOD = seq(opt(DONE), opt(INSIDE), opt(W("thời gian")), PERIOD).map(InNode)
+IN_PERIOD = seq(opt(DONE), opt(W("chậm nhất")), opt(INSIDE), opt(W("thời gian")), opt(W("các")), PERIOD).map(
+    InNode
+)
 # "từ tháng 4 đến tháng 11 năm 2021", "từ ngày 1/4/2021 đến ngày 30/11/2021", "từ năm 2021 đến 2025",
 # "(Thời gian chốt số liệu:) tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
 DATA_WINDOW = seq(W("thời gian chốt số liệu", "chốt số liệu", "số liệu"), opt(W("báo cáo")), opt(W(":")))
 START_WORD = seq(opt(DATA_WINDOW), W("bắt đầu từ", "bắt đầu", "kể từ", "từ", "tính từ", "được tính từ"))
-WINDOW = seq(START_WORD, TERM, RANGE_SEP, opt(W("hết")), TERM).map(WindowNode)
+WINDOW = alt(
+    seq(START_WORD, TERM, RANGE_SEP, opt(W("hết")), TERM).map(WindowNode),
+    # "1/3 - 30/6/2023": two whole dates joined by a dash or "đến", without "từ"
+    seq(DATE, RANGE_SEP, DATE).map(WindowNode),
+)
 # "Từ tháng 3/2022": starts, no end stated; "Năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi"
 FROM = alt(
     seq(
-        opt(W("từ")),
+        opt(W("từ", "trong")),
         (W("năm") + YEAR).map(YearNode),
         W("và các năm tiếp theo", "và những năm tiếp theo", "và các năm sau", "và những năm sau", "trở đi"),
     ).map(FromNode),
@@ -643,9 +655,12 @@ DAY_MONTH = seq(opt(BEFORE), opt(W("ngày")), DAY, alt(SEP, W("tháng")), MONTH,
 FIRST_DAY_MONTH = seq(W("ngày"), DAY, alt(SEP, W("tháng")), MONTH, opt(YEAR_REF)).map(
     lambda d, m, y=None: DateNode(d, m, y)
 )
+# "trước 15/12 hằng năm": a day and month written as a date, without "ngày"
+BARE_DAY_MONTH = seq(DAY, SEP, MONTH, opt(YEAR_REF)).map(lambda d, m, y=None: DateNode(d, m, y))
+FIRST_DAY = alt(FIRST_DAY_MONTH, BARE_DAY_MONTH)
 DAY_OF = alt(
-    seq(FIRST_DAY_MONTH, LIST_SEP, sep_by(DAY_MONTH, LIST_SEP)).map(lambda first, more: (first, *more)),
-    FIRST_DAY_MONTH.map(lambda d: (d,)),
+    seq(FIRST_DAY, LIST_SEP, sep_by(DAY_MONTH, LIST_SEP)).map(lambda first, more: (first, *more)),
+    FIRST_DAY.map(lambda d: (d,)),
     seq(W("ngày"), DAY, OF, MONTH_REF).map(lambda d, m: (DateNode(d, m),)),
     seq(W("ngày"), DAY).map(lambda d: (DateNode(d, None),)),
 )
@@ -662,6 +677,7 @@ RECURRING = alt(
         DAY_OF,
         alt(
             seq(OF, CADENCES).map(lambda c: c),
+            seq(W("("), CADENCES, W(")")).map(lambda c: c),  # "trước ngày 15/12 (hằng năm)"
             seq(W("của"), W("tháng")).map(lambda *_: (MONTHLY,)),
         ),
         IN_YEAR,
@@ -681,6 +697,10 @@ RECURRING = alt(
     # A window each period: "Hằng tháng: tính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo"
     seq(opt(W("báo cáo")), CADENCES, opt(W(",") | W(";") | W(":") | W("(")), WINDOW, opt(W(")"))).map(
         EachPeriodNode
+    ),
+    # "Hằng năm và đột xuất": the occurrences of the cadence; what is asked at any time has no date
+    seq(opt(W("báo cáo")), CADENCES, W("và", "hoặc"), W("đột xuất")).map(
+        lambda cadences: RecurringNode(cadences, (), None)
     ),
     seq(opt(W("báo cáo")), CADENCES, IN_YEAR).map(lambda cadences, y=None: RecurringNode(cadences, (), y)),
 )
@@ -744,7 +764,7 @@ ONGOING = seq(
     opt(W(",")),
     opt(W("liên tục")),
     opt(W("trong")),
-    opt(alt(W("cả năm"), YEAR_WORD, YEAR, W("năm"))),
+    opt(alt(W("cả năm", "hằng năm", "hàng năm"), YEAR_WORD, YEAR, W("năm"))),
 ).map(lambda y=None: OngoingNode(y))
 
 # "… kể từ ngày chốt số liệu": a moment of the reporting period, dated when a period is given.
@@ -771,7 +791,12 @@ NO_DATE = alt(
     seq(
         W("khi có yêu cầu", "khi được yêu cầu", "theo yêu cầu", "khi có chỉ đạo", "theo chỉ đạo"), rest()
     ).map(lambda *_: UndatedNode(Undated.ON_REQUEST)),
-    seq(W("theo lộ trình", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
+    # "Đột xuất": when asked; "Định kỳ hoặc đột xuất": the regime's periodic reports, and when asked
+    (W("đột xuất") + end()).map(lambda *_: UndatedNode(Undated.ON_REQUEST)),
+    seq(W("định kỳ"), W("hoặc", "và"), W("đột xuất"), end()).map(
+        lambda *_: UndatedNode(Undated.AS_REGULATED)
+    ),
+    seq(W("theo lộ trình", "theo tiến độ", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
         lambda *_: UndatedNode(Undated.PER_ROADMAP)
     ),
     # "Sau 15 ngày kể từ khi có Thông báo kết luận kiểm tra", "trong vòng 30 ngày làm việc kể từ ngày …",
@@ -800,7 +825,14 @@ FORMS = (
     BY_DATE,
     IN_PERIOD,
 )
-PHRASE = alt(*(seq(form, end()).map(lambda tree: tree) for form in FORMS))
+# A phrase may open with what is to be done: "Thực hiện thường xuyên", "Triển khai trong quý II/2023".
+# Each form is tried on the phrase as written first, then after such a lead ("Báo cáo quý: …" is a
+# report clause before "báo cáo" is taken as a lead word).
+DOING = W("tổ chức thực hiện", "triển khai thực hiện", "thực hiện", "triển khai", "gửi báo cáo", "báo cáo")
+PHRASE = alt(
+    *(seq(form, end()).map(lambda tree: tree) for form in (*FORMS, BARE_YEAR)),
+    *(seq(DOING, form, end()).map(lambda tree: tree) for form in FORMS),
+)
 
 
 class GrammarError(ValueError):

@@ -9,14 +9,8 @@ import sys
 import textwrap
 from datetime import date
 
-from tthc_cli.present.tables import (
-    PLAIN_WIDTH,
-    Table,
-    dmy,
-    dropped_note,
-    fit_columns,
-    format_table,
-)
+from tthc_cli.present.labels import dmy
+from tthc_cli.present.tables import PLAIN_WIDTH, Table, dropped_note, fit_columns, format_table
 from tthc_cli.textnorm import visible, whole_number
 
 __all__ = ["fit_columns"]  # re-exported: the terminal's choice of columns is the plain table's too

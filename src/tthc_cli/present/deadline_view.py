@@ -11,8 +11,8 @@ from tthc_cli.domain.deadlines import Deadline, DeadlineKind
 from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _
 from tthc_cli.present.contracts import deadline_to_dict
+from tthc_cli.present.labels import dmy
 from tthc_cli.present.messages import message, quote_text
-from tthc_cli.present.tables import dmy
 
 # A phrase as typed and what tthc made of it: its deadline, or the problem that stopped the reading.
 Reading = tuple[str, Deadline | Problem]

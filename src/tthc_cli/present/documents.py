@@ -34,7 +34,7 @@ from tthc_cli.domain.queries import items_open_between
 from tthc_cli.domain.reporting import Rule, ScheduledPeriod
 from tthc_cli.domain.status import ItemStatus, Status
 from tthc_cli.i18n import _, ngettext
-from tthc_cli.present.labels import fact_label, item_label, item_title, period_words, status_label
+from tthc_cli.present.labels import dmy, fact_label, item_label, item_title, period_words, status_label
 from tthc_cli.present.periodic import unit_reports
 
 Statuses = Mapping[str, ItemStatus]
@@ -570,7 +570,7 @@ def period_label(meta: PlanMeta) -> str:
     first, last = meta.period_start, meta.period_end
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
-    return f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
+    return f"{dmy(first)} – {dmy(last)}"
 
 
 def build_timeline(plan: Plan, sts: Statuses, as_of: date) -> Timeline:

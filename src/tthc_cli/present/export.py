@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _
-from tthc_cli.present.labels import item_label, item_title, kind_labels, plan_title, status_label
+from tthc_cli.present.labels import dmy, item_label, item_title, kind_labels, plan_title, status_label
 
 UID_DOMAIN = "tthc.kstthc"
 
@@ -59,14 +59,10 @@ def to_ics(items: Sequence[PlanItem], meta: PlanMeta, sts: Mapping[str, ItemStat
             lines.append(f"{_('Inspected')}: {item.unit}")
         lines.append(f"{_('Deadline')}: {d.text or '—'}" + (f" ({_('tentative')})" if d.tentative else ""))
         if d.effective_due and d.effective_due != d.due:
-            lines.append(
-                _("Effective due date (next working day): {day}").format(day=f"{d.effective_due:%d/%m/%Y}")
-            )
+            lines.append(_("Effective due date (next working day): {day}").format(day=dmy(d.effective_due)))
         if d.start and d.start != d.due:
-            lines.append(_("From: {day}").format(day=f"{d.start:%d/%m/%Y}"))
-        lines.append(
-            _("Status on {day}: {status}").format(day=f"{stamp:%d/%m/%Y}", status=status_label(st.status))
-        )
+            lines.append(_("From: {day}").format(day=dmy(d.start)))
+        lines.append(_("Status on {day}: {status}").format(day=dmy(stamp), status=status_label(st.status)))
         event.add("description", "\n".join(lines))
         # Outlook shows categories to people: the plan's own name for the kind ("Nhiệm vụ", "PL I").
         event.add("categories", [kinds.get(item.kind_code, item.kind_code)])

@@ -29,7 +29,7 @@ from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
 from tthc_cli.present.documents import Brief, Report, part_count_words, part_counts, part_groups
 from tthc_cli.present.export import to_ics
-from tthc_cli.present.labels import item_label, item_title, kind_labels
+from tthc_cli.present.labels import dmy, item_label, item_title, kind_labels
 
 # --- views: what a command found, in every form it can be written ----------------------------------
 
@@ -184,7 +184,7 @@ def unit_heading(unit: str, figures: UnitFigures | None, rows: int, today: date)
     json`): "Sở Y tế: phải làm 9 phần việc, phối hợp 7 việc, thêm 2 việc của nhóm hoặc trách nhiệm
     thường trực (tình trạng tại ngày 10/06/2021)" — its `rows` definite rows, never as one count of
     things it must do. A group has no figures: its rows are what concern it."""
-    day = f"{today:%d/%m/%Y}"
+    day = dmy(today)
     if figures is None:
         return _("{unit}: {count} items concern it (status on {today})").format(
             unit=unit, count=rows, today=day

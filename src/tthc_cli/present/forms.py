@@ -44,10 +44,9 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.unit_reports import Reportable, Share, open_reportable
 from tthc_cli.i18n import _, pgettext
-from tthc_cli.present.labels import entry_status_label, item_label, plan_title, status_label
+from tthc_cli.present.labels import dmy, entry_status_label, item_label, plan_title, status_label
 from tthc_cli.present.messages import message
 from tthc_cli.present.reporters import format_text
-from tthc_cli.present.tables import dmy
 
 
 def status_words() -> dict[EntryStatus, str]:

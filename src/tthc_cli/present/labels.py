@@ -5,6 +5,7 @@ templates). The codes themselves stay in JSON and CSV code columns."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tthc_cli.domain.plan import ItemKind, PlanItem, PlanMeta, Role
 from tthc_cli.i18n import N_, _, language, pgettext
@@ -54,6 +55,12 @@ GROUP_KIND = {
     "appendix": N_("the units of an appendix"),
     "open": N_("open-ended group"),
 }
+
+
+def dmy(day: date | None) -> str:
+    """A day as people read it, in every language: dd/mm/yyyy (empty for no day). The one display
+    format of dates; JSON, CSV and SQLite carry ISO dates."""
+    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def grouped(n: int) -> str:

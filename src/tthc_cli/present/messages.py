@@ -20,7 +20,7 @@ from tthc_cli.domain.problems import Problem
 from tthc_cli.domain.units import Lookup, LookupNote
 from tthc_cli.fsutil import FileKind
 from tthc_cli.i18n import N_, _, ngettext, os_reason
-from tthc_cli.present.labels import code_label, grouped, period_words, report_period_label
+from tthc_cli.present.labels import code_label, dmy, grouped, period_words, report_period_label
 
 Args = Mapping[str, Any]
 Wording = str | Callable[[Args], str]
@@ -38,7 +38,7 @@ def shown(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
+        return dmy(value)
     if isinstance(value, tuple):
         return "; ".join(_listed(shown(v) for v in value))
     if isinstance(value, Enum):
@@ -923,6 +923,9 @@ MESSAGES.update(
             "2021-9M, 2021-M09, 2021)"
         ),
         "report-period/number": N_("no such period: its number goes from 1 to {count}"),
+        "report-period/outside-plan": lambda a: _(
+            "{period} lies outside the plan period {first}–{last}: choose a period inside it"
+        ).format(period=period_words(a["period"]), first=shown(a["first"]), last=shown(a["last"])),
         "counts-file/too-large": N_("the counts file is larger than {size} bytes"),
         "counts-file/not-utf8": N_(
             "the counts file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8' in Excel"

@@ -10,7 +10,7 @@ from tthc_cli.domain.plan import ItemKind, Plan, PlanItem, Split
 from tthc_cli.domain.plan_files import PLAN, PROGRESS, REPORTING, UNITS
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, ngettext, pgettext
-from tthc_cli.present.labels import item_label, item_title, plan_title, status_label
+from tthc_cli.present.labels import dmy, item_label, item_title, plan_title, status_label
 from tthc_cli.present.tables import markdown_cell
 
 CARRY_OVER = "carry_over.md"  # beside the data files; not a data file, tthc never reads it back
@@ -34,7 +34,7 @@ def plan_skeleton(year: int, province: str | None, schema_prefix: str, made_on: 
     province_line = f"  province: {_quoted(province)}\n" if province else "  province: null\n"
     return (
         modeline(schema_prefix, "plan")
-        + f"#\n# Kế hoạch năm {year}: khung do `tthc new` tạo ngày {made_on:%d/%m/%Y}.\n"
+        + f"#\n# Kế hoạch năm {year}: khung do `tthc new` tạo ngày {dmy(made_on)}.\n"
         "# Chép nguyên văn từ văn bản đã ký; `tthc validate` chỉ ra từng chỗ còn trống.\n"
         '# Xem README, mục "Start next year\'s plan".\n'
         "# Việc chưa xong của kế hoạch cũ (nếu có) nằm trong carry_over.md: xem xét, không tự chép sang.\n"
@@ -152,7 +152,7 @@ def carry_over_markdown(plan: Plan, statuses: dict[str, ItemStatus], as_of: date
     lines = [
         "# "
         + _("Unfinished items of {plan} (status on {day})").format(
-            plan=plan_title(plan.meta), day=f"{as_of:%d/%m/%Y}"
+            plan=plan_title(plan.meta), day=dmy(as_of)
         ),
         "",
         _(

@@ -22,12 +22,11 @@ from jinja2 import nodes
 
 from tthc_cli import i18n
 from tthc_cli.domain.status import ItemStatus
-from tthc_cli.fsutil import FileKindError, read_regular
-from tthc_cli.i18n import _, os_reason
+from tthc_cli.i18n import _
 from tthc_cli.present.console import note
 from tthc_cli.present.formats import View
-from tthc_cli.present.labels import grouped, status_label
-from tthc_cli.present.messages import file_kind_words, quote_text
+from tthc_cli.present.labels import dmy, grouped, status_label
+from tthc_cli.present.messages import quote_text
 from tthc_cli.present.periodic import PeriodicReport, counts_heading, report_state_label
 from tthc_cli.present.render import (
     TemplateFailure,
@@ -36,12 +35,12 @@ from tthc_cli.present.render import (
     _Sandbox,
     bounded,
     environment,
+    read_template_file,
     render,
     rendering,
     shipped_templates,
     stream,
 )
-from tthc_cli.present.tables import dmy
 
 T = TypeVar("T", str, bytes)
 
@@ -257,24 +256,7 @@ def _shipped_docx() -> str:
 
 
 def _checked(path: str, folder: str) -> bytes:
-    real = os.path.realpath(path)
-    if os.path.commonpath([real, folder]) != folder:
-        raise TemplateFailure(
-            _("is a link to {target}, outside the templates folder; copy the file in instead").format(
-                target=real
-            ),
-            path,
-        )
-    try:
-        raw = read_regular(real, MAX_DOCX_BYTES)
-    except FileKindError as exc:
-        raise TemplateFailure(
-            _("is {kind}, not a regular file").format(kind=file_kind_words(exc.kind)), path
-        ) from None
-    except OSError as exc:
-        raise TemplateFailure(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
-    if len(raw) > MAX_DOCX_BYTES:
-        raise TemplateFailure(_("is larger than {size} bytes").format(size=grouped(MAX_DOCX_BYTES)), path)
+    raw = read_template_file(path, folder, MAX_DOCX_BYTES)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _refuse_parts(archive, path)

@@ -35,6 +35,7 @@ from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.i18n import _, os_reason
 from tthc_cli.present.documents import STATUS_ORDER, Brief, Report, obligations_in, share_name
 from tthc_cli.present.labels import (
+    dmy,
     entry_status_label,
     grouped,
     inferred_words,
@@ -46,7 +47,7 @@ from tthc_cli.present.labels import (
     status_label,
 )
 from tthc_cli.present.messages import file_kind_words
-from tthc_cli.present.tables import dmy, markdown_cell
+from tthc_cli.present.tables import markdown_cell
 
 LANGUAGES = i18n.LANGUAGES
 
@@ -90,6 +91,25 @@ class TemplateFailure(Exception):
         )
 
 
+def read_template_file(path: str, folder: str, limit: int) -> bytes:
+    """An office's template file, at most `limit` bytes: a regular file inside `folder` (a link that
+    leads out of it is refused). Raises TemplateFailure naming `path` and saying why."""
+    real = os.path.realpath(path)
+    if os.path.commonpath([real, folder]) != folder:
+        outside = _("is a link to {target}, outside the templates folder; copy the file in instead")
+        raise TemplateFailure(outside.format(target=real), path)
+    try:
+        raw = read_regular(real, limit)
+    except FileKindError as exc:
+        kind = file_kind_words(exc.kind)
+        raise TemplateFailure(_("is {kind}, not a regular file").format(kind=kind), path) from None
+    except OSError as exc:
+        raise TemplateFailure(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
+    if len(raw) > limit:
+        raise TemplateFailure(_("is larger than {size} bytes").format(size=grouped(limit)), path)
+    return raw
+
+
 class _Refused(jinja2.TemplateError):
     """Raised from the loader: ChoiceLoader passes on only TemplateNotFound, so this stops the search."""
 
@@ -109,24 +129,10 @@ class _UserLoader(jinja2.BaseLoader):
         path = os.path.join(self.folder, *split_template_path(template))
         if not os.path.lexists(path):
             raise jinja2.TemplateNotFound(template)
-        real = os.path.realpath(path)
-        if os.path.commonpath([real, self.folder]) != self.folder:
-            raise _Refused(
-                _("is a link to {target}, outside the templates folder; copy the file in instead").format(
-                    target=real
-                ),
-                path,
-            )
         try:
-            raw = read_regular(real, MAX_TEMPLATE_BYTES)
-        except FileKindError as exc:
-            raise _Refused(
-                _("is {kind}, not a regular file").format(kind=file_kind_words(exc.kind)), path
-            ) from None
-        except OSError as exc:
-            raise _Refused(_("cannot be read: {reason}").format(reason=os_reason(exc)), path) from None
-        if len(raw) > MAX_TEMPLATE_BYTES:
-            raise _Refused(_("is larger than {size} bytes").format(size=grouped(MAX_TEMPLATE_BYTES)), path)
+            raw = read_template_file(path, self.folder, MAX_TEMPLATE_BYTES)
+        except TemplateFailure as exc:
+            raise _Refused(exc.message, path) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -23,9 +23,12 @@ MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON 
 
 
 def format_text(p: Problem) -> str:
-    """`file:line:col: error[CODE] path: message`, the yamllint 'parsable' shape editors understand."""
+    """`file:line:col: error[CODE] path: message`, the yamllint 'parsable' shape editors understand. A
+    problem of a whole file (a misnamed progress file) or a whole row (the counts CSV) stands at its
+    first line or column, 1, as editors count: never at 0."""
     path = format_path(p.path)
-    where = f"{p.file}:{p.line}:{p.column}: {p.severity}[{p.code}]" + (f" {path}:" if path else "")
+    place = f"{p.file}:{max(p.line, 1)}:{max(p.column, 1)}"
+    where = f"{place}: {p.severity}[{p.code}]" + (f" {path}:" if path else "")
     return one_line(f"{where} {message(p)}")
 
 

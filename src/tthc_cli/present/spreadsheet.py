@@ -19,6 +19,7 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.labels import (
+    dmy,
     group_kind_label,
     item_label,
     item_text,
@@ -30,7 +31,7 @@ from tthc_cli.present.labels import (
     status_label,
     unit_type_label,
 )
-from tthc_cli.present.tables import csv_cell, dmy
+from tthc_cli.present.tables import csv_cell
 
 # Cell kinds: how a column's values are written (an Excel date, a whole number, a share shown as %).
 TEXT, DATE, COUNT, SHARE, STATUS = "text", "date", "count", "share", "status"

@@ -29,6 +29,7 @@ from tthc_cli.domain.units import GroupKind
 from tthc_cli.i18n import N_, _
 from tthc_cli.present.contracts import figures_to_dict
 from tthc_cli.present.labels import (
+    dmy,
     entry_status_label,
     group_kind_label,
     item_label,
@@ -690,7 +691,7 @@ def datasette_metadata(plan: Plan, today: date, database: str) -> dict[str, Any]
     search on the items, and the canned queries."""
     title = plan_title(plan.meta)
     about = _("{title}: the plan's items, who owes what, the progress log and every status on {day}.").format(
-        title=plan.meta.title, day=f"{today:%d/%m/%Y}"
+        title=plan.meta.title, day=dmy(today)
     )
     tables: dict[str, Any] = {}
     for table in TABLES:

@@ -19,6 +19,7 @@ from tthc_cli.domain.status import ItemStatus
 from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.contracts import figures_to_dict, item_to_dict, unit_row_to_dict
 from tthc_cli.present.labels import (
+    dmy,
     inferred_words,
     item_label,
     item_text,
@@ -101,10 +102,6 @@ def id_extra(items: Sequence[PlanItem]) -> Extra:
     """The items' IDs as a column (--ids): what `tthc progress add` is typed with."""
     ids: list[Cell] = [item.id for item in items]
     return Extra("id", _("ID"), ids, ids)
-
-
-def dmy(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 def due_cell(item: PlanItem) -> str:
@@ -305,53 +302,79 @@ def fit_columns(table: Table, width: int) -> Fit:
     to 16 (status words and dates on one line), to the item's text again, then to the others up to
     `table.widths`; once shrunk, first to the short columns (a unit's name on fewer lines) and to the
     numbering (back to LABEL_WIDTH)."""
-    texts = _cell_texts(table)
-    n = len(table.headers)
-    natural = [max([len(table.headers[i])] + [len(r[i]) for r in texts]) for i in range(n)]
-    caps = list(table.widths) + [None] * (n - len(table.widths))
-    id_at = table.id_at
-    shrunk = False
+    least = _LeastWidths.of(table)
+    shown, shrunk = _columns_shown(table, width, least)
+    sizes = {i: least(i, shrunk=shrunk) for i in shown}
+    _share_room(table, least.natural, sizes, width - 3 * len(shown) - 1 - sum(sizes.values()), shrunk)
+    return Fit(sizes, tuple(i for i in range(len(table.headers)) if i not in sizes))
 
-    def least(i: int, deciding: bool) -> int:
+
+@dataclass(frozen=True, slots=True)
+class _LeastWidths:
+    """Each column's least useful width (fit_columns), while deciding what to leave out or after."""
+
+    table: Table
+    texts: list[list[str]]
+    natural: list[int]  # each column's longest cell, header included
+
+    @classmethod
+    def of(cls, table: Table) -> _LeastWidths:
+        texts, headers = _cell_texts(table), table.headers
+        natural = [max([len(headers[i])] + [len(r[i]) for r in texts]) for i in range(len(headers))]
+        return cls(table, texts, natural)
+
+    def __call__(self, i: int, *, shrunk: bool, deciding: bool = False) -> int:
+        table = self.table
+        whole = self.natural[i]
         deciding = deciding and not shrunk
         if i == 0:
-            return min(natural[0], LABEL_NARROW if shrunk else LABEL_WIDTH)
-        if i == id_at:
-            return min(natural[i], ID_WIDTH)
+            return min(whole, LABEL_NARROW if shrunk else LABEL_WIDTH)
+        if i == table.id_at:
+            return min(whole, ID_WIDTH)
         if i == table.content:
-            return min(natural[i], CONTENT_ROOM if deciding else NARROW_TEXT if shrunk else MIN_TEXT)
+            return min(whole, CONTENT_ROOM if deciding else NARROW_TEXT if shrunk else MIN_TEXT)
         if i in table.one_line:
-            return min(natural[i], MIN_TEXT)
+            return min(whole, MIN_TEXT)
         if deciding:  # a column kept must read comfortably: a group's name on two or three lines
-            return min(natural[i], KEPT_COLUMN)
-        longest = max([len(w) for r in texts for w in r[i].split()] or [0])
-        return min(natural[i], max(min(longest, SHORT_COLUMN), min(len(table.headers[i]), 12), 4))
+            return min(whole, KEPT_COLUMN)
+        longest = max([len(w) for r in self.texts for w in r[i].split()] or [0])
+        return min(whole, max(min(longest, SHORT_COLUMN), min(len(table.headers[i]), 12), 4))
 
-    def total(columns: list[int], deciding: bool) -> int:
-        return sum(least(j, deciding) for j in columns) + 3 * len(columns) + 1
 
-    shown = list(range(n))
-    for i in table.drop:
-        if total(shown, True) <= width:
+def _columns_shown(table: Table, width: int, least: _LeastWidths) -> tuple[list[int], bool]:
+    """The columns kept at `width`, `table.drop` taken step by step until the table fits, and
+    whether the texts gave up their room (SHRINK) on the way."""
+    shown, shrunk = list(range(len(table.headers))), False
+    for step in table.drop:
+        needed = sum(least(j, shrunk=shrunk, deciding=True) for j in shown)
+        if needed + 3 * len(shown) + 1 <= width:
             break
-        if i == SHRINK:
+        if step == SHRINK:
             shrunk = True
-        elif i in shown:
-            shown.remove(i)
-    sizes = {i: least(i, False) for i in shown}
-    room = width - 3 * len(shown) - 1 - sum(sizes.values())
+        elif step in shown:
+            shown.remove(step)
+    return shown, shrunk
+
+
+def _share_room(table: Table, natural: list[int], sizes: dict[int, int], room: int, shrunk: bool) -> None:
+    """Give the `room` left over to the columns of `sizes`, in fit_columns' order of need."""
+    caps = list(table.widths) + [None] * (len(natural) - len(table.widths))
+
+    def capped(i: int) -> int:
+        return min(natural[i], caps[i] or natural[i])
+
+    shown = list(sizes)
     first = [(i, min(natural[i], CONTENT_ROOM)) for i in shown if i == table.content]
-    short = [(i, min(natural[i], caps[i] or natural[i], 16)) for i in shown if i != table.content]
+    short = [(i, min(capped(i), 16)) for i in shown if i != table.content]
     if shrunk:  # who and when first (a unit's name on fewer lines), then the numbering back to whole
         short = [(i, w) for i, w in short if i != 0] + [(0, min(natural[0], LABEL_WIDTH))] * (0 in shown)
-    content = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i == table.content]
-    others = [(i, min(natural[i], caps[i] or natural[i])) for i in shown if i != table.content]
+    content = [(i, capped(i)) for i in shown if i == table.content]
+    others = [(i, capped(i)) for i in shown if i != table.content]
     texts_rest = [(i, natural[i]) for i in shown if i in table.one_line]
     for i, target in (short + first if shrunk else first + short) + content + others + texts_rest:
         grow = max(0, min(room, target - sizes[i]))
         sizes[i] += grow
         room -= grow
-    return Fit(sizes, tuple(i for i in range(n) if i not in sizes))
 
 
 def dropped_note(table: Table, fit: Fit, width: int) -> str | None:

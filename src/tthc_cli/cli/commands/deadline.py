@@ -12,6 +12,7 @@ from tthc_cli.domain.deadlines import Deadline, parse_deadline
 from tthc_cli.domain.problems import Problem, ProblemError
 from tthc_cli.i18n import N_, _
 from tthc_cli.present import formats
+from tthc_cli.present.labels import dmy
 from tthc_cli.textnorm import typed
 
 
@@ -30,11 +31,7 @@ def deadline_period(
     first = first or date((last or now).year, 1, 1)
     last = last or date(first.year, 12, 31)
     if first > last:
-        fail(
-            _("--start {start} is after --end {end}").format(
-                start=f"{first:%d/%m/%Y}", end=f"{last:%d/%m/%Y}"
-            )
-        )
+        fail(_("--start {start} is after --end {end}").format(start=dmy(first), end=dmy(last)))
     return first, last
 
 

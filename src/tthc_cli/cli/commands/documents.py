@@ -32,6 +32,7 @@ from tthc_cli.data.counts import read_counts_file
 from tthc_cli.domain.counts import CountsTable
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import PROGRESS_DIR, SCHEMAS_DIR, SMTP_FILE, data_file_names, is_data_file
+from tthc_cli.domain.problems import problem
 from tthc_cli.domain.report_periods import ReportPeriod
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, atomic_write, output_target
@@ -40,7 +41,7 @@ from tthc_cli.present import formats
 from tthc_cli.present.console import note, out
 from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
-from tthc_cli.present.messages import not_regular
+from tthc_cli.present.messages import message, not_regular
 from tthc_cli.present.periodic import build_periodic_report, owed_reports, regime_period
 from tthc_cli.present.reporters import MAX_SHOWN, format_text
 
@@ -120,6 +121,20 @@ def emit(text: str | bytes, output: str | None, data: str | None) -> None:
     except OSError as exc:
         fail(_("cannot write {path}: {reason}").format(path=output, reason=os_reason(exc)))
     note(_("wrote {path}").format(path=output))
+
+
+def refuse_kept_folder(output: str, data: str | None) -> None:
+    """-o FOLDER of the commands writing a file per unit (remind, form --all): never the plan folder's
+    progress/ or schemas/ (or a folder inside them), whose files tthc reads and writes itself."""
+    try:
+        directory = os.path.realpath(data_dir(data))
+    except UserError:
+        return
+    rel = os.path.relpath(os.path.realpath(output), directory).replace(os.sep, "/")
+    for kept in (PROGRESS_DIR, SCHEMAS_DIR):
+        if rel == kept or rel.startswith(kept + "/"):
+            message = _("-o {output}: that is {name}, a folder of the plan folder; choose another folder")
+            fail(message.format(output=output, name=kept + "/"))
 
 
 def _kept_file(target: str, directory: str) -> str | None:
@@ -267,6 +282,12 @@ def periodic(
 
     now = query_day(today)
     plan = load(data)
+    meta = plan.meta
+    if period.end < meta.period_start or period.start > meta.period_end:
+        outside = problem(
+            "report-period", "outside-plan", period=period.code, first=meta.period_start, last=meta.period_end
+        )
+        fail(f"--period: {message(outside)}")
     table = read_counts_option(counts, plan) if counts is not None else None
     window = regime_period(plan, period)  # the reporting regime's data window, if the plan has one
     built = build_periodic_report(

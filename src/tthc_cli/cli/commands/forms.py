@@ -16,7 +16,7 @@ from tthc_cli.cli.commands import (
     statuses_on,
     working_days,
 )
-from tthc_cli.cli.commands.documents import emit
+from tthc_cli.cli.commands.documents import emit, refuse_kept_folder
 from tthc_cli.cli.completion import complete_units
 from tthc_cli.cli.options import DEFAULT_WARN_DAYS, Data, Lang, Today, WarnDays, non_empty
 from tthc_cli.domain.accountability import all_assignments
@@ -81,6 +81,7 @@ def form(
     folder = output or ""
     if os.path.exists(folder) and not os.path.isdir(folder):
         fail(_("-o {path}: with --all, -o names a folder").format(path=folder))
+    refuse_kept_folder(folder, data)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:

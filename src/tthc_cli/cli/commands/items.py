@@ -43,9 +43,8 @@ from tthc_cli.domain.queries import (
 from tthc_cli.domain.suggest import unknown_id
 from tthc_cli.i18n import N_, _
 from tthc_cli.present import formats
-from tthc_cli.present.labels import item_label, period_words, plan_title
+from tthc_cli.present.labels import dmy, item_label, period_words, plan_title
 from tthc_cli.present.messages import message
-from tthc_cli.present.tables import dmy
 
 
 def list_items(
@@ -62,7 +61,7 @@ def list_items(
     wanted = kinds_asked(plan, kinds)
     items = [i for i in plan.items if wanted is None or i.kind_code in wanted]
     title = _("{plan}: {count} items (status on {today})").format(
-        plan=plan_title(plan.meta), count=len(items), today=f"{now:%d/%m/%Y}"
+        plan=plan_title(plan.meta), count=len(items), today=dmy(now)
     )
     formats.show(fmt, formats.items_view(title, items, plan, statuses_on(plan, now, warn_days), now, ids=ids))
     return EXIT_OK
@@ -142,11 +141,7 @@ def due(
     last = before.on(now)
     first = after.on(now) if after else None
     if first and first > last:
-        fail(
-            _("--after {first} is later than --before {last}").format(
-                first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"
-            )
-        )
+        fail(_("--after {first} is later than --before {last}").format(first=dmy(first), last=dmy(last)))
     plan = load(data)
     target = resolve_unit(plan, unit) if unit else None
     wanted = kinds_asked(plan, kinds)
@@ -174,10 +169,10 @@ def due(
             ).format(count=result.without_due),
         )
     title = title.format(
-        first=f"{first:%d/%m/%Y}" if first else "",
-        last=f"{last:%d/%m/%Y}",
+        first=dmy(first) if first else "",
+        last=dmy(last),
         count=len(rows),
-        today=f"{now:%d/%m/%Y}",
+        today=dmy(now),
     )
     formats.show(
         fmt,
@@ -199,7 +194,7 @@ def overdue(
     plan = load(data)
     sts = statuses_on(plan, now, DEFAULT_WARN_DAYS)
     rows = items_overdue(plan, now, is_done=lambda item, _: sts[item.id].done)
-    title = _("Overdue on {today}: {count} items").format(today=f"{now:%d/%m/%Y}", count=len(rows))
+    title = _("Overdue on {today}: {count} items").format(today=dmy(now), count=len(rows))
     view = formats.items_view(
         title,
         [i for i, _n in rows],
@@ -240,7 +235,7 @@ def upcoming(
     # Not "Sắp đến hạn": that is a status (within --warn-days), and rows further out are "Chưa đến hạn".
     last = now + timedelta(days=within)
     title = _("Due in the next {days} days ({first} – {last}): {count} items not done").format(
-        days=within, first=f"{now:%d/%m/%Y}", last=f"{last:%d/%m/%Y}", count=len(rows)
+        days=within, first=dmy(now), last=dmy(last), count=len(rows)
     )
     formats.show(
         fmt, formats.items_view(title, rows, plan, sts, now, ids=ids, preamble=after_period(plan, now))
@@ -318,7 +313,7 @@ def missing(
         done=len(kids) - len(left),
         total=len(kids),
         left=len(left),
-        day=f"{now:%d/%m/%Y}",
+        day=dmy(now),
     )
     notes = tuple(
         _(

@@ -23,7 +23,7 @@ from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import entry_status_label
+from tthc_cli.present.labels import dmy, entry_status_label
 from tthc_cli.present.messages import message
 from tthc_cli.present.reporters import format_text
 
@@ -91,7 +91,7 @@ def add(
     if day > now:
         fail(
             _("--date {day} is after today ({today}); record progress once it has happened").format(
-                day=f"{day:%d/%m/%Y}", today=f"{now:%d/%m/%Y}"
+                day=dmy(day), today=dmy(now)
             )
         )
     directory = data_dir(data)
@@ -146,7 +146,7 @@ def add(
         note(format_text(d))
     note(
         _("recorded: {id} {status} {day} in {path}").format(
-            id=key, status=entry_status_label(status), day=f"{day:%d/%m/%Y}", path=path
+            id=key, status=entry_status_label(status), day=dmy(day), path=path
         )
     )
     return EXIT_OK

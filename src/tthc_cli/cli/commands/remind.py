@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from tthc_cli.cli.boundary import fail
+from tthc_cli.cli.commands.documents import refuse_kept_folder
 from tthc_cli.cli.options import Data, Lang, Templates, Today, UnitName, count, non_empty
 from tthc_cli.i18n import N_, _
 
@@ -64,6 +65,8 @@ def remind(
         and not (os.path.isdir(output) and not os.listdir(output))
     ):
         fail(_("-o {folder}: give a new or empty folder (each run writes its own)").format(folder=output))
+    if output is not None:
+        refuse_kept_folder(output, data)
     # SMTP, TLS, e-mail and the settings' model: imported by this command only (~50 ms of smtplib and
     # ssl, ~100 ms of the validation models before the plan is read; README "Speed").
     from tthc_cli.cli import mail

@@ -112,3 +112,17 @@ def test_an_item_with_a_part_done_and_none_started_is_in_progress() -> None:
     assert (st.status, st.started_on, st.children_done) == (Status.IN_PROGRESS, None, 1)
     nothing = statuses(plan([parent, *kids]), D(2021, 6, 1))["task:3"]
     assert nothing.status is Status.NOT_DUE  # nothing done, nothing started: where its parts stand
+
+
+def test_an_items_own_done_after_its_parts_dates_its_completion() -> None:
+    """Task 6's summary report: the item recorded done after every part was makes it done then, and
+    late if that is past its due date, though each part was on time."""
+    own, kids = _parent_with_undated_parts(D(2021, 6, 10))
+    later = judge(
+        own.item, [started("task:3", D(2021, 3, 2)), done("task:3", D(2021, 6, 20))], D(2021, 12, 1)
+    )
+    assert fields(rolled_up(later, kids)) == (
+        "task:3", Status.DONE_LATE, D(2021, 6, 20), D(2021, 3, 1), 10, (D(2021, 6, 20), "done"), 2, 2
+    )  # fmt: skip
+    earlier = judge(own.item, [done("task:3", D(2021, 5, 1))], D(2021, 12, 1))  # the parts' last day counts
+    assert rolled_up(earlier, kids).done_on == D(2021, 5, 31)

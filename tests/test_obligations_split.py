@@ -243,4 +243,10 @@ def test_each_units_item_that_does_not_recur_counts_one_share_per_unit() -> None
     reg = registry()
     with pytest.raises(ProblemError) as raised:
         split_obligations([item("duty:IV.2", lead=(SO,))], {"duty:IV.2"}, reg, limit=2)
-    assert raised.value.problem.args["count"] == 3
+    assert raised.value.problem.args == {
+        "item": "duty:IV.2",
+        "count": 3,
+        "units": 3,
+        "occurrences": 1,
+        "limit": 2,
+    }

@@ -346,6 +346,11 @@ def test_a_reporter_no_flow_covers_owes_nothing_and_is_warned() -> None:
     warned = [p for p in result.problems if p.code == "reporting-no-flow"]
     assert len(warned) == 12 and {p.file for p in warned} == {"plan.yaml"}
     assert "UBND huyện Gia Lộc" in " ".join(message(p) for p in warned)
+    assert {(p.args["item"], p.path) for p in warned} == {("duty:IV.2", ("duties", 1, "reporting"))}
+    assert {p.args["rule"] for p in warned} == {
+        "Chế độ báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP; báo cáo KSTTHC theo Thông tư 01/2020/TT-VPCP"
+    }
+    assert len({p.args["unit"] for p in warned}) == 12  # each district's committee, by name
 
 
 def test_a_period_the_item_names_that_the_regime_lacks_is_warned() -> None:
@@ -357,6 +362,8 @@ def test_a_period_the_item_names_that_the_regime_lacks_is_warned() -> None:
         ("reporting-no-report", "plan.yaml", "warning")
     ]
     assert "hằng tháng" in message(result.problems[0])
+    assert result.problems[0].args == {"item": "task:3.2", "period": "month"}
+    assert result.problems[0].path == ("tasks", 4, "reporting", "periods")
 
 
 def test_reports_count_toward_the_obligation_bound() -> None:
@@ -369,11 +376,24 @@ def test_reports_count_toward_the_obligation_bound() -> None:
     plan_text = (DATA / "plan.yaml").read_text(encoding="utf-8")
     (found,) = assemble(files, max_obligations=230).errors  # IV.2 passes it with its 140 reports
     assert (found.variant, found.args["item"], found.path[-1]) == ("reports", "duty:IV.2", "reporting")
+    assert found.args == {"item": "duty:IV.2", "count": 28 + 140, "limit": 230}
     assert found.line == _line(plan_text, "      text: báo cáo tình hình, kết quả thực hiện theo quy định")
     assert "TTHC_MAX_OBLIGATIONS" in message(found)
 
 
 # --- periods and the grammar -------------------------------------------------------------------------
+
+
+def test_the_bound_is_blamed_on_an_items_own_parts_only_when_they_pass_it() -> None:
+    """63 obligations come before IV.2, whose 28 units' shares end at 91: a bound of 90 is passed by
+    those shares (each_unit), a bound of 91 only by its reports."""
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+    files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
+    (shares,) = assemble(files, max_obligations=90).errors
+    assert (shares.variant, shares.args["item"], shares.path[-1]) == ("", "duty:IV.2", "each_unit")
+    (reports,) = assemble(files, max_obligations=91).errors
+    assert (reports.variant, reports.path[-1]) == ("reports", "reporting")
+    assert reports.args == {"item": "duty:IV.2", "count": 168, "limit": 91}
 
 
 def test_a_phrase_naming_only_the_first_half_gives_the_second_half_no_report() -> None:
@@ -419,3 +439,23 @@ def test_the_schedule_reads_each_period_with_the_deadline_grammar() -> None:
         date(2026, 6, 17),
         date(2026, 6, 22),
     ]
+
+
+def test_a_report_obligation_names_its_reporter_and_keeps_its_items_source_and_facts() -> None:
+    """A unit's report is led by that unit; the reports of an item's reporters as a whole by the
+    item's lead as written, unless the item names who reports (3.2: `by`), where no text is invented.
+    Each keeps the item's place in plan.yaml and its facts, and its window ends on its send-by date."""
+    plan = _plan(load_with())
+    unit_report, named_reporters, item_lead = (
+        plan.by_id[i] for i in ("duty:IV.2/so-y-te/2021-Q2", "task:3.2/2021-Q2", "duty:IV.5/2021-Q2")
+    )
+    assert [(k.lead_text, k.unit_text) for k in (unit_report, named_reporters, item_lead)] == [
+        ("Sở Y tế", "Sở Y tế"),
+        (None, None),
+        ("Văn phòng UBND tỉnh", None),
+    ]
+    for kid in (unit_report, named_reporters, item_lead):
+        parent = plan.by_id[kid.parent or ""]
+        assert (kid.source, kid.inferred) == (parent.source, parent.inferred) and kid.inferred
+        assert kid.deadline.window_end == kid.deadline.due == kid.deadline.effective_due
+    assert (unit_report.deadline.start, unit_report.deadline.due) == (date(2021, 3, 15), date(2021, 6, 16))

@@ -18,7 +18,7 @@ from tthc_cli.data.dataset import Loaded, assemble
 from tthc_cli.data.files import read_data_folder
 from tthc_cli.data.reporting_file import regime_of
 from tthc_cli.domain.calendar import VIETNAM
-from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan import Plan, Split
 from tthc_cli.domain.report_periods import PeriodKind, report_period
 from tthc_cli.domain.reporting import schedule
 from tthc_cli.present.labels import period_words
@@ -459,3 +459,14 @@ def test_a_report_obligation_names_its_reporter_and_keeps_its_items_source_and_f
         assert (kid.source, kid.inferred) == (parent.source, parent.inferred) and kid.inferred
         assert kid.deadline.window_end == kid.deadline.due == kid.deadline.effective_due
     assert (unit_report.deadline.start, unit_report.deadline.due) == (date(2021, 3, 15), date(2021, 6, 16))
+
+
+def test_an_item_owing_reports_is_split_by_period_and_by_unit_too_when_each_unit_owes_them() -> None:
+    plan = _plan(load_with())
+    splits = {i: plan.by_id[i].split for i in ("duty:IV.2", "task:3.2", "duty:IV.5", "duty:IV.1")}
+    assert splits == {
+        "duty:IV.2": Split.UNIT_PERIOD,  # each unit's own plan, then each unit's reports
+        "task:3.2": Split.PERIOD,  # its reporters as a whole, period by period
+        "duty:IV.5": Split.PERIOD,
+        "duty:IV.1": Split.UNIT,  # standing, each unit: no reports asked
+    }

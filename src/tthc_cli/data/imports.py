@@ -22,6 +22,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import fromstring
 
 from tthc_cli.data.files import display_path
 from tthc_cli.data.progress import Placed
@@ -50,8 +51,37 @@ from tthc_cli.domain.units import fold
 from tthc_cli.fsutil import FileKindError, read_regular
 from tthc_cli.textnorm import CONTROL, INVISIBLE
 
-MAX_BYTES = 10 * 1024 * 1024  # a form of a few hundred rows is tens of kilobytes
-MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx is a zip: refuse one that unpacks into more
+MIB = 1024 * 1024
+MAX_BYTES = 10 * MIB  # a form of a few hundred rows is tens of kilobytes
+MAX_UNPACKED = 64 * MIB  # an .xlsx is a zip: refuse one that unpacks into more
+# What each part of a form may unpack to, checked before openpyxl reads any of it. openpyxl builds the
+# shared strings and the styles whole in memory, even read only: a 186 KB file whose styles.xml
+# unpacked to 60 MB took 23 s and 1.8 GB, a 59 MB sharedStrings.xml 21 s. The sheets it streams.
+# Measured: a form of 5,200 rows of 1,500-character texts (more than any unit owes) has a sheet of
+# 10.9 MB as tthc writes it and 3.0 MB plus 0.7 MB of shared strings saved by LibreOffice; styles are
+# 5-10 KB. A part is bounded by its name and, where [Content_Types].xml gives it a role openpyxl reads
+# by (the shared strings, the workbook), by that role too: the smaller bound holds.
+SHEET_PART = 32 * MIB  # each xl/worksheets/*.xml
+STRINGS_PART = 8 * MIB  # xl/sharedStrings.xml
+STYLES_PART = 2 * MIB  # xl/styles.xml
+OTHER_PART = 2 * MIB  # every other part openpyxl may read (workbook, relationships, properties, theme)
+# Pictures pasted into a form are never read here: the file's bounds are theirs.
+_PART_LIMITS = (
+    (re.compile(r"xl/worksheets/[^/]+\.xml"), SHEET_PART),
+    (re.compile(r"xl/sharedStrings\.xml"), STRINGS_PART),
+    (re.compile(r"xl/styles\.xml"), STYLES_PART),
+    (re.compile(r"xl/media/[^/]+"), MAX_UNPACKED),
+)
+_ROLE_LIMITS = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml": SHEET_PART,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml": STRINGS_PART,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml": STYLES_PART,
+}
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+# A part that unpacks to over 1 MiB may be compressed at most 100:1. Real forms reach 14-26:1 (rows
+# of the same few texts); the padding of the files above, 330-390:1.
+MAX_RATIO = 100
+RATIO_FROM = 1 * MIB
 SHEET = "sheet"  # a form problem's path: (SHEET, sheet name, Column)
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -130,42 +160,61 @@ def _read_form(
     if book is None:
         return
     try:
-        identity, words = _identity(book, label, plan, found)
-        if identity is None:
-            return
-        unit = identity.unit
-        if not everyone:
-            everyone.append(all_assignments(plan))
-        may = {r.item.id: r for r in reportable(plan, unit, everyone[0])}
-        sheets = []
-        rows: list[tuple[str, int, dict[Column, Any]]] = []
-        for share, name, _ids in identity.sheets:
-            if name not in book.sheetnames:
-                found.problems.append(problem("form-identity", "sheet", sheet=name).located(label, 0, 0))
-                return
-            ids, filled = _sheet_rows(book[name], name, label, found)
-            sheets.append((share, name, tuple(ids)))
-            rows += filled
-        returned = replace(identity, sheets=tuple(sheets))
-        if returned.checksum() != _value(book, KEY_CHECKSUM):
-            found.problems.append(
-                problem("form-identity", "checksum", unit=unit).at(
-                    label, (SHEET, IDENTITY_SHEET, KEY_CHECKSUM)
-                )
-            )
-        for name, r, cells in rows:
-            entry = _entry(cells, name, r, label, plan, unit, may, words, today, found)
-            if entry is None:
-                continue
-            key = (entry.id, entry.date, entry.status, entry.evidence)
-            if key in seen:
-                found.skipped += 1  # already in the log (or earlier in this import): nothing to add
-                continue
-            seen.add(key)
-            note = f"{entry.note} ({os.path.basename(path)})" if entry.note else os.path.basename(path)
-            found.rows.append(FormRow(replace(entry, note=note), label, name, r))
+        contents = _contents(book, label, plan, found)
+    except Exception:  # openpyxl reads the sheets lazily, and raises many kinds on a damaged one
+        found.problems.append(problem("form-file", "damaged").located(label, 0, 0))
+        return
     finally:
         book.close()
+    if contents is None:
+        return
+    identity, words, rows = contents
+    unit = identity.unit
+    if not everyone:
+        everyone.append(all_assignments(plan))
+    may = {r.item.id: r for r in reportable(plan, unit, everyone[0])}
+    for name, r, cells in rows:
+        entry = _entry(cells, name, r, label, plan, unit, may, words, today, found)
+        if entry is None:
+            continue
+        key = (entry.id, entry.date, entry.status, entry.evidence)
+        if key in seen:
+            found.skipped += 1  # already in the log (or earlier in this import): nothing to add
+            continue
+        seen.add(key)
+        note = f"{entry.note} ({os.path.basename(path)})" if entry.note else os.path.basename(path)
+        found.rows.append(FormRow(replace(entry, note=note), label, name, r))
+
+
+Rows = list[tuple[str, int, dict[Column, Any]]]
+
+
+def _contents(
+    book: Any, label: str, plan: Plan, found: ImportFound
+) -> tuple[FormIdentity, Words, Rows] | None:
+    """What a workbook says: the form's identity as issued, the words it offered, and the rows its
+    unit filled (sheet, row, cells); None (and the problems) when it is not a form of this plan as
+    issued."""
+    identity, words = _identity(book, label, plan, found)
+    if identity is None:
+        return None
+    sheets = []
+    rows: Rows = []
+    for share, name, _ids in identity.sheets:
+        if name not in book.sheetnames:
+            found.problems.append(problem("form-identity", "sheet", sheet=name).located(label, 0, 0))
+            return None
+        ids, filled = _sheet_rows(book[name], name, label, found)
+        sheets.append((share, name, tuple(ids)))
+        rows += filled
+    returned = replace(identity, sheets=tuple(sheets))
+    if returned.checksum() != _value(book, KEY_CHECKSUM):
+        found.problems.append(
+            problem("form-identity", "checksum", unit=identity.unit).at(
+                label, (SHEET, IDENTITY_SHEET, KEY_CHECKSUM)
+            )
+        )
+    return identity, words, rows
 
 
 def _open(path: str, label: str, found: ImportFound) -> Any:
@@ -183,15 +232,51 @@ def _open(path: str, label: str, found: ImportFound) -> Any:
         return None
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                found.problems.append(
-                    problem("form-file", "too-large", size=MAX_UNPACKED).located(label, 0, 0)
-                )
-                return None
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            refused = _unbounded_part(archive)
+        if refused is not None:
+            found.problems.append(refused.located(label, 0, 0))
+            return None
+        # External links hold cached copies of other workbooks, read whole: a form has none to read.
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
         found.problems.append(problem("form-file", "not-xlsx").located(label, 0, 0))
         return None
+
+
+def part_limit(name: str, role: str | None = None) -> int:
+    """How many bytes the part `name` of a form may unpack to; `role`, the content type
+    [Content_Types].xml gives it, when it gives one (the smaller bound holds)."""
+    by_name = next((limit for pattern, limit in _PART_LIMITS if pattern.fullmatch(name)), OTHER_PART)
+    return by_name if role is None else min(by_name, _ROLE_LIMITS.get(role, OTHER_PART))
+
+
+def _unbounded_part(archive: zipfile.ZipFile) -> Problem | None:
+    """The first bound the archive's parts break, before anything of them is read: all of them
+    together, each by its name and role, and each part's compression ratio."""
+    infos = archive.infolist()
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
+        return problem("form-file", "too-large", size=MAX_UNPACKED)
+    for info in infos:
+        if info.file_size > part_limit(info.filename):
+            return problem("form-file", "part-too-large", part=info.filename, limit=part_limit(info.filename))
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            return problem("form-file", "part-ratio", part=info.filename, ratio=ratio, limit=MAX_RATIO)
+    sizes = {info.filename: info.file_size for info in infos}
+    for name, role in _roles(archive, sizes):
+        if sizes[name] > part_limit(name, role):
+            return problem("form-file", "part-too-large", part=name, limit=part_limit(name, role))
+    return None
+
+
+def _roles(archive: zipfile.ZipFile, sizes: Mapping[str, int]) -> list[tuple[str, str]]:
+    """(part, content type) for each part [Content_Types].xml gives a role (itself bounded above),
+    read as openpyxl reads it (packaging/manifest.py: the Override elements)."""
+    if "[Content_Types].xml" not in sizes:
+        return []
+    root = fromstring(archive.read("[Content_Types].xml"))
+    overrides = ((o.get("PartName") or "", o.get("ContentType") or "") for o in root.findall(_OVERRIDE))
+    return [(name[1:], role) for name, role in overrides if name[1:] in sizes]
 
 
 def _value(book: Any, key: str) -> Any:
@@ -256,9 +341,7 @@ def _identity(book: Any, label: str, plan: Plan, found: ImportFound) -> tuple[Fo
     return FormIdentity(plan_id=plan_id, unit=unit, issued=issued, sheets=sheets), words
 
 
-def _sheet_rows(
-    ws: Worksheet, name: str, label: str, found: ImportFound
-) -> tuple[list[str], list[tuple[str, int, dict[Column, Any]]]]:
+def _sheet_rows(ws: Worksheet, name: str, label: str, found: ImportFound) -> tuple[list[str], Rows]:
     """The obligation IDs of a sheet's rows, in order, and the rows the unit filled (their cells)."""
     ids: list[str] = []
     filled = []

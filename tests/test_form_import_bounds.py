@@ -1,11 +1,12 @@
 """A filled form comes from outside, by e-mail: `tthc progress import` bounds each part of the workbook
 before openpyxl reads any of it (openpyxl builds the styles and the shared strings whole in memory: a
-186 KB file whose styles.xml unpacked to 60 MB took 23 s and 1.8 GB), and a workbook it cannot read is
-refused in words, at the file, with nothing recorded."""
+186 KB file whose styles.xml unpacked to 60 MB took 23 s and 1.8 GB), and a workbook it cannot read —
+damaged, or locked with a password — is refused in words, at the file, with nothing recorded."""
 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -158,6 +159,36 @@ def test_a_damaged_sheet_is_refused_in_words_not_a_traceback(
     run = tthc("progress", "import", str(broken), "--data", str(data_dir), "--lang", "en")
     refused(run, "broken.xlsx", "the workbook is damaged and cannot be read")
     assert "Traceback" not in run.stderr
+
+
+def ole_file(streams: tuple[str, ...]) -> bytes:
+    """An OLE compound file (what Office writes for a workbook with a password to open): its header
+    and one directory sector naming `streams`, the way Excel names EncryptionInfo and EncryptedPackage."""
+    header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + struct.pack("<HHHH", 0x3E, 3, 0xFFFE, 9)
+    header += bytes(512 - len(header))
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        entries += encoded.ljust(64, b"\0") + struct.pack("<H", len(encoded)) + bytes(62)
+    return header + entries.ljust(512, b"\0")
+
+
+def test_a_form_locked_with_a_password_is_told_to_be_unlocked(
+    data_dir: Path, tthc: Callable[..., Any], tmp_path: Path
+) -> None:
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(ole_file(("EncryptionInfo", "EncryptedPackage")))
+    run = tthc("progress", "import", str(locked), "--data", str(data_dir), "--lang", "en")
+    refused(run, "locked.xlsx", "protected by a password")
+    vi = tthc("progress", "import", str(locked), "--data", str(data_dir))
+    refused(vi, "locked.xlsx", "tệp được đặt mật khẩu")
+    old = tmp_path / "old.xlsx"  # an Excel 97-2003 workbook is an OLE file too, without a password
+    old.write_bytes(ole_file(("Workbook",)))
+    refused(
+        tthc("progress", "import", str(old), "--data", str(data_dir), "--lang", "en"),
+        "old.xlsx",
+        "not an Excel",
+    )
 
 
 def test_the_readme_states_the_bounds_the_import_holds() -> None:

@@ -82,6 +82,10 @@ _OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Overr
 # of the same few texts); the padding of the files above, 330-390:1.
 MAX_RATIO = 100
 RATIO_FROM = 1 * MIB
+# A workbook with a password to open is no zip: Office encrypts it into an OLE compound file (magic
+# D0 CF 11 E0 A1 B1 1A E1) holding an EncryptedPackage stream, its name in UTF-16 in the directory.
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 SHEET = "sheet"  # a form problem's path: (SHEET, sheet name, Column)
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -229,6 +233,9 @@ def _open(path: str, label: str, found: ImportFound) -> Any:
         return None
     if len(raw) > MAX_BYTES:
         found.problems.append(problem("form-file", "too-large", size=MAX_BYTES).located(label, 0, 0))
+        return None
+    if raw.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in raw:
+        found.problems.append(problem("form-file", "encrypted").located(label, 0, 0))
         return None
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:

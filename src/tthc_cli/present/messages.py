@@ -992,6 +992,10 @@ MESSAGES.update(
         "form-file/unreadable": N_("cannot be read: {reason}"),
         "form-file/too-large": N_("larger than {size} bytes (unpacked); a form is far smaller"),
         "form-file/not-xlsx": N_("not an Excel workbook (.xlsx); save the form as .xlsx and send it again"),
+        "form-file/encrypted": N_(
+            "the workbook is protected by a password; remove the password (in Excel: File › Info › Protect "
+            "Workbook › Encrypt with Password, left empty), save it as .xlsx and send it again"
+        ),
         "form-file/damaged": N_(
             "the workbook is damaged and cannot be read; open it in Excel or LibreOffice, save it again as "
             ".xlsx and send it again"

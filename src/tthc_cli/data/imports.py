@@ -15,9 +15,10 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from openpyxl import load_workbook
@@ -165,7 +166,7 @@ def _read_form(
         return
     try:
         contents = _contents(book, label, plan, found)
-    except Exception:  # openpyxl reads the sheets lazily, and raises many kinds on a damaged one
+    except DamagedSheet:
         found.problems.append(problem("form-file", "damaged").located(label, 0, 0))
         return
     finally:
@@ -243,8 +244,9 @@ def _open(path: str, label: str, found: ImportFound) -> Any:
         if refused is not None:
             found.problems.append(refused.located(label, 0, 0))
             return None
+        # data_only=False: a formula reads as its formula, so that a row can refuse it (_cell_value).
         # External links hold cached copies of other workbooks, read whole: a form has none to read.
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
         found.problems.append(problem("form-file", "not-xlsx").located(label, 0, 0))
         return None
@@ -289,7 +291,7 @@ def _roles(archive: zipfile.ZipFile, sizes: Mapping[str, int]) -> list[tuple[str
 def _value(book: Any, key: str) -> Any:
     if IDENTITY_SHEET not in book.sheetnames:
         return None
-    for row in book[IDENTITY_SHEET].iter_rows(min_row=1, max_row=64, max_col=2, values_only=True):
+    for row in _rows(book[IDENTITY_SHEET], min_row=1, max_row=64, max_col=2, values_only=True):
         if row and row[0] == key:
             return row[1] if len(row) > 1 else None
     return None
@@ -348,17 +350,60 @@ def _identity(book: Any, label: str, plan: Plan, found: ImportFound) -> tuple[Fo
     return FormIdentity(plan_id=plan_id, unit=unit, issued=issued, sheets=sheets), words
 
 
+class Untyped(StrEnum):
+    """What a filled cell holds instead of a value the unit typed (the form-row problem's variant)."""
+
+    FORMULA = "formula"  # =1/0, =DATE(2021;6;18), =HYPERLINK(…): its result is Excel's, not typed
+    ERROR = "excel-error"  # #DIV/0!, #N/A: an error value, typed or computed
+
+
+@dataclass(frozen=True, slots=True)
+class UntypedCell:
+    """A filled cell holding a formula (its text) or an Excel error (its code)."""
+
+    kind: Untyped
+    text: str
+
+
+def _cell_value(cell: Any, column: Column) -> Any:
+    """A cell as the import reads it: its value, or in a column the unit fills an UntypedCell. The
+    workbook is read with data_only=False, so a formula reads as its formula whether or not a result
+    was saved with it (LibreOffice saves =1/0 with its result, #DIV/0!; a generator saves none)."""
+    if column in FILLED and cell.data_type == "f":
+        return UntypedCell(Untyped.FORMULA, str(getattr(cell.value, "text", cell.value)))
+    if column in FILLED and cell.data_type == "e":
+        return UntypedCell(Untyped.ERROR, str(cell.value))
+    return cell.value.strip() if isinstance(cell.value, str) else cell.value
+
+
+class DamagedSheet(Exception):
+    """openpyxl failed while reading a sheet's rows (it reads them only when asked)."""
+
+
+def _rows(ws: Worksheet, **bounds: Any) -> Iterator[tuple[Any, ...]]:
+    """`ws.iter_rows(**bounds)`, any failure of openpyxl's on the way raised as DamagedSheet (a cell
+    past column XFD raises ValueError), so that a failure of tthc's own is never taken for one."""
+    rows = ws.iter_rows(**bounds)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl raises many kinds on a damaged sheet
+            raise DamagedSheet from exc
+        yield row
+
+
 def _sheet_rows(ws: Worksheet, name: str, label: str, found: ImportFound) -> tuple[list[str], Rows]:
     """The obligation IDs of a sheet's rows, in order, and the rows the unit filled (their cells)."""
     ids: list[str] = []
     filled = []
     columns = list(Column)
-    for r, values in enumerate(
-        ws.iter_rows(min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=len(columns), values_only=True),
+    for r, row in enumerate(
+        _rows(ws, min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=len(columns)),
         start=FIRST_ROW,
     ):
-        cells = {c: values[c.number - 1] if c.number - 1 < len(values) else None for c in columns}
-        cells = {c: (v.strip() if isinstance(v, str) else v) for c, v in cells.items()}
+        cells = {c: _cell_value(row[c.number - 1], c) if c.number - 1 < len(row) else None for c in columns}
         if cells[Column.ID]:
             ids.append(str(cells[Column.ID]))
         if any(cells[c] not in (None, "") for c in FILLED):
@@ -387,6 +432,10 @@ def _entry(
     def bad(column: Column, code: str, variant: str = "", **params: Any) -> None:
         found.problems.append(form_problem(problem(code, variant, **params), label, sheet, r, column))
 
+    untyped = {c for c in FILLED if isinstance(cells[c], UntypedCell)}
+    for column in FILLED:
+        if isinstance(cell := cells[column], UntypedCell):
+            bad(column, "form-row", str(cell.kind), value=cell.text)
     item_id = str(cells[Column.ID])
     if item_id not in plan.by_id:
         bad(Column.ID, "form-row", "unknown-id", id=item_id)
@@ -397,16 +446,16 @@ def _entry(
     chosen = cells[Column.STATUS]
     if chosen in (None, ""):
         bad(Column.STATUS, "form-row", "no-status")
-    else:
+    elif Column.STATUS not in untyped:
         status = words.status.get(fold(str(chosen)))
         if status is None:
             bad(Column.STATUS, "form-row", "status", value=str(chosen), allowed=words.offered)
-    day = _day(cells[Column.DATE], bad)
+    day = None if Column.DATE in untyped else _day(cells[Column.DATE], bad)
     if day is not None and day > today:
         bad(Column.DATE, "form-row", "future", day=day, today=today)
     texts = {}
     for column in (Column.EVIDENCE, Column.NOTE):
-        value = cells[column]
+        value = cells[column] if column not in untyped else None
         text = unicodedata.normalize("NFC", str(value)).strip() if value not in (None, "") else None
         if text and (CONTROL.search(text) or INVISIBLE.search(text)):
             bad(column, "form-row", "control")

@@ -1035,6 +1035,12 @@ MESSAGES.update(
         "form-row/impossible-date": N_("'{value}' is not a real date"),
         "form-row/future": N_("{day} is after today ({today}); report progress once it has happened"),
         "form-row/control": N_("a control or invisible character in the text; retype the cell"),
+        "form-row/formula": lambda a: _(
+            "this cell holds a formula ({formula}), not a value typed in; type the value itself"
+        ).format(formula=quote_text("=" + str(a["value"]).removeprefix("="))),
+        "form-row/excel-error": lambda a: _(
+            "this cell holds an Excel error ({value}); type the value itself"
+        ).format(value=quote_text(a["value"])),
     }
 )
 

@@ -89,8 +89,10 @@ _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 SHEET = "sheet"  # a form problem's path: (SHEET, sheet name, Column)
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# [0-9], not \d: \d also takes '١٦/٦/٢٠٢١' and '１６/６/２０２１', which int() reads; a date is typed in
+# ASCII digits.
+_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,13 +155,24 @@ def import_forms(
         )
     for p in warnings:  # about the files written: shown, the rows written all the same
         note(format_form_problem(p))
-    targets = sorted({t for t, _e in batch})
-    note(
-        _("recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log").format(
-            added=len(batch), forms=len(files), files=", ".join(targets) or "—", skipped=found.skipped
-        )
-    )
+    note(_recorded(len(batch), len(files), sorted({t for t, _e in batch}), found.skipped))
     return EXIT_OK
+
+
+def _recorded(added: int, forms: int, targets: list[str], skipped: int) -> str:
+    """What an import that went through did: the entries written and where, or that there was nothing
+    new (a form imported again: every row already in the log) or nothing filled."""
+    if added:
+        return _(
+            "recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log"
+        ).format(added=added, forms=forms, files=", ".join(targets), skipped=skipped)
+    if skipped:
+        return ngettext(
+            "nothing new to record: the {skipped} filled row of {forms} form(s) is already in the log",
+            "nothing new to record: the {skipped} filled rows of {forms} form(s) are already in the log",
+            skipped,
+        ).format(skipped=skipped, forms=forms)
+    return _("nothing to record: no row of the {forms} form(s) is filled in").format(forms=forms)
 
 
 # Warnings of the log that an import refuses when they stand on a row it brings: a unit's form

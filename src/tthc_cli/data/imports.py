@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -50,7 +49,7 @@ from tthc_cli.domain.problems import Problem, problem
 from tthc_cli.domain.unit_reports import Reportable, Share, owner_of, reportable
 from tthc_cli.domain.units import fold
 from tthc_cli.fsutil import FileKindError, read_regular
-from tthc_cli.textnorm import CONTROL, INVISIBLE
+from tthc_cli.textnorm import CONTROL, INVISIBLE, LOOKALIKE_SCRIPTS, lookalike, nfc
 
 MIB = 1024 * 1024
 MAX_BYTES = 10 * MIB  # a form of a few hundred rows is tens of kilobytes
@@ -189,8 +188,33 @@ def _read_form(
             found.skipped += 1  # already in the log (or earlier in this import): nothing to add
             continue
         seen.add(key)
-        note = f"{entry.note} ({os.path.basename(path)})" if entry.note else os.path.basename(path)
-        found.rows.append(FormRow(replace(entry, note=note), label, name, r))
+        found.rows.append(FormRow(replace(entry, note=with_source(entry.note, path)), label, name, r))
+
+
+# What the log refuses in a text or cannot write, in a file name: control characters, line breaks and
+# tabs, invisible characters (bidi overrides, zero-width spaces), and the bytes of a name that are not
+# UTF-8 (os.fsdecode's lone surrogates).
+_UNRECORDABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE.pattern[1:-1] + "]")
+
+
+def source_name(path: str) -> str:
+    """The form's file name as a log entry records it: as the log reads text (NFC, no-break spaces as
+    spaces: a Mac writes names decomposed), with '?' for what the log refuses, and for Greek or
+    Cyrillic letters mixed with Latin ones (a look-alike). The name is the office's, not the unit's:
+    nothing in it may refuse the unit's row."""
+    name = _UNRECORDABLE.sub("?", nfc(os.path.basename(path)))
+    return LOOKALIKE_SCRIPTS.sub("?", name) if lookalike(name) is not None else name
+
+
+def with_source(note: str | None, path: str) -> str:
+    """An imported entry's note: the unit's note, then the form's file name in brackets
+    ("Đã gửi bản giấy (so-y-te.xlsx)"), or the file name alone. A note written wholly in Greek or
+    Cyrillic letters keeps no file name, which would make it a mix the log refuses as a look-alike."""
+    name = source_name(path)
+    if not note:
+        return name
+    both = f"{note} ({name})"
+    return note if lookalike(both) is not None and lookalike(note) is None else both
 
 
 Rows = list[tuple[str, int, dict[Column, Any]]]
@@ -458,7 +482,8 @@ def _entry(
     texts = {}
     for column in (Column.EVIDENCE, Column.NOTE):
         value = cells[column] if column not in untyped else None
-        text = unicodedata.normalize("NFC", str(value)).strip() if value not in (None, "") else None
+        # As the log reads text (loader: NFC, no-break spaces as spaces), or it would not read back.
+        text = nfc(str(value)).strip() if value not in (None, "") else None
         if text and (CONTROL.search(text) or INVISIBLE.search(text)):
             bad(column, "form-row", "control")
         texts[column] = text or None

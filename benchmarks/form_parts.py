@@ -8,7 +8,7 @@ largest real form measured: 5,200 rows of 1,500-character texts, as tthc writes 
 
 Prints the median wall time, the peak memory (KB, from /usr/bin/time when present), the exit code
 and the first line of stderr per case. Before the part bounds, the two padded forms took 23 s / 1.8 GB
-and 21 s / 390 MB."""
+and 21 s / 390 MB; every part at its bound at once now takes 11-12 s and 200 MB."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """What a filled form can cost `tthc progress import` at the bounds on its parts (data/imports.py): the
 review's padded forms (a 186 KB file whose styles.xml unpacks to 60 MB, a 154 KB one whose
 sharedStrings.xml does to 59 MB), and each part just under its bound, compressed no more than the
-ratio bound allows, as a whole `tthc progress import` run on a copy of the shipped plan. Also the
-largest real form measured: 5,200 rows of 1,500-character texts, as tthc writes it.
+ratio bound allows, as a whole `tthc progress import` run on a copy of the shipped plan, beside a real
+form of that plan (what real forms need is measured in data/imports.py's comment on the bounds).
 
     .venv/bin/python benchmarks/form_parts.py [--repeat 3]
 

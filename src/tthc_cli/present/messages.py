@@ -145,6 +145,9 @@ MESSAGES.update(
         "not-regular-file": lambda a: _("{path} is {kind}, not a regular file; it cannot be read").format(
             path=a["path"], kind=file_kind_words(a["kind"])
         ),
+        "link-outside": N_(
+            "{path} is a link to a file outside the plan folder; copy the file into the folder instead"
+        ),
     }
 )
 

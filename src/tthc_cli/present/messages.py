@@ -1060,5 +1060,10 @@ MESSAGES.update(
         "log-history/deleted": N_(
             "this log file was deleted or renamed in the change: the log is append-only; restore it"
         ),
+        "log-history/base-unreadable": N_(
+            "this log file cannot be read as the base of the change has it, so whether the change keeps "
+            "its entries cannot be checked: fix the file on the base branch first (its own commit), then "
+            "check the change again"
+        ),
     }
 )

@@ -24,8 +24,7 @@ from tthc_cli.domain.item_ids import unit_slug
 from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _, ngettext, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import grouped
-from tthc_cli.present.reporters import MAX_SHOWN
+from tthc_cli.present.reporters import first_shown, more_line
 
 
 def form(
@@ -164,10 +163,11 @@ def _show(problems: list[Problem]) -> None:
     # openpyxl (present/forms.py), as for the import itself: for this command only.
     from tthc_cli.present.forms import format_form_problem
 
-    for p in problems[:MAX_SHOWN]:
+    shown, left = first_shown(problems)
+    for p in shown:
         note(format_form_problem(p))
-    if len(problems) > MAX_SHOWN:
-        note(_("… and {count} more").format(count=grouped(len(problems) - MAX_SHOWN)))
+    if left:
+        note(more_line(left))
 
 
 def _recorded(added: int, forms: int, targets: list[str], skipped: int) -> str:

@@ -197,6 +197,8 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
             f"được kiểm tra {got['inspected']} lần" if got["inspected"] else "",
         ]
         assert head.startswith(f"## {unit}: " + ", ".join(w for w in said if w)), (name, unit, head)
+        rate = f"; đúng hạn {want.on_time}/{want.judged} ({_pct(want.rate)})"
+        assert (rate in head) == bool(want.judged), (name, unit, head)
         cells = [want.owed, want.on_time, want.late, want.undated, want.overdue, want.owed - want.done]
         shown = [str(n) for n in cells] + [_pct(want.rate)]
         assert _row(units_section, unit)[1:8] == shown, (name, unit)
@@ -220,7 +222,8 @@ def test_each_units_figures_are_the_same_in_every_output(logged, run) -> None:  
         if want.overdue or soon:
             # Every column of the brief's row, its total too: what the unit owes itself (the standing
             # IV.1 is no obligation there either).
-            assert _row(attention, unit)[1:4] == [str(want.overdue), str(soon), str(want.owed)], (name, unit)
+            row = _row(attention, unit)[1:5]
+            assert row == [str(want.overdue), str(soon), str(want.owed), _pct(want.rate)], (name, unit)
         else:
             assert unit not in attention, (name, unit)
 
@@ -356,3 +359,30 @@ def test_counts_in_a_header_count_obligations_not_one_more_item(run, tmp_path: P
     assert len(rows) == 29 and all(r["parent"] == "task:8" for r in rows)
     table = run("due", "--after", "2021-09-15", "--before", "2021-09-15")
     assert "29 việc" in table.stdout.splitlines()[0]
+
+
+def test_a_members_view_of_group_work_names_who_reported_it(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """7.1 is led by a class as a whole: Sở Y tế's table shows it done as the group's work, and says
+    which unit reported it; its own figures do not count it."""
+    at = ("--data", str(data_dir), "--today", "2021-06-20")
+    before = json.loads(run("unit", "Sở Y tế", "--format", "json", *at).stdout)["figures"]
+    added = run(
+        "progress", "add", "7.1", "--status", "done", "--date", "2021-06-10",
+        "--by", "Sở Thông tin và Truyền thông", "--data", str(data_dir),
+    )  # fmt: skip
+    assert added.code == 0, added.stderr
+    table = run("unit", "Sở Y tế", "--format", "md", *at).stdout
+    row = next(line for line in table.splitlines() if line.startswith("| Mục 7.1 |"))
+    assert row.endswith("| Hoàn thành (không có hạn) — Sở Thông tin và Truyền thông báo cáo |")
+    unit = json.loads(run("unit", "Sở Y tế", "--format", "json", *at).stdout)
+    item = next(i for i in unit["items"] if i["id"] == "task:7.1")
+    assert item["status"]["reported_by"] == "Sở Thông tin và Truyền thông"
+    assert unit["figures"] == before  # the group's work credits no member
+    # A unit's own row says nothing of who reported it: it did.
+    run(
+        "progress", "add", "1.1", "--status", "done", "--date", "2021-05-20",
+        "--by", "Văn phòng UBND tỉnh", "--data", str(data_dir),
+    )  # fmt: skip
+    own = run("unit", "Văn phòng UBND tỉnh", "--format", "md", *at).stdout
+    row = next(line for line in own.splitlines() if line.startswith("| Mục 1.1 |"))
+    assert "Hoàn thành đúng hạn |" in row and "báo cáo |" not in row

@@ -150,6 +150,22 @@ def test_a_field_the_plan_does_not_name_is_a_warning_and_kept(run, tmp_path: Pat
     assert "| Cấp xã – Hộ tịch | 10 | 5 | 5 | 0 |" in result.stdout
 
 
+def test_an_error_is_shown_before_any_warning_and_what_is_left_is_counted(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A real export names more fields than Phụ lục I: 150 warnings must not hide the one error."""
+    fields = [f"xa,,Lĩnh vực {n},1,1,0,0,1,1,0,0,0,0,0" for n in range(150)]
+    path = write(tmp_path, *fields, "xa,,Hộ tịch,1,1,0,0,1,1,0,0,0,0,X")
+    result = run("report", "--period", "2021-Q2", "--counts", str(path))
+    assert result.code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{path}:152:1: error[counts-number]")
+    assert (
+        lines[1:100] == [line for line in lines[1:100] if "warning[counts-field]" in line]
+        and len(lines) == 102
+    )
+    assert lines[100] == "… và 52 vấn đề khác (0 lỗi, 52 cảnh báo)"  # Hộ tịch is not named either
+    assert lines[101] == f"tthc: {path}: 1 lỗi trong số liệu; không ghi gì"
+
+
 def test_a_missing_counts_file_is_a_usage_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("report", "--period", "2021-Q2", "--counts", str(tmp_path / "none.csv"))
     assert result.code == 2 and "none.csv" in result.stderr and result.stdout == ""

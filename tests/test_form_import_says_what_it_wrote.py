@@ -110,3 +110,57 @@ def test_rows_that_would_not_read_back_are_refused_not_reported_as_recorded(
     assert run.code == 1, run.stderr
     assert "nothing was recorded" in run.stderr and "recorded 1 entries" not in run.stderr
     assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+def test_a_form_imported_again_says_nothing_new_was_recorded(
+    data_dir: Path, tthc: Callable[..., Any], forms: dict[str, Path], tmp_path: Path
+) -> None:
+    """Every row already in the log: not 'recorded 0 entries … in —', but that nothing was new."""
+    filled = fill(
+        forms["so-y-te"], {"review:6": ("Đã hoàn thành", date(2021, 6, 18), None, None)}, tmp_path / "a.xlsx"
+    )
+    assert tthc("progress", "import", str(filled), "--data", str(data_dir)).code == 0
+    after = (data_dir / "progress.yaml").read_bytes()
+    again = tthc("progress", "import", str(filled), "--data", str(data_dir))
+    assert again.code == 0
+    assert again.stderr.strip() == "không có gì mới để ghi: 1 dòng đã điền từ 1 biểu mẫu đã có trong sổ"
+    assert (data_dir / "progress.yaml").read_bytes() == after
+    english = tthc("progress", "import", str(filled), "--data", str(data_dir), "--lang", "en")
+    assert (
+        english.stderr.strip() == "nothing new to record: the 1 filled row of 1 form(s) is already in the log"
+    )
+
+
+def test_a_form_with_nothing_filled_says_there_was_nothing_to_record(
+    data_dir: Path, tthc: Callable[..., Any], forms: dict[str, Path]
+) -> None:
+    before = (data_dir / "progress.yaml").read_bytes()
+    run = tthc("progress", "import", str(forms["so-y-te"]), "--data", str(data_dir), "--lang", "en")
+    assert run.code == 0
+    assert run.stderr.strip() == "nothing to record: no row of the 1 form(s) is filled in"
+    assert (data_dir / "progress.yaml").read_bytes() == before
+
+
+def test_thousands_of_bad_rows_print_the_first_hundred_and_count_the_rest(
+    data_dir: Path, tthc: Callable[..., Any], forms: dict[str, Path], tmp_path: Path
+) -> None:
+    """Rows added below the form's own, each with a note and no obligation: 1,000 problems, of which
+    the first 100 are printed in full, as validate prints them, and all are counted."""
+    from openpyxl import load_workbook
+
+    from tthc_cli.domain.forms import Column
+
+    book = load_workbook(forms["so-y-te"])
+    sheet = book.worksheets[0]
+    first = sheet.max_row + 1
+    for r in range(first, first + 1000):
+        sheet.cell(r, Column.NOTE.number).value = "x"
+    book.save(tmp_path / "many.xlsx")
+    run = tthc("progress", "import", str(tmp_path / "many.xlsx"), "--data", str(data_dir))
+    assert run.code == 1
+    lines = run.stderr.splitlines()
+    assert len(lines) == 102
+    assert all("error[form-row]" in line for line in lines[:100])
+    assert f"dòng {first + 99}, cột N" in lines[99]
+    assert lines[100] == "… và 900 lỗi khác"
+    assert "biểu mẫu có 1000 vấn đề; không ghi dòng nào" in lines[101]

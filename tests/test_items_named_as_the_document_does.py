@@ -76,13 +76,13 @@ def test_show_progress_add_and_missing_take_the_documents_numbering(run, data_di
     shown = run("show", "Mục IV.2 – Sở Y tế (quý II/2021)", "--today", "2021-06-20", *folder)
     assert shown.code == 0, shown.stderr
     assert shown.stdout.startswith("Mục IV.2 – Sở Y tế (quý II/2021)")
-    for typed, key in (("PL I – 7", "review:7"), ("Mục 1.1", "task:1.1")):
+    for typed, label in (("PL I – 7", "PL I – 7 (Sở Tài nguyên và Môi trường)"), ("Mục 1.1", "Mục 1.1")):
         added = run("progress", "add", typed, "--status", "done", "--date", "2021-06-20", *folder)
         assert added.code == 0, added.stderr
-        assert f"Đã ghi: {key} hoàn thành ngày 20/06/2021" in added.stderr
+        assert f"Đã ghi: {label} hoàn thành ngày 20/06/2021" in added.stderr  # as the document names it
     named = "Mục IV.2 – Sở Y tế (quý II/2021)"
     report = run("progress", "add", named, "--status", "done", "--date", "2021-06-16", *folder)
-    assert report.code == 0 and "duty:IV.2/so-y-te/2021-Q2" in report.stderr
+    assert report.code == 0 and "Đã ghi: Mục IV.2 – Sở Y tế (quý II/2021) hoàn thành" in report.stderr
     log = (data_dir / "progress.yaml").read_text(encoding="utf-8")
     for key in ("review:7", "task:1.1", "duty:IV.2/so-y-te/2021-Q2"):
         assert f'- id: "{key}"' in log

@@ -209,3 +209,48 @@ def test_the_forge_examples_run_the_change_check_and_map_a_units_file_to_its_acc
         if re.fullmatch(pattern.replace("\\\\", "\\"), "progress/so-y-te.yaml")
     ]
     assert owners == ["@vp-ubnd-hai-duong/kstthc", "@so-y-te-hai-duong"]
+
+
+def test_a_base_whose_log_cannot_be_read_lets_no_rewrite_through(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, _base = repo
+    broken = commit(path, OFFICE, {"progress/so-y-te.yaml": SYT + "\tnote: typed in Notepad\n"})
+    # The change fixes the tab and rewrites the entry before it: 'started' on 01/06 becomes 'done'.
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": SYT.replace("status: started", "status: done")})
+    run = check(tthc, path, f"{broken}..HEAD")
+    assert run.code == 1
+    assert "ke-hoach/progress/so-y-te.yaml:1:1: error[log-history]" in run.stdout
+    assert "cannot be read as the base of the change has it" in run.stdout
+
+
+def test_a_blob_larger_than_the_file_bound_is_refused_without_unpacking_it(
+    repo: tuple[Path, str], tthc: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git stores a repetitive file small; it is read no further than the data file bound (here
+    lowered, in-process, to keep the test fast)."""
+    from tthc_cli.data import changes
+
+    path, base = repo
+    big = SYT + ("# " + "x" * 1021 + "\n") * 3000  # 3 MB, a few KB in git
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": big})
+    monkeypatch.setattr(changes, "MAX_FILE_BYTES", 64 * 1024)
+    revs = changes.revisions(str(path / "ke-hoach"), f"{base}..HEAD")
+    read = changes.show(revs, revs.head, "progress/so-y-te.yaml")
+    assert len(read) == 64 * 1024 + 1 and big.encode("utf-8").startswith(read)
+    assert changes.show(revs, revs.base, "progress/so-y-te.yaml") == SYT.encode("utf-8")
+
+
+def test_a_file_name_git_cannot_decode_is_no_traceback(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, base = repo
+    (path / "ke-hoach" / os.fsdecode(b"ghi-ch\xe9.txt")).write_bytes(b"Latin-1 name from a Windows zip\n")
+    commit(
+        path,
+        "Sở Y tế",
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    run = check(tthc, path, f"{base}..HEAD")
+    assert run.code == 0, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr

@@ -103,7 +103,8 @@ def test_a_units_page_puts_what_it_may_owe_through_an_open_ended_group_apart() -
     view = formats.UnitView(SYT, rows, p, sts, TODAY, _figures(p, sts, SYT))
     titles = [s.title for s in view.sections()]
     assert titles == [
-        "Sở Y tế: phải làm 2 phần việc, được kiểm tra 1 lần (tình trạng tại ngày 01/06/2021)",
+        "Sở Y tế: phải làm 2 phần việc, được kiểm tra 1 lần; đúng hạn 1/1 (100%) "
+        "(tình trạng tại ngày 01/06/2021)",
         "Có thể liên quan — giao cho nhóm không xác định: 1 việc",
     ]
     md = formats.render("md", view)

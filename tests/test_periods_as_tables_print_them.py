@@ -85,7 +85,7 @@ def test_progress_add_takes_the_period_in_words(run, data_dir: Path) -> None:  #
         "--status", "done", "--date", "2021-04-10", "--data", str(data_dir),
     )  # fmt: skip
     assert added.code == 0, added.stderr
-    assert "Đã ghi: duty:IV.2/so-y-te/2021-Q1 hoàn thành" in added.stderr
+    assert "Đã ghi: Mục IV.2 – Sở Y tế (quý I/2021) hoàn thành" in added.stderr
     assert '- id: "duty:IV.2/so-y-te/2021-Q1"' in (data_dir / "progress.yaml").read_text(encoding="utf-8")
 
 

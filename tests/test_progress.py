@@ -135,7 +135,7 @@ def test_progress_add_appends(run, data_dir: Path) -> None:  # type: ignore[no-u
     assert result.code == 0, result.stderr
     after = (data_dir / "progress.yaml").read_bytes()
     assert after.startswith(before)
-    assert "Đã ghi: task:1.1 hoàn thành ngày 02/06/2021" in result.stderr
+    assert "Đã ghi: Mục 1.1 hoàn thành ngày 02/06/2021" in result.stderr
     status = run("show", "1.1", "--data", str(data_dir), "--today", "2021-06-05")
     assert status.code == 0
     done = "Tình trạng tại ngày 05/06/2021: Hoàn thành quá hạn — hoàn thành 02/06/2021 — trễ 2 ngày"

@@ -159,6 +159,7 @@ def test_the_status_of_each_item_for_tools_holds_its_code_word_and_figures() -> 
             "days_late": 3,
             "children_done": 1,
             "children_total": 1,
+            "reported_by": None,  # who reported the completion: said where a group's member reported it
         }
     ]
 

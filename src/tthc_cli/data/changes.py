@@ -9,9 +9,10 @@ a value changed, an entry removed, reordered or inserted before the end is."""
 from __future__ import annotations
 
 import subprocess
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, cast
 
 from tthc_cli.data.files import MAX_FILE_BYTES
 from tthc_cli.data.loader import parse_document
@@ -58,8 +59,8 @@ def revisions(folder: str, spec: str) -> Revisions:
     """'BASE..HEAD', 'BASE...HEAD' (from where HEAD left BASE: their merge base, as a forge compares a
     merge request) or 'BASE' alone (BASE..HEAD), resolved in the repository holding `folder`."""
     try:
-        top = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8").strip()
-        prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8").strip()
+        top = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
+        prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
     except ChangesError as exc:
         if exc.reason == "git":
             raise ChangesError("not-a-repository", folder) from None
@@ -99,7 +100,9 @@ def changed_files(revs: Revisions) -> list[tuple[str, str]]:
         "--",
         revs.prefix or ".",
     )
-    fields = out.decode("utf-8").split("\0")
+    fields = out.decode("utf-8", "surrogateescape").split(
+        "\0"
+    )  # a name git cannot decode: kept, as os.listdir
     found = []
     for status, path in zip(fields[0::2], fields[1::2], strict=False):
         if path.startswith(revs.prefix):
@@ -108,21 +111,43 @@ def changed_files(revs: Revisions) -> list[tuple[str, str]]:
 
 
 def show(revs: Revisions, rev: str, name: str) -> bytes:
-    """The bytes of the data file `name` at `rev`."""
-    return _git(revs.top, "show", f"{rev}:{revs.prefix}{name}")
+    """The bytes of the data file `name` at `rev`, at most MAX_FILE_BYTES + 1 of them (the loader
+    refuses a larger file): git is stopped there, so a blob that packs small and unpacks to
+    gigabytes costs no more than a file on disk."""
+    args = ("cat-file", "blob", f"{rev}:{revs.prefix}{name}")
+    try:
+        proc = subprocess.Popen(["git", *args], cwd=revs.top, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        raise ChangesError("no-git") from None
+    timer = threading.Timer(GIT_TIMEOUT, proc.kill)
+    timer.start()
+    try:
+        with proc:  # closes the pipes and waits for git
+            out, err = cast(IO[bytes], proc.stdout), cast(IO[bytes], proc.stderr)
+            chunks, left = [], MAX_FILE_BYTES + 1
+            while left > 0 and (chunk := out.read(min(left, 1 << 20))):
+                chunks.append(chunk)
+                left -= len(chunk)
+            if left <= 0:
+                proc.kill()  # what is left would only be refused
+            error = err.read(64 * 1024) if left > 0 else b""
+            code = proc.wait()
+    finally:
+        timer.cancel()
+    if left > 0 and code != 0:
+        raise ChangesError("git", error.decode("utf-8", "replace").strip() or f"git {' '.join(args)}: {code}")
+    return b"".join(chunks)
 
 
 def files_at(revs: Revisions, rev: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """The data set as `rev` has it (as data/files.read_data_folder gives the working tree's): each
     data file's bytes, and the path to show for it (inside the repository, as a forge shows it)."""
     listing = _git(revs.top, "ls-tree", "-r", "-z", "--name-only", rev, "--", revs.prefix or ".")
-    names = {p[len(revs.prefix) :] for p in listing.decode("utf-8").split("\0") if p.startswith(revs.prefix)}
+    paths = listing.decode("utf-8", "surrogateescape").split("\0")
+    names = {p[len(revs.prefix) :] for p in paths if p.startswith(revs.prefix)}
     top = [n for n in names if "/" not in n]
     units = [n.split("/", 1)[1] for n in names if n.startswith(f"{PROGRESS_DIR}/") and n.count("/") == 1]
-    files = {
-        name: show(revs, rev, name)[: MAX_FILE_BYTES + 1] if name in names else None
-        for name in data_file_names(top, units)
-    }
+    files = {name: show(revs, rev, name) if name in names else None for name in data_file_names(top, units)}
     labels = {name: f"{revs.prefix}{name}" for name in files}
     return files, labels
 
@@ -146,8 +171,13 @@ def log_breaches(revs: Revisions, changed: Sequence[tuple[str, str]]) -> list[Pr
         if status == "D":
             found.append(problem("log-history", "deleted").located(label, 0, 0))
             continue
-        old, _old_doc = _entries(label, show(revs, revs.base, name))
+        old, old_doc = _entries(label, show(revs, revs.base, name))
         new, doc = _entries(label, show(revs, revs.head, name))
+        if any(p.is_error for p in old_doc.diagnostics):
+            # What the base held cannot be told, so neither can what the change rewrote: a change
+            # that fixes the base's mistake could rewrite every entry with it.
+            found.append(problem("log-history", "base-unreadable").located(label, 1, 1))
+            continue
         for i, was in enumerate(old):
             if i >= len(new):
                 line, column = doc.locate(("entries",), key=True)

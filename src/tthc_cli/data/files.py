@@ -69,12 +69,19 @@ def read_data_folder(directory: str) -> tuple[dict[str, bytes | None], dict[str,
 
 def read_files(directory: str, names: Sequence[str]) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """Bytes of each data file (None when absent) and the path to show for it. Only regular files
-    are read, never more than MAX_FILE_BYTES + 1 bytes: a FIFO or /dev/zero is a usage error."""
+    inside the plan folder are read (a link may point within it, never out of it), never more than
+    MAX_FILE_BYTES + 1 bytes: a FIFO, /dev/zero or a link leading out is a usage error."""
     files: dict[str, bytes | None] = {}
     labels: dict[str, str] = {}
+    root = os.path.realpath(directory)
     for name in names:
         path = os.path.join(directory, name)
         labels[name] = display_path(path)
+        # A data file is the plan folder's own: a link leading out of it (progress/x.yaml ->
+        # /proc/self/environ, -> ../.git/config in a merge request) would print what it reads.
+        outside = os.path.commonpath([os.path.realpath(path), root]) != root
+        if outside and (os.path.isfile(path) or not os.path.exists(path)):  # a device: said below
+            raise DataDirError(problem("link-outside", path=path))
         try:
             files[name] = read_regular(path, MAX_FILE_BYTES)
         except FileNotFoundError:

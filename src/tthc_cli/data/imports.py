@@ -13,15 +13,16 @@ from __future__ import annotations
 import io
 import os
 import re
-import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import fromstring
 
 from tthc_cli.data.files import display_path
 from tthc_cli.data.progress import Placed
@@ -48,14 +49,49 @@ from tthc_cli.domain.problems import Problem, problem
 from tthc_cli.domain.unit_reports import Reportable, Share, owner_of, reportable
 from tthc_cli.domain.units import fold
 from tthc_cli.fsutil import FileKindError, read_regular
-from tthc_cli.textnorm import CONTROL, INVISIBLE
+from tthc_cli.textnorm import CONTROL, INVISIBLE, LOOKALIKE_SCRIPTS, lookalike, nfc
 
-MAX_BYTES = 10 * 1024 * 1024  # a form of a few hundred rows is tens of kilobytes
-MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx is a zip: refuse one that unpacks into more
+MIB = 1024 * 1024
+MAX_BYTES = 10 * MIB  # a form of a few hundred rows is tens of kilobytes
+MAX_UNPACKED = 64 * MIB  # an .xlsx is a zip: refuse one that unpacks into more
+# What each part of a form may unpack to, checked before openpyxl reads any of it. openpyxl builds the
+# shared strings and the styles whole in memory, even read only: a 186 KB file whose styles.xml
+# unpacked to 60 MB took 23 s and 1.8 GB, a 59 MB sharedStrings.xml 21 s. The sheets it streams.
+# Measured: a form of 5,200 rows of 1,500-character texts (more than any unit owes) has a sheet of
+# 10.9 MB as tthc writes it and 3.0 MB plus 0.7 MB of shared strings saved by LibreOffice; styles are
+# 5-10 KB. A part is bounded by its name and, where [Content_Types].xml gives it a role openpyxl reads
+# by (the shared strings, the workbook), by that role too: the smaller bound holds.
+SHEET_PART = 32 * MIB  # each xl/worksheets/*.xml
+STRINGS_PART = 8 * MIB  # xl/sharedStrings.xml
+STYLES_PART = 2 * MIB  # xl/styles.xml
+OTHER_PART = 2 * MIB  # every other part openpyxl may read (workbook, relationships, properties, theme)
+# Pictures pasted into a form are never read here: the file's bounds are theirs.
+_PART_LIMITS = (
+    (re.compile(r"xl/worksheets/[^/]+\.xml"), SHEET_PART),
+    (re.compile(r"xl/sharedStrings\.xml"), STRINGS_PART),
+    (re.compile(r"xl/styles\.xml"), STYLES_PART),
+    (re.compile(r"xl/media/[^/]+"), MAX_UNPACKED),
+)
+_ROLE_LIMITS = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml": SHEET_PART,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml": STRINGS_PART,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml": STYLES_PART,
+}
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+# A part that unpacks to over 1 MiB may be compressed at most 100:1. Real forms reach 14-26:1 (rows
+# of the same few texts); the padding of the files above, 330-390:1.
+MAX_RATIO = 100
+RATIO_FROM = 1 * MIB
+# A workbook with a password to open is no zip: Office encrypts it into an OLE compound file (magic
+# D0 CF 11 E0 A1 B1 1A E1) holding an EncryptedPackage stream, its name in UTF-16 in the directory.
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 SHEET = "sheet"  # a form problem's path: (SHEET, sheet name, Column)
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# [0-9], not \d: \d also takes '١٦/٦/٢٠٢١' and '１６/６/２０２１', which int() reads; a date is typed in
+# ASCII digits.
+_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,42 +166,86 @@ def _read_form(
     if book is None:
         return
     try:
-        identity, words = _identity(book, label, plan, found)
-        if identity is None:
-            return
-        unit = identity.unit
-        if not everyone:
-            everyone.append(all_assignments(plan))
-        may = {r.item.id: r for r in reportable(plan, unit, everyone[0])}
-        sheets = []
-        rows: list[tuple[str, int, dict[Column, Any]]] = []
-        for share, name, _ids in identity.sheets:
-            if name not in book.sheetnames:
-                found.problems.append(problem("form-identity", "sheet", sheet=name).located(label, 0, 0))
-                return
-            ids, filled = _sheet_rows(book[name], name, label, found)
-            sheets.append((share, name, tuple(ids)))
-            rows += filled
-        returned = replace(identity, sheets=tuple(sheets))
-        if returned.checksum() != _value(book, KEY_CHECKSUM):
-            found.problems.append(
-                problem("form-identity", "checksum", unit=unit).at(
-                    label, (SHEET, IDENTITY_SHEET, KEY_CHECKSUM)
-                )
-            )
-        for name, r, cells in rows:
-            entry = _entry(cells, name, r, label, plan, unit, may, words, today, found)
-            if entry is None:
-                continue
-            key = (entry.id, entry.date, entry.status, entry.evidence)
-            if key in seen:
-                found.skipped += 1  # already in the log (or earlier in this import): nothing to add
-                continue
-            seen.add(key)
-            note = f"{entry.note} ({os.path.basename(path)})" if entry.note else os.path.basename(path)
-            found.rows.append(FormRow(replace(entry, note=note), label, name, r))
+        contents = _contents(book, label, plan, found)
+    except DamagedSheet:
+        found.problems.append(problem("form-file", "damaged").located(label, 0, 0))
+        return
     finally:
         book.close()
+    if contents is None:
+        return
+    identity, words, rows = contents
+    unit = identity.unit
+    if not everyone:
+        everyone.append(all_assignments(plan))
+    may = {r.item.id: r for r in reportable(plan, unit, everyone[0])}
+    for name, r, cells in rows:
+        entry = _entry(cells, name, r, label, plan, unit, may, words, today, found)
+        if entry is None:
+            continue
+        key = (entry.id, entry.date, entry.status, entry.evidence)
+        if key in seen:
+            found.skipped += 1  # already in the log (or earlier in this import): nothing to add
+            continue
+        seen.add(key)
+        found.rows.append(FormRow(replace(entry, note=with_source(entry.note, path)), label, name, r))
+
+
+# What the log refuses in a text or cannot write, in a file name: control characters, line breaks and
+# tabs, invisible characters (bidi overrides, zero-width spaces), and the bytes of a name that are not
+# UTF-8 (os.fsdecode's lone surrogates).
+_UNRECORDABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE.pattern[1:-1] + "]")
+
+
+def source_name(path: str) -> str:
+    """The form's file name as a log entry records it: as the log reads text (NFC, no-break spaces as
+    spaces: a Mac writes names decomposed), with '?' for what the log refuses, and for Greek or
+    Cyrillic letters mixed with Latin ones (a look-alike). The name is the office's, not the unit's:
+    nothing in it may refuse the unit's row."""
+    name = _UNRECORDABLE.sub("?", nfc(os.path.basename(path)))
+    return LOOKALIKE_SCRIPTS.sub("?", name) if lookalike(name) is not None else name
+
+
+def with_source(note: str | None, path: str) -> str:
+    """An imported entry's note: the unit's note, then the form's file name in brackets
+    ("Đã gửi bản giấy (so-y-te.xlsx)"), or the file name alone. A note written wholly in Greek or
+    Cyrillic letters keeps no file name, which would make it a mix the log refuses as a look-alike."""
+    name = source_name(path)
+    if not note:
+        return name
+    both = f"{note} ({name})"
+    return note if lookalike(both) is not None and lookalike(note) is None else both
+
+
+Rows = list[tuple[str, int, dict[Column, Any]]]
+
+
+def _contents(
+    book: Any, label: str, plan: Plan, found: ImportFound
+) -> tuple[FormIdentity, Words, Rows] | None:
+    """What a workbook says: the form's identity as issued, the words it offered, and the rows its
+    unit filled (sheet, row, cells); None (and the problems) when it is not a form of this plan as
+    issued."""
+    identity, words = _identity(book, label, plan, found)
+    if identity is None:
+        return None
+    sheets = []
+    rows: Rows = []
+    for share, name, _ids in identity.sheets:
+        if name not in book.sheetnames:
+            found.problems.append(problem("form-identity", "sheet", sheet=name).located(label, 0, 0))
+            return None
+        ids, filled = _sheet_rows(book[name], name, label, found)
+        sheets.append((share, name, tuple(ids)))
+        rows += filled
+    returned = replace(identity, sheets=tuple(sheets))
+    if returned.checksum() != _value(book, KEY_CHECKSUM):
+        found.problems.append(
+            problem("form-identity", "checksum", unit=identity.unit).at(
+                label, (SHEET, IDENTITY_SHEET, KEY_CHECKSUM)
+            )
+        )
+    return identity, words, rows
 
 
 def _open(path: str, label: str, found: ImportFound) -> Any:
@@ -181,23 +261,63 @@ def _open(path: str, label: str, found: ImportFound) -> Any:
     if len(raw) > MAX_BYTES:
         found.problems.append(problem("form-file", "too-large", size=MAX_BYTES).located(label, 0, 0))
         return None
+    if raw.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in raw:
+        found.problems.append(problem("form-file", "encrypted").located(label, 0, 0))
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                found.problems.append(
-                    problem("form-file", "too-large", size=MAX_UNPACKED).located(label, 0, 0)
-                )
-                return None
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            refused = _unbounded_part(archive)
+        if refused is not None:
+            found.problems.append(refused.located(label, 0, 0))
+            return None
+        # data_only=False: a formula reads as its formula, so that a row can refuse it (_cell_value).
+        # External links hold cached copies of other workbooks, read whole: a form has none to read.
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
         found.problems.append(problem("form-file", "not-xlsx").located(label, 0, 0))
         return None
 
 
+def part_limit(name: str, role: str | None = None) -> int:
+    """How many bytes the part `name` of a form may unpack to; `role`, the content type
+    [Content_Types].xml gives it, when it gives one (the smaller bound holds)."""
+    by_name = next((limit for pattern, limit in _PART_LIMITS if pattern.fullmatch(name)), OTHER_PART)
+    return by_name if role is None else min(by_name, _ROLE_LIMITS.get(role, OTHER_PART))
+
+
+def _unbounded_part(archive: zipfile.ZipFile) -> Problem | None:
+    """The first bound the archive's parts break, before anything of them is read: all of them
+    together, each by its name and role, and each part's compression ratio."""
+    infos = archive.infolist()
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
+        return problem("form-file", "too-large", size=MAX_UNPACKED)
+    for info in infos:
+        if info.file_size > part_limit(info.filename):
+            return problem("form-file", "part-too-large", part=info.filename, limit=part_limit(info.filename))
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            return problem("form-file", "part-ratio", part=info.filename, ratio=ratio, limit=MAX_RATIO)
+    sizes = {info.filename: info.file_size for info in infos}
+    for name, role in _roles(archive, sizes):
+        if sizes[name] > part_limit(name, role):
+            return problem("form-file", "part-too-large", part=name, limit=part_limit(name, role))
+    return None
+
+
+def _roles(archive: zipfile.ZipFile, sizes: Mapping[str, int]) -> list[tuple[str, str]]:
+    """(part, content type) for each part [Content_Types].xml gives a role (itself bounded above),
+    read as openpyxl reads it (packaging/manifest.py: the Override elements)."""
+    if "[Content_Types].xml" not in sizes:
+        return []
+    root = fromstring(archive.read("[Content_Types].xml"))
+    overrides = ((o.get("PartName") or "", o.get("ContentType") or "") for o in root.findall(_OVERRIDE))
+    return [(name[1:], role) for name, role in overrides if name[1:] in sizes]
+
+
 def _value(book: Any, key: str) -> Any:
     if IDENTITY_SHEET not in book.sheetnames:
         return None
-    for row in book[IDENTITY_SHEET].iter_rows(min_row=1, max_row=64, max_col=2, values_only=True):
+    for row in _rows(book[IDENTITY_SHEET], min_row=1, max_row=64, max_col=2, values_only=True):
         if row and row[0] == key:
             return row[1] if len(row) > 1 else None
     return None
@@ -256,19 +376,60 @@ def _identity(book: Any, label: str, plan: Plan, found: ImportFound) -> tuple[Fo
     return FormIdentity(plan_id=plan_id, unit=unit, issued=issued, sheets=sheets), words
 
 
-def _sheet_rows(
-    ws: Worksheet, name: str, label: str, found: ImportFound
-) -> tuple[list[str], list[tuple[str, int, dict[Column, Any]]]]:
+class Untyped(StrEnum):
+    """What a filled cell holds instead of a value the unit typed (the form-row problem's variant)."""
+
+    FORMULA = "formula"  # =1/0, =DATE(2021;6;18), =HYPERLINK(…): its result is Excel's, not typed
+    ERROR = "excel-error"  # #DIV/0!, #N/A: an error value, typed or computed
+
+
+@dataclass(frozen=True, slots=True)
+class UntypedCell:
+    """A filled cell holding a formula (its text) or an Excel error (its code)."""
+
+    kind: Untyped
+    text: str
+
+
+def _cell_value(cell: Any, column: Column) -> Any:
+    """A cell as the import reads it: its value, or in a column the unit fills an UntypedCell. The
+    workbook is read with data_only=False, so a formula reads as its formula whether or not a result
+    was saved with it (LibreOffice saves =1/0 with its result, #DIV/0!; a generator saves none)."""
+    if column in FILLED and cell.data_type == "f":
+        return UntypedCell(Untyped.FORMULA, str(getattr(cell.value, "text", cell.value)))
+    if column in FILLED and cell.data_type == "e":
+        return UntypedCell(Untyped.ERROR, str(cell.value))
+    return cell.value.strip() if isinstance(cell.value, str) else cell.value
+
+
+class DamagedSheet(Exception):
+    """openpyxl failed while reading a sheet's rows (it reads them only when asked)."""
+
+
+def _rows(ws: Worksheet, **bounds: Any) -> Iterator[tuple[Any, ...]]:
+    """`ws.iter_rows(**bounds)`, any failure of openpyxl's on the way raised as DamagedSheet (a cell
+    past column XFD raises ValueError), so that a failure of tthc's own is never taken for one."""
+    rows = ws.iter_rows(**bounds)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl raises many kinds on a damaged sheet
+            raise DamagedSheet from exc
+        yield row
+
+
+def _sheet_rows(ws: Worksheet, name: str, label: str, found: ImportFound) -> tuple[list[str], Rows]:
     """The obligation IDs of a sheet's rows, in order, and the rows the unit filled (their cells)."""
     ids: list[str] = []
     filled = []
     columns = list(Column)
-    for r, values in enumerate(
-        ws.iter_rows(min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=len(columns), values_only=True),
+    for r, row in enumerate(
+        _rows(ws, min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=len(columns)),
         start=FIRST_ROW,
     ):
-        cells = {c: values[c.number - 1] if c.number - 1 < len(values) else None for c in columns}
-        cells = {c: (v.strip() if isinstance(v, str) else v) for c, v in cells.items()}
+        cells = {c: _cell_value(row[c.number - 1], c) if c.number - 1 < len(row) else None for c in columns}
         if cells[Column.ID]:
             ids.append(str(cells[Column.ID]))
         if any(cells[c] not in (None, "") for c in FILLED):
@@ -297,6 +458,10 @@ def _entry(
     def bad(column: Column, code: str, variant: str = "", **params: Any) -> None:
         found.problems.append(form_problem(problem(code, variant, **params), label, sheet, r, column))
 
+    untyped = {c for c in FILLED if isinstance(cells[c], UntypedCell)}
+    for column in FILLED:
+        if isinstance(cell := cells[column], UntypedCell):
+            bad(column, "form-row", str(cell.kind), value=cell.text)
     item_id = str(cells[Column.ID])
     if item_id not in plan.by_id:
         bad(Column.ID, "form-row", "unknown-id", id=item_id)
@@ -307,17 +472,18 @@ def _entry(
     chosen = cells[Column.STATUS]
     if chosen in (None, ""):
         bad(Column.STATUS, "form-row", "no-status")
-    else:
+    elif Column.STATUS not in untyped:
         status = words.status.get(fold(str(chosen)))
         if status is None:
             bad(Column.STATUS, "form-row", "status", value=str(chosen), allowed=words.offered)
-    day = _day(cells[Column.DATE], bad)
+    day = None if Column.DATE in untyped else _day(cells[Column.DATE], bad)
     if day is not None and day > today:
         bad(Column.DATE, "form-row", "future", day=day, today=today)
     texts = {}
     for column in (Column.EVIDENCE, Column.NOTE):
-        value = cells[column]
-        text = unicodedata.normalize("NFC", str(value)).strip() if value not in (None, "") else None
+        value = cells[column] if column not in untyped else None
+        # As the log reads text (loader: NFC, no-break spaces as spaces), or it would not read back.
+        text = nfc(str(value)).strip() if value not in (None, "") else None
         if text and (CONTROL.search(text) or INVISIBLE.search(text)):
             bad(column, "form-row", "control")
         texts[column] = text or None

@@ -42,7 +42,8 @@ class ReportPeriod:
     basis: str | None = None
 
 
-_CODE = re.compile(r"^(\d{4})(?:-(?:([MQH])(\d{1,2})|(9M)))?$")
+# [0-9], not \d: \d also takes '٢٠٢١' and '２０２１', which int() reads; periods are typed in ASCII digits.
+_CODE = re.compile(r"^([0-9]{4})(?:-(?:([MQH])([0-9]{1,2})|(9M)))?$")
 
 
 def report_period(text: str) -> ReportPeriod:
@@ -85,18 +86,21 @@ def report_period(text: str) -> ReportPeriod:
 # --- a period as a person types it ------------------------------------------------------------------
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_TYPED_CODE = re.compile(r"^(\d{4})(?:-(?:([mqhw])(\d{1,2})|(9m)))?$")
-_DAY = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+_TYPED_CODE = re.compile(r"^([0-9]{4})(?:-(?:([mqhw])([0-9]{1,2})|(9m)))?$")
+_DAY = r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})"
 # The words tables print for a period (present/labels.period_words), in Vietnamese and in English,
 # without diacritics or capitals: each form -> how its code is made from the numbers it holds.
 _WORDS = (
-    (re.compile(r"^(?:quy|quarter) (i|ii|iii|iv|[1-4])/(\d{4})$"), "Q"),
-    (re.compile(r"^(?:thang|month) (\d{1,2})/(\d{4})$"), "M"),
-    (re.compile(r"^(?:tuan|week) (\d{1,2})/(\d{4})$"), "W"),
-    (re.compile(r"^6 thang dau nam (\d{4})$|^(?:the )?first half(?: of)? (\d{4})$"), "H1"),
-    (re.compile(r"^6 thang cuoi nam (\d{4})$|^(?:the )?second half(?: of)? (\d{4})$"), "H2"),
-    (re.compile(r"^9 thang(?: dau)?(?: nam)? (\d{4})$|^(?:the )?first nine months(?: of)? (\d{4})$"), "9M"),
-    (re.compile(r"^(?:nam|year) (\d{4})$"), ""),
+    (re.compile(r"^(?:quy|quarter) (i|ii|iii|iv|[1-4])/([0-9]{4})$"), "Q"),
+    (re.compile(r"^(?:thang|month) ([0-9]{1,2})/([0-9]{4})$"), "M"),
+    (re.compile(r"^(?:tuan|week) ([0-9]{1,2})/([0-9]{4})$"), "W"),
+    (re.compile(r"^6 thang dau nam ([0-9]{4})$|^(?:the )?first half(?: of)? ([0-9]{4})$"), "H1"),
+    (re.compile(r"^6 thang cuoi nam ([0-9]{4})$|^(?:the )?second half(?: of)? ([0-9]{4})$"), "H2"),
+    (
+        re.compile(r"^9 thang(?: dau)?(?: nam)? ([0-9]{4})$|^(?:the )?first nine months(?: of)? ([0-9]{4})$"),
+        "9M",
+    ),
+    (re.compile(r"^(?:nam|year) ([0-9]{4})$"), ""),
 )
 
 

@@ -47,6 +47,7 @@ class ItemStatus:
     last: Entry | None = None
     children_done: int | None = None
     children_total: int | None = None
+    done_by: str | None = None  # who reported the completion, when its entry says (`by`)
 
     @property
     def done(self) -> bool:
@@ -69,14 +70,16 @@ def judge(
 ) -> ItemStatus:
     """Status of one item on `today`, judged against its effective due date (Art. 148(5))."""
     done_on: date | None = None
+    done_by: str | None = None
     started_on: date | None = None
     for entry in entries:
         if entry.status == EntryStatus.DONE:
             # A second "done" (a repeated report) does not move the completion date; only
             # "reopened" in between does.
-            done_on = done_on or entry.date
+            if done_on is None:
+                done_on, done_by = entry.date, entry.by
         elif entry.status == EntryStatus.REOPENED:
-            done_on = None
+            done_on = done_by = None
         elif entry.status == EntryStatus.STARTED and started_on is None:
             started_on = entry.date
     last = entries[-1] if entries else None
@@ -85,10 +88,11 @@ def judge(
     due = item.deadline.effective_due
     if done_on is not None:
         if due is None:  # on time needs a due date
-            return ItemStatus(item, Status.DONE, done_on, started_on, None, last)
+            return ItemStatus(item, Status.DONE, done_on, started_on, None, last, done_by=done_by)
         if done_on <= due:
-            return ItemStatus(item, Status.DONE_ON_TIME, done_on, started_on, None, last)
-        return ItemStatus(item, Status.DONE_LATE, done_on, started_on, (done_on - due).days, last)
+            return ItemStatus(item, Status.DONE_ON_TIME, done_on, started_on, None, last, done_by=done_by)
+        days = (done_on - due).days
+        return ItemStatus(item, Status.DONE_LATE, done_on, started_on, days, last, done_by=done_by)
     if due is None:
         # "Thường xuyên" work is never overdue during the year; the year-end review judges it. An item
         # for which the plan states no deadline at all (IV.2: each unit writes its plan) is not

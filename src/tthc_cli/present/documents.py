@@ -104,6 +104,7 @@ class OwnerCount:
     owed: int
     group: bool = False
     definite: bool = True  # False: an open-ended group ("các cơ quan … có liên quan")
+    on_time_rate: float | None = None  # a unit's, as its figures give it (a group's work has none)
 
 
 def _owes_itself(row: Assignment) -> bool:
@@ -124,7 +125,15 @@ def owners_needing_attention(
     for figures in unit_figures(plan, sts, as_of):
         mine = rows.get(figures.unit, [])
         soon = sum(1 for r in mine if _owes_itself(r) and sts[r.item.id].status is Status.DUE_SOON)
-        units.append(OwnerCount(name=figures.unit, overdue=figures.overdue, due_soon=soon, owed=figures.owed))
+        units.append(
+            OwnerCount(
+                name=figures.unit,
+                overdue=figures.overdue,
+                due_soon=soon,
+                owed=figures.owed,
+                on_time_rate=figures.on_time_rate,
+            )
+        )
     tally: dict[str, Counter[Status]] = {}
     for item in obligations_owed(plan):
         if item.standing:

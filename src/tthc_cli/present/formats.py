@@ -29,7 +29,7 @@ from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
 from tthc_cli.present.documents import Brief, Report, part_count_words, part_counts, part_groups
 from tthc_cli.present.export import to_ics
-from tthc_cli.present.labels import dmy, item_label, item_title, kind_labels
+from tthc_cli.present.labels import dmy, item_label, item_title, kind_labels, percent
 
 # --- views: what a command found, in every form it can be written ----------------------------------
 
@@ -213,9 +213,12 @@ def unit_heading(unit: str, figures: UnitFigures | None, rows: int, today: date)
         )
         if n
     ]
-    return _("{unit}: {what} (status on {today})").format(
-        unit=unit, what=", ".join(said) or _("nothing"), today=day
-    )
+    what = ", ".join(said) or _("nothing")
+    if figures.judged:  # the on-time rate, as the report's "By unit" and the JSON give it
+        what += "; " + _("on time {done}/{judged} ({rate})").format(
+            done=figures.done_on_time, judged=figures.judged, rate=percent(figures.on_time_rate)
+        )
+    return _("{unit}: {what} (status on {today})").format(unit=unit, what=what, today=day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ from tthc_cli.i18n import _, pgettext
 from tthc_cli.present.labels import dmy, entry_status_label, item_label, plan_title, status_label
 from tthc_cli.present.messages import message
 from tthc_cli.present.reporters import format_text
+from tthc_cli.textnorm import one_line
 
 
 def status_words() -> dict[EntryStatus, str]:
@@ -354,4 +355,7 @@ def format_form_problem(p: Problem) -> str:
         where = p.file
     else:
         return format_text(p)
-    return f"{where}: {p.severity}[{p.code}] {message(p)}"
+    # One line whatever the file is named: a line feed in a name would forge a diagnostic of its own,
+    # and a byte of it that is not UTF-8 (a lone surrogate) would stop the output.
+    line = one_line(f"{where}: {p.severity}[{p.code}] {message(p)}")
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")

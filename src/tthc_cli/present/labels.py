@@ -63,6 +63,11 @@ def dmy(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
+def percent(rate: float | None) -> str:
+    """A rate as people read it: 0.75 -> "75%"; "—" when there is none (nothing judged yet)."""
+    return "—" if rate is None else f"{rate:.0%}"
+
+
 def grouped(n: int) -> str:
     """A count as the reader's language writes it: 29.900 in Vietnamese, 29,900 in English."""
     text = f"{n:,}"

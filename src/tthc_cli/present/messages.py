@@ -145,6 +145,9 @@ MESSAGES.update(
         "not-regular-file": lambda a: _("{path} is {kind}, not a regular file; it cannot be read").format(
             path=a["path"], kind=file_kind_words(a["kind"])
         ),
+        "link-outside": N_(
+            "{path} is a link to a file outside the plan folder; copy the file into the folder instead"
+        ),
     }
 )
 
@@ -976,6 +979,9 @@ MESSAGES.update(
 )
 
 
+_MIB = 1024 * 1024  # a form part's bound is said in MiB, as the README states it
+
+
 def _not_units(a: Args) -> str:
     text = _("{id} is not {unit}'s to report").format(id=a["id"], unit=a["unit"])
     if a.get("owner"):
@@ -989,6 +995,22 @@ MESSAGES.update(
         "form-file/unreadable": N_("cannot be read: {reason}"),
         "form-file/too-large": N_("larger than {size} bytes (unpacked); a form is far smaller"),
         "form-file/not-xlsx": N_("not an Excel workbook (.xlsx); save the form as .xlsx and send it again"),
+        "form-file/encrypted": N_(
+            "the workbook is protected by a password; remove the password (in Excel: File › Info › Protect "
+            "Workbook › Encrypt with Password, left empty), save it as .xlsx and send it again"
+        ),
+        "form-file/damaged": N_(
+            "the workbook is damaged and cannot be read; open it in Excel or LibreOffice, save it again as "
+            ".xlsx and send it again"
+        ),
+        "form-file/part-too-large": lambda a: _(
+            "its part {part} unpacks to more than {limit} MiB, far more than a form holds, and is not "
+            "read; copy the filled cells into a new form (tthc form) and send that"
+        ).format(part=quote_text(a["part"]), limit=_count(a["limit"] // _MIB)),
+        "form-file/part-ratio": lambda a: _(
+            "its part {part} is compressed {ratio} to 1, beyond the {limit} to 1 of any real form, and is "
+            "not read (a zip bomb?); copy the filled cells into a new form (tthc form) and send that"
+        ).format(part=quote_text(a["part"]), ratio=_count(a["ratio"]), limit=_count(a["limit"])),
         "form-identity/not-a-form": N_(
             "not a form tthc issued (its hidden sheet is missing); fill the form made by tthc form"
         ),
@@ -1016,6 +1038,12 @@ MESSAGES.update(
         "form-row/impossible-date": N_("'{value}' is not a real date"),
         "form-row/future": N_("{day} is after today ({today}); report progress once it has happened"),
         "form-row/control": N_("a control or invisible character in the text; retype the cell"),
+        "form-row/formula": lambda a: _(
+            "this cell holds a formula ({formula}), not a value typed in; type the value itself"
+        ).format(formula=quote_text("=" + str(a["value"]).removeprefix("="))),
+        "form-row/excel-error": lambda a: _(
+            "this cell holds an Excel error ({value}); type the value itself"
+        ).format(value=quote_text(a["value"])),
     }
 )
 
@@ -1031,6 +1059,11 @@ MESSAGES.update(
         ),
         "log-history/deleted": N_(
             "this log file was deleted or renamed in the change: the log is append-only; restore it"
+        ),
+        "log-history/base-unreadable": N_(
+            "this log file cannot be read as the base of the change has it, so whether the change keeps "
+            "its entries cannot be checked: fix the file on the base branch first (its own commit), then "
+            "check the change again"
         ),
     }
 )

@@ -41,6 +41,7 @@ from tthc_cli.present.labels import (
     inferred_words,
     item_label,
     item_title,
+    percent,
     period_words,
     plan_title,
     report_period_label,
@@ -303,7 +304,7 @@ def _environment(template_dir: str | None, language: str) -> jinja2.Environment:
     env.filters["label"] = item_label
     env.filters["name"] = item_title
     env.filters["md"] = markdown_cell
-    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    env.filters["pct"] = percent
     env.filters["plan_title"] = plan_title
     env.filters["period"] = period_words
     env.filters["share"] = share_name  # a share of a split item: "Sở Y tế quý I/2021"

@@ -7,7 +7,7 @@ the reader's language by present/messages.message."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -53,6 +53,24 @@ class Reporter:
         raise NotImplementedError
 
 
+def first_shown(problems: Sequence[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The problems printed in full — every error before any warning (each in its order), the first
+    MAX_SHOWN — and those left to count: 150 warnings about fields the plan does not name must not
+    hide the one error that stops the command."""
+    ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
+    return ordered[:MAX_SHOWN], ordered[MAX_SHOWN:]
+
+
+def more_line(left: Sequence[Problem]) -> str:
+    """The problems not printed, counted ("… and 29,900 more"), the warnings among them said apart."""
+    warnings = sum(1 for p in left if not p.is_error)
+    if not warnings:
+        return _("… and {count} more").format(count=grouped(len(left)))
+    return _("… and {count} more ({errors} errors, {warnings} warnings)").format(
+        count=grouped(len(left)), errors=grouped(len(left) - warnings), warnings=grouped(warnings)
+    )
+
+
 class TextReporter(Reporter):
     """Each problem, the offending line under it; the first MAX_SHOWN in full, then a count, as
     compilers do (30,000 problems are one mistake repeated); the verdict on stderr."""
@@ -61,13 +79,14 @@ class TextReporter(Reporter):
 
     def report(self, result: CheckResult) -> None:
         excerpts = _Excerpts(result.sources)
-        for problem in result.problems[:MAX_SHOWN]:
+        shown, left = first_shown(result.problems)
+        for problem in shown:
             out(format_text(problem))
             excerpt = excerpts.line(problem.file, problem.line)
             if excerpt is not None:
                 out(f"  {problem.line:>5} | {excerpt}")
-        if len(result.problems) > MAX_SHOWN:
-            out(_("… and {count} more").format(count=grouped(len(result.problems) - MAX_SHOWN)))
+        if left:
+            out(more_line(left))
         c = count(result.problems)
         note(
             _("{verdict}: {errors} error(s), {warnings} warning(s) in {files} file(s)").format(

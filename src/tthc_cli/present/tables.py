@@ -42,16 +42,22 @@ class Extra:
     data: list[Any]
 
 
-def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) -> Extra:
+def status_extra(
+    items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus], reporter: Sequence[bool] = ()
+) -> Extra:
+    """Each item's status as a column; where `reporter` is true for a row (a member's view of its
+    group's work), who reported the completion too."""
     cells: list[Cell] = []
     data: list[Any] = []
-    for item in items:
+    for n, item in enumerate(items):
         st = statuses[item.id]
         label = status_label(st.status)
         if st.children_total:
             label += " " + _("({done}/{total} sub-items done)").format(
                 done=st.children_done, total=st.children_total
             )
+        if st.done_by and n < len(reporter) and reporter[n]:
+            label += " — " + _("reported by {unit}").format(unit=st.done_by)
         cells.append(label)
         data.append(
             {
@@ -61,6 +67,7 @@ def status_extra(items: Sequence[PlanItem], statuses: Mapping[str, ItemStatus]) 
                 "days_late": st.days_late,
                 "children_done": st.children_done,
                 "children_total": st.children_total,
+                "reported_by": st.done_by,
             }
         )
     return Extra("status", _("Status"), cells, data)
@@ -236,7 +243,7 @@ def unit_table(
         content=3,
     )
     if statuses is not None:
-        table = table.add(status_extra([r.item for r in rows], statuses))
+        table = table.add(status_extra([r.item for r in rows], statuses, [r.via is not None for r in rows]))
     return table.add(id_extra([r.item for r in rows])) if ids else table
 
 

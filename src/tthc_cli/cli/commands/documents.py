@@ -43,7 +43,7 @@ from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
 from tthc_cli.present.messages import message, not_regular
 from tthc_cli.present.periodic import build_periodic_report, owed_reports, regime_period
-from tthc_cli.present.reporters import MAX_SHOWN, format_text
+from tthc_cli.present.reporters import first_shown, format_text, more_line
 
 F = TypeVar("F", ReportFormat, ExportFormat)
 T = TypeVar("T")
@@ -306,8 +306,11 @@ def read_counts_option(path: str, plan: Plan) -> CountsTable:
         fail(_("--counts {problem}").format(problem=not_regular(exc.path, exc.kind)))
     except OSError as exc:
         fail(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
-    for found in problems[:MAX_SHOWN]:
+    shown, left = first_shown(problems)
+    for found in shown:
         note(format_text(found))
+    if left:
+        note(more_line(left))
     if table is None:
         errors = sum(1 for p in problems if p.is_error)
         fail(

@@ -24,6 +24,7 @@ from tthc_cli.domain.item_ids import unit_slug
 from tthc_cli.domain.problems import Problem
 from tthc_cli.i18n import N_, _, ngettext, os_reason
 from tthc_cli.present.console import note
+from tthc_cli.present.reporters import first_shown, more_line
 
 
 def form(
@@ -114,7 +115,6 @@ def import_forms(
     # openpyxl and the validation models (~250 ms): for this command only.
     from tthc_cli.data.imports import read_forms
     from tthc_cli.data.progress import AppendError, EntryRefused, record_entries, unit_log_file
-    from tthc_cli.present.forms import format_form_problem
 
     now = real_today()  # a form's dates are checked against the real calendar, whatever --today says
     directory = data_dir(data)
@@ -140,8 +140,7 @@ def import_forms(
             problems += found.place(exc.problems, exc.placed)
         except OSError as exc:
             fail(_("cannot write the progress log: {reason}").format(reason=os_reason(exc)))
-    for p in problems:
-        note(format_form_problem(p))
+    _show(problems)
     if refused:
         if not problems:
             note(_("the log with the forms' rows appended would not read back as those rows"))
@@ -153,15 +152,38 @@ def import_forms(
             ).format(count=len(problems)),
             EXIT_DATA,
         )
-    for p in warnings:  # about the files written: shown, the rows written all the same
-        note(format_form_problem(p))
-    targets = sorted({t for t, _e in batch})
-    note(
-        _("recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log").format(
-            added=len(batch), forms=len(files), files=", ".join(targets) or "—", skipped=found.skipped
-        )
-    )
+    _show(warnings)  # about the files written: shown, the rows written all the same
+    note(_recorded(len(batch), len(files), sorted({t for t, _e in batch}), found.skipped))
     return EXIT_OK
+
+
+def _show(problems: list[Problem]) -> None:
+    """Each problem at its place, the first MAX_SHOWN of them and then how many more, as validate
+    prints them (a form of 5,000 bad rows printed 957 KB)."""
+    # openpyxl (present/forms.py), as for the import itself: for this command only.
+    from tthc_cli.present.forms import format_form_problem
+
+    shown, left = first_shown(problems)
+    for p in shown:
+        note(format_form_problem(p))
+    if left:
+        note(more_line(left))
+
+
+def _recorded(added: int, forms: int, targets: list[str], skipped: int) -> str:
+    """What an import that went through did: the entries written and where, or that there was nothing
+    new (a form imported again: every row already in the log) or nothing filled."""
+    if added:
+        return _(
+            "recorded {added} entries from {forms} form(s) in {files}; {skipped} already in the log"
+        ).format(added=added, forms=forms, files=", ".join(targets), skipped=skipped)
+    if skipped:
+        return ngettext(
+            "nothing new to record: the {skipped} filled row of {forms} form(s) is already in the log",
+            "nothing new to record: the {skipped} filled rows of {forms} form(s) are already in the log",
+            skipped,
+        ).format(skipped=skipped, forms=forms)
+    return _("nothing to record: no row of the {forms} form(s) is filled in").format(forms=forms)
 
 
 # Warnings of the log that an import refuses when they stand on a row it brings: a unit's form

@@ -23,7 +23,7 @@ from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import dmy, entry_status_label
+from tthc_cli.present.labels import dmy, entry_status_label, item_label
 from tthc_cli.present.messages import message
 from tthc_cli.present.reporters import format_text
 
@@ -146,7 +146,10 @@ def add(
         note(format_text(d))
     note(
         _("recorded: {id} {status} {day} in {path}").format(
-            id=key, status=entry_status_label(status), day=dmy(day), path=path
+            id=item_label(plan.by_id[key], plan.meta),
+            status=entry_status_label(status),
+            day=dmy(day),
+            path=path,
         )
     )
     return EXIT_OK

@@ -642,11 +642,31 @@ def test_export_without_a_format_or_a_suffix_says_which_to_give(run, tmp_path: P
 
 @pytest.mark.parametrize(
     ("typed", "kind"),
-    [("review", "review"), ("PL I", "review"), ("pl ii", "inspection"), ("Nhiệm vụ", "task")],
+    [
+        ("review", "review"),
+        ("PL I", "review"),
+        ("pl ii", "inspection"),
+        ("Nhiệm vụ", "task"),
+        ("Phụ lục I", "review"),
+        ("phu luc ii", "inspection"),
+        ("Appendix II", "inspection"),
+        ("trách nhiệm", "duty"),
+        ("Mục IV", "duty"),
+        ("Ghi chú", "note"),
+    ],
 )
 def test_kind_takes_the_names_tables_show(run, typed: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     items = json.loads(run("list", "--kind", typed, "-f", "json").stdout)
     assert items and {i["kind"] for i in items} == {kind}
+
+
+def test_an_unknown_kind_is_answered_with_the_names_tables_show(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--kind", "kiểm soát")
+    assert result.code == 2
+    assert result.stderr == (
+        "tthc: --kind kiểm soát: kế hoạch này có các loại Nhiệm vụ (task), Mục IV (duty), PL I (review), "
+        "PL II (inspection), Ghi chú, đoạn (note)\n"
+    )
 
 
 QUOTE = '(tên có dấu cách phải đặt trong ngoặc kép: "Sở Y tế") '

@@ -123,7 +123,7 @@ def test_a_form_imported_again_says_nothing_new_was_recorded(
     after = (data_dir / "progress.yaml").read_bytes()
     again = tthc("progress", "import", str(filled), "--data", str(data_dir))
     assert again.code == 0
-    assert again.stderr.strip() == "không có gì mới để ghi: 1 dòng đã điền từ 1 biểu mẫu đã có trong sổ"
+    assert again.stderr.strip() == "Không có gì mới để ghi: 1 dòng đã điền từ 1 biểu mẫu đã có trong sổ"
     assert (data_dir / "progress.yaml").read_bytes() == after
     english = tthc("progress", "import", str(filled), "--data", str(data_dir), "--lang", "en")
     assert (

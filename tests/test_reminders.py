@@ -284,7 +284,7 @@ def test_sent_messages_arrive_one_per_unit_and_a_refusal_loses_none_of_the_other
     assert all(str(m["From"]) == "Văn phòng UBND tỉnh <kstthc@haiduong.gov.vn>" for m in arrived)
     assert all("X-Unsent" not in m for m in arrived)
     assert "ttpvhcc@haiduong.gov.vn" not in {e.rcpt_tos[0] for e in box.envelopes}  # nothing to say
-    assert "đã gửi 2, bỏ qua 26, lỗi 1" in result.stderr
+    assert "Đã gửi 2, bỏ qua 26, lỗi 1" in result.stderr
     assert "lỗi Sở Tư pháp: 550 5.1.1 mailbox unavailable" in result.stderr
     assert "bỏ qua UBND huyện Gia Lộc: chưa có địa chỉ e-mail trong units.yaml" in result.stderr
     assert len(list(out.iterdir())) == 29  # every reminder written, addressed or not
@@ -345,7 +345,7 @@ def test_an_unreachable_server_fails_every_message_with_its_reason(plan_dir: Pat
     port = free_port()  # nothing listens there
     result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=smtp_env(port))
     assert result.code == 1
-    assert "đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
+    assert "Đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
 
 
 @pytest.fixture
@@ -392,7 +392,7 @@ def test_a_server_that_trickles_fails_every_message_once_its_budget_is_spent(
     result = tthc("remind", "--send", "--today", DAY, "--data", str(plan_dir), env=env)
     took = time.monotonic() - started
     assert result.code == 1, result.stderr
-    assert "đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
+    assert "Đã gửi 0, bỏ qua 26, lỗi 3" in result.stderr
     assert result.stderr.count("máy chủ thư không xong trong 1 giây") == 3
     assert took < 20  # one budget spent, not one per message (nor forever)
 

@@ -299,8 +299,8 @@ Kinds = Annotated[
         metavar=N_("KIND"),
         # Any text: a plan's kinds include its appendices' names, checked once the plan is loaded.
         help=N_(
-            "Only items of this kind (repeatable): task, duty, or an appendix's name (review, …); "
-            "the names tables show (Nhiệm vụ, PL I) too."
+            "Only items of this kind (repeatable), as tables name it (Nhiệm vụ, Mục IV, PL I, Ghi chú), "
+            "by its full name (Trách nhiệm, Phụ lục I) or by its code (task, duty, review, …)."
         ),
     ),
 ]

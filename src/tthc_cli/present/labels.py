@@ -227,6 +227,21 @@ def kind_labels(meta: PlanMeta) -> dict[str, str]:
     return labels
 
 
+def kind_names(meta: PlanMeta) -> dict[str, tuple[str, ...]]:
+    """Every name a person may give a kind, in the reader's language: the table's label ("PL I",
+    "Mục IV"), the part's full name ("Phụ lục I", "Trách nhiệm", "Ghi chú") and an appendix's title
+    ("Danh mục thủ tục hành chính rà soát…"); `--kind` reads any of them, or the code."""
+    names = {code: [label] for code, label in kind_labels(meta).items()}
+    names["task"].append(pgettext("kind", "Task"))
+    names["duty"].append(pgettext("kind", "Responsibilities"))
+    names["note"].append(pgettext("kind", "Note"))
+    for a in meta.appendices:
+        if a.number:
+            names[a.name].append(pgettext("kind", "Appendix {number}").format(number=a.number))
+        names[a.name].append(a.title)
+    return {code: tuple(dict.fromkeys(words)) for code, words in names.items()}
+
+
 FACT = {
     "lead": N_("lead"),
     "support": N_("coordinating"),

@@ -22,7 +22,7 @@ from tthc_cli.domain.units import fold
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import _, ngettext
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import grouped, kind_labels
+from tthc_cli.present.labels import grouped, kind_labels, kind_names
 from tthc_cli.present.messages import lookup_note, message, quote_text
 from tthc_cli.present.reporters import format_text
 from tthc_cli.textnorm import CONTROL, INVISIBLE, control_name, visible, whole_number
@@ -177,16 +177,14 @@ def kinds_asked(plan: Plan, kinds: Sequence[str] | None) -> set[str] | None:
     by_name: dict[str, str] = {fold(code): code for code in plan.meta.kinds}
     for lang in i18n.LANGUAGES:
         with i18n.using(lang):
-            by_name.update((fold(label), code) for code, label in kind_labels(plan.meta).items())
+            by_name.update((fold(n), code) for code, names in kind_names(plan.meta).items() for n in names)
     wanted = set()
     for kind in kinds:
         code = by_name.get(fold(kind))
         if code is None:
-            fail(
-                _("--kind {kind}: this plan's kinds are {kinds}").format(
-                    kind=visible(kind), kinds=", ".join(plan.meta.kinds)
-                )
-            )
+            labels = kind_labels(plan.meta)
+            listed = ", ".join(f"{labels.get(code, code)} ({code})" for code in plan.meta.kinds)
+            fail(_("--kind {kind}: this plan's kinds are {kinds}").format(kind=visible(kind), kinds=listed))
         wanted.add(code)
     return wanted
 

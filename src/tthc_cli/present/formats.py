@@ -28,7 +28,7 @@ from tthc_cli.present.console import note, out, print_table
 from tthc_cli.present.contracts import entry_to_dict, item_to_dict
 from tthc_cli.present.deadline_view import reading_to_dict, readings_text
 from tthc_cli.present.documents import Brief, Report, part_count_words, part_counts, part_groups
-from tthc_cli.present.export import to_ics
+from tthc_cli.present.ical import to_ics
 from tthc_cli.present.labels import dmy, item_label, item_title, kind_labels, percent
 
 # --- views: what a command found, in every form it can be written ----------------------------------

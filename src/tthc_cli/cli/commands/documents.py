@@ -10,8 +10,9 @@ from typing import Annotated, TypeVar
 import typer
 
 from tthc_cli import i18n
+from tthc_cli.cli import publish
 from tthc_cli.cli.boundary import EXIT_DATA, EXIT_OK, UserError, fail
-from tthc_cli.cli.commands import data_dir, load, publish, query_day, statuses_on
+from tthc_cli.cli.commands import data_dir, load, query_day, statuses_on
 from tthc_cli.cli.options import (
     DEFAULT_WARN_DAYS,
     Data,

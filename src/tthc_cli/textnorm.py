@@ -68,6 +68,8 @@ _CONTROL_NAMES = {
     0x00: "NUL",
     0x07: "BELL",
     0x08: "BACKSPACE",
+    0x09: "TAB",
+    0x0A: "LINE FEED",
     0x0D: "CARRIAGE RETURN",
     0x1B: "ESCAPE",
     0x7F: "DELETE",

@@ -33,6 +33,7 @@ from tthc_cli.textnorm import (
     control_name,
     lookalike,
     nfc,
+    wide_encoding,
 )
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
@@ -202,6 +203,9 @@ def _text_of(doc: Document, raw: bytes) -> str | None:
     """The file as text, or None with the problem: larger than the bound, or not UTF-8."""
     if len(raw) > MAX_FILE_BYTES:
         doc.report(problem("too-large", size=len(raw), limit=MAX_FILE_BYTES), 1, 1)
+        return None
+    if wide := wide_encoding(raw):
+        doc.report(problem("not-utf8", "wide", encoding=wide), 1, 1)
         return None
     try:
         return raw.decode("utf-8-sig")

@@ -195,6 +195,10 @@ MESSAGES.update(
             size=_count(a["size"]), limit=_count(a["limit"])
         ),
         "not-utf8": N_("byte {byte} is not UTF-8; save the file as UTF-8"),
+        "not-utf8/wide": N_(
+            "the file is saved as {encoding}, not UTF-8; open it and save it as UTF-8 "
+            "(Notepad: Save As…, Encoding: UTF-8)"
+        ),
         "line-separator": N_(
             "{char}: YAML reads it as a line break but editors do not; delete it or use a real line break"
         ),

@@ -107,18 +107,21 @@ def add(
         fail(message(unknown_id(plan, key)), EXIT_DATA)
     if plan.by_id[key].split:
         fail(message(obligation_hint(plan, key)), EXIT_DATA)
+    reported_by = clean_text(by, "--by")
+    # A registered unit or group is recorded by its registered name, as the file it is filed in names
+    # it ('  so y te  ' is Sở Y tế); a name the registry does not know stays as typed.
+    reporter = plan.registry.resolve(reported_by) if reported_by else None
     entry = Entry(
         key,
         day,
         status,
         clean_text(note_text, "--note"),
         clean_text(evidence, "--evidence"),
-        clean_text(by, "--by"),
+        reporter or reported_by,
     )
     target = log_file_for(directory, plan, entry.by, key)
     path = os.path.join(directory, target)
     try:
-        reporter = plan.registry.resolve(entry.by) if entry.by else None
         warnings = record_entries(
             directory, [(target, entry)], now, working_days(), units={target: reporter or ""}
         )

@@ -254,3 +254,60 @@ def test_a_file_name_git_cannot_decode_is_no_traceback(
     run = check(tthc, path, f"{base}..HEAD")
     assert run.code == 0, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_shallow_clone_says_to_fetch_the_full_history(
+    repo: tuple[Path, str], tthc: Callable[..., Any], tmp_path: Path
+) -> None:
+    """actions/checkout fetches one commit by default: BASE...HEAD then has no merge base to find."""
+    path, _base = repo
+    git(path, "checkout", "-q", "-b", "so-y-te")
+    commit(
+        path,
+        "Sở Y tế",
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    git(path, "checkout", "-q", "main")
+    commit(
+        path,
+        OFFICE,
+        {"progress/so-tu-phap.yaml": STP + '  - {id: "review:9", date: 2021-06-21, status: done}\n'},
+    )
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "so-y-te", f"file://{path}", str(clone))
+    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    run = tthc("validate", "--data", str(clone / "ke-hoach"), "--changes", "origin/main...HEAD")
+    assert (run.code, run.stdout) == (2, "")
+    assert "bản sao nông" in run.stderr and "fetch-depth: 0" in run.stderr
+    assert not run.stderr.rstrip().endswith("git báo:")
+
+
+def test_two_histories_that_never_met_are_said_so(repo: tuple[Path, str], tthc: Callable[..., Any]) -> None:
+    path, _base = repo
+    git(path, "checkout", "-q", "--orphan", "elsewhere")
+    commit(
+        path,
+        OFFICE,
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    run = check(tthc, path, "main...elsewhere")
+    assert run.code == 2
+    assert "the two commits share no history" in run.stderr and "BASE..HEAD" in run.stderr
+
+
+def test_a_repository_git_refuses_for_its_owner_is_named_so_with_gits_advice(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    """A CI container often runs as another user than the one owning the checkout."""
+    path, base = repo
+    run = tthc(
+        "validate",
+        "--data",
+        str(path / "ke-hoach"),
+        "--changes",
+        f"{base}..HEAD",
+        env={"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"},
+    )
+    assert run.code == 2
+    assert "không nằm trong" not in run.stderr and "dubious ownership" in run.stderr
+    assert f"git config --global --add safe.directory {path}" in run.stderr

@@ -24,7 +24,10 @@ GIT_TIMEOUT = 60  # seconds for one git command: a forge's clone answers in mill
 
 class ChangesError(Exception):
     """git cannot answer: not installed, not a repository, a revision it does not know. `reason`:
-    "no-git", "not-a-repository", "revision" (with `detail`: the revision), "git" (git's own words)."""
+    "no-git", "not-a-repository", "dubious-ownership" (`detail`: git's advice, the `git config …
+    safe.directory` line), "revision" (with `detail`: the revision), "shallow" (BASE...HEAD in a
+    shallow clone: the history that joins them was not fetched), "no-merge-base" (the two commits
+    share no history), "git" (git's own words)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -62,6 +65,10 @@ def revisions(folder: str, spec: str) -> Revisions:
         top = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
         prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
     except ChangesError as exc:
+        if exc.reason == "git" and "dubious ownership" in exc.detail:
+            # git refuses a repository another user owns (CI containers); it says how to trust it
+            advice = [ln.strip() for ln in exc.detail.splitlines() if "safe.directory" in ln]
+            raise ChangesError("dubious-ownership", advice[0] if advice else "") from None
         if exc.reason == "git":
             raise ChangesError("not-a-repository", folder) from None
         raise
@@ -73,8 +80,21 @@ def revisions(folder: str, spec: str) -> Revisions:
         left, right = spec, "HEAD"
     base, head = (_commit(top, rev or "HEAD") for rev in (left, right))
     if "..." in spec:
-        base = _git(top, "merge-base", base, head).decode("ascii").strip()
+        base = _merge_base(top, base, head)
     return Revisions(base, head, top, prefix)
+
+
+def _merge_base(top: str, base: str, head: str) -> str:
+    """Where HEAD left BASE. git says nothing when there is no such commit (exit 1): because the
+    clone is shallow (actions/checkout fetches one commit by default) or the histories never met."""
+    try:
+        return _git(top, "merge-base", base, head).decode("ascii").strip()
+    except ChangesError as exc:
+        if exc.reason != "git" or exc.detail:
+            raise
+    if _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+        raise ChangesError("shallow")
+    raise ChangesError("no-merge-base")
 
 
 def _commit(top: str, rev: str) -> str:

@@ -172,7 +172,7 @@ class _Excerpts:
         if file not in self.lines:
             raw = self.texts.get(file)
             # a file saved as UTF-16 has no line to show: its one problem says so (not-utf8/wide)
-            unshown = raw is None or wide_encoding(raw) is not None
-            self.lines[file] = [] if unshown else split_lines(raw.decode("utf-8-sig", errors="replace"))
+            shown = raw is not None and wide_encoding(raw) is None
+            self.lines[file] = split_lines(raw.decode("utf-8-sig", errors="replace")) if shown and raw else []
         lines = self.lines[file]
         return lines[line - 1][:200] if 1 <= line <= len(lines) else None

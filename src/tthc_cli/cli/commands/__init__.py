@@ -202,7 +202,8 @@ def clean_text(text: str | None, option: str) -> str | None:
     if m := _UNDECODED_BYTE.search(text):  # bytes that were not UTF-8 (Python's surrogateescape)
         fail(
             _(
-                "{option}: '{value}' is not valid text: the byte {byte} is not UTF-8; type it again in a UTF-8 terminal"
+                "{option}: '{value}' is not valid text: the byte {byte} is not UTF-8; "
+                "type it again in a UTF-8 terminal"
             ).format(
                 option=option,
                 value=quote_text(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")),

@@ -366,6 +366,36 @@ def test_a_period_the_item_names_that_the_regime_lacks_is_warned() -> None:
     assert result.problems[0].path == ("tasks", 4, "reporting", "periods")
 
 
+LATER_MONTHLY_RULE = """
+  - from: 2022-01-01
+    title: Quy định mới từ năm 2022
+    basis: Quyết định giả định số 1/2022
+    reports:
+      - period: month
+        window: Tính từ ngày 15 của tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo
+        basis: x
+    flows:
+      - by: [Văn phòng UBND tỉnh]
+        to: Chủ tịch UBND tỉnh
+        basis: y
+        send: {text: Chậm nhất ngày 20 của tháng báo cáo, basis: z}
+"""
+
+
+def test_a_report_whose_rule_takes_effect_after_the_plan_is_not_said_missing() -> None:
+    regime = (DATA / SOURCE).read_text(encoding="utf-8").rstrip("\n") + "\n" + LATER_MONTHLY_RULE
+    # Items reporting "as regulated" owe the reports of the rules in force during the plan only.
+    assert [p.code for p in load_with(reporting_yaml=regime).problems] == []
+    plan_text = edit(
+        "plan.yaml", "      periods: [quarter, year]\n", "      periods: [month, quarter, year]\n"
+    )
+    result = load_with(plan_yaml=plan_text, reporting_yaml=regime)
+    (said,) = result.problems
+    assert (said.code, said.variant, said.severity.value) == ("reporting-no-report", "later", "warning")
+    words = message(said)
+    assert "không có báo cáo" not in words and "Quy định mới từ năm 2022" in words and "01/01/2022" in words
+
+
 def test_reports_count_toward_the_obligation_bound() -> None:
     # 115 obligations without the regime (4 items × 28 units, and the commune tier in 3 of them), and
     # the reports of four quarters and the year: IV.2's 28 units' and the Office's for 3.2 and IV.5.

@@ -182,10 +182,13 @@ class ReportsOwed:
 def report_kinds(reports: ReportsAsked, schedule: Schedule) -> tuple[PeriodKind, ...]:
     """The periodic reports an item's words ask for: the periods they name ("định kỳ quý, năm":
     quarterly and yearly); for words that leave them to regulation ("theo quy định") and name none,
-    every report the regime has someone owe; none for "đột xuất" or "định kỳ" alone."""
+    every report the regime has someone owe during the plan; none for "đột xuất" or "định kỳ" alone."""
     if reports.periods:
         return tuple(PeriodKind(p) for p in reports.periods)
-    return schedule.regime.kinds(owed_only=True) if reports.as_regulated else ()
+    if not reports.as_regulated:
+        return ()
+    # the reports of the rules in force during the plan: a rule taking effect after it asks nothing
+    return tuple(k for k in schedule.regime.kinds(owed_only=True) if schedule.of_kind(k))
 
 
 def report_dues(
@@ -204,11 +207,21 @@ def report_dues(
     for kind in report_kinds(asked, schedule):
         found = schedule.of_kind(kind)
         if not found:
-            problems.append(
-                warning("reporting-no-report", item=item.id, period=kind).at(
-                    file, (*path, "reporting", "periods")
+            # A rule that has the report but takes effect after the plan's period: not missing.
+            later = next((r for r in schedule.regime.rules if r.report(kind) and r.start), None)
+            said = (
+                warning(
+                    "reporting-no-report",
+                    "later",
+                    item=item.id,
+                    period=kind,
+                    rule=later.title,
+                    start=later.start,
                 )
+                if later is not None
+                else warning("reporting-no-report", item=item.id, period=kind)
             )
+            problems.append(said.at(file, (*path, "reporting", "periods")))
         periods += found
     periods.sort(key=lambda p: (p.cutoff, KIND_ORDER.index(p.kind)))
     who = asked.by or item.lead

@@ -875,6 +875,12 @@ MESSAGES.update(
                 "dates (add the report to the regime, or check the item's `periods`)"
             )
         ),
+        "reporting-no-report/later": _kinded(
+            N_(
+                "{item} asks for {period} reports; reporting.yaml has them only under '{rule}', which takes "
+                "effect on {start}, after the plan's period: they get no dates in this plan"
+            )
+        ),
         "reporting-no-flow": N_(
             "{item}: no flow of the rule '{rule}' in reporting.yaml covers {unit}, so its reports under "
             "that rule get no send-by date and are not listed (add it to a flow's `by`)"

@@ -411,6 +411,16 @@ def test_reports_count_toward_the_obligation_bound() -> None:
     assert "TTHC_MAX_OBLIGATIONS" in message(found)
 
 
+def test_a_plan_past_the_obligation_bound_is_refused_at_the_item_that_asks_the_most() -> None:
+    """One obligation too many: the error stands at IV.2's reports (168 of the 265), not at the last
+    item counted, which only crossed the line."""
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+    files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
+    (found,) = assemble(files, max_obligations=115 + 149).errors
+    assert (found.variant, found.args["item"], found.args["count"]) == ("reports", "duty:IV.2", 168)
+    assert found.path[-1] == "reporting"
+
+
 # --- periods and the grammar -------------------------------------------------------------------------
 
 

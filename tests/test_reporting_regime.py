@@ -411,6 +411,23 @@ def test_reports_count_toward_the_obligation_bound() -> None:
     assert "TTHC_MAX_OBLIGATIONS" in message(found)
 
 
+def test_windows_that_overlap_after_a_day_is_moved_to_the_months_end_are_warned() -> None:
+    """Day 31 of June is moved to 30/06, the day Q2's data is cut off: Q3 would count it again."""
+    text = edit(
+        SOURCE,
+        "Tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý",
+        "Tính từ ngày 31 của tháng trước kỳ báo cáo đến ngày 30 của tháng cuối quý",
+    )
+    result = load_with(reporting_yaml=text)
+    overlaps = [p for p in result.problems if (p.code, p.variant) == ("reporting-window", "overlap")]
+    (said,) = overlaps  # once, at the phrase, for the first pair of periods it makes overlap
+    assert said.severity.value == "warning" and said.file == SOURCE
+    assert said.path == ("rules", 0, "reports", 0, "window")  # the quarter report's phrase
+    words = message(said)
+    assert "quý II/2021" in words and "quý III/2021" in words and "30/06/2021" in words
+    assert not [p for p in load_with().problems if p.variant == "overlap"]  # the shipped windows meet
+
+
 def test_a_plan_past_the_obligation_bound_is_refused_at_the_item_that_asks_the_most() -> None:
     """One obligation too many: the error stands at IV.2's reports (168 of the 265), not at the last
     item counted, which only crossed the line."""

@@ -853,6 +853,13 @@ MESSAGES.update(
         "reporting-window/no-cutoff": _quoting(
             N_("'{phrase}' gives no last day of the data (the cut-off) for {period}")
         ),
+        "reporting-window/overlap": lambda a: _quoting(
+            N_(
+                "'{phrase}' gives windows that overlap: {next}'s data starts on {start}, while "
+                "{period}'s runs to {cutoff}, so those days count in both reports; check the day "
+                "(a day the month lacks is moved to its last day)"
+            )
+        )({**a, "period": period_words(a["period"]), "next": period_words(a["next"])}),
         "reporting-window/before": _quoting(
             N_(
                 "'{phrase}' read for {period} cuts the data off on {cutoff}, before the period begins; "

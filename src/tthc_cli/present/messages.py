@@ -647,6 +647,18 @@ def _unknown_id(a: Args) -> str:
     return text + " " + _("(tthc list shows every ID)")
 
 
+def _unknown_unit_part(a: Args) -> str:
+    """A document name whose unit part matches several units or none: the unit lookup's answer."""
+    if a["units"]:
+        return _("'{name}': the unit matches several units: {units}. Type more of the name.").format(
+            name=a["name"], units="; ".join(_listed(a["units"]))
+        )
+    text = _("'{name}': no unit or group is called so").format(name=a["name"])
+    if a["suggestions"]:
+        return text + "; " + _("Did you mean: {names}?").format(names="; ".join(a["suggestions"]))
+    return text + " " + _("('tthc units' lists every name.)")
+
+
 def _unknown_period(a: Args) -> str:
     """The item's periods in the words tables print ("quý I/2021"), which may also be typed."""
     return _("{item} has no period '{period}'; its periods: {periods}").format(
@@ -660,6 +672,13 @@ MESSAGES.update(
     {
         "unknown-id": _unknown_id,
         "unknown-id/obligation": _unknown_obligation,
+        "unknown-id/unit": _unknown_unit_part,
+        "unknown-id/unit-needed": lambda a: (
+            _(
+                "'{name}' names no unit, and the item is owed by each unit separately: name the unit too"
+            ).format(name=a["name"])
+            + (" (" + _("e.g. '{example}'").format(example=a["example"]) + ")" if a.get("example") else "")
+        ),
         "unknown-id/heading": lambda a: _("'{id}' is a heading, not an item; use one of {ids}").format(
             id=a["id"], ids=", ".join(a["ids"])
         ),

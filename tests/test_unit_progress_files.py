@@ -135,7 +135,7 @@ def test_progress_add_writes_the_reporting_units_file_under_the_layout(data_dir:
     assert tthc("validate", "--data", str(data_dir)).code == 0
 
 
-def test_by_records_the_registered_name_of_the_unit_it_names_and_anything_else_as_typed(data_dir: Path, tthc) -> None:  # type: ignore[no-untyped-def]
+def test_by_records_a_units_registered_name_and_anything_else_as_typed(data_dir: Path, tthc) -> None:  # type: ignore[no-untyped-def]
     (data_dir / "progress").mkdir()
     add = ("progress", "add", "--data", str(data_dir), "--date", "2021-06-02")
     run = tthc(*add, "duty:IV.2", "--unit", "Sở Y tế", "--status", "done", "--by", "  so y te  ")

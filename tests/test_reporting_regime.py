@@ -441,13 +441,16 @@ def test_a_plan_past_the_obligation_bound_is_refused_at_the_item_that_asks_the_m
 # --- periods and the grammar -------------------------------------------------------------------------
 
 
-def test_the_bound_is_blamed_on_an_items_own_parts_only_when_they_pass_it() -> None:
-    """63 obligations come before IV.2, whose 28 units' shares end at 91: a bound of 90 is passed by
-    those shares (each_unit), a bound of 91 only by its reports."""
-    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+def test_the_bound_is_blamed_on_an_items_own_parts_only_when_they_outnumber_its_reports() -> None:
+    """Past the bound, the item that asks for the most is blamed, at the field that asks the most of
+    it: without the regime, 8's 29 units (each_unit); with it, IV.2's 140 reports beside its 28
+    units' shares."""
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml")}
     files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
     (shares,) = assemble(files, max_obligations=90).errors
-    assert (shares.variant, shares.args["item"], shares.path[-1]) == ("", "duty:IV.2", "each_unit")
+    assert (shares.variant, shares.args["item"], shares.path[-1]) == ("", "task:8", "each_unit")
+    assert (shares.args["count"], shares.args["units"], shares.args["occurrences"]) == (29, 29, 1)
+    files[SOURCE] = (DATA / SOURCE).read_bytes()
     (reports,) = assemble(files, max_obligations=91).errors
     assert (reports.variant, reports.path[-1]) == ("reports", "reporting")
     assert reports.args == {"item": "duty:IV.2", "count": 168, "limit": 91}

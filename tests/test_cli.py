@@ -708,6 +708,14 @@ def test_new_refuses_an_invisible_character_in_the_province(run, tmp_path: Path,
     assert not (tmp_path / "x").exists()
 
 
+@pytest.mark.parametrize(("char", "named"), [("\n", "U+000A (LINE FEED)"), ("\t", "U+0009 (TAB)")])
+def test_new_refuses_a_line_break_in_the_province(run, tmp_path: Path, char: str, named: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("new", str(tmp_path / "x"), "--year", "2022", "--province", f"Bắc{char}Ninh")
+    assert result.code == 2
+    assert result.stderr == f"tthc: --province: có ký tự điều khiển {named}; hãy gõ văn bản thường\n"
+    assert not (tmp_path / "x").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [

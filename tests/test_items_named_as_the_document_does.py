@@ -5,6 +5,7 @@ item accepts it: show, progress add, missing, and tab completion offers the name
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -111,3 +112,69 @@ def test_completion_offers_the_documents_numbering_once_it_is_typed(run) -> None
     assert "PL I – 6 (Sở Y tế)" in offered and "review:6" not in offered
     assert "Mục IV.2 – Sở Y tế (quý II/2021)" in complete_ids(ctx, "muc iv.2")  # type: ignore[arg-type]
     assert "review:6" in complete_ids(ctx, "rev")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Mục IV.2 – Sở",
+            "tthc: 'Mục IV.2 – Sở': tên đơn vị khớp với nhiều đơn vị: Sở Công Thương; Sở Nội vụ;",
+        ),
+        (
+            "Mục IV.2 – Giang",
+            "tthc: 'Mục IV.2 – Giang': tên đơn vị khớp với nhiều đơn vị: UBND huyện Bình Giang; "
+            "UBND huyện Cẩm Giàng; UBND huyện Ninh Giang. Hãy gõ đầy đủ hơn.",
+        ),
+        (
+            "Mục IV.2 (quý II/2021)",
+            "tthc: 'Mục IV.2 (quý II/2021)' không nêu đơn vị, mà việc này giao riêng cho từng đơn vị: "
+            "hãy nêu cả đơn vị (ví dụ 'Mục IV.2 – Sở Công Thương (quý II/2021)')",
+        ),
+    ],
+)
+def test_a_name_whose_unit_part_fits_several_units_or_none_says_so_without_made_up_ids(
+    run, data_dir: Path, typed: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    for args in (("show", typed, "--today", "2021-06-20"), ("progress", "add", typed, "--status", "done")):
+        result = run(*args, "--data", str(data_dir))
+        assert result.code == 1, args
+        assert result.stderr.startswith(said), result.stderr
+        assert "duty:IV.2/" not in result.stderr and "phần việc" not in result.stderr
+
+
+def test_an_option_contradicting_the_unit_or_period_the_name_gives_is_refused_naming_both(
+    run, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = ["--data", str(data_dir)]
+    before = (data_dir / "progress.yaml").read_bytes()
+    named = "Mục IV.2 – Sở Y tế (quý II/2021)"
+    add = ("progress", "add", named, "--status", "done", "--date", "2021-06-16", *folder)
+    other_unit = run(*add, "--unit", "Sở Nội vụ")
+    assert (other_unit.code, other_unit.stderr) == (
+        1,
+        f"tthc: '{named}' đã nêu Sở Y tế; --unit lại nêu Sở Nội vụ: chỉ nêu một lần\n",
+    )
+    other_period = run(*add, "--period", "quý III/2021")
+    assert other_period.stderr == (
+        f"tthc: '{named}' đã nêu quý II/2021; --period lại nêu quý III/2021: chỉ nêu một lần\n"
+    )
+    assert (data_dir / "progress.yaml").read_bytes() == before
+    # Said again alike, or the part the name leaves out: the obligation the two name together.
+    assert run(*add, "--unit", "so y te").code == 0
+    quarter_one = run("progress", "add", "Mục IV.2 – Sở Y tế", "--period", "quý I/2021", "--status", "done",
+                      "--date", "2021-03-16", *folder)  # fmt: skip
+    assert quarter_one.code == 0 and "Mục IV.2 – Sở Y tế (quý I/2021)" in quarter_one.stderr
+    log = (data_dir / "progress.yaml").read_text(encoding="utf-8")
+    assert '"duty:IV.2/so-y-te/2021-Q2"' in log and '"duty:IV.2/so-y-te/2021-Q1"' in log
+
+
+def test_missing_for_one_units_share_answers_for_that_units_reports(run) -> None:  # type: ignore[no-untyped-def]
+    one = run("missing", "Mục IV.2 – Sở Y tế", "--period", "quý II/2021", "--today", "2021-06-20")
+    assert one.code == 0, one.stderr
+    assert one.stdout.startswith("Mục IV.2 – Sở Y tế (quý II/2021): 0/1 đã hoàn thành, 1 chưa")
+    assert "không tách" not in one.stderr
+    every = run("missing", "Mục IV.2 – Sở Y tế", "--today", "2021-06-20", "-f", "json")
+    assert [row["id"] for row in json.loads(every.stdout)] == [
+        f"duty:IV.2/so-y-te/{p}" for p in ("2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021")
+    ]

@@ -96,6 +96,6 @@ def test_the_display_date_format_is_declared_once() -> None:
         str(path.relative_to(PACKAGE))
         for path in sorted(PACKAGE.rglob("*.py"))
         for line in path.read_text(encoding="utf-8").splitlines()
-        if "%d/%m/%Y" in line
+        if "%d/%m/%Y" in line or ":02d}/{" in line  # strftime's format, or the fields formatted
     ]
     assert found == ["present/labels.py"]

@@ -3,12 +3,16 @@ and column are counted as an editor shows them (any line end; characters, not by
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tthc_cli.data.document import Document
 from tthc_cli.data.loader import parse_document
 from tthc_cli.present.messages import message
 from tthc_cli.textnorm import LineIndex
+
+from .conftest import DATA, DATA_NAMES
 
 
 def parse(text: str | bytes) -> Document:
@@ -215,3 +219,37 @@ def test_line_index_counts_lf_crlf_and_lone_cr_and_columns_in_characters() -> No
     assert lines.line_col(text.index("ế")) == (2, 4)
     assert lines.line_col(text.index("x")) == (3, 5)
     assert lines.line_col(text.index("d")) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16"),  # Notepad's "Unicode": with a byte order mark
+        ("utf-16-le", "UTF-16"),  # without one
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+    ],
+)
+def test_a_file_saved_as_utf16_is_named_so_with_how_to_save_it_as_utf8(encoding: str, named: str) -> None:
+    doc = parse("# Kế hoạch\nplan:\n  title: Kế hoạch kiểm soát thủ tục hành chính\n".encode(encoding))
+    assert codes(doc) == [(1, "not-utf8")] and doc.data is None
+    said = message(doc.diagnostics[0])
+    assert said.startswith(f"tệp được lưu dạng {named}, không phải UTF-8") and "UTF-8" in said.split(";")[1]
+
+
+def test_utf8_text_is_never_taken_for_utf16() -> None:
+    doc = parse("tasks:\n  - title: Sở Y tế\n" * 200)
+    assert "not-utf8" not in [code for _, code in codes(doc)]
+
+
+def test_validate_shows_no_excerpt_of_a_utf16_file(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+
+    for name in DATA_NAMES:
+        shutil.copy(DATA / name, tmp_path / name)
+    units = tmp_path / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8"), encoding="utf-16")
+    result = run("validate", "--data", str(tmp_path))
+    assert result.code == 1
+    assert "units.yaml:1:1: error[not-utf8] tệp được lưu dạng UTF-16" in result.stdout
+    assert "\\u0000" not in result.stdout and "\x00" not in result.stdout

@@ -254,3 +254,106 @@ def test_a_file_name_git_cannot_decode_is_no_traceback(
     run = check(tthc, path, f"{base}..HEAD")
     assert run.code == 0, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_shallow_clone_says_to_fetch_the_full_history(
+    repo: tuple[Path, str], tthc: Callable[..., Any], tmp_path: Path
+) -> None:
+    """actions/checkout fetches one commit by default: BASE...HEAD then has no merge base to find."""
+    path, _base = repo
+    git(path, "checkout", "-q", "-b", "so-y-te")
+    commit(
+        path,
+        "Sở Y tế",
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    git(path, "checkout", "-q", "main")
+    commit(
+        path,
+        OFFICE,
+        {"progress/so-tu-phap.yaml": STP + '  - {id: "review:9", date: 2021-06-21, status: done}\n'},
+    )
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "so-y-te", f"file://{path}", str(clone))
+    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    run = tthc("validate", "--data", str(clone / "ke-hoach"), "--changes", "origin/main...HEAD")
+    assert (run.code, run.stdout) == (2, "")
+    assert "bản sao nông" in run.stderr and "fetch-depth: 0" in run.stderr
+    assert not run.stderr.rstrip().endswith("git báo:")
+
+
+def test_two_histories_that_never_met_are_said_so(repo: tuple[Path, str], tthc: Callable[..., Any]) -> None:
+    path, _base = repo
+    git(path, "checkout", "-q", "--orphan", "elsewhere")
+    commit(
+        path,
+        OFFICE,
+        {"progress/so-y-te.yaml": SYT + '  - {id: "review:6", date: 2021-06-20, status: done}\n'},
+    )
+    run = check(tthc, path, "main...elsewhere")
+    assert run.code == 2
+    assert "the two commits share no history" in run.stderr and "BASE..HEAD" in run.stderr
+
+
+def test_a_repository_git_refuses_for_its_owner_is_named_so_with_gits_advice(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    """A CI container often runs as another user than the one owning the checkout."""
+    path, base = repo
+    run = tthc(
+        "validate",
+        "--data",
+        str(path / "ke-hoach"),
+        "--changes",
+        f"{base}..HEAD",
+        env={"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"},
+    )
+    assert run.code == 2
+    assert "không nằm trong" not in run.stderr and "dubious ownership" in run.stderr
+    assert f"git config --global --add safe.directory {path}" in run.stderr
+
+
+def test_moving_the_plan_folder_compares_each_log_with_the_file_it_came_from(
+    repo: tuple[Path, str], tthc: Callable[..., Any]
+) -> None:
+    path, _base = repo
+    more = "".join(
+        f'  - {{id: "review:6", date: 2021-06-{d:02d}, status: note, note: "lần {d}"}}\n' for d in range(2, 9)
+    )
+    base = commit(path, "Sở Y tế", {"progress/so-y-te.yaml": SYT + more})
+    git(path, "mv", "ke-hoach", "kh-2021")
+    git(path, "commit", "-q", "-m", "the plan folder renamed")
+    moved = tthc("validate", "--data", str(path / "kh-2021"), "--changes", f"{base}..HEAD", "--lang", "en")
+    assert moved.code == 0, moved.stdout  # a move alone keeps every entry
+    syt = path / "kh-2021" / "progress" / "so-y-te.yaml"
+    syt.write_text(SYT.replace("2021-06-01", "2021-05-20") + more, encoding="utf-8")
+    (path / "kh-2021" / "progress" / "so-tu-phap.yaml").unlink()
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", "and a date rewritten on the way")
+    run = tthc("validate", "--data", str(path / "kh-2021"), "--changes", f"{base}..HEAD", "--lang", "en")
+    assert run.code == 1
+    assert "kh-2021/progress/so-y-te.yaml:2:5: error[log-history] entry 1 of this file differs" in run.stdout
+    assert "ke-hoach/progress/so-tu-phap.yaml:1:1: error[log-history] this log file was deleted" in run.stdout
+
+
+def test_a_log_over_the_file_bound_is_refused_once_with_its_real_size(
+    repo: tuple[Path, str], tthc: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its entries cannot be read, so none of them is said to be gone; the size is the file's, not
+    the bound + 1 bytes that were read (the bound lowered, in-process, to keep the test fast)."""
+    from tthc_cli.data import changes, files, loader
+
+    path, base = repo
+    big = SYT + ("# " + "x" * 1021 + "\n") * 3000
+    commit(path, "Sở Y tế", {"progress/so-y-te.yaml": big})
+    for module in (changes, files, loader):
+        monkeypatch.setattr(module, "MAX_FILE_BYTES", 64 * 1024)
+    size = f"{len(big.encode('utf-8')):,}"
+    for run in (
+        check(tthc, path, f"{base}..HEAD"),
+        tthc("validate", "--data", str(path / "ke-hoach"), "--lang", "en"),
+    ):
+        assert run.code == 1
+        (error,) = [line for line in run.stdout.splitlines() if "error[" in line]
+        assert "ke-hoach/progress/so-y-te.yaml:1:1: error[too-large]" in error
+        assert f"file is {size} bytes; the limit is 65,536" in error

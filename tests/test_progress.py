@@ -239,3 +239,19 @@ def test_a_log_held_by_another_writer_too_long_is_said_in_words(run, data_dir: P
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize("option", ["--note", "--evidence", "--by"])
+def test_bytes_that_are_not_utf8_in_an_argument_are_named_as_such_not_blamed_on_the_output(
+    tthc, data_dir: Path, option: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = (data_dir / "progress.yaml").read_bytes()
+    typed = b"a\xffb".decode("utf-8", "surrogateescape")  # what Python makes of a non-UTF-8 argv
+    result = tthc("progress", "add", "1.1", "--status", "note", option, typed, "--data", str(data_dir))
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"tthc: {option}: 'a\\xffb' không phải văn bản hợp lệ: byte 0xFF không phải UTF-8; "
+        "hãy gõ lại trong một cửa sổ lệnh dùng UTF-8\n"
+    )
+    assert "PYTHONIOENCODING" not in result.stderr
+    assert (data_dir / "progress.yaml").read_bytes() == before

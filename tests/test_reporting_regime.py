@@ -366,6 +366,36 @@ def test_a_period_the_item_names_that_the_regime_lacks_is_warned() -> None:
     assert result.problems[0].path == ("tasks", 4, "reporting", "periods")
 
 
+LATER_MONTHLY_RULE = """
+  - from: 2022-01-01
+    title: Quy định mới từ năm 2022
+    basis: Quyết định giả định số 1/2022
+    reports:
+      - period: month
+        window: Tính từ ngày 15 của tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo
+        basis: x
+    flows:
+      - by: [Văn phòng UBND tỉnh]
+        to: Chủ tịch UBND tỉnh
+        basis: y
+        send: {text: Chậm nhất ngày 20 của tháng báo cáo, basis: z}
+"""
+
+
+def test_a_report_whose_rule_takes_effect_after_the_plan_is_not_said_missing() -> None:
+    regime = (DATA / SOURCE).read_text(encoding="utf-8").rstrip("\n") + "\n" + LATER_MONTHLY_RULE
+    # Items reporting "as regulated" owe the reports of the rules in force during the plan only.
+    assert [p.code for p in load_with(reporting_yaml=regime).problems] == []
+    plan_text = edit(
+        "plan.yaml", "      periods: [quarter, year]\n", "      periods: [month, quarter, year]\n"
+    )
+    result = load_with(plan_yaml=plan_text, reporting_yaml=regime)
+    (said,) = result.problems
+    assert (said.code, said.variant, said.severity.value) == ("reporting-no-report", "later", "warning")
+    words = message(said)
+    assert "không có báo cáo" not in words and "Quy định mới từ năm 2022" in words and "01/01/2022" in words
+
+
 def test_reports_count_toward_the_obligation_bound() -> None:
     # 115 obligations without the regime (4 items × 28 units, and the commune tier in 3 of them), and
     # the reports of four quarters and the year: IV.2's 28 units' and the Office's for 3.2 and IV.5.
@@ -381,16 +411,46 @@ def test_reports_count_toward_the_obligation_bound() -> None:
     assert "TTHC_MAX_OBLIGATIONS" in message(found)
 
 
+def test_windows_that_overlap_after_a_day_is_moved_to_the_months_end_are_warned() -> None:
+    """Day 31 of June is moved to 30/06, the day Q2's data is cut off: Q3 would count it again."""
+    text = edit(
+        SOURCE,
+        "Tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý",
+        "Tính từ ngày 31 của tháng trước kỳ báo cáo đến ngày 30 của tháng cuối quý",
+    )
+    result = load_with(reporting_yaml=text)
+    overlaps = [p for p in result.problems if (p.code, p.variant) == ("reporting-window", "overlap")]
+    (said,) = overlaps  # once, at the phrase, for the first pair of periods it makes overlap
+    assert said.severity.value == "warning" and said.file == SOURCE
+    assert said.path == ("rules", 0, "reports", 0, "window")  # the quarter report's phrase
+    words = message(said)
+    assert "quý II/2021" in words and "quý III/2021" in words and "30/06/2021" in words
+    assert not [p for p in load_with().problems if p.variant == "overlap"]  # the shipped windows meet
+
+
+def test_a_plan_past_the_obligation_bound_is_refused_at_the_item_that_asks_the_most() -> None:
+    """One obligation too many: the error stands at IV.2's reports (168 of the 265), not at the last
+    item counted, which only crossed the line."""
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+    files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
+    (found,) = assemble(files, max_obligations=115 + 149).errors
+    assert (found.variant, found.args["item"], found.args["count"]) == ("reports", "duty:IV.2", 168)
+    assert found.path[-1] == "reporting"
+
+
 # --- periods and the grammar -------------------------------------------------------------------------
 
 
-def test_the_bound_is_blamed_on_an_items_own_parts_only_when_they_pass_it() -> None:
-    """63 obligations come before IV.2, whose 28 units' shares end at 91: a bound of 90 is passed by
-    those shares (each_unit), a bound of 91 only by its reports."""
-    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml", SOURCE)}
+def test_the_bound_is_blamed_on_an_items_own_parts_only_when_they_outnumber_its_reports() -> None:
+    """Past the bound, the item that asks for the most is blamed, at the field that asks the most of
+    it: without the regime, 8's 29 units (each_unit); with it, IV.2's 140 reports beside its 28
+    units' shares."""
+    files = {n: (DATA / n).read_bytes() for n in ("plan.yaml", "units.yaml", "appendix_review.yaml")}
     files["appendix_inspection.yaml"] = (DATA / "appendix_inspection.yaml").read_bytes()
     (shares,) = assemble(files, max_obligations=90).errors
-    assert (shares.variant, shares.args["item"], shares.path[-1]) == ("", "duty:IV.2", "each_unit")
+    assert (shares.variant, shares.args["item"], shares.path[-1]) == ("", "task:8", "each_unit")
+    assert (shares.args["count"], shares.args["units"], shares.args["occurrences"]) == (29, 29, 1)
+    files[SOURCE] = (DATA / SOURCE).read_bytes()
     (reports,) = assemble(files, max_obligations=91).errors
     assert (reports.variant, reports.path[-1]) == ("reports", "reporting")
     assert reports.args == {"item": "duty:IV.2", "count": 168, "limit": 91}

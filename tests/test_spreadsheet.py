@@ -195,3 +195,22 @@ def test_libreoffice_prints_the_workbook_to_pdf(workbook: Path, tmp_path: Path) 
     assert result.returncode == 0 and pdf.exists(), result.stderr
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 3
+
+
+def test_text_longer_than_an_excel_cell_is_cut_with_a_mark_and_said_once(
+    tmp_path: Path, data_dir: Path, run
+) -> None:  # type: ignore[no-untyped-def]
+    plan = data_dir / "plan.yaml"
+    long = "Nhiệm vụ tham mưu ban hành Quy chế" + " dài" * 20_000  # 80,000 characters
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("Nhiệm vụ tham mưu ban hành Quy chế", long), encoding="utf-8"
+    )
+    path = tmp_path / "x.xlsx"
+    result = run("export", "-o", str(path), "--data", str(data_dir))
+    assert result.code == 0, result.stderr
+    cell = openpyxl.load_workbook(path)["Việc"]["B3"]
+    assert len(cell.value) == 32_767 and cell.value.startswith("Nhiệm vụ tham mưu")
+    label = openpyxl.load_workbook(path)["Việc"]["A3"].value
+    assert cell.value.endswith(f' … [cắt bớt: toàn văn xem bằng tthc show "{label}"]')
+    said = [line for line in result.stderr.splitlines() if "32.767" in line]
+    assert len(said) == 1 and "Việc!B3" in said[0]

@@ -39,7 +39,7 @@ def english() -> Iterator[None]:
             "cannot read the date 'abc'; use YYYY-MM-DD or D/M/YYYY, or today, eow, eom, eoq, eoy, +14d, +2w",
         ),
         ("today", None, "cannot read the date 'today'; use YYYY-MM-DD or D/M/YYYY"),
-        ("-9999w", date(2, 1, 5), "'-9999w' from 05/01/2 leaves the calendar"),
+        ("-9999w", date(2, 1, 5), "'-9999w' from 05/01/0002 leaves the calendar"),
         ("1899-12-31", None, "'1899-12-31' is 31/12/1899; dates run from 01/01/1900 to 31/12/2999"),
         ("3000-01-01", None, "'3000-01-01' is 01/01/3000; dates run from 01/01/1900 to 31/12/2999"),
     ],

@@ -135,6 +135,18 @@ def test_progress_add_writes_the_reporting_units_file_under_the_layout(data_dir:
     assert tthc("validate", "--data", str(data_dir)).code == 0
 
 
+def test_by_records_a_units_registered_name_and_anything_else_as_typed(data_dir: Path, tthc) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "progress").mkdir()
+    add = ("progress", "add", "--data", str(data_dir), "--date", "2021-06-02")
+    run = tthc(*add, "duty:IV.2", "--unit", "Sở Y tế", "--status", "done", "--by", "  so y te  ")
+    assert run.code == 0, run.stderr
+    text = (data_dir / "progress" / "so-y-te.yaml").read_text(encoding="utf-8")
+    assert '  by: "Sở Y tế"\n' in text and "so y te" not in text.partition("entries:")[2]
+    assert tthc(*add, "1.1", "--status", "started", "--by", "  Chị Lan (văn thư)  ").code == 0
+    assert '  by: "Chị Lan (văn thư)"\n' in (data_dir / "progress.yaml").read_text(encoding="utf-8")
+    assert tthc("validate", "--data", str(data_dir)).code == 0
+
+
 def test_without_the_folder_every_entry_goes_to_progress_yaml(data_dir: Path, tthc) -> None:  # type: ignore[no-untyped-def]
     run = tthc(
         "progress",

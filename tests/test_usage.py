@@ -39,6 +39,10 @@ CASES = [
         "tthc: không có lệnh bogus; các lệnh là: add, import (xem: tthc progress --help)",
     ),
     (["validate", "--strict=yes"], "tthc: --strict không nhận giá trị (xem: tthc validate --help)"),
+    (
+        ["overdue", "--today", "0001-01-01"],
+        "tthc: --today: '0001-01-01' là ngày 01/01/0001; chỉ nhận ngày từ 01/01/1900 đến 31/12/2999",
+    ),
 ]
 
 

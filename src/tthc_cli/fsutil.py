@@ -45,8 +45,21 @@ class FileKindError(OSError):
         self.path, self.kind = path, kind
 
 
+class Oversized(bytes):
+    """The first bytes of a file longer than the bound it was read with (one byte over it, so a
+    caller can tell), and `size`: the file's real size, for the message that refuses it."""
+
+    size: int
+
+    def __new__(cls, head: bytes, size: int) -> Oversized:
+        read = super().__new__(cls, head)
+        read.size = max(size, len(head))
+        return read
+
+
 def read_regular(path: str, limit: int) -> bytes:
-    """At most `limit` + 1 bytes of the regular file `path` (so a caller can tell 'too large'). A FIFO,
+    """At most `limit` + 1 bytes of the regular file `path` (so a caller can tell 'too large': then an
+    Oversized, which knows the file's size). A FIFO,
     device or socket — or a symlink to one — is refused before it is opened: /dev/zero would never
     end and a FIFO would block forever. The file is opened non-blocking and checked again, so one
     swapped in between the two looks cannot hang the reader either."""
@@ -68,7 +81,7 @@ def read_regular(path: str, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             left -= len(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks) if left > 0 else Oversized(b"".join(chunks), os.fstat(fd).st_size)
     finally:
         os.close(fd)
 

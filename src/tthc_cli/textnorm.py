@@ -68,6 +68,8 @@ _CONTROL_NAMES = {
     0x00: "NUL",
     0x07: "BELL",
     0x08: "BACKSPACE",
+    0x09: "TAB",
+    0x0A: "LINE FEED",
     0x0D: "CARRIAGE RETURN",
     0x1B: "ESCAPE",
     0x7F: "DELETE",
@@ -183,3 +185,17 @@ def _fallback(exc: UnicodeError, encoding: str) -> tuple[str, int]:
         else:
             out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
     return "".join(out), exc.end
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes are text saved so (Notepad's "Unicode"): a byte order mark,
+    or, without one, a zero byte in every other place of what would be ASCII (UTF-8 text has no zero
+    bytes at all: its one zero, NUL, is refused anyway); else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:4096]
+    if len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) * 4 >= len(sample):
+        return "UTF-32" if sample[2::4].count(0) * 4 >= len(sample) and sample[3::4].count(0) else "UTF-16"
+    return None

@@ -4,6 +4,7 @@ names that cannot be empty. Help texts and placeholders are msgids, translated w
 (cli/help.py); a value that cannot be read is refused here, naming the option and what would be right.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from tthc_cli.domain.status import DEFAULT_WARN_DAYS
 from tthc_cli.domain.userdates import parse_user_date
 from tthc_cli.i18n import LANG_ENV, LANGUAGES, N_, _
 from tthc_cli.present.messages import message, quote_text
-from tthc_cli.textnorm import visible, whole_number
+from tthc_cli.textnorm import control_name, visible, whole_number
 
 __all__ = ["DEFAULT_WARN_DAYS"]  # every `--warn-days` defaults to the domain's own window
 
@@ -127,12 +128,23 @@ def non_empty(option: str, what: str) -> Callable[[str], str]:
     return parse
 
 
+_LINE_BREAK_OR_TAB = re.compile("[\t\n]")
+
+
 def plain_text(option: str) -> Callable[[str], str]:
     """Text that goes into a data file as it is typed (a province's name): not empty, and free of
-    control and invisible characters, which `tthc validate` would then refuse in the file."""
+    control and invisible characters, which `tthc validate` would then refuse in the file. A name is
+    one line: a line feed or a tab (which clean_text lets through for a note) is refused too, as YAML
+    would fold it into a space and the name would silently change."""
 
     def parse(text: str) -> str:
         cleaned = clean_text(text, option)
+        if cleaned is not None and (m := _LINE_BREAK_OR_TAB.search(cleaned)):
+            fail(
+                _("{option}: contains the control character {char}; type plain text").format(
+                    option=option, char=control_name(m.group())
+                )
+            )
         if cleaned is None:
             fail(
                 _("{option}: give {what}; an empty value names nothing").format(

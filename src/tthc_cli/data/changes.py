@@ -18,13 +18,17 @@ from tthc_cli.data.files import MAX_FILE_BYTES
 from tthc_cli.data.loader import parse_document
 from tthc_cli.domain.plan_files import PROGRESS_DIR, data_file_names, is_progress_file
 from tthc_cli.domain.problems import Problem, problem
+from tthc_cli.fsutil import Oversized
 
 GIT_TIMEOUT = 60  # seconds for one git command: a forge's clone answers in milliseconds
 
 
 class ChangesError(Exception):
     """git cannot answer: not installed, not a repository, a revision it does not know. `reason`:
-    "no-git", "not-a-repository", "revision" (with `detail`: the revision), "git" (git's own words)."""
+    "no-git", "not-a-repository", "dubious-ownership" (`detail`: git's advice, the `git config …
+    safe.directory` line), "revision" (with `detail`: the revision), "shallow" (BASE...HEAD in a
+    shallow clone: the history that joins them was not fetched), "no-merge-base" (the two commits
+    share no history), "git" (git's own words)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -62,6 +66,10 @@ def revisions(folder: str, spec: str) -> Revisions:
         top = _git(folder, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
         prefix = _git(folder, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
     except ChangesError as exc:
+        if exc.reason == "git" and "dubious ownership" in exc.detail:
+            # git refuses a repository another user owns (CI containers); it says how to trust it
+            advice = [ln.strip() for ln in exc.detail.splitlines() if "safe.directory" in ln]
+            raise ChangesError("dubious-ownership", advice[0] if advice else "") from None
         if exc.reason == "git":
             raise ChangesError("not-a-repository", folder) from None
         raise
@@ -73,8 +81,21 @@ def revisions(folder: str, spec: str) -> Revisions:
         left, right = spec, "HEAD"
     base, head = (_commit(top, rev or "HEAD") for rev in (left, right))
     if "..." in spec:
-        base = _git(top, "merge-base", base, head).decode("ascii").strip()
+        base = _merge_base(top, base, head)
     return Revisions(base, head, top, prefix)
+
+
+def _merge_base(top: str, base: str, head: str) -> str:
+    """Where HEAD left BASE. git says nothing when there is no such commit (exit 1): because the
+    clone is shallow (actions/checkout fetches one commit by default) or the histories never met."""
+    try:
+        return _git(top, "merge-base", base, head).decode("ascii").strip()
+    except ChangesError as exc:
+        if exc.reason != "git" or exc.detail:
+            raise
+    if _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+        raise ChangesError("shallow")
+    raise ChangesError("no-merge-base")
 
 
 def _commit(top: str, rev: str) -> str:
@@ -114,7 +135,12 @@ def show(revs: Revisions, rev: str, name: str) -> bytes:
     """The bytes of the data file `name` at `rev`, at most MAX_FILE_BYTES + 1 of them (the loader
     refuses a larger file): git is stopped there, so a blob that packs small and unpacks to
     gigabytes costs no more than a file on disk."""
-    args = ("cat-file", "blob", f"{rev}:{revs.prefix}{name}")
+    return _blob(revs, rev, f"{revs.prefix}{name}")
+
+
+def _blob(revs: Revisions, rev: str, path: str) -> bytes:
+    """The bytes of the file at `path` (inside the repository) at `rev`, bounded as show's."""
+    args = ("cat-file", "blob", f"{rev}:{path}")
     try:
         proc = subprocess.Popen(["git", *args], cwd=revs.top, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except FileNotFoundError:
@@ -136,7 +162,10 @@ def show(revs: Revisions, rev: str, name: str) -> bytes:
         timer.cancel()
     if left > 0 and code != 0:
         raise ChangesError("git", error.decode("utf-8", "replace").strip() or f"git {' '.join(args)}: {code}")
-    return b"".join(chunks)
+    if left > 0:
+        return b"".join(chunks)
+    size = _git(revs.top, "cat-file", "-s", f"{rev}:{path}")  # the blob's size, for the message
+    return Oversized(b"".join(chunks), int(size.decode("ascii").strip() or 0))
 
 
 def files_at(revs: Revisions, rev: str) -> tuple[dict[str, bytes | None], dict[str, str]]:
@@ -162,40 +191,84 @@ def _entries(label: str, raw: bytes) -> tuple[list[Any], Any]:
 def log_breaches(revs: Revisions, changed: Sequence[tuple[str, str]]) -> list[Problem]:
     """Every place the change rewrites the log's history: a log file deleted (or renamed), an entry
     of BASE changed or gone from HEAD. Each problem stands at the file and line of HEAD it concerns
-    (a deleted file: the file as a whole)."""
-    found: list[Problem] = []
+    (a deleted file: the file as a whole). When the change moved the plan folder here, each log file
+    is compared with the file it was moved from."""
+    moved, gone = _moved_logs(revs)
+    found = [problem("log-history", "deleted").located(path, 0, 0) for path in gone]
     for status, name in changed:
-        if not is_progress_file(name) or status == "A":
+        if not is_progress_file(name):
             continue
         label = f"{revs.prefix}{name}"
         if status == "D":
             found.append(problem("log-history", "deleted").located(label, 0, 0))
-            continue
-        old, old_doc = _entries(label, show(revs, revs.base, name))
-        new, doc = _entries(label, show(revs, revs.head, name))
-        if any(p.is_error for p in old_doc.diagnostics):
-            # What the base held cannot be told, so neither can what the change rewrote: a change
-            # that fixes the base's mistake could rewrite every entry with it.
-            found.append(problem("log-history", "base-unreadable").located(label, 1, 1))
-            continue
-        for i, was in enumerate(old):
-            if i >= len(new):
-                line, column = doc.locate(("entries",), key=True)
-                found.append(
-                    problem("log-history", "removed", count=len(old) - len(new), kept=len(new)).located(
-                        label, line, column
-                    )
-                )
-                break
-            if new[i] != was:
-                fields = _differing(was, new[i])
-                line, column = doc.locate(("entries", i))
-                found.append(
-                    problem("log-history", "changed", number=i + 1, fields=fields or ("entries",)).located(
-                        label, line, column
-                    )
-                )
+        elif status != "A" or name in moved:
+            was = moved.get(name, label)
+            found += _rewrites(label, _blob(revs, revs.base, was), show(revs, revs.head, name))
     return found
+
+
+def _rewrites(label: str, base: bytes, head: bytes) -> list[Problem]:
+    """Where the log file `label`, as HEAD has it, rewrites the entries BASE's file held."""
+    found: list[Problem] = []
+    new, doc = _entries(label, head)
+    if doc.data is None:  # HEAD's file does not read (too large, broken YAML): validation says so
+        return found
+    old, old_doc = _entries(label, base)
+    if any(p.is_error for p in old_doc.diagnostics):
+        # What the base held cannot be told, so neither can what the change rewrote: a change
+        # that fixes the base's mistake could rewrite every entry with it.
+        return [problem("log-history", "base-unreadable").located(label, 1, 1)]
+    for i, was in enumerate(old):
+        if i >= len(new):
+            line, column = doc.locate(("entries",), key=True)
+            found.append(
+                problem("log-history", "removed", count=len(old) - len(new), kept=len(new)).located(
+                    label, line, column
+                )
+            )
+            break
+        if new[i] != was:
+            fields = _differing(was, new[i])
+            line, column = doc.locate(("entries", i))
+            found.append(
+                problem("log-history", "changed", number=i + 1, fields=fields or ("entries",)).located(
+                    label, line, column
+                )
+            )
+    return found
+
+
+def _moved_logs(revs: Revisions) -> tuple[dict[str, str], list[str]]:
+    """When BASE has no data folder where HEAD has it, the change moved the folder here (git finds the
+    renames) or made it anew: each log file moved in (its name in the folder -> its path in BASE), and
+    the log files of the folder it left that did not come along (paths in BASE). Without this, every
+    file of a moved folder looks added and passes, whatever was rewritten on the way."""
+    if not revs.prefix or _git(revs.top, "ls-tree", "--name-only", revs.base, "--", revs.prefix.rstrip("/")):
+        return {}, []
+    out = _git(revs.top, "diff", "--name-status", "--find-renames", "-z", revs.base, revs.head)
+    fields = out.decode("utf-8", "surrogateescape").split("\0")
+    moved: dict[str, str] = {}
+    left: set[str] = set()  # the folders (in BASE) the logs came from
+    i = 0
+    while i < len(fields) - 1:
+        status = fields[i]
+        if status.startswith(("R", "C")) and i + 2 < len(fields):
+            old, new = fields[i + 1], fields[i + 2]
+            i += 3
+            name = new[len(revs.prefix) :] if new.startswith(revs.prefix) else ""
+            if status.startswith("R") and is_progress_file(name) and old.endswith(name):
+                moved[name] = old
+                left.add(old[: len(old) - len(name)])
+        else:
+            i += 2
+    gone = []
+    for folder in sorted(left):
+        listing = _git(revs.top, "ls-tree", "-r", "-z", "--name-only", revs.base, "--", folder or ".")
+        for path in listing.decode("utf-8", "surrogateescape").split("\0"):
+            name = path[len(folder) :]
+            if path.startswith(folder) and is_progress_file(name) and moved.get(name) != path:
+                gone.append(path)
+    return moved, gone
 
 
 def _differing(was: Any, now: Any) -> tuple[str, ...]:

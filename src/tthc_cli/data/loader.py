@@ -23,6 +23,7 @@ from tthc_cli.data.document import DEFAULT_TAGS, BaseLoader, Document, Path, com
 from tthc_cli.data.files import MAX_FILE_BYTES
 from tthc_cli.data.yaml_errors import explain
 from tthc_cli.domain.problems import problem
+from tthc_cli.fsutil import Oversized
 from tthc_cli.textnorm import (
     CONTROL,
     INVISIBLE,
@@ -33,6 +34,7 @@ from tthc_cli.textnorm import (
     control_name,
     lookalike,
     nfc,
+    wide_encoding,
 )
 
 MAX_DEPTH = 64  # the schemas need 6 levels; libyaml itself stops at 1000
@@ -201,7 +203,11 @@ class _Walker:
 def _text_of(doc: Document, raw: bytes) -> str | None:
     """The file as text, or None with the problem: larger than the bound, or not UTF-8."""
     if len(raw) > MAX_FILE_BYTES:
-        doc.report(problem("too-large", size=len(raw), limit=MAX_FILE_BYTES), 1, 1)
+        size = raw.size if isinstance(raw, Oversized) else len(raw)  # the file's, not what was read
+        doc.report(problem("too-large", size=size, limit=MAX_FILE_BYTES), 1, 1)
+        return None
+    if wide := wide_encoding(raw):
+        doc.report(problem("not-utf8", "wide", encoding=wide), 1, 1)
         return None
     try:
         return raw.decode("utf-8-sig")

@@ -110,9 +110,9 @@ def split_obligations(
     """Each item, followed by its obligations when it binds its units one by one or recurs, then by
     its periodic reports (`reports`, by item ID: report_dues): the item then says how it is split
     (`split`), and each obligation has its own due date, status and progress. Raises ProblemError
-    (`too-many-obligations`, on the first item that passes `limit` in all) before making them; its
-    `path` names the field that asks (each_unit, the deadline, or the reports)."""
-    out: list[PlanItem] = []
+    (`too-many-obligations`, at the item that asks for the most, when the plan passes `limit` in all)
+    before making any; its `path` names the field that asks (each_unit, the deadline, or the reports)."""
+    planned = []
     made = 0
     for item in items:
         units = fan_out_units(registry, item.lead) if item.id in each_unit else []
@@ -121,14 +121,18 @@ def split_obligations(
         mode = split_mode(units, occurrences)
         if owed is not None and owed.count:
             mode = Split.UNIT_PERIOD if mode is Split.UNIT else mode or Split.PERIOD
+        own = max(1, len(units)) * max(1, len(occurrences)) if mode and (units or occurrences) else 0
+        count = own + (owed.count if owed is not None and mode else 0)
+        made += count
+        planned.append((item, units, occurrences, owed, mode, own, count))
+    if made > limit:  # blamed on the item that asks for the most, not the one that crossed the line
+        item, units, occurrences, _owed, _mode, own, count = max(planned, key=lambda p: p[-1])
+        raise ProblemError(_too_many(item, units, occurrences, own, count, limit))
+    out: list[PlanItem] = []
+    for item, units, occurrences, owed, mode, _own, _count in planned:
         if mode is None:
             out.append(item)
             continue
-        own = max(1, len(units)) * max(1, len(occurrences)) if units or occurrences else 0
-        count = own + (owed.count if owed is not None else 0)
-        made += count
-        if made > limit:
-            raise ProblemError(_too_many(item, units, occurrences, own, count, made, limit))
         out.append(replace(item, split=mode))
         kids = obligations_of(item, units) if units or occurrences else []
         out.extend(kids)
@@ -143,12 +147,11 @@ def _too_many(
     occurrences: Sequence[object],
     own: int,
     count: int,
-    made: int,
     limit: int,
 ) -> Problem:
-    """`too-many-obligations` at the field that asks: each_unit or the deadline when the item's own
-    parts pass the bound, its reports otherwise."""
-    if own and made - count + own > limit:
+    """`too-many-obligations` at the field that asks the most: each_unit or the deadline when the
+    item's own parts outnumber its reports, its reports otherwise."""
+    if own and own >= count - own:
         found = problem(
             "too-many-obligations",
             item=item.id,
@@ -182,10 +185,13 @@ class ReportsOwed:
 def report_kinds(reports: ReportsAsked, schedule: Schedule) -> tuple[PeriodKind, ...]:
     """The periodic reports an item's words ask for: the periods they name ("định kỳ quý, năm":
     quarterly and yearly); for words that leave them to regulation ("theo quy định") and name none,
-    every report the regime has someone owe; none for "đột xuất" or "định kỳ" alone."""
+    every report the regime has someone owe during the plan; none for "đột xuất" or "định kỳ" alone."""
     if reports.periods:
         return tuple(PeriodKind(p) for p in reports.periods)
-    return schedule.regime.kinds(owed_only=True) if reports.as_regulated else ()
+    if not reports.as_regulated:
+        return ()
+    # the reports of the rules in force during the plan: a rule taking effect after it asks nothing
+    return tuple(k for k in schedule.regime.kinds(owed_only=True) if schedule.of_kind(k))
 
 
 def report_dues(
@@ -204,11 +210,21 @@ def report_dues(
     for kind in report_kinds(asked, schedule):
         found = schedule.of_kind(kind)
         if not found:
-            problems.append(
-                warning("reporting-no-report", item=item.id, period=kind).at(
-                    file, (*path, "reporting", "periods")
+            # A rule that has the report but takes effect after the plan's period: not missing.
+            later = next((r for r in schedule.regime.rules if r.report(kind) and r.start), None)
+            said = (
+                warning(
+                    "reporting-no-report",
+                    "later",
+                    item=item.id,
+                    period=kind,
+                    rule=later.title,
+                    start=later.start,
                 )
+                if later is not None
+                else warning("reporting-no-report", item=item.id, period=kind)
             )
+            problems.append(said.at(file, (*path, "reporting", "periods")))
         periods += found
     periods.sort(key=lambda p: (p.cutoff, KIND_ORDER.index(p.kind)))
     who = asked.by or item.lead

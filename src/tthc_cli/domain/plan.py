@@ -358,17 +358,29 @@ class Plan:
     def _named(self, typed: str) -> str | None:
         """The ID the document's numbering `typed` names, with its unit and period (an obligation);
         None when it is no such name."""
+        for item_id, unit, paren in self._name_readings(typed):
+            found = self._narrowed(self.by_id[item_id], unit, paren)
+            if found is not None:
+                return found
+        return None
+
+    def name_parts(self, typed: str) -> tuple[str, str | None, str | None] | None:
+        """The document's numbering `typed` read as (item ID, unit part, bracket), casefolded, for
+        saying why it names nothing ('Mục IV.2 – Sở': several units are 'sở'); None when `typed`
+        starts with no item's number."""
+        return next(iter(self._name_readings(typed)), None)
+
+    def _name_readings(self, typed: str) -> list[tuple[str, str | None, str | None]]:
         text, plain = _name_key(typed)
+        found = []
         for head, item_id in self._heads:
             if not plain.startswith(head) or plain[len(head) : len(head) + 1] not in ("", "-", "(", " "):
                 continue
             suffix = _SUFFIX.match(text[len(head) :])
-            if suffix is None:
-                continue
-            found = self._narrowed(self.by_id[item_id], suffix["unit"], suffix["paren"])
-            if found is not None:
-                return found
-        return None
+            if suffix is not None:
+                unit = suffix["unit"].strip() if suffix["unit"] else None
+                found.append((item_id, unit or None, suffix["paren"]))
+        return found
 
     def _narrowed(self, item: PlanItem, unit: str | None, paren: str | None) -> str | None:
         """`item` narrowed by the unit and the bracket that followed its number: a row's own unit (its

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from tthc_cli.domain.calendar import WorkingDays
 from tthc_cli.domain.deadlines import PeriodContext, period_context, read_for_period
@@ -341,8 +342,34 @@ def schedule(
                     sends=tuple(sends),
                 )
             )
+    for overlap in _overlaps(periods):
+        found.setdefault((overlap.code, overlap.path), overlap)
     periods.sort(key=lambda p: (p.cutoff, KIND_ORDER.index(p.kind), p.code))
     return Schedule(regime=regime, periods=tuple(periods)), list(found.values())
+
+
+def _overlaps(periods: list[ScheduledPeriod]) -> list[Problem]:
+    """A warning where one report's data window starts before the previous period's of the same kind
+    and rule ends: "từ ngày 31 của tháng trước" clamps to 30/06 for Q3, the day Q2's window ends on,
+    so that day's data would count in both reports."""
+    found = []
+    for kind in KIND_ORDER:
+        ordered = sorted((p for p in periods if p.kind is kind), key=lambda p: p.start)
+        for before, after in pairwise(ordered):
+            if after.rule is before.rule and after.window_start <= before.cutoff:
+                report = after.report
+                found.append(
+                    warning(
+                        "reporting-window",
+                        "overlap",
+                        phrase=report.window or "",
+                        period=before.code,
+                        next=after.code,
+                        start=after.window_start,
+                        cutoff=before.cutoff,
+                    ).at(REPORTING, (*report.path, "window"))
+                )
+    return found
 
 
 def flow_for(rule: Rule, names: tuple[str, ...], registry: Registry) -> Flow | None:

@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable
 
 from tthc_cli.domain.item_ids import normalise_id
-from tthc_cli.domain.plan import Plan
+from tthc_cli.domain.plan import ItemKind, Plan
 from tthc_cli.domain.problems import Param, Problem, problem
+from tthc_cli.domain.report_periods import period_code
 
 CUTOFF = 0.6  # difflib's similarity ratio from which a candidate is offered
 
@@ -45,6 +46,8 @@ def unknown_id(plan: Plan, typed: str) -> Problem:
     (Plan.find_id); the ID of an item it names (in the log, where only IDs are read) is offered."""
     named = plan.find_id(typed)
     base = named.split("/", 1)[0]
+    if named not in plan.by_id and (said := _unit_part(plan, typed)) is not None:
+        return said
     if named in plan.by_id:
         return problem("unknown-id", id=typed, suggestions=(named,))
     key = named if "/" in named and base in plan.by_id else normalise_id(_DOCUMENT_WORD.sub("", typed))
@@ -65,6 +68,34 @@ def unknown_id(plan: Plan, typed: str) -> Problem:
     if heads:
         return problem("unknown-id", "heading", id=typed, ids=heads)
     return problem("unknown-id", id=typed, suggestions=tuple(nearest(key, list(plan.by_id))))
+
+
+def _unit_part(plan: Plan, typed: str) -> Problem | None:
+    """Why the document's numbering `typed` names no obligation when its unit part is at fault: it
+    matches several units or none ('Mục IV.2 – Sở', 'Mục IV.2 – Giang'), or it is missing where the
+    item is owed by each unit separately ('Mục IV.2 (quý II/2021)'); None otherwise. Said with the
+    unit lookup's own answer, never with an ID made up from the typed text."""
+    parts = plan.name_parts(typed)
+    if parts is None:
+        return None
+    item_id, unit, paren = parts
+    item = plan.by_id[item_id]
+    period = period_code(paren) if paren else None
+    if paren and period is None and unit is None:
+        unit = paren  # a unit where a period could stand
+    if item.kind is ItemKind.ROW or item.split is None or not item.split.by_unit:
+        return None
+    if unit is not None and plan.registry.resolve(unit) is None:
+        look = plan.registry.lookup(unit)
+        return problem(
+            "unknown-id", "unit", name=typed.strip(), units=look.candidates, suggestions=look.suggestions
+        )
+    if unit is None and period is not None:
+        units = tuple(dict.fromkeys(k.unit for k in plan.children(item_id) if k.unit))
+        cut = typed.rfind("(")
+        example = f"{typed[:cut].rstrip()} – {units[0]} {typed[cut:].strip()}" if units and cut > 0 else None
+        return problem("unknown-id", "unit-needed", name=typed.strip(), example=example)
+    return None
 
 
 # "Mục 3" / "Item 3": the document's word before a number, left out to read the number.

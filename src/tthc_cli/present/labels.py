@@ -59,8 +59,9 @@ GROUP_KIND = {
 
 def dmy(day: date | None) -> str:
     """A day as people read it, in every language: dd/mm/yyyy (empty for no day). The one display
-    format of dates; JSON, CSV and SQLite carry ISO dates."""
-    return day.strftime("%d/%m/%Y") if day else ""
+    format of dates; JSON, CSV and SQLite carry ISO dates. The year has four digits whatever it is
+    (strftime's %Y writes year 1 as "1" on glibc)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else ""
 
 
 def percent(rate: float | None) -> str:

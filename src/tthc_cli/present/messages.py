@@ -195,6 +195,10 @@ MESSAGES.update(
             size=_count(a["size"]), limit=_count(a["limit"])
         ),
         "not-utf8": N_("byte {byte} is not UTF-8; save the file as UTF-8"),
+        "not-utf8/wide": N_(
+            "the file is saved as {encoding}, not UTF-8; open it and save it as UTF-8 "
+            "(Notepad: Save As…, Encoding: UTF-8)"
+        ),
         "line-separator": N_(
             "{char}: YAML reads it as a line break but editors do not; delete it or use a real line break"
         ),
@@ -643,6 +647,18 @@ def _unknown_id(a: Args) -> str:
     return text + " " + _("(tthc list shows every ID)")
 
 
+def _unknown_unit_part(a: Args) -> str:
+    """A document name whose unit part matches several units or none: the unit lookup's answer."""
+    if a["units"]:
+        return _("'{name}': the unit matches several units: {units}. Type more of the name.").format(
+            name=a["name"], units="; ".join(_listed(a["units"]))
+        )
+    text = _("'{name}': no unit or group is called so").format(name=a["name"])
+    if a["suggestions"]:
+        return text + "; " + _("Did you mean: {names}?").format(names="; ".join(a["suggestions"]))
+    return text + " " + _("('tthc units' lists every name.)")
+
+
 def _unknown_period(a: Args) -> str:
     """The item's periods in the words tables print ("quý I/2021"), which may also be typed."""
     return _("{item} has no period '{period}'; its periods: {periods}").format(
@@ -656,6 +672,13 @@ MESSAGES.update(
     {
         "unknown-id": _unknown_id,
         "unknown-id/obligation": _unknown_obligation,
+        "unknown-id/unit": _unknown_unit_part,
+        "unknown-id/unit-needed": lambda a: (
+            _(
+                "'{name}' names no unit, and the item is owed by each unit separately: name the unit too"
+            ).format(name=a["name"])
+            + (" (" + _("e.g. '{example}'").format(example=a["example"]) + ")" if a.get("example") else "")
+        ),
         "unknown-id/heading": lambda a: _("'{id}' is a heading, not an item; use one of {ids}").format(
             id=a["id"], ids=", ".join(a["ids"])
         ),
@@ -849,6 +872,13 @@ MESSAGES.update(
         "reporting-window/no-cutoff": _quoting(
             N_("'{phrase}' gives no last day of the data (the cut-off) for {period}")
         ),
+        "reporting-window/overlap": lambda a: _quoting(
+            N_(
+                "'{phrase}' gives windows that overlap: {next}'s data starts on {start}, while "
+                "{period}'s runs to {cutoff}, so those days count in both reports; check the day "
+                "(a day the month lacks is moved to its last day)"
+            )
+        )({**a, "period": period_words(a["period"]), "next": period_words(a["next"])}),
         "reporting-window/before": _quoting(
             N_(
                 "'{phrase}' read for {period} cuts the data off on {cutoff}, before the period begins; "
@@ -869,6 +899,12 @@ MESSAGES.update(
             N_(
                 "{item} asks for {period} reports, but reporting.yaml has no such report: they get no "
                 "dates (add the report to the regime, or check the item's `periods`)"
+            )
+        ),
+        "reporting-no-report/later": _kinded(
+            N_(
+                "{item} asks for {period} reports; reporting.yaml has them only under '{rule}', which takes "
+                "effect on {start}, after the plan's period: they get no dates in this plan"
             )
         ),
         "reporting-no-flow": N_(

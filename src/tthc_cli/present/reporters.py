@@ -16,7 +16,7 @@ from tthc_cli.i18n import _
 from tthc_cli.present.console import note, out
 from tthc_cli.present.labels import grouped
 from tthc_cli.present.places import described as message  # the place in the document, then the sentence
-from tthc_cli.textnorm import one_line, split_lines
+from tthc_cli.textnorm import one_line, split_lines, wide_encoding
 
 JSON_FORMAT_VERSION = 1
 MAX_SHOWN = 100  # problems printed in full as text; the rest are counted (JSON lists every one)
@@ -171,6 +171,8 @@ class _Excerpts:
     def line(self, file: str, line: int) -> str | None:
         if file not in self.lines:
             raw = self.texts.get(file)
-            self.lines[file] = [] if raw is None else split_lines(raw.decode("utf-8-sig", errors="replace"))
+            # a file saved as UTF-16 has no line to show: its one problem says so (not-utf8/wide)
+            shown = raw is not None and wide_encoding(raw) is None
+            self.lines[file] = split_lines(raw.decode("utf-8-sig", errors="replace")) if shown and raw else []
         lines = self.lines[file]
         return lines[line - 1][:200] if 1 <= line <= len(lines) else None

@@ -9,7 +9,7 @@ import csv
 import io
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,9 +18,11 @@ from tthc_cli.domain.plan import Entry, EntryStatus, Plan, PlanItem, Role
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.domain.units import Registry
 from tthc_cli.i18n import _, pgettext
+from tthc_cli.present.console import note
 from tthc_cli.present.labels import (
     dmy,
     group_kind_label,
+    grouped,
     item_label,
     item_text,
     item_title,
@@ -32,6 +34,8 @@ from tthc_cli.present.labels import (
     unit_type_label,
 )
 from tthc_cli.present.tables import csv_cell
+
+EXCEL_CELL_LIMIT = 32_767  # characters: the most an Excel cell holds (openpyxl cuts the rest silently)
 
 # Cell kinds: how a column's values are written (an Excel date, a whole number, a share shown as %).
 TEXT, DATE, COUNT, SHARE, STATUS = "text", "date", "count", "share", "status"
@@ -360,18 +364,55 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     book = Workbook()
     for blank in book.worksheets:  # the workbook's default sheet: ours are added below
         book.remove(blank)
+    cuts: list[str] = []
     for sheet in sheets:
         ws = book.create_sheet(_sheet_name(sheet.name))
         ws.append([sheet.title])
         ws["A1"].font = Font(name=FONT, size=13, bold=True)
+        sheet, cut = _within_cell_limit(sheet)
+        cuts += cut
         texts = [[_shown(value) for value in row] for row in sheet.rows]
         widths = _widths(sheet, texts)
         _header(ws, sheet, widths)
         _body(book, ws, sheet, texts, widths)
         _page(ws, sheet)
+    if cuts:  # said once, on stderr: the workbook itself marks each cut cell
+        note(
+            _(
+                "{count} cells were cut at Excel's limit of {limit} characters "
+                "(they end with '[cut …]'): {cells}"
+            ).format(count=grouped(len(cuts)), limit=grouped(EXCEL_CELL_LIMIT), cells="; ".join(cuts[:5]))
+        )
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+def _within_cell_limit(sheet: Sheet) -> tuple[Sheet, list[str]]:
+    """The sheet with every text longer than an Excel cell holds cut to fit, ending with a mark that
+    says so (and, on a sheet of items, where the whole text is: tthc show with the item's number),
+    and the cells cut ('Việc!B3'). openpyxl would cut them silently."""
+    from openpyxl.utils import get_column_letter
+
+    named = bool(sheet.columns) and sheet.columns[0].header == pgettext("column", "Item no.")
+    rows, cuts = [], []
+    for n, row in enumerate(sheet.rows):
+        if not any(isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT for v in row):
+            rows.append(row)
+            continue
+        mark = (
+            _(' … [cut: the whole text in tthc show "{name}"]').format(name=row[0])
+            if named and isinstance(row[0], str) and len(row[0]) < 200
+            else _(" … [cut at Excel's cell limit]")
+        )
+        kept = []
+        for k, value in enumerate(row):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+                value = value[: EXCEL_CELL_LIMIT - len(mark)] + mark
+                cuts.append(f"{_sheet_name(sheet.name)}!{get_column_letter(k + 1)}{n + 3}")
+            kept.append(value)
+        rows.append(tuple(kept))
+    return (replace(sheet, rows=tuple(rows)) if cuts else sheet), cuts
 
 
 def _widths(sheet: Sheet, texts: Sequence[Sequence[str]]) -> list[int]:

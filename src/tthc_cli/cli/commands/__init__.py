@@ -6,6 +6,7 @@ the data folder, the validated plan, a unit's name, the kinds asked for.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -189,12 +190,26 @@ def kinds_asked(plan: Plan, kinds: Sequence[str] | None) -> set[str] | None:
     return wanted
 
 
+_UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
+
+
 def clean_text(text: str | None, option: str) -> str | None:
     """NFC and trimmed; a control character (an escape sequence pasted from a terminal) or an
     invisible one (a bidi override, a zero-width joiner) is refused: validate would reject the file it
     makes, and `show` would send it to a terminal."""
     if text is None:
         return None
+    if m := _UNDECODED_BYTE.search(text):  # bytes that were not UTF-8 (Python's surrogateescape)
+        fail(
+            _(
+                "{option}: '{value}' is not valid text: the byte {byte} is not UTF-8; "
+                "type it again in a UTF-8 terminal"
+            ).format(
+                option=option,
+                value=quote_text(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")),
+                byte=f"0x{ord(m.group()) - 0xDC00:02X}",
+            )
+        )
     text = unicodedata.normalize("NFC", text).strip()
     if m := CONTROL.search(text):
         fail(

@@ -32,6 +32,21 @@ def changes_error(exc: ChangesError, spec: str) -> str:
         return _("--changes needs git, and git is not installed (or not on PATH)")
     if exc.reason == "not-a-repository":
         return _("--changes: {folder} is not inside a git repository").format(folder=exc.detail)
+    if exc.reason == "dubious-ownership":
+        return _(
+            "--changes: git refuses to work in this repository: it belongs to another user "
+            '("dubious ownership"); if you trust it, git\'s advice is: {advice}'
+        ).format(advice=exc.detail or "git config --global --add safe.directory <folder>")
+    if exc.reason == "shallow":
+        return _(
+            "--changes {spec}: this clone is shallow, so git cannot find where the two branches parted; "
+            "fetch the full history (git fetch --unshallow; in CI: actions/checkout with fetch-depth: 0)"
+        ).format(spec=spec)
+    if exc.reason == "no-merge-base":
+        return _(
+            "--changes {spec}: the two commits share no history, so there is no point where they parted; "
+            "name the base commit itself (BASE..HEAD)"
+        ).format(spec=spec)
     if exc.reason == "revision":
         return _("--changes {spec}: git knows no commit '{rev}' (fetch it first: git fetch origin)").format(
             spec=spec, rev=exc.detail

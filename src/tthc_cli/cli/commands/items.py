@@ -300,14 +300,18 @@ def missing(
     key = plan.find_id(item_id)
     if key not in plan.by_id:
         fail(message(unknown_id(plan, item_id)), EXIT_DATA)
+    named = plan.by_id[key]
+    # One unit's share named ('Mục IV.2 – Sở Y tế'): its reports, of every period or the one asked.
+    base = named.parent if named.parent is not None and named.unit and not plan.children(key) else None
+    own = [k for k in plan.children(base) if k.unit == named.unit and k.period] if base else []
     try:
-        code = plan.period_of(key, period) if period is not None else None
-        kids = obligations(plan, key, code)
+        code = plan.period_of(base if base and own else key, period) if period is not None else None
+        kids = [k for k in own if code in (None, k.period)] if own else obligations(plan, key, code)
     except ProblemError as exc:
         fail(message(exc.problem), EXIT_DATA)
     sts = statuses_on(plan, now, warn_days)
     left = [k for k in kids if not sts[k.id].done]
-    whole = item_label(plan.by_id[key], plan.meta)
+    whole = item_label(named, plan.meta)
     title = _("{item}: {done}/{total} done, {left} not yet (status on {day})").format(
         item=whole + (f" ({period_words(code)})" if code else ""),
         done=len(kids) - len(left),

@@ -18,14 +18,36 @@ from tthc_cli.cli.completion import complete_ids, complete_units
 from tthc_cli.cli.options import Data, DayInput, Lang, day_option, entry_status_option
 from tthc_cli.data.files import DataDirError
 from tthc_cli.domain.item_ids import obligation_id
-from tthc_cli.domain.plan import Entry, EntryStatus
+from tthc_cli.domain.plan import Entry, EntryStatus, PlanItem
 from tthc_cli.domain.problems import ProblemError
 from tthc_cli.domain.suggest import obligation_hint, unknown_id
 from tthc_cli.i18n import N_, _, os_reason
 from tthc_cli.present.console import note
-from tthc_cli.present.labels import dmy, entry_status_label, item_label
+from tthc_cli.present.labels import dmy, entry_status_label, item_label, period_words
 from tthc_cli.present.messages import message
 from tthc_cli.present.reporters import format_text
+
+
+def _one_address(
+    label: str, named: PlanItem, unit: str | None, code: str | None
+) -> tuple[str | None, str | None]:
+    """The unit and period of an obligation named in full, with --unit/--period: each said once, or
+    twice alike; a name saying one and an option another is refused, naming both."""
+    for option, said, given, shown in (
+        ("--unit", named.unit, unit, unit),
+        ("--period", named.period, code, period_words(code) if code else None),
+    ):
+        if said is not None and given is not None and given != said:
+            fail(
+                _("'{name}' already names {named}; {option} says {given}: give it once").format(
+                    name=label,
+                    named=said if option == "--unit" else period_words(said),
+                    option=option,
+                    given=shown,
+                ),
+                EXIT_DATA,
+            )
+    return unit or named.unit, code or named.period
 
 
 def add(
@@ -98,27 +120,38 @@ def add(
     plan = load(directory)
     key = plan.find_id(item_id)
     if unit is not None or period is not None:
+        named = plan.by_id.get(key)
+        base = named.parent if named is not None and named.parent is not None else key
         try:  # a period as tables print it ('quý II/2021') or its code; one the item lacks is said so
-            code = plan.period_of(key, period) if period is not None and key in plan.by_id else period
+            code = plan.period_of(base, period) if period is not None and base in plan.by_id else period
         except ProblemError as exc:
             fail(message(exc.problem), EXIT_DATA)
-        key = obligation_id(key, resolve_unit(plan, unit) if unit is not None else None, code)
+        whose = resolve_unit(plan, unit) if unit is not None else None
+        if base != key and named is not None:  # the name is an obligation already: its unit, its period
+            whose, code = _one_address(item_label(named, plan.meta), named, whose, code)
+        key = obligation_id(base, whose, code)
+        split = plan.by_id[base].split if base in plan.by_id else None
+        if key not in plan.by_id and whose is None and split is not None and split.by_unit:
+            fail(message(obligation_hint(plan, base)), EXIT_DATA)  # a period of no one's: whose?
     if key not in plan.by_id:
-        fail(message(unknown_id(plan, key)), EXIT_DATA)
+        fail(message(unknown_id(plan, key if unit is not None or period is not None else item_id)), EXIT_DATA)
     if plan.by_id[key].split:
         fail(message(obligation_hint(plan, key)), EXIT_DATA)
+    reported_by = clean_text(by, "--by")
+    # A registered unit or group is recorded by its registered name, as the file it is filed in names
+    # it ('  so y te  ' is Sở Y tế); a name the registry does not know stays as typed.
+    reporter = plan.registry.resolve(reported_by) if reported_by else None
     entry = Entry(
         key,
         day,
         status,
         clean_text(note_text, "--note"),
         clean_text(evidence, "--evidence"),
-        clean_text(by, "--by"),
+        reporter or reported_by,
     )
     target = log_file_for(directory, plan, entry.by, key)
     path = os.path.join(directory, target)
     try:
-        reporter = plan.registry.resolve(entry.by) if entry.by else None
         warnings = record_entries(
             directory, [(target, entry)], now, working_days(), units={target: reporter or ""}
         )

@@ -437,7 +437,10 @@ def year_ref_words() -> dict[str, YearRef]:
 
 
 YEAR_REF = seq(OF, keywords(year_ref_words(), "năm báo cáo")).map(lambda y: y)
-YEAR_SUFFIX = alt((SEP + YEAR).map(lambda y: y), YEAR_WORD, YEAR_REF)
+# "/2021", "năm 2021", ", năm 2021" ("Quý I, năm 2024"), "của năm báo cáo"
+YEAR_SUFFIX = alt(
+    (SEP + YEAR).map(lambda y: y), YEAR_WORD, (W(",") + YEAR_WORD).map(lambda y=None: y), YEAR_REF
+)
 DAY = number((1, 2), what="ngày")
 MONTH = number((1, 2), what="tháng")
 
@@ -796,9 +799,16 @@ NO_DATE = alt(
     seq(W("định kỳ"), W("hoặc", "và"), W("đột xuất"), end()).map(
         lambda *_: UndatedNode(Undated.AS_REGULATED)
     ),
-    seq(W("theo lộ trình", "theo tiến độ", "theo kế hoạch của", "theo hướng dẫn của"), rest()).map(
-        lambda *_: UndatedNode(Undated.PER_ROADMAP)
-    ),
+    seq(
+        W(
+            "theo lộ trình",
+            "theo tiến độ",
+            "theo kế hoạch",
+            "theo hướng dẫn",
+            "theo văn bản hướng dẫn",
+        ),
+        rest(),
+    ).map(lambda *_: UndatedNode(Undated.PER_ROADMAP)),
     # "Sau 15 ngày kể từ khi có Thông báo kết luận kiểm tra", "trong vòng 30 ngày làm việc kể từ ngày …",
     # "trong 03 ngày làm việc kể từ ngày chốt số liệu" (dated when a reporting period is given)
     (_AFTER_DAYS + ANCHOR + end()).map(lambda n, working, anchor: RelativeNode(n, working, None, anchor)),
@@ -828,7 +838,15 @@ FORMS = (
 # A phrase may open with what is to be done: "Thực hiện thường xuyên", "Triển khai trong quý II/2023".
 # Each form is tried on the phrase as written first, then after such a lead ("Báo cáo quý: …" is a
 # report clause before "báo cáo" is taken as a lead word).
-DOING = W("tổ chức thực hiện", "triển khai thực hiện", "thực hiện", "triển khai", "gửi báo cáo", "báo cáo")
+DOING = W(
+    "tổ chức thực hiện",
+    "triển khai thực hiện",
+    "thực hiện",
+    "triển khai",
+    "gửi báo cáo",
+    "báo cáo",
+    "định kỳ",
+)
 PHRASE = alt(
     *(seq(form, end()).map(lambda tree: tree) for form in (*FORMS, BARE_YEAR)),
     *(seq(DOING, form, end()).map(lambda tree: tree) for form in FORMS),

@@ -352,15 +352,25 @@ def _uno_python() -> str | None:
     return None
 
 
-def test_a_form_filled_in_libreoffice_is_read_back(
-    data_dir: Path, tthc: Callable[..., Any], forms: dict[str, Path], tmp_path: Path
-) -> None:
+def filled_in_calc(form: Path, sheet: str, cells: dict[str, str], tmp_path: Path) -> Path:
+    """`form` with `cells` typed into `sheet` by LibreOffice Calc (through python3-uno), saved as a new
+    .xlsx, as a unit without Excel would; skipped where LibreOffice is missing, except in CI."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     python = _uno_python()
     if soffice is None or python is None:
         if os.environ.get("TTHC_REQUIRE_LIBREOFFICE") == "1":
             pytest.fail("TTHC_REQUIRE_LIBREOFFICE=1 but no soffice or no python3-uno (CI installs both)")
         pytest.skip("no soffice or python3-uno; CI installs them and sets TTHC_REQUIRE_LIBREOFFICE=1")
+    out = tmp_path / "libreoffice.xlsx"
+    helper = Path(__file__).with_name("libreoffice_fill.py")
+    command = [python, str(helper), soffice, str(form), str(out), sheet, json.dumps(cells), str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=240)
+    return out
+
+
+def test_a_form_filled_in_libreoffice_is_read_back(
+    data_dir: Path, tthc: Callable[..., Any], forms: dict[str, Path], tmp_path: Path
+) -> None:
     sheet, r = row_of(forms["so-y-te"], "review:6")
     _sheet2, r2 = row_of(forms["so-y-te"], "duty:IV.2/so-y-te")
     cells = {  # typed as a person would: a date LibreOffice recognises, a date as text, a word from the list
@@ -370,23 +380,7 @@ def test_a_form_filled_in_libreoffice_is_read_back(
         f"J{r2}": "Đã bắt đầu",
         f"K{r2}": "'5/6/2021",
     }
-    out = tmp_path / "libreoffice.xlsx"
-    helper = Path(__file__).with_name("libreoffice_fill.py")
-    subprocess.run(
-        [
-            python,
-            str(helper),
-            soffice,
-            str(forms["so-y-te"]),
-            str(out),
-            sheet,
-            json.dumps(cells),
-            str(tmp_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    out = filled_in_calc(forms["so-y-te"], sheet, cells, tmp_path)
     run = tthc("progress", "import", str(out), "--data", str(data_dir), "--lang", "en")
     assert run.code == 0, run.stderr
     assert "recorded 2 entries" in run.stderr

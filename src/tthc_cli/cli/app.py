@@ -143,8 +143,8 @@ command(
     app,
     "export",
     N_(
-        "Dated items as an iCalendar file (Outlook, Google Calendar), every item as an Excel workbook "
-        "or CSV, or the whole plan as an SQLite database for Datasette."
+        "The plan as a file for other programs: a calendar of the dated items (iCalendar: Outlook, Google "
+        "Calendar), an Excel workbook or CSV of every item, or an SQLite database for Datasette."
     ),
 )(documents.export)
 command(

@@ -148,3 +148,38 @@ def test_the_address_of_a_share_names_what_the_item_is_split_by_first() -> None:
     }
     unsplit = obligation_hint(p, "task:8")
     assert unsplit.variant == "period" and unsplit.args["example"] is None
+
+
+def test_a_share_named_by_the_documents_numbering_is_read_as_a_share_of_that_item() -> None:
+    # The unit after 'Mục IV.2 –' is read by the plan (its slug), not as part of a number.
+    found = unknown_id(_plan(), "Mục IV.2 – Sở Y tế x")
+    assert found.variant == "obligation"
+    assert found.args == {
+        "item": "duty:IV.2",
+        "key": "duty:IV.2/so-y-te-x",
+        "suggestions": ("duty:IV.2/so-y-te", "duty:IV.2/so-tu-phap"),
+    }
+    # A unit and a period: the item is the part before the first '/', not before the last.
+    both = unknown_id(_plan(), "Mục 5 – UBND huyện Gia Lộc x (quý I/2021)")
+    assert (both.variant, both.args["item"], both.args["key"]) == (
+        "obligation",
+        "task:5",
+        "task:5/ubnd-huyen-gia-loc-x/2021-Q1",
+    )
+
+
+def test_the_documents_word_before_an_unknown_number_is_left_out_to_suggest() -> None:
+    p = _plan()
+    assert unknown_id(p, "Mục 9") == Problem(
+        "unknown-id", (("id", "Mục 9"), ("suggestions", ("task:8", "task:5", "task:3")))
+    )
+    assert unknown_id(p, "Mục 1").args["ids"] == ("task:1.1", "task:1.2")
+    # A share of an item the plan lacks is no share: the IDs near 'task:9/so-y-te' are offered.
+    shared = unknown_id(p, "Mục 9/so-y-te")
+    assert shared.variant == "" and shared.args["suggestions"] == ("duty:IV.2/so-y-te",)
+
+
+def test_a_number_two_items_share_suggests_the_task_not_a_share_of_it() -> None:
+    # 'Mục 8' names task:8 and duty:8 alike, so neither: task:8 is offered as a near ID.
+    p = plan([item("task:8"), item("duty:8")], reg=registry())
+    assert unknown_id(p, "Mục 8") == Problem("unknown-id", (("id", "Mục 8"), ("suggestions", ("task:8",))))

@@ -49,6 +49,12 @@ def test_a_period_is_trimmed_and_written_in_capitals() -> None:
     assert normalise_period("2022-m03") == "2022-M03"
 
 
+def test_a_period_is_written_as_its_code_and_what_names_none_in_capitals() -> None:
+    assert normalise_period("2022-m3") == "2022-M03"  # the month in two digits, not just upper-cased
+    assert normalise_period("quý II/2021") == "2021-Q2"
+    assert normalise_period(" 2021-x ") == "2021-X"
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

@@ -140,6 +140,9 @@ def test_a_units_file_named_after_no_unit_suggests_the_slugs_it_may_mean() -> No
     assert found.args == {"slug": "so-y-tee", "suggestions": ("so-y-te",)}
     far = logged(**{"zz": '  - {id: "review:6", date: 2021-06-01, status: note}\n'}).problems[0]
     assert far.args == {"slug": "zz", "suggestions": ()}
+    # The first six letters are what is compared: 'so-y-tx' still means so-y-te.
+    near = logged(**{"so-y-tx": '  - {id: "review:6", date: 2021-06-01, status: note}\n'}).problems[0]
+    assert near.args == {"slug": "so-y-tx", "suggestions": ("so-y-te",)}
 
 
 def test_a_units_file_suggests_at_most_three_slugs() -> None:

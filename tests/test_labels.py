@@ -3,6 +3,7 @@ Sở Y tế (quý II/2021)", "PL I – 3 (Sở Y tế)"), in Vietnamese by defau
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 import pytest
@@ -189,6 +190,47 @@ def test_each_kind_is_named_as_the_document_names_its_parts() -> None:
         assert labels.kind_labels(META)["extra"] == "Appendix"
     no_sections = plan_meta(title="x", year=2021)
     assert labels.kind_labels(no_sections)["duty"] == "Trách nhiệm"
+
+
+def test_a_kind_is_found_by_its_label_its_parts_full_name_or_an_appendixs_title() -> None:
+    assert labels.kind_names(META) == {
+        "task": ("Nhiệm vụ",),
+        "duty": ("Mục IV", "Trách nhiệm"),
+        "review": ("PL I", "Phụ lục I", "Danh mục rà soát"),
+        "inspection": ("PL II", "Phụ lục II", "Danh mục kiểm tra"),
+        "extra": ("Phụ lục", "Phụ lục không số"),
+        "note": ("Ghi chú, đoạn", "Ghi chú"),
+    }
+    with i18n.using("en"):
+        assert labels.kind_names(META) == {
+            "task": ("Task",),
+            "duty": ("Section IV", "Responsibilities"),
+            "review": ("App. I", "Appendix I", "Danh mục rà soát"),
+            "inspection": ("App. II", "Appendix II", "Danh mục kiểm tra"),
+            "extra": ("Appendix", "Phụ lục không số"),
+            "note": ("Note, paragraph", "Note"),
+        }
+
+
+def test_a_count_is_grouped_by_thousands_as_the_readers_language_writes_it() -> None:
+    assert labels.grouped(29900) == "29.900"
+    assert labels.grouped(1234567) == "1.234.567"
+    assert labels.grouped(7) == "7"
+    with i18n.using("en"):
+        assert labels.grouped(29900) == "29,900"
+        assert labels.grouped(1234567) == "1,234,567"
+
+
+def test_a_rate_is_a_whole_percentage_and_no_rate_a_dash() -> None:
+    assert labels.percent(0.75) == "75%"
+    assert labels.percent(0.0) == "0%"
+    assert labels.percent(1.0) == "100%"
+    assert labels.percent(None) == "—"
+
+
+def test_a_day_is_written_dd_mm_yyyy_and_no_day_as_nothing() -> None:
+    assert labels.dmy(date(2021, 3, 1)) == "01/03/2021"
+    assert labels.dmy(None) == ""
 
 
 def test_a_plan_is_titled_as_officials_write_it() -> None:

@@ -18,12 +18,14 @@ from tthc_cli.cli.options import (
     count,
     day,
     day_option,
+    entry_status_option,
     fixed_day,
     non_empty,
     plain_text,
     report_period_option,
 )
 from tthc_cli.cli.usage import BadValue
+from tthc_cli.domain.plan import EntryStatus
 from tthc_cli.domain.report_periods import PeriodKind
 
 
@@ -56,6 +58,25 @@ def test_a_refusal_is_said_in_the_readers_language() -> None:
     with pytest.raises(BadValue) as refused:
         count("--warn-days", 0, 366)("x")
     assert refused.value.message == "--warn-days x: hãy nhập số nguyên từ 0 đến 366"
+
+
+def test_a_progress_status_is_its_code_or_a_word_the_office_uses() -> None:
+    assert entry_status_option("done") is EntryStatus.DONE
+    assert entry_status_option("Đã hoàn thành") is EntryStatus.DONE
+    assert entry_status_option("xong") is EntryStatus.DONE
+
+
+def test_another_progress_status_is_refused_naming_each_code_with_two_of_its_words() -> None:
+    with pytest.raises(BadValue) as refused:
+        entry_status_option("xong roi\x1b")
+    assert refused.value.message == (
+        "--status xong roi\\u001b: choose one of: started (bắt đầu, đã bắt đầu), done (hoàn thành, xong), "
+        "reopened (mở lại, đã mở lại), note (ghi chú)"
+    )
+    i18n.activate("vi")
+    with pytest.raises(BadValue) as refused:
+        entry_status_option("xong roi")
+    assert refused.value.message.startswith("--status xong roi: hãy chọn một trong: started (bắt đầu, ")
 
 
 @pytest.mark.parametrize(("typed", "value"), [("0", 0), ("7", 7), (" 30 ", 30), ("366", 366), ("007", 7)])

@@ -100,6 +100,8 @@ MODULES: dict[str, list[str]] = {
     ],
     "domain.plan": [
         "tests/test_plan_values.py",
+        "tests/test_items_named_as_the_document_does.py",
+        "tests/test_periods_as_tables_print_them.py",
         "tests/test_obligations.py",
         "tests/test_queries.py",
         "tests/test_status.py",

@@ -14,13 +14,16 @@ from tthc_cli.domain.plan import (
     EntryStatus,
     Fact,
     ItemKind,
+    Plan,
     Role,
     Split,
     default_plan_id,
+    name_heads,
     plan_meta,
 )
+from tthc_cli.domain.problems import ProblemError, problem
 
-from .small_plans import SO, SYT, item, plan
+from .small_plans import SO, SYT, item, plan, quarterly, registry
 
 
 def test_a_split_says_whether_it_is_by_unit_and_by_period() -> None:
@@ -167,3 +170,106 @@ def test_a_plan_with_another_log_is_the_same_plan_with_that_log() -> None:
     logged = p.with_progress([entry])
     assert logged.progress == (entry,) and p.progress == ()
     assert logged.items is p.items and logged.meta is p.meta and logged.registry is p.registry
+
+
+NUMBERED = plan_meta(
+    title="Kế hoạch",
+    year=2021,
+    appendices=(
+        AppendixInfo("review", "I", "Danh mục rà soát", "task:3.2"),
+        AppendixInfo("extra", None, "Phụ lục không số", None),
+    ),
+)
+
+
+def test_a_task_or_duty_is_named_by_its_section_word_with_and_without_its_closing_mark() -> None:
+    heads = name_heads(item("task:2.a", number="2.a)"), NUMBERED)
+    assert sorted(heads) == [
+        "item 2.a",
+        "item 2.a)",
+        "muc 2.a",
+        "muc 2.a)",
+    ]  # the order of the two numbers is free
+    assert name_heads(item("duty:IV.2"), NUMBERED) == ("muc iv.2", "item iv.2")
+
+
+def test_a_row_is_named_by_its_appendixs_number_and_its_own_in_both_languages() -> None:
+    assert name_heads(item("review:6", appendix="review"), NUMBERED) == (
+        "pl i-6",
+        "phu luc i-6",
+        "app. i-6",
+        "app i-6",
+        "appendix i-6",
+        "phu luc i, dong 6",
+        "appendix i, row 6",
+    )
+    unnumbered = name_heads(item("extra:4", appendix="extra"), NUMBERED)
+    assert unnumbered[:5] == ("pl-4", "phu luc-4", "app.-4", "app-4", "appendix-4")
+
+
+def test_a_note_is_named_under_its_appendix_or_as_a_paragraph_of_its_section() -> None:
+    assert name_heads(item("note:review.2", number="review.2"), NUMBERED) == tuple(
+        f"{word} i-{note} 2"
+        for word in ("pl", "phu luc", "app.", "app", "appendix")
+        for note in ("ghi chu", "note")
+    )
+    assert name_heads(item("note:extra.1", number="extra.1"), NUMBERED)[:2] == ("pl-ghi chu 1", "pl-note 1")
+    assert name_heads(item("note:IV.3", number="IV.3"), NUMBERED) == (
+        "muc iv, doan 3",
+        "section iv, paragraph 3",
+    )
+    assert name_heads(item("note:IV", number="IV"), NUMBERED) == (
+        "muc iv, doan cuoi",
+        "section iv, closing paragraph",
+    )
+
+
+def _numbered_plan() -> Plan:
+    items = (
+        item("task:1.1"),
+        item("task:3.2", deadline=quarterly(quarters=(1, 2)), split=Split.PERIOD),
+        item("task:3.2/2021-Q1", parent="task:3.2", period="2021-Q1"),
+        item("task:3.2/2021-Q2", parent="task:3.2", period="2021-Q2"),
+        item("duty:IV.2", lead=(SO,), split=Split.UNIT_PERIOD),
+        item("review:6", appendix="review", unit=SYT),
+        item("note:review.2", number="review.2"),
+        item("note:IV.3", number="IV.3"),
+    )
+    return Plan(NUMBERED, registry(), items)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Mục 1.1", "task:1.1"),
+        ("  MỤC   IV.2 — Sở Y tế ( quý II / 2021 ) ", "duty:IV.2/so-y-te/2021-Q2"),
+        ("Mục IV.2-Sở Y tế", "duty:IV.2/so-y-te"),
+        ("Mục 3.2(quý I/2021)", "task:3.2/2021-Q1"),
+        ("Mục 3.2 (quý II/2021)", "task:3.2/2021-Q2"),
+        ("PHỤ LỤC I – GHI CHÚ 2", "note:review.2"),
+        ("Phụ lục I, dòng 6", "review:6"),
+        ("pl i - 6 (Sở Y tế)", "review:6"),
+        ("Mục IV, đoạn 3", "note:IV.3"),
+        ("Muc IV, doan 3", "note:IV.3"),
+        ("Mục 1.12", "Mục 1.12"),  # 1.1 is no prefix of 1.12: names nothing
+        ("Mục 1.1x", "Mục 1.1x"),
+    ],
+)
+def test_the_documents_numbering_is_read_whatever_its_spaces_dashes_and_capitals(
+    typed: str, found: str
+) -> None:
+    assert _numbered_plan().find_id(typed) == found
+
+
+def test_an_items_period_is_its_code_and_one_it_lacks_is_refused_listing_its_periods() -> None:
+    p = _numbered_plan()
+    assert p.periods_of("task:3.2") == ("2021-Q1", "2021-Q2")
+    assert p.periods_of("task:3.2/2021-Q1") == ("2021-Q1", "2021-Q2")  # an obligation's are its item's
+    assert p.period_of("task:3.2", "quý II/2021") == "2021-Q2"
+    assert p.period_of("task:3.2/2021-Q1", "2021-q1") == "2021-Q1"
+    assert p.period_of("task:1.1", " 2021-x ") == "2021-X"  # no periods: the code back, for the caller
+    with pytest.raises(ProblemError) as refused:
+        p.period_of("task:3.2", " quý III/2021 ")
+    assert refused.value.problem == problem(
+        "unknown-period", item="task:3.2", period="quý III/2021", periods=("2021-Q1", "2021-Q2")
+    )

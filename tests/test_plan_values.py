@@ -191,6 +191,13 @@ def test_a_task_or_duty_is_named_by_its_section_word_with_and_without_its_closin
         "muc 2.a)",
     ]  # the order of the two numbers is free
     assert name_heads(item("duty:IV.2"), NUMBERED) == ("muc iv.2", "item iv.2")
+    # Only the closing mark is dropped, not a Roman number's last letter: IX. is 'muc ix', never 'muc i'.
+    assert sorted(name_heads(item("duty:IX", number="IX."), NUMBERED)) == [
+        "item ix",
+        "item ix.",
+        "muc ix",
+        "muc ix.",
+    ]
 
 
 def test_a_row_is_named_by_its_appendixs_number_and_its_own_in_both_languages() -> None:
@@ -231,7 +238,7 @@ def _numbered_plan() -> Plan:
         item("task:3.2/2021-Q1", parent="task:3.2", period="2021-Q1"),
         item("task:3.2/2021-Q2", parent="task:3.2", period="2021-Q2"),
         item("duty:IV.2", lead=(SO,), split=Split.UNIT_PERIOD),
-        item("review:6", appendix="review", unit=SYT),
+        item("review:6", appendix="review", unit=SYT, parent="task:3.2"),
         item("note:review.2", number="review.2"),
         item("note:IV.3", number="IV.3"),
     )
@@ -244,6 +251,10 @@ def _numbered_plan() -> Plan:
         ("Mục 1.1", "task:1.1"),
         ("  MỤC   IV.2 — Sở Y tế ( quý II / 2021 ) ", "duty:IV.2/so-y-te/2021-Q2"),
         ("Mục IV.2-Sở Y tế", "duty:IV.2/so-y-te"),
+        (
+            "Mục IV.2 – Sở Không Có",
+            "duty:IV.2/so-khong-co",
+        ),  # a unit not registered: its slug, for unknown_id
         ("Mục 3.2(quý I/2021)", "task:3.2/2021-Q1"),
         ("Mục 3.2 (quý II/2021)", "task:3.2/2021-Q2"),
         ("PHỤ LỤC I – GHI CHÚ 2", "note:review.2"),
@@ -265,6 +276,7 @@ def test_an_items_period_is_its_code_and_one_it_lacks_is_refused_listing_its_per
     p = _numbered_plan()
     assert p.periods_of("task:3.2") == ("2021-Q1", "2021-Q2")
     assert p.periods_of("task:3.2/2021-Q1") == ("2021-Q1", "2021-Q2")  # an obligation's are its item's
+    assert p.periods_of("review:6") == ()  # a row of a recurring item is no share of it
     assert p.period_of("task:3.2", "quý II/2021") == "2021-Q2"
     assert p.period_of("task:3.2/2021-Q1", "2021-q1") == "2021-Q1"
     assert p.period_of("task:1.1", " 2021-x ") == "2021-X"  # no periods: the code back, for the caller

@@ -164,6 +164,25 @@ def test_the_status_of_each_item_for_tools_holds_its_code_word_and_figures() -> 
     ]
 
 
+def test_who_reported_a_completion_is_said_only_on_the_rows_of_a_groups_work() -> None:
+    items = [item("task:1"), item("task:2"), item("task:3"), item("task:4")]
+    sts = {
+        "task:1": ItemStatus(items[0], Status.DONE_ON_TIME, done_by=SNV),
+        "task:2": ItemStatus(items[1], Status.DONE_ON_TIME, done_by=SYT),
+        "task:3": ItemStatus(items[2], Status.DONE_ON_TIME),
+        "task:4": ItemStatus(items[3], Status.DONE_ON_TIME, done_by=STP),
+    }
+    # task:1 and task:3 are the group's work; task:2 the unit's own; task:4 has no flag at all.
+    column = T.status_extra(items, sts, [True, False, True])
+    assert column.cells == [
+        "Done on time — reported by Sở Nội vụ",
+        "Done on time",
+        "Done on time",
+        "Done on time",
+    ]
+    assert [d["reported_by"] for d in column.data] == [SNV, SYT, None, STP]
+
+
 def test_an_added_column_that_is_neither_status_nor_id_keeps_those_places() -> None:
     base = T.item_table([item("task:1")], META, ids=True)
     added = base.add(T.Extra("days_late", "Days late", [4], [4]))

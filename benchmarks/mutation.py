@@ -140,6 +140,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_reporting_regime.py",
         "tests/test_accountability.py",
         "tests/test_publication.py",
+        "tests/test_output_formats.py",  # an item's page: its parts grouped and headed (part_groups)
     ],
     "present.tables": [
         "tests/test_table_rows.py",

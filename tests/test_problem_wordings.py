@@ -407,6 +407,19 @@ def test_params_are_shown_as_a_sentence_needs_them() -> None:
     assert messages.quote_text("a" * 59 + "  b") == "a" * 59 + "…"  # cut, its trailing space dropped
 
 
+def test_a_text_is_shown_whole_up_to_its_limit_and_cut_without_its_trailing_space_beyond() -> None:
+    limit = messages.TEXT_SHOWN
+    assert messages.shown("a" * limit) == "a" * limit
+    assert messages.shown(" " + "a" * (limit - 2) + " b") == " " + "a" * (limit - 2) + "…"
+
+
+def test_a_list_is_shown_whole_up_to_its_limit_and_beyond_says_how_many_more() -> None:
+    limit = messages.LIST_SHOWN
+    whole = tuple(str(n) for n in range(limit))
+    assert messages.shown(whole) == "; ".join(whole)
+    assert messages.shown((*whole, "x", "y")) == "; ".join(whole) + "; and 2 more"
+
+
 def test_a_problems_wording_is_chosen_by_its_code_and_variant_else_its_code() -> None:
     assert messages.key_of(P("unknown-id", "heading")) == "unknown-id/heading"
     assert messages.key_of(P("unknown-id")) == "unknown-id"

@@ -296,6 +296,11 @@ def test_an_alias_in_lower_case_after_another_is_a_name_split_at_its_commas() ->
         (line, f"groups[8].aliases[{j}]", "comma-split-name", "warning") for line, j in ((241, 1), (241, 2))
     ]
     assert rows(result)[0][5].startswith("'đơn vị' starts in lower case")
+    group = "Các cơ quan, đơn vị, địa phương có liên quan"  # the group whose alias it is, for tools
+    assert [p.args for p in result.problems] == [
+        {"ref": "đơn vị", "name": group},
+        {"ref": "địa phương", "name": group},
+    ]
     # One alias in lower case alone is a name as the source writes it, not a piece of one.
     single = edit(
         "units.yaml",

@@ -228,6 +228,23 @@ def test_owners_needing_attention_are_units_and_groups_apart_most_overdue_first(
     assert all(not o.group and o.definite for o in units)
 
 
+def test_a_unit_is_due_soon_only_for_what_it_leads_itself_and_a_group_for_each_item_but_standing_ones() -> (
+    None
+):
+    items = [
+        item("duty:IV.1", lead=(SO,), deadline=due_on(date(2021, 5, 1)), standing=True),  # never counted
+        item("task:4", lead=(SNV,), deadline=due_on(date(2021, 6, 3))),
+        item("task:5", lead=(SO,), deadline=due_on(date(2021, 5, 1))),
+        item("task:8", lead=(SO,), deadline=due_on(date(2021, 5, 3))),
+        item("task:9", lead=(STP,), support=(SNV,), deadline=due_on(date(2021, 6, 3))),  # SNV coordinates
+        item("task:10", lead=(SO,), deadline=due_on(date(2021, 6, 4))),  # SNV's group's work
+    ]
+    p = plan(items, reg=registry())
+    units, groups = D.owners_needing_attention(p, statuses(p, date(2021, 6, 1)), date(2021, 6, 1))
+    assert [(o.name, o.overdue, o.due_soon, o.owed) for o in units] == [(SNV, 0, 1, 1), (STP, 0, 1, 1)]
+    assert [(o.name, o.overdue, o.due_soon, o.owed) for o in groups] == [(SO, 2, 1, 3)]
+
+
 def test_the_report_lists_tasks_duties_ongoing_work_and_the_overdue_most_late_first() -> None:
     items = [
         item("task:1", deadline=due_on(date(2021, 5, 1))),

@@ -115,6 +115,15 @@ def test_a_list_of_items_starts_with_the_documents_numbering() -> None:
     assert (table.status_at, table.id_at, table.codes) == (None, None, ())
 
 
+def test_a_list_of_overdue_items_gives_up_the_due_date_before_the_texts_shrink() -> None:
+    # Overdue (its days late): the due date goes after the coordinators, which its days late say.
+    late = T.Extra("days_late", "Days late", [4], [4])
+    table = T.item_table([item("task:1")], META, extra=[late])
+    assert table.drop == (1, 5, 4, 6, T.SHRINK, 2, 3)
+    other = T.item_table([item("task:1")], META, extra=[T.Extra("note", "Note", ["x"], ["x"])])
+    assert other.drop == (1, 5, 4, T.SHRINK, 2, 3)
+
+
 def test_without_labels_a_list_shows_the_kind_codes() -> None:
     table = T.item_table([item("review:3", appendix="review", unit=SYT, unit_role=Role.LEAD)], META)
     assert table.rows[0][:2] == ("App. I – 3 (Sở Y tế)", "review")
@@ -312,6 +321,7 @@ def test_the_shares_of_a_recurring_item_name_their_period_and_their_leads() -> N
     assert table.headers == ("Item no.", "Unit", "Period", "Due", "Status", "ID")
     assert [r[1:3] for r in table.rows] == [(f"{SO}; {SNV}", "quarter I/2021"), (SO, "")]
     assert table.widths == (T.LABEL_WIDTH, 40, 20, 14) and table.id_at == 5
+    assert table.drop == (2, T.SHRINK, 1)  # the period goes first, before the texts shrink
 
 
 # --- the plain table at a width -----------------------------------------------------------------------

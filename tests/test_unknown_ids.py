@@ -151,20 +151,20 @@ def test_the_address_of_a_share_names_what_the_item_is_split_by_first() -> None:
 
 
 def test_a_share_named_by_the_documents_numbering_is_read_as_a_share_of_that_item() -> None:
-    # The unit after 'Mục IV.2 –' is read by the plan (its slug), not as part of a number.
-    found = unknown_id(_plan(), "Mục IV.2 – Sở Y tế x")
+    # The period after 'Mục 3' is read by the plan (its code), not as part of a number.
+    found = unknown_id(_plan(), "Mục 3 (quý IV/2021)")
     assert found.variant == "obligation"
     assert found.args == {
-        "item": "duty:IV.2",
-        "key": "duty:IV.2/so-y-te-x",
-        "suggestions": ("duty:IV.2/so-y-te", "duty:IV.2/so-tu-phap"),
+        "item": "task:3",
+        "key": "task:3/2021-Q4",
+        "suggestions": ("task:3/2021-Q2", "task:3/2021-Q1"),
     }
     # A unit and a period: the item is the part before the first '/', not before the last.
-    both = unknown_id(_plan(), "Mục 5 – UBND huyện Gia Lộc x (quý I/2021)")
+    both = unknown_id(_plan(), "Mục 5 – UBND huyện Gia Lộc (quý III/2021)")
     assert (both.variant, both.args["item"], both.args["key"]) == (
         "obligation",
         "task:5",
-        "task:5/ubnd-huyen-gia-loc-x/2021-Q1",
+        "task:5/ubnd-huyen-gia-loc/2021-Q3",
     )
 
 

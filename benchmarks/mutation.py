@@ -92,7 +92,12 @@ MODULES: dict[str, list[str]] = {
         "tests/test_unit_registry.py",
         "tests/test_queries.py",
     ],
-    "domain.suggest": ["tests/test_unknown_ids.py", "tests/test_suggest.py", "tests/test_obligations.py"],
+    "domain.suggest": [
+        "tests/test_unknown_ids.py",
+        "tests/test_suggest.py",
+        "tests/test_items_named_as_the_document_does.py",
+        "tests/test_obligations.py",
+    ],
     "domain.problems": [
         "tests/test_problems.py",
         "tests/test_checks.py",

@@ -128,6 +128,9 @@ def test_plain_text_is_trimmed_and_composed() -> None:
     [
         ("  ", "--province: give a name; an empty value names nothing"),
         ("Hải\x1bDương", "--province: contains the control character U+001B (ESCAPE); type plain text"),
+        # A name is one line: a line feed or a tab, let through in a note, is refused in a name.
+        ("Hải\nDương", "--province: contains the control character U+000A (LINE FEED); type plain text"),
+        ("Hải\tDương", "--province: contains the control character U+0009 (TAB); type plain text"),
         (
             "Hải\u200bDương",
             "--province: contains the invisible character U+200B (ZERO WIDTH SPACE); type plain text",

@@ -171,6 +171,7 @@ MODULES: dict[str, list[str]] = {
     "present.messages": [
         "tests/test_problem_wordings.py",
         "tests/test_cross_file_problems.py",
+        "tests/test_items_named_as_the_document_does.py",  # an unknown unit part of an item's name
         "tests/test_unit_registry.py",
         "tests/test_deadline_phrases.py",
         "tests/test_schema_check.py",

@@ -39,6 +39,7 @@ ITEMS = {
     "row of an unnumbered appendix": item("extra:4", appendix="extra", unit=SYT, unit_role=Role.LEAD),
     "row without its unit": item("review:5", appendix="review"),
     "note under an appendix": item("note:review.2", number="review.2"),
+    "note under an unnumbered appendix": item("note:extra.2", number="extra.2"),
     "closing paragraph": item("note:IV", number="IV"),
     "numbered paragraph": item("note:IV.3", number="IV.3"),
 }
@@ -80,6 +81,13 @@ ITEMS = {
             "PL I – Ghi chú 2",
             "PL I – Ghi chú 2",
             "App. I – Note 2",
+        ),
+        (
+            "note under an unnumbered appendix",
+            "PL – Ghi chú 2",
+            "PL – Ghi chú 2",
+            "PL – Ghi chú 2",
+            "App. – Note 2",
         ),
         (
             "closing paragraph",

@@ -231,6 +231,21 @@ WORDINGS: list[tuple[str, Problem, str]] = [
         "task:3 has no period '2022-M13'; its periods: month 1/2022, month 2/2022",  # as tables print them
     ),
     (
+        "a unit part matching several units",
+        P("unknown-id", "unit", name="Mục IV.2 – Sở", units=("Sở Y tế", "Sở Tư pháp"), suggestions=()),
+        "'Mục IV.2 – Sở': the unit matches several units: Sở Y tế; Sở Tư pháp. Type more of the name.",
+    ),
+    (
+        "a unit part matching none, with near names",
+        P("unknown-id", "unit", name="Mục IV.2 – Sở Y tê", units=(), suggestions=("Sở Y tế",)),
+        "'Mục IV.2 – Sở Y tê': no unit or group is called so; Did you mean: Sở Y tế?",
+    ),
+    (
+        "a unit part matching none and nothing near",
+        P("unknown-id", "unit", name="Mục IV.2 – Bộ Quốc phòng", units=(), suggestions=()),
+        "'Mục IV.2 – Bộ Quốc phòng': no unit or group is called so ('tthc units' lists every name.)",
+    ),
+    (
         "unknown period, none",
         P("unknown-period", item="task:3", period="x", periods=()),
         "task:3 has no period 'x'; its periods: —",

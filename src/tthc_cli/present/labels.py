@@ -137,9 +137,9 @@ def _note_label(item: PlanItem, meta: PlanMeta) -> str:
     where, _dot, number = item.number.partition(".")
     appendix = meta.appendix(where)
     if appendix is not None:
-        return _("App. {appendix} – Note {number}").format(
-            appendix=appendix.number or "", number=number or ""
-        )
+        if not appendix.number:  # an appendix the document does not number: "PL – Ghi chú 2", as its rows
+            return _("App. – Note {number}").format(number=number or "")
+        return _("App. {appendix} – Note {number}").format(appendix=appendix.number, number=number or "")
     if number:
         return _("Section {section}, paragraph {number}").format(section=where, number=number)
     return _("Section {section}, closing paragraph").format(section=where)

@@ -22,6 +22,7 @@ from enum import StrEnum
 from tthc_cli.domain.accountability import obligations_owed
 from tthc_cli.domain.counts import NUMBER_COLUMNS, CountsRow, CountsTable, Level
 from tthc_cli.domain.plan import Entry, ItemKind, Plan, PlanItem, PlanMeta
+from tthc_cli.domain.problems import Problem, problem
 from tthc_cli.domain.report_periods import PeriodKind, ReportPeriod
 from tthc_cli.domain.status import ItemStatus, Status, statuses
 from tthc_cli.domain.units import fold
@@ -308,6 +309,17 @@ def owed_reports(plan: Plan, period: ReportPeriod) -> tuple[PlanItem, ...] | Non
     the units that owe a report for the period, possibly none."""
     found = unit_reports(plan, period.code)
     return found if found or plan.meta.reporting is not None else None
+
+
+def outside_plan(plan: Plan, period: ReportPeriod) -> Problem | None:
+    """The refusal of a period that lies wholly outside the plan period (a 2022 report of the 2021
+    plan); None for a period that overlaps it."""
+    meta = plan.meta
+    if period.start <= meta.period_end and period.end >= meta.period_start:
+        return None
+    return problem(
+        "report-period", "outside-plan", period=period.code, first=meta.period_start, last=meta.period_end
+    )
 
 
 def regime_period(plan: Plan, period: ReportPeriod) -> ReportPeriod:

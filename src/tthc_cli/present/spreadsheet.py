@@ -27,6 +27,7 @@ from tthc_cli.present.labels import (
     item_text,
     item_title,
     kind_labels,
+    percent,
     period_words,
     plan_title,
     role_label,
@@ -331,7 +332,7 @@ def _csv_value(value: Any, kind: str) -> str:
     if isinstance(value, date):
         return dmy(value)
     if kind == SHARE:
-        return f"{value:.0%}"
+        return percent(value)
     return csv_cell(str(value))
 
 

@@ -33,7 +33,6 @@ from tthc_cli.data.counts import read_counts_file
 from tthc_cli.domain.counts import CountsTable
 from tthc_cli.domain.plan import Plan
 from tthc_cli.domain.plan_files import PROGRESS_DIR, SCHEMAS_DIR, SMTP_FILE, data_file_names, is_data_file
-from tthc_cli.domain.problems import problem
 from tthc_cli.domain.report_periods import ReportPeriod
 from tthc_cli.domain.status import ItemStatus
 from tthc_cli.fsutil import FileKindError, atomic_write, output_target
@@ -43,7 +42,7 @@ from tthc_cli.present.console import note, out
 from tthc_cli.present.documents import build_brief, build_report
 from tthc_cli.present.labels import plan_title
 from tthc_cli.present.messages import message, not_regular
-from tthc_cli.present.periodic import build_periodic_report, owed_reports, regime_period
+from tthc_cli.present.periodic import build_periodic_report, outside_plan, owed_reports, regime_period
 from tthc_cli.present.reporters import first_shown, format_text, more_line
 
 F = TypeVar("F", ReportFormat, ExportFormat)
@@ -283,11 +282,8 @@ def periodic(
 
     now = query_day(today)
     plan = load(data)
-    meta = plan.meta
-    if period.end < meta.period_start or period.start > meta.period_end:
-        outside = problem(
-            "report-period", "outside-plan", period=period.code, first=meta.period_start, last=meta.period_end
-        )
+    outside = outside_plan(plan, period)
+    if outside is not None:
         fail(f"--period: {message(outside)}")
     table = read_counts_option(counts, plan) if counts is not None else None
     window = regime_period(plan, period)  # the reporting regime's data window, if the plan has one
